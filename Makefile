@@ -1,0 +1,43 @@
+# hoptac — see README.md. `make run` and `make test` work on a fresh Debian 12 machine.
+.PHONY: run test build bench deps format format-check clean
+
+RELEASE := build/release
+CI_BUILD := build/ci
+CMAKE_COMMON := -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+
+# Release binary at build/release/hoptac.
+build:
+	@scripts/install-deps.sh build
+	@cmake -S . -B $(RELEASE) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DHOPTAC_TESTS=OFF -DHOPTAC_BENCH=OFF >/dev/null
+	@cmake --build $(RELEASE) --target hoptac
+
+# Builds and starts the server on http://127.0.0.1:8080 with the embedded SQLite database.
+run: build
+	@echo "hoptac: starting on http://127.0.0.1:8080 (database var/hoptac.db). Stop with Ctrl-C."
+	@echo "hoptac: no sign-in is needed yet; open http://127.0.0.1:8080/ or curl http://127.0.0.1:8080/healthz"
+	@$(RELEASE)/hoptac serve --listen 127.0.0.1:8080
+
+# Builds everything with -Werror, checks formatting and the OpenAPI document, runs every test
+# (the storage and integration suites on SQLite and on a private PostgreSQL).
+test:
+	@scripts/install-deps.sh test
+	@cmake -S . -B $(CI_BUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHOPTAC_WERROR=ON -DHOPTAC_BENCH=OFF >/dev/null
+	@cmake --build $(CI_BUILD)
+	@scripts/format.sh check
+	@scripts/lint-openapi.sh
+	@ctest --test-dir $(CI_BUILD) --output-on-failure --timeout 900
+
+bench:
+	@scripts/install-deps.sh bench
+	@cmake -S . -B $(RELEASE) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DHOPTAC_TESTS=OFF -DHOPTAC_BENCH=ON >/dev/null
+	@cmake --build $(RELEASE)
+	@bench/run.sh $(RELEASE)
+
+format:
+	@scripts/format.sh fix
+
+format-check:
+	@scripts/format.sh check
+
+clean:
+	rm -rf build

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# make bench: HTTP throughput against a Beast "hello" ceiling, start-up time,
+# and the micro-benchmarks. Talks to 127.0.0.1 only; every run is bounded.
+# Usage: bench/run.sh BUILD_DIR     Results: BUILD_DIR/bench/results.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD="${1:-build/release}"
+OUT="$BUILD/bench"
+mkdir -p "$OUT"
+ROUNDS="${BENCH_ROUNDS:-3}"
+DURATION="${BENCH_DURATION:-10s}"
+pids=()
+cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_http() {  # url
+  for _ in $(seq 1 500); do curl -fs -o /dev/null "$1" && return 0; sleep 0.02; done
+  echo "bench: $1 did not answer" >&2; return 1
+}
+rps() {  # url → requests/s (wrk, 2 threads, 64 connections)
+  wrk -t2 -c64 -d"$DURATION" --latency "$1" > "$OUT/wrk.txt"
+  awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt"
+}
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+echo "== HTTP: GET /api/v1/admin-units?level=province vs a minimal Beast hello server (wrk -t2 -c64 -d$DURATION, $ROUNDS rounds)"
+data=$(mktemp -d)
+port=$(free_port)
+"$BUILD/hoptac" serve --db "sqlite:$data/bench.db" --listen "127.0.0.1:$port" >/dev/null 2>"$data/access.log" &
+pids+=($!)
+port_quiet=$(free_port)
+"$BUILD/hoptac" serve --db "sqlite:$data/bench2.db" --listen "127.0.0.1:$port_quiet" --no-access-log >/dev/null 2>&1 &
+pids+=($!)
+hello_port=$(free_port)
+"$BUILD/bench/hello_server" "$hello_port" 2 &
+pids+=($!)
+wait_http "http://127.0.0.1:$port/healthz"
+wait_http "http://127.0.0.1:$port_quiet/healthz"
+wait_http "http://127.0.0.1:$hello_port/"
+curl -fs "http://127.0.0.1:$port/api/v1/admin-units?level=province" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["total"]==34, d["total"]'
+
+ours=(); quiet=(); hello=()
+for r in $(seq 1 "$ROUNDS"); do
+  hello+=("$(rps "http://127.0.0.1:$hello_port/")")
+  ours+=("$(rps "http://127.0.0.1:$port/api/v1/admin-units?level=province")")
+  quiet+=("$(rps "http://127.0.0.1:$port_quiet/api/v1/admin-units?level=province")")
+  echo "round $r: hello ${hello[-1]} req/s, hoptac ${ours[-1]} req/s (access log on), ${quiet[-1]} req/s (access log off)"
+done
+body_bytes=$(curl -fs "http://127.0.0.1:$port/api/v1/admin-units?level=province" | wc -c)
+h=$(printf '%s\n' "${hello[@]}" | median)
+o=$(printf '%s\n' "${ours[@]}" | median)
+q=$(printf '%s\n' "${quiet[@]}" | median)
+ratio=$(python3 -c "print(f'{$o/$h:.2f}')")
+ratio_quiet=$(python3 -c "print(f'{$q/$h:.2f}')")
+cleanup; pids=()
+
+echo "== Start-up: process start to first answered GET /healthz, empty database (migrations + seeding included), 11 runs"
+startup=$(python3 - "$BUILD/hoptac" <<'PY'
+import os, socket, statistics, subprocess, sys, tempfile, time
+binary = sys.argv[1]
+times = []
+for i in range(11):
+    d = tempfile.mkdtemp()
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+    t0 = time.perf_counter()
+    p = subprocess.Popen([binary, "serve", "--db", f"sqlite:{d}/h.db", "--listen", f"127.0.0.1:{port}", "--no-access-log"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while True:
+        try:
+            c = socket.create_connection(("127.0.0.1", port), timeout=1)
+            c.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            data = c.recv(100)
+            c.close()
+            if data.startswith(b"HTTP/1.1 200"):
+                break
+        except OSError:
+            time.sleep(0.001)
+        if time.perf_counter() - t0 > 10:
+            sys.exit("hoptac did not answer within 10 s")
+    times.append((time.perf_counter() - t0) * 1000)
+    p.terminate(); p.wait()
+print(f"{statistics.median(times):.0f} {min(times):.0f} {max(times):.0f}")
+PY
+)
+read -r s_med s_min s_max <<<"$startup"
+
+{
+  echo "## make bench — $(date -u +%Y-%m-%d) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo
+  echo "| measure | median | detail |"
+  echo "|---|---|---|"
+  echo "| Beast hello ceiling, req/s | $h | ${hello[*]} |"
+  echo "| hoptac admin-units (34 provinces, $body_bytes B), access log on, req/s | $o | ${ours[*]} |"
+  echo "| hoptac admin-units, access log off, req/s | $q | ${quiet[*]} |"
+  echo "| **ratio to ceiling, access log on** | **$ratio** | target ≥ 0.7 |"
+  echo "| ratio to ceiling, access log off | $ratio_quiet | |"
+  echo "| start-up to first answer, empty SQLite, ms | $s_med | min $s_min, max $s_max, 11 runs; target < 300 |"
+} > "$OUT/results.md"
+cat "$OUT/results.md"
+
+if [ -x "$BUILD/bench/hoptac_micro_bench" ]; then
+  echo
+  echo "== Micro-benchmarks"
+  "$BUILD/bench/hoptac_micro_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true | tee -a "$OUT/results.md"
+fi
+rm -rf "$data"

@@ -1,0 +1,171 @@
+// hoptac: one binary, subcommands. Wiring only: parse the command line, open the
+// database, build the services, run.
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include "app/cli.h"
+#include "base/log.h"
+#include "domain/admin_unit.h"
+#include "http/api.h"
+#include "http/server.h"
+#include "storage/admin_unit_store.h"
+#include "storage/db.h"
+
+namespace hoptac::app {
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+const char* kHelp = R"(hoptac — hệ thống thông tin Liên minh Hợp tác xã Việt Nam / Vietnam Cooperative Alliance information system
+
+Cách dùng / usage: hoptac <lệnh/command> [tuỳ chọn/options]
+
+  serve     Chạy máy chủ web và API / run the web server and API
+              --listen HOST:PORT   (mặc định/default 127.0.0.1:8080)
+              --data-dir DIR       thư mục dữ liệu / data folder (default var)
+              --db URL             sqlite:PATH | postgresql://user:pass@host:port/db
+                                   (default sqlite:<data-dir>/hoptac.db)
+              --io-threads N, --worker-threads N, --no-access-log
+  migrate   Cập nhật lược đồ cơ sở dữ liệu / apply database migrations   [--db URL]
+  version   In phiên bản / print the version
+  help      Trợ giúp này / this help
+
+Messages are in Vietnamese; set HOPTAC_LANG=en for English.
+)";
+
+const std::vector<std::string> kDbOptions = {"db", "data-dir"};
+
+// Opens the database, applies migrations and seeds the reference administrative units.
+Result<std::unique_ptr<storage::Db>> OpenAndPrepare(const CommandLine& cli, int read_pool_size) {
+  storage::DbOptions options;
+  options.read_pool_size = read_pool_size;
+  HOPTAC_ASSIGN_OR_RETURN(auto db, storage::Db::Open(cli.DatabaseUrl(), options));
+  HOPTAC_ASSIGN_OR_RETURN(int applied, storage::Migrate(*db));
+  if (applied > 0) log::Info("migrations applied", {{"count", static_cast<long long>(applied)}});
+  HOPTAC_ASSIGN_OR_RETURN(auto reference, domain::LoadReferenceAdminUnits());
+  HOPTAC_ASSIGN_OR_RETURN(bool seeded, storage::SeedAdminUnits(*db, reference));
+  if (seeded) log::Info("administrative units loaded", {{"units", static_cast<long long>(reference.units.size())}});
+  return db;
+}
+
+Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) return Error::Make(ErrorCode::kInvalidArgument, "cli.bad_listen", {listen});
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  std::string port_text = listen.substr(colon + 1);
+  if (port_text.empty() || port_text.size() > 5 || port_text.find_first_not_of("0123456789") != std::string::npos)
+    return Error::Make(ErrorCode::kInvalidArgument, "cli.bad_listen", {listen});
+  int port = std::stoi(port_text);
+  if (port > 65535) return Error::Make(ErrorCode::kInvalidArgument, "cli.bad_listen", {listen});
+  return std::make_pair(host, static_cast<uint16_t>(port));
+}
+
+int PositiveIntOption(const CommandLine& cli, const std::string& name, int fallback) {
+  auto text = cli.Option(name);
+  if (!text) return fallback;
+  try {
+    int value = std::stoi(*text);
+    return value > 0 ? value : fallback;
+  } catch (...) {
+    return fallback;
+  }
+}
+
+Status Serve(const CommandLine& cli) {
+  auto started = std::chrono::steady_clock::now();
+  HOPTAC_ASSIGN_OR_RETURN(auto listen, ParseListen(cli.Option("listen").value_or("127.0.0.1:8080")));
+  int hardware = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  http::ServerOptions server_options;
+  server_options.host = listen.first;
+  server_options.port = listen.second;
+  server_options.io_threads = PositiveIntOption(cli, "io-threads", hardware);
+  server_options.worker_threads = PositiveIntOption(cli, "worker-threads", 8);
+  server_options.access_log = !cli.Option("no-access-log").has_value();
+
+  HOPTAC_ASSIGN_OR_RETURN(auto db, OpenAndPrepare(cli, server_options.worker_threads));
+  HOPTAC_ASSIGN_OR_RETURN(auto dataset, storage::LoadAdminUnits(*db));
+
+  http::Services services;
+  services.db = db.get();
+  services.admin_units = domain::AdminUnitDirectory::Create(std::move(dataset));
+  services.metrics = std::make_shared<http::Metrics>();
+  services.version = kVersion;
+  storage::Db* db_ptr = db.get();
+  services.metrics->AddCollector([db_ptr](std::string& out) {
+    storage::PoolStats stats = db_ptr->Stats();
+    out += "# HELP hoptac_db_pool_connections Database connections opened by the pool.\n";
+    out += "# TYPE hoptac_db_pool_connections gauge\nhoptac_db_pool_connections " + std::to_string(stats.size) + "\n";
+    out += "# HELP hoptac_db_pool_in_use Database connections lent out now.\n";
+    out += "# TYPE hoptac_db_pool_in_use gauge\nhoptac_db_pool_in_use " + std::to_string(stats.in_use) + "\n";
+    out += "# HELP hoptac_db_pool_acquired_total Connections taken from the pool.\n";
+    out += "# TYPE hoptac_db_pool_acquired_total counter\nhoptac_db_pool_acquired_total " +
+           std::to_string(stats.acquired) + "\n";
+    out += "# HELP hoptac_db_pool_waited_total Acquisitions that had to wait for a free connection.\n";
+    out += "# TYPE hoptac_db_pool_waited_total counter\nhoptac_db_pool_waited_total " +
+           std::to_string(stats.waited) + "\n";
+  });
+  auto router = http::BuildRouter(services);
+  HOPTAC_ASSIGN_OR_RETURN(auto server, http::Server::Create(server_options, router, services.metrics));
+
+  std::string where = listen.first + ":" + std::to_string(server->port());
+  double startup_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  log::Info("listening", {{"address", std::string_view(where)},
+                          {"database", std::string_view(db->Describe())},
+                          {"startup_ms", startup_ms}});
+  std::cout << i18n::Translate(CliLang(), "cli.listening", {{where}}) << std::endl;
+  server->Run();
+  server.reset();
+  db->Close();
+  log::Info("stopped", {});
+  return Ok();
+}
+
+Status MigrateCommand(const CommandLine& cli) {
+  HOPTAC_ASSIGN_OR_RETURN(auto db, storage::Db::Open(cli.DatabaseUrl()));
+  HOPTAC_ASSIGN_OR_RETURN(int applied, storage::Migrate(*db));
+  HOPTAC_ASSIGN_OR_RETURN(auto reference, domain::LoadReferenceAdminUnits());
+  HOPTAC_TRY(storage::SeedAdminUnits(*db, reference));
+  auto known = storage::KnownMigrations(db->backend());
+  std::vector<std::string> args = {std::to_string(applied), known.empty() ? "0" : std::to_string(known.back())};
+  std::cout << i18n::Translate(CliLang(), "cli.migrated", args) << std::endl;
+  db->Close();
+  return Ok();
+}
+
+int Main(int argc, char** argv) {
+  std::string command = argc >= 2 ? argv[1] : "help";
+  Result<CommandLine> cli = Error::Make(ErrorCode::kInvalidArgument, "cli.usage");
+  if (command == "serve") {
+    cli = ParseCommandLine(argc, argv, {"db", "data-dir", "listen", "io-threads", "worker-threads"},
+                           {"no-access-log"});
+  } else if (command == "migrate") {
+    cli = ParseCommandLine(argc, argv, kDbOptions, {});
+  } else if (command == "help" || command == "--help" || command == "-h") {
+    std::cout << kHelp;
+    return 0;
+  } else if (command == "version" || command == "--version") {
+    std::cout << "hoptac " << kVersion << std::endl;
+    return 0;
+  } else {
+    PrintError(Error::Make(ErrorCode::kInvalidArgument, "cli.unknown_command", {command}));
+    std::cerr << kHelp;
+    return 2;
+  }
+  if (!cli.ok()) {
+    PrintError(cli.error());
+    return 2;
+  }
+  Status status = command == "serve" ? Serve(*cli) : MigrateCommand(*cli);
+  if (!status.ok()) {
+    PrintError(status.error());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace hoptac::app
+
+int main(int argc, char** argv) { return hoptac::app::Main(argc, argv); }

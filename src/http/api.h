@@ -1,0 +1,33 @@
+// The hoptac HTTP API: the services handlers use and the route table.
+//
+// BuildRouter() registers every route of the API (one file per resource under
+// handlers/); the route table is the single list of endpoints that the OpenAPI
+// document, the metrics and the access rules are checked against.
+//
+// Thread-safety: Services members are thread-safe; the router is read-only.
+#pragma once
+
+#include <memory>
+
+#include "domain/admin_unit.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "storage/db.h"
+
+namespace hoptac::http {
+
+struct Services {
+  storage::Db* db = nullptr;  // not owned; outlives the server
+  std::shared_ptr<const domain::AdminUnitDirectory> admin_units;
+  std::shared_ptr<Metrics> metrics;
+  std::string version;
+};
+
+// All routes, in the order they are matched. Also calls metrics->SetRoutes().
+std::shared_ptr<Router> BuildRouter(const Services& services);
+
+// Per-resource registration (handlers/<resource>.cpp).
+void AddSystemRoutes(Router& router, const Services& services);
+void AddAdminUnitRoutes(Router& router, const Services& services);
+
+}  // namespace hoptac::http

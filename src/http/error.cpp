@@ -1,0 +1,46 @@
+#include "http/error.h"
+
+#include <boost/json.hpp>
+
+#include "base/log.h"
+
+namespace hoptac::http {
+
+unsigned HttpStatusFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument: return 400;
+    case ErrorCode::kUnauthenticated: return 401;
+    case ErrorCode::kPermissionDenied: return 403;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kMethodNotAllowed: return 405;
+    case ErrorCode::kConflict: return 409;
+    case ErrorCode::kPayloadTooLarge: return 413;
+    case ErrorCode::kTooManyRequests: return 429;
+    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response ErrorResponse(const Error& error, i18n::Lang lang) {
+  if (error.code == ErrorCode::kInternal || error.code == ErrorCode::kUnavailable) {
+    log::Error("request failed", {{"code", ErrorCodeName(error.code)}, {"key", error.key}, {"detail", error.detail}});
+  }
+  boost::json::array fields;
+  for (const auto& field : error.fields) {
+    fields.push_back(boost::json::object{{"field", field.field},
+                                         {"code", field.code},
+                                         {"message", i18n::Translate(lang, field.key, field.args)}});
+  }
+  std::string message = i18n::Translate(lang, error.key.empty() ? "error.internal" : error.key, error.args);
+  if (!error.fields.empty() && error.key == "error.invalid_request") {
+    // Make the top-level message useful on its own: name the first field.
+    message += " " + error.fields.front().field + ": " + fields.front().as_object().at("message").as_string().c_str();
+  }
+  boost::json::object body{{"error", boost::json::object{{"code", ErrorCodeName(error.code)},
+                                                         {"message", message},
+                                                         {"fields", std::move(fields)}}}};
+  return Response::Json(body, HttpStatusFor(error.code));
+}
+
+}  // namespace hoptac::http

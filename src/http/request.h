@@ -1,0 +1,63 @@
+// Request and Response: the HTTP-independent view of an exchange that handlers see.
+//
+// Handlers read a decoded Request (path, query parameters, headers, body,
+// language, client address, path parameters) and return Result<Response>; an
+// error is turned into the one error shape by error.h. Handlers never see Beast.
+//
+// Thread-safety: plain values owned by one exchange.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/date.h"
+#include "base/result.h"
+#include "text/i18n.h"
+
+namespace hoptac::http {
+
+struct Request {
+  std::string method;  // "GET", …
+  std::string target;  // raw request target, e.g. "/api/v1/admin-units?level=province"
+  std::string path;    // decoded path
+  std::vector<std::pair<std::string, std::string>> query;    // decoded, in order
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-case
+  std::vector<std::pair<std::string, std::string>> path_params;
+  std::string body;
+  std::string remote_address;
+  i18n::Lang lang = i18n::Lang::kVi;
+
+  // The first value of a query parameter, or nullopt.
+  std::optional<std::string_view> Query(std::string_view name) const;
+  // A header value (name lower-case), or empty.
+  std::string_view Header(std::string_view lower_name) const;
+  // A path parameter declared in the route pattern as {name}; empty if absent.
+  std::string_view PathParam(std::string_view name) const;
+};
+
+struct Response {
+  unsigned status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static Response Json(const boost::json::value& value, unsigned status = 200);
+  static Response Text(std::string body, std::string content_type, unsigned status = 200);
+};
+
+// Parses the body as a JSON object. Errors (kInvalidArgument): "error.malformed_json"
+// with the offset and parser message, "error.json_not_object", and
+// "error.unsupported_media_type" when Content-Type is present and not JSON.
+Result<boost::json::object> ParseJsonObject(const Request& request);
+
+// Rejects query parameters outside `allowed` with field errors "field.unknown_parameter".
+Status CheckQueryParameters(const Request& request, std::initializer_list<std::string_view> allowed);
+
+// Parses an optional `YYYY-MM-DD` query parameter; a malformed value is a field error.
+Result<std::optional<Date>> DateParameter(const Request& request, std::string_view name);
+
+}  // namespace hoptac::http

@@ -1,0 +1,67 @@
+#include "http/router.h"
+
+#include <cassert>
+
+namespace hoptac::http {
+namespace {
+
+std::vector<std::string_view> SplitPath(std::string_view path) {
+  std::vector<std::string_view> out;
+  size_t start = 1;
+  if (path.empty() || path[0] != '/') return out;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    out.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+void Router::Add(Route route) {
+  std::vector<std::string> segments;
+  for (auto part : SplitPath(route.pattern)) segments.emplace_back(part);
+  for (const auto& existing : routes_) assert(!(existing.method == route.method && existing.pattern == route.pattern));
+  routes_.push_back(std::move(route));
+  segments_.push_back(std::move(segments));
+}
+
+RouteMatch Router::Match(std::string_view method, std::string_view path) const {
+  RouteMatch match;
+  auto parts = SplitPath(path);
+  // A trailing slash names the same resource ("/api/v1/admin-units/").
+  if (parts.size() > 1 && parts.back().empty()) parts.pop_back();
+  std::string_view effective = method == "HEAD" ? "GET" : method;
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    const Route& route = routes_[i];
+    if (segments_[i].size() != parts.size()) continue;
+    bool ok = true;
+    for (size_t s = 0; s < parts.size() && ok; ++s) {
+      const std::string& seg = segments_[i][s];
+      bool param = seg.size() > 2 && seg.front() == '{' && seg.back() == '}';
+      ok = param ? !parts[s].empty() : seg == parts[s];
+    }
+    if (!ok) continue;
+    if (route.method != effective) {
+      if (match.allowed_methods.find(route.method) == std::string::npos) {
+        if (!match.allowed_methods.empty()) match.allowed_methods += ", ";
+        match.allowed_methods += route.method;
+      }
+      continue;
+    }
+    match.route = &route;
+    match.index = i;
+    match.params.clear();
+    for (size_t s = 0; s < parts.size(); ++s) {
+      const std::string& seg = segments_[i][s];
+      if (seg.size() > 2 && seg.front() == '{')
+        match.params.emplace_back(seg.substr(1, seg.size() - 2), std::string(parts[s]));
+    }
+    return match;
+  }
+  return match;
+}
+
+}  // namespace hoptac::http

@@ -1,0 +1,62 @@
+// Server: the HTTP/1.1 server of hoptac (Boost.Beast), kept inside src/http.
+//
+// I/O threads only parse, route and write; handlers marked Execution::kWorker
+// (anything that may touch the database) run on a separate worker pool, so a
+// slow query never stalls other connections. Limits: request header and body
+// size, a read/idle timeout per request and a write timeout. Shutdown is
+// graceful: the listener closes, idle keep-alive connections are closed,
+// in-flight requests finish (up to shutdown_timeout), then Run() returns and the
+// caller closes the database.
+//
+// Every response carries the security headers, every request is recorded in the
+// metrics and written to the JSON access log.
+//
+// Thread-safety: Run() is called once; Shutdown() may be called from any thread
+// (and is called on SIGINT/SIGTERM when handle_signals is set).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "base/result.h"
+#include "http/metrics.h"
+#include "http/router.h"
+
+namespace hoptac::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;  // 0: pick a free port (see Server::port())
+  int io_threads = 2;
+  int worker_threads = 8;
+  size_t body_limit = 1 << 20;     // bytes
+  size_t header_limit = 16 << 10;  // bytes
+  std::chrono::milliseconds read_timeout{30000};  // whole request, including keep-alive idle time
+  std::chrono::milliseconds write_timeout{30000};
+  std::chrono::milliseconds shutdown_timeout{15000};
+  bool handle_signals = true;
+  bool access_log = true;
+};
+
+class Server {
+ public:
+  // Binds the listening socket. Errors: kUnavailable when the address cannot be bound.
+  static Result<std::unique_ptr<Server>> Create(ServerOptions options, std::shared_ptr<const Router> router,
+                                                std::shared_ptr<Metrics> metrics);
+  ~Server();
+
+  uint16_t port() const;
+  // Serves until Shutdown() (or a signal) and every in-flight request is done.
+  void Run();
+  void Shutdown();
+
+  struct Impl;  // defined in server.cpp
+
+ private:
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace hoptac::http

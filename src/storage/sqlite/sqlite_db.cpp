@@ -1,0 +1,667 @@
+#include "storage/sqlite/sqlite_db.h"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <climits>
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <system_error>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "base/log.h"
+
+namespace hoptac::storage::sqlite {
+namespace {
+
+// Enough for every distinct statement of the application; past it, idle
+// statements are dropped (ad-hoc SQL must not grow the cache without bound).
+constexpr size_t kStatementCacheLimit = 512;
+constexpr size_t kSqlExcerptLength = 200;
+
+std::string Excerpt(std::string_view sql) {
+  while (!sql.empty() && (sql.front() == ' ' || sql.front() == '\n' || sql.front() == '\t')) {
+    sql.remove_prefix(1);
+  }
+  if (sql.size() <= kSqlExcerptLength) return std::string(sql);
+  return std::string(sql.substr(0, kSqlExcerptLength)) + "…";
+}
+
+// Maps a SQLite result code to an Error (see storage/db.h for the contract).
+Error MakeError(int rc, std::string_view message, std::string_view sql) {
+  std::string detail = "sqlite: ";
+  detail += message;
+  detail += " (code ";
+  detail += std::to_string(rc);
+  detail += ")";
+  if (!sql.empty()) {
+    detail += " in: ";
+    detail += Excerpt(sql);
+  }
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    Error error = Error::Make(ErrorCode::kConflict, "error.conflict");
+    error.detail = std::move(detail);
+    return error;
+  }
+  const int primary = rc & 0xff;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return Error::Unavailable(std::move(detail));
+  return Error::Internal(std::move(detail));
+}
+
+Error ClosedError() { return Error::Unavailable("sqlite: the database is closed"); }
+
+bool IsBlank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';';
+  });
+}
+
+// Table and column names of CopyRows come from code, never from users; still,
+// they are spliced into SQL, so only plain (optionally schema-qualified) names pass.
+bool IsPlainIdentifier(std::string_view name) {
+  if (name.empty() || (name.front() >= '0' && name.front() <= '9')) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.';
+  });
+}
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const noexcept {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+template <class F>
+class ScopeExit {
+ public:
+  explicit ScopeExit(F f) : f_(std::move(f)) {}
+  ~ScopeExit() { f_(); }
+  ScopeExit(const ScopeExit&) = delete;
+  ScopeExit& operator=(const ScopeExit&) = delete;
+
+ private:
+  F f_;
+};
+
+// A prepared statement and where each `$N` binds.
+struct CachedStatement {
+  sqlite3_stmt* stmt = nullptr;
+  std::vector<int> parameter_index;  // [N-1] = SQLite index of `$N`
+  bool in_use = false;
+
+  CachedStatement() = default;
+  CachedStatement(const CachedStatement&) = delete;
+  CachedStatement& operator=(const CachedStatement&) = delete;
+  ~CachedStatement() { sqlite3_finalize(stmt); }
+};
+
+// Lends a statement for one execution; resets it and clears its bindings on return
+// (text is bound SQLITE_STATIC, so bindings must not outlive the parameters).
+class StatementLease {
+ public:
+  StatementLease(CachedStatement* statement, std::unique_ptr<CachedStatement> owned)
+      : statement_(statement), owned_(std::move(owned)) {}
+  StatementLease(StatementLease&& other) noexcept
+      : statement_(std::exchange(other.statement_, nullptr)), owned_(std::move(other.owned_)) {}
+  StatementLease& operator=(StatementLease&&) = delete;
+  ~StatementLease() {
+    if (statement_ == nullptr) return;
+    sqlite3_reset(statement_->stmt);
+    sqlite3_clear_bindings(statement_->stmt);
+    statement_->in_use = false;
+  }
+
+  CachedStatement& operator*() const { return *statement_; }
+  CachedStatement* operator->() const { return statement_; }
+
+ private:
+  CachedStatement* statement_;
+  std::unique_ptr<CachedStatement> owned_;  // set for a one-off (re-entrant) statement
+};
+
+class SqliteRow final : public RowView {
+ public:
+  explicit SqliteRow(sqlite3_stmt* stmt) : stmt_(stmt), columns_(sqlite3_column_count(stmt)) {}
+
+  int size() const override { return columns_; }
+  bool IsNull(int column) const override {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+  }
+  int64_t GetInt(int column) const override { return sqlite3_column_int64(stmt_, column); }
+  double GetDouble(int column) const override { return sqlite3_column_double(stmt_, column); }
+  std::string_view GetText(int column) const override {
+    const unsigned char* text = sqlite3_column_text(stmt_, column);
+    if (text == nullptr) return {};
+    return {reinterpret_cast<const char*>(text),
+            static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+  }
+
+  sqlite3_stmt* stmt() const { return stmt_; }
+
+ private:
+  sqlite3_stmt* stmt_;
+  int columns_;
+};
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override {
+    cache_.clear();  // finalize before closing
+    sqlite3_close_v2(db_);
+  }
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  Backend backend() const override { return Backend::kSqlite; }
+
+  Result<int64_t> Exec(std::string_view sql, std::span<const Value> params) override {
+    HOPTAC_ASSIGN_OR_RETURN(StatementLease statement, Prepare(sql));
+    HOPTAC_TRY(Bind(*statement, params, sql));
+    const int64_t changes_before = sqlite3_total_changes64(db_);
+    int rc;
+    while ((rc = sqlite3_step(statement->stmt)) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) return MakeError(rc, sqlite3_errmsg(db_), sql);
+    // sqlite3_changes64() keeps the count of the last INSERT/UPDATE/DELETE, so a
+    // statement that changed nothing (DDL, an empty UPDATE) must report 0 itself.
+    if (sqlite3_total_changes64(db_) == changes_before) return int64_t{0};
+    return static_cast<int64_t>(sqlite3_changes64(db_));
+  }
+
+  Status Query(std::string_view sql, std::span<const Value> params,
+               const RowCallback& on_row) override {
+    HOPTAC_ASSIGN_OR_RETURN(StatementLease statement, Prepare(sql));
+    HOPTAC_TRY(Bind(*statement, params, sql));
+    const SqliteRow row(statement->stmt);
+    while (true) {
+      const int rc = sqlite3_step(statement->stmt);
+      if (rc == SQLITE_ROW) {
+        Status status = on_row(row);
+        if (!status.ok()) return status;
+        continue;
+      }
+      if (rc == SQLITE_DONE) return Ok();
+      return MakeError(rc, sqlite3_errmsg(db_), sql);
+    }
+  }
+
+  Status ExecScript(std::string_view sql) override {
+    const char* next = sql.data();
+    const char* const end = sql.data() + sql.size();
+    while (next < end) {
+      sqlite3_stmt* stmt = nullptr;
+      const char* tail = nullptr;
+      const int length = static_cast<int>(std::min<ptrdiff_t>(end - next, INT_MAX));
+      int rc = sqlite3_prepare_v2(db_, next, length, &stmt, &tail);
+      if (rc != SQLITE_OK) {
+        return MakeError(rc, sqlite3_errmsg(db_), std::string_view(next, end - next));
+      }
+      if (stmt == nullptr) break;  // only comments or blanks remain
+      while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      }
+      if (rc != SQLITE_DONE) {
+        Error error = MakeError(rc, sqlite3_errmsg(db_), std::string_view(next, tail - next));
+        sqlite3_finalize(stmt);
+        return error;
+      }
+      sqlite3_finalize(stmt);
+      next = tail;
+    }
+    return Ok();
+  }
+
+  Status CopyRows(std::string_view table, std::span<const std::string> columns,
+                  std::span<const Row> rows) override {
+    if (!IsPlainIdentifier(table) || columns.empty() ||
+        !std::all_of(columns.begin(), columns.end(),
+                     [](const std::string& c) { return IsPlainIdentifier(c); })) {
+      return Error::Internal("sqlite: CopyRows needs plain table and column names: " +
+                             std::string(table));
+    }
+    std::string sql = "INSERT INTO ";
+    sql += table;
+    sql += " (";
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) sql += ", ";
+      sql += columns[i];
+    }
+    sql += ") VALUES (";
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) sql += ", ";
+      sql += '$';
+      sql += std::to_string(i + 1);
+    }
+    sql += ')';
+    HOPTAC_ASSIGN_OR_RETURN(StatementLease statement, Prepare(sql));
+    for (size_t r = 0; r < rows.size(); ++r) {
+      if (rows[r].size() != columns.size()) {
+        return Error::Internal("sqlite: CopyRows row " + std::to_string(r) + " has " +
+                               std::to_string(rows[r].size()) + " values for " +
+                               std::to_string(columns.size()) + " columns");
+      }
+      HOPTAC_TRY(Bind(*statement, rows[r], sql));
+      const int rc = sqlite3_step(statement->stmt);
+      if (rc != SQLITE_DONE) return MakeError(rc, sqlite3_errmsg(db_), sql);
+      sqlite3_reset(statement->stmt);
+    }
+    return Ok();
+  }
+
+  // A parameterless statement through the cache (BEGIN, COMMIT, PRAGMA …).
+  Status Command(std::string_view sql) {
+    Result<int64_t> result = Exec(sql, std::span<const Value>());
+    if (!result.ok()) return std::move(result).error();
+    return Ok();
+  }
+
+  void RollbackQuietly() {
+    if (sqlite3_get_autocommit(db_) == 0) (void)Command("ROLLBACK");
+  }
+
+ private:
+  Result<StatementLease> Prepare(std::string_view sql) {
+    auto it = cache_.find(sql);
+    if (it != cache_.end() && !it->second->in_use) {
+      it->second->in_use = true;
+      return StatementLease(it->second.get(), nullptr);
+    }
+    if (sql.size() >= static_cast<size_t>(INT_MAX)) return Error::Internal("sqlite: SQL too long");
+    auto fresh = std::make_unique<CachedStatement>();
+    const char* tail = nullptr;
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &fresh->stmt, &tail);
+    if (rc != SQLITE_OK) return MakeError(rc, sqlite3_errmsg(db_), sql);
+    if (fresh->stmt == nullptr) return Error::Internal("sqlite: empty SQL statement");
+    const std::string_view rest(tail, static_cast<size_t>(sql.data() + sql.size() - tail));
+    if (!IsBlank(rest)) {
+      // Allowed only if what follows is comments; PostgreSQL rejects a second statement too.
+      sqlite3_stmt* extra = nullptr;
+      const int extra_rc = sqlite3_prepare_v2(db_, rest.data(), static_cast<int>(rest.size()),
+                                              &extra, nullptr);
+      sqlite3_finalize(extra);
+      if (extra_rc != SQLITE_OK || extra != nullptr) {
+        return Error::Internal("sqlite: more than one statement (use ExecScript) in: " +
+                               Excerpt(sql));
+      }
+    }
+    const int count = sqlite3_bind_parameter_count(fresh->stmt);
+    fresh->parameter_index.resize(static_cast<size_t>(count));
+    char name[16];
+    for (int n = 1; n <= count; ++n) {
+      std::snprintf(name, sizeof name, "$%d", n);
+      int index = sqlite3_bind_parameter_index(fresh->stmt, name);
+      if (index == 0) {
+        name[0] = '?';
+        index = sqlite3_bind_parameter_index(fresh->stmt, name);
+      }
+      if (index == 0) {
+        return Error::Internal("sqlite: parameters must be numbered $1…$" + std::to_string(count) +
+                               " without gaps in: " + Excerpt(sql));
+      }
+      fresh->parameter_index[static_cast<size_t>(n - 1)] = index;
+    }
+    fresh->in_use = true;
+    CachedStatement* statement = fresh.get();
+    // The cached copy is busy: a Query callback runs the same SQL again.
+    if (it != cache_.end()) return StatementLease(statement, std::move(fresh));
+    if (cache_.size() >= kStatementCacheLimit) {
+      std::erase_if(cache_, [](const auto& entry) { return !entry.second->in_use; });
+    }
+    cache_.emplace(std::string(sql), std::move(fresh));
+    return StatementLease(statement, nullptr);
+  }
+
+  Status Bind(CachedStatement& statement, std::span<const Value> params, std::string_view sql) {
+    if (params.size() != statement.parameter_index.size()) {
+      return Error::Internal("sqlite: statement takes " +
+                             std::to_string(statement.parameter_index.size()) +
+                             " parameters, got " + std::to_string(params.size()) +
+                             " in: " + Excerpt(sql));
+    }
+    for (size_t i = 0; i < params.size(); ++i) {
+      const int index = statement.parameter_index[i];
+      const Value& value = params[i];
+      int rc = SQLITE_OK;
+      if (const auto* text = std::get_if<std::string>(&value)) {
+        rc = sqlite3_bind_text64(statement.stmt, index, text->data(), text->size(), SQLITE_STATIC,
+                                 SQLITE_UTF8);
+      } else if (const auto* integer = std::get_if<int64_t>(&value)) {
+        rc = sqlite3_bind_int64(statement.stmt, index, *integer);
+      } else if (const auto* real = std::get_if<double>(&value)) {
+        rc = sqlite3_bind_double(statement.stmt, index, *real);
+      } else {
+        rc = sqlite3_bind_null(statement.stmt, index);
+      }
+      if (rc != SQLITE_OK) return MakeError(rc, sqlite3_errmsg(db_), sql);
+    }
+    return Ok();
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, std::unique_ptr<CachedStatement>, StringHash, std::equal_to<>>
+      cache_;
+};
+
+enum class Role { kWriter, kReader };
+
+// Runs fn inside `begin` … COMMIT, rolling back when fn fails, COMMIT fails or fn throws.
+Status RunTransaction(SqliteConnection& connection, std::string_view begin,
+                      const std::function<Status(Connection&)>& fn) {
+  HOPTAC_TRY(connection.Command(begin));
+  Status status;
+  try {
+    status = fn(connection);
+  } catch (...) {
+    connection.RollbackQuietly();
+    throw;
+  }
+  if (status.ok()) {
+    status = connection.Command("COMMIT");
+    if (status.ok()) return status;
+  }
+  connection.RollbackQuietly();
+  return status;
+}
+
+class SqliteDb final : public Db {
+ public:
+  SqliteDb(std::string url, std::string file_name, int open_flags, bool memory,
+           const DbOptions& options)
+      : url_(std::move(url)),
+        file_name_(std::move(file_name)),
+        open_flags_(open_flags),
+        memory_(memory),
+        options_(options),
+        read_pool_size_(std::max(1, options.read_pool_size)) {}
+
+  ~SqliteDb() override { Close(); }
+
+  // Opens the writer; its failure is Open()'s failure.
+  Status Start() {
+    HOPTAC_ASSIGN_OR_RETURN(writer_, OpenConnection(Role::kWriter));
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++open_count_;
+    return Ok();
+  }
+
+  Backend backend() const override { return Backend::kSqlite; }
+  std::string Describe() const override { return url_; }
+
+  Status Read(const std::function<Status(Connection&)>& fn) override {
+    HOPTAC_ASSIGN_OR_RETURN(SqliteConnection * reader, AcquireReader());
+    const ScopeExit release([&] { ReleaseReader(reader); });
+    // A deferred BEGIN: the snapshot starts at the first read and lasts until COMMIT.
+    return RunTransaction(*reader, "BEGIN", fn);
+  }
+
+  Status Write(const std::function<Status(Connection&)>& fn) override {
+    if (writer_thread_.load() == std::this_thread::get_id()) {
+      return Error::Internal("sqlite: Db::Write called inside Write on the same thread");
+    }
+    std::unique_lock<std::timed_mutex> write_lock(write_mutex_, std::try_to_lock);
+    const bool waited = !write_lock.owns_lock();
+    if (waited &&
+        !write_lock.try_lock_for(std::chrono::milliseconds(options_.acquire_timeout_ms))) {
+      return Error::Unavailable("sqlite: timed out after " +
+                                std::to_string(options_.acquire_timeout_ms) +
+                                " ms waiting for the writer");
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (closed_ || writer_ == nullptr) return ClosedError();
+      writer_in_use_ = true;
+      ++acquired_;
+      if (waited) ++waited_;
+    }
+    writer_thread_.store(std::this_thread::get_id());
+    const ScopeExit release([&] {
+      writer_thread_.store(std::thread::id());
+      std::lock_guard<std::mutex> lock(mutex_);
+      writer_in_use_ = false;
+    });
+    return RunTransaction(*writer_, "BEGIN IMMEDIATE", fn);
+  }
+
+  Status Ping() override {
+    return Read([](Connection& connection) -> Status {
+      Result<std::optional<Row>> row = connection.QueryOne("SELECT 1");
+      if (!row.ok()) return std::move(row).error();
+      return Ok();
+    });
+  }
+
+  PoolStats Stats() const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    PoolStats stats;
+    stats.size = open_count_;
+    stats.in_use = readers_in_use_ + (writer_in_use_ ? 1 : 0);
+    stats.acquired = acquired_;
+    stats.waited = waited_;
+    return stats;
+  }
+
+  void Close() override {
+    std::vector<std::unique_ptr<SqliteConnection>> readers;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      closed_ = true;
+      cv_.notify_all();  // waiting readers give up
+      cv_.wait(lock, [&] { return readers_in_use_ == 0 && opening_ == 0; });
+      readers.swap(readers_);
+      idle_readers_.clear();
+      open_count_ -= static_cast<int>(readers.size());
+    }
+    readers.clear();
+    // Last, so that the last connection to close (which checkpoints the WAL) is
+    // the one allowed to write. Waits for a running Write.
+    std::lock_guard<std::timed_mutex> write_lock(write_mutex_);
+    if (writer_ != nullptr) {
+      writer_.reset();
+      std::lock_guard<std::mutex> lock(mutex_);
+      --open_count_;
+    }
+  }
+
+ private:
+  Result<std::unique_ptr<SqliteConnection>> OpenConnection(Role role) const {
+    sqlite3* handle = nullptr;
+    const int rc = sqlite3_open_v2(file_name_.c_str(), &handle, open_flags_, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string message = handle != nullptr ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
+      sqlite3_close_v2(handle);
+      return Error::Unavailable("sqlite: cannot open " + url_ + ": " + message);
+    }
+    auto connection = std::make_unique<SqliteConnection>(handle);
+    sqlite3_extended_result_codes(handle, 1);
+    sqlite3_busy_timeout(handle, options_.busy_timeout_ms);
+    Status status = connection->ExecScript(
+        role == Role::kReader
+            ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA query_only = ON;"
+            : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+    if (status.ok() && role == Role::kWriter && !memory_) status = EnableWal(*connection);
+    if (!status.ok()) {
+      Error error = std::move(status).error();
+      if (error.code == ErrorCode::kInternal) {
+        // A file that is not a database, a read-only folder…: the database cannot be used.
+        return Error::Unavailable("cannot configure " + url_ + ": " + error.detail);
+      }
+      return error;
+    }
+    return connection;
+  }
+
+  Status EnableWal(SqliteConnection& writer) const {
+    HOPTAC_ASSIGN_OR_RETURN(std::optional<Row> row, writer.QueryOne("PRAGMA journal_mode = WAL"));
+    const std::string* mode = row && !row->empty() ? std::get_if<std::string>(&(*row)[0]) : nullptr;
+    const std::string_view journal_mode = mode != nullptr ? std::string_view(*mode) : "?";
+    if (journal_mode != "wal") {
+      // Readers then wait for the writer (busy timeout) instead of reading a snapshot.
+      log::Warn("sqlite: WAL journal mode unavailable",
+                {{"db", std::string_view(url_)}, {"journal_mode", journal_mode}});
+    }
+    return Ok();
+  }
+
+  Result<SqliteConnection*> AcquireReader() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.acquire_timeout_ms);
+    bool waited = false;
+    while (true) {
+      if (closed_) return ClosedError();
+      if (!idle_readers_.empty()) {
+        SqliteConnection* reader = idle_readers_.back();
+        idle_readers_.pop_back();
+        ++readers_in_use_;
+        ++acquired_;
+        if (waited) ++waited_;
+        return reader;
+      }
+      if (static_cast<int>(readers_.size()) + opening_ < read_pool_size_) {
+        ++opening_;
+        ++readers_in_use_;
+        ++acquired_;
+        if (waited) ++waited_;
+        lock.unlock();
+        Result<std::unique_ptr<SqliteConnection>> opened = OpenConnection(Role::kReader);
+        lock.lock();
+        --opening_;
+        if (!opened.ok()) {
+          --readers_in_use_;
+          cv_.notify_all();
+          return std::move(opened).error();
+        }
+        readers_.push_back(std::move(opened).value());
+        ++open_count_;
+        return readers_.back().get();
+      }
+      if (waited && std::chrono::steady_clock::now() >= deadline) {
+        return Error::Unavailable("sqlite: timed out after " +
+                                  std::to_string(options_.acquire_timeout_ms) +
+                                  " ms waiting for a reader connection");
+      }
+      waited = true;
+      cv_.wait_until(lock, deadline);
+    }
+  }
+
+  void ReleaseReader(SqliteConnection* reader) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    idle_readers_.push_back(reader);
+    --readers_in_use_;
+    cv_.notify_all();
+  }
+
+  const std::string url_;
+  const std::string file_name_;  // a path, or the memdb URI of an in-memory database
+  const int open_flags_;
+  const bool memory_;
+  const DbOptions options_;
+  const int read_pool_size_;
+
+  // Serialises Write(); guards writer_. Taken before mutex_, never while holding it.
+  std::timed_mutex write_mutex_;
+  std::unique_ptr<SqliteConnection> writer_;
+  std::atomic<std::thread::id> writer_thread_{};  // detects a nested Write on one thread
+
+  mutable std::mutex mutex_;  // guards everything below
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<SqliteConnection>> readers_;  // every open reader
+  std::vector<SqliteConnection*> idle_readers_;
+  int opening_ = 0;  // readers being opened outside the lock
+  int readers_in_use_ = 0;
+  bool writer_in_use_ = false;
+  bool closed_ = false;
+  int open_count_ = 0;
+  int64_t acquired_ = 0;
+  int64_t waited_ = 0;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Db>> Open(std::string_view url, const DbOptions& options) {
+  std::string_view target = url.substr(std::string_view("sqlite:").size());
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  const bool memory = target == ":memory:";
+  std::string file_name;
+  if (memory) {
+    // One database shared by the writer and the readers of this Db only: the memdb
+    // VFS shares a store between connections when its name starts with '/'.
+    static std::atomic<uint64_t> counter{0};
+    file_name = "file:/hoptac_mem_" + std::to_string(::getpid()) + "_" +
+                std::to_string(counter.fetch_add(1) + 1) + "?vfs=memdb";
+    flags |= SQLITE_OPEN_URI;
+  } else {
+    if (target.starts_with("//")) target.remove_prefix(2);  // sqlite:///abs/path
+    if (target.empty()) {
+      return Error::Make(ErrorCode::kInvalidArgument, "error.db_url_invalid", {std::string(url)});
+    }
+    file_name = std::string(target);
+    const std::filesystem::path parent = std::filesystem::path(file_name).parent_path();
+    if (!parent.empty() && !target.starts_with("file:")) {
+      std::error_code error;
+      std::filesystem::create_directories(parent, error);
+      if (error) {
+        return Error::Unavailable("sqlite: cannot create folder " + parent.string() + ": " +
+                                  error.message());
+      }
+    }
+  }
+  auto db = std::make_unique<SqliteDb>(std::string(url), std::move(file_name), flags, memory,
+                                       options);
+  HOPTAC_TRY(db->Start());
+  return std::unique_ptr<Db>(std::move(db));
+}
+
+void AppendRowValues(const RowView& row, Row& out) {
+  const auto* sqlite_row = dynamic_cast<const SqliteRow*>(&row);
+  if (sqlite_row == nullptr) {  // not ours: no type information, keep the text
+    for (int c = 0; c < row.size(); ++c) {
+      out.push_back(row.IsNull(c) ? Value() : Value(std::string(row.GetText(c))));
+    }
+    return;
+  }
+  sqlite3_stmt* stmt = sqlite_row->stmt();
+  const int columns = sqlite_row->size();
+  for (int c = 0; c < columns; ++c) {
+    switch (sqlite3_column_type(stmt, c)) {
+      case SQLITE_INTEGER:
+        out.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt, c)));
+        break;
+      case SQLITE_FLOAT:
+        out.emplace_back(sqlite3_column_double(stmt, c));
+        break;
+      case SQLITE_NULL:
+        out.emplace_back();
+        break;
+      case SQLITE_BLOB: {
+        const void* data = sqlite3_column_blob(stmt, c);
+        const auto bytes = static_cast<size_t>(sqlite3_column_bytes(stmt, c));
+        out.emplace_back(data ? std::string(static_cast<const char*>(data), bytes) : std::string());
+        break;
+      }
+      default: {
+        const unsigned char* text = sqlite3_column_text(stmt, c);
+        const auto bytes = static_cast<size_t>(sqlite3_column_bytes(stmt, c));
+        out.emplace_back(text ? std::string(reinterpret_cast<const char*>(text), bytes)
+                              : std::string());
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace hoptac::storage::sqlite

@@ -1,0 +1,41 @@
+// SQLite backend of storage::Db, the embedded default (`sqlite:PATH`, `sqlite::memory:`).
+//
+// One writer connection and a pool of up to DbOptions::read_pool_size reader
+// connections, all on the same database:
+//   - Write() serialises on a mutex and runs `BEGIN IMMEDIATE` … `COMMIT`/`ROLLBACK`
+//     on the writer, so a write never meets SQLITE_BUSY from another writer of
+//     this process.
+//   - Read() borrows a reader (opened lazily, `PRAGMA query_only`) and runs a
+//     deferred `BEGIN` … `COMMIT`: in WAL mode it sees one consistent snapshot and
+//     neither blocks nor is blocked by the writer.
+// Every connection has foreign_keys=ON, synchronous=NORMAL, the busy timeout and
+// a cache of prepared statements keyed by SQL text. Parameters `$N` are bound by
+// name, so `$2` may appear before `$1`.
+//
+// `sqlite::memory:` is one private in-memory database shared by the writer and the
+// readers (the `memdb` VFS); it lives until Close(). In-memory databases have no
+// WAL, so there a running write transaction makes new readers wait (busy timeout).
+//
+// Thread-safety: the Db is safe from any number of threads (see storage/db.h).
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "base/result.h"
+#include "storage/db.h"
+
+namespace hoptac::storage::sqlite {
+
+// Opens `url` (`sqlite:PATH`, `sqlite://PATH` or `sqlite::memory:`), creating the
+// database file and its parent folders when missing. Opens and configures the
+// writer connection (WAL for files) before returning.
+// Errors: kInvalidArgument for an empty path; kUnavailable when the file cannot be
+// created or opened.
+Result<std::unique_ptr<Db>> Open(std::string_view url, const DbOptions& options);
+
+// Appends the typed values of a row seen by a SQLite Query() callback to `out`
+// (INTEGER → int64, REAL → double, TEXT/BLOB → string, NULL). For Connection::QueryAll.
+void AppendRowValues(const RowView& row, Row& out);
+
+}  // namespace hoptac::storage::sqlite

@@ -1,0 +1,362 @@
+// The HTTP server in-process and the real binary, on the backend named by
+// HOPTAC_TEST_BACKEND (run once on SQLite and once on PostgreSQL by CTest).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
+#include <future>
+#include <thread>
+
+#include "domain/admin_unit.h"
+#include "http/api.h"
+#include "http/server.h"
+#include "storage/admin_unit_store.h"
+#include "support/test_db.h"
+
+namespace hoptac {
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = net::ip::tcp;
+
+struct Reply {
+  unsigned status = 0;
+  std::string body;
+  bhttp::fields headers;
+  boost::json::value Json() const { return boost::json::parse(body); }
+};
+
+Reply Send(uint16_t port, bhttp::request<bhttp::string_body> req) {
+  net::io_context io;
+  tcp::socket socket(io);
+  socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  req.set(bhttp::field::host, "127.0.0.1");
+  req.prepare_payload();
+  bhttp::write(socket, req);
+  beast::flat_buffer buffer;
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.body_limit(64 << 20);
+  if (req.method() == bhttp::verb::head) parser.skip(true);
+  beast::error_code ec;
+  bhttp::read(socket, buffer, parser, ec);
+  Reply reply;
+  if (ec) return reply;
+  reply.status = parser.get().result_int();
+  reply.body = parser.get().body();
+  reply.headers = parser.get().base();
+  return reply;
+}
+
+Reply Get(uint16_t port, const std::string& target, const std::string& lang = "") {
+  bhttp::request<bhttp::string_body> req{bhttp::verb::get, target, 11};
+  if (!lang.empty()) req.set(bhttp::field::accept_language, lang);
+  return Send(port, std::move(req));
+}
+
+std::string ErrorCode(const Reply& reply) {
+  return std::string(reply.Json().at("error").at("code").as_string());
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    log::SetQuiet(true);
+    db_ = testing::OpenTestDb();
+    ASSERT_TRUE(storage::Migrate(*db_).ok());
+    auto reference = domain::LoadReferenceAdminUnits();
+    ASSERT_TRUE(reference.ok());
+    ASSERT_TRUE(storage::SeedAdminUnits(*db_, *reference).ok());
+    auto dataset = storage::LoadAdminUnits(*db_);
+    ASSERT_TRUE(dataset.ok());
+    services_.db = db_.get();
+    services_.admin_units = domain::AdminUnitDirectory::Create(std::move(dataset).value());
+    services_.metrics = std::make_shared<http::Metrics>();
+    services_.version = "test";
+    router_ = http::BuildRouter(services_);
+  }
+
+  // Starts the server; extra routes are added before the metrics are sized.
+  void Start(std::function<void(http::Router&)> extra = nullptr, http::ServerOptions options = {}) {
+    if (extra) {
+      extra(*router_);
+      std::vector<std::string> names;
+      for (const auto& r : router_->routes()) names.push_back(r.name);
+      services_.metrics->SetRoutes(names);
+    }
+    options.port = 0;
+    options.handle_signals = false;
+    options.access_log = false;
+    auto server = http::Server::Create(options, router_, services_.metrics);
+    ASSERT_TRUE(server.ok());
+    server_ = std::move(server).value();
+    port_ = server_->port();
+    thread_ = std::thread([this] { server_->Run(); });
+  }
+
+  void TearDown() override {
+    if (server_) {
+      server_->Shutdown();
+      thread_.join();
+    }
+    if (db_) db_->Close();
+  }
+
+  std::unique_ptr<storage::Db> db_;
+  http::Services services_;
+  std::shared_ptr<http::Router> router_;
+  std::unique_ptr<http::Server> server_;
+  std::thread thread_;
+  uint16_t port_ = 0;
+};
+
+TEST_F(ServerTest, HealthzAnswersWithTheBackend) {
+  Start();
+  Reply r = Get(port_, "/healthz");
+  ASSERT_EQ(r.status, 200u);
+  auto json = r.Json().as_object();
+  EXPECT_EQ(json.at("status"), "ok");
+  EXPECT_EQ(json.at("database"), storage::BackendName(db_->backend()));
+  EXPECT_EQ(r.headers["X-Content-Type-Options"], "nosniff");
+  EXPECT_NE(std::string(r.headers["Content-Security-Policy"]).find("frame-ancestors 'none'"), std::string::npos);
+}
+
+TEST_F(ServerTest, HealthzIs503WhenTheDatabaseIsGone) {
+  Start();
+  db_->Close();
+  Reply r = Get(port_, "/healthz", "en");
+  ASSERT_EQ(r.status, 503u);
+  EXPECT_EQ(ErrorCode(r), "unavailable");
+  EXPECT_EQ(r.Json().at("error").at("message"), "The database does not answer.");
+}
+
+TEST_F(ServerTest, ProvincesInForceOnADate) {
+  Start();
+  Reply now = Get(port_, "/api/v1/admin-units?level=province&as_of=2025-07-01");
+  ASSERT_EQ(now.status, 200u) << now.body;
+  EXPECT_EQ(now.Json().at("total"), 34);
+  EXPECT_EQ(now.Json().at("items").as_array().size(), 34u);
+  Reply before = Get(port_, "/api/v1/admin-units?level=province&as_of=2020-12-31");
+  ASSERT_EQ(before.status, 200u);
+  EXPECT_EQ(before.Json().at("total"), 63);
+  Reply eve = Get(port_, "/api/v1/admin-units?as_of=2025-06-30");
+  EXPECT_EQ(eve.Json().at("total"), 63);
+  // Hà Nội did not change: the same unit on both sides of the reform.
+  bool found = false;
+  for (const auto& item : before.Json().at("items").as_array()) {
+    if (item.at("code") == "15") {
+      EXPECT_EQ(item.at("name"), "Yên Bái");
+      EXPECT_EQ(item.at("valid_to"), "2025-06-30");
+      found = true;
+    }
+    if (item.at("code") == "01") EXPECT_TRUE(item.at("valid_to").is_null());
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(ServerTest, ACodeDenotesDifferentUnitsAtDifferentDates) {
+  Start();
+  Reply old = Get(port_, "/api/v1/admin-units/15?as_of=2021-03-31");
+  ASSERT_EQ(old.status, 200u) << old.body;
+  auto o = old.Json().as_object();
+  EXPECT_EQ(o.at("name"), "Yên Bái");
+  EXPECT_EQ(o.at("name_en"), "Yen Bai");
+  ASSERT_EQ(o.at("successors").as_array().size(), 1u);
+  EXPECT_EQ(o.at("successors").as_array()[0].at("name"), "Lào Cai");
+  EXPECT_EQ(o.at("successors").as_array()[0].at("valid_from"), "2025-07-01");
+
+  Reply now = Get(port_, "/api/v1/admin-units/15?as_of=2026-01-01");
+  ASSERT_EQ(now.status, 200u);
+  auto n = now.Json().as_object();
+  EXPECT_EQ(n.at("name"), "Lào Cai");
+  EXPECT_EQ(n.at("full_name"), "Tỉnh Lào Cai");
+  auto predecessors = n.at("predecessors").as_array();
+  ASSERT_EQ(predecessors.size(), 2u);
+  EXPECT_EQ(predecessors[0].at("code"), "10");
+  EXPECT_EQ(predecessors[0].at("name"), "Lào Cai");
+  EXPECT_EQ(predecessors[1].at("code"), "15");
+  EXPECT_EQ(predecessors[1].at("name"), "Yên Bái");
+
+  // Bắc Giang 24 + Bắc Ninh 27 → Bắc Ninh 24.
+  Reply bac_ninh_old = Get(port_, "/api/v1/admin-units/27?as_of=2024-01-01");
+  ASSERT_EQ(bac_ninh_old.status, 200u);
+  EXPECT_EQ(bac_ninh_old.Json().at("successors").as_array()[0].at("code"), "24");
+  Reply closed = Get(port_, "/api/v1/admin-units/27?as_of=2025-07-01", "en");
+  EXPECT_EQ(closed.status, 404u);
+  EXPECT_EQ(closed.Json().at("error").at("message"),
+            "There is no administrative unit with code 27 on 2025-07-01.");
+}
+
+TEST_F(ServerTest, CommunesOfAProvince) {
+  Start();
+  Reply r = Get(port_, "/api/v1/admin-units?parent=01&as_of=2025-07-01");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  auto items = r.Json().at("items").as_array();
+  EXPECT_GT(items.size(), 100u);
+  EXPECT_EQ(r.Json().at("parent").at("name"), "Hà Nội");
+  for (const auto& item : items) EXPECT_EQ(item.at("parent_code"), "01");
+  Reply all = Get(port_, "/api/v1/admin-units?level=commune&as_of=2025-07-01");
+  EXPECT_EQ(all.Json().at("total"), 3321);
+  Reply commune = Get(port_, "/api/v1/admin-units/00004?as_of=2025-07-01");
+  ASSERT_EQ(commune.status, 200u);
+  EXPECT_EQ(commune.Json().at("full_name"), "Phường Ba Đình");
+}
+
+TEST_F(ServerTest, BadInputGetsTheErrorShapeInTheRequestLanguage) {
+  Start();
+  Reply vi = Get(port_, "/api/v1/admin-units?as_of=2021-02-29");
+  ASSERT_EQ(vi.status, 400u);
+  auto error = vi.Json().at("error").as_object();
+  EXPECT_EQ(error.at("code"), "invalid_argument");
+  ASSERT_EQ(error.at("fields").as_array().size(), 1u);
+  EXPECT_EQ(error.at("fields").as_array()[0].at("field"), "as_of");
+  EXPECT_EQ(error.at("fields").as_array()[0].at("code"), "invalid_date");
+  EXPECT_NE(std::string(error.at("message").as_string()).find("Ngày không hợp lệ"), std::string::npos);
+
+  Reply en = Get(port_, "/api/v1/admin-units?level=district", "en-US,en;q=0.9");
+  ASSERT_EQ(en.status, 400u);
+  EXPECT_EQ(en.Json().at("error").at("fields").as_array()[0].at("message"),
+            "Invalid value \"district\". Allowed values: province, commune.");
+
+  Reply unknown_param = Get(port_, "/api/v1/admin-units?province=01");
+  EXPECT_EQ(unknown_param.status, 400u);
+  EXPECT_EQ(unknown_param.Json().at("error").at("fields").as_array()[0].at("code"), "unknown_parameter");
+
+  Reply missing = Get(port_, "/api/v1/nothing-here", "en");
+  EXPECT_EQ(missing.status, 404u);
+  EXPECT_EQ(ErrorCode(missing), "not_found");
+  EXPECT_EQ(missing.Json().at("error").at("message"), "There is no resource at /api/v1/nothing-here.");
+
+  bhttp::request<bhttp::string_body> del{bhttp::verb::delete_, "/healthz", 11};
+  Reply wrong_method = Send(port_, std::move(del));
+  EXPECT_EQ(wrong_method.status, 405u);
+  EXPECT_EQ(wrong_method.headers["Allow"], "GET");
+  EXPECT_EQ(ErrorCode(wrong_method), "method_not_allowed");
+
+  Reply bad_escape = Get(port_, "/api/v1/admin-units?as_of=%zz");
+  EXPECT_EQ(bad_escape.status, 400u);
+}
+
+TEST_F(ServerTest, MalformedJsonIs400AndLimitsAreEnforced) {
+  http::ServerOptions options;
+  options.body_limit = 1024;
+  options.header_limit = 2048;
+  Start(
+      [](http::Router& router) {
+        router.Add({"POST", "/test/echo", "test.echo", http::Execution::kWorker,
+                    [](http::Request& request) -> Result<http::Response> {
+                      HOPTAC_ASSIGN_OR_RETURN(auto object, http::ParseJsonObject(request));
+                      return http::Response::Json(object, 201);
+                    }});
+      },
+      options);
+  auto post = [&](std::string body) {
+    bhttp::request<bhttp::string_body> req{bhttp::verb::post, "/test/echo", 11};
+    req.set(bhttp::field::content_type, "application/json");
+    req.set(bhttp::field::accept_language, "en");
+    req.body() = std::move(body);
+    return Send(port_, std::move(req));
+  };
+  EXPECT_EQ(post(R"({"name":"HTX Đồng Tháp"})").status, 201u);
+  Reply malformed = post(R"({"name": "unterminated)");
+  EXPECT_EQ(malformed.status, 400u);
+  EXPECT_EQ(ErrorCode(malformed), "invalid_argument");
+  EXPECT_NE(std::string(malformed.Json().at("error").at("message").as_string()).find("Malformed JSON"),
+            std::string::npos);
+  EXPECT_EQ(post("[1,2]").status, 400u);
+  EXPECT_EQ(post("").status, 400u);
+  Reply big = post("{\"x\":\"" + std::string(4096, 'a') + "\"}");
+  EXPECT_EQ(big.status, 413u);
+  EXPECT_EQ(ErrorCode(big), "payload_too_large");
+
+  bhttp::request<bhttp::string_body> huge_header{bhttp::verb::get, "/healthz", 11};
+  huge_header.set("X-Padding", std::string(4096, 'b'));
+  EXPECT_EQ(Send(port_, std::move(huge_header)).status, 431u);
+}
+
+TEST_F(ServerTest, MetricsCountRequestsByRouteAndStatus) {
+  Start();
+  Get(port_, "/healthz");
+  Get(port_, "/api/v1/admin-units");
+  Get(port_, "/nope");
+  Reply r = Get(port_, "/metrics");
+  ASSERT_EQ(r.status, 200u);
+  EXPECT_NE(r.body.find("hoptac_http_requests_total{route=\"healthz\",status=\"200\"} 1"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("hoptac_http_requests_total{route=\"admin_units.list\",status=\"200\"} 1"), std::string::npos);
+  EXPECT_NE(r.body.find("hoptac_http_requests_total{route=\"unmatched\",status=\"404\"} 1"), std::string::npos);
+  EXPECT_NE(r.body.find("hoptac_http_request_duration_seconds_bucket{route=\"healthz\",le=\"+Inf\"} 1"),
+            std::string::npos);
+}
+
+TEST_F(ServerTest, ShutdownLetsInFlightRequestsFinish) {
+  Start([](http::Router& router) {
+    router.Add({"GET", "/test/slow", "test.slow", http::Execution::kWorker,
+                [](http::Request&) -> Result<http::Response> {
+                  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+                  return http::Response::Json(boost::json::object{{"done", true}});
+                }});
+  });
+  // An idle keep-alive connection must not hold the shutdown back.
+  net::io_context io;
+  tcp::socket idle(io);
+  idle.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
+  auto slow = std::async(std::launch::async, [this] { return Get(port_, "/test/slow"); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  auto started = std::chrono::steady_clock::now();
+  server_->Shutdown();
+  Reply r = slow.get();
+  EXPECT_EQ(r.status, 200u);
+  EXPECT_EQ(r.Json().at("done"), true);
+  thread_.join();
+  server_.reset();
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+}
+
+// The real binary: starts on a free port, answers, stops cleanly on SIGTERM.
+TEST(Binary, ServeAnswersAndStopsOnSigterm) {
+  std::string url = testing::TestDbUrl();
+  int out_pipe[2];
+  ASSERT_EQ(pipe(out_pipe), 0);
+  auto started = std::chrono::steady_clock::now();
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    dup2(out_pipe[1], 1);
+    close(out_pipe[0]);
+    execl(HOPTAC_BINARY, HOPTAC_BINARY, "serve", "--db", url.c_str(), "--listen", "127.0.0.1:0", "--no-access-log",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(out_pipe[1]);
+  FILE* out = fdopen(out_pipe[0], "r");
+  char line[512] = {0};
+  ASSERT_NE(fgets(line, sizeof line, out), nullptr) << "no output from hoptac serve";
+  std::string text(line);
+  auto colon = text.rfind(':');
+  ASSERT_NE(colon, std::string::npos) << text;
+  uint16_t port = static_cast<uint16_t>(std::stoi(text.substr(colon + 1)));
+  Reply health = Get(port, "/healthz");
+  auto elapsed = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(health.status, 200u);
+  std::printf("[binary] first answer %.0f ms after start (database %s)\n",
+              std::chrono::duration<double, std::milli>(elapsed).count(), url.c_str());
+  Reply provinces = Get(port, "/api/v1/admin-units?level=province&as_of=2020-12-31");
+  EXPECT_EQ(provinces.Json().at("total"), 63);
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  fclose(out);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+}  // namespace
+}  // namespace hoptac
