@@ -19,7 +19,7 @@
 namespace hoptac::app {
 
 struct CommandLine {
-  std::string command;                       // "serve", "migrate", …
+  std::string command;                         // "serve", "migrate", …
   std::map<std::string, std::string> options;  // without the leading "--"
   std::vector<std::string> positional;
 

@@ -17,7 +17,8 @@ namespace {
 
 constexpr const char* kVersion = "0.1.0";
 
-const char* kHelp = R"(hoptac — hệ thống thông tin Liên minh Hợp tác xã Việt Nam / Vietnam Cooperative Alliance information system
+const char* kHelp =
+    R"(hoptac — hệ thống thông tin Liên minh Hợp tác xã Việt Nam / Vietnam Cooperative Alliance information system
 
 Cách dùng / usage: hoptac <lệnh/command> [tuỳ chọn/options]
 
@@ -51,7 +52,8 @@ Result<std::unique_ptr<storage::Db>> OpenAndPrepare(const CommandLine& cli, int 
 
 Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) {
   auto colon = listen.rfind(':');
-  if (colon == std::string::npos || colon == 0) return Error::Make(ErrorCode::kInvalidArgument, "cli.bad_listen", {listen});
+  if (colon == std::string::npos || colon == 0)
+    return Error::Make(ErrorCode::kInvalidArgument, "cli.bad_listen", {listen});
   std::string host = listen.substr(0, colon);
   if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   std::string port_text = listen.substr(colon + 1);
@@ -103,8 +105,8 @@ Status Serve(const CommandLine& cli) {
     out += "# TYPE hoptac_db_pool_acquired_total counter\nhoptac_db_pool_acquired_total " +
            std::to_string(stats.acquired) + "\n";
     out += "# HELP hoptac_db_pool_waited_total Acquisitions that had to wait for a free connection.\n";
-    out += "# TYPE hoptac_db_pool_waited_total counter\nhoptac_db_pool_waited_total " +
-           std::to_string(stats.waited) + "\n";
+    out += "# TYPE hoptac_db_pool_waited_total counter\nhoptac_db_pool_waited_total " + std::to_string(stats.waited) +
+           "\n";
   });
   auto router = http::BuildRouter(services);
   HOPTAC_ASSIGN_OR_RETURN(auto server, http::Server::Create(server_options, router, services.metrics));
@@ -138,8 +140,7 @@ int Main(int argc, char** argv) {
   std::string command = argc >= 2 ? argv[1] : "help";
   Result<CommandLine> cli = Error::Make(ErrorCode::kInvalidArgument, "cli.usage");
   if (command == "serve") {
-    cli = ParseCommandLine(argc, argv, {"db", "data-dir", "listen", "io-threads", "worker-threads"},
-                           {"no-access-log"});
+    cli = ParseCommandLine(argc, argv, {"db", "data-dir", "listen", "io-threads", "worker-threads"}, {"no-access-log"});
   } else if (command == "migrate") {
     cli = ParseCommandLine(argc, argv, kDbOptions, {});
   } else if (command == "help" || command == "--help" || command == "-h") {

@@ -58,8 +58,7 @@ Date Date::FromCivil(int year, int month, int day) {
 std::optional<Date> Date::ParseIso(std::string_view t) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
   int y, m, d;
-  if (!ParseDigits(t.substr(0, 4), y) || !ParseDigits(t.substr(5, 2), m) ||
-      !ParseDigits(t.substr(8, 2), d))
+  if (!ParseDigits(t.substr(0, 4), y) || !ParseDigits(t.substr(5, 2), m) || !ParseDigits(t.substr(8, 2), d))
     return std::nullopt;
   if (!IsValidCivil(y, m, d)) return std::nullopt;
   return FromCivil(y, m, d);
@@ -85,14 +84,26 @@ Date Date::Today() {
   return FromDays(static_cast<int>(days));
 }
 
-int Date::year() const { int y, m, d; CivilFromDays(days_, y, m, d); return y; }
-int Date::month() const { int y, m, d; CivilFromDays(days_, y, m, d); return m; }
-int Date::day() const { int y, m, d; CivilFromDays(days_, y, m, d); return d; }
+int Date::year() const {
+  int y, m, d;
+  CivilFromDays(days_, y, m, d);
+  return y;
+}
+int Date::month() const {
+  int y, m, d;
+  CivilFromDays(days_, y, m, d);
+  return m;
+}
+int Date::day() const {
+  int y, m, d;
+  CivilFromDays(days_, y, m, d);
+  return d;
+}
 
 std::string Date::ToIso() const {
   int y, m, d;
   CivilFromDays(days_, y, m, d);
-  char buf[16];
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }

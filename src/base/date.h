@@ -17,7 +17,11 @@ namespace hoptac {
 class Date {
  public:
   constexpr Date() = default;
-  static constexpr Date FromDays(int days) { Date d; d.days_ = days; return d; }
+  static constexpr Date FromDays(int days) {
+    Date d;
+    d.days_ = days;
+    return d;
+  }
   // REQUIRES: a valid calendar date.
   static Date FromCivil(int year, int month, int day);
   // Parses `YYYY-MM-DD`; nullopt for anything else or an impossible date.

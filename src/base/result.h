@@ -19,16 +19,16 @@ namespace hoptac {
 
 // Every error code of the system; kErrorCodeNames gives its wire name.
 enum class ErrorCode {
-  kInvalidArgument,    // bad input from the caller (400)
-  kNotFound,           // object or route does not exist, or is out of scope (404)
-  kMethodNotAllowed,   // route exists but not for this method (405)
-  kConflict,           // unique key or state conflict (409)
-  kUnauthenticated,    // no or bad credentials (401)
-  kPermissionDenied,   // authenticated but not allowed (403)
-  kTooManyRequests,    // throttled (429)
-  kPayloadTooLarge,    // body over the limit (413)
-  kUnavailable,        // a dependency (the database) does not answer (503)
-  kInternal,           // a bug or an unexpected failure (500)
+  kInvalidArgument,   // bad input from the caller (400)
+  kNotFound,          // object or route does not exist, or is out of scope (404)
+  kMethodNotAllowed,  // route exists but not for this method (405)
+  kConflict,          // unique key or state conflict (409)
+  kUnauthenticated,   // no or bad credentials (401)
+  kPermissionDenied,  // authenticated but not allowed (403)
+  kTooManyRequests,   // throttled (429)
+  kPayloadTooLarge,   // body over the limit (413)
+  kUnavailable,       // a dependency (the database) does not answer (503)
+  kInternal,          // a bug or an unexpected failure (500)
 };
 
 // Wire name of a code, e.g. "invalid_argument".
@@ -44,10 +44,10 @@ struct FieldError {
 
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
-  std::string key;                // i18n key of the message, e.g. "error.not_found"
-  std::vector<std::string> args;  // arguments for {0}, {1}, ...
-  std::vector<FieldError> fields; // per-field errors (validation)
-  std::string detail;             // untranslated detail for logs; never shown to users
+  std::string key;                 // i18n key of the message, e.g. "error.not_found"
+  std::vector<std::string> args;   // arguments for {0}, {1}, ...
+  std::vector<FieldError> fields;  // per-field errors (validation)
+  std::string detail;              // untranslated detail for logs; never shown to users
 
   static Error Make(ErrorCode code, std::string key, std::vector<std::string> args = {}) {
     Error e;
@@ -85,24 +85,39 @@ struct Error {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-  Result(Error error) : v_(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
 
   // REQUIRES: ok()
-  T& value() & { assert(ok()); return std::get<0>(v_); }
-  const T& value() const& { assert(ok()); return std::get<0>(v_); }
-  T&& value() && { assert(ok()); return std::get<0>(std::move(v_)); }
+  T& value() & {
+    assert(ok());
+    return std::get<0>(v_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<0>(v_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<0>(std::move(v_));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
 
   // REQUIRES: !ok()
-  const Error& error() const& { assert(!ok()); return std::get<1>(v_); }
-  Error&& error() && { assert(!ok()); return std::get<1>(std::move(v_)); }
+  const Error& error() const& {
+    assert(!ok());
+    return std::get<1>(v_);
+  }
+  Error&& error() && {
+    assert(!ok());
+    return std::get<1>(std::move(v_));
+  }
 
  private:
   std::variant<T, Error> v_;
@@ -115,8 +130,14 @@ class [[nodiscard]] Result<void> {
   Result(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT
   bool ok() const { return ok_; }
   explicit operator bool() const { return ok_; }
-  const Error& error() const& { assert(!ok_); return error_; }
-  Error&& error() && { assert(!ok_); return std::move(error_); }
+  const Error& error() const& {
+    assert(!ok_);
+    return error_;
+  }
+  Error&& error() && {
+    assert(!ok_);
+    return std::move(error_);
+  }
 
  private:
   Error error_;
@@ -130,11 +151,10 @@ inline Status Ok() { return Status(); }
 }  // namespace hoptac
 
 // Propagates the error of a Result expression; otherwise continues.
-#define HOPTAC_TRY(expr)                                  \
-  do {                                                    \
-    auto hoptac_try_result_ = (expr);                     \
-    if (!hoptac_try_result_.ok())                         \
-      return std::move(hoptac_try_result_).error();       \
+#define HOPTAC_TRY(expr)                                                        \
+  do {                                                                          \
+    auto hoptac_try_result_ = (expr);                                           \
+    if (!hoptac_try_result_.ok()) return std::move(hoptac_try_result_).error(); \
   } while (0)
 
 #define HOPTAC_CONCAT_INNER_(a, b) a##b

@@ -70,9 +70,7 @@ std::string JsonString(const boost::json::object& o, std::string_view key) {
 
 }  // namespace
 
-const char* AdminLevelName(AdminLevel level) {
-  return level == AdminLevel::kProvince ? "province" : "commune";
-}
+const char* AdminLevelName(AdminLevel level) { return level == AdminLevel::kProvince ? "province" : "commune"; }
 
 std::optional<AdminLevel> ParseAdminLevel(std::string_view name) {
   if (name == "province") return AdminLevel::kProvince;
@@ -208,8 +206,10 @@ AdminUnitDirectory::AdminUnitDirectory(AdminDataset dataset) : dataset_(std::mov
   for (size_t i = 0; i < units.size(); ++i) {
     by_id_[units[i].id] = i;
     by_code_[Key(units[i].level, units[i].code)].push_back(i);
-    if (units[i].level == AdminLevel::kCommune) communes_by_parent_[units[i].parent_code].push_back(i);
-    else provinces_.push_back(i);
+    if (units[i].level == AdminLevel::kCommune)
+      communes_by_parent_[units[i].parent_code].push_back(i);
+    else
+      provinces_.push_back(i);
   }
   auto by_from = [&](size_t a, size_t b) { return units[a].valid_from < units[b].valid_from; };
   for (auto& [key, versions] : by_code_) std::sort(versions.begin(), versions.end(), by_from);

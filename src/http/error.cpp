@@ -28,18 +28,17 @@ Response ErrorResponse(const Error& error, i18n::Lang lang) {
   }
   boost::json::array fields;
   for (const auto& field : error.fields) {
-    fields.push_back(boost::json::object{{"field", field.field},
-                                         {"code", field.code},
-                                         {"message", i18n::Translate(lang, field.key, field.args)}});
+    fields.push_back(boost::json::object{
+        {"field", field.field}, {"code", field.code}, {"message", i18n::Translate(lang, field.key, field.args)}});
   }
   std::string message = i18n::Translate(lang, error.key.empty() ? "error.internal" : error.key, error.args);
   if (!error.fields.empty() && error.key == "error.invalid_request") {
     // Make the top-level message useful on its own: name the first field.
     message += " " + error.fields.front().field + ": " + fields.front().as_object().at("message").as_string().c_str();
   }
-  boost::json::object body{{"error", boost::json::object{{"code", ErrorCodeName(error.code)},
-                                                         {"message", message},
-                                                         {"fields", std::move(fields)}}}};
+  boost::json::object body{
+      {"error",
+       boost::json::object{{"code", ErrorCodeName(error.code)}, {"message", message}, {"fields", std::move(fields)}}}};
   return Response::Json(body, HttpStatusFor(error.code));
 }
 

@@ -27,9 +27,7 @@ void Metrics::Record(size_t slot, unsigned status, double seconds) {
   s.sum_microseconds.fetch_add(static_cast<uint64_t>(seconds * 1e6), std::memory_order_relaxed);
 }
 
-void Metrics::AddCollector(std::function<void(std::string&)> collector) {
-  collectors_.push_back(std::move(collector));
-}
+void Metrics::AddCollector(std::function<void(std::string&)> collector) { collectors_.push_back(std::move(collector)); }
 
 std::string Metrics::Render() const {
   std::string out;

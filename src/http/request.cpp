@@ -46,8 +46,7 @@ Result<boost::json::object> ParseJsonObject(const Request& request) {
   size_t consumed = parser.write_some(request.body.data(), request.body.size(), ec);
   if (!ec) parser.finish(ec);
   if (ec) {
-    return Error::Make(ErrorCode::kInvalidArgument, "error.malformed_json",
-                       {std::to_string(consumed), ec.message()});
+    return Error::Make(ErrorCode::kInvalidArgument, "error.malformed_json", {std::to_string(consumed), ec.message()});
   }
   boost::json::value value = parser.release();
   if (!value.is_object()) return Error::Make(ErrorCode::kInvalidArgument, "error.json_not_object");

@@ -1,6 +1,7 @@
 #include "http/router.h"
 
-#include <cassert>
+#include <cstdio>
+#include <cstdlib>
 
 namespace hoptac::http {
 namespace {
@@ -23,7 +24,12 @@ std::vector<std::string_view> SplitPath(std::string_view path) {
 void Router::Add(Route route) {
   std::vector<std::string> segments;
   for (auto part : SplitPath(route.pattern)) segments.emplace_back(part);
-  for (const auto& existing : routes_) assert(!(existing.method == route.method && existing.pattern == route.pattern));
+  for (const auto& existing : routes_) {
+    if (existing.method == route.method && existing.pattern == route.pattern) {
+      std::fprintf(stderr, "hoptac: route %s %s registered twice\n", route.method.c_str(), route.pattern.c_str());
+      std::abort();
+    }
+  }
   routes_.push_back(std::move(route));
   segments_.push_back(std::move(segments));
 }

@@ -164,8 +164,7 @@ class Session : public std::enable_shared_from_this<Session> {
         response.headers.emplace_back("Allow", match.allowed_methods);
         return Write(std::move(response));
       }
-      return Write(
-          ErrorResponse(Error::Make(ErrorCode::kNotFound, "error.route_not_found", {req->path}), req->lang));
+      return Write(ErrorResponse(Error::Make(ErrorCode::kNotFound, "error.route_not_found", {req->path}), req->lang));
     }
     route_slot_ = match.index;
     route_name_ = match.route->name;
@@ -211,9 +210,8 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     res->keep_alive(keep_alive_);
     stream_.expires_after(server_.options.write_timeout);
-    bhttp::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, size_t) {
-      self->OnWrite(ec);
-    });
+    bhttp::async_write(stream_, *res,
+                       [self = shared_from_this(), res](beast::error_code ec, size_t) { self->OnWrite(ec); });
   }
 
   void OnWrite(beast::error_code ec) {
@@ -292,7 +290,8 @@ void Server::Impl::BeginShutdown() {
 void Server::Impl::CheckDrained() {
   if (active_sessions.load() == 0 || std::chrono::steady_clock::now() >= drain_deadline) {
     if (active_sessions.load() > 0)
-      log::Warn("shutdown timeout: closing busy connections", {{"active", static_cast<long long>(active_sessions.load())}});
+      log::Warn("shutdown timeout: closing busy connections",
+                {{"active", static_cast<long long>(active_sessions.load())}});
     work.reset();
     io.stop();
     return;

@@ -31,8 +31,8 @@ struct ServerOptions {
   uint16_t port = 8080;  // 0: pick a free port (see Server::port())
   int io_threads = 2;
   int worker_threads = 8;
-  size_t body_limit = 1 << 20;     // bytes
-  size_t header_limit = 16 << 10;  // bytes
+  size_t body_limit = 1 << 20;                    // bytes
+  size_t header_limit = 16 << 10;                 // bytes
   std::chrono::milliseconds read_timeout{30000};  // whole request, including keep-alive idle time
   std::chrono::milliseconds write_timeout{30000};
   std::chrono::milliseconds shutdown_timeout{15000};

@@ -32,8 +32,8 @@ Result<bool> SeedAdminUnits(Db& db, const domain::AdminDataset& dataset) {
                       Text(u.full_name), Text(u.full_name_en), TextOrNull(u.parent_code), Text(u.valid_from.ToIso()),
                       OptionalDate(u.valid_to)});
     }
-    const std::string unit_columns[] = {"id",           "level",       "code",       "name",      "name_en",
-                                        "full_name",    "full_name_en", "parent_code", "valid_from", "valid_to"};
+    const std::string unit_columns[] = {"id",        "level",        "code",        "name",       "name_en",
+                                        "full_name", "full_name_en", "parent_code", "valid_from", "valid_to"};
     HOPTAC_TRY(conn.CopyRows("admin_units", unit_columns, rows));
     rows.clear();
     for (const auto& l : dataset.links)
@@ -53,41 +53,42 @@ Result<bool> SeedAdminUnits(Db& db, const domain::AdminDataset& dataset) {
 Result<domain::AdminDataset> LoadAdminUnits(Db& db) {
   domain::AdminDataset dataset;
   Status status = db.Read([&](Connection& conn) -> Status {
-    HOPTAC_TRY(conn.Query(
-        "SELECT id, level, code, name, name_en, full_name, full_name_en, parent_code, valid_from, valid_to "
-        "FROM admin_units ORDER BY id",
-        {}, [&](const RowView& row) -> Status {
-          domain::AdminUnit u;
-          u.id = row.GetInt(0);
-          auto level = domain::ParseAdminLevel(row.GetText(1));
-          if (!level) return Error::Internal("admin_units: bad level");
-          u.level = *level;
-          u.code = row.GetText(2);
-          u.name = row.GetText(3);
-          u.name_en = row.GetText(4);
-          u.full_name = row.GetText(5);
-          u.full_name_en = row.GetText(6);
-          u.parent_code = row.GetText(7);
-          HOPTAC_ASSIGN_OR_RETURN(u.valid_from, ParseStoredDate(row.GetText(8)));
-          if (!row.IsNull(9)) {
-            HOPTAC_ASSIGN_OR_RETURN(Date to, ParseStoredDate(row.GetText(9)));
-            u.valid_to = to;
-          }
-          dataset.units.push_back(std::move(u));
-          return Ok();
-        }));
-    HOPTAC_TRY(conn.Query("SELECT predecessor_id, successor_id, effective_on FROM admin_unit_links "
-                          "ORDER BY predecessor_id, successor_id",
-                          {}, [&](const RowView& row) -> Status {
-                            domain::AdminUnitLink link;
-                            link.predecessor_id = row.GetInt(0);
-                            link.successor_id = row.GetInt(1);
-                            HOPTAC_ASSIGN_OR_RETURN(link.effective_on, ParseStoredDate(row.GetText(2)));
-                            dataset.links.push_back(link);
-                            return Ok();
-                          }));
-    HOPTAC_ASSIGN_OR_RETURN(auto version, conn.QueryOne("SELECT value FROM meta WHERE key = $1",
-                                                        {Text(std::string(kVersionKey))}));
+    HOPTAC_TRY(
+        conn.Query("SELECT id, level, code, name, name_en, full_name, full_name_en, parent_code, valid_from, valid_to "
+                   "FROM admin_units ORDER BY id",
+                   {}, [&](const RowView& row) -> Status {
+                     domain::AdminUnit u;
+                     u.id = row.GetInt(0);
+                     auto level = domain::ParseAdminLevel(row.GetText(1));
+                     if (!level) return Error::Internal("admin_units: bad level");
+                     u.level = *level;
+                     u.code = row.GetText(2);
+                     u.name = row.GetText(3);
+                     u.name_en = row.GetText(4);
+                     u.full_name = row.GetText(5);
+                     u.full_name_en = row.GetText(6);
+                     u.parent_code = row.GetText(7);
+                     HOPTAC_ASSIGN_OR_RETURN(u.valid_from, ParseStoredDate(row.GetText(8)));
+                     if (!row.IsNull(9)) {
+                       HOPTAC_ASSIGN_OR_RETURN(Date to, ParseStoredDate(row.GetText(9)));
+                       u.valid_to = to;
+                     }
+                     dataset.units.push_back(std::move(u));
+                     return Ok();
+                   }));
+    HOPTAC_TRY(
+        conn.Query("SELECT predecessor_id, successor_id, effective_on FROM admin_unit_links "
+                   "ORDER BY predecessor_id, successor_id",
+                   {}, [&](const RowView& row) -> Status {
+                     domain::AdminUnitLink link;
+                     link.predecessor_id = row.GetInt(0);
+                     link.successor_id = row.GetInt(1);
+                     HOPTAC_ASSIGN_OR_RETURN(link.effective_on, ParseStoredDate(row.GetText(2)));
+                     dataset.links.push_back(link);
+                     return Ok();
+                   }));
+    HOPTAC_ASSIGN_OR_RETURN(auto version,
+                            conn.QueryOne("SELECT value FROM meta WHERE key = $1", {Text(std::string(kVersionKey))}));
     if (version) dataset.version = std::get<std::string>((*version)[0]);
     return Ok();
   });

@@ -26,8 +26,7 @@ AppendFn AppenderFor(Backend backend) {
 
 }  // namespace
 
-Result<std::vector<Row>> Connection::QueryAll(std::string_view sql,
-                                              std::span<const Value> params) {
+Result<std::vector<Row>> Connection::QueryAll(std::string_view sql, std::span<const Value> params) {
   const AppendFn append = AppenderFor(backend());
   std::vector<Row> rows;
   Status status = Query(sql, params, [&](const RowView& row) -> Status {
@@ -40,8 +39,7 @@ Result<std::vector<Row>> Connection::QueryAll(std::string_view sql,
   return rows;
 }
 
-Result<std::optional<Row>> Connection::QueryOne(std::string_view sql,
-                                                std::span<const Value> params) {
+Result<std::optional<Row>> Connection::QueryOne(std::string_view sql, std::span<const Value> params) {
   const AppendFn append = AppenderFor(backend());
   std::optional<Row> first;
   Status status = Query(sql, params, [&](const RowView& row) -> Status {
@@ -62,8 +60,7 @@ Result<std::unique_ptr<Db>> Db::Open(std::string_view url, const DbOptions& opti
     return postgres::Open(url, options);
   }
   // Masked: an unknown scheme may still carry a password (mysql://u:p@h/db).
-  return Error::Make(ErrorCode::kInvalidArgument, "error.db_url_invalid",
-                     {postgres::MaskPassword(url)});
+  return Error::Make(ErrorCode::kInvalidArgument, "error.db_url_invalid", {postgres::MaskPassword(url)});
 }
 
 }  // namespace hoptac::storage

@@ -72,14 +72,12 @@ class Connection {
   virtual Result<int64_t> Exec(std::string_view sql, std::span<const Value> params = {}) = 0;
   // Runs one statement and calls on_row for each result row; stops at the first error
   // returned by on_row and returns it.
-  virtual Status Query(std::string_view sql, std::span<const Value> params,
-                       const RowCallback& on_row) = 0;
+  virtual Status Query(std::string_view sql, std::span<const Value> params, const RowCallback& on_row) = 0;
   // Runs several `;`-separated statements without parameters (migrations).
   virtual Status ExecScript(std::string_view sql) = 0;
   // Bulk insert: PostgreSQL uses COPY … FROM STDIN, SQLite one prepared INSERT
   // reused for every row. Each row has columns.size() values.
-  virtual Status CopyRows(std::string_view table, std::span<const std::string> columns,
-                          std::span<const Row> rows) = 0;
+  virtual Status CopyRows(std::string_view table, std::span<const std::string> columns, std::span<const Row> rows) = 0;
 
   // Conveniences built on Query().
   Result<std::vector<Row>> QueryAll(std::string_view sql, std::span<const Value> params = {});
@@ -96,9 +94,9 @@ class Connection {
 };
 
 struct DbOptions {
-  int read_pool_size = 4;           // SQLite readers / PostgreSQL pool size
-  int busy_timeout_ms = 5000;       // SQLite busy timeout
-  int acquire_timeout_ms = 10000;   // waiting for a pooled connection
+  int read_pool_size = 4;          // SQLite readers / PostgreSQL pool size
+  int busy_timeout_ms = 5000;      // SQLite busy timeout
+  int acquire_timeout_ms = 10000;  // waiting for a pooled connection
 };
 
 struct PoolStats {

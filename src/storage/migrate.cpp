@@ -40,8 +40,7 @@ struct Migration {
 };
 
 std::string_view MigrationFolder(Backend backend) {
-  return backend == Backend::kPostgres ? "src/storage/postgres/migrations/"
-                                       : "src/storage/sqlite/migrations/";
+  return backend == Backend::kPostgres ? "src/storage/postgres/migrations/" : "src/storage/sqlite/migrations/";
 }
 
 // "0001_admin_units.sql" → 1; nullopt when the name does not follow NNNN_name.sql.
@@ -84,8 +83,7 @@ std::string UtcNow() {
 
 Status LockMigrations(Connection& connection) {
   if (connection.backend() != Backend::kPostgres) return Ok();  // BEGIN IMMEDIATE suffices
-  Result<int64_t> locked =
-      connection.Exec("SELECT pg_advisory_xact_lock($1)", {Int(kMigrationLockKey)});
+  Result<int64_t> locked = connection.Exec("SELECT pg_advisory_xact_lock($1)", {Int(kMigrationLockKey)});
   if (!locked.ok()) return std::move(locked).error();
   return Ok();
 }
@@ -93,10 +91,8 @@ Status LockMigrations(Connection& connection) {
 Result<int> Apply(Db& db, std::span<const Migration> migrations) {
   for (size_t i = 1; i < migrations.size(); ++i) {
     if (migrations[i].version == migrations[i - 1].version) {
-      return Error::Internal("duplicate migration version " +
-                             std::to_string(migrations[i].version) + ": " +
-                             std::string(migrations[i - 1].file_name) + ", " +
-                             std::string(migrations[i].file_name));
+      return Error::Internal("duplicate migration version " + std::to_string(migrations[i].version) + ": " +
+                             std::string(migrations[i - 1].file_name) + ", " + std::string(migrations[i].file_name));
     }
   }
   HOPTAC_TRY(db.Write([](Connection& connection) -> Status {
@@ -108,11 +104,10 @@ Result<int> Apply(Db& db, std::span<const Migration> migrations) {
 
   std::set<int64_t> applied;
   HOPTAC_TRY(db.Read([&](Connection& connection) -> Status {
-    return connection.Query("SELECT version FROM schema_migrations", {},
-                            [&](const RowView& row) -> Status {
-                              applied.insert(row.GetInt(0));
-                              return Ok();
-                            });
+    return connection.Query("SELECT version FROM schema_migrations", {}, [&](const RowView& row) -> Status {
+      applied.insert(row.GetInt(0));
+      return Ok();
+    });
   }));
 
   int count = 0;
@@ -124,13 +119,11 @@ Result<int> Apply(Db& db, std::span<const Migration> migrations) {
       // Another process may have applied it since the read above.
       HOPTAC_ASSIGN_OR_RETURN(
           std::optional<Row> existing,
-          connection.QueryOne("SELECT version FROM schema_migrations WHERE version = $1",
-                              {Int(migration.version)}));
+          connection.QueryOne("SELECT version FROM schema_migrations WHERE version = $1", {Int(migration.version)}));
       if (existing) return Ok();
       HOPTAC_TRY(connection.ExecScript(migration.sql));
-      HOPTAC_TRY(connection.Exec(
-          "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-          {Int(migration.version), Text(std::string(migration.file_name)), Text(UtcNow())}));
+      HOPTAC_TRY(connection.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                                 {Int(migration.version), Text(std::string(migration.file_name)), Text(UtcNow())}));
       applied_here = true;
       return Ok();
     });
@@ -158,8 +151,7 @@ Result<int> ApplyMigrations(Db& db, std::span<const MigrationFile> files) {
   for (const MigrationFile& file : files) {
     const std::optional<int> version = ParseVersion(file.file_name);
     if (!version) {
-      return Error::Internal("migration file name is not NNNN_name.sql: " +
-                             std::string(file.file_name));
+      return Error::Internal("migration file name is not NNNN_name.sql: " + std::string(file.file_name));
     }
     migrations.push_back({*version, file.file_name, file.sql});
   }

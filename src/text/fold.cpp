@@ -44,16 +44,17 @@ inline int TableIndex(char32_t cp) {
 
 // The generic combining-diacritics blocks (see fold.h for why only these).
 inline bool IsDroppedMark(char32_t cp) {
-  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
-         (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
-         (cp >= 0xFE20 && cp <= 0xFE2F);
+  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+         (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
 }
 
 // đ and Đ do not decompose under NFD (the stroke is part of the letter), yet
 // every Vietnamese reader treats them as a kind of d when searching.
+// Legacy Vietnamese files often type Đ as the look-alike Ð (U+00D0, Icelandic
+// eth) and đ as ð (U+00F0); fold those to d as well.
 inline char32_t StripStroke(char32_t cp) {
-  if (cp == 0x0111) return U'd';
-  if (cp == 0x0110) return U'D';
+  if (cp == 0x0111 || cp == 0x00F0) return U'd';
+  if (cp == 0x0110 || cp == 0x00D0) return U'D';
   return cp;
 }
 

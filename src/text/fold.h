@@ -5,7 +5,8 @@
 // become "hop tac xa nong nghiep dong thap". Users type names with, without or
 // with half of the accents; every stored name and every query goes through Fold
 // before it reaches an index (SQLite FTS5 `remove_diacritics` misses đ, and the
-// ICU transliterator is ~200 times slower).
+// ICU transliterator is 50–70 times slower: bench/text_bench.cpp measured 69 ns
+// against 4.6 µs for a 49-character cooperative name).
 //
 // How it works: a table built once from ICU (Normalizer2 NFD + u_tolower) holds
 // the folded UTF-8 of every code point in U+0000–U+07FF (Latin, IPA, combining

@@ -32,8 +32,7 @@ void AppendGroupedDigits(std::string& out, std::string_view digits, char separat
 void AppendGrouped(std::string& out, uint64_t value, char separator) {
   char buffer[24];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  AppendGroupedDigits(out, std::string_view(buffer, static_cast<std::size_t>(result.ptr - buffer)),
-                      separator);
+  AppendGroupedDigits(out, std::string_view(buffer, static_cast<std::size_t>(result.ptr - buffer)), separator);
 }
 
 // Removes ASCII whitespace and the no-break spaces spreadsheets like to leave
@@ -95,9 +94,9 @@ std::optional<std::string> UngroupDigits(std::string_view text, char separator) 
       ++group_length;
       if (grouped && group_length > 3) return std::nullopt;
     } else if (c == separator) {
-      if (group_length == 0) return std::nullopt;                // leading or doubled separator
-      if (!grouped && group_length > 3) return std::nullopt;     // "1234.567"
-      if (grouped && group_length != 3) return std::nullopt;     // "1.23.456"
+      if (group_length == 0) return std::nullopt;             // leading or doubled separator
+      if (!grouped && group_length > 3) return std::nullopt;  // "1234.567"
+      if (grouped && group_length != 3) return std::nullopt;  // "1.23.456"
       grouped = true;
       group_length = 0;
     } else {
@@ -126,8 +125,8 @@ std::string FormatDecimal(double value, int max_fraction_digits, Locale locale) 
   const int precision = std::clamp(max_fraction_digits, 0, 17);
   // DBL_MAX has 309 integer digits; 17 fraction digits and '.' fit easily.
   char buffer[400];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, std::fabs(value),
-                                    std::chars_format::fixed, precision);
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof buffer, std::fabs(value), std::chars_format::fixed, precision);
   std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
   std::string_view integer_part = text;
   std::string_view fraction_part;
@@ -136,8 +135,7 @@ std::string FormatDecimal(double value, int max_fraction_digits, Locale locale) 
     fraction_part = text.substr(dot + 1);
     while (!fraction_part.empty() && fraction_part.back() == '0') fraction_part.remove_suffix(1);
   }
-  const bool is_zero = integer_part.find_first_not_of('0') == std::string_view::npos &&
-                       fraction_part.empty();
+  const bool is_zero = integer_part.find_first_not_of('0') == std::string_view::npos && fraction_part.empty();
   std::string out;
   if (value < 0 && !is_zero) out.push_back('-');
   AppendGroupedDigits(out, integer_part, GroupSeparator(locale));

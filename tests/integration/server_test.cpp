@@ -1,5 +1,7 @@
 // The HTTP server in-process and the real binary, on the backend named by
 // HOPTAC_TEST_BACKEND (run once on SQLite and once on PostgreSQL by CTest).
+#include "http/server.h"
+
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -14,9 +16,9 @@
 #include <future>
 #include <thread>
 
+#include "base/log.h"
 #include "domain/admin_unit.h"
 #include "http/api.h"
-#include "http/server.h"
 #include "storage/admin_unit_store.h"
 #include "support/test_db.h"
 
@@ -62,9 +64,7 @@ Reply Get(uint16_t port, const std::string& target, const std::string& lang = ""
   return Send(port, std::move(req));
 }
 
-std::string ErrorCode(const Reply& reply) {
-  return std::string(reply.Json().at("error").at("code").as_string());
-}
+std::string ErrorCode(const Reply& reply) { return std::string(reply.Json().at("error").at("code").as_string()); }
 
 class ServerTest : public ::testing::Test {
  protected:
@@ -151,13 +151,16 @@ TEST_F(ServerTest, ProvincesInForceOnADate) {
   EXPECT_EQ(eve.Json().at("total"), 63);
   // Hà Nội did not change: the same unit on both sides of the reform.
   bool found = false;
-  for (const auto& item : before.Json().at("items").as_array()) {
+  boost::json::value before_json = before.Json();
+  for (const auto& item : before_json.at("items").as_array()) {
     if (item.at("code") == "15") {
       EXPECT_EQ(item.at("name"), "Yên Bái");
       EXPECT_EQ(item.at("valid_to"), "2025-06-30");
       found = true;
     }
-    if (item.at("code") == "01") EXPECT_TRUE(item.at("valid_to").is_null());
+    if (item.at("code") == "01") {
+      EXPECT_TRUE(item.at("valid_to").is_null());
+    }
   }
   EXPECT_TRUE(found);
 }
@@ -191,8 +194,7 @@ TEST_F(ServerTest, ACodeDenotesDifferentUnitsAtDifferentDates) {
   EXPECT_EQ(bac_ninh_old.Json().at("successors").as_array()[0].at("code"), "24");
   Reply closed = Get(port_, "/api/v1/admin-units/27?as_of=2025-07-01", "en");
   EXPECT_EQ(closed.status, 404u);
-  EXPECT_EQ(closed.Json().at("error").at("message"),
-            "There is no administrative unit with code 27 on 2025-07-01.");
+  EXPECT_EQ(closed.Json().at("error").at("message"), "There is no administrative unit with code 27 on 2025-07-01.");
 }
 
 TEST_F(ServerTest, CommunesOfAProvince) {
@@ -298,11 +300,11 @@ TEST_F(ServerTest, MetricsCountRequestsByRouteAndStatus) {
 
 TEST_F(ServerTest, ShutdownLetsInFlightRequestsFinish) {
   Start([](http::Router& router) {
-    router.Add({"GET", "/test/slow", "test.slow", http::Execution::kWorker,
-                [](http::Request&) -> Result<http::Response> {
-                  std::this_thread::sleep_for(std::chrono::milliseconds(400));
-                  return http::Response::Json(boost::json::object{{"done", true}});
-                }});
+    router.Add(
+        {"GET", "/test/slow", "test.slow", http::Execution::kWorker, [](http::Request&) -> Result<http::Response> {
+           std::this_thread::sleep_for(std::chrono::milliseconds(400));
+           return http::Response::Json(boost::json::object{{"done", true}});
+         }});
   });
   // An idle keep-alive connection must not hold the shutdown back.
   net::io_context io;

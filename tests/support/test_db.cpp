@@ -33,14 +33,15 @@ std::string Env(const char* name) {
   return value != nullptr ? value : "";
 }
 
-// Temporary folders of SQLite test databases, removed at exit.
+// Temporary folders of SQLite test databases, removed at exit. Never destroyed,
+// so the atexit handler cannot outlive them.
 std::mutex& TempDirsMutex() {
-  static std::mutex mutex;
-  return mutex;
+  static auto* mutex = new std::mutex;
+  return *mutex;
 }
 std::vector<std::string>& TempDirs() {
-  static std::vector<std::string> dirs;
-  return dirs;
+  static auto* dirs = new std::vector<std::string>;
+  return *dirs;
 }
 
 void RemoveTempDirs() {
@@ -77,8 +78,7 @@ std::string PgAdminUrl() {
   std::ifstream file(dir + "/url");
   std::string url;
   if (!file || !std::getline(file, url) || url.empty()) {
-    Die("cannot read the PostgreSQL test URL from " + dir +
-        "/url; did tests/pg/pg_start.sh run and succeed?");
+    Die("cannot read the PostgreSQL test URL from " + dir + "/url; did tests/pg/pg_start.sh run and succeed?");
   }
   return url;
 }
@@ -95,18 +95,16 @@ std::string WithDatabase(const std::string& url, const std::string& name) {
 std::string FreshPostgresUrl() {
   static std::atomic<int> counter{0};
   const std::string admin_url = PgAdminUrl();
-  const std::string name =
-      "hoptac_t_" + std::to_string(::getpid()) + "_" + std::to_string(counter.fetch_add(1) + 1);
+  const std::string name = "hoptac_t_" + std::to_string(::getpid()) + "_" + std::to_string(counter.fetch_add(1) + 1);
   Status created = storage::postgres::ExecStandalone(admin_url, "CREATE DATABASE " + name);
   if (!created.ok() && created.error().detail.find("42P04") != std::string::npos) {
     // Left over from an earlier process with the same pid.
-    (void)storage::postgres::ExecStandalone(admin_url,
-                                            "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    (void)storage::postgres::ExecStandalone(admin_url, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     created = storage::postgres::ExecStandalone(admin_url, "CREATE DATABASE " + name);
   }
   if (!created.ok()) {
-    Die("cannot create test database " + name + " on " +
-        storage::postgres::MaskPassword(admin_url) + ": " + created.error().detail);
+    Die("cannot create test database " + name + " on " + storage::postgres::MaskPassword(admin_url) + ": " +
+        created.error().detail);
   }
   return WithDatabase(admin_url, name);
 }
@@ -130,8 +128,7 @@ storage::Backend TestBackend() {
 }
 
 std::string TestDbUrl() {
-  std::string url =
-      TestBackend() == storage::Backend::kPostgres ? FreshPostgresUrl() : FreshSqliteUrl();
+  std::string url = TestBackend() == storage::Backend::kPostgres ? FreshPostgresUrl() : FreshSqliteUrl();
   AnnounceOnce(url);
   return url;
 }

@@ -81,7 +81,9 @@ TEST_F(AdminUnitTest, EveryClosedProvinceHasACurrentSuccessor) {
   EXPECT_EQ(closed, 63 - 11);
   // Every current merged province has at least two predecessors.
   for (const AdminUnit* unit : directory_->InForce(AdminLevel::kProvince, D("2025-07-01"))) {
-    if (unit->valid_from == D("2025-07-01")) EXPECT_GE(directory_->Predecessors(unit->id).size(), 2u) << unit->name;
+    if (unit->valid_from == D("2025-07-01")) {
+      EXPECT_GE(directory_->Predecessors(unit->id).size(), 2u) << unit->name;
+    }
   }
 }
 

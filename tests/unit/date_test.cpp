@@ -6,10 +6,14 @@ namespace hoptac {
 namespace {
 
 TEST(Date, ParsesIsoAndRejectsImpossibleDates) {
-  struct Case { const char* text; bool ok; } cases[] = {
-      {"2020-12-31", true}, {"2024-02-29", true}, {"2000-02-29", true}, {"1900-02-29", false},
-      {"2021-02-29", false}, {"2021-13-01", false}, {"2021-00-10", false}, {"2021-04-31", false},
-      {"2021-4-3", false}, {"", false}, {"2021-04-03x", false}, {"abcd-ef-gh", false}, {"0000-01-01", false},
+  struct Case {
+    const char* text;
+    bool ok;
+  } cases[] = {
+      {"2020-12-31", true},  {"2024-02-29", true},  {"2000-02-29", true},   {"1900-02-29", false},
+      {"2021-02-29", false}, {"2021-13-01", false}, {"2021-00-10", false},  {"2021-04-31", false},
+      {"2021-4-3", false},   {"", false},           {"2021-04-03x", false}, {"abcd-ef-gh", false},
+      {"0000-01-01", false},
   };
   for (const auto& c : cases) EXPECT_EQ(Date::ParseIso(c.text).has_value(), c.ok) << c.text;
 }

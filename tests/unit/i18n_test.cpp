@@ -70,7 +70,10 @@ TEST(I18n, TranslateFillsArguments) {
 }
 
 TEST(I18n, AcceptLanguage) {
-  struct Case { const char* header; Lang want; } cases[] = {
+  struct Case {
+    const char* header;
+    Lang want;
+  } cases[] = {
       {"", Lang::kVi},
       {"en", Lang::kEn},
       {"en-US,en;q=0.9", Lang::kEn},

@@ -55,7 +55,10 @@ TEST(Router, EveryRouteIsInTheOpenApiDocument) {
   std::string line, path;
   bool in_paths = false;
   while (std::getline(in, line)) {
-    if (line == "paths:") { in_paths = true; continue; }
+    if (line == "paths:") {
+      in_paths = true;
+      continue;
+    }
     if (in_paths && !line.empty() && line[0] != ' ') break;
     if (!in_paths) continue;
     if (line.size() > 3 && line.rfind("  /", 0) == 0 && line.back() == ':') path = line.substr(2, line.size() - 3);

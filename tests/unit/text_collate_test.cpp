@@ -1,5 +1,3 @@
-#include "text/collate.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,6 +6,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "text/collate.h"
 
 namespace hoptac::text {
 namespace {
@@ -26,10 +26,10 @@ void ExpectStrictlyOrdered(const std::vector<std::string>& ordered) {
 }
 
 TEST(Collate, VietnameseAlphabetOrder) {
-  ExpectStrictlyOrdered({"A", "Ă", "Â", "B", "C", "D", "Đ", "E", "Ê", "G", "H", "I", "K", "L", "M", "N",
-                         "O", "Ô", "Ơ", "P", "Q", "R", "S", "T", "U", "Ư", "V", "X", "Y"});
-  ExpectStrictlyOrdered({"a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g", "h", "i", "k", "l", "m", "n",
-                         "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "x", "y"});
+  ExpectStrictlyOrdered({"A", "Ă", "Â", "B", "C", "D", "Đ", "E", "Ê", "G", "H", "I", "K", "L", "M",
+                         "N", "O", "Ô", "Ơ", "P", "Q", "R", "S", "T", "U", "Ư", "V", "X", "Y"});
+  ExpectStrictlyOrdered({"a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g", "h", "i", "k", "l", "m",
+                         "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "x", "y"});
 }
 
 TEST(Collate, ExamplesFromTheIssue) {
@@ -49,13 +49,13 @@ TEST(Collate, TonesAreSecondaryInDictionaryOrder) {
 
 TEST(Collate, ProvinceNames) {
   const std::vector<std::string> expected = {
-      "An Giang",   "Bà Rịa – Vũng Tàu", "Bạc Liêu",  "Bắc Giang",  "Bắc Kạn",     "Bắc Ninh",
-      "Bến Tre",    "Bình Dương",        "Cà Mau",    "Cao Bằng",   "Cần Thơ",    "Dak Lak",
-      "Đà Nẵng",    "Đắk Lắk",           "Đắk Nông",  "Điện Biên",  "Đồng Nai",    "Đồng Tháp",
-      "Gia Lai",    "Hà Giang",          "Hà Nội",    "Hải Phòng",  "Hậu Giang",   "Hòa Bình",
-      "Hồ Chí Minh", "Hưng Yên",         "Kiên Giang", "Ninh Bình", "Ninh Thuận",  "Phú Thọ",
-      "Quảng Bình", "Quảng Ngãi",        "Sơn La",    "Thái Bình",  "Thanh Hóa",   "Thừa Thiên Huế",
-      "Tuyên Quang", "Vĩnh Long",        "Yên Bái",
+      "An Giang",    "Bà Rịa – Vũng Tàu", "Bạc Liêu",   "Bắc Giang", "Bắc Kạn",    "Bắc Ninh",
+      "Bến Tre",     "Bình Dương",        "Cà Mau",     "Cao Bằng",  "Cần Thơ",    "Dak Lak",
+      "Đà Nẵng",     "Đắk Lắk",           "Đắk Nông",   "Điện Biên", "Đồng Nai",   "Đồng Tháp",
+      "Gia Lai",     "Hà Giang",          "Hà Nội",     "Hải Phòng", "Hậu Giang",  "Hòa Bình",
+      "Hồ Chí Minh", "Hưng Yên",          "Kiên Giang", "Ninh Bình", "Ninh Thuận", "Phú Thọ",
+      "Quảng Bình",  "Quảng Ngãi",        "Sơn La",     "Thái Bình", "Thanh Hóa",  "Thừa Thiên Huế",
+      "Tuyên Quang", "Vĩnh Long",         "Yên Bái",
   };
   ExpectStrictlyOrdered(expected);
 
@@ -73,8 +73,8 @@ TEST(Collate, ProvinceNames) {
 }
 
 TEST(Collate, EqualAndCanonicallyEquivalentStrings) {
-  const std::string nfc = "Ho\u00E0 B\u00ECnh";         // Hoà Bình, precomposed
-  const std::string nfd = "Hoa\u0300 Bi\u0300nh";       // the same, decomposed
+  const std::string nfc = "Ho\u00E0 B\u00ECnh";    // Hoà Bình, precomposed
+  const std::string nfd = "Hoa\u0300 Bi\u0300nh";  // the same, decomposed
   EXPECT_EQ(Compare(nfc, nfc), 0);
   EXPECT_EQ(Compare(nfc, nfd), 0);
   EXPECT_EQ(SortKey(nfc), SortKey(nfd));
@@ -99,7 +99,9 @@ TEST(Collate, SortKeysHaveNoNulBytes) {
 }
 
 TEST(Collate, InvalidUtf8SortsConsistently) {
-  const std::string bad = "a\xFF" "b";
+  const std::string bad =
+      "a\xFF"
+      "b";
   EXPECT_EQ(Compare(bad, bad), 0);
   const int by_compare = Compare(bad, "ab");
   const int by_key = SortKey(bad).compare(SortKey("ab"));

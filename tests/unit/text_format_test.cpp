@@ -1,5 +1,3 @@
-#include "text/format.h"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -7,6 +5,8 @@
 #include <limits>
 #include <optional>
 #include <string>
+
+#include "text/format.h"
 
 namespace hoptac::text {
 namespace {
@@ -70,7 +70,7 @@ TEST(FormatDecimal, RoundsTrimsAndGroups) {
       {1234567.891, 2, "1.234.567,89", "1,234,567.89"},
       {1e15, 0, "1.000.000.000.000.000", "1,000,000,000,000,000"},
       {3.8, 0, "4", "4"},
-      {3.8, -5, "4", "4"},                                     // clamped to 0
+      {3.8, -5, "4", "4"},                                      // clamped to 0
       {0.1, 40, "0,10000000000000001", "0.10000000000000001"},  // clamped to 17
       {std::nan(""), 2, "NaN", "NaN"},
       {std::numeric_limits<double>::infinity(), 2, "∞", "∞"},
@@ -221,8 +221,8 @@ TEST(ParseInteger, RejectsGarbageAndOverflow) {
 }
 
 TEST(ParseInteger, RoundTripsFormatInteger) {
-  for (const int64_t value : {int64_t{0}, int64_t{1}, int64_t{-1}, int64_t{999}, int64_t{1000},
-                              int64_t{5752}, int64_t{-999999}, int64_t{1000000}, kMax, kMin}) {
+  for (const int64_t value : {int64_t{0}, int64_t{1}, int64_t{-1}, int64_t{999}, int64_t{1000}, int64_t{5752},
+                              int64_t{-999999}, int64_t{1000000}, kMax, kMin}) {
     EXPECT_EQ(ParseInteger(FormatInteger(value, Locale::kVi), Locale::kVi), value);
     EXPECT_EQ(ParseInteger(FormatInteger(value, Locale::kEn), Locale::kEn), value);
   }
@@ -266,9 +266,9 @@ TEST(ParseDecimal, RejectsGarbage) {
       {"-", Locale::kVi, std::nullopt},
       {",", Locale::kVi, std::nullopt},
       {"3,", Locale::kVi, std::nullopt},
-      {"3.8", Locale::kVi, std::nullopt},      // English decimal in Vietnamese
+      {"3.8", Locale::kVi, std::nullopt},  // English decimal in Vietnamese
       {"1.5", Locale::kVi, std::nullopt},
-      {"3,8", Locale::kEn, std::nullopt},      // Vietnamese decimal in English
+      {"3,8", Locale::kEn, std::nullopt},  // Vietnamese decimal in English
       {"1,234.5", Locale::kVi, std::nullopt},
       {"1.234,5", Locale::kEn, std::nullopt},
       {"3,8,1", Locale::kVi, std::nullopt},

@@ -21,11 +21,15 @@ boost::json::object UnitJson(const AdminUnit& unit) {
   o["name_en"] = unit.name_en;
   o["full_name"] = unit.full_name;
   o["full_name_en"] = unit.full_name_en;
-  if (unit.parent_code.empty()) o["parent_code"] = nullptr;
-  else o["parent_code"] = unit.parent_code;
+  if (unit.parent_code.empty())
+    o["parent_code"] = nullptr;
+  else
+    o["parent_code"] = unit.parent_code;
   o["valid_from"] = unit.valid_from.ToIso();
-  if (unit.valid_to) o["valid_to"] = unit.valid_to->ToIso();
-  else o["valid_to"] = nullptr;
+  if (unit.valid_to)
+    o["valid_to"] = unit.valid_to->ToIso();
+  else
+    o["valid_to"] = nullptr;
   return o;
 }
 
@@ -40,7 +44,8 @@ Result<AdminLevel> LevelParameter(const Request& request, AdminLevel fallback) {
   if (!text) return fallback;
   auto level = domain::ParseAdminLevel(*text);
   if (!level)
-    return Error::InvalidField("level", "invalid_enum", "field.invalid_enum", {std::string(*text), "province, commune"});
+    return Error::InvalidField("level", "invalid_enum", "field.invalid_enum",
+                               {std::string(*text), "province, commune"});
   return *level;
 }
 

@@ -27,9 +27,8 @@ build yet; the API is running:</p>
 }  // namespace
 
 void AddSystemRoutes(Router& router, const Services& services) {
-  router.Add({"GET", "/", "index", Execution::kInline, [](Request&) -> Result<Response> {
-                return Response::Text(kIndexHtml, "text/html; charset=utf-8");
-              }});
+  router.Add({"GET", "/", "index", Execution::kInline,
+              [](Request&) -> Result<Response> { return Response::Text(kIndexHtml, "text/html; charset=utf-8"); }});
 
   // Pings the database (so it runs on the worker pool): 200 when it answers.
   router.Add({"GET", "/healthz", "healthz", Execution::kWorker, [services](Request&) -> Result<Response> {

@@ -88,8 +88,7 @@ Error MakeError(PGconn* conn, const PGresult* result, std::string_view sql) {
     error.detail = std::move(detail);
     return error;
   }
-  if (code.starts_with("08") || code.starts_with("57P0") || code.starts_with("53") ||
-      PQstatus(conn) != CONNECTION_OK) {
+  if (code.starts_with("08") || code.starts_with("57P0") || code.starts_with("53") || PQstatus(conn) != CONNECTION_OK) {
     return Error::Unavailable(std::move(detail));
   }
   return Error::Internal(std::move(detail));
@@ -100,8 +99,7 @@ Error ClosedError() { return Error::Unavailable("postgresql: the database is clo
 bool IsPlainIdentifier(std::string_view name) {
   if (name.empty() || (name.front() >= '0' && name.front() <= '9')) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
   });
 }
 
@@ -177,8 +175,7 @@ class PgRow final : public RowView {
   }
   double GetDouble(int column) const override { return ParseDouble(GetText(column)); }
   std::string_view GetText(int column) const override {
-    return {PQgetvalue(result_, row_, column),
-            static_cast<size_t>(PQgetlength(result_, row_, column))};
+    return {PQgetvalue(result_, row_, column), static_cast<size_t>(PQgetlength(result_, row_, column))};
   }
 
  private:
@@ -205,8 +202,7 @@ class PgConnection final : public Connection {
     return ParseInt(PQcmdTuples(result.get()));  // "" (→ 0) for statements without a count
   }
 
-  Status Query(std::string_view sql, std::span<const Value> params,
-               const RowCallback& on_row) override {
+  Status Query(std::string_view sql, std::span<const Value> params, const RowCallback& on_row) override {
     HOPTAC_ASSIGN_OR_RETURN(ResultPtr result, Run(sql, params));
     const int rows = PQntuples(result.get());
     PgRow row(result.get());
@@ -224,19 +220,16 @@ class PgConnection final : public Connection {
     return CheckCommand(result.get(), sql);
   }
 
-  Status CopyRows(std::string_view table, std::span<const std::string> columns,
-                  std::span<const Row> rows) override {
+  Status CopyRows(std::string_view table, std::span<const std::string> columns, std::span<const Row> rows) override {
     if (!IsPlainIdentifier(table) || columns.empty() ||
-        !std::all_of(columns.begin(), columns.end(),
-                     [](const std::string& c) { return IsPlainIdentifier(c); })) {
-      return Error::Internal("postgresql: CopyRows needs plain table and column names: " +
-                             std::string(table));
+        !std::all_of(columns.begin(), columns.end(), [](const std::string& c) { return IsPlainIdentifier(c); })) {
+      return Error::Internal("postgresql: CopyRows needs plain table and column names: " + std::string(table));
     }
     for (size_t r = 0; r < rows.size(); ++r) {
       if (rows[r].size() != columns.size()) {
         return Error::Internal("postgresql: CopyRows row " + std::to_string(r) + " has " +
-                               std::to_string(rows[r].size()) + " values for " +
-                               std::to_string(columns.size()) + " columns");
+                               std::to_string(rows[r].size()) + " values for " + std::to_string(columns.size()) +
+                               " columns");
       }
     }
     if (rows.empty()) return Ok();
@@ -269,8 +262,7 @@ class PgConnection final : public Connection {
         const Value& value = row[i];
         if (const auto* text = std::get_if<std::string>(&value)) {
           if (std::memchr(text->data(), '\0', text->size()) != nullptr) {
-            failure = "row " + std::to_string(r) + " column " + columns[i] +
-                      ": text contains a NUL byte";
+            failure = "row " + std::to_string(r) + " column " + columns[i] + ": text contains a NUL byte";
             break;
           }
           AppendCopyText(buffer, *text);
@@ -325,8 +317,7 @@ class PgConnection final : public Connection {
 
  private:
   Status CheckCommand(const PGresult* result, std::string_view sql) {
-    const ExecStatusType status =
-        result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return Ok();
     if (status == PGRES_EMPTY_QUERY) return Ok();  // a script of only comments
     if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT) {
@@ -351,13 +342,12 @@ class PgConnection final : public Connection {
     HOPTAC_TRY(PrepareParameters(params));
     ResultPtr result(PQexecParams(conn_, sql_.c_str(), static_cast<int>(params.size()), nullptr,
                                   parameter_values_.data(), nullptr, nullptr, 0));
-    const ExecStatusType status =
-        result != nullptr ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    const ExecStatusType status = result != nullptr ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
     if (status == PGRES_EMPTY_QUERY) return Error::Internal("postgresql: empty SQL statement");
     HOPTAC_TRY(CheckCommand(result.get(), sql));
-    return Error::Internal("postgresql: unexpected result status " +
-                           std::string(PQresStatus(status)) + " in: " + Excerpt(sql));
+    return Error::Internal("postgresql: unexpected result status " + std::string(PQresStatus(status)) +
+                           " in: " + Excerpt(sql));
   }
 
   // Fills parameter_values_: strings point into the Values; numbers are written
@@ -370,8 +360,7 @@ class PgConnection final : public Connection {
       const Value& value = params[i];
       if (const auto* text = std::get_if<std::string>(&value)) {
         if (std::memchr(text->data(), '\0', text->size()) != nullptr) {
-          return Error::Internal("postgresql: text parameter $" + std::to_string(i + 1) +
-                                 " contains a NUL byte");
+          return Error::Internal("postgresql: text parameter $" + std::to_string(i + 1) + " contains a NUL byte");
         }
         parameter_values_[i] = text->c_str();
       } else if (const auto* integer = std::get_if<int64_t>(&value)) {
@@ -403,16 +392,14 @@ class PgConnection final : public Connection {
 
 Result<std::unique_ptr<PgConnection>> Connect(const std::string& url, std::string_view described) {
   // Defaults first: with expand_dbname the URL's own settings, processed later, win.
-  const char* const keys[] = {"fallback_application_name", "connect_timeout", "client_encoding",
-                              "dbname", nullptr};
+  const char* const keys[] = {"fallback_application_name", "connect_timeout", "client_encoding", "dbname", nullptr};
   const char* const values[] = {"hoptac", "5", "UTF8", url.c_str(), nullptr};
   PGconn* conn = PQconnectdbParams(keys, values, 1);
   if (conn == nullptr) return Error::Unavailable("postgresql: out of memory while connecting");
   if (PQstatus(conn) != CONNECTION_OK) {
     std::string message = TrimMessage(PQerrorMessage(conn));
     PQfinish(conn);
-    return Error::Unavailable("postgresql: cannot connect to " + std::string(described) + ": " +
-                              message);
+    return Error::Unavailable("postgresql: cannot connect to " + std::string(described) + ": " + message);
   }
   PQsetNoticeProcessor(conn, &LogNotice, nullptr);
   return std::make_unique<PgConnection>(conn);
@@ -442,9 +429,7 @@ class PostgresDb final : public Db {
     return RunTransaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", fn);
   }
 
-  Status Write(const std::function<Status(Connection&)>& fn) override {
-    return RunTransaction("BEGIN", fn);
-  }
+  Status Write(const std::function<Status(Connection&)>& fn) override { return RunTransaction("BEGIN", fn); }
 
   Status Ping() override {
     HOPTAC_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> connection, Acquire());
@@ -515,8 +500,7 @@ class PostgresDb final : public Db {
 
   Result<std::unique_ptr<PgConnection>> Acquire() {
     std::unique_lock<std::mutex> lock(mutex_);
-    const auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.acquire_timeout_ms);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.acquire_timeout_ms);
     bool waited = false;
     while (true) {
       if (closed_) return ClosedError();
@@ -544,8 +528,7 @@ class PostgresDb final : public Db {
         return connection;
       }
       if (waited && std::chrono::steady_clock::now() >= deadline) {
-        return Error::Unavailable("postgresql: timed out after " +
-                                  std::to_string(options_.acquire_timeout_ms) +
+        return Error::Unavailable("postgresql: timed out after " + std::to_string(options_.acquire_timeout_ms) +
                                   " ms waiting for a pooled connection");
       }
       waited = true;
@@ -594,8 +577,7 @@ Result<std::unique_ptr<Db>> Open(std::string_view url, const DbOptions& options)
   if (parsed == nullptr) {
     std::string message = TrimMessage(parse_error);
     PQfreemem(parse_error);
-    Error error =
-        Error::Make(ErrorCode::kInvalidArgument, "error.db_url_invalid", {MaskPassword(url)});
+    Error error = Error::Make(ErrorCode::kInvalidArgument, "error.db_url_invalid", {MaskPassword(url)});
     error.detail = "postgresql: " + message;
     return error;
   }
@@ -607,8 +589,7 @@ Result<std::unique_ptr<Db>> Open(std::string_view url, const DbOptions& options)
 
 Status ExecStandalone(std::string_view url, std::string_view sql) {
   const std::string described = MaskPassword(url);
-  HOPTAC_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> connection,
-                          Connect(std::string(url), described));
+  HOPTAC_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> connection, Connect(std::string(url), described));
   return connection->ExecScript(sql);
 }
 
@@ -629,8 +610,8 @@ std::string MaskPassword(std::string_view url) {
   // password=… in the query string (or a key=value connection string).
   size_t position = 0;
   while ((position = out.find("password=", position)) != std::string::npos) {
-    const bool starts_key = position == 0 || out[position - 1] == '?' ||
-                            out[position - 1] == '&' || out[position - 1] == ' ';
+    const bool starts_key =
+        position == 0 || out[position - 1] == '?' || out[position - 1] == '&' || out[position - 1] == ' ';
     position += std::string_view("password=").size();
     if (!starts_key) continue;
     size_t end = out.find_first_of("& ", position);
@@ -654,16 +635,10 @@ void AppendRowValues(const RowView& row, Row& out) {
       case kInt2Oid:
       case kInt4Oid:
       case kInt8Oid:
-      case kOidOid:
-        out.emplace_back(ParseInt(text));
-        break;
-      case kBoolOid:
-        out.emplace_back(int64_t{text == "t" ? 1 : 0});
-        break;
+      case kOidOid: out.emplace_back(ParseInt(text)); break;
+      case kBoolOid: out.emplace_back(int64_t{text == "t" ? 1 : 0}); break;
       case kFloat4Oid:
-      case kFloat8Oid:
-        out.emplace_back(ParseDouble(text));
-        break;
+      case kFloat8Oid: out.emplace_back(ParseDouble(text)); break;
       case kNumericOid: {
         // SUM(bigint) is numeric: keep integers exact while they fit.
         int64_t integer = 0;
@@ -675,9 +650,7 @@ void AppendRowValues(const RowView& row, Row& out) {
         }
         break;
       }
-      default:
-        out.emplace_back(std::string(text));
-        break;
+      default: out.emplace_back(std::string(text)); break;
     }
   }
 }

@@ -61,9 +61,8 @@ Error MakeError(int rc, std::string_view message, std::string_view sql) {
 Error ClosedError() { return Error::Unavailable("sqlite: the database is closed"); }
 
 bool IsBlank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';';
-  });
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';'; });
 }
 
 // Table and column names of CopyRows come from code, never from users; still,
@@ -71,16 +70,13 @@ bool IsBlank(std::string_view text) {
 bool IsPlainIdentifier(std::string_view name) {
   if (name.empty() || (name.front() >= '0' && name.front() <= '9')) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
   });
 }
 
 struct StringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view text) const noexcept {
-    return std::hash<std::string_view>{}(text);
-  }
+  size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
 };
 
 template <class F>
@@ -136,16 +132,13 @@ class SqliteRow final : public RowView {
   explicit SqliteRow(sqlite3_stmt* stmt) : stmt_(stmt), columns_(sqlite3_column_count(stmt)) {}
 
   int size() const override { return columns_; }
-  bool IsNull(int column) const override {
-    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-  }
+  bool IsNull(int column) const override { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   int64_t GetInt(int column) const override { return sqlite3_column_int64(stmt_, column); }
   double GetDouble(int column) const override { return sqlite3_column_double(stmt_, column); }
   std::string_view GetText(int column) const override {
     const unsigned char* text = sqlite3_column_text(stmt_, column);
     if (text == nullptr) return {};
-    return {reinterpret_cast<const char*>(text),
-            static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+    return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
   }
 
   sqlite3_stmt* stmt() const { return stmt_; }
@@ -181,8 +174,7 @@ class SqliteConnection final : public Connection {
     return static_cast<int64_t>(sqlite3_changes64(db_));
   }
 
-  Status Query(std::string_view sql, std::span<const Value> params,
-               const RowCallback& on_row) override {
+  Status Query(std::string_view sql, std::span<const Value> params, const RowCallback& on_row) override {
     HOPTAC_ASSIGN_OR_RETURN(StatementLease statement, Prepare(sql));
     HOPTAC_TRY(Bind(*statement, params, sql));
     const SqliteRow row(statement->stmt);
@@ -223,13 +215,10 @@ class SqliteConnection final : public Connection {
     return Ok();
   }
 
-  Status CopyRows(std::string_view table, std::span<const std::string> columns,
-                  std::span<const Row> rows) override {
+  Status CopyRows(std::string_view table, std::span<const std::string> columns, std::span<const Row> rows) override {
     if (!IsPlainIdentifier(table) || columns.empty() ||
-        !std::all_of(columns.begin(), columns.end(),
-                     [](const std::string& c) { return IsPlainIdentifier(c); })) {
-      return Error::Internal("sqlite: CopyRows needs plain table and column names: " +
-                             std::string(table));
+        !std::all_of(columns.begin(), columns.end(), [](const std::string& c) { return IsPlainIdentifier(c); })) {
+      return Error::Internal("sqlite: CopyRows needs plain table and column names: " + std::string(table));
     }
     std::string sql = "INSERT INTO ";
     sql += table;
@@ -248,9 +237,8 @@ class SqliteConnection final : public Connection {
     HOPTAC_ASSIGN_OR_RETURN(StatementLease statement, Prepare(sql));
     for (size_t r = 0; r < rows.size(); ++r) {
       if (rows[r].size() != columns.size()) {
-        return Error::Internal("sqlite: CopyRows row " + std::to_string(r) + " has " +
-                               std::to_string(rows[r].size()) + " values for " +
-                               std::to_string(columns.size()) + " columns");
+        return Error::Internal("sqlite: CopyRows row " + std::to_string(r) + " has " + std::to_string(rows[r].size()) +
+                               " values for " + std::to_string(columns.size()) + " columns");
       }
       HOPTAC_TRY(Bind(*statement, rows[r], sql));
       const int rc = sqlite3_step(statement->stmt);
@@ -281,20 +269,18 @@ class SqliteConnection final : public Connection {
     if (sql.size() >= static_cast<size_t>(INT_MAX)) return Error::Internal("sqlite: SQL too long");
     auto fresh = std::make_unique<CachedStatement>();
     const char* tail = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                                      SQLITE_PREPARE_PERSISTENT, &fresh->stmt, &tail);
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                      &fresh->stmt, &tail);
     if (rc != SQLITE_OK) return MakeError(rc, sqlite3_errmsg(db_), sql);
     if (fresh->stmt == nullptr) return Error::Internal("sqlite: empty SQL statement");
     const std::string_view rest(tail, static_cast<size_t>(sql.data() + sql.size() - tail));
     if (!IsBlank(rest)) {
       // Allowed only if what follows is comments; PostgreSQL rejects a second statement too.
       sqlite3_stmt* extra = nullptr;
-      const int extra_rc = sqlite3_prepare_v2(db_, rest.data(), static_cast<int>(rest.size()),
-                                              &extra, nullptr);
+      const int extra_rc = sqlite3_prepare_v2(db_, rest.data(), static_cast<int>(rest.size()), &extra, nullptr);
       sqlite3_finalize(extra);
       if (extra_rc != SQLITE_OK || extra != nullptr) {
-        return Error::Internal("sqlite: more than one statement (use ExecScript) in: " +
-                               Excerpt(sql));
+        return Error::Internal("sqlite: more than one statement (use ExecScript) in: " + Excerpt(sql));
       }
     }
     const int count = sqlite3_bind_parameter_count(fresh->stmt);
@@ -326,18 +312,15 @@ class SqliteConnection final : public Connection {
 
   Status Bind(CachedStatement& statement, std::span<const Value> params, std::string_view sql) {
     if (params.size() != statement.parameter_index.size()) {
-      return Error::Internal("sqlite: statement takes " +
-                             std::to_string(statement.parameter_index.size()) +
-                             " parameters, got " + std::to_string(params.size()) +
-                             " in: " + Excerpt(sql));
+      return Error::Internal("sqlite: statement takes " + std::to_string(statement.parameter_index.size()) +
+                             " parameters, got " + std::to_string(params.size()) + " in: " + Excerpt(sql));
     }
     for (size_t i = 0; i < params.size(); ++i) {
       const int index = statement.parameter_index[i];
       const Value& value = params[i];
       int rc = SQLITE_OK;
       if (const auto* text = std::get_if<std::string>(&value)) {
-        rc = sqlite3_bind_text64(statement.stmt, index, text->data(), text->size(), SQLITE_STATIC,
-                                 SQLITE_UTF8);
+        rc = sqlite3_bind_text64(statement.stmt, index, text->data(), text->size(), SQLITE_STATIC, SQLITE_UTF8);
       } else if (const auto* integer = std::get_if<int64_t>(&value)) {
         rc = sqlite3_bind_int64(statement.stmt, index, *integer);
       } else if (const auto* real = std::get_if<double>(&value)) {
@@ -351,8 +334,7 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_;
-  std::unordered_map<std::string, std::unique_ptr<CachedStatement>, StringHash, std::equal_to<>>
-      cache_;
+  std::unordered_map<std::string, std::unique_ptr<CachedStatement>, StringHash, std::equal_to<>> cache_;
 };
 
 enum class Role { kWriter, kReader };
@@ -378,8 +360,7 @@ Status RunTransaction(SqliteConnection& connection, std::string_view begin,
 
 class SqliteDb final : public Db {
  public:
-  SqliteDb(std::string url, std::string file_name, int open_flags, bool memory,
-           const DbOptions& options)
+  SqliteDb(std::string url, std::string file_name, int open_flags, bool memory, const DbOptions& options)
       : url_(std::move(url)),
         file_name_(std::move(file_name)),
         open_flags_(open_flags),
@@ -413,10 +394,8 @@ class SqliteDb final : public Db {
     }
     std::unique_lock<std::timed_mutex> write_lock(write_mutex_, std::try_to_lock);
     const bool waited = !write_lock.owns_lock();
-    if (waited &&
-        !write_lock.try_lock_for(std::chrono::milliseconds(options_.acquire_timeout_ms))) {
-      return Error::Unavailable("sqlite: timed out after " +
-                                std::to_string(options_.acquire_timeout_ms) +
+    if (waited && !write_lock.try_lock_for(std::chrono::milliseconds(options_.acquire_timeout_ms))) {
+      return Error::Unavailable("sqlite: timed out after " + std::to_string(options_.acquire_timeout_ms) +
                                 " ms waiting for the writer");
     }
     {
@@ -436,11 +415,13 @@ class SqliteDb final : public Db {
   }
 
   Status Ping() override {
-    return Read([](Connection& connection) -> Status {
+    Status status = Read([](Connection& connection) -> Status {
       Result<std::optional<Row>> row = connection.QueryOne("SELECT 1");
       if (!row.ok()) return std::move(row).error();
       return Ok();
     });
+    if (status.ok() || status.error().code == ErrorCode::kUnavailable) return status;
+    return Error::Unavailable(std::move(status).error().detail);
   }
 
   PoolStats Stats() const override {
@@ -488,9 +469,8 @@ class SqliteDb final : public Db {
     sqlite3_extended_result_codes(handle, 1);
     sqlite3_busy_timeout(handle, options_.busy_timeout_ms);
     Status status = connection->ExecScript(
-        role == Role::kReader
-            ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA query_only = ON;"
-            : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+        role == Role::kReader ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA query_only = ON;"
+                              : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
     if (status.ok() && role == Role::kWriter && !memory_) status = EnableWal(*connection);
     if (!status.ok()) {
       Error error = std::move(status).error();
@@ -517,8 +497,7 @@ class SqliteDb final : public Db {
 
   Result<SqliteConnection*> AcquireReader() {
     std::unique_lock<std::mutex> lock(mutex_);
-    const auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.acquire_timeout_ms);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.acquire_timeout_ms);
     bool waited = false;
     while (true) {
       if (closed_) return ClosedError();
@@ -549,8 +528,7 @@ class SqliteDb final : public Db {
         return readers_.back().get();
       }
       if (waited && std::chrono::steady_clock::now() >= deadline) {
-        return Error::Unavailable("sqlite: timed out after " +
-                                  std::to_string(options_.acquire_timeout_ms) +
+        return Error::Unavailable("sqlite: timed out after " + std::to_string(options_.acquire_timeout_ms) +
                                   " ms waiting for a reader connection");
       }
       waited = true;
@@ -601,8 +579,8 @@ Result<std::unique_ptr<Db>> Open(std::string_view url, const DbOptions& options)
     // One database shared by the writer and the readers of this Db only: the memdb
     // VFS shares a store between connections when its name starts with '/'.
     static std::atomic<uint64_t> counter{0};
-    file_name = "file:/hoptac_mem_" + std::to_string(::getpid()) + "_" +
-                std::to_string(counter.fetch_add(1) + 1) + "?vfs=memdb";
+    file_name = "file:/hoptac_mem_" + std::to_string(::getpid()) + "_" + std::to_string(counter.fetch_add(1) + 1) +
+                "?vfs=memdb";
     flags |= SQLITE_OPEN_URI;
   } else {
     if (target.starts_with("//")) target.remove_prefix(2);  // sqlite:///abs/path
@@ -615,13 +593,11 @@ Result<std::unique_ptr<Db>> Open(std::string_view url, const DbOptions& options)
       std::error_code error;
       std::filesystem::create_directories(parent, error);
       if (error) {
-        return Error::Unavailable("sqlite: cannot create folder " + parent.string() + ": " +
-                                  error.message());
+        return Error::Unavailable("sqlite: cannot create folder " + parent.string() + ": " + error.message());
       }
     }
   }
-  auto db = std::make_unique<SqliteDb>(std::string(url), std::move(file_name), flags, memory,
-                                       options);
+  auto db = std::make_unique<SqliteDb>(std::string(url), std::move(file_name), flags, memory, options);
   HOPTAC_TRY(db->Start());
   return std::unique_ptr<Db>(std::move(db));
 }
@@ -638,15 +614,9 @@ void AppendRowValues(const RowView& row, Row& out) {
   const int columns = sqlite_row->size();
   for (int c = 0; c < columns; ++c) {
     switch (sqlite3_column_type(stmt, c)) {
-      case SQLITE_INTEGER:
-        out.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt, c)));
-        break;
-      case SQLITE_FLOAT:
-        out.emplace_back(sqlite3_column_double(stmt, c));
-        break;
-      case SQLITE_NULL:
-        out.emplace_back();
-        break;
+      case SQLITE_INTEGER: out.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt, c))); break;
+      case SQLITE_FLOAT: out.emplace_back(sqlite3_column_double(stmt, c)); break;
+      case SQLITE_NULL: out.emplace_back(); break;
       case SQLITE_BLOB: {
         const void* data = sqlite3_column_blob(stmt, c);
         const auto bytes = static_cast<size_t>(sqlite3_column_bytes(stmt, c));
@@ -656,8 +626,7 @@ void AppendRowValues(const RowView& row, Row& out) {
       default: {
         const unsigned char* text = sqlite3_column_text(stmt, c);
         const auto bytes = static_cast<size_t>(sqlite3_column_bytes(stmt, c));
-        out.emplace_back(text ? std::string(reinterpret_cast<const char*>(text), bytes)
-                              : std::string());
+        out.emplace_back(text ? std::string(reinterpret_cast<const char*>(text), bytes) : std::string());
         break;
       }
     }

@@ -13,8 +13,14 @@
 // name, so `$2` may appear before `$1`.
 //
 // `sqlite::memory:` is one private in-memory database shared by the writer and the
-// readers (the `memdb` VFS); it lives until Close(). In-memory databases have no
-// WAL, so there a running write transaction makes new readers wait (busy timeout).
+// readers of this Db (the `memdb` VFS, which unlike a shared-cache database
+// honours the busy timeout); it lives until Close(). In-memory databases have no
+// WAL: a write transaction makes new reads wait, and a COMMIT waits for running
+// reads (both up to the busy timeout), so a Read must not wait for a Write there.
+//
+// A Read() nested in a Write() runs on a reader and does not see the writes not
+// yet committed; a Write() nested in a Write() on the same thread fails kInternal
+// instead of deadlocking.
 //
 // Thread-safety: the Db is safe from any number of threads (see storage/db.h).
 #pragma once
