@@ -121,6 +121,7 @@ Status Serve(const CommandLine& cli) {
   server.reset();
   db->Close();
   log::Info("stopped", {});
+  log::Flush();
   return Ok();
 }
 

@@ -5,13 +5,65 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <string>
 
 namespace hoptac::log {
 namespace {
 
-std::mutex g_mutex;
+// Lines are buffered and written by a background thread (every 50 ms or when
+// 64 KiB accumulate), so the access log costs no system call per request.
+// Warnings and errors are written at once; the buffer is flushed at exit.
+class Sink {
+ public:
+  Sink() : thread_([this] { Loop(); }) {}
+  ~Sink() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+    FlushLocked();
+  }
+  void Append(const std::string& line, bool urgent) {
+    std::unique_lock lock(mutex_);
+    buffer_ += line;
+    if (urgent || buffer_.size() >= kFlushBytes) FlushLocked();
+  }
+  void Flush() {
+    std::lock_guard lock(mutex_);
+    FlushLocked();
+  }
+
+ private:
+  static constexpr size_t kFlushBytes = 64 << 10;
+  void FlushLocked() {
+    if (buffer_.empty()) return;
+    std::fwrite(buffer_.data(), 1, buffer_.size(), stderr);
+    std::fflush(stderr);
+    buffer_.clear();
+  }
+  void Loop() {
+    std::unique_lock lock(mutex_);
+    while (!stop_) {
+      wake_.wait_for(lock, std::chrono::milliseconds(50));
+      FlushLocked();
+    }
+  }
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::string buffer_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+Sink& GetSink() {
+  static Sink sink;
+  return sink;
+}
 Level g_min_level = [] {
   const char* env = std::getenv("HOPTAC_LOG_LEVEL");
   if (!env) return Level::kInfo;
@@ -94,8 +146,9 @@ void Write(Level level, std::string_view msg, std::initializer_list<Field> field
     }
   }
   line += "}\n";
-  std::lock_guard lock(g_mutex);
-  std::fwrite(line.data(), 1, line.size(), stderr);
+  GetSink().Append(line, level >= Level::kWarn);
 }
+
+void Flush() { GetSink().Flush(); }
 
 }  // namespace hoptac::log

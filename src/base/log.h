@@ -3,6 +3,9 @@
 // Every line carries "ts" (UTC, RFC 3339 with milliseconds), "level" and "msg",
 // plus the caller's fields. The HTTP access log uses the same writer.
 //
+// Info lines are buffered for up to 50 ms and written by a background thread;
+// warnings and errors are written at once; everything is flushed at exit.
+//
 // Thread-safety: all functions may be called from any thread; lines never interleave.
 #pragma once
 
@@ -26,6 +29,8 @@ inline void Error(std::string_view msg, std::initializer_list<Field> fields = {}
 
 // Lines below this level are dropped (default kInfo; HOPTAC_LOG_LEVEL=debug|info|warn|error).
 void SetMinLevel(Level level);
+// Writes buffered lines now (info lines are buffered up to 50 ms).
+void Flush();
 // Silences all output (tests).
 void SetQuiet(bool quiet);
 
