@@ -1,10 +1,18 @@
 // hoptac: one binary, subcommands. Wiring only: parse the command line, open the
 // database, build the services, run.
+#include <termios.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdlib>
+#include <iomanip>
 #include <iostream>
 #include <thread>
 
 #include "app/cli.h"
+#include "auth/account_service.h"
+#include "auth/password.h"
+#include "auth/throttle.h"
 #include "base/log.h"
 #include "domain/admin_unit.h"
 #include "http/api.h"
@@ -28,7 +36,16 @@ Cách dùng / usage: hoptac <lệnh/command> [tuỳ chọn/options]
               --db URL             sqlite:PATH | postgresql://user:pass@host:port/db
                                    (default sqlite:<data-dir>/hoptac.db)
               --io-threads N, --worker-threads N, --no-access-log
+              Lần chạy đầu tạo tài khoản admin (mật khẩu in ra một lần, hoặc lấy từ
+              HOPTAC_ADMIN_PASSWORD) / first start creates "admin" (password printed once,
+              or HOPTAC_ADMIN_PASSWORD)
   migrate   Cập nhật lược đồ cơ sở dữ liệu / apply database migrations   [--db URL]
+  user add NAME --role ROLE [--province CODE] [--entity ID] [--display-name TEXT]
+  user list | user disable NAME | user enable NAME | user reset-password NAME
+            Quản lý tài khoản / manage accounts [--db URL]; mật khẩu hỏi tại dấu nhắc
+            hoặc đọc một dòng từ stdin / password from a prompt or one line of stdin.
+            Vai trò / roles: national_admin, national_officer, province_admin,
+            province_officer, partner, cooperative
   version   In phiên bản / print the version
   help      Trợ giúp này / this help
 
@@ -92,6 +109,24 @@ Status Serve(const CommandLine& cli) {
   http::Services services;
   services.db = db.get();
   services.admin_units = domain::AdminUnitDirectory::Create(std::move(dataset));
+  // At most as many argon2id hashes at once as there are cores, minus one kept for the API.
+  auto hasher = auth::PasswordHasher::Create(std::max(1, hardware - 1));
+  if (!hasher) return Error::Internal("libsodium could not start (argon2id, 64 MiB)");
+  auth::LoginThrottle throttle;
+  auto directory = services.admin_units;
+  auth::AccountService accounts(*db, *hasher, throttle, [directory](std::string_view code) {
+    return directory->Find(domain::AdminLevel::kProvince, code, Date::Today()) != nullptr;
+  });
+  services.accounts = &accounts;
+  const char* admin_password = std::getenv("HOPTAC_ADMIN_PASSWORD");
+  HOPTAC_ASSIGN_OR_RETURN(
+      auto created_password,
+      accounts.EnsureInitialAdmin(admin_password ? std::optional<std::string>(admin_password) : std::nullopt));
+  if (created_password) {
+    std::cout << i18n::Translate(CliLang(), "cli.admin_created",
+                                 {{admin_password ? std::string("(HOPTAC_ADMIN_PASSWORD)") : *created_password}})
+              << std::endl;
+  }
   services.metrics = std::make_shared<http::Metrics>();
   services.version = kVersion;
   storage::Db* db_ptr = db.get();
@@ -125,6 +160,108 @@ Status Serve(const CommandLine& cli) {
   return Ok();
 }
 
+// A password from the terminal (twice, without echo) or one line of standard input.
+Result<std::string> ReadPassword(const std::string& username) {
+  i18n::Lang lang = CliLang();
+  if (!isatty(STDIN_FILENO)) {
+    std::string line;
+    std::getline(std::cin, line);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+  }
+  auto read_hidden = [](const std::string& prompt) {
+    std::cerr << prompt << std::flush;
+    termios old_settings{};
+    tcgetattr(STDIN_FILENO, &old_settings);
+    termios hidden = old_settings;
+    hidden.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &hidden);
+    std::string line;
+    std::getline(std::cin, line);
+    tcsetattr(STDIN_FILENO, TCSANOW, &old_settings);
+    std::cerr << std::endl;
+    return line;
+  };
+  std::string first = read_hidden(i18n::Translate(lang, "cli.password_prompt", {{username}}));
+  std::string second = read_hidden(i18n::Translate(lang, "cli.password_repeat"));
+  if (first != second) return Error::Make(ErrorCode::kInvalidArgument, "cli.password_mismatch");
+  return first;
+}
+
+std::string OsUser() {
+  const char* user = std::getenv("USER");
+  return user && *user ? user : std::to_string(getuid());
+}
+
+Status UserCommand(const CommandLine& cli) {
+  if (cli.positional.empty())
+    return Error::Make(ErrorCode::kInvalidArgument, "cli.missing_argument", {"add|list|disable|enable|reset-password"});
+  const std::string& action = cli.positional[0];
+  HOPTAC_ASSIGN_OR_RETURN(auto db, OpenAndPrepare(cli, 2));
+  auto hasher = auth::PasswordHasher::Create(1);
+  if (!hasher) return Error::Internal("libsodium could not start (argon2id, 64 MiB)");
+  auth::LoginThrottle throttle;
+  HOPTAC_ASSIGN_OR_RETURN(auto dataset, storage::LoadAdminUnits(*db));
+  auto directory = domain::AdminUnitDirectory::Create(std::move(dataset));
+  auth::AccountService accounts(*db, *hasher, throttle, [directory](std::string_view code) {
+    return directory->Find(domain::AdminLevel::kProvince, code, Date::Today()) != nullptr;
+  });
+  auth::Principal cli_user = auth::Principal::Cli(OsUser());
+  i18n::Lang lang = CliLang();
+  if (action == "list") {
+    HOPTAC_ASSIGN_OR_RETURN(auto users, accounts.ListUsers(cli_user));
+    std::cout << std::left << std::setw(6) << "id" << std::setw(24) << "username" << std::setw(18) << "role"
+              << std::setw(10) << "province" << std::setw(8) << "entity"
+              << "state"
+              << "\n";
+    for (const auto& u : users) {
+      std::cout << std::left << std::setw(6) << u.id << std::setw(24) << u.username << std::setw(18)
+                << auth::RoleName(u.role) << std::setw(10) << (u.province_code.empty() ? "-" : u.province_code)
+                << std::setw(8) << (u.entity_id ? std::to_string(u.entity_id) : "-")
+                << (u.disabled ? "disabled" : "active") << "\n";
+    }
+    db->Close();
+    return Ok();
+  }
+  if (cli.positional.size() < 2) return Error::Make(ErrorCode::kInvalidArgument, "cli.missing_argument", {"NAME"});
+  const std::string& name = cli.positional[1];
+  if (action == "add") {
+    auth::NewUser user;
+    user.username = name;
+    user.role = cli.Option("role").value_or("");
+    if (user.role.empty()) return Error::Make(ErrorCode::kInvalidArgument, "cli.missing_argument", {"--role"});
+    user.province_code = cli.Option("province").value_or("");
+    user.display_name = cli.Option("display-name").value_or("");
+    if (auto entity = cli.Option("entity")) {
+      char* end = nullptr;
+      long long id = std::strtoll(entity->c_str(), &end, 10);
+      if (end == entity->c_str() || *end || id <= 0)
+        return Error::Make(ErrorCode::kInvalidArgument, "cli.bad_number", {"--entity", *entity});
+      user.entity_id = id;
+    }
+    HOPTAC_ASSIGN_OR_RETURN(user.password, ReadPassword(name));
+    HOPTAC_ASSIGN_OR_RETURN(auto created, accounts.CreateUser(cli_user, user));
+    std::cout << i18n::Translate(lang, "cli.user_created",
+                                 {{created.username, std::to_string(created.id), auth::RoleName(created.role)}})
+              << std::endl;
+  } else if (action == "disable" || action == "enable") {
+    HOPTAC_ASSIGN_OR_RETURN(auto user, accounts.FindUser(cli_user, name));
+    auth::UserPatch patch;
+    patch.disabled = action == "disable";
+    HOPTAC_TRY(accounts.UpdateUser(cli_user, user.id, patch));
+    if (action == "disable") std::cout << i18n::Translate(lang, "cli.user_disabled", {{user.username}}) << std::endl;
+  } else if (action == "reset-password") {
+    HOPTAC_ASSIGN_OR_RETURN(auto user, accounts.FindUser(cli_user, name));
+    HOPTAC_ASSIGN_OR_RETURN(std::string password, ReadPassword(name));
+    HOPTAC_TRY(accounts.ResetPassword(cli_user, user.id, password));
+    std::cout << i18n::Translate(lang, "cli.password_reset", {{user.username}}) << std::endl;
+  } else {
+    return Error::Make(ErrorCode::kInvalidArgument, "cli.unknown_command", {"user " + action});
+  }
+  db->Close();
+  return Ok();
+}
+
 Status MigrateCommand(const CommandLine& cli) {
   HOPTAC_ASSIGN_OR_RETURN(auto db, storage::Db::Open(cli.DatabaseUrl()));
   HOPTAC_ASSIGN_OR_RETURN(int applied, storage::Migrate(*db));
@@ -144,6 +281,8 @@ int Main(int argc, char** argv) {
     cli = ParseCommandLine(argc, argv, {"db", "data-dir", "listen", "io-threads", "worker-threads"}, {"no-access-log"});
   } else if (command == "migrate") {
     cli = ParseCommandLine(argc, argv, kDbOptions, {});
+  } else if (command == "user") {
+    cli = ParseCommandLine(argc, argv, {"db", "data-dir", "role", "province", "entity", "display-name"}, {});
   } else if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kHelp;
     return 0;
@@ -159,7 +298,7 @@ int Main(int argc, char** argv) {
     PrintError(cli.error());
     return 2;
   }
-  Status status = command == "serve" ? Serve(*cli) : MigrateCommand(*cli);
+  Status status = command == "serve" ? Serve(*cli) : command == "user" ? UserCommand(*cli) : MigrateCommand(*cli);
   if (!status.ok()) {
     PrintError(status.error());
     return 1;

@@ -1,11 +1,18 @@
 #include "http/api.h"
 
+#include "http/guard.h"
+
 namespace hoptac::http {
 
 std::shared_ptr<Router> BuildRouter(const Services& services) {
   auto router = std::make_shared<Router>();
   AddSystemRoutes(*router, services);
   AddAdminUnitRoutes(*router, services);
+  AddSessionRoutes(*router, services);
+  AddUserRoutes(*router, services);
+  AddTokenRoutes(*router, services);
+  AddAuditRoutes(*router, services);
+  if (services.accounts) router->SetGuard(MakeGuard(*services.accounts));
   if (services.metrics) {
     std::vector<std::string> names;
     for (const auto& route : router->routes()) names.push_back(route.name);

@@ -9,6 +9,7 @@
 
 #include <memory>
 
+#include "auth/account_service.h"
 #include "domain/admin_unit.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -20,14 +21,20 @@ struct Services {
   storage::Db* db = nullptr;  // not owned; outlives the server
   std::shared_ptr<const domain::AdminUnitDirectory> admin_units;
   std::shared_ptr<Metrics> metrics;
+  auth::AccountService* accounts = nullptr;  // not owned
   std::string version;
 };
 
-// All routes, in the order they are matched. Also calls metrics->SetRoutes().
+// All routes, in the order they are matched. Also calls metrics->SetRoutes() and,
+// when services.accounts is set, installs the authentication guard.
 std::shared_ptr<Router> BuildRouter(const Services& services);
 
 // Per-resource registration (handlers/<resource>.cpp).
 void AddSystemRoutes(Router& router, const Services& services);
 void AddAdminUnitRoutes(Router& router, const Services& services);
+void AddSessionRoutes(Router& router, const Services& services);
+void AddUserRoutes(Router& router, const Services& services);
+void AddTokenRoutes(Router& router, const Services& services);
+void AddAuditRoutes(Router& router, const Services& services);
 
 }  // namespace hoptac::http

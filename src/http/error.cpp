@@ -39,7 +39,11 @@ Response ErrorResponse(const Error& error, i18n::Lang lang) {
   boost::json::object body{
       {"error",
        boost::json::object{{"code", ErrorCodeName(error.code)}, {"message", message}, {"fields", std::move(fields)}}}};
-  return Response::Json(body, HttpStatusFor(error.code));
+  Response response = Response::Json(body, HttpStatusFor(error.code));
+  if (error.code == ErrorCode::kTooManyRequests && !error.args.empty())
+    response.headers.emplace_back("Retry-After", error.args[0]);
+  if (error.code == ErrorCode::kUnauthenticated) response.headers.emplace_back("WWW-Authenticate", "Bearer");
+  return response;
 }
 
 }  // namespace hoptac::http

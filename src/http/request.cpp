@@ -73,3 +73,66 @@ Result<std::optional<Date>> DateParameter(const Request& request, std::string_vi
 }
 
 }  // namespace hoptac::http
+
+namespace hoptac::http {
+
+const boost::json::value* JsonFields::Get(std::string_view name, bool required) {
+  auto it = object_.find(name);
+  if (it == object_.end() || it->value().is_null()) {
+    if (required) errors_.push_back({std::string(name), "required", "field.required", {}});
+    return nullptr;
+  }
+  return &it->value();
+}
+
+std::optional<std::string> JsonFields::String(std::string_view name, bool required, size_t max_length) {
+  const auto* v = Get(name, required);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    errors_.push_back({std::string(name), "invalid_type", "field.invalid_type", {"string"}});
+    return std::nullopt;
+  }
+  std::string s(v->as_string());
+  if (s.size() > max_length) {
+    errors_.push_back({std::string(name), "too_long", "field.too_long", {std::to_string(max_length)}});
+    return std::nullopt;
+  }
+  if (required && s.empty()) {
+    errors_.push_back({std::string(name), "required", "field.required", {}});
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<int64_t> JsonFields::Integer(std::string_view name, bool required) {
+  const auto* v = Get(name, required);
+  if (!v) return std::nullopt;
+  if (v->is_int64()) return v->as_int64();
+  if (v->is_uint64() && v->as_uint64() <= static_cast<uint64_t>(INT64_MAX)) return static_cast<int64_t>(v->as_uint64());
+  errors_.push_back({std::string(name), "invalid_type", "field.invalid_type", {"integer"}});
+  return std::nullopt;
+}
+
+std::optional<bool> JsonFields::Bool(std::string_view name, bool required) {
+  const auto* v = Get(name, required);
+  if (!v) return std::nullopt;
+  if (v->is_bool()) return v->as_bool();
+  errors_.push_back({std::string(name), "invalid_type", "field.invalid_type", {"boolean"}});
+  return std::nullopt;
+}
+
+Status JsonFields::Finish(std::initializer_list<std::string_view> allowed) {
+  for (const auto& member : object_) {
+    bool known = false;
+    for (auto name : allowed) known = known || name == member.key();
+    if (!known)
+      errors_.push_back(
+          {std::string(member.key()), "unknown_parameter", "field.unknown_parameter", {std::string(member.key())}});
+  }
+  if (errors_.empty()) return Ok();
+  Error error = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
+  error.fields = std::move(errors_);
+  return error;
+}
+
+}  // namespace hoptac::http

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "auth/principal.h"
 #include "base/date.h"
 #include "base/result.h"
 #include "text/i18n.h"
@@ -30,6 +31,8 @@ struct Request {
   std::string body;
   std::string remote_address;
   i18n::Lang lang = i18n::Lang::kVi;
+  bool tls = false;           // served over TLS (cookies get Secure)
+  auth::Principal principal;  // set by the router's guard on kWorker routes
 
   // The first value of a query parameter, or nullopt.
   std::optional<std::string_view> Query(std::string_view name) const;
@@ -53,6 +56,23 @@ struct Response {
 // with the offset and parser message, "error.json_not_object", and
 // "error.unsupported_media_type" when Content-Type is present and not JSON.
 Result<boost::json::object> ParseJsonObject(const Request& request);
+
+// Reads the members of a JSON object body, collecting one field error per bad
+// member, so a client sees every problem at once.
+class JsonFields {
+ public:
+  explicit JsonFields(const boost::json::object& object) : object_(object) {}
+  std::optional<std::string> String(std::string_view name, bool required = false, size_t max_length = 1000);
+  std::optional<int64_t> Integer(std::string_view name, bool required = false);
+  std::optional<bool> Bool(std::string_view name, bool required = false);
+  // The collected errors, plus "field.unknown_parameter" for members outside `allowed`.
+  Status Finish(std::initializer_list<std::string_view> allowed);
+
+ private:
+  const boost::json::value* Get(std::string_view name, bool required);
+  const boost::json::object& object_;
+  std::vector<FieldError> errors_;
+};
 
 // Rejects query parameters outside `allowed` with field errors "field.unknown_parameter".
 Status CheckQueryParameters(const Request& request, std::initializer_list<std::string_view> allowed);

@@ -21,7 +21,21 @@ std::vector<std::string_view> SplitPath(std::string_view path) {
 
 }  // namespace
 
+const char* AccessName(Access access) {
+  switch (access) {
+    case Access::kPublic: return "public";
+    case Access::kAuthenticated: return "authenticated";
+    case Access::kAdmin: return "admin";
+  }
+  return "public";
+}
+
 void Router::Add(Route route) {
+  if (route.execution == Execution::kInline && route.access != Access::kPublic) {
+    std::fprintf(stderr, "hoptac: inline route %s must be public (authentication reads the database)\n",
+                 route.name.c_str());
+    std::abort();
+  }
   std::vector<std::string> segments;
   for (auto part : SplitPath(route.pattern)) segments.emplace_back(part);
   for (const auto& existing : routes_) {

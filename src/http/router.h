@@ -26,13 +26,26 @@ enum class Execution {
   kWorker,  // may block (database); runs on the worker pool
 };
 
+// Who may call a route at all; finer scope (province, entity) is the services' job.
+enum class Access {
+  kPublic,         // anyone; credentials, when sent on a worker route, are still checked
+  kAuthenticated,  // any signed-in account or API token
+  kAdmin,          // national_admin or province_admin
+};
+
+const char* AccessName(Access access);
+
 using Handler = std::function<Result<Response>(Request&)>;
+// Runs before every kWorker handler: authenticates and enforces Access and CSRF.
+struct Route;
+using Guard = std::function<Status(const Route&, Request&)>;
 
 struct Route {
   std::string method;   // "GET", "POST", "PATCH", "DELETE", "PUT"
   std::string pattern;  // "/api/v1/admin-units/{code}"
   std::string name;     // "admin_units.get"
-  Execution execution = Execution::kWorker;
+  Access access = Access::kPublic;
+  Execution execution = Execution::kWorker;  // kInline routes must be kPublic
   Handler handler;
 };
 
@@ -45,14 +58,18 @@ struct RouteMatch {
 
 class Router {
  public:
-  // REQUIRES: no duplicate (method, pattern).
+  // REQUIRES: no duplicate (method, pattern); kInline routes are kPublic.
   void Add(Route route);
+  void SetGuard(Guard guard) { guard_ = std::move(guard); }
+  // Authenticates and authorises a request for a kWorker route (ok without a guard).
+  Status Check(const Route& route, Request& request) const { return guard_ ? guard_(route, request) : Ok(); }
   // GET routes also answer HEAD.
   RouteMatch Match(std::string_view method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
   std::vector<Route> routes_;
+  Guard guard_;
   std::vector<std::vector<std::string>> segments_;  // routes_[i].pattern split on '/'
 };
 

@@ -172,7 +172,8 @@ class Session : public std::enable_shared_from_this<Session> {
     const Route* route = match.route;
     if (route->execution == Execution::kInline) return Write(Invoke(*route, *req));
     net::post(*server_.workers, [self = shared_from_this(), route, req] {
-      Response response = Invoke(*route, *req);
+      Status allowed = self->server_.router->Check(*route, *req);
+      Response response = allowed.ok() ? Invoke(*route, *req) : ErrorResponse(allowed.error(), req->lang);
       net::post(self->stream_.get_executor(),
                 [self, response = std::move(response)]() mutable { self->Write(std::move(response)); });
     });

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <future>
+#include <optional>
 #include <thread>
 
 #include "base/log.h"
@@ -34,7 +35,12 @@ struct Reply {
   unsigned status = 0;
   std::string body;
   bhttp::fields headers;
-  boost::json::value Json() const { return boost::json::parse(body); }
+  // Parsed once and kept, so references into it outlive the expression.
+  const boost::json::value& Json() const {
+    if (!json) json = boost::json::parse(body);
+    return *json;
+  }
+  mutable std::optional<boost::json::value> json;
 };
 
 Reply Send(uint16_t port, bhttp::request<bhttp::string_body> req) {
@@ -253,7 +259,7 @@ TEST_F(ServerTest, MalformedJsonIs400AndLimitsAreEnforced) {
   options.header_limit = 2048;
   Start(
       [](http::Router& router) {
-        router.Add({"POST", "/test/echo", "test.echo", http::Execution::kWorker,
+        router.Add({"POST", "/test/echo", "test.echo", http::Access::kPublic, http::Execution::kWorker,
                     [](http::Request& request) -> Result<http::Response> {
                       HOPTAC_ASSIGN_OR_RETURN(auto object, http::ParseJsonObject(request));
                       return http::Response::Json(object, 201);
@@ -300,11 +306,11 @@ TEST_F(ServerTest, MetricsCountRequestsByRouteAndStatus) {
 
 TEST_F(ServerTest, ShutdownLetsInFlightRequestsFinish) {
   Start([](http::Router& router) {
-    router.Add(
-        {"GET", "/test/slow", "test.slow", http::Execution::kWorker, [](http::Request&) -> Result<http::Response> {
-           std::this_thread::sleep_for(std::chrono::milliseconds(400));
-           return http::Response::Json(boost::json::object{{"done", true}});
-         }});
+    router.Add({"GET", "/test/slow", "test.slow", http::Access::kPublic, http::Execution::kWorker,
+                [](http::Request&) -> Result<http::Response> {
+                  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+                  return http::Response::Json(boost::json::object{{"done", true}});
+                }});
   });
   // An idle keep-alive connection must not hold the shutdown back.
   net::io_context io;
@@ -333,18 +339,34 @@ TEST(Binary, ServeAnswersAndStopsOnSigterm) {
   if (pid == 0) {
     dup2(out_pipe[1], 1);
     close(out_pipe[0]);
+    setenv("HOPTAC_ADMIN_PASSWORD", "Binary-test-password-1", 1);
     execl(HOPTAC_BINARY, HOPTAC_BINARY, "serve", "--db", url.c_str(), "--listen", "127.0.0.1:0", "--no-access-log",
           static_cast<char*>(nullptr));
     _exit(127);
   }
   close(out_pipe[1]);
   FILE* out = fdopen(out_pipe[0], "r");
+  // Stop the child whatever happens below, so a failing test cannot leave it running.
+  struct Killer {
+    pid_t pid;
+    ~Killer() {
+      if (pid > 0) kill(pid, SIGKILL);
+    }
+  } killer{pid};
+  // The first start prints the admin account line, then "… http://HOST:PORT".
   char line[512] = {0};
-  ASSERT_NE(fgets(line, sizeof line, out), nullptr) << "no output from hoptac serve";
-  std::string text(line);
+  std::string text;
+  bool admin_line = false;
+  while (fgets(line, sizeof line, out)) {
+    text = line;
+    if (text.find("admin") != std::string::npos) admin_line = true;
+    if (text.find("http://") != std::string::npos) break;
+  }
+  ASSERT_NE(text.find("http://"), std::string::npos) << "hoptac serve printed no address";
+  EXPECT_TRUE(admin_line) << "the first start must report the admin account";
   auto colon = text.rfind(':');
-  ASSERT_NE(colon, std::string::npos) << text;
-  uint16_t port = static_cast<uint16_t>(std::stoi(text.substr(colon + 1)));
+  uint16_t port = static_cast<uint16_t>(std::atoi(text.c_str() + colon + 1));
+  ASSERT_GT(port, 0);
   Reply health = Get(port, "/healthz");
   auto elapsed = std::chrono::steady_clock::now() - started;
   EXPECT_EQ(health.status, 200u);
@@ -355,6 +377,7 @@ TEST(Binary, ServeAnswersAndStopsOnSigterm) {
   kill(pid, SIGTERM);
   int status = 0;
   waitpid(pid, &status, 0);
+  killer.pid = 0;
   fclose(out);
   EXPECT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);

@@ -17,10 +17,10 @@ Handler Dummy() {
 
 TEST(Router, MatchesPatternsMethodsAndParameters) {
   Router router;
-  router.Add({"GET", "/api/v1/things", "things.list", Execution::kInline, Dummy()});
-  router.Add({"POST", "/api/v1/things", "things.create", Execution::kWorker, Dummy()});
-  router.Add({"GET", "/api/v1/things/{id}", "things.get", Execution::kWorker, Dummy()});
-  router.Add({"GET", "/api/v1/things/{id}/events", "things.events", Execution::kWorker, Dummy()});
+  router.Add({"GET", "/api/v1/things", "things.list", Access::kPublic, Execution::kInline, Dummy()});
+  router.Add({"POST", "/api/v1/things", "things.create", Access::kPublic, Execution::kWorker, Dummy()});
+  router.Add({"GET", "/api/v1/things/{id}", "things.get", Access::kPublic, Execution::kWorker, Dummy()});
+  router.Add({"GET", "/api/v1/things/{id}/events", "things.events", Access::kPublic, Execution::kWorker, Dummy()});
 
   auto list = router.Match("GET", "/api/v1/things");
   ASSERT_NE(list.route, nullptr);

@@ -83,7 +83,7 @@ void AddAdminUnitRoutes(Router& router, const Services& services) {
   auto cache = std::make_shared<ResponseCache>();
   auto directory = services.admin_units;
 
-  router.Add({"GET", "/api/v1/admin-units", "admin_units.list", Execution::kInline,
+  router.Add({"GET", "/api/v1/admin-units", "admin_units.list", Access::kPublic, Execution::kInline,
               [directory, cache](Request& request) -> Result<Response> {
                 HOPTAC_TRY(CheckQueryParameters(request, {"level", "as_of", "parent"}));
                 HOPTAC_ASSIGN_OR_RETURN(auto as_of_param, DateParameter(request, "as_of"));
@@ -119,7 +119,7 @@ void AddAdminUnitRoutes(Router& router, const Services& services) {
                 return CachedJson(std::move(serialized));
               }});
 
-  router.Add({"GET", "/api/v1/admin-units/{code}", "admin_units.get", Execution::kInline,
+  router.Add({"GET", "/api/v1/admin-units/{code}", "admin_units.get", Access::kPublic, Execution::kInline,
               [directory](Request& request) -> Result<Response> {
                 HOPTAC_TRY(CheckQueryParameters(request, {"level", "as_of"}));
                 HOPTAC_ASSIGN_OR_RETURN(auto as_of_param, DateParameter(request, "as_of"));

@@ -27,21 +27,23 @@ build yet; the API is running:</p>
 }  // namespace
 
 void AddSystemRoutes(Router& router, const Services& services) {
-  router.Add({"GET", "/", "index", Execution::kInline,
+  router.Add({"GET", "/", "index", Access::kPublic, Execution::kInline,
               [](Request&) -> Result<Response> { return Response::Text(kIndexHtml, "text/html; charset=utf-8"); }});
 
   // Pings the database (so it runs on the worker pool): 200 when it answers.
-  router.Add({"GET", "/healthz", "healthz", Execution::kWorker, [services](Request&) -> Result<Response> {
-                Status ping = services.db->Ping();
-                if (!ping.ok()) return ping.error();
-                return Response::Json(boost::json::object{{"status", "ok"},
-                                                          {"database", storage::BackendName(services.db->backend())},
-                                                          {"version", services.version}});
-              }});
+  router.Add(
+      {"GET", "/healthz", "healthz", Access::kPublic, Execution::kWorker, [services](Request&) -> Result<Response> {
+         Status ping = services.db->Ping();
+         if (!ping.ok()) return ping.error();
+         return Response::Json(boost::json::object{{"status", "ok"},
+                                                   {"database", storage::BackendName(services.db->backend())},
+                                                   {"version", services.version}});
+       }});
 
-  router.Add({"GET", "/metrics", "metrics", Execution::kInline, [services](Request&) -> Result<Response> {
-                return Response::Text(services.metrics->Render(), "text/plain; version=0.0.4; charset=utf-8");
-              }});
+  router.Add(
+      {"GET", "/metrics", "metrics", Access::kPublic, Execution::kInline, [services](Request&) -> Result<Response> {
+         return Response::Text(services.metrics->Render(), "text/plain; version=0.0.4; charset=utf-8");
+       }});
 }
 
 }  // namespace hoptac::http

@@ -1,0 +1,50 @@
+#include "http/guard.h"
+
+#include "auth/password.h"
+
+namespace hoptac::http {
+
+std::string_view CookieValue(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    size_t semi = header.find(';');
+    std::string_view item = header.substr(0, semi);
+    header = semi == std::string_view::npos ? std::string_view() : header.substr(semi + 1);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    if (item.size() > name.size() && item.substr(0, name.size()) == name && item[name.size()] == '=')
+      return item.substr(name.size() + 1);
+  }
+  return {};
+}
+
+Guard MakeGuard(auth::AccountService& accounts) {
+  return [&accounts](const Route& route, Request& request) -> Status {
+    request.principal = auth::Principal::Anonymous(request.remote_address);
+    std::string_view authorization = request.Header("authorization");
+    std::string_view cookie = CookieValue(request.Header("cookie"), kSessionCookie);
+    if (authorization.size() > 7 &&
+        (authorization.substr(0, 7) == "Bearer " || authorization.substr(0, 7) == "bearer ")) {
+      HOPTAC_ASSIGN_OR_RETURN(request.principal,
+                              accounts.AuthenticateToken(authorization.substr(7), request.remote_address));
+    } else if (!cookie.empty()) {
+      auto principal = accounts.AuthenticateSession(cookie, request.remote_address);
+      if (principal.ok()) {
+        request.principal = std::move(principal).value();
+      } else if (route.access != Access::kPublic) {
+        return std::move(principal).error();
+      }
+      // A stale cookie on a public route (e.g. signing in again) is ignored.
+    }
+    const auth::Principal& who = request.principal;
+    if (route.access != Access::kPublic && !who.authenticated())
+      return Error::Make(ErrorCode::kUnauthenticated, "error.unauthenticated");
+    if (route.access == Access::kAdmin && !who.admin())
+      return Error::Make(ErrorCode::kPermissionDenied, "error.permission_denied");
+    bool safe = request.method == "GET" || request.method == "HEAD";
+    if (!safe && who.credential == auth::Credential::kSession &&
+        !auth::ConstantTimeEquals(request.Header("x-csrf-token"), who.csrf_token))
+      return Error::Make(ErrorCode::kPermissionDenied, "error.csrf_failed");
+    return Ok();
+  };
+}
+
+}  // namespace hoptac::http

@@ -1,0 +1,67 @@
+// API tokens of the caller: /api/v1/tokens.
+#include <boost/json.hpp>
+
+#include "http/api.h"
+
+namespace hoptac::http {
+
+Result<int64_t> IdParameter(const Request& request, std::string_view name);
+
+namespace {
+
+boost::json::object TokenJson(const auth::ApiToken& t) {
+  auto optional_ms = [](int64_t ms) { return ms ? boost::json::value(ms) : boost::json::value(nullptr); };
+  return boost::json::object{{"id", t.id},
+                             {"user_id", t.user_id},
+                             {"username", t.username},
+                             {"name", t.name},
+                             {"prefix", t.prefix},
+                             {"created_at_ms", t.created_at_ms},
+                             {"last_used_at_ms", optional_ms(t.last_used_at_ms)},
+                             {"expires_at_ms", optional_ms(t.expires_at_ms)},
+                             {"revoked", t.revoked}};
+}
+
+}  // namespace
+
+void AddTokenRoutes(Router& router, const Services& services) {
+  auth::AccountService* accounts = services.accounts;
+
+  router.Add({"GET", "/api/v1/tokens", "tokens.list", Access::kAuthenticated, Execution::kWorker,
+              [accounts](Request& request) -> Result<Response> {
+                HOPTAC_TRY(CheckQueryParameters(request, {}));
+                HOPTAC_ASSIGN_OR_RETURN(auto tokens, accounts->ListTokens(request.principal));
+                boost::json::array items;
+                for (const auto& t : tokens) items.push_back(TokenJson(t));
+                return Response::Json(boost::json::object{{"total", tokens.size()}, {"items", std::move(items)}});
+              }});
+
+  router.Add({"POST", "/api/v1/tokens", "tokens.create", Access::kAuthenticated, Execution::kWorker,
+              [accounts](Request& request) -> Result<Response> {
+                HOPTAC_ASSIGN_OR_RETURN(auto body, ParseJsonObject(request));
+                JsonFields fields(body);
+                auto name = fields.String("name", true, 100);
+                auto days = fields.Integer("expires_in_days");
+                HOPTAC_TRY(fields.Finish({"name", "expires_in_days"}));
+                HOPTAC_ASSIGN_OR_RETURN(
+                    auto created,
+                    accounts->CreateToken(request.principal, *name,
+                                          static_cast<int>(std::clamp<int64_t>(days.value_or(0), -1, 100000))));
+                boost::json::object out = TokenJson(created.first);
+                out["token"] = created.second;
+                Response response = Response::Json(out, 201);
+                response.headers.emplace_back("Cache-Control", "no-store");
+                return response;
+              }});
+
+  router.Add({"DELETE", "/api/v1/tokens/{id}", "tokens.revoke", Access::kAuthenticated, Execution::kWorker,
+              [accounts](Request& request) -> Result<Response> {
+                HOPTAC_ASSIGN_OR_RETURN(int64_t id, IdParameter(request, "id"));
+                HOPTAC_TRY(accounts->RevokeToken(request.principal, id));
+                Response response;
+                response.status = 204;
+                return response;
+              }});
+}
+
+}  // namespace hoptac::http

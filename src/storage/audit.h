@@ -1,0 +1,49 @@
+// The audit log: who changed what, when, from where, with the values before and
+// after. Rows are appended inside the same transaction as the write they record
+// (AppendAudit takes the write's Connection), so a write and its audit row commit
+// or roll back together. Nothing updates or deletes audit rows: there is no API
+// for it and database triggers refuse it.
+//
+// Thread-safety: functions take a Connection (one transaction) or a Db (thread-safe).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "storage/db.h"
+
+namespace hoptac::storage {
+
+struct AuditRecord {
+  int64_t id = 0;
+  int64_t at_ms = 0;          // Unix epoch milliseconds
+  int64_t actor_user_id = 0;  // 0: not a user (the CLI, the system)
+  std::string actor_name;     // username, or "cli:<os user>"
+  std::string address;        // client address, or "cli"
+  std::string action;         // e.g. "user.create", "user.update"
+  std::string object_type;    // e.g. "user"
+  std::string object_id;
+  std::string province_code;  // for province-scoped reading; empty when national
+  std::string before_json;    // empty for creations
+  std::string after_json;     // empty for deletions
+};
+
+Status AppendAudit(Connection& conn, const AuditRecord& record);
+
+struct AuditQuery {
+  std::string object_type;                   // empty: any
+  std::string object_id;                     // empty: any
+  std::string actor_name;                    // empty: any
+  std::optional<int64_t> from_ms, to_ms;     // inclusive bounds on at_ms
+  std::optional<std::string> province_code;  // set: only rows of this province
+  int64_t before_id = 0;                     // keyset paging: rows with id < before_id (0: newest)
+  int limit = 100;
+};
+
+// Newest first.
+Result<std::vector<AuditRecord>> QueryAudit(Db& db, const AuditQuery& query);
+
+}  // namespace hoptac::storage

@@ -1,0 +1,545 @@
+// Accounts, roles, scope and the audit log through the real HTTP server, on the
+// backend named by HOPTAC_TEST_BACKEND. The access matrix walks the route table:
+// a route without an entry in kExpectations fails the test.
+#include <gtest/gtest.h>
+#include <sodium.h>
+#include <sys/wait.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "auth/account_service.h"
+#include "auth/password.h"
+#include "auth/throttle.h"
+#include "base/log.h"
+#include "domain/admin_unit.h"
+#include "http/api.h"
+#include "http/server.h"
+#include "storage/admin_unit_store.h"
+#include "support/test_db.h"
+
+namespace hoptac {
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = net::ip::tcp;
+
+struct Reply {
+  unsigned status = 0;
+  std::string body;
+  bhttp::fields headers;
+  // Parsed once and kept, so references into it outlive the expression.
+  const boost::json::value& Json() const {
+    if (!json) json = body.empty() ? boost::json::value() : boost::json::parse(body);
+    return *json;
+  }
+  mutable std::optional<boost::json::value> json;
+  std::string Code() const {
+    auto j = Json();
+    return j.is_object() && j.as_object().contains("error") ? std::string(j.at("error").at("code").as_string()) : "";
+  }
+};
+
+// Credentials for one request: a session cookie with its CSRF token, or a bearer token.
+struct Credentials {
+  std::string cookie;
+  std::string csrf;
+  std::string bearer;
+};
+
+Reply Call(uint16_t port, bhttp::verb method, const std::string& target, const Credentials& creds = {},
+           const std::string& body = "", bool send_csrf = true) {
+  net::io_context io;
+  tcp::socket socket(io);
+  socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  bhttp::request<bhttp::string_body> req{method, target, 11};
+  req.set(bhttp::field::host, "127.0.0.1");
+  req.set(bhttp::field::accept_language, "en");
+  if (!creds.cookie.empty()) req.set(bhttp::field::cookie, "theme=dark; hoptac_session=" + creds.cookie);
+  if (!creds.csrf.empty() && send_csrf) req.set("X-CSRF-Token", creds.csrf);
+  if (!creds.bearer.empty()) req.set(bhttp::field::authorization, "Bearer " + creds.bearer);
+  if (!body.empty()) {
+    req.set(bhttp::field::content_type, "application/json");
+    req.body() = body;
+  }
+  req.prepare_payload();
+  bhttp::write(socket, req);
+  beast::flat_buffer buffer;
+  bhttp::response<bhttp::string_body> res;
+  bhttp::read(socket, buffer, res);
+  return Reply{res.result_int(), res.body(), res.base(), std::nullopt};
+}
+
+std::string CookieFrom(const Reply& reply) {
+  std::string header(reply.headers[bhttp::field::set_cookie]);
+  auto start = header.find("hoptac_session=");
+  if (start == std::string::npos) return "";
+  start += std::string("hoptac_session=").size();
+  return header.substr(start, header.find(';', start) - start);
+}
+
+constexpr const char* kPassword = "Mật-khẩu-thử-nghiệm-1";
+
+class AuthTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    log::SetQuiet(true);
+    url_ = testing::TestDbUrl();
+    auto db = storage::Db::Open(url_);
+    ASSERT_TRUE(db.ok()) << db.error().detail;
+    db_ = std::move(db).value();
+    ASSERT_TRUE(storage::Migrate(*db_).ok());
+    auto reference = domain::LoadReferenceAdminUnits();
+    ASSERT_TRUE(storage::SeedAdminUnits(*db_, *reference).ok());
+    auto dataset = storage::LoadAdminUnits(*db_);
+    directory_ = domain::AdminUnitDirectory::Create(std::move(dataset).value());
+    // The minimum argon2id cost keeps the matrix fast; the benchmark measures the real one.
+    hasher_ = auth::PasswordHasher::Create(2, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
+    ASSERT_NE(hasher_, nullptr);
+    auto directory = directory_;
+    accounts_ = std::make_unique<auth::AccountService>(*db_, *hasher_, throttle_, [directory](std::string_view code) {
+      return directory->Find(domain::AdminLevel::kProvince, code, Date::Today()) != nullptr;
+    });
+    services_.db = db_.get();
+    services_.admin_units = directory_;
+    services_.metrics = std::make_shared<http::Metrics>();
+    services_.accounts = accounts_.get();
+    router_ = http::BuildRouter(services_);
+    http::ServerOptions options;
+    options.port = 0;
+    options.handle_signals = false;
+    options.access_log = false;
+    auto server = http::Server::Create(options, router_, services_.metrics);
+    ASSERT_TRUE(server.ok());
+    server_ = std::move(server).value();
+    port_ = server_->port();
+    thread_ = std::thread([this] { server_->Run(); });
+
+    Add("nat_admin", "national_admin");
+    Add("nat_officer", "national_officer");
+    Add("pa01", "province_admin", "01");
+    Add("po01", "province_officer", "01");
+    Add("pa79", "province_admin", "79");
+    Add("partner1", "partner");
+    Add("coop1", "cooperative", "", 7);
+    Add("target01", "province_officer", "01");
+    Add("target79", "province_officer", "79");
+  }
+
+  void TearDown() override {
+    if (server_) {
+      server_->Shutdown();
+      thread_.join();
+    }
+    if (db_) db_->Close();
+  }
+
+  int64_t Add(const std::string& name, const std::string& role, const std::string& province = "", int64_t entity = 0) {
+    auth::NewUser user{name, "User " + name, role, province, entity, kPassword};
+    auto created = accounts_->CreateUser(auth::Principal::Cli("test"), user);
+    EXPECT_TRUE(created.ok()) << name << ": " << (created.ok() ? "" : created.error().key);
+    ids_[name] = created.ok() ? created->id : 0;
+    return ids_[name];
+  }
+
+  Credentials Login(const std::string& name, const std::string& password = kPassword) {
+    Reply r = Call(port_, bhttp::verb::post, "/api/v1/session", {},
+                   boost::json::serialize(boost::json::object{{"username", name}, {"password", password}}));
+    EXPECT_EQ(r.status, 200u) << name << " " << r.body;
+    if (r.status != 200) return {};
+    return {CookieFrom(r), std::string(r.Json().at("csrf_token").as_string()), ""};
+  }
+
+  std::string url_;
+  std::unique_ptr<storage::Db> db_;
+  std::shared_ptr<const domain::AdminUnitDirectory> directory_;
+  std::unique_ptr<auth::PasswordHasher> hasher_;
+  auth::LoginThrottle throttle_;
+  std::unique_ptr<auth::AccountService> accounts_;
+  http::Services services_;
+  std::shared_ptr<http::Router> router_;
+  std::unique_ptr<http::Server> server_;
+  std::thread thread_;
+  uint16_t port_ = 0;
+  std::map<std::string, int64_t> ids_;
+};
+
+TEST_F(AuthTest, LoginSetsAStrictHttpOnlyCookieAndLogoutEndsTheSession) {
+  Reply r = Call(port_, bhttp::verb::post, "/api/v1/session", {},
+                 R"({"username":"NAT_ADMIN","password":"Mật-khẩu-thử-nghiệm-1"})");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  std::string cookie_header(r.headers[bhttp::field::set_cookie]);
+  EXPECT_NE(cookie_header.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie_header.find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(r.Json().at("user").at("role"), "national_admin");
+  Credentials creds{CookieFrom(r), std::string(r.Json().at("csrf_token").as_string()), ""};
+  EXPECT_EQ(Call(port_, bhttp::verb::get, "/api/v1/session", creds).status, 200u);
+  // A write with the cookie but without the CSRF token is refused.
+  Reply no_csrf = Call(port_, bhttp::verb::delete_, "/api/v1/session", creds, "", false);
+  EXPECT_EQ(no_csrf.status, 403u);
+  EXPECT_EQ(no_csrf.Json().at("error").at("message"),
+            "Missing or wrong anti-forgery token (X-CSRF-Token). Reload the page.");
+  EXPECT_EQ(Call(port_, bhttp::verb::delete_, "/api/v1/session", creds).status, 204u);
+  Reply after = Call(port_, bhttp::verb::get, "/api/v1/session", creds);
+  EXPECT_EQ(after.status, 401u);
+  EXPECT_EQ(after.Code(), "unauthenticated");
+}
+
+TEST_F(AuthTest, WrongPasswordUnknownUserAndDisabledAccountLookTheSame) {
+  auto wrong =
+      Call(port_, bhttp::verb::post, "/api/v1/session", {}, R"({"username":"nat_admin","password":"nope-nope-nope"})");
+  auto unknown =
+      Call(port_, bhttp::verb::post, "/api/v1/session", {}, R"({"username":"ghost","password":"nope-nope-nope"})");
+  EXPECT_EQ(wrong.status, 401u);
+  EXPECT_EQ(unknown.status, 401u);
+  EXPECT_EQ(wrong.body, unknown.body);
+  auth::UserPatch patch;
+  patch.disabled = true;
+  ASSERT_TRUE(accounts_->UpdateUser(auth::Principal::Cli("test"), ids_["partner1"], patch).ok());
+  auto disabled = Call(port_, bhttp::verb::post, "/api/v1/session", {},
+                       R"({"username":"partner1","password":"Mật-khẩu-thử-nghiệm-1"})");
+  EXPECT_EQ(disabled.status, 401u);
+  EXPECT_EQ(disabled.body, wrong.body);
+  auto missing = Call(port_, bhttp::verb::post, "/api/v1/session", {}, R"({"username":"nat_admin"})");
+  EXPECT_EQ(missing.status, 400u);
+  EXPECT_EQ(missing.Json().at("error").at("fields").as_array()[0].at("field"), "password");
+  EXPECT_EQ(Call(port_, bhttp::verb::post, "/api/v1/session", {}, "{not json").status, 400u);
+}
+
+TEST_F(AuthTest, ApiTokensAuthenticateAreListedHashedAndRevocable) {
+  Credentials session = Login("po01");
+  Reply created = Call(port_, bhttp::verb::post, "/api/v1/tokens", session, R"({"name":"báo cáo tự động"})");
+  ASSERT_EQ(created.status, 201u) << created.body;
+  std::string secret(created.Json().at("token").as_string());
+  int64_t id = created.Json().at("id").as_int64();
+  Credentials bearer{"", "", secret};
+  Reply me = Call(port_, bhttp::verb::get, "/api/v1/session", bearer);
+  ASSERT_EQ(me.status, 200u);
+  EXPECT_EQ(me.Json().at("user").at("username"), "po01");
+  EXPECT_EQ(me.Json().at("credential"), "api_token");
+  // Bearer writes need no CSRF token (browsers never send it on their own).
+  EXPECT_EQ(Call(port_, bhttp::verb::post, "/api/v1/tokens", bearer, R"({"name":"second"})").status, 201u);
+  Reply list = Call(port_, bhttp::verb::get, "/api/v1/tokens", session);
+  ASSERT_EQ(list.status, 200u);
+  EXPECT_EQ(list.Json().at("total"), 2);
+  EXPECT_EQ(list.body.find(secret), std::string::npos) << "the secret must never be listed";
+  // The database holds only the hash.
+  auto stored = db_->Read([&](storage::Connection& conn) -> Status {
+    auto rows = conn.QueryAll("SELECT token_hash FROM api_tokens");
+    EXPECT_TRUE(rows.ok());
+    bool found = false;
+    for (const auto& row : *rows) {
+      found = found || std::get<std::string>(row[0]) == auth::TokenHash(secret);
+      EXPECT_EQ(std::get<std::string>(row[0]).find(secret), std::string::npos);
+    }
+    EXPECT_TRUE(found);
+    return Ok();
+  });
+  EXPECT_TRUE(stored.ok());
+  EXPECT_EQ(Call(port_, bhttp::verb::delete_, "/api/v1/tokens/" + std::to_string(id), session).status, 204u);
+  Reply revoked = Call(port_, bhttp::verb::get, "/api/v1/session", bearer);
+  EXPECT_EQ(revoked.status, 401u);
+  EXPECT_EQ(Call(port_, bhttp::verb::get, "/api/v1/session", {"", "", "hpt_forged"}).status, 401u);
+}
+
+TEST_F(AuthTest, ProvinceAdminSeesAndManagesOnlyTheirProvince) {
+  Credentials pa = Login("pa01");
+  Reply list = Call(port_, bhttp::verb::get, "/api/v1/users", pa);
+  ASSERT_EQ(list.status, 200u);
+  for (const auto& user : list.Json().at("items").as_array()) EXPECT_EQ(user.at("province_code"), "01") << user;
+  EXPECT_EQ(list.Json().at("total"), 3);  // pa01, po01, target01
+  // Another province's account does not exist for them.
+  Reply other = Call(port_, bhttp::verb::get, "/api/v1/users/" + std::to_string(ids_["target79"]), pa);
+  EXPECT_EQ(other.status, 404u);
+  Reply missing = Call(port_, bhttp::verb::get, "/api/v1/users/999999", pa);
+  EXPECT_EQ(other.Code(), missing.Code());
+  // They cannot create a national account or one in another province.
+  Reply national = Call(port_, bhttp::verb::post, "/api/v1/users", pa,
+                        R"({"username":"sneaky","role":"national_admin","password":"Khác-hẳn-nhau-9"})");
+  EXPECT_EQ(national.status, 403u);
+  Reply elsewhere =
+      Call(port_, bhttp::verb::post, "/api/v1/users", pa,
+           R"({"username":"sneaky","role":"province_officer","province_code":"79","password":"Khác-hẳn-nhau-9"})");
+  EXPECT_EQ(elsewhere.status, 403u);
+  Reply mine =
+      Call(port_, bhttp::verb::post, "/api/v1/users", pa,
+           R"({"username":"new01","role":"province_officer","province_code":"01","password":"Khác-hẳn-nhau-9"})");
+  EXPECT_EQ(mine.status, 201u) << mine.body;
+  // Validation errors name every bad field.
+  Reply bad = Call(port_, bhttp::verb::post, "/api/v1/users", Login("nat_admin"),
+                   R"({"username":"X","role":"king","password":"short","extra":1})");
+  ASSERT_EQ(bad.status, 400u);
+  std::set<std::string> fields;
+  for (const auto& f : bad.Json().at("error").at("fields").as_array())
+    fields.insert(std::string(f.at("field").as_string()));
+  EXPECT_EQ(fields, (std::set<std::string>{"extra"}));  // unknown members are reported first
+  Reply bad2 = Call(port_, bhttp::verb::post, "/api/v1/users", Login("nat_admin"),
+                    R"({"username":"X","role":"king","password":"short"})");
+  fields.clear();
+  for (const auto& f : bad2.Json().at("error").at("fields").as_array())
+    fields.insert(std::string(f.at("field").as_string()));
+  EXPECT_EQ(fields, (std::set<std::string>{"username", "role", "password"}));
+}
+
+TEST_F(AuthTest, AuditRecordsBeforeAndAfterOfAnApiEditAndIsScoped) {
+  Credentials na = Login("nat_admin");
+  std::string target = std::to_string(ids_["target01"]);
+  Reply patch = Call(port_, bhttp::verb::patch, "/api/v1/users/" + target, na, R"({"display_name":"Nguyễn Thị Hoa"})");
+  ASSERT_EQ(patch.status, 200u) << patch.body;
+  Reply audit = Call(port_, bhttp::verb::get, "/api/v1/audit?object=user:" + target, na);
+  ASSERT_EQ(audit.status, 200u) << audit.body;
+  auto items = audit.Json().at("items").as_array();
+  ASSERT_GE(items.size(), 2u);  // update, then create
+  auto last = items[0].as_object();
+  EXPECT_EQ(last.at("action"), "user.update");
+  EXPECT_EQ(last.at("actor_name"), "nat_admin");
+  EXPECT_EQ(last.at("address"), "127.0.0.1");
+  EXPECT_EQ(last.at("before").at("display_name"), "User target01");
+  EXPECT_EQ(last.at("after").at("display_name"), "Nguyễn Thị Hoa");
+  EXPECT_EQ(items.back().at("action"), "user.create");
+
+  // A province admin reads only their province's rows.
+  Reply pa = Call(port_, bhttp::verb::get, "/api/v1/audit?limit=1000", Login("pa79"));
+  ASSERT_EQ(pa.status, 200u);
+  EXPECT_FALSE(pa.Json().at("items").as_array().empty());
+  for (const auto& row : pa.Json().at("items").as_array()) EXPECT_EQ(row.at("province_code"), "79") << row;
+  // Bad filters are named.
+  Reply bad = Call(port_, bhttp::verb::get, "/api/v1/audit?from=2026-02-30", na);
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_EQ(bad.Json().at("error").at("fields").as_array()[0].at("field"), "from");
+  EXPECT_EQ(Call(port_, bhttp::verb::get, "/api/v1/audit?from=2026-02-03&to=2026-01-01", na).status, 400u);
+  // The database refuses to alter audit rows.
+  Status tamper = db_->Write([](storage::Connection& conn) -> Status {
+    auto result = conn.Exec("UPDATE audit_log SET actor_name = 'nobody'");
+    if (!result.ok()) return std::move(result).error();
+    return Ok();
+  });
+  EXPECT_FALSE(tamper.ok());
+  Status erase = db_->Write([](storage::Connection& conn) -> Status {
+    auto result = conn.Exec("DELETE FROM audit_log");
+    if (!result.ok()) return std::move(result).error();
+    return Ok();
+  });
+  EXPECT_FALSE(erase.ok());
+}
+
+TEST_F(AuthTest, AuditRecordsAnEditMadeThroughTheCli) {
+  std::string command = std::string("HOPTAC_LOG_LEVEL=error USER=ops ") + HOPTAC_BINARY +
+                        " user disable target79 --db '" + url_ + "' > /dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  Reply audit = Call(port_, bhttp::verb::get, "/api/v1/audit?object=user:" + std::to_string(ids_["target79"]),
+                     Login("nat_admin"));
+  ASSERT_EQ(audit.status, 200u);
+  auto last = audit.Json().at("items").as_array()[0].as_object();
+  EXPECT_EQ(last.at("action"), "user.update");
+  EXPECT_EQ(last.at("actor_name"), "cli:ops");
+  EXPECT_EQ(last.at("address"), "cli");
+  EXPECT_EQ(last.at("before").at("disabled"), false);
+  EXPECT_EQ(last.at("after").at("disabled"), true);
+  // And the CLI-created account can sign in with the password given on stdin.
+  std::string add = std::string("echo 'Mật-khẩu-từ-CLI-42' | HOPTAC_LOG_LEVEL=error ") + HOPTAC_BINARY +
+                    " user add cli01 --role province_officer --province 01 --db '" + url_ + "' > /dev/null";
+  ASSERT_EQ(std::system(add.c_str()), 0);
+  Login("cli01", "Mật-khẩu-từ-CLI-42");
+  std::string bad_role = std::string("echo 'Mật-khẩu-từ-CLI-42' | HOPTAC_LOG_LEVEL=error ") + HOPTAC_BINARY +
+                         " user add cli02 --role emperor --db '" + url_ + "' 2> /dev/null";
+  EXPECT_NE(std::system(bad_role.c_str()), 0);
+}
+
+// 200 wrong passwords in under 10 s from one address are throttled (429 with
+// Retry-After), while another user signs in normally from the same address.
+TEST_F(AuthTest, BruteForceIsThrottledWithoutLockingOutOthers) {
+  int throttled = 0, rejected = 0, others_ok = 0;
+  auto started = std::chrono::steady_clock::now();
+  for (int i = 0; i < 200; ++i) {
+    Reply r = Call(port_, bhttp::verb::post, "/api/v1/session", {},
+                   R"({"username":"nat_admin","password":"guess-)" + std::to_string(i) + R"("})");
+    if (r.status == 429) {
+      ++throttled;
+      EXPECT_GE(std::atoi(std::string(r.headers["Retry-After"]).c_str()), 1);
+    } else {
+      EXPECT_EQ(r.status, 401u);
+      ++rejected;
+    }
+    if (i % 20 == 10) {
+      Reply other = Call(port_, bhttp::verb::post, "/api/v1/session", {},
+                         R"({"username":"po01","password":"Mật-khẩu-thử-nghiệm-1"})");
+      EXPECT_EQ(other.status, 200u) << "another user must not be locked out";
+      others_ok += other.status == 200;
+    }
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(10));
+  // 5 free failures, then only one try after each back-off (1 s, 2 s, 4 s …).
+  EXPECT_LE(rejected, 10);
+  EXPECT_GE(throttled, 190);
+  EXPECT_EQ(others_ok, 10);
+}
+
+// ---------------------------------------------------------------------------
+// The access matrix: every route × every role × own and other province/owner.
+
+enum class Want { kOk, kUnauthenticated, kForbidden, kNotFound };
+
+const char* WantName(Want w) {
+  switch (w) {
+    case Want::kOk: return "allowed";
+    case Want::kUnauthenticated: return "401";
+    case Want::kForbidden: return "403";
+    case Want::kNotFound: return "404";
+  }
+  return "?";
+}
+
+// Caller roles: anonymous, then the accounts of SetUp.
+const std::vector<std::string> kCallers = {"anonymous", "nat_admin", "nat_officer", "pa01",
+                                           "po01",      "partner1",  "coop1"};
+
+struct Expectation {
+  // Request for the route; {own} is a target in province 01 / owned by the caller,
+  // {other} one in province 79 / owned by someone else.
+  std::function<std::string(bool own)> path;
+  std::function<std::string(const std::string& caller, bool own)> body;
+  std::function<Want(const std::string& caller, bool own)> want;
+};
+
+Want Public(const std::string&, bool) { return Want::kOk; }
+Want SignedIn(const std::string& caller, bool) { return caller == "anonymous" ? Want::kUnauthenticated : Want::kOk; }
+Want AdminOfScope(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "nat_admin") return Want::kOk;
+  if (caller == "pa01") return own ? Want::kOk : Want::kNotFound;
+  return Want::kForbidden;
+}
+Want AnyAdmin(const std::string& caller, bool) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  return caller == "nat_admin" || caller == "pa01" ? Want::kOk : Want::kForbidden;
+}
+Want AdminCreating(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "nat_admin") return Want::kOk;
+  if (caller == "pa01") return own ? Want::kOk : Want::kForbidden;
+  return Want::kForbidden;
+}
+Want OwnToken(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (own || caller == "nat_admin") return Want::kOk;
+  return Want::kNotFound;
+}
+
+TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
+  std::string t01 = std::to_string(ids_["target01"]), t79 = std::to_string(ids_["target79"]);
+  auto none = [](const std::string&, bool) { return std::string(); };
+  int counter = 0;
+  // A token owned by target79, for the "someone else's token" cases.
+  auth::Principal target79 = auth::Principal::Cli("test");
+  target79.user_id = ids_["target79"];
+  target79.username = "target79";
+  target79.role = auth::Role::kProvinceOfficer;
+  target79.credential = auth::Credential::kApiToken;
+  auto foreign_token = accounts_->CreateToken(target79, "foreign", 0);
+  ASSERT_TRUE(foreign_token.ok());
+  std::string foreign_id = std::to_string(foreign_token->first.id);
+  std::map<std::string, std::string> own_token_of;  // caller → a token id it owns (made per check)
+
+  std::map<std::string, Expectation> expectations = {
+      {"index", {[](bool) { return "/"; }, none, Public}},
+      {"healthz", {[](bool) { return "/healthz"; }, none, Public}},
+      {"metrics", {[](bool) { return "/metrics"; }, none, Public}},
+      {"admin_units.list", {[](bool) { return "/api/v1/admin-units?level=province"; }, none, Public}},
+      {"admin_units.get",
+       {[](bool own) { return own ? "/api/v1/admin-units/01" : "/api/v1/admin-units/79"; }, none, Public}},
+      {"session.create",
+       {[](bool) { return "/api/v1/session"; },
+        [](const std::string&, bool) {
+          return std::string(R"({"username":"nat_officer","password":"Mật-khẩu-thử-nghiệm-1"})");
+        },
+        Public}},
+      {"session.get", {[](bool) { return "/api/v1/session"; }, none, SignedIn}},
+      {"session.delete", {[](bool) { return "/api/v1/session"; }, none, SignedIn}},
+      {"session.password",
+       {[](bool) { return "/api/v1/session/password"; },
+        [](const std::string&, bool) {
+          return std::string(R"({"current_password":"Mật-khẩu-thử-nghiệm-1","new_password":"Mật-khẩu-thử-nghiệm-1"})");
+        },
+        SignedIn}},
+      {"users.list", {[](bool) { return "/api/v1/users"; }, none, AnyAdmin}},
+      {"users.create",
+       {[](bool) { return "/api/v1/users"; },
+        [&counter](const std::string&, bool own) {
+          return std::string(R"({"username":"matrix)") + std::to_string(++counter) +
+                 R"(","role":"province_officer","province_code":")" + (own ? "01" : "79") +
+                 R"(","password":"Khác-hẳn-nhau-9"})";
+        },
+        AdminCreating}},
+      {"users.get", {[&](bool own) { return "/api/v1/users/" + (own ? t01 : t79); }, none, AdminOfScope}},
+      {"users.update",
+       {[&](bool own) { return "/api/v1/users/" + (own ? t01 : t79); },
+        [](const std::string&, bool) { return std::string(R"({"display_name":"Đã sửa"})"); }, AdminOfScope}},
+      {"users.reset_password",
+       {[&](bool own) { return "/api/v1/users/" + (own ? t01 : t79) + "/password"; },
+        [](const std::string&, bool) { return std::string(R"({"password":"Mới-hoàn-toàn-77"})"); }, AdminOfScope}},
+      {"tokens.list", {[](bool) { return "/api/v1/tokens"; }, none, SignedIn}},
+      {"tokens.create",
+       {[](bool) { return "/api/v1/tokens"; }, [](const std::string&, bool) { return std::string(R"({"name":"m"})"); },
+        SignedIn}},
+      {"tokens.revoke", {nullptr, none, OwnToken}},  // path built per caller below
+      {"audit.list", {[](bool) { return "/api/v1/audit"; }, none, AnyAdmin}},
+  };
+
+  int checked = 0;
+  for (const auto& route : router_->routes()) {
+    auto it = expectations.find(route.name);
+    ASSERT_NE(it, expectations.end()) << "route " << route.name << " (" << route.method << " " << route.pattern
+                                      << ") has no access expectation: add it to the matrix";
+    const Expectation& e = it->second;
+    for (const auto& caller : kCallers) {
+      for (bool own : {true, false}) {
+        Credentials creds;
+        if (caller != "anonymous") creds = Login(caller);
+        std::string path;
+        if (route.name == "tokens.revoke") {
+          if (own && caller != "anonymous") {
+            Reply made = Call(port_, bhttp::verb::post, "/api/v1/tokens", creds, R"({"name":"to revoke"})");
+            path = "/api/v1/tokens/" + std::to_string(made.Json().at("id").as_int64());
+          } else {
+            // A fresh foreign token each time (national admins revoke them).
+            auto fresh = accounts_->CreateToken(target79, "foreign", 0);
+            path = "/api/v1/tokens/" + std::to_string(fresh->first.id);
+          }
+        } else {
+          path = e.path(own);
+        }
+        std::string body = e.body(caller, own);
+        Reply r = Call(port_, bhttp::string_to_verb(route.method), path, creds, body);
+        Want got = r.status == 401   ? Want::kUnauthenticated
+                   : r.status == 403 ? Want::kForbidden
+                   : r.status == 404 ? Want::kNotFound
+                                     : Want::kOk;
+        Want want = e.want(caller, own);
+        EXPECT_EQ(WantName(got), std::string(WantName(want)))
+            << route.name << " as " << caller << (own ? " (own)" : " (other)") << ": " << r.status << " " << r.body;
+        if (want == Want::kOk) {
+          EXPECT_LT(r.status, 300u) << route.name << " as " << caller << ": " << r.body;
+        }
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, static_cast<int>(router_->routes().size() * kCallers.size() * 2));
+  std::printf("[access matrix] %d checks over %zu routes on %s\n", checked, router_->routes().size(),
+              storage::BackendName(db_->backend()));
+  (void)foreign_id;
+}
+
+}  // namespace
+}  // namespace hoptac
