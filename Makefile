@@ -14,7 +14,8 @@ build:
 # Builds and starts the server on http://127.0.0.1:8080 with the embedded SQLite database.
 run: build
 	@echo "hoptac: starting on http://127.0.0.1:8080 (database var/hoptac.db). Stop with Ctrl-C."
-	@echo "hoptac: no sign-in is needed yet; open http://127.0.0.1:8080/ or curl http://127.0.0.1:8080/healthz"
+	@echo "hoptac: sign in as 'admin'. The first start prints its password once, below; if you lost it:"
+	@echo "        build/release/hoptac user reset-password admin"
 	@$(RELEASE)/hoptac serve --listen 127.0.0.1:8080
 
 # Builds everything with -Werror, checks formatting and the OpenAPI document, runs every test

@@ -36,6 +36,9 @@ Cách dùng / usage: hoptac <lệnh/command> [tuỳ chọn/options]
               --db URL             sqlite:PATH | postgresql://user:pass@host:port/db
                                    (default sqlite:<data-dir>/hoptac.db)
               --io-threads N, --worker-threads N, --no-access-log
+              --tls-cert FILE --tls-key FILE
+                                   HTTPS với chứng chỉ và khoá riêng PEM (dùng cả hai) /
+                                   serve HTTPS only, PEM certificate chain and key (both)
               Lần chạy đầu tạo tài khoản admin (mật khẩu in ra một lần, hoặc lấy từ
               HOPTAC_ADMIN_PASSWORD) / first start creates "admin" (password printed once,
               or HOPTAC_ADMIN_PASSWORD)
@@ -101,7 +104,13 @@ Status Serve(const CommandLine& cli) {
   server_options.port = listen.second;
   server_options.io_threads = PositiveIntOption(cli, "io-threads", hardware);
   server_options.worker_threads = PositiveIntOption(cli, "worker-threads", 8);
+  // Sign-ins queue here rather than occupying the database workers.
+  server_options.heavy_worker_threads = std::max(1, hardware - 1);
   server_options.access_log = !cli.Option("no-access-log").has_value();
+  server_options.tls_certificate_file = cli.Option("tls-cert").value_or("");
+  server_options.tls_private_key_file = cli.Option("tls-key").value_or("");
+  // A bad certificate or key stops the start before the database is touched.
+  HOPTAC_TRY(http::Server::CheckTls(server_options));
 
   HOPTAC_ASSIGN_OR_RETURN(auto db, OpenAndPrepare(cli, server_options.worker_threads));
   HOPTAC_ASSIGN_OR_RETURN(auto dataset, storage::LoadAdminUnits(*db));
@@ -148,10 +157,12 @@ Status Serve(const CommandLine& cli) {
 
   std::string where = listen.first + ":" + std::to_string(server->port());
   double startup_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  bool tls = !server_options.tls_certificate_file.empty();
   log::Info("listening", {{"address", std::string_view(where)},
+                          {"tls", tls},
                           {"database", std::string_view(db->Describe())},
                           {"startup_ms", startup_ms}});
-  std::cout << i18n::Translate(CliLang(), "cli.listening", {{where}}) << std::endl;
+  std::cout << i18n::Translate(CliLang(), tls ? "cli.listening_tls" : "cli.listening", {{where}}) << std::endl;
   server->Run();
   server.reset();
   db->Close();
@@ -278,7 +289,15 @@ int Main(int argc, char** argv) {
   std::string command = argc >= 2 ? argv[1] : "help";
   Result<CommandLine> cli = Error::Make(ErrorCode::kInvalidArgument, "cli.usage");
   if (command == "serve") {
-    cli = ParseCommandLine(argc, argv, {"db", "data-dir", "listen", "io-threads", "worker-threads"}, {"no-access-log"});
+    cli = ParseCommandLine(argc, argv,
+                           {"db", "data-dir", "listen", "io-threads", "worker-threads", "tls-cert", "tls-key"},
+                           {"no-access-log"});
+    // The TLS certificate and key go together: one without the other is a usage error.
+    if (cli.ok() && cli->Option("tls-cert").has_value() != cli->Option("tls-key").has_value()) {
+      bool has_cert = cli->Option("tls-cert").has_value();
+      cli = Error::Make(ErrorCode::kInvalidArgument, "cli.tls_needs_both",
+                        {has_cert ? "--tls-cert" : "--tls-key", has_cert ? "--tls-key" : "--tls-cert"});
+    }
   } else if (command == "migrate") {
     cli = ParseCommandLine(argc, argv, kDbOptions, {});
   } else if (command == "user") {

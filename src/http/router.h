@@ -24,6 +24,8 @@ namespace hoptac::http {
 enum class Execution {
   kInline,  // answers from memory; runs on an I/O thread
   kWorker,  // may block (database); runs on the worker pool
+  kHeavy,   // CPU- and memory-heavy (argon2id password hashing); runs on its own small
+            // pool, so a burst of sign-ins cannot take the workers that answer everything else
 };
 
 // Who may call a route at all; finer scope (province, entity) is the services' job.

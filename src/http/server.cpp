@@ -1,15 +1,26 @@
 #include "http/server.h"
 
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+
 #include <atomic>
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "base/log.h"
@@ -20,9 +31,17 @@ namespace hoptac::http {
 namespace net = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
+namespace ssl = boost::asio::ssl;
 using tcp = net::ip::tcp;
 
-class Session;
+// What the server needs of a connection, whatever its stream (plain or TLS).
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  // Called on shutdown: an idle connection (waiting for a request) is closed now;
+  // a busy one finishes its response and then closes.
+  virtual void CloseIfIdle() = 0;
+};
 
 struct Server::Impl {
   ServerOptions options;
@@ -31,16 +50,20 @@ struct Server::Impl {
   net::io_context io;
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
   tcp::acceptor acceptor{io};
+  std::unique_ptr<ssl::context> tls;  // null: plain HTTP
   net::signal_set signals{io};
   std::unique_ptr<net::thread_pool> workers;
+  std::unique_ptr<net::thread_pool> heavy_workers;  // Execution::kHeavy (password hashing)
   std::atomic<bool> stopping{false};
   std::atomic<int> active_sessions{0};
   std::mutex sessions_mutex;
-  std::set<std::weak_ptr<Session>, std::owner_less<std::weak_ptr<Session>>> sessions;
+  std::set<std::weak_ptr<Connection>, std::owner_less<std::weak_ptr<Connection>>> sessions;
   std::unique_ptr<net::steady_timer> drain_timer;
   std::chrono::steady_clock::time_point drain_deadline;
 
   void Accept();
+  template <class Stream, class... StreamArgs>
+  void StartSession(tcp::socket socket, StreamArgs&&... stream_args);
   void BeginShutdown();
   void CheckDrained();
 };
@@ -49,55 +72,106 @@ namespace {
 
 const char* kCsp = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
 
+// How long a closing TLS connection waits for the client's close_notify: a
+// courtesy, so it is short and never holds a graceful shutdown back for long.
+constexpr std::chrono::milliseconds kTlsShutdownTimeout{2000};
+
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+// How a connection ends: kGraceful says goodbye on the stream (a TLS
+// close_notify) when the stream is still healthy; kAbort just closes the socket
+// (after a timeout, a reset or a TLS error).
+enum class Closing { kGraceful, kAbort };
+
 }  // namespace
 
-class Session : public std::enable_shared_from_this<Session> {
+// One connection: reads requests, routes them and writes the responses, one at a
+// time. The same code serves plain HTTP (PlainStream) and HTTPS (TlsStream); the
+// few differences (handshake, close, Request::tls, HSTS) are `if constexpr (kTls)`.
+template <class Stream>
+class Session : public Connection, public std::enable_shared_from_this<Session<Stream>> {
  public:
-  Session(tcp::socket socket, Server::Impl& server) : stream_(std::move(socket)), server_(server) {
+  static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+  static_assert(kTls || std::is_same_v<Stream, PlainStream>);
+
+  template <class... StreamArgs>
+  Session(Server::Impl& server, tcp::socket socket, StreamArgs&&... stream_args)
+      : stream_(std::move(socket), std::forward<StreamArgs>(stream_args)...), server_(server) {
     server_.active_sessions.fetch_add(1);
     beast::error_code ec;
-    auto endpoint = stream_.socket().remote_endpoint(ec);
+    auto endpoint = Socket().remote_endpoint(ec);
     if (!ec) remote_ = endpoint.address().to_string();
   }
-  ~Session() { server_.active_sessions.fetch_sub(1); }
+  ~Session() override { server_.active_sessions.fetch_sub(1); }
 
   void Start() {
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
+    net::dispatch(stream_.get_executor(), [self = this->shared_from_this()] {
+      if constexpr (kTls) {
+        self->Handshake();
+      } else {
+        self->Read();
+      }
+    });
   }
 
-  // Called on shutdown: an idle connection (waiting for a request) is closed now;
-  // a busy one finishes its response and then closes.
-  void CloseIfIdle() {
-    net::post(stream_.get_executor(), [self = shared_from_this()] {
-      if (self->idle_) {
+  void CloseIfIdle() override {
+    net::post(stream_.get_executor(), [self = this->shared_from_this()] {
+      if (!self->idle_) return;
+      if constexpr (kTls) {
+        // Cancelling the read ends it with operation_aborted; Close() then sends
+        // close_notify, so the socket itself stays open for that.
+        self->Lowest().cancel();
+      } else {
         beast::error_code ec;
-        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-        self->stream_.cancel();
+        self->Socket().shutdown(tcp::socket::shutdown_both, ec);
+        self->Lowest().cancel();
       }
     });
   }
 
  private:
+  beast::tcp_stream& Lowest() { return beast::get_lowest_layer(stream_); }
+  tcp::socket& Socket() { return Lowest().socket(); }
+
+  // TLS only: the handshake, within the read timeout (a client that connects and
+  // says nothing is dropped like an idle keep-alive connection).
+  void Handshake() {
+    if (server_.stopping.load()) return Close(Closing::kAbort);
+    idle_ = true;
+    Lowest().expires_after(server_.options.read_timeout);
+    stream_.async_handshake(ssl::stream_base::server, [self = this->shared_from_this()](beast::error_code ec) {
+      if (ec) {  // e.g. plain HTTP sent to the TLS port, or an old TLS version
+        log::Write(log::Level::kDebug, "tls handshake failed",
+                   {{"remote", std::string_view(self->remote_)}, {"error", ec.message()}});
+        return self->Close(Closing::kAbort);
+      }
+      self->handshake_done_ = true;
+      self->Read();
+    });
+  }
+
   void Read() {
-    if (server_.stopping.load()) return Close();
+    if (server_.stopping.load()) return Close(Closing::kGraceful);
     parser_.emplace();
     parser_->body_limit(server_.options.body_limit);
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
     idle_ = true;
-    stream_.expires_after(server_.options.read_timeout);
+    Lowest().expires_after(server_.options.read_timeout);
     bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+                      [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
   }
 
   void OnRead(beast::error_code ec) {
     idle_ = false;
     started_ = std::chrono::steady_clock::now();
-    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
-        ec == net::error::connection_reset || ec == net::error::eof) {
-      return Close();
+    if (ec == bhttp::error::end_of_stream || ec == net::error::operation_aborted || ec == net::error::eof) {
+      return Close(Closing::kGraceful);
     }
+    if (ec == beast::error::timeout || ec == net::error::connection_reset) return Close(Closing::kAbort);
     if (ec) {
-      if (&ec.category() != &bhttp::make_error_code(bhttp::error::body_limit).category()) return Close();
+      // Not an HTTP parse error: a transport or TLS failure (e.g. ssl::error::stream_truncated).
+      if (&ec.category() != &bhttp::make_error_code(bhttp::error::body_limit).category()) return Close(Closing::kAbort);
       // A malformed or oversized request: answer once, then close.
       i18n::Lang lang = i18n::Lang::kVi;
       Error error;
@@ -130,6 +204,7 @@ class Session : public std::enable_shared_from_this<Session> {
     req->method = std::string(raw.method_string());
     req->target = std::string(raw.target());
     req->remote_address = remote_;
+    req->tls = kTls;
     req->lang = i18n::FromAcceptLanguage(std::string_view(raw[bhttp::field::accept_language]));
     keep_alive_ = raw.keep_alive();
     head_ = raw.method() == bhttp::verb::head;
@@ -171,7 +246,8 @@ class Session : public std::enable_shared_from_this<Session> {
     req->path_params = std::move(match.params);
     const Route* route = match.route;
     if (route->execution == Execution::kInline) return Write(Invoke(*route, *req));
-    net::post(*server_.workers, [self = shared_from_this(), route, req] {
+    net::thread_pool& pool = route->execution == Execution::kHeavy ? *server_.heavy_workers : *server_.workers;
+    net::post(pool, [self = this->shared_from_this(), route, req] {
       Status allowed = self->server_.router->Check(*route, *req);
       Response response = allowed.ok() ? Invoke(*route, *req) : ErrorResponse(allowed.error(), req->lang);
       net::post(self->stream_.get_executor(),
@@ -200,6 +276,7 @@ class Session : public std::enable_shared_from_this<Session> {
     res->set("Referrer-Policy", "no-referrer");
     res->set("X-Frame-Options", "DENY");
     res->set("Content-Security-Policy", kCsp);
+    if constexpr (kTls) res->set(bhttp::field::strict_transport_security, "max-age=31536000");
     for (auto& [name, value] : response.headers) res->set(name, value);
     status_ = response.status;
     bytes_ = response.body.size();
@@ -210,9 +287,9 @@ class Session : public std::enable_shared_from_this<Session> {
       res->prepare_payload();
     }
     res->keep_alive(keep_alive_);
-    stream_.expires_after(server_.options.write_timeout);
+    Lowest().expires_after(server_.options.write_timeout);
     bhttp::async_write(stream_, *res,
-                       [self = shared_from_this(), res](beast::error_code ec, size_t) { self->OnWrite(ec); });
+                       [self = this->shared_from_this(), res](beast::error_code ec, size_t) { self->OnWrite(ec); });
   }
 
   void OnWrite(beast::error_code ec) {
@@ -227,22 +304,39 @@ class Session : public std::enable_shared_from_this<Session> {
                             {"bytes", static_cast<long long>(bytes_)},
                             {"remote", std::string_view(remote_)}});
     }
-    if (ec || !keep_alive_) return Close();
+    if (ec) return Close(Closing::kAbort);
+    if (!keep_alive_) return Close(Closing::kGraceful);
     Read();
   }
 
-  void Close() {
-    beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    stream_.socket().close(ec);
+  void Close(Closing closing) {
+    if constexpr (kTls) {
+      if (closing == Closing::kGraceful && handshake_done_ && !closed_ && Socket().is_open()) {
+        // close_notify, then wait (briefly) for the client's; the socket closes either way.
+        closed_ = true;
+        idle_ = false;
+        Lowest().expires_after(std::min<std::chrono::milliseconds>(server_.options.write_timeout, kTlsShutdownTimeout));
+        stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) { self->CloseSocket(); });
+        return;
+      }
+    }
+    CloseSocket();
   }
 
-  beast::tcp_stream stream_;
+  void CloseSocket() {
+    beast::error_code ec;
+    Socket().shutdown(tcp::socket::shutdown_send, ec);
+    Socket().close(ec);
+  }
+
+  Stream stream_;
   beast::flat_buffer buffer_;
   Server::Impl& server_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::string remote_;
   bool idle_ = true;
+  bool handshake_done_ = false;  // TLS only
+  bool closed_ = false;          // TLS only: close_notify sent
   bool keep_alive_ = true;
   bool head_ = false;
   std::chrono::steady_clock::time_point started_;
@@ -260,16 +354,25 @@ void Server::Impl::Accept() {
       log::Warn("accept failed", {{"error", ec.message()}});
     } else {
       socket.set_option(tcp::no_delay(true), ec);
-      auto session = std::make_shared<Session>(std::move(socket), *this);
-      {
-        std::lock_guard lock(sessions_mutex);
-        for (auto it = sessions.begin(); it != sessions.end();) it = it->expired() ? sessions.erase(it) : std::next(it);
-        sessions.insert(session);
+      if (tls) {
+        StartSession<TlsStream>(std::move(socket), *tls);
+      } else {
+        StartSession<PlainStream>(std::move(socket));
       }
-      session->Start();
     }
     Accept();
   });
+}
+
+template <class Stream, class... StreamArgs>
+void Server::Impl::StartSession(tcp::socket socket, StreamArgs&&... stream_args) {
+  auto session = std::make_shared<Session<Stream>>(*this, std::move(socket), std::forward<StreamArgs>(stream_args)...);
+  {
+    std::lock_guard lock(sessions_mutex);
+    for (auto it = sessions.begin(); it != sessions.end();) it = it->expired() ? sessions.erase(it) : std::next(it);
+    sessions.insert(session);
+  }
+  session->Start();
 }
 
 void Server::Impl::BeginShutdown() {
@@ -301,10 +404,90 @@ void Server::Impl::CheckDrained() {
   drain_timer->async_wait([this](beast::error_code) { CheckDrained(); });
 }
 
+namespace {
+
+// The text of a small file, or "cli.tls_file_unreadable" naming it.
+Result<std::string> ReadSmallFile(const std::string& path) {
+  constexpr size_t kMaxBytes = 1 << 20;  // a certificate chain or key is a few KiB
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) return Error::Make(ErrorCode::kInvalidArgument, "cli.tls_file_unreadable", {path, std::strerror(errno)});
+  std::string text;
+  char chunk[4096];
+  size_t got = 0;
+  while ((got = std::fread(chunk, 1, sizeof chunk, file)) > 0 && text.size() <= kMaxBytes) text.append(chunk, got);
+  int read_errno = std::ferror(file) ? errno : 0;
+  std::fclose(file);
+  if (read_errno != 0)
+    return Error::Make(ErrorCode::kInvalidArgument, "cli.tls_file_unreadable", {path, std::strerror(read_errno)});
+  return text;
+}
+
+// The reason of the last OpenSSL error, for Error::detail.
+std::string OpenSslReason() {
+  unsigned long code = ERR_peek_last_error();
+  const char* reason = code ? ERR_reason_error_string(code) : nullptr;
+  ERR_clear_error();
+  return std::string("openssl: ") + (reason ? reason : "no detail");
+}
+
+Error TlsError(std::string key, std::vector<std::string> args, std::string detail) {
+  Error error = Error::Make(ErrorCode::kInvalidArgument, std::move(key), std::move(args));
+  error.detail = std::move(detail);
+  return error;
+}
+
+// The server's TLS context: TLS 1.2 or newer, no compression, no renegotiation,
+// the certificate chain and the private key from PEM files. Null without TLS.
+Result<std::unique_ptr<ssl::context>> MakeTlsContext(const ServerOptions& options) {
+  const std::string& cert_path = options.tls_certificate_file;
+  const std::string& key_path = options.tls_private_key_file;
+  if (cert_path.empty() && key_path.empty()) return std::unique_ptr<ssl::context>();
+  if (key_path.empty())
+    return Error::Make(ErrorCode::kInvalidArgument, "cli.tls_needs_both", {"--tls-cert", "--tls-key"});
+  if (cert_path.empty())
+    return Error::Make(ErrorCode::kInvalidArgument, "cli.tls_needs_both", {"--tls-key", "--tls-cert"});
+
+  auto context = std::make_unique<ssl::context>(ssl::context::tls_server);
+  context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                       ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::no_compression |
+                       ssl::context::single_dh_use);
+  SSL_CTX* native = context->native_handle();
+  SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION);
+  SSL_CTX_set_options(native, SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+
+  HOPTAC_ASSIGN_OR_RETURN(std::string cert_pem, ReadSmallFile(cert_path));
+  beast::error_code ec;
+  ERR_clear_error();
+  context->use_certificate_chain(net::buffer(cert_pem), ec);
+  if (ec) return TlsError("cli.tls_certificate_invalid", {cert_path}, OpenSslReason());
+
+  HOPTAC_ASSIGN_OR_RETURN(std::string key_pem, ReadSmallFile(key_path));
+  // Parsed here, not by use_private_key(), to tell a bad key from a key that does
+  // not match the certificate, and to never prompt for a passphrase on the terminal.
+  BIO* bio = BIO_new_mem_buf(key_pem.data(), static_cast<int>(key_pem.size()));
+  pem_password_cb* no_passphrase = [](char*, int, int, void*) { return 0; };
+  EVP_PKEY* key = bio ? PEM_read_bio_PrivateKey(bio, nullptr, no_passphrase, nullptr) : nullptr;
+  BIO_free(bio);
+  OPENSSL_cleanse(key_pem.data(), key_pem.size());
+  if (!key) return TlsError("cli.tls_private_key_invalid", {key_path}, OpenSslReason());
+  bool matches = SSL_CTX_use_PrivateKey(native, key) == 1 && SSL_CTX_check_private_key(native) == 1;
+  EVP_PKEY_free(key);
+  if (!matches) return TlsError("cli.tls_key_mismatch", {key_path, cert_path}, OpenSslReason());
+  return context;
+}
+
+}  // namespace
+
+Status Server::CheckTls(const ServerOptions& options) {
+  HOPTAC_TRY(MakeTlsContext(options));
+  return Ok();
+}
+
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Server::~Server() {
   if (impl_->workers) impl_->workers->join();
+  if (impl_->heavy_workers) impl_->heavy_workers->join();
 }
 
 Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, std::shared_ptr<const Router> router,
@@ -313,6 +496,7 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, std::share
   impl->options = options;
   impl->router = std::move(router);
   impl->metrics = std::move(metrics);
+  HOPTAC_ASSIGN_OR_RETURN(impl->tls, MakeTlsContext(options));
   beast::error_code ec;
   auto address = net::ip::make_address(options.host, ec);
   if (ec) return Error::Make(ErrorCode::kInvalidArgument, "cli.bad_listen", {options.host});
@@ -324,6 +508,8 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, std::share
   if (!ec) impl->acceptor.listen(net::socket_base::max_listen_connections, ec);
   if (ec) return Error::Make(ErrorCode::kUnavailable, "cli.listen_failed", {where, ec.message()});
   impl->workers = std::make_unique<net::thread_pool>(static_cast<size_t>(std::max(1, options.worker_threads)));
+  impl->heavy_workers =
+      std::make_unique<net::thread_pool>(static_cast<size_t>(std::max(1, options.heavy_worker_threads)));
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
@@ -350,6 +536,7 @@ void Server::Run() {
   s.io.run();
   for (auto& t : threads) t.join();
   s.workers->join();
+  s.heavy_workers->join();
 }
 
 void Server::Shutdown() {

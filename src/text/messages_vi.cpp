@@ -42,6 +42,13 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"cli.migrated", "Đã áp dụng {0} bản cập nhật lược đồ; cơ sở dữ liệu ở phiên bản {1}."},
     {"cli.listening", "hoptac đang chạy tại http://{0}"},
     {"cli.listen_failed", "Không mở được cổng {0}: {1}"},
+    {"cli.listening_tls", "hoptac đang chạy tại https://{0}"},
+    {"cli.tls_needs_both", "Tuỳ chọn {0} cần dùng kèm {1}: chứng chỉ và khoá riêng TLS phải đi cùng nhau."},
+    {"cli.tls_file_unreadable", "Không đọc được tệp {0}: {1}"},
+    {"cli.tls_certificate_invalid", "Tệp {0} không chứa chứng chỉ TLS dạng PEM hợp lệ."},
+    {"cli.tls_private_key_invalid",
+     "Tệp {0} không chứa khoá riêng TLS dạng PEM hợp lệ (khoá không được đặt mật khẩu)."},
+    {"cli.tls_key_mismatch", "Khoá riêng trong {0} không khớp với chứng chỉ trong {1}."},
     // Accounts and sessions.
     {"error.login_failed", "Tên đăng nhập hoặc mật khẩu không đúng."},
     {"error.session_expired", "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại."},

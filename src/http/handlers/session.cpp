@@ -23,7 +23,7 @@ boost::json::value UserToJson(const auth::User& user) {
 void AddSessionRoutes(Router& router, const Services& services) {
   auth::AccountService* accounts = services.accounts;
 
-  router.Add({"POST", "/api/v1/session", "session.create", Access::kPublic, Execution::kWorker,
+  router.Add({"POST", "/api/v1/session", "session.create", Access::kPublic, Execution::kHeavy,
               [accounts](Request& request) -> Result<Response> {
                 HOPTAC_ASSIGN_OR_RETURN(auto body, ParseJsonObject(request));
                 JsonFields fields(body);
@@ -63,7 +63,7 @@ void AddSessionRoutes(Router& router, const Services& services) {
                 return response;
               }});
 
-  router.Add({"POST", "/api/v1/session/password", "session.password", Access::kAuthenticated, Execution::kWorker,
+  router.Add({"POST", "/api/v1/session/password", "session.password", Access::kAuthenticated, Execution::kHeavy,
               [accounts](Request& request) -> Result<Response> {
                 HOPTAC_ASSIGN_OR_RETURN(auto body, ParseJsonObject(request));
                 JsonFields fields(body);

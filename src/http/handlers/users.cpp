@@ -30,7 +30,7 @@ void AddUserRoutes(Router& router, const Services& services) {
               }});
 
   router.Add(
-      {"POST", "/api/v1/users", "users.create", Access::kAdmin, Execution::kWorker,
+      {"POST", "/api/v1/users", "users.create", Access::kAdmin, Execution::kHeavy,
        [accounts](Request& request) -> Result<Response> {
          HOPTAC_ASSIGN_OR_RETURN(auto body, ParseJsonObject(request));
          JsonFields fields(body);
@@ -71,7 +71,7 @@ void AddUserRoutes(Router& router, const Services& services) {
                 return Response::Json(UserToJson(user));
               }});
 
-  router.Add({"POST", "/api/v1/users/{id}/password", "users.reset_password", Access::kAdmin, Execution::kWorker,
+  router.Add({"POST", "/api/v1/users/{id}/password", "users.reset_password", Access::kAdmin, Execution::kHeavy,
               [accounts](Request& request) -> Result<Response> {
                 HOPTAC_ASSIGN_OR_RETURN(int64_t id, IdParameter(request, "id"));
                 HOPTAC_ASSIGN_OR_RETURN(auto body, ParseJsonObject(request));
