@@ -24,6 +24,7 @@
 #include "http/api.h"
 #include "http/server.h"
 #include "storage/admin_unit_store.h"
+#include "support/http_client.h"
 #include "support/test_db.h"
 
 namespace hoptac {
@@ -34,21 +35,7 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = net::ip::tcp;
 
-struct Reply {
-  unsigned status = 0;
-  std::string body;
-  bhttp::fields headers;
-  // Parsed once and kept, so references into it outlive the expression.
-  const boost::json::value& Json() const {
-    if (!json) json = body.empty() ? boost::json::value() : boost::json::parse(body);
-    return *json;
-  }
-  mutable std::optional<boost::json::value> json;
-  std::string Code() const {
-    auto j = Json();
-    return j.is_object() && j.as_object().contains("error") ? std::string(j.at("error").at("code").as_string()) : "";
-  }
-};
+using testing::Reply;
 
 // Credentials for one request: a session cookie with its CSRF token, or a bearer token.
 struct Credentials {
@@ -59,11 +46,7 @@ struct Credentials {
 
 Reply Call(uint16_t port, bhttp::verb method, const std::string& target, const Credentials& creds = {},
            const std::string& body = "", bool send_csrf = true) {
-  net::io_context io;
-  tcp::socket socket(io);
-  socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
   bhttp::request<bhttp::string_body> req{method, target, 11};
-  req.set(bhttp::field::host, "127.0.0.1");
   req.set(bhttp::field::accept_language, "en");
   if (!creds.cookie.empty()) req.set(bhttp::field::cookie, "theme=dark; hoptac_session=" + creds.cookie);
   if (!creds.csrf.empty() && send_csrf) req.set("X-CSRF-Token", creds.csrf);
@@ -72,12 +55,7 @@ Reply Call(uint16_t port, bhttp::verb method, const std::string& target, const C
     req.set(bhttp::field::content_type, "application/json");
     req.body() = body;
   }
-  req.prepare_payload();
-  bhttp::write(socket, req);
-  beast::flat_buffer buffer;
-  bhttp::response<bhttp::string_body> res;
-  bhttp::read(socket, buffer, res);
-  return Reply{res.result_int(), res.body(), res.base(), std::nullopt};
+  return testing::Send(port, std::move(req));
 }
 
 std::string CookieFrom(const Reply& reply) {

@@ -21,6 +21,7 @@
 #include "domain/admin_unit.h"
 #include "http/api.h"
 #include "storage/admin_unit_store.h"
+#include "support/http_client.h"
 #include "support/test_db.h"
 
 namespace hoptac {
@@ -31,38 +32,8 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = net::ip::tcp;
 
-struct Reply {
-  unsigned status = 0;
-  std::string body;
-  bhttp::fields headers;
-  // Parsed once and kept, so references into it outlive the expression.
-  const boost::json::value& Json() const {
-    if (!json) json = boost::json::parse(body);
-    return *json;
-  }
-  mutable std::optional<boost::json::value> json;
-};
-
-Reply Send(uint16_t port, bhttp::request<bhttp::string_body> req) {
-  net::io_context io;
-  tcp::socket socket(io);
-  socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
-  req.set(bhttp::field::host, "127.0.0.1");
-  req.prepare_payload();
-  bhttp::write(socket, req);
-  beast::flat_buffer buffer;
-  bhttp::response_parser<bhttp::string_body> parser;
-  parser.body_limit(64 << 20);
-  if (req.method() == bhttp::verb::head) parser.skip(true);
-  beast::error_code ec;
-  bhttp::read(socket, buffer, parser, ec);
-  Reply reply;
-  if (ec) return reply;
-  reply.status = parser.get().result_int();
-  reply.body = parser.get().body();
-  reply.headers = parser.get().base();
-  return reply;
-}
+using testing::Reply;
+using testing::Send;
 
 Reply Get(uint16_t port, const std::string& target, const std::string& lang = "") {
   bhttp::request<bhttp::string_body> req{bhttp::verb::get, target, 11};
@@ -70,7 +41,7 @@ Reply Get(uint16_t port, const std::string& target, const std::string& lang = ""
   return Send(port, std::move(req));
 }
 
-std::string ErrorCode(const Reply& reply) { return std::string(reply.Json().at("error").at("code").as_string()); }
+std::string ErrorCode(const Reply& reply) { return reply.Code(); }
 
 class ServerTest : public ::testing::Test {
  protected:

@@ -32,6 +32,7 @@
 #include "http/api.h"
 #include "http/server.h"
 #include "storage/admin_unit_store.h"
+#include "support/http_client.h"
 #include "support/test_db.h"
 
 namespace hoptac {
@@ -86,12 +87,7 @@ const Certificates& TestCertificates() {
   const Certificates& certs = TestCertificates(); \
   ASSERT_TRUE(certs.ok) << "the openssl tool could not make a test certificate (install `openssl`)"
 
-struct Reply {
-  unsigned status = 0;  // 0: no HTTP response
-  std::string body;
-  bhttp::fields headers;
-  beast::error_code error;  // the first failure (connect, handshake, write, read)
-};
+using testing::Reply;
 
 // A client context that trusts only the test certificate.
 std::unique_ptr<ssl::context> ClientContext(const std::string& ca_file) {
@@ -109,17 +105,8 @@ Reply SendTls(uint16_t port, ssl::context& context, bhttp::request<bhttp::string
                                                    reply.error);
   if (!reply.error) stream.handshake(ssl::stream_base::client, reply.error);
   if (reply.error) return reply;
-  req.set(bhttp::field::host, "127.0.0.1");
-  req.prepare_payload();
-  bhttp::write(stream, req, reply.error);
+  reply = testing::Exchange(stream, std::move(req));
   if (reply.error) return reply;
-  beast::flat_buffer buffer;
-  bhttp::response_parser<bhttp::string_body> parser;
-  bhttp::read(stream, buffer, parser, reply.error);
-  if (reply.error) return reply;
-  reply.status = parser.get().result_int();
-  reply.body = parser.get().body();
-  reply.headers = parser.get().base();
   beast::error_code ignored;
   stream.shutdown(ignored);
   return reply;
@@ -131,20 +118,7 @@ Reply GetTls(uint16_t port, ssl::context& context, const std::string& target) {
 
 // Plain HTTP to the port: a TLS-only port must not answer it.
 Reply GetPlain(uint16_t port, const std::string& target) {
-  net::io_context io;
-  tcp::socket socket(io);
-  Reply reply;
-  socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port), reply.error);
-  if (reply.error) return reply;
-  bhttp::request<bhttp::string_body> req{bhttp::verb::get, target, 11};
-  req.set(bhttp::field::host, "127.0.0.1");
-  bhttp::write(socket, req, reply.error);
-  if (reply.error) return reply;
-  beast::flat_buffer buffer;
-  bhttp::response<bhttp::string_body> res;
-  bhttp::read(socket, buffer, res, reply.error);
-  if (!reply.error) reply.status = res.result_int();
-  return reply;
+  return testing::Send(port, bhttp::request<bhttp::string_body>{bhttp::verb::get, target, 11});
 }
 
 // Runs `hoptac ARGS…` to its end (at most 30 s); returns the exit code and stderr.
