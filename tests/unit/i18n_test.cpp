@@ -40,7 +40,7 @@ TEST(I18n, EveryKeyExistsInBothLanguagesWithTheSamePlaceholders) {
 // Every message key written in the source code ("error.x", "field.x", "cli.x", …)
 // must be in the catalogue: a key missing in either language fails here.
 TEST(I18n, EveryKeyUsedInTheSourceIsInTheCatalogue) {
-  std::regex key_re("\"((?:error|field|cli|warning|status|kind)\\.[a-z0-9_]+)\"");
+  std::regex key_re("\"((?:error|field|cli|warning|status|kind|sector|event|sex)\\.[a-z0-9_]+)\"");
   int files = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(HOPTAC_SOURCE_DIR "/src")) {
     auto ext = entry.path().extension();
