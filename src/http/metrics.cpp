@@ -49,7 +49,9 @@ std::string Metrics::Render() const {
       out += line;
     }
   }
-  out += "# HELP hoptac_http_request_duration_seconds Time from a complete request to the response, by route.\n";
+  out +=
+      "# HELP hoptac_http_request_duration_seconds Time from a complete request to its response being ready to send, "
+      "by route.\n";
   out += "# TYPE hoptac_http_request_duration_seconds histogram\n";
   for (size_t slot = 0; slot <= route_names_.size(); ++slot) {
     uint64_t cumulative = 0;

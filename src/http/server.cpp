@@ -287,6 +287,10 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
       res->prepare_payload();
     }
     res->keep_alive(keep_alive_);
+    // Recorded before the write so the counters already include a request when its
+    // client has the answer (a client reading /metrics right after sees it).
+    server_.metrics->Record(route_slot_, status_,
+                            std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count());
     Lowest().expires_after(server_.options.write_timeout);
     bhttp::async_write(stream_, *res,
                        [self = this->shared_from_this(), res](beast::error_code ec, size_t) { self->OnWrite(ec); });
@@ -294,7 +298,6 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
 
   void OnWrite(beast::error_code ec) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-    server_.metrics->Record(route_slot_, status_, seconds);
     if (server_.options.access_log) {
       log::Info("request", {{"method", std::string_view(method_)},
                             {"path", std::string_view(path_)},
