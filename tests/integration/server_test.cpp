@@ -276,9 +276,12 @@ TEST_F(ServerTest, MetricsCountRequestsByRouteAndStatus) {
 }
 
 TEST_F(ServerTest, ShutdownLetsInFlightRequestsFinish) {
-  Start([](http::Router& router) {
+  // The handler says when it has started, so the shutdown surely finds it in flight.
+  auto entered = std::make_shared<std::promise<void>>();
+  Start([entered](http::Router& router) {
     router.Add({"GET", "/test/slow", "test.slow", http::Access::kPublic, http::Execution::kWorker,
-                [](http::Request&) -> Result<http::Response> {
+                [entered](http::Request&) -> Result<http::Response> {
+                  entered->set_value();
                   std::this_thread::sleep_for(std::chrono::milliseconds(400));
                   return http::Response::Json(boost::json::object{{"done", true}});
                 }});
@@ -288,7 +291,7 @@ TEST_F(ServerTest, ShutdownLetsInFlightRequestsFinish) {
   tcp::socket idle(io);
   idle.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
   auto slow = std::async(std::launch::async, [this] { return Get(port_, "/test/slow"); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  entered->get_future().wait();
   auto started = std::chrono::steady_clock::now();
   server_->Shutdown();
   Reply r = slow.get();
