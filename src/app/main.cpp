@@ -17,6 +17,7 @@
 #include "domain/admin_unit.h"
 #include "http/api.h"
 #include "http/server.h"
+#include "registry/entity_service.h"
 #include "storage/admin_unit_store.h"
 #include "storage/db.h"
 
@@ -127,6 +128,8 @@ Status Serve(const CommandLine& cli) {
     return directory->Find(domain::AdminLevel::kProvince, code, Date::Today()) != nullptr;
   });
   services.accounts = &accounts;
+  registry::EntityService entities(*db, services.admin_units);
+  services.entities = &entities;
   const char* admin_password = std::getenv("HOPTAC_ADMIN_PASSWORD");
   HOPTAC_ASSIGN_OR_RETURN(
       auto created_password,

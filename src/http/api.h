@@ -13,6 +13,7 @@
 #include "domain/admin_unit.h"
 #include "http/metrics.h"
 #include "http/router.h"
+#include "registry/entity_service.h"
 #include "storage/db.h"
 
 namespace hoptac::http {
@@ -21,7 +22,8 @@ struct Services {
   storage::Db* db = nullptr;  // not owned; outlives the server
   std::shared_ptr<const domain::AdminUnitDirectory> admin_units;
   std::shared_ptr<Metrics> metrics;
-  auth::AccountService* accounts = nullptr;  // not owned
+  auth::AccountService* accounts = nullptr;     // not owned
+  registry::EntityService* entities = nullptr;  // not owned
   std::string version;
 };
 
@@ -36,5 +38,6 @@ void AddSessionRoutes(Router& router, const Services& services);
 void AddUserRoutes(Router& router, const Services& services);
 void AddTokenRoutes(Router& router, const Services& services);
 void AddAuditRoutes(Router& router, const Services& services);
+void AddEntityRoutes(Router& router, const Services& services);
 
 }  // namespace hoptac::http

@@ -194,6 +194,14 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"error.xlsx_cell_too_long", "Cell {0} is longer than {1} characters, Excel's limit."},
     {"error.xlsx_too_many_rows", "More than {0} rows, the limit of an Excel sheet; narrow the filter or export CSV."},
     {"error.xlsx_too_many_columns", "More than {0} columns, the limit of an Excel sheet."},
+    {"error.entity_not_found", "Organisation {0} not found."},
+    {"field.unknown_province_on", "There was no province with code {0} on {1}."},
+    {"field.registration_code_taken", "Registration code {0} is already used by another organisation."},
+    {"field.union_not_found", "There is no union of cooperatives with registration code {0}."},
+    {"field.province_out_of_scope", "Province {0} is outside your province; you cannot move the organisation there."},
+    {"field.invalid_integer", "Not a whole number: \"{0}\"."},
+    {"field.not_editable_by_cooperative",
+     "A cooperative account cannot change this field; ask the provincial alliance to change it."},
 };
 extern const size_t kMessagesEnCount = sizeof(kMessagesEn) / sizeof(kMessagesEn[0]);
 

@@ -207,6 +207,14 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"error.xlsx_cell_too_long", "Ô {0} dài quá {1} ký tự, giới hạn của Excel."},
     {"error.xlsx_too_many_rows", "Quá {0} dòng, giới hạn của một trang tính Excel; hãy thu hẹp bộ lọc hoặc xuất CSV."},
     {"error.xlsx_too_many_columns", "Quá {0} cột, giới hạn của một trang tính Excel."},
+    {"error.entity_not_found", "Không tìm thấy tổ chức {0}."},
+    {"field.unknown_province_on", "Không có tỉnh/thành phố mã {0} vào ngày {1}."},
+    {"field.registration_code_taken", "Mã số đăng ký {0} đã được một tổ chức khác sử dụng."},
+    {"field.union_not_found", "Không có liên hiệp hợp tác xã nào có mã số đăng ký {0}."},
+    {"field.province_out_of_scope", "Tỉnh/thành phố {0} nằm ngoài phạm vi của bạn; không thể chuyển tổ chức sang đó."},
+    {"field.invalid_integer", "Không phải số nguyên: \"{0}\"."},
+    {"field.not_editable_by_cooperative",
+     "Tài khoản hợp tác xã không được sửa trường này; hãy đề nghị Liên minh HTX tỉnh sửa."},
 };
 extern const size_t kMessagesViCount = sizeof(kMessagesVi) / sizeof(kMessagesVi[0]);
 

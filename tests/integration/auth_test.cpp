@@ -23,6 +23,7 @@
 #include "domain/admin_unit.h"
 #include "http/api.h"
 #include "http/server.h"
+#include "registry/entity_service.h"
 #include "storage/admin_unit_store.h"
 #include "support/http_client.h"
 #include "support/test_db.h"
@@ -92,6 +93,11 @@ class AuthTest : public ::testing::Test {
     services_.admin_units = directory_;
     services_.metrics = std::make_shared<http::Metrics>();
     services_.accounts = accounts_.get();
+    entities_ = std::make_unique<registry::EntityService>(*db_, directory_);
+    services_.entities = entities_.get();
+    // One entity in province 01 (owned by coop1) and one in 79, for the access matrix.
+    entity01_ = AddEntity("MATRIX-01", "01");
+    entity79_ = AddEntity("MATRIX-79", "79");
     router_ = http::BuildRouter(services_);
     http::ServerOptions options;
     options.port = 0;
@@ -109,7 +115,7 @@ class AuthTest : public ::testing::Test {
     Add("po01", "province_officer", "01");
     Add("pa79", "province_admin", "79");
     Add("partner1", "partner");
-    Add("coop1", "cooperative", "", 7);
+    Add("coop1", "cooperative", "", entity01_);
     Add("target01", "province_officer", "01");
     Add("target79", "province_officer", "79");
   }
@@ -130,6 +136,17 @@ class AuthTest : public ::testing::Test {
     return ids_[name];
   }
 
+  int64_t AddEntity(const std::string& code, const std::string& province) {
+    domain::Entity entity;
+    entity.name = "Hợp tác xã Thử nghiệm " + code;
+    entity.registration_code = code;
+    entity.province_code = province;
+    entity.founded_on = Date::FromCivil(2020, 1, 1);
+    auto created = entities_->Create(auth::Principal::Cli("test"), entity);
+    EXPECT_TRUE(created.ok()) << code << ": " << (created.ok() ? "" : created.error().key);
+    return created.ok() ? created->entity.id : 0;
+  }
+
   Credentials Login(const std::string& name, const std::string& password = kPassword) {
     Reply r = Call(port_, bhttp::verb::post, "/api/v1/session", {},
                    boost::json::serialize(boost::json::object{{"username", name}, {"password", password}}));
@@ -144,6 +161,8 @@ class AuthTest : public ::testing::Test {
   std::unique_ptr<auth::PasswordHasher> hasher_;
   auth::LoginThrottle throttle_;
   std::unique_ptr<auth::AccountService> accounts_;
+  std::unique_ptr<registry::EntityService> entities_;
+  int64_t entity01_ = 0, entity79_ = 0;
   http::Services services_;
   std::shared_ptr<http::Router> router_;
   std::unique_ptr<http::Server> server_;
@@ -408,6 +427,27 @@ Want AdminCreating(const std::string& caller, bool own) {
   if (caller == "pa01") return own ? Want::kOk : Want::kForbidden;
   return Want::kForbidden;
 }
+// Reading an entity: public, but a province account sees only its province and a
+// cooperative only its own entity (the "own" target is coop1's entity).
+Want EntityRead(const std::string& caller, bool own) {
+  if (caller == "pa01" || caller == "po01" || caller == "coop1") return own ? Want::kOk : Want::kNotFound;
+  return Want::kOk;
+}
+// Changing an entity: national roles everywhere, province roles in their province,
+// a cooperative its own entity when `cooperative_writes`; partners never.
+Want EntityWrite(const std::string& caller, bool own, bool cooperative_writes) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "nat_admin" || caller == "nat_officer") return Want::kOk;
+  if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kNotFound;
+  if (caller == "coop1" && cooperative_writes) return own ? Want::kOk : Want::kNotFound;
+  return Want::kForbidden;
+}
+Want EntityCreate(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "nat_admin" || caller == "nat_officer") return Want::kOk;
+  if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kForbidden;
+  return Want::kForbidden;
+}
 Want OwnToken(const std::string& caller, bool own) {
   if (caller == "anonymous") return Want::kUnauthenticated;
   if (own || caller == "nat_admin") return Want::kOk;
@@ -417,6 +457,7 @@ Want OwnToken(const std::string& caller, bool own) {
 TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
   std::string t01 = std::to_string(ids_["target01"]), t79 = std::to_string(ids_["target79"]);
   auto none = [](const std::string&, bool) { return std::string(); };
+  std::string e01 = std::to_string(entity01_), e79 = std::to_string(entity79_);
   int counter = 0;
   // A token owned by target79, for the "someone else's token" cases.
   auth::Principal target79 = auth::Principal::Cli("test");
@@ -472,6 +513,32 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
         SignedIn}},
       {"tokens.revoke", {nullptr, none, OwnToken}},  // path built per caller below
       {"audit.list", {[](bool) { return "/api/v1/audit"; }, none, AnyAdmin}},
+      {"entities.list", {[](bool) { return "/api/v1/entities"; }, none, Public}},
+      {"entities.create",
+       {[](bool) { return "/api/v1/entities"; },
+        [&counter](const std::string&, bool own) {
+          return std::string(R"({"kind":"cooperative","name":"Hợp tác xã Ma trận","registration_code":"MX-)") +
+                 std::to_string(++counter) + R"(","province_code":")" + (own ? "01" : "79") +
+                 R"(","founded_on":"2021-05-06"})";
+        },
+        EntityCreate}},
+      {"entities.get", {[&](bool own) { return "/api/v1/entities/" + (own ? e01 : e79); }, none, EntityRead}},
+      {"entities.update",
+       {[&](bool own) { return "/api/v1/entities/" + (own ? e01 : e79); },
+        [](const std::string&, bool) { return std::string(R"({"address":"Số 1 Đường Láng"})"); },
+        [](const std::string& caller, bool own) { return EntityWrite(caller, own, true); }}},
+      {"entities.delete",
+       {[&](bool own) {
+          // A fresh entity per check: a deletion must not hide the target from the next caller.
+          return "/api/v1/entities/" + std::to_string(AddEntity("DEL-" + std::to_string(++counter), own ? "01" : "79"));
+        },
+        none, [](const std::string& caller, bool own) { return EntityWrite(caller, own, false); }}},
+      {"entities.events",
+       {[&](bool own) { return "/api/v1/entities/" + (own ? e01 : e79) + "/events"; }, none, EntityRead}},
+      {"entities.add_event",
+       {[&](bool own) { return "/api/v1/entities/" + (own ? e01 : e79) + "/events"; },
+        [](const std::string&, bool) { return std::string(R"({"date":"2021-03-04","type":"reorganised"})"); },
+        [](const std::string& caller, bool own) { return EntityWrite(caller, own, false); }}},
   };
 
   int checked = 0;

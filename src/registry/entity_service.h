@@ -1,0 +1,135 @@
+// EntityService: the registry's use cases on entities (create, read, patch, soft
+// delete, list and search) and their dated status events.
+//
+// Scope is enforced here, from the Principal: national roles see and change
+// everything; province_admin and province_officer see and change only entities
+// whose current province (the province in force today that the stored code
+// belongs to) is theirs — anything else is "not found", like a missing id; a
+// cooperative account reads and patches only its own entity; partners and
+// anonymous callers read the public fields (PublicView) and write nothing
+// (kPermissionDenied). Every write appends an audit row (object_type "entity",
+// the entity's current province, before/after JSON) in the same transaction.
+//
+// Province codes are read as of the entity's province date (province_as_of,
+// else founded_on; create fixes province_as_of so the reading never drifts).
+// A code of a province merged on 2025-07-01 is accepted for earlier dates and
+// stored as given; the entity is also placed in its successor
+// (current_province_code) for scope and filters.
+//
+// Search: `q` is folded (diacritics and case ignored); every word must be a
+// prefix of a word of the name; the abbreviations HTX, LHHTX, THT and QTDND
+// stand for their words. Lists sort by name in Vietnamese collation.
+//
+// Thread-safety: all methods are thread-safe.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/principal.h"
+#include "base/date.h"
+#include "base/result.h"
+#include "domain/admin_unit.h"
+#include "domain/entity.h"
+#include "domain/status_history.h"
+#include "storage/db.h"
+
+namespace hoptac::registry {
+
+struct EntityRecord {
+  domain::Entity entity;
+  std::string current_province_code;
+  std::optional<domain::EntityStatus> status;  // today; nullopt before founding
+  int64_t created_at_ms = 0;
+  int64_t updated_at_ms = 0;
+};
+
+// Fields of a patch; absent members are left unchanged. For text fields an
+// empty string clears; for the optional values an inner nullopt clears.
+struct EntityPatch {
+  std::optional<domain::EntityKind> kind;
+  std::optional<std::string> name;
+  std::optional<std::string> registration_code;
+  std::optional<std::string> tax_code;
+  std::optional<std::string> province_code;
+  std::optional<std::optional<Date>> province_as_of;
+  std::optional<std::string> commune_code;
+  std::optional<std::string> address;
+  std::optional<std::optional<domain::Sector>> sector;
+  std::optional<std::optional<Date>> founded_on;
+  std::optional<bool> women_managed;
+  std::optional<bool> youth;
+  std::optional<std::string> chair_name;
+  std::optional<std::optional<domain::Sex>> chair_sex;
+  std::optional<std::optional<int>> chair_birth_year;
+  std::optional<std::string> phone;
+  std::optional<std::string> email;
+  std::optional<std::string> union_registration_code;  // "" leaves the union
+};
+
+struct EntityFilters {
+  std::optional<domain::EntityKind> kind;
+  std::string province;  // current province code; empty: any
+  std::optional<domain::EntityStatus> status;
+  std::optional<Date> as_of;  // the date status is read at; today when absent
+  std::string q;              // keywords
+  int offset = 0;
+  int limit = 50;  // 1 … kMaxListLimit
+};
+
+inline constexpr int kMaxListLimit = 200;
+
+struct EntityPage {
+  int64_t total = 0;  // matches of the filters, all pages
+  std::vector<EntityRecord> items;
+};
+
+struct StoredEvent {
+  int64_t id = 0;
+  domain::StatusEvent event;
+};
+
+using NowMs = std::function<int64_t()>;
+
+class EntityService {
+ public:
+  EntityService(storage::Db& db, std::shared_ptr<const domain::AdminUnitDirectory> admin_units, NowMs now_ms = nullptr);
+
+  // Errors: kUnauthenticated / kPermissionDenied for callers who may not write
+  // (or create outside their province); kInvalidArgument with field errors
+  // (domain::ValidateEntity, "field.unknown_province_on",
+  // "field.registration_code_taken", "field.union_not_found").
+  Result<EntityRecord> Create(const auth::Principal& who, domain::Entity entity);
+  // kNotFound "error.entity_not_found" when missing, deleted or out of scope.
+  Result<EntityRecord> Get(const auth::Principal& who, int64_t id);
+  Result<EntityRecord> Patch(const auth::Principal& who, int64_t id, const EntityPatch& patch);
+  Status SoftDelete(const auth::Principal& who, int64_t id);
+  // kInvalidArgument for a limit outside 1 … kMaxListLimit or a negative offset.
+  Result<EntityPage> List(const auth::Principal& who, const EntityFilters& filters);
+
+  // Appends an event after validating the whole history (domain::ValidateHistory:
+  // "error.invalid_history" with the field "events[i]", i the new event's position).
+  Result<StoredEvent> AddEvent(const auth::Principal& who, int64_t id, const domain::StatusEvent& event);
+  // In date order (same-day events in the order they were added).
+  Result<std::vector<StoredEvent>> Events(const auth::Principal& who, int64_t id);
+
+  // Whether the caller sees every field of this entity (otherwise PublicView).
+  static bool SeesAllFields(const auth::Principal& who, const EntityRecord& record);
+  // JSON (snake_case, ISO dates): every field, or the public ones.
+  static boost::json::object ToJson(const EntityRecord& record, bool all_fields);
+  static boost::json::object EventToJson(const StoredEvent& event);
+
+ private:
+  int64_t Now() const { return now_ms_(); }
+
+  storage::Db& db_;
+  std::shared_ptr<const domain::AdminUnitDirectory> admin_units_;
+  NowMs now_ms_;
+};
+
+}  // namespace hoptac::registry

@@ -1,0 +1,359 @@
+// The registry's entities through the real HTTP server, on the backend named by
+// HOPTAC_TEST_BACKEND: create, read, patch, list and search, scope, audit, status
+// events and soft delete.
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <boost/beast/http.hpp>
+#include <boost/json.hpp>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "auth/account_service.h"
+#include "auth/password.h"
+#include "auth/throttle.h"
+#include "base/log.h"
+#include "domain/admin_unit.h"
+#include "http/api.h"
+#include "http/server.h"
+#include "registry/entity_service.h"
+#include "storage/admin_unit_store.h"
+#include "storage/audit.h"
+#include "support/http_client.h"
+#include "support/test_db.h"
+
+namespace hoptac {
+namespace {
+
+namespace bhttp = boost::beast::http;
+using testing::Reply;
+
+constexpr const char* kPassword = "Mật-khẩu-thử-nghiệm-1";
+
+class EntitiesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    log::SetQuiet(true);
+    auto db = storage::Db::Open(testing::TestDbUrl());
+    ASSERT_TRUE(db.ok()) << db.error().detail;
+    db_ = std::move(db).value();
+    ASSERT_TRUE(storage::Migrate(*db_).ok());
+    auto reference = domain::LoadReferenceAdminUnits();
+    ASSERT_TRUE(storage::SeedAdminUnits(*db_, *reference).ok());
+    directory_ = domain::AdminUnitDirectory::Create(std::move(storage::LoadAdminUnits(*db_)).value());
+    hasher_ = auth::PasswordHasher::Create(2, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
+    ASSERT_NE(hasher_, nullptr);
+    auto directory = directory_;
+    accounts_ = std::make_unique<auth::AccountService>(*db_, *hasher_, throttle_, [directory](std::string_view code) {
+      return directory->Find(domain::AdminLevel::kProvince, code, Date::Today()) != nullptr;
+    });
+    entities_ = std::make_unique<registry::EntityService>(*db_, directory_);
+    services_.db = db_.get();
+    services_.admin_units = directory_;
+    services_.metrics = std::make_shared<http::Metrics>();
+    services_.accounts = accounts_.get();
+    services_.entities = entities_.get();
+    router_ = http::BuildRouter(services_);
+    http::ServerOptions options;
+    options.port = 0;
+    options.handle_signals = false;
+    options.access_log = false;
+    auto server = http::Server::Create(options, router_, services_.metrics);
+    ASSERT_TRUE(server.ok());
+    server_ = std::move(server).value();
+    port_ = server_->port();
+    thread_ = std::thread([this] { server_->Run(); });
+    for (auto [name, role, province] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"nat_admin", "national_admin", ""}, {"po01", "province_officer", "01"}, {"partner1", "partner", ""}}) {
+      auth::NewUser user{name, name, role, province, 0, kPassword};
+      ASSERT_TRUE(accounts_->CreateUser(auth::Principal::Cli("test"), user).ok()) << name;
+      tokens_[name] = Token(name);
+    }
+  }
+
+  void TearDown() override {
+    if (server_) {
+      server_->Shutdown();
+      thread_.join();
+    }
+    if (db_) db_->Close();
+  }
+
+  std::string Token(const std::string& name) {
+    auto user = accounts_->FindUser(auth::Principal::Cli("test"), name);
+    EXPECT_TRUE(user.ok());
+    auth::Principal who = auth::Principal::Cli("test");
+    who.user_id = user->id;
+    who.username = name;
+    who.role = user->role;
+    who.credential = auth::Credential::kApiToken;
+    auto token = accounts_->CreateToken(who, "test", 0);
+    EXPECT_TRUE(token.ok());
+    return token->second;
+  }
+
+  // as: a user name (bearer token), or "" for an anonymous call.
+  Reply Call(bhttp::verb method, const std::string& target, const std::string& as, const std::string& body = "") {
+    bhttp::request<bhttp::string_body> req{method, target, 11};
+    req.set(bhttp::field::accept_language, "en");
+    if (!as.empty()) req.set(bhttp::field::authorization, "Bearer " + tokens_[as]);
+    if (!body.empty()) {
+      req.set(bhttp::field::content_type, "application/json");
+      req.body() = body;
+    }
+    return testing::Send(port_, std::move(req));
+  }
+
+  int64_t Create(const std::string& json) {
+    Reply r = Call(bhttp::verb::post, "/api/v1/entities", "nat_admin", json);
+    EXPECT_EQ(r.status, 201u) << r.body;
+    return r.status == 201 ? r.Json().at("id").as_int64() : 0;
+  }
+
+  std::set<std::string> Names(const std::string& query, const std::string& as = "nat_admin") {
+    Reply r = Call(bhttp::verb::get, "/api/v1/entities" + query, as);
+    EXPECT_EQ(r.status, 200u) << query << ": " << r.body;
+    std::set<std::string> names;
+    if (r.status != 200) return names;
+    for (const auto& item : r.Json().at("items").as_array()) names.insert(std::string(item.at("name").as_string()));
+    EXPECT_EQ(r.Json().at("total").as_int64(), static_cast<int64_t>(names.size())) << query;
+    return names;
+  }
+
+  std::unique_ptr<storage::Db> db_;
+  std::shared_ptr<const domain::AdminUnitDirectory> directory_;
+  std::unique_ptr<auth::PasswordHasher> hasher_;
+  auth::LoginThrottle throttle_;
+  std::unique_ptr<auth::AccountService> accounts_;
+  std::unique_ptr<registry::EntityService> entities_;
+  http::Services services_;
+  std::shared_ptr<http::Router> router_;
+  std::unique_ptr<http::Server> server_;
+  std::thread thread_;
+  uint16_t port_ = 0;
+  std::map<std::string, std::string> tokens_;
+};
+
+const char* kDongThap = "Hợp tác xã Nông nghiệp Đồng Tháp";
+const char* kTanLap = "Hợp tác xã Dịch vụ Tân Lập";
+const char* kDongXuan = "Tổ hợp tác Đồng Xuân";
+
+TEST_F(EntitiesTest, CreateGetPatchAndListWithFiltersAndSearch) {
+  int64_t dong_thap = Create(std::string(R"({"kind":"cooperative","name":")") + kDongThap +
+                             R"(","registration_code":"htx-01","province_code":"01","founded_on":"2020-01-01",
+                                 "sector":"agriculture","women_managed":true,"chair_name":"Nguyễn Thị Lan",
+                                 "chair_sex":"female","chair_birth_year":1975,"phone":"0912 345 678"})");
+  Create(std::string(R"({"kind":"cooperative","name":")") + kTanLap +
+         R"(","registration_code":"HTX-02","province_code":"01","founded_on":"2019-03-04"})");
+  Create(std::string(R"({"kind":"group","name":")") + kDongXuan +
+         R"(","registration_code":"THT-79","province_code":"79","founded_on":"2018-05-06"})");
+
+  Reply got = Call(bhttp::verb::get, "/api/v1/entities/" + std::to_string(dong_thap), "nat_admin");
+  ASSERT_EQ(got.status, 200u) << got.body;
+  EXPECT_EQ(got.Json().at("registration_code"), "HTX-01");  // normalised
+  EXPECT_EQ(got.Json().at("phone"), "0912345678");
+  EXPECT_EQ(got.Json().at("status"), "active");
+  EXPECT_EQ(got.Json().at("province_as_of"), "2020-01-01");  // fixed on create
+  EXPECT_EQ(got.Json().at("sector"), "agriculture");
+
+  Reply patched = Call(bhttp::verb::patch, "/api/v1/entities/" + std::to_string(dong_thap), "nat_admin",
+                       R"({"address":"Xã Tân Lập, Hà Nội","sector":null})");
+  ASSERT_EQ(patched.status, 200u) << patched.body;
+  EXPECT_EQ(patched.Json().at("address"), "Xã Tân Lập, Hà Nội");
+  EXPECT_TRUE(patched.Json().at("sector").is_null());
+  EXPECT_EQ(patched.Json().at("name"), kDongThap);
+
+  // Unknown members and bad values are named.
+  Reply bad = Call(bhttp::verb::patch, "/api/v1/entities/" + std::to_string(dong_thap), "nat_admin",
+                   R"({"colour":"red","kind":"company","founded_on":"2020-02-30"})");
+  ASSERT_EQ(bad.status, 400u);
+  std::set<std::string> fields;
+  for (const auto& f : bad.Json().at("error").at("fields").as_array())
+    fields.insert(std::string(f.at("field").as_string()));
+  EXPECT_EQ(fields, (std::set<std::string>{"colour", "kind", "founded_on"}));
+
+  // Search ignores diacritics and case, matches word prefixes, all words, and HTX.
+  EXPECT_EQ(Names("?q=hop%20tac%20xa%20dong%20thap"), (std::set<std::string>{kDongThap}));
+  EXPECT_EQ(Names("?q=HTX%20%C4%90%E1%BB%93ng%20Th%C3%A1p"), (std::set<std::string>{kDongThap}));  // HTX Đồng Tháp
+  EXPECT_EQ(Names("?q=dong"), (std::set<std::string>{kDongThap, kDongXuan}));
+  EXPECT_EQ(Names("?q=ong"), (std::set<std::string>{}));  // prefixes of words, not substrings
+  EXPECT_EQ(Names("?q=THT"), (std::set<std::string>{kDongXuan}));
+  EXPECT_EQ(Names("?kind=group"), (std::set<std::string>{kDongXuan}));
+  EXPECT_EQ(Names("?province=01"), (std::set<std::string>{kDongThap, kTanLap}));
+  EXPECT_EQ(Names("?province=01&q=tan"), (std::set<std::string>{kTanLap}));
+  EXPECT_EQ(Names("?status=active&as_of=2019-01-01"), (std::set<std::string>{kDongXuan}));  // founded before
+
+  // Sorted by name in Vietnamese order, paged, with the total.
+  Reply page = Call(bhttp::verb::get, "/api/v1/entities?limit=2", "");
+  ASSERT_EQ(page.status, 200u) << page.body;
+  EXPECT_EQ(page.Json().at("total"), 3);
+  auto items = page.Json().at("items").as_array();
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0].at("name"), kTanLap);  // "Dịch vụ" before "Nông nghiệp"
+  EXPECT_EQ(items[1].at("name"), kDongThap);
+  EXPECT_EQ(page.Json().at("next_offset"), 2);
+  Reply rest = Call(bhttp::verb::get, "/api/v1/entities?limit=2&offset=2", "");
+  ASSERT_EQ(rest.Json().at("items").as_array().size(), 1u);
+  EXPECT_EQ(rest.Json().at("items").as_array()[0].at("name"), kDongXuan);
+  EXPECT_TRUE(rest.Json().at("next_offset").is_null());
+  EXPECT_EQ(Call(bhttp::verb::get, "/api/v1/entities?limit=201", "").status, 400u);
+  EXPECT_EQ(Call(bhttp::verb::get, "/api/v1/entities?kind=company", "").status, 400u);
+}
+
+TEST_F(EntitiesTest, ProvinceScopeAndReadOnlyPartners) {
+  int64_t in79 = Create(R"({"kind":"cooperative","name":"HTX Sài Gòn","registration_code":"SG-1",
+                             "province_code":"79","founded_on":"2020-01-01"})");
+  int64_t in01 = Create(R"({"kind":"cooperative","name":"HTX Hà Nội","registration_code":"HN-1",
+                             "province_code":"01","founded_on":"2020-01-01"})");
+  std::string path79 = "/api/v1/entities/" + std::to_string(in79);
+  std::string path01 = "/api/v1/entities/" + std::to_string(in01);
+  // A province officer of 01 does not see 79: the same answer as a missing id.
+  Reply other = Call(bhttp::verb::get, path79, "po01");
+  EXPECT_EQ(other.status, 404u);
+  EXPECT_EQ(other.Code(), Call(bhttp::verb::get, "/api/v1/entities/999999", "po01").Code());
+  EXPECT_EQ(Call(bhttp::verb::patch, path79, "po01", R"({"address":"x"})").status, 404u);
+  EXPECT_EQ(Names("", "po01"), (std::set<std::string>{"HTX Hà Nội"}));
+  EXPECT_EQ(Call(bhttp::verb::patch, path01, "po01", R"({"address":"Ba Đình"})").status, 200u);
+  // … nor create there, nor move their entity there.
+  EXPECT_EQ(Call(bhttp::verb::post, "/api/v1/entities", "po01",
+                 R"({"kind":"cooperative","name":"HTX B","registration_code":"SG-2","province_code":"79"})")
+                .status,
+            403u);
+  EXPECT_EQ(Call(bhttp::verb::patch, path01, "po01", R"({"province_code":"79"})").status, 400u);
+
+  // Partners and anonymous callers read public fields only, and write nothing.
+  Reply public_view = Call(bhttp::verb::get, path79, "partner1");
+  ASSERT_EQ(public_view.status, 200u);
+  EXPECT_FALSE(public_view.Json().as_object().contains("registration_code"));
+  EXPECT_FALSE(public_view.Json().as_object().contains("chair_name"));
+  EXPECT_EQ(public_view.Json().at("name"), "HTX Sài Gòn");
+  EXPECT_EQ(Call(bhttp::verb::get, path79, "").status, 200u);
+  EXPECT_EQ(Call(bhttp::verb::patch, path79, "partner1", R"({"address":"x"})").status, 403u);
+  EXPECT_EQ(Call(bhttp::verb::delete_, path79, "partner1").status, 403u);
+  EXPECT_EQ(Call(bhttp::verb::post, "/api/v1/entities", "partner1",
+                 R"({"kind":"cooperative","name":"HTX C","registration_code":"C-1","province_code":"01"})")
+                .status,
+            403u);
+  EXPECT_EQ(Call(bhttp::verb::post, path79 + "/events", "partner1", R"({"date":"2021-01-01","type":"stopped"})").status,
+            403u);
+  EXPECT_EQ(Call(bhttp::verb::patch, path79, "", R"({"address":"x"})").status, 401u);
+}
+
+TEST_F(EntitiesTest, WritesAreAuditedWithBeforeAndAfter) {
+  int64_t id = Create(R"({"kind":"cooperative","name":"HTX Tân Phú","registration_code":"TP-1",
+                           "province_code":"79","founded_on":"2020-01-01"})");
+  ASSERT_EQ(Call(bhttp::verb::patch, "/api/v1/entities/" + std::to_string(id), "nat_admin",
+                 R"({"name":"Hợp tác xã Tân Phú"})")
+                .status,
+            200u);
+  ASSERT_EQ(Call(bhttp::verb::delete_, "/api/v1/entities/" + std::to_string(id), "nat_admin").status, 204u);
+  storage::AuditQuery query;
+  query.object_type = "entity";
+  query.object_id = std::to_string(id);
+  auto rows = storage::QueryAudit(*db_, query);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 3u);  // newest first
+  EXPECT_EQ((*rows)[0].action, "entity.delete");
+  EXPECT_EQ((*rows)[1].action, "entity.update");
+  EXPECT_EQ((*rows)[2].action, "entity.create");
+  for (const auto& row : *rows) {
+    EXPECT_EQ(row.province_code, "79");
+    EXPECT_EQ(row.actor_name, "nat_admin");
+  }
+  auto before = boost::json::parse((*rows)[1].before_json);
+  auto after = boost::json::parse((*rows)[1].after_json);
+  EXPECT_EQ(before.at("name"), "HTX Tân Phú");
+  EXPECT_EQ(after.at("name"), "Hợp tác xã Tân Phú");
+  EXPECT_TRUE((*rows)[2].before_json.empty());
+  EXPECT_TRUE((*rows)[0].after_json.empty());
+}
+
+TEST_F(EntitiesTest, StatusEventsAreValidatedAsAWholeHistory) {
+  int64_t id = Create(R"({"kind":"cooperative","name":"HTX Bình Minh","registration_code":"BM-1",
+                           "province_code":"01","founded_on":"2020-01-01"})");
+  std::string events = "/api/v1/entities/" + std::to_string(id) + "/events";
+  EXPECT_EQ(Call(bhttp::verb::post, events, "nat_admin", R"({"date":"2021-01-01","type":"stopped"})").status, 201u);
+  Reply invalid = Call(bhttp::verb::post, events, "nat_admin", R"({"date":"2021-06-01","type":"suspended"})");
+  ASSERT_EQ(invalid.status, 400u) << invalid.body;
+  auto field = invalid.Json().at("error").at("fields").as_array()[0];
+  EXPECT_EQ(field.at("field"), "events[1]");
+  EXPECT_EQ(field.at("code"), "suspend_when_stopped");
+  Reply early = Call(bhttp::verb::post, events, "nat_admin", R"({"date":"2019-06-01","type":"stopped"})");
+  ASSERT_EQ(early.status, 400u);
+  EXPECT_EQ(early.Json().at("error").at("fields").as_array()[0].at("code"), "event_before_founding");
+  EXPECT_EQ(Call(bhttp::verb::post, events, "nat_admin", R"({"date":"2022-02-02","type":"dissolved","note":"Đại hội"})")
+                .status,
+            201u);
+  Reply list = Call(bhttp::verb::get, events, "");
+  ASSERT_EQ(list.status, 200u);
+  ASSERT_EQ(list.Json().at("items").as_array().size(), 2u);
+  EXPECT_EQ(list.Json().at("items").as_array()[1].at("note"), "Đại hội");
+  EXPECT_EQ(Call(bhttp::verb::get, "/api/v1/entities/" + std::to_string(id), "").Json().at("status"), "dissolved");
+  EXPECT_EQ(Names("?status=dissolved"), (std::set<std::string>{"HTX Bình Minh"}));
+  EXPECT_EQ(Names("?status=stopped&as_of=2021-07-01"), (std::set<std::string>{"HTX Bình Minh"}));
+  EXPECT_EQ(Names("?status=active&as_of=2020-07-01"), (std::set<std::string>{"HTX Bình Minh"}));
+  EXPECT_EQ(Call(bhttp::verb::post, events, "nat_admin", R"({"date":"2023-01-01","type":"resumed"})").status, 400u);
+}
+
+TEST_F(EntitiesTest, SoftDeleteHidesAndRegistrationCodesAreUnique) {
+  int64_t id = Create(R"({"kind":"cooperative","name":"HTX Hồng Hà","registration_code":"HH-1",
+                           "province_code":"01","founded_on":"2020-01-01"})");
+  Reply duplicate = Call(bhttp::verb::post, "/api/v1/entities", "nat_admin",
+                         R"({"kind":"group","name":"THT Hồng Hà","registration_code":"hh-1","province_code":"01"})");
+  ASSERT_EQ(duplicate.status, 400u) << duplicate.body;
+  auto field = duplicate.Json().at("error").at("fields").as_array()[0];
+  EXPECT_EQ(field.at("field"), "registration_code");
+  EXPECT_EQ(field.at("code"), "registration_code_taken");
+  EXPECT_EQ(Call(bhttp::verb::delete_, "/api/v1/entities/" + std::to_string(id), "nat_admin").status, 204u);
+  EXPECT_EQ(Call(bhttp::verb::get, "/api/v1/entities/" + std::to_string(id), "nat_admin").status, 404u);
+  EXPECT_EQ(Call(bhttp::verb::delete_, "/api/v1/entities/" + std::to_string(id), "nat_admin").status, 404u);
+  EXPECT_EQ(Names(""), (std::set<std::string>{}));
+}
+
+TEST_F(EntitiesTest, ProvinceCodesAreReadAsOfTheProvinceDate) {
+  // 10 (Lào Cai) merged into 15 on 2025-07-01: accepted before, kept as given, placed in 15.
+  int64_t id = Create(R"({"kind":"cooperative","name":"HTX Sa Pa","registration_code":"SP-1",
+                           "province_code":"10","founded_on":"2015-04-01"})");
+  Reply got = Call(bhttp::verb::get, "/api/v1/entities/" + std::to_string(id), "nat_admin");
+  EXPECT_EQ(got.Json().at("province_code"), "10");
+  EXPECT_EQ(got.Json().at("current_province_code"), "15");
+  EXPECT_EQ(Names("?province=15"), (std::set<std::string>{"HTX Sa Pa"}));
+  Reply closed = Call(bhttp::verb::post, "/api/v1/entities", "nat_admin",
+                      R"({"kind":"cooperative","name":"HTX Mới","registration_code":"SP-2",
+                          "province_code":"10","founded_on":"2026-01-05"})");
+  ASSERT_EQ(closed.status, 400u);
+  EXPECT_EQ(closed.Json().at("error").at("fields").as_array()[0].at("code"), "unknown_province_on");
+}
+
+}  // namespace
+}  // namespace hoptac
+
+namespace hoptac {
+namespace {
+
+TEST_F(EntitiesTest, CooperativeAccountsEditTheirProfileButNotTheirIdentity) {
+  int64_t own =
+      Create(R"({"kind":"cooperative","name":"HTX Hoa Sen","registration_code":"HS-1","province_code":"01"})");
+  int64_t other =
+      Create(R"({"kind":"cooperative","name":"HTX Hoa Mai","registration_code":"HM-1","province_code":"01"})");
+  auth::NewUser user{"coop1", "coop1", "cooperative", "", own, kPassword};
+  ASSERT_TRUE(accounts_->CreateUser(auth::Principal::Cli("test"), user).ok());
+  tokens_["coop1"] = Token("coop1");
+  std::string path = "/api/v1/entities/" + std::to_string(own);
+  Reply profile = Call(bhttp::verb::patch, path, "coop1", R"({"phone":"0912345678","address":"Thôn 3"})");
+  EXPECT_EQ(profile.status, 200u) << profile.body;
+  Reply identity = Call(bhttp::verb::patch, path, "coop1", R"({"registration_code":"HS-2","province_code":"79"})");
+  ASSERT_EQ(identity.status, 403u) << identity.body;
+  std::set<std::string> fields;
+  for (const auto& f : identity.Json().at("error").at("fields").as_array())
+    fields.insert(std::string(f.at("field").as_string()));
+  EXPECT_EQ(fields, (std::set<std::string>{"registration_code", "province_code"}));
+  EXPECT_EQ(Call(bhttp::verb::get, path, "nat_admin").Json().at("registration_code"), "HS-1");
+  EXPECT_EQ(Call(bhttp::verb::patch, "/api/v1/entities/" + std::to_string(other), "coop1", R"({"phone":"0900000000"})")
+                .status,
+            404u);
+}
+
+}  // namespace
+}  // namespace hoptac
