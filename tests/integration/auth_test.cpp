@@ -26,6 +26,7 @@
 #include "registry/entity_service.h"
 #include "storage/admin_unit_store.h"
 #include "support/http_client.h"
+#include "support/server_harness.h"
 #include "support/test_db.h"
 
 namespace hoptac {
@@ -77,11 +78,8 @@ class AuthTest : public ::testing::Test {
     auto db = storage::Db::Open(url_);
     ASSERT_TRUE(db.ok()) << db.error().detail;
     db_ = std::move(db).value();
-    ASSERT_TRUE(storage::Migrate(*db_).ok());
-    auto reference = domain::LoadReferenceAdminUnits();
-    ASSERT_TRUE(storage::SeedAdminUnits(*db_, *reference).ok());
-    auto dataset = storage::LoadAdminUnits(*db_);
-    directory_ = domain::AdminUnitDirectory::Create(std::move(dataset).value());
+    directory_ = testing::PrepareDatabase(*db_);
+    ASSERT_NE(directory_, nullptr);
     // The minimum argon2id cost keeps the matrix fast; the benchmark measures the real one.
     hasher_ = auth::PasswordHasher::Create(2, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
     ASSERT_NE(hasher_, nullptr);
@@ -100,14 +98,8 @@ class AuthTest : public ::testing::Test {
     entity79_ = AddEntity("MATRIX-79", "79");
     router_ = http::BuildRouter(services_);
     http::ServerOptions options;
-    options.port = 0;
-    options.handle_signals = false;
-    options.access_log = false;
-    auto server = http::Server::Create(options, router_, services_.metrics);
-    ASSERT_TRUE(server.ok());
-    server_ = std::move(server).value();
-    port_ = server_->port();
-    thread_ = std::thread([this] { server_->Run(); });
+    ASSERT_TRUE(server_.Start(options, router_, services_.metrics));
+    port_ = server_.port();
 
     Add("nat_admin", "national_admin");
     Add("nat_officer", "national_officer");
@@ -121,10 +113,7 @@ class AuthTest : public ::testing::Test {
   }
 
   void TearDown() override {
-    if (server_) {
-      server_->Shutdown();
-      thread_.join();
-    }
+    server_.Stop();
     if (db_) db_->Close();
   }
 
@@ -165,8 +154,7 @@ class AuthTest : public ::testing::Test {
   int64_t entity01_ = 0, entity79_ = 0;
   http::Services services_;
   std::shared_ptr<http::Router> router_;
-  std::unique_ptr<http::Server> server_;
-  std::thread thread_;
+  testing::BackgroundServer server_;
   uint16_t port_ = 0;
   std::map<std::string, int64_t> ids_;
 };

@@ -21,6 +21,7 @@
 #include "storage/admin_unit_store.h"
 #include "storage/audit.h"
 #include "support/http_client.h"
+#include "support/server_harness.h"
 #include "support/test_db.h"
 
 namespace hoptac {
@@ -38,10 +39,8 @@ class EntitiesTest : public ::testing::Test {
     auto db = storage::Db::Open(testing::TestDbUrl());
     ASSERT_TRUE(db.ok()) << db.error().detail;
     db_ = std::move(db).value();
-    ASSERT_TRUE(storage::Migrate(*db_).ok());
-    auto reference = domain::LoadReferenceAdminUnits();
-    ASSERT_TRUE(storage::SeedAdminUnits(*db_, *reference).ok());
-    directory_ = domain::AdminUnitDirectory::Create(std::move(storage::LoadAdminUnits(*db_)).value());
+    directory_ = testing::PrepareDatabase(*db_);
+    ASSERT_NE(directory_, nullptr);
     hasher_ = auth::PasswordHasher::Create(2, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
     ASSERT_NE(hasher_, nullptr);
     auto directory = directory_;
@@ -56,14 +55,8 @@ class EntitiesTest : public ::testing::Test {
     services_.entities = entities_.get();
     router_ = http::BuildRouter(services_);
     http::ServerOptions options;
-    options.port = 0;
-    options.handle_signals = false;
-    options.access_log = false;
-    auto server = http::Server::Create(options, router_, services_.metrics);
-    ASSERT_TRUE(server.ok());
-    server_ = std::move(server).value();
-    port_ = server_->port();
-    thread_ = std::thread([this] { server_->Run(); });
+    ASSERT_TRUE(server_.Start(options, router_, services_.metrics));
+    port_ = server_.port();
     for (auto [name, role, province] : std::vector<std::tuple<std::string, std::string, std::string>>{
              {"nat_admin", "national_admin", ""}, {"po01", "province_officer", "01"}, {"partner1", "partner", ""}}) {
       auth::NewUser user{name, name, role, province, 0, kPassword};
@@ -73,10 +66,7 @@ class EntitiesTest : public ::testing::Test {
   }
 
   void TearDown() override {
-    if (server_) {
-      server_->Shutdown();
-      thread_.join();
-    }
+    server_.Stop();
     if (db_) db_->Close();
   }
 
@@ -129,8 +119,7 @@ class EntitiesTest : public ::testing::Test {
   std::unique_ptr<registry::EntityService> entities_;
   http::Services services_;
   std::shared_ptr<http::Router> router_;
-  std::unique_ptr<http::Server> server_;
-  std::thread thread_;
+  testing::BackgroundServer server_;
   uint16_t port_ = 0;
   std::map<std::string, std::string> tokens_;
 };

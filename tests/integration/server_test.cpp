@@ -22,6 +22,7 @@
 #include "http/api.h"
 #include "storage/admin_unit_store.h"
 #include "support/http_client.h"
+#include "support/server_harness.h"
 #include "support/test_db.h"
 
 namespace hoptac {
@@ -48,14 +49,9 @@ class ServerTest : public ::testing::Test {
   void SetUp() override {
     log::SetQuiet(true);
     db_ = testing::OpenTestDb();
-    ASSERT_TRUE(storage::Migrate(*db_).ok());
-    auto reference = domain::LoadReferenceAdminUnits();
-    ASSERT_TRUE(reference.ok());
-    ASSERT_TRUE(storage::SeedAdminUnits(*db_, *reference).ok());
-    auto dataset = storage::LoadAdminUnits(*db_);
-    ASSERT_TRUE(dataset.ok());
     services_.db = db_.get();
-    services_.admin_units = domain::AdminUnitDirectory::Create(std::move(dataset).value());
+    services_.admin_units = testing::PrepareDatabase(*db_);
+    ASSERT_NE(services_.admin_units, nullptr);
     services_.metrics = std::make_shared<http::Metrics>();
     services_.version = "test";
     router_ = http::BuildRouter(services_);
@@ -69,29 +65,19 @@ class ServerTest : public ::testing::Test {
       for (const auto& r : router_->routes()) names.push_back(r.name);
       services_.metrics->SetRoutes(names);
     }
-    options.port = 0;
-    options.handle_signals = false;
-    options.access_log = false;
-    auto server = http::Server::Create(options, router_, services_.metrics);
-    ASSERT_TRUE(server.ok());
-    server_ = std::move(server).value();
-    port_ = server_->port();
-    thread_ = std::thread([this] { server_->Run(); });
+    ASSERT_TRUE(server_.Start(options, router_, services_.metrics));
+    port_ = server_.port();
   }
 
   void TearDown() override {
-    if (server_) {
-      server_->Shutdown();
-      thread_.join();
-    }
+    server_.Stop();
     if (db_) db_->Close();
   }
 
   std::unique_ptr<storage::Db> db_;
   http::Services services_;
   std::shared_ptr<http::Router> router_;
-  std::unique_ptr<http::Server> server_;
-  std::thread thread_;
+  testing::BackgroundServer server_;
   uint16_t port_ = 0;
 };
 
@@ -293,12 +279,11 @@ TEST_F(ServerTest, ShutdownLetsInFlightRequestsFinish) {
   auto slow = std::async(std::launch::async, [this] { return Get(port_, "/test/slow"); });
   entered->get_future().wait();
   auto started = std::chrono::steady_clock::now();
-  server_->Shutdown();
+  server_.Shutdown();
   Reply r = slow.get();
   EXPECT_EQ(r.status, 200u);
   EXPECT_EQ(r.Json().at("done"), true);
-  thread_.join();
-  server_.reset();
+  server_.Join();
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
 }
 

@@ -33,6 +33,7 @@
 #include "http/server.h"
 #include "storage/admin_unit_store.h"
 #include "support/http_client.h"
+#include "support/server_harness.h"
 #include "support/test_db.h"
 
 namespace hoptac {
@@ -378,14 +379,9 @@ class TlsServerTest : public ::testing::Test {
   void SetUp() override {
     log::SetQuiet(true);
     db_ = testing::OpenTestDb();
-    ASSERT_TRUE(storage::Migrate(*db_).ok());
-    auto reference = domain::LoadReferenceAdminUnits();
-    ASSERT_TRUE(reference.ok());
-    ASSERT_TRUE(storage::SeedAdminUnits(*db_, *reference).ok());
-    auto dataset = storage::LoadAdminUnits(*db_);
-    ASSERT_TRUE(dataset.ok());
     services_.db = db_.get();
-    services_.admin_units = domain::AdminUnitDirectory::Create(std::move(dataset).value());
+    services_.admin_units = testing::PrepareDatabase(*db_);
+    ASSERT_NE(services_.admin_units, nullptr);
     services_.metrics = std::make_shared<http::Metrics>();
     services_.version = "test";
     router_ = http::BuildRouter(services_);
@@ -402,32 +398,22 @@ class TlsServerTest : public ::testing::Test {
     std::vector<std::string> names;
     for (const auto& r : router_->routes()) names.push_back(r.name);
     services_.metrics->SetRoutes(names);
-    options.port = 0;
-    options.handle_signals = false;
-    options.access_log = false;
     options.tls_certificate_file = certs.cert;
     options.tls_private_key_file = certs.key;
-    auto server = http::Server::Create(options, router_, services_.metrics);
-    ASSERT_TRUE(server.ok()) << server.error().key;
-    server_ = std::move(server).value();
-    port_ = server_->port();
-    thread_ = std::thread([this] { server_->Run(); });
+    ASSERT_TRUE(server_.Start(options, router_, services_.metrics));
+    port_ = server_.port();
     client_ = ClientContext(certs.cert);
   }
 
   void TearDown() override {
-    if (server_) {
-      server_->Shutdown();
-      thread_.join();
-    }
+    server_.Stop();
     if (db_) db_->Close();
   }
 
   std::unique_ptr<storage::Db> db_;
   http::Services services_;
   std::shared_ptr<http::Router> router_;
-  std::unique_ptr<http::Server> server_;
-  std::thread thread_;
+  testing::BackgroundServer server_;
   uint16_t port_ = 0;
   std::unique_ptr<ssl::context> client_;
 };
@@ -492,7 +478,7 @@ TEST_F(TlsServerTest, ShutdownLetsInFlightRequestsFinishAndClosesIdleConnections
   auto slow = std::async(std::launch::async, [this] { return GetTls(port_, *client_, "/test/slow"); });
   std::this_thread::sleep_for(100ms);
   auto started = std::chrono::steady_clock::now();
-  server_->Shutdown();
+  server_.Shutdown();
   // The idle keep-alive connection is closed with a TLS close_notify.
   beast::error_code ec;
   bhttp::response<bhttp::string_body> none;
@@ -501,8 +487,7 @@ TEST_F(TlsServerTest, ShutdownLetsInFlightRequestsFinishAndClosesIdleConnections
   idle.shutdown(ec);  // our close_notify: the server need not wait for it
   Reply r = slow.get();
   EXPECT_EQ(r.status, 200u) << r.error.message();
-  thread_.join();
-  server_.reset();
+  server_.Join();
   EXPECT_LT(std::chrono::steady_clock::now() - started, 5s);
 }
 
