@@ -456,6 +456,13 @@ Result<EntityPage> EntityService::List(const Principal& who, const EntityFilters
   }
   if (filters.kind) add("e.kind = ", Text(domain::EntityKindName(*filters.kind)));
   if (!filters.province.empty()) add("e.current_province_code = ", Text(filters.province));
+  if (filters.sector) add("e.sector = ", Text(domain::SectorName(*filters.sector)));
+  if (!filters.commune.empty()) add("e.commune_code = ", Text(filters.commune));
+  if (filters.women_managed) add("e.women_managed = ", Int(*filters.women_managed ? 1 : 0));
+  if (filters.youth) add("e.youth = ", Int(*filters.youth ? 1 : 0));
+  // founded_on is ISO text on both backends, so text order is date order.
+  if (filters.founded_from) add("e.founded_on >= ", Text(filters.founded_from->ToIso()));
+  if (filters.founded_to) add("e.founded_on <= ", Text(filters.founded_to->ToIso()));
   std::vector<std::string> words = SearchWords(filters.q);
   if (!words.empty()) {
     // Narrow in SQL with the longest word; the word-prefix rule is checked below.

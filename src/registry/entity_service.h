@@ -78,6 +78,11 @@ struct EntityFilters {
   std::optional<domain::EntityStatus> status;
   std::optional<Date> as_of;  // the date status is read at; today when absent
   std::string q;              // keywords
+  std::optional<domain::Sector> sector;
+  std::string commune;  // commune code; empty: any
+  std::optional<bool> women_managed;
+  std::optional<bool> youth;
+  std::optional<Date> founded_from, founded_to;  // inclusive
   int offset = 0;
   int limit = 50;  // 1 … kMaxListLimit
 };

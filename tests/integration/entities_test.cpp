@@ -346,3 +346,32 @@ TEST_F(EntitiesTest, CooperativeAccountsEditTheirProfileButNotTheirIdentity) {
 
 }  // namespace
 }  // namespace hoptac
+
+namespace hoptac {
+namespace {
+
+TEST_F(EntitiesTest, ListFiltersBySectorCommuneFlagsAndFoundingDates) {
+  Create(R"({"kind":"cooperative","name":"HTX Lúa Vàng","registration_code":"LV-1","province_code":"01",
+             "commune_code":"00004","sector":"agriculture","women_managed":true,"founded_on":"2016-05-01"})");
+  Create(R"({"kind":"cooperative","name":"HTX Thanh Niên Xanh","registration_code":"TN-1","province_code":"01",
+             "sector":"trade_services","youth":true,"founded_on":"2021-09-09"})");
+  Create(R"({"kind":"cooperative","name":"HTX Muối Biển","registration_code":"MB-1","province_code":"79",
+             "sector":"salt","founded_on":"2010-01-01"})");
+  EXPECT_EQ(Names("?sector=agriculture"), (std::set<std::string>{"HTX Lúa Vàng"}));
+  EXPECT_EQ(Names("?commune=00004"), (std::set<std::string>{"HTX Lúa Vàng"}));
+  EXPECT_EQ(Names("?women_managed=true"), (std::set<std::string>{"HTX Lúa Vàng"}));
+  EXPECT_EQ(Names("?youth=1"), (std::set<std::string>{"HTX Thanh Niên Xanh"}));
+  EXPECT_EQ(Names("?youth=false&province=01"), (std::set<std::string>{"HTX Lúa Vàng"}));
+  EXPECT_EQ(Names("?founded_from=2016-01-01&founded_to=2020-12-31"), (std::set<std::string>{"HTX Lúa Vàng"}));
+  EXPECT_EQ(Names("?founded_from=2016-05-01"), (std::set<std::string>{"HTX Lúa Vàng", "HTX Thanh Niên Xanh"}));
+  EXPECT_EQ(Names("?founded_to=2010-01-01"), (std::set<std::string>{"HTX Muối Biển"}));
+  for (const char* bad : {"?sector=fishing", "?youth=maybe", "?founded_from=2020-13-01",
+                          "?founded_from=2021-01-01&founded_to=2020-01-01"}) {
+    Reply r = Call(bhttp::verb::get, std::string("/api/v1/entities") + bad, "nat_admin");
+    EXPECT_EQ(r.status, 400u) << bad << ": " << r.body;
+    EXPECT_FALSE(r.Json().at("error").at("fields").as_array().empty()) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace hoptac

@@ -164,7 +164,9 @@ void AddEntityRoutes(Router& router, const Services& services) {
   router.Add(
       {"GET", "/api/v1/entities", "entities.list", Access::kPublic, Execution::kWorker,
        [entities](Request& request) -> Result<Response> {
-         HOPTAC_TRY(CheckQueryParameters(request, {"kind", "province", "status", "as_of", "q", "offset", "limit"}));
+         HOPTAC_TRY(
+             CheckQueryParameters(request, {"kind", "province", "status", "as_of", "q", "offset", "limit", "sector",
+                                            "commune", "women_managed", "youth", "founded_from", "founded_to"}));
          registry::EntityFilters filters;
          Error error = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
          if (auto kind = request.Query("kind")) {
@@ -184,7 +186,33 @@ void AddEntityRoutes(Router& router, const Services& services) {
                   "field.invalid_enum",
                   {std::string(*status), "active, suspended, stopped, dissolved, bankrupt, converted"}});
          }
+         if (auto sector = request.Query("sector")) {
+           filters.sector = domain::SectorFromName(*sector);
+           if (!filters.sector) {
+             std::string names;
+             for (auto value : domain::kSectors)
+               names += std::string(names.empty() ? "" : ", ") + domain::SectorName(value);
+             error.fields.push_back({"sector", "invalid_enum", "field.invalid_enum", {std::string(*sector), names}});
+           }
+         }
+         for (auto [name, target] :
+              {std::pair{"women_managed", &filters.women_managed}, std::pair{"youth", &filters.youth}}) {
+           auto text = request.Query(name);
+           if (!text) continue;
+           if (*text == "true" || *text == "1")
+             *target = true;
+           else if (*text == "false" || *text == "0")
+             *target = false;
+           else
+             error.fields.push_back({name, "invalid_enum", "field.invalid_enum", {std::string(*text), "true, false"}});
+         }
          if (!error.fields.empty()) return error;
+         filters.commune = std::string(request.Query("commune").value_or(""));
+         HOPTAC_ASSIGN_OR_RETURN(filters.founded_from, DateParameter(request, "founded_from"));
+         HOPTAC_ASSIGN_OR_RETURN(filters.founded_to, DateParameter(request, "founded_to"));
+         if (filters.founded_from && filters.founded_to && *filters.founded_from > *filters.founded_to)
+           return Error::InvalidField("founded_from", "after_to", "field.from_after_to",
+                                      {filters.founded_from->ToIso(), filters.founded_to->ToIso()});
          filters.province = std::string(request.Query("province").value_or(""));
          filters.q = std::string(request.Query("q").value_or(""));
          HOPTAC_ASSIGN_OR_RETURN(filters.as_of, DateParameter(request, "as_of"));
