@@ -456,6 +456,16 @@ Result<EntityPage> EntityService::List(const Principal& who, const EntityFilters
   }
   if (filters.kind) add("e.kind = ", Text(domain::EntityKindName(*filters.kind)));
   if (!filters.province.empty()) add("e.current_province_code = ", Text(filters.province));
+  if (!filters.legacy_province.empty()) {
+    const domain::AdminUnit* unit =
+        admin_units_->Find(domain::AdminLevel::kProvince, filters.legacy_province, Date::FromCivil(2025, 6, 30));
+    if (!unit)
+      return Error::InvalidField("legacy_province", "unknown_province", "field.unknown_province",
+                                 {filters.legacy_province});
+    add("e.province_code = ", Text(unit->code));
+    add("e.province_as_of >= ", Text(unit->valid_from.ToIso()));
+    if (unit->valid_to) add("e.province_as_of <= ", Text(unit->valid_to->ToIso()));
+  }
   if (filters.sector) add("e.sector = ", Text(domain::SectorName(*filters.sector)));
   if (!filters.commune.empty()) add("e.commune_code = ", Text(filters.commune));
   if (filters.women_managed) add("e.women_managed = ", Int(*filters.women_managed ? 1 : 0));

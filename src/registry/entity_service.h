@@ -80,6 +80,9 @@ struct EntityFilters {
   std::string q;              // keywords
   std::optional<domain::Sector> sector;
   std::string commune;  // commune code; empty: any
+  // A province code as it was before the 2025 reform (15: Yên Bái, not today's Lào Cai):
+  // entities registered with that code while that province existed. Empty: any.
+  std::string legacy_province;
   std::optional<bool> women_managed;
   std::optional<bool> youth;
   std::optional<Date> founded_from, founded_to;  // inclusive

@@ -375,3 +375,25 @@ TEST_F(EntitiesTest, ListFiltersBySectorCommuneFlagsAndFoundingDates) {
 
 }  // namespace
 }  // namespace hoptac
+
+namespace hoptac {
+namespace {
+
+// Code 15 was Yên Bái until 2025-06-30 and is Lào Cai since; Lào Cai's old code was 10.
+TEST_F(EntitiesTest, LegacyProvinceFilterReadsCodesAsTheyWere) {
+  Create(R"({"kind":"cooperative","name":"HTX Yên Bái Xưa","registration_code":"YB-1","province_code":"15",
+             "founded_on":"2015-04-01"})");
+  Create(R"({"kind":"cooperative","name":"HTX Lào Cai Mới","registration_code":"LC-2","province_code":"15",
+             "founded_on":"2026-02-01"})");
+  Create(R"({"kind":"cooperative","name":"HTX Lào Cai Cũ","registration_code":"LC-1","province_code":"10",
+             "founded_on":"2012-07-07"})");
+  EXPECT_EQ(Names("?legacy_province=15"), (std::set<std::string>{"HTX Yên Bái Xưa"}));
+  EXPECT_EQ(Names("?legacy_province=10"), (std::set<std::string>{"HTX Lào Cai Cũ"}));
+  EXPECT_EQ(Names("?province=15"), (std::set<std::string>{"HTX Yên Bái Xưa", "HTX Lào Cai Mới", "HTX Lào Cai Cũ"}));
+  Reply bad = Call(bhttp::verb::get, "/api/v1/entities?legacy_province=99", "nat_admin");
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_EQ(bad.Json().at("error").at("fields").as_array()[0].at("field"), "legacy_province");
+}
+
+}  // namespace
+}  // namespace hoptac

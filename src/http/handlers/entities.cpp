@@ -164,9 +164,9 @@ void AddEntityRoutes(Router& router, const Services& services) {
   router.Add(
       {"GET", "/api/v1/entities", "entities.list", Access::kPublic, Execution::kWorker,
        [entities](Request& request) -> Result<Response> {
-         HOPTAC_TRY(
-             CheckQueryParameters(request, {"kind", "province", "status", "as_of", "q", "offset", "limit", "sector",
-                                            "commune", "women_managed", "youth", "founded_from", "founded_to"}));
+         HOPTAC_TRY(CheckQueryParameters(
+             request, {"kind", "province", "status", "as_of", "q", "offset", "limit", "sector", "commune",
+                       "women_managed", "youth", "founded_from", "founded_to", "legacy_province"}));
          registry::EntityFilters filters;
          Error error = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
          if (auto kind = request.Query("kind")) {
@@ -208,6 +208,7 @@ void AddEntityRoutes(Router& router, const Services& services) {
          }
          if (!error.fields.empty()) return error;
          filters.commune = std::string(request.Query("commune").value_or(""));
+         filters.legacy_province = std::string(request.Query("legacy_province").value_or(""));
          HOPTAC_ASSIGN_OR_RETURN(filters.founded_from, DateParameter(request, "founded_from"));
          HOPTAC_ASSIGN_OR_RETURN(filters.founded_to, DateParameter(request, "founded_to"));
          if (filters.founded_from && filters.founded_to && *filters.founded_from > *filters.founded_to)
