@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "storage/postgres/postgres_db.h"
+#include "support/status_matchers.h"
 #include "support/test_db.h"
 
 namespace hoptac::storage {
@@ -38,20 +39,7 @@ namespace {
 using std::chrono::milliseconds;
 using std::chrono::steady_clock;
 
-std::string Describe(const Error& error) {
-  return std::string(ErrorCodeName(error.code)) + " " + error.key + " " + error.detail;
-}
-
-#define ASSERT_OK(expr)                                                         \
-  do {                                                                          \
-    const auto& assert_ok_result_ = (expr);                                     \
-    ASSERT_TRUE(assert_ok_result_.ok()) << Describe(assert_ok_result_.error()); \
-  } while (0)
-#define EXPECT_OK(expr)                                                         \
-  do {                                                                          \
-    const auto& expect_ok_result_ = (expr);                                     \
-    EXPECT_TRUE(expect_ok_result_.ok()) << Describe(expect_ok_result_.error()); \
-  } while (0)
+using testing::Describe;
 
 int64_t Elapsed(steady_clock::time_point start) {
   return std::chrono::duration_cast<milliseconds>(steady_clock::now() - start).count();

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "storage/db.h"
+#include "support/status_matchers.h"
 #include "support/test_db.h"
 
 namespace hoptac::storage {
@@ -22,20 +23,7 @@ namespace {
 
 using std::chrono::milliseconds;
 
-std::string Describe(const Error& error) {
-  return std::string(ErrorCodeName(error.code)) + " " + error.key + " " + error.detail;
-}
-
-#define ASSERT_OK(expr)                                                         \
-  do {                                                                          \
-    const auto& assert_ok_result_ = (expr);                                     \
-    ASSERT_TRUE(assert_ok_result_.ok()) << Describe(assert_ok_result_.error()); \
-  } while (0)
-#define EXPECT_OK(expr)                                                         \
-  do {                                                                          \
-    const auto& expect_ok_result_ = (expr);                                     \
-    EXPECT_TRUE(expect_ok_result_.ok()) << Describe(expect_ok_result_.error()); \
-  } while (0)
+using testing::Describe;
 
 std::unique_ptr<Db> OpenOrFail(const std::string& url, const DbOptions& options = {}) {
   Result<std::unique_ptr<Db>> db = Db::Open(url, options);

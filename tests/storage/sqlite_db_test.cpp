@@ -14,26 +14,14 @@
 #include <vector>
 
 #include "storage/db.h"
+#include "support/status_matchers.h"
 
 namespace hoptac::storage {
 namespace {
 
 using std::chrono::milliseconds;
 
-std::string Describe(const Error& error) {
-  return std::string(ErrorCodeName(error.code)) + " " + error.key + " " + error.detail;
-}
-
-#define ASSERT_OK(expr)                                                         \
-  do {                                                                          \
-    const auto& assert_ok_result_ = (expr);                                     \
-    ASSERT_TRUE(assert_ok_result_.ok()) << Describe(assert_ok_result_.error()); \
-  } while (0)
-#define EXPECT_OK(expr)                                                         \
-  do {                                                                          \
-    const auto& expect_ok_result_ = (expr);                                     \
-    EXPECT_TRUE(expect_ok_result_.ok()) << Describe(expect_ok_result_.error()); \
-  } while (0)
+using testing::Describe;
 
 class SqliteDbTest : public ::testing::Test {
  protected:

@@ -10,6 +10,7 @@
 #include "io/csv.h"
 #include "io/encoding.h"
 #include "io/table.h"
+#include "support/temp_files.h"
 #include "text/i18n.h"
 
 namespace hoptac::io {
@@ -17,28 +18,8 @@ namespace {
 
 using Rows = std::vector<std::vector<std::string>>;
 
-// A folder for this process's files, removed at exit.
-const std::filesystem::path& TempDir() {
-  struct Folder {
-    Folder() : path(std::filesystem::temp_directory_path() / ("hoptac_io_csv_" + std::to_string(getpid()))) {
-      std::filesystem::create_directories(path);
-    }
-    ~Folder() {
-      std::error_code ignored;
-      std::filesystem::remove_all(path, ignored);
-    }
-    std::filesystem::path path;
-  };
-  static Folder folder;
-  return folder.path;
-}
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+const std::filesystem::path& TempDir() { return testing::TempDir("hoptac_io_csv"); }
+using testing::ReadFile;
 
 // "Hợp tác xã" precomposed (ợ = U+1EE3) and decomposed (o + U+031B horn + U+0323 dot below).
 const std::string kPrecomposed = "H\xE1\xBB\xA3p t\xC3\xA1\x63 x\xC3\xA3";

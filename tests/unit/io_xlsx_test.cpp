@@ -18,6 +18,7 @@
 #include "io/table.h"
 #include "io/xlsx.h"
 #include "io/xlsx_cell.h"
+#include "support/temp_files.h"
 
 namespace hoptac::io {
 namespace {
@@ -25,28 +26,8 @@ namespace {
 using Rows = std::vector<std::vector<std::string>>;
 using Parts = std::vector<std::pair<std::string, std::string>>;
 
-// A folder for this process's files, removed at exit.
-const std::filesystem::path& TempDir() {
-  struct Folder {
-    Folder() : path(std::filesystem::temp_directory_path() / ("hoptac_io_xlsx_" + std::to_string(getpid()))) {
-      std::filesystem::create_directories(path);
-    }
-    ~Folder() {
-      std::error_code ignored;
-      std::filesystem::remove_all(path, ignored);
-    }
-    std::filesystem::path path;
-  };
-  static Folder folder;
-  return folder.path;
-}
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+const std::filesystem::path& TempDir() { return testing::TempDir("hoptac_io_xlsx"); }
+using testing::ReadFile;
 
 void WriteFile(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
