@@ -290,42 +290,16 @@ TEST_F(ServerTest, ShutdownLetsInFlightRequestsFinish) {
 // The real binary: starts on a free port, answers, stops cleanly on SIGTERM.
 TEST(Binary, ServeAnswersAndStopsOnSigterm) {
   std::string url = testing::TestDbUrl();
-  int out_pipe[2];
-  ASSERT_EQ(pipe(out_pipe), 0);
   auto started = std::chrono::steady_clock::now();
-  pid_t pid = fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    dup2(out_pipe[1], 1);
-    close(out_pipe[0]);
-    setenv("HOPTAC_ADMIN_PASSWORD", "Binary-test-password-1", 1);
-    execl(HOPTAC_BINARY, HOPTAC_BINARY, "serve", "--db", url.c_str(), "--listen", "127.0.0.1:0", "--no-access-log",
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(out_pipe[1]);
-  FILE* out = fdopen(out_pipe[0], "r");
-  // Stop the child whatever happens below, so a failing test cannot leave it running.
-  struct Killer {
-    pid_t pid;
-    ~Killer() {
-      if (pid > 0) kill(pid, SIGKILL);
-    }
-  } killer{pid};
-  // The first start prints the admin account line, then "… http://HOST:PORT".
-  char line[512] = {0};
-  std::string text;
+  testing::ServeProcess serve;
+  ASSERT_TRUE(serve.Start(HOPTAC_BINARY, {"--db", url, "--no-access-log"}, "Binary-test-password-1"))
+      << "hoptac serve printed no address";
+  // The first start reports the admin account before the address.
   bool admin_line = false;
-  while (fgets(line, sizeof line, out)) {
-    text = line;
-    if (text.find("admin") != std::string::npos) admin_line = true;
-    if (text.find("http://") != std::string::npos) break;
-  }
-  ASSERT_NE(text.find("http://"), std::string::npos) << "hoptac serve printed no address";
+  for (const auto& line : serve.lines()) admin_line = admin_line || line.find("admin") != std::string::npos;
   EXPECT_TRUE(admin_line) << "the first start must report the admin account";
-  auto colon = text.rfind(':');
-  uint16_t port = static_cast<uint16_t>(std::atoi(text.c_str() + colon + 1));
-  ASSERT_GT(port, 0);
+  EXPECT_NE(serve.lines().back().find("http://127.0.0.1:"), std::string::npos) << serve.lines().back();
+  uint16_t port = serve.port();
   Reply health = Get(port, "/healthz");
   auto elapsed = std::chrono::steady_clock::now() - started;
   EXPECT_EQ(health.status, 200u);
@@ -333,13 +307,7 @@ TEST(Binary, ServeAnswersAndStopsOnSigterm) {
               std::chrono::duration<double, std::milli>(elapsed).count(), url.c_str());
   Reply provinces = Get(port, "/api/v1/admin-units?level=province&as_of=2020-12-31");
   EXPECT_EQ(provinces.Json().at("total"), 63);
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  killer.pid = 0;
-  fclose(out);
-  EXPECT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_EQ(serve.Terminate(), 0);
 }
 
 }  // namespace

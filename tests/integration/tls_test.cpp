@@ -179,38 +179,13 @@ TEST(TlsBinary, ServesHttpsOnlyAndStopsOnSigterm) {
   REQUIRE_CERTIFICATES();
   std::string url = testing::TestDbUrl();
   std::string log_file = (certs.dir / ("serve-" + std::to_string(getpid()) + ".log")).string();
-  int out_pipe[2];
-  ASSERT_EQ(pipe(out_pipe), 0);
-  pid_t pid = fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    dup2(out_pipe[1], 1);
-    int log_fd = open(log_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(log_fd, 2);
-    close(out_pipe[0]);
-    setenv("HOPTAC_ADMIN_PASSWORD", kAdminPassword, 1);
-    execl(HOPTAC_BINARY, HOPTAC_BINARY, "serve", "--db", url.c_str(), "--listen", "127.0.0.1:0", "--tls-cert",
-          certs.cert.c_str(), "--tls-key", certs.key.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(out_pipe[1]);
-  FILE* out = fdopen(out_pipe[0], "r");
-  // Stop the child whatever happens below, so a failing test cannot leave it running.
-  struct Killer {
-    pid_t pid;
-    ~Killer() {
-      if (pid > 0) kill(pid, SIGKILL);
-    }
-  } killer{pid};
-  char line[512] = {0};
-  std::string text;
-  while (fgets(line, sizeof line, out)) {
-    text = line;
-    if (text.find("://") != std::string::npos) break;
-  }
-  ASSERT_NE(text.find("https://127.0.0.1:"), std::string::npos) << "hoptac serve printed: " << text;
-  uint16_t port = static_cast<uint16_t>(std::atoi(text.c_str() + text.rfind(':') + 1));
-  ASSERT_GT(port, 0);
+  testing::ServeProcess serve;
+  ASSERT_TRUE(serve.Start(HOPTAC_BINARY, {"--db", url, "--tls-cert", certs.cert, "--tls-key", certs.key},
+                          kAdminPassword, log_file))
+      << "hoptac serve printed no address";
+  ASSERT_NE(serve.lines().back().find("https://127.0.0.1:"), std::string::npos)
+      << "hoptac serve printed: " << serve.lines().back();
+  uint16_t port = serve.port();
 
   auto client = ClientContext(certs.cert);  // verifies the server's certificate
   Reply health = GetTls(port, *client, "/healthz");
@@ -257,13 +232,7 @@ TEST(TlsBinary, ServesHttpsOnlyAndStopsOnSigterm) {
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
   EXPECT_EQ(session.headers["Strict-Transport-Security"], "max-age=31536000");
 
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  killer.pid = 0;
-  fclose(out);
-  EXPECT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_EQ(serve.Terminate(), 0);
 }
 
 // Bad TLS options stop `hoptac serve` at once with a message naming the file,
