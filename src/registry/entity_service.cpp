@@ -174,6 +174,15 @@ EntityService::EntityService(storage::Db& db, std::shared_ptr<const domain::Admi
             .count();
       }) {}
 
+Status EntityService::Track(Connection& conn, int64_t id) {
+  HOPTAC_ASSIGN_OR_RETURN(int64_t version, NextRegistryVersion(conn));
+  return StampEntities(conn, std::span<const int64_t>(&id, 1), version);
+}
+
+void EntityService::Notify(int64_t id) {
+  if (RegistryObserver* observer = observer_.load()) observer->EntitiesChanged(std::span<const int64_t>(&id, 1));
+}
+
 bool EntityService::SeesAllFields(const Principal& who, const EntityRecord& record) {
   return InWriteScope(who, record);
 }
@@ -328,11 +337,13 @@ Result<EntityRecord> EntityService::Create(const Principal& who, Entity entity) 
                                 values));
     if (!row) return Error::Internal("INSERT … RETURNING id returned nothing");
     record.entity.id = std::get<int64_t>((*row)[0]);
+    HOPTAC_TRY(Track(conn, record.entity.id));
     auto audit = AuditOf(who, "entity.create", record, record.created_at_ms);
     audit.after_json = JsonText(record);
     return storage::AppendAudit(conn, audit);
   });
   if (!status.ok()) return TakenOr(std::move(status).error(), record.entity);
+  Notify(record.entity.id);
   return record;
 }
 
@@ -412,26 +423,32 @@ Result<EntityRecord> EntityService::Patch(const Principal& who, int64_t id, cons
                   "youth = $14, chair_name = $15, chair_sex = $16, chair_birth_year = $17, phone = $18, "
                   "email = $19, union_id = $20, updated_at_ms = $21 WHERE id = $22",
                   values));
+    HOPTAC_TRY(Track(conn, id));
     auto audit = AuditOf(who, "entity.update", after, after.updated_at_ms);
     audit.before_json = JsonText(*before);
     audit.after_json = JsonText(after);
     return storage::AppendAudit(conn, audit);
   });
   if (!status.ok()) return TakenOr(std::move(status).error(), after.entity);
+  Notify(id);
   return after;
 }
 
 Status EntityService::SoftDelete(const Principal& who, int64_t id) {
   HOPTAC_TRY(RequireWriter(who, /*cooperative_allowed=*/false));
-  return db_.Write([&](Connection& conn) -> Status {
+  HOPTAC_TRY(db_.Write([&](Connection& conn) -> Status {
     HOPTAC_ASSIGN_OR_RETURN(auto before, LoadRecord(conn, id));
     if (!before || !InWriteScope(who, *before)) return NotFound(id);
     int64_t now = Now();
-    HOPTAC_TRY(conn.Exec("UPDATE entities SET deleted_at_ms = $1 WHERE id = $2", {Int(now), Int(id)}));
+    HOPTAC_TRY(
+        conn.Exec("UPDATE entities SET deleted_at_ms = $1, updated_at_ms = $1 WHERE id = $2", {Int(now), Int(id)}));
+    HOPTAC_TRY(Track(conn, id));
     auto audit = AuditOf(who, "entity.delete", *before, now);
     audit.before_json = JsonText(*before);
     return storage::AppendAudit(conn, audit);
-  });
+  }));
+  Notify(id);
+  return Ok();
 }
 
 Result<EntityPage> EntityService::List(const Principal& who, const EntityFilters& filters) {
@@ -539,10 +556,12 @@ Result<StoredEvent> EntityService::AddEvent(const Principal& who, int64_t id, co
                        event.converted_to ? Text(domain::EntityKindName(*event.converted_to)) : Null()}));
     if (!row) return Error::Internal("INSERT … RETURNING id returned nothing");
     stored.id = std::get<int64_t>((*row)[0]);
+    HOPTAC_TRY(Track(conn, id));
     auto audit = AuditOf(who, "entity.add_event", *record, Now());
     audit.after_json = boost::json::serialize(EventToJson(stored));
     return storage::AppendAudit(conn, audit);
   }));
+  Notify(id);
   return stored;
 }
 

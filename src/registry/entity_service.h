@@ -23,6 +23,7 @@
 // Thread-safety: all methods are thread-safe.
 #pragma once
 
+#include <atomic>
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <functional>
@@ -37,6 +38,7 @@
 #include "domain/admin_unit.h"
 #include "domain/entity.h"
 #include "domain/status_history.h"
+#include "registry/change.h"
 #include "storage/db.h"
 
 namespace hoptac::registry {
@@ -126,6 +128,10 @@ class EntityService {
   // In date order (same-day events in the order they were added).
   Result<std::vector<StoredEvent>> Events(const auth::Principal& who, int64_t id);
 
+  // Told of every committed write (registry/change.h); nullptr: nobody. Set it
+  // before the service is shared; the observer must outlive the service.
+  void SetObserver(RegistryObserver* observer) { observer_.store(observer); }
+
   // Whether the caller sees every field of this entity (otherwise PublicView).
   static bool SeesAllFields(const auth::Principal& who, const EntityRecord& record);
   // JSON (snake_case, ISO dates): every field, or the public ones.
@@ -134,10 +140,15 @@ class EntityService {
 
  private:
   int64_t Now() const { return now_ms_(); }
+  // In a write transaction: next registry version, stamped on the entity.
+  Status Track(storage::Connection& conn, int64_t id);
+  // After commit: tells the observer.
+  void Notify(int64_t id);
 
   storage::Db& db_;
   std::shared_ptr<const domain::AdminUnitDirectory> admin_units_;
   NowMs now_ms_;
+  std::atomic<RegistryObserver*> observer_{nullptr};
 };
 
 }  // namespace hoptac::registry
