@@ -9,6 +9,7 @@
 
 #include <memory>
 
+#include "analytics/registry_index.h"
 #include "auth/account_service.h"
 #include "domain/admin_unit.h"
 #include "http/metrics.h"
@@ -24,6 +25,7 @@ struct Services {
   std::shared_ptr<Metrics> metrics;
   auth::AccountService* accounts = nullptr;     // not owned
   registry::EntityService* entities = nullptr;  // not owned
+  analytics::RegistryIndex* index = nullptr;    // not owned; the stats routes need it
   std::string version;
 };
 
@@ -39,5 +41,6 @@ void AddUserRoutes(Router& router, const Services& services);
 void AddTokenRoutes(Router& router, const Services& services);
 void AddAuditRoutes(Router& router, const Services& services);
 void AddEntityRoutes(Router& router, const Services& services);
+void AddStatsRoutes(Router& router, const Services& services);  // 503 without services.index
 
 }  // namespace hoptac::http

@@ -136,27 +136,8 @@ Value OptionalText(const char* text, bool present) { return present ? Text(text)
 
 std::string JsonText(const EntityRecord& r) { return boost::json::serialize(EntityService::ToJson(r, true)); }
 
-// Query words with the usual abbreviations spelled out.
-std::vector<std::string> SearchWords(std::string_view q) {
-  std::vector<std::string> out;
-  for (std::string& word : text::FoldedWords(q)) {
-    if (word == "htx") {
-      out.insert(out.end(), {"hop", "tac", "xa"});
-    } else if (word == "lhhtx") {
-      out.insert(out.end(), {"lien", "hiep", "hop", "tac", "xa"});
-    } else if (word == "tht") {
-      out.insert(out.end(), {"to", "hop", "tac"});
-    } else if (word == "qtdnd") {
-      out.insert(out.end(), {"quy", "tin", "dung", "nhan", "dan"});
-    } else {
-      out.push_back(std::move(word));
-    }
-  }
-  return out;
-}
-
 bool MatchesWords(const std::vector<std::string>& query, const std::string& name) {
-  std::vector<std::string> words = text::FoldedWords(name);
+  std::vector<std::string> words = NameWords(name);
   for (const std::string& q : query) {
     bool found = std::any_of(words.begin(), words.end(), [&](const std::string& w) { return w.rfind(q, 0) == 0; });
     if (!found) return false;
@@ -452,6 +433,7 @@ Status EntityService::SoftDelete(const Principal& who, int64_t id) {
 }
 
 Result<EntityPage> EntityService::List(const Principal& who, const EntityFilters& filters) {
+  if (const EntityFinder* finder = finder_.load()) return ListWithFinder(*finder, who, filters);
   if (filters.limit < 1 || filters.limit > kMaxListLimit)
     return Error::InvalidField("limit", "out_of_range", "field.out_of_range", {"1", std::to_string(kMaxListLimit)});
   if (filters.offset < 0)
@@ -535,6 +517,57 @@ Result<EntityPage> EntityService::List(const Principal& who, const EntityFilters
   for (size_t i = static_cast<size_t>(filters.offset);
        i < keyed.size() && page.items.size() < static_cast<size_t>(filters.limit); ++i)
     page.items.push_back(std::move(keyed[i].second));
+  return page;
+}
+
+Result<EntityPage> EntityService::ListWithFinder(const EntityFinder& finder, const Principal& who,
+                                                 const EntityFilters& filters) {
+  FindQuery query;
+  query.filters = &filters;
+  if (who.national()) {
+  } else if (who.province_bound()) {
+    query.scope_province = who.province_code;
+  } else if (IsCooperative(who)) {
+    query.scope_entity_id = who.entity_id;
+  }
+  HOPTAC_ASSIGN_OR_RETURN(FindResult found, finder.Find(query));
+  EntityPage page;
+  page.total = found.total;
+  page.next_cursor = std::move(found.next_cursor);
+  if (found.ids.empty()) return page;
+  std::string in;
+  std::vector<Value> params;
+  for (int64_t id : found.ids) {
+    params.push_back(Int(id));
+    in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  std::unordered_map<int64_t, EntityRecord> records;
+  std::unordered_map<int64_t, std::vector<domain::StatusEvent>> events;
+  HOPTAC_TRY(db_.Read([&](Connection& conn) -> Status {
+    HOPTAC_TRY(conn.Query(
+        std::string("SELECT ") + kColumns + " FROM entities e WHERE e.deleted_at_ms IS NULL AND e.id IN (" + in + ")",
+        params, [&](const RowView& row) -> Status {
+          EntityRecord r = ReadRecord(row);
+          records.emplace(r.entity.id, std::move(r));
+          return Ok();
+        }));
+    return conn.Query(
+        "SELECT v.entity_id, v.id, v.date, v.type, v.note, v.converted_to FROM entity_events v WHERE "
+        "v.entity_id IN (" +
+            in + ") ORDER BY v.entity_id, v.date, v.id",
+        params, [&](const RowView& row) -> Status {
+          events[row.GetInt(0)].push_back(ReadEvent(row, 1).event);
+          return Ok();
+        });
+  }));
+  Date on = filters.as_of.value_or(Date::Today());
+  for (int64_t id : found.ids) {
+    auto it = records.find(id);
+    if (it == records.end()) continue;  // deleted between the index and this read
+    EntityRecord& r = it->second;
+    r.status = domain::StatusOn(events[id], r.entity.founded_on, on);
+    page.items.push_back(std::move(r));
+  }
   return page;
 }
 

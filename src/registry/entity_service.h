@@ -39,6 +39,7 @@
 #include "domain/entity.h"
 #include "domain/status_history.h"
 #include "registry/change.h"
+#include "registry/finder.h"
 #include "storage/db.h"
 
 namespace hoptac::registry {
@@ -88,8 +89,12 @@ struct EntityFilters {
   std::optional<bool> women_managed;
   std::optional<bool> youth;
   std::optional<Date> founded_from, founded_to;  // inclusive
-  int offset = 0;
-  int limit = 50;  // 1 … kMaxListLimit
+  int offset = 0;                                // matches to skip (after the cursor, if any)
+  int limit = 50;                                // 1 … kMaxListLimit
+  // Keyset paging: the next_cursor of the previous page; empty for the first page.
+  std::string cursor;
+  // kRelevance (the default when q is given) or kName (Vietnamese collation).
+  ListSort sort = ListSort::kRelevance;
 };
 
 inline constexpr int kMaxListLimit = 200;
@@ -97,6 +102,7 @@ inline constexpr int kMaxListLimit = 200;
 struct EntityPage {
   int64_t total = 0;  // matches of the filters, all pages
   std::vector<EntityRecord> items;
+  std::optional<std::string> next_cursor;  // nullopt on the last page
 };
 
 struct StoredEvent {
@@ -131,6 +137,8 @@ class EntityService {
   // Told of every committed write (registry/change.h); nullptr: nobody. Set it
   // before the service is shared; the observer must outlive the service.
   void SetObserver(RegistryObserver* observer) { observer_.store(observer); }
+  // The engine List uses (an in-memory index); nullptr: SQL with offset paging only.
+  void SetFinder(const EntityFinder* finder) { finder_.store(finder); }
 
   // Whether the caller sees every field of this entity (otherwise PublicView).
   static bool SeesAllFields(const auth::Principal& who, const EntityRecord& record);
@@ -148,7 +156,11 @@ class EntityService {
   storage::Db& db_;
   std::shared_ptr<const domain::AdminUnitDirectory> admin_units_;
   NowMs now_ms_;
+  Result<EntityPage> ListWithFinder(const EntityFinder& finder, const auth::Principal& who,
+                                    const EntityFilters& filters);
+
   std::atomic<RegistryObserver*> observer_{nullptr};
+  std::atomic<const EntityFinder*> finder_{nullptr};
 };
 
 }  // namespace hoptac::registry

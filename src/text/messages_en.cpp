@@ -202,6 +202,19 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"field.invalid_integer", "Not a whole number: \"{0}\"."},
     {"field.not_editable_by_cooperative",
      "A cooperative account cannot change this field; ask the provincial alliance to change it."},
+    {"cli.usage_stats",
+     "Usage: hoptac stats entities|flows|series [--measure M] [--group-by D1,D2] [--as-of DATE] … [--format "
+     "table|csv|json]."},
+    {"stats.yes", "Yes"},
+    {"stats.no", "No"},
+    {"stats.unknown", "Unknown"},
+    {"field.invalid_cursor", "This paging cursor is not valid; start again from the first page."},
+    {"field.too_many_dimensions", "At most {0} dimensions can be grouped by."},
+    {"field.dimension_not_allowed", "The dimension \"{0}\" cannot be used here."},
+    {"field.dimension_repeated", "The dimension \"{0}\" is given twice."},
+    {"field.unknown_measure", "Unknown measure \"{0}\"."},
+    {"field.unknown_commune", "Unknown commune code {0}."},
+    {"field.too_many_points", "The range has too many intervals (at most {0}); shorten it or use a longer interval."},
 };
 extern const size_t kMessagesEnCount = sizeof(kMessagesEn) / sizeof(kMessagesEn[0]);
 

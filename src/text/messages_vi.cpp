@@ -215,6 +215,19 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"field.invalid_integer", "Không phải số nguyên: \"{0}\"."},
     {"field.not_editable_by_cooperative",
      "Tài khoản hợp tác xã không được sửa trường này; hãy đề nghị Liên minh HTX tỉnh sửa."},
+    {"cli.usage_stats",
+     "Cách dùng: hoptac stats entities|flows|series [--measure M] [--group-by D1,D2] [--as-of NGÀY] … [--format "
+     "table|csv|json]."},
+    {"stats.yes", "Có"},
+    {"stats.no", "Không"},
+    {"stats.unknown", "Không xác định"},
+    {"field.invalid_cursor", "Con trỏ phân trang không hợp lệ; hãy bắt đầu lại từ trang đầu."},
+    {"field.too_many_dimensions", "Chỉ được nhóm theo tối đa {0} chiều."},
+    {"field.dimension_not_allowed", "Không dùng được chiều \"{0}\" ở đây."},
+    {"field.dimension_repeated", "Chiều \"{0}\" bị lặp lại."},
+    {"field.unknown_measure", "Không có chỉ tiêu \"{0}\"."},
+    {"field.unknown_commune", "Không có mã xã/phường {0}."},
+    {"field.too_many_points", "Khoảng thời gian có quá nhiều kỳ (tối đa {0}); hãy rút ngắn hoặc chọn kỳ dài hơn."},
 };
 extern const size_t kMessagesViCount = sizeof(kMessagesVi) / sizeof(kMessagesVi[0]);
 

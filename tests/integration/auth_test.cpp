@@ -92,6 +92,12 @@ class AuthTest : public ::testing::Test {
     services_.metrics = std::make_shared<http::Metrics>();
     services_.accounts = accounts_.get();
     entities_ = std::make_unique<registry::EntityService>(*db_, directory_);
+    auto index = analytics::RegistryIndex::Build(*db_, directory_);
+    ASSERT_TRUE(index.ok()) << index.error().detail;
+    index_ = std::move(index).value();
+    entities_->SetObserver(index_.get());
+    entities_->SetFinder(index_.get());
+    services_.index = index_.get();
     services_.entities = entities_.get();
     // One entity in province 01 (owned by coop1) and one in 79, for the access matrix.
     entity01_ = AddEntity("MATRIX-01", "01");
@@ -151,6 +157,7 @@ class AuthTest : public ::testing::Test {
   auth::LoginThrottle throttle_;
   std::unique_ptr<auth::AccountService> accounts_;
   std::unique_ptr<registry::EntityService> entities_;
+  std::unique_ptr<analytics::RegistryIndex> index_;
   int64_t entity01_ = 0, entity79_ = 0;
   http::Services services_;
   std::shared_ptr<http::Router> router_;
@@ -527,6 +534,10 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
        {[&](bool own) { return "/api/v1/entities/" + (own ? e01 : e79) + "/events"; },
         [](const std::string&, bool) { return std::string(R"({"date":"2021-03-04","type":"reorganised"})"); },
         [](const std::string& caller, bool own) { return EntityWrite(caller, own, false); }}},
+      // Aggregates are public; province accounts get their province (tested in stats_test).
+      {"stats.entities", {[](bool) { return "/api/v1/stats/entities?group_by=province,kind"; }, none, Public}},
+      {"stats.flows", {[](bool) { return "/api/v1/stats/flows?from=2020-01-01&group_by=year"; }, none, Public}},
+      {"stats.series", {[](bool) { return "/api/v1/stats/series?from=2020-01-01&interval=half"; }, none, Public}},
   };
 
   int checked = 0;

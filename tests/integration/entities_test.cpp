@@ -48,6 +48,12 @@ class EntitiesTest : public ::testing::Test {
       return directory->Find(domain::AdminLevel::kProvince, code, Date::Today()) != nullptr;
     });
     entities_ = std::make_unique<registry::EntityService>(*db_, directory_);
+    auto index = analytics::RegistryIndex::Build(*db_, directory_);
+    ASSERT_TRUE(index.ok()) << index.error().detail;
+    index_ = std::move(index).value();
+    entities_->SetObserver(index_.get());
+    entities_->SetFinder(index_.get());
+    services_.index = index_.get();
     services_.db = db_.get();
     services_.admin_units = directory_;
     services_.metrics = std::make_shared<http::Metrics>();
@@ -117,6 +123,7 @@ class EntitiesTest : public ::testing::Test {
   auth::LoginThrottle throttle_;
   std::unique_ptr<auth::AccountService> accounts_;
   std::unique_ptr<registry::EntityService> entities_;
+  std::unique_ptr<analytics::RegistryIndex> index_;
   http::Services services_;
   std::shared_ptr<http::Router> router_;
   testing::BackgroundServer server_;

@@ -166,7 +166,7 @@ void AddEntityRoutes(Router& router, const Services& services) {
        [entities](Request& request) -> Result<Response> {
          HOPTAC_TRY(CheckQueryParameters(
              request, {"kind", "province", "status", "as_of", "q", "offset", "limit", "sector", "commune",
-                       "women_managed", "youth", "founded_from", "founded_to", "legacy_province"}));
+                       "women_managed", "youth", "founded_from", "founded_to", "legacy_province", "cursor", "sort"}));
          registry::EntityFilters filters;
          Error error = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
          if (auto kind = request.Query("kind")) {
@@ -206,7 +206,17 @@ void AddEntityRoutes(Router& router, const Services& services) {
            else
              error.fields.push_back({name, "invalid_enum", "field.invalid_enum", {std::string(*text), "true, false"}});
          }
+         if (auto sort = request.Query("sort")) {
+           if (*sort == "name")
+             filters.sort = registry::ListSort::kName;
+           else if (*sort == "relevance")
+             filters.sort = registry::ListSort::kRelevance;
+           else
+             error.fields.push_back(
+                 {"sort", "invalid_enum", "field.invalid_enum", {std::string(*sort), "relevance, name"}});
+         }
          if (!error.fields.empty()) return error;
+         filters.cursor = std::string(request.Query("cursor").value_or(""));
          filters.commune = std::string(request.Query("commune").value_or(""));
          filters.legacy_province = std::string(request.Query("legacy_province").value_or(""));
          HOPTAC_ASSIGN_OR_RETURN(filters.founded_from, DateParameter(request, "founded_from"));
@@ -226,7 +236,9 @@ void AddEntityRoutes(Router& router, const Services& services) {
                record, registry::EntityService::SeesAllFields(request.principal, record)));
          boost::json::object out{{"total", page.total}, {"items", std::move(items)}};
          int64_t next = filters.offset + static_cast<int64_t>(page.items.size());
-         out["next_offset"] = next < page.total ? boost::json::value(next) : boost::json::value();
+         out["next_offset"] =
+             next < page.total && filters.cursor.empty() ? boost::json::value(next) : boost::json::value();
+         out["next_cursor"] = page.next_cursor ? boost::json::value(*page.next_cursor) : boost::json::value();
          return Response::Json(out);
        }});
 

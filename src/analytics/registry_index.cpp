@@ -1,0 +1,766 @@
+// RegistryIndex: loading, applying changes, and search/list (Find).
+#include "analytics/registry_index.h"
+
+#include <algorithm>
+#include <bit>
+#include <charconv>
+#include <climits>
+#include <cstring>
+#include <future>
+#include <unordered_set>
+
+#include "base/log.h"
+#include "registry/entity_service.h"
+#include "text/collate.h"
+#include "text/fold.h"
+
+namespace hoptac::analytics {
+
+using domain::EntityKind;
+using registry::EntityFilters;
+using registry::FindQuery;
+using registry::FindResult;
+using storage::Connection;
+using storage::Int;
+using storage::RowView;
+
+namespace {
+
+constexpr uint16_t kNone = 0xFFFF;
+constexpr uint8_t kNoSector = 0xFF;
+constexpr int32_t kUnknownDay = INT32_MIN;
+// Above this many changed entities, order and postings are rebuilt rather than updated.
+constexpr size_t kBulkThreshold = 5000;
+
+std::string Hex(std::string_view bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 15]);
+  }
+  return out;
+}
+
+std::optional<std::string> Unhex(std::string_view text) {
+  if (text.size() % 2) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() / 2);
+  auto value = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  for (size_t i = 0; i < text.size(); i += 2) {
+    int hi = value(text[i]), lo = value(text[i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out.push_back(static_cast<char>(hi * 16 + lo));
+  }
+  return out;
+}
+
+// Cursor: "<score>.<id>.<hex sort key>" — the last item of the previous page.
+struct Cursor {
+  int score = 0;
+  int64_t id = 0;
+  std::string sort_key;
+};
+
+std::string EncodeCursor(const Cursor& c) {
+  return std::to_string(c.score) + "." + std::to_string(c.id) + "." + Hex(c.sort_key);
+}
+
+Result<Cursor> DecodeCursor(std::string_view text) {
+  auto bad = [&] { return Error::InvalidField("cursor", "invalid_cursor", "field.invalid_cursor", {}); };
+  size_t a = text.find('.');
+  if (a == std::string_view::npos) return bad();
+  size_t b = text.find('.', a + 1);
+  if (b == std::string_view::npos) return bad();
+  Cursor c;
+  auto [p1, e1] = std::from_chars(text.data(), text.data() + a, c.score);
+  auto [p2, e2] = std::from_chars(text.data() + a + 1, text.data() + b, c.id);
+  if (e1 != std::errc() || p1 != text.data() + a || e2 != std::errc() || p2 != text.data() + b || c.score < 0 ||
+      c.score > 255)
+    return bad();
+  auto key = Unhex(text.substr(b + 1));
+  if (!key) return bad();
+  c.sort_key = std::move(*key);
+  return c;
+}
+
+}  // namespace
+
+struct RegistryIndex::Loaded {
+  int64_t id = 0;
+  bool deleted = false;
+  EntityKind kind = EntityKind::kCooperative;
+  std::string name;
+  std::string province_code;
+  Date province_as_of;
+  std::string current_province;
+  std::string commune;
+  std::optional<domain::Sector> sector;
+  std::optional<Date> founded;
+  bool women = false, youth = false;
+  std::vector<domain::StatusEvent> events;
+  std::vector<std::pair<domain::Period, domain::Figures>> figures;
+  // Computed before taking the lock.
+  std::string sort_key;
+  std::string words;  // " w1 w2 …"
+  int word_count = 0;
+};
+
+class IndexLoader {
+ public:
+  using Loaded = RegistryIndex::Loaded;
+
+  // since < 0: every entity not deleted; otherwise the entities with change_seq > since (deleted included).
+  static Status Load(Connection& conn, int64_t since, std::vector<Loaded>& out) {
+    std::string where = since < 0 ? "e.deleted_at_ms IS NULL" : "e.change_seq > CAST($1 AS BIGINT)";
+    std::vector<storage::Value> params;
+    if (since >= 0) params.push_back(Int(since));
+    HOPTAC_TRY(conn.Query(
+        "SELECT e.id, e.kind, e.name, e.province_code, e.province_as_of, e.current_province_code, e.commune_code, "
+        "e.sector, e.founded_on, e.women_managed, e.youth, e.deleted_at_ms FROM entities e WHERE " +
+            where + " ORDER BY e.id",
+        params, [&](const RowView& row) -> Status {
+          Loaded l;
+          l.id = row.GetInt(0);
+          l.kind = domain::EntityKindFromName(row.GetText(1)).value_or(EntityKind::kCooperative);
+          l.name = row.GetText(2);
+          l.province_code = row.GetText(3);
+          l.province_as_of = Date::ParseIso(row.GetText(4)).value_or(Date());
+          l.current_province = row.GetText(5);
+          l.commune = row.GetText(6);
+          if (!row.IsNull(7)) l.sector = domain::SectorFromName(row.GetText(7));
+          if (!row.IsNull(8)) l.founded = Date::ParseIso(row.GetText(8));
+          l.women = row.GetInt(9) != 0;
+          l.youth = row.GetInt(10) != 0;
+          l.deleted = !row.IsNull(11);
+          out.push_back(std::move(l));
+          return Ok();
+        }));
+    if (out.empty()) return Ok();
+    auto find = [&](int64_t id) -> Loaded* {
+      auto it = std::lower_bound(out.begin(), out.end(), id, [](const Loaded& l, int64_t v) { return l.id < v; });
+      return it != out.end() && it->id == id ? &*it : nullptr;
+    };
+    HOPTAC_TRY(
+        conn.Query("SELECT v.entity_id, v.date, v.type FROM entity_events v JOIN entities e ON e.id = "
+                   "v.entity_id WHERE " +
+                       where + " ORDER BY v.entity_id, v.date, v.id",
+                   params, [&](const RowView& row) -> Status {
+                     Loaded* l = find(row.GetInt(0));
+                     if (!l) return Ok();
+                     domain::StatusEvent ev;
+                     ev.date = Date::ParseIso(row.GetText(1)).value_or(Date());
+                     auto type = domain::EventTypeFromName(row.GetText(2));
+                     if (!type) return Ok();
+                     ev.type = *type;
+                     l->events.push_back(std::move(ev));
+                     return Ok();
+                   }));
+    std::string columns;
+    for (const auto& field : domain::FigureFields()) columns += ", f." + std::string(field.name);
+    HOPTAC_TRY(conn.Query("SELECT f.entity_id, f.period" + columns +
+                              " FROM entity_figures f JOIN entities e ON e.id = f.entity_id WHERE " + where +
+                              " ORDER BY f.entity_id",
+                          params, [&](const RowView& row) -> Status {
+                            Loaded* l = find(row.GetInt(0));
+                            if (!l) return Ok();
+                            auto period = domain::ParsePeriod(row.GetText(1));
+                            if (!period.ok()) return Ok();
+                            domain::Figures figures;
+                            int column = 2;
+                            for (const auto& field : domain::FigureFields()) {
+                              if (!row.IsNull(column)) figures.*field.member = row.GetInt(column);
+                              ++column;
+                            }
+                            l->figures.emplace_back(*period, figures);
+                            return Ok();
+                          }));
+    return Ok();
+  }
+
+  // Sort keys and words, in parallel for big loads.
+  static void Prepare(std::vector<Loaded>& loaded) {
+    auto work = [&](size_t begin, size_t end) {
+      for (size_t i = begin; i < end; ++i) {
+        Loaded& l = loaded[i];
+        if (l.deleted) continue;
+        l.sort_key = text::SortKey(l.name);
+        std::vector<std::string> words = registry::NameWords(l.name);
+        l.word_count = static_cast<int>(text::FoldedWords(l.name).size());
+        for (const auto& w : words) l.words += " " + w;
+        std::sort(l.figures.begin(), l.figures.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      }
+    };
+    if (loaded.size() < 20000) {
+      work(0, loaded.size());
+      return;
+    }
+    size_t half = loaded.size() / 2;
+    auto other = std::async(std::launch::async, work, half, loaded.size());
+    work(0, half);
+    other.get();
+  }
+};
+
+RegistryIndex::RegistryIndex(storage::Db& db, std::shared_ptr<const domain::AdminUnitDirectory> units)
+    : db_(db), units_(std::move(units)) {
+  InitUnits();
+}
+
+RegistryIndex::~RegistryIndex() { StopPolling(); }
+
+void RegistryIndex::InitUnits() {
+  for (const auto& unit : units_->dataset().units) {
+    if (unit.level == domain::AdminLevel::kProvince) {
+      province_index_[&unit] = static_cast<uint16_t>(provinces_.size());
+      provinces_.push_back(&unit);
+    }
+  }
+  // Eras: every date a province unit starts or ends.
+  std::vector<Date> starts{Date::FromCivil(1, 1, 1)};
+  for (const auto* unit : provinces_) {
+    starts.push_back(unit->valid_from);
+    if (unit->valid_to) starts.push_back(Date::FromDays(unit->valid_to->days() + 1));
+  }
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  era_starts_ = starts;
+  era_map_.assign(era_starts_.size(), std::vector<uint16_t>(provinces_.size(), kNone));
+  for (size_t era = 0; era < era_starts_.size(); ++era) {
+    Date on = era_starts_[era];
+    for (size_t u = 0; u < provinces_.size(); ++u) {
+      const domain::AdminUnit* unit = provinces_[u];
+      const domain::AdminUnit* found = nullptr;
+      if (unit->InForce(on)) {
+        found = unit;
+      } else if (on < unit->valid_from) {
+        // Walk back through unique predecessors.
+        const domain::AdminUnit* at = unit;
+        for (int depth = 0; depth < 8 && at && !at->InForce(on); ++depth) {
+          auto preds = units_->Predecessors(at->id);
+          at = preds.size() == 1 ? preds[0] : nullptr;
+        }
+        if (at && at->InForce(on)) found = at;
+      } else {
+        const domain::AdminUnit* at = unit;
+        for (int depth = 0; depth < 8 && at && !at->InForce(on); ++depth) {
+          auto succs = units_->Successors(at->id);
+          at = succs.size() == 1 ? succs[0] : nullptr;
+        }
+        if (at && at->InForce(on)) found = at;
+      }
+      if (found) era_map_[era][u] = province_index_.at(found);
+    }
+  }
+  for (const auto* commune : units_->InForce(domain::AdminLevel::kCommune, Date::Today())) {
+    commune_index_[commune->code] = static_cast<uint16_t>(communes_.size());
+    communes_.push_back(commune);
+  }
+}
+
+int RegistryIndex::EraOf(Date date) const {
+  auto it = std::upper_bound(era_starts_.begin(), era_starts_.end(), date);
+  return static_cast<int>(it - era_starts_.begin()) - 1;
+}
+
+Result<std::unique_ptr<RegistryIndex>> RegistryIndex::Build(storage::Db& db,
+                                                            std::shared_ptr<const domain::AdminUnitDirectory> units) {
+  std::unique_ptr<RegistryIndex> index(new RegistryIndex(db, std::move(units)));
+  std::vector<Loaded> loaded;
+  int64_t version = 0;
+  HOPTAC_TRY(db.Read([&](Connection& conn) -> Status {
+    HOPTAC_ASSIGN_OR_RETURN(version, registry::RegistryVersion(conn));
+    return IndexLoader::Load(conn, -1, loaded);
+  }));
+  IndexLoader::Prepare(loaded);
+  std::lock_guard catch_up(index->catch_up_mu_);
+  std::unique_lock lock(index->mu_);
+  index->Apply(loaded);
+  index->version_ = version;
+  return index;
+}
+
+void RegistryIndex::EntitiesChanged(std::span<const int64_t>) {
+  if (Status s = CatchUp(); !s.ok())
+    log::Error("index catch-up failed", {{"key", s.error().key}, {"detail", s.error().detail}});
+}
+
+void RegistryIndex::Reload() { EntitiesChanged({}); }
+
+Status RegistryIndex::CatchUp() {
+  std::lock_guard catch_up(catch_up_mu_);
+  std::vector<Loaded> loaded;
+  int64_t version = 0;
+  HOPTAC_TRY(db_.Read([&](Connection& conn) -> Status {
+    HOPTAC_ASSIGN_OR_RETURN(version, registry::RegistryVersion(conn));
+    if (version == version_) return Ok();
+    return IndexLoader::Load(conn, version_, loaded);
+  }));
+  if (version == version_) return Ok();
+  IndexLoader::Prepare(loaded);
+  std::unique_lock lock(mu_);
+  Apply(loaded);
+  version_ = version;
+  return Ok();
+}
+
+void RegistryIndex::StartPolling(std::chrono::milliseconds interval) {
+  std::lock_guard lock(poll_mu_);
+  if (poller_.joinable()) return;
+  polling_stop_ = false;
+  poller_ = std::thread([this, interval] {
+    std::unique_lock lock(poll_mu_);
+    while (!poll_cv_.wait_for(lock, interval, [this] { return polling_stop_; })) {
+      lock.unlock();
+      if (Status s = CatchUp(); !s.ok())
+        log::Warn("index poll failed", {{"key", s.error().key}, {"detail", s.error().detail}});
+      lock.lock();
+    }
+  });
+}
+
+void RegistryIndex::StopPolling() {
+  {
+    std::lock_guard lock(poll_mu_);
+    polling_stop_ = true;
+  }
+  poll_cv_.notify_all();
+  if (poller_.joinable()) poller_.join();
+}
+
+uint32_t RegistryIndex::SlotFor(int64_t id) {
+  auto [it, inserted] = slot_of_.try_emplace(id, static_cast<uint32_t>(id_.size()));
+  if (inserted) {
+    id_.push_back(id);
+    alive_.push_back(0);
+    kind_.push_back(0);
+    sector_.push_back(kNoSector);
+    flags_.push_back(0);
+    unit_.push_back(kNone);
+    current_.push_back(kNone);
+    commune_.push_back(kNone);
+    founded_.push_back(kUnknownDay);
+    timeline_off_.push_back(0);
+    timeline_n_.push_back(0);
+    events_off_.push_back(0);
+    events_n_.push_back(0);
+    figures_off_.push_back(0);
+    figures_n_.push_back(0);
+    sort_key_.emplace_back();
+    words_.emplace_back();
+    word_count_.push_back(0);
+  }
+  return it->second;
+}
+
+namespace {
+
+// Position in order of the first slot not before (key, id).
+size_t LowerBound(const std::vector<uint32_t>& order, const std::vector<std::string>& keys,
+                  const std::vector<int64_t>& ids, std::string_view key, int64_t id) {
+  auto it = std::lower_bound(order.begin(), order.end(), 0, [&](uint32_t slot, int) {
+    int c = keys[slot].compare(key);
+    return c < 0 || (c == 0 && ids[slot] < id);
+  });
+  return static_cast<size_t>(it - order.begin());
+}
+
+void EraseSorted(std::vector<uint32_t>& v, uint32_t value) {
+  auto it = std::lower_bound(v.begin(), v.end(), value);
+  if (it != v.end() && *it == value) v.erase(it);
+}
+
+void InsertSorted(std::vector<uint32_t>& v, uint32_t value) {
+  auto it = std::lower_bound(v.begin(), v.end(), value);
+  if (it == v.end() || *it != value) v.insert(it, value);
+}
+
+template <typename F>
+void ForEachWord(std::string_view words, F&& f) {
+  size_t i = 0;
+  while (i < words.size()) {
+    while (i < words.size() && words[i] == ' ') ++i;
+    size_t j = words.find(' ', i);
+    if (j == std::string_view::npos) j = words.size();
+    if (j > i) f(words.substr(i, j - i));
+    i = j;
+  }
+}
+
+}  // namespace
+
+void RegistryIndex::Remove(uint32_t slot) {
+  if (!alive_[slot]) return;
+  size_t pos = LowerBound(order_, sort_key_, id_, sort_key_[slot], id_[slot]);
+  if (pos < order_.size() && order_[pos] == slot) order_.erase(order_.begin() + static_cast<std::ptrdiff_t>(pos));
+  ForEachWord(words_[slot], [&](std::string_view w) {
+    auto it = postings_.find(w);
+    if (it != postings_.end()) EraseSorted(it->second, slot);
+  });
+  alive_[slot] = 0;
+  garbage_ += timeline_n_[slot] + events_n_[slot] + figures_n_[slot];
+  timeline_n_[slot] = events_n_[slot] = 0;
+  figures_n_[slot] = 0;
+  words_[slot].clear();
+  sort_key_[slot].clear();
+  ranks_dirty_ = true;
+}
+
+void RegistryIndex::Apply(std::vector<Loaded>& loaded) {
+  const bool bulk = loaded.size() > kBulkThreshold;
+  for (Loaded& l : loaded) {
+    if (l.deleted) {
+      auto it = slot_of_.find(l.id);
+      if (it != slot_of_.end()) Remove(it->second);
+      continue;
+    }
+    uint32_t slot = SlotFor(l.id);
+    bool name_changed = !alive_[slot] || sort_key_[slot] != l.sort_key || words_[slot] != l.words;
+    if (alive_[slot] && name_changed && !bulk) Remove(slot);
+    if (alive_[slot]) {
+      garbage_ += timeline_n_[slot] + events_n_[slot] + figures_n_[slot];
+    }
+    kind_[slot] = static_cast<uint8_t>(l.kind);
+    sector_[slot] = l.sector ? static_cast<uint8_t>(*l.sector) : kNoSector;
+    flags_[slot] = static_cast<uint8_t>((l.women ? 1 : 0) | (l.youth ? 2 : 0));
+    const domain::AdminUnit* unit = units_->Find(domain::AdminLevel::kProvince, l.province_code, l.province_as_of);
+    unit_[slot] = unit ? province_index_.at(unit) : kNone;
+    const domain::AdminUnit* current = units_->Find(domain::AdminLevel::kProvince, l.current_province, Date::Today());
+    current_[slot] = current ? province_index_.at(current) : kNone;
+    auto commune = commune_index_.find(l.commune);
+    commune_[slot] = commune == commune_index_.end() ? kNone : commune->second;
+    domain::StatusTimeline timeline = domain::BuildTimeline(l.events, l.founded);
+    founded_[slot] = timeline.founded_days() == domain::StatusTimeline::kSinceForever
+                         ? kUnknownDay
+                         : static_cast<int32_t>(timeline.founded_days());
+    timeline_off_[slot] = static_cast<uint32_t>(changes_.size());
+    timeline_n_[slot] = static_cast<uint8_t>(std::min<size_t>(timeline.changes.size(), 255));
+    for (size_t i = 0; i < timeline_n_[slot]; ++i)
+      changes_.emplace_back(timeline.changes[i].first, static_cast<uint8_t>(timeline.changes[i].second));
+    events_off_[slot] = static_cast<uint32_t>(events_.size());
+    events_n_[slot] = static_cast<uint8_t>(std::min<size_t>(l.events.size(), 255));
+    for (size_t i = 0; i < events_n_[slot]; ++i)
+      events_.emplace_back(l.events[i].date.days(), static_cast<uint8_t>(l.events[i].type));
+    figures_off_[slot] = static_cast<uint32_t>(periods_.size());
+    figures_n_[slot] = static_cast<uint16_t>(std::min<size_t>(l.figures.size(), 65535));
+    for (size_t i = 0; i < figures_n_[slot]; ++i) {
+      const auto& [period, figures] = l.figures[i];
+      PeriodRecord record{static_cast<int32_t>(period.End().days()), period, 0, static_cast<uint32_t>(values_.size())};
+      int bit = 0;
+      for (const auto& field : domain::FigureFields()) {
+        if (auto value = figures.*field.member) {
+          record.mask |= static_cast<uint16_t>(1u << bit);
+          values_.push_back(*value);
+        }
+        ++bit;
+      }
+      periods_.push_back(record);
+    }
+    if (name_changed || !alive_[slot]) {
+      sort_key_[slot] = std::move(l.sort_key);
+      words_[slot] = std::move(l.words);
+      word_count_[slot] = static_cast<uint8_t>(std::min(l.word_count, 255));
+      alive_[slot] = 1;
+      if (!bulk) {
+        size_t pos = LowerBound(order_, sort_key_, id_, sort_key_[slot], id_[slot]);
+        order_.insert(order_.begin() + static_cast<std::ptrdiff_t>(pos), slot);
+        ForEachWord(words_[slot], [&](std::string_view w) {
+          auto it = postings_.find(w);
+          if (it == postings_.end()) it = postings_.emplace(std::string(w), std::vector<uint32_t>()).first;
+          InsertSorted(it->second, slot);
+        });
+      }
+      ranks_dirty_ = true;
+    }
+    alive_[slot] = 1;
+  }
+  if (bulk) {
+    order_.clear();
+    for (uint32_t slot = 0; slot < id_.size(); ++slot)
+      if (alive_[slot]) order_.push_back(slot);
+    std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
+      int c = sort_key_[a].compare(sort_key_[b]);
+      return c < 0 || (c == 0 && id_[a] < id_[b]);
+    });
+    std::unordered_map<std::string_view, std::vector<uint32_t>> postings;
+    for (uint32_t slot = 0; slot < id_.size(); ++slot) {
+      if (!alive_[slot]) continue;
+      ForEachWord(words_[slot], [&](std::string_view w) {
+        auto& list = postings[w];
+        if (list.empty() || list.back() != slot) list.push_back(slot);
+      });
+    }
+    postings_.clear();
+    for (auto& [word, list] : postings) postings_.emplace(std::string(word), std::move(list));
+    ranks_dirty_ = true;
+  }
+  // Compact the flat arrays when half of them is garbage.
+  int64_t used = static_cast<int64_t>(changes_.size() + events_.size() + periods_.size());
+  if (garbage_ > 1024 && garbage_ * 2 > used) {
+    std::vector<std::pair<int32_t, uint8_t>> changes, events;
+    std::vector<PeriodRecord> periods;
+    std::vector<int64_t> values;
+    for (uint32_t slot = 0; slot < id_.size(); ++slot) {
+      uint32_t off = static_cast<uint32_t>(changes.size());
+      changes.insert(changes.end(), changes_.begin() + timeline_off_[slot],
+                     changes_.begin() + timeline_off_[slot] + timeline_n_[slot]);
+      timeline_off_[slot] = off;
+      off = static_cast<uint32_t>(events.size());
+      events.insert(events.end(), events_.begin() + events_off_[slot],
+                    events_.begin() + events_off_[slot] + events_n_[slot]);
+      events_off_[slot] = off;
+      off = static_cast<uint32_t>(periods.size());
+      for (uint32_t i = 0; i < figures_n_[slot]; ++i) {
+        PeriodRecord record = periods_[figures_off_[slot] + i];
+        int present = std::popcount(record.mask);
+        uint32_t value_off = static_cast<uint32_t>(values.size());
+        values.insert(values.end(), values_.begin() + record.value_off, values_.begin() + record.value_off + present);
+        record.value_off = value_off;
+        periods.push_back(record);
+      }
+      figures_off_[slot] = off;
+    }
+    changes_ = std::move(changes);
+    events_ = std::move(events);
+    periods_ = std::move(periods);
+    values_ = std::move(values);
+    garbage_ = 0;
+  }
+}
+
+void RegistryIndex::EnsureRanks() const {
+  if (!ranks_dirty_.load(std::memory_order_acquire)) return;
+  std::lock_guard lock(rank_mu_);
+  if (!ranks_dirty_.load(std::memory_order_relaxed)) return;
+  rank_.assign(id_.size(), UINT32_MAX);
+  for (uint32_t i = 0; i < order_.size(); ++i) rank_[order_[i]] = i;
+  ranks_dirty_.store(false, std::memory_order_release);
+}
+
+std::optional<domain::EntityStatus> RegistryIndex::StatusAt(uint32_t slot, int days) const {
+  if (founded_[slot] != kUnknownDay && days < founded_[slot]) return std::nullopt;
+  const auto* begin = changes_.data() + timeline_off_[slot];
+  const auto* end = begin + timeline_n_[slot];
+  uint8_t status = 0;
+  for (const auto* c = begin; c != end && c->first <= days; ++c) status = c->second;
+  return static_cast<domain::EntityStatus>(status);
+}
+
+Result<FindResult> RegistryIndex::Find(const FindQuery& query) const {
+  const EntityFilters& f = *query.filters;
+  FindResult result;
+  if (query.scope_nothing) return result;
+  if (f.limit < 1 || f.limit > registry::kMaxListLimit)
+    return Error::InvalidField("limit", "out_of_range", "field.out_of_range",
+                               {"1", std::to_string(registry::kMaxListLimit)});
+  if (f.offset < 0) return Error::InvalidField("offset", "out_of_range", "field.out_of_range", {"0", "1000000000"});
+  std::optional<Cursor> cursor;
+  if (!f.cursor.empty()) {
+    HOPTAC_ASSIGN_OR_RETURN(auto c, DecodeCursor(f.cursor));
+    cursor = std::move(c);
+  }
+  // Units are immutable: resolve codes before locking.
+  uint16_t legacy_unit = kNone;
+  if (!f.legacy_province.empty()) {
+    const domain::AdminUnit* unit =
+        units_->Find(domain::AdminLevel::kProvince, f.legacy_province, Date::FromCivil(2025, 6, 30));
+    if (!unit)
+      return Error::InvalidField("legacy_province", "unknown_province", "field.unknown_province", {f.legacy_province});
+    legacy_unit = province_index_.at(unit);
+  }
+  auto current_unit = [&](const std::string& code) -> int {
+    if (code.empty()) return -1;
+    const domain::AdminUnit* unit = units_->Find(domain::AdminLevel::kProvince, code, Date::Today());
+    return unit ? province_index_.at(unit) : -2;  // -2: matches nothing
+  };
+  int province = current_unit(f.province);
+  int scope_province = current_unit(query.scope_province);
+  if (province == -2 || scope_province == -2) return result;
+  int commune = -1;
+  if (!f.commune.empty()) {
+    auto it = commune_index_.find(f.commune);
+    if (it == commune_index_.end()) return result;
+    commune = it->second;
+  }
+  const int on_days = (f.as_of ? *f.as_of : Date::Today()).days();
+  const int32_t founded_from = f.founded_from ? f.founded_from->days() : INT32_MIN;
+  const int32_t founded_to = f.founded_to ? f.founded_to->days() : INT32_MAX;
+  const bool founded_filter = f.founded_from || f.founded_to;
+  std::vector<std::string> words = registry::SearchWords(f.q);
+  if (words.size() > 7) words.resize(7);
+  const bool relevance = !words.empty() && f.sort != registry::ListSort::kName;
+
+  std::shared_lock lock(mu_);
+  const uint32_t slots = static_cast<uint32_t>(id_.size());
+  auto passes = [&](uint32_t s) -> bool {
+    if (!alive_[s]) return false;
+    if (query.scope_entity_id && id_[s] != query.scope_entity_id) return false;
+    if (scope_province >= 0 && current_[s] != scope_province) return false;
+    if (f.kind && kind_[s] != static_cast<uint8_t>(*f.kind)) return false;
+    if (province >= 0 && current_[s] != province) return false;
+    if (legacy_unit != kNone && unit_[s] != legacy_unit) return false;
+    if (commune >= 0 && commune_[s] != commune) return false;
+    if (f.sector && sector_[s] != static_cast<uint8_t>(*f.sector)) return false;
+    if (f.women_managed && ((flags_[s] & 1) != 0) != *f.women_managed) return false;
+    if (f.youth && ((flags_[s] & 2) != 0) != *f.youth) return false;
+    if (founded_filter && (founded_[s] == kUnknownDay || founded_[s] < founded_from || founded_[s] > founded_to))
+      return false;
+    if (f.status) {
+      auto status = StatusAt(s, on_days);
+      if (!status || *status != *f.status) return false;
+    }
+    return true;
+  };
+
+  std::vector<uint32_t> matched;
+  if (!words.empty()) {
+    // The word with the fewest postings in its prefix range gives the candidates.
+    struct Range {
+      std::map<std::string, std::vector<uint32_t>, std::less<>>::const_iterator begin, end;
+      size_t postings = 0;
+    };
+    std::vector<Range> ranges;
+    for (const std::string& w : words) {
+      Range r{postings_.lower_bound(w), postings_.lower_bound(w), 0};
+      auto it = r.begin;
+      while (it != postings_.end() && it->first.compare(0, w.size(), w) == 0) r.postings += (it++)->second.size();
+      r.end = it;
+      ranges.push_back(r);
+    }
+    size_t best = 0;
+    for (size_t i = 1; i < ranges.size(); ++i)
+      if (ranges[i].postings < ranges[best].postings) best = i;
+    std::vector<uint64_t> bits((slots + 63) / 64, 0);
+    for (auto it = ranges[best].begin; it != ranges[best].end; ++it)
+      for (uint32_t s : it->second) bits[s >> 6] |= uint64_t{1} << (s & 63);
+    size_t candidates = 0;
+    for (uint64_t b : bits) candidates += static_cast<size_t>(std::popcount(b));
+    for (size_t i = 0; i < ranges.size(); ++i) {
+      if (i == best) continue;
+      if (candidates * 8 < ranges[i].postings) {
+        // Few candidates: check their words directly.
+        std::string needle = " " + words[i];
+        candidates = 0;
+        for (size_t block = 0; block < bits.size(); ++block) {
+          uint64_t b = bits[block];
+          while (b) {
+            uint32_t s = static_cast<uint32_t>(block * 64 + static_cast<size_t>(std::countr_zero(b)));
+            b &= b - 1;
+            if (words_[s].find(needle) == std::string::npos) {
+              bits[block] &= ~(uint64_t{1} << (s & 63));
+            } else {
+              ++candidates;
+            }
+          }
+        }
+      } else {
+        std::vector<uint64_t> other(bits.size(), 0);
+        for (auto it = ranges[i].begin; it != ranges[i].end; ++it)
+          for (uint32_t s : it->second) other[s >> 6] |= uint64_t{1} << (s & 63);
+        candidates = 0;
+        for (size_t block = 0; block < bits.size(); ++block) {
+          bits[block] &= other[block];
+          candidates += static_cast<size_t>(std::popcount(bits[block]));
+        }
+      }
+    }
+    matched.reserve(candidates);
+    for (size_t block = 0; block < bits.size(); ++block) {
+      uint64_t b = bits[block];
+      while (b) {
+        uint32_t s = static_cast<uint32_t>(block * 64 + static_cast<size_t>(std::countr_zero(b)));
+        b &= b - 1;
+        if (passes(s)) matched.push_back(s);
+      }
+    }
+  } else {
+    matched.reserve(order_.size());
+    for (uint32_t s = 0; s < slots; ++s)
+      if (passes(s)) matched.push_back(s);
+  }
+  result.total = static_cast<int64_t>(matched.size());
+  if (matched.empty()) return result;
+
+  EnsureRanks();
+  // Score: whole-word matches first, then shorter names (0 … 255; higher is better).
+  std::vector<uint8_t> exact;
+  if (relevance) {
+    exact.assign(slots, 0);
+    std::vector<std::string> unique = words;
+    std::sort(unique.begin(), unique.end());
+    unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+    for (const std::string& w : unique) {
+      auto it = postings_.find(w);
+      if (it == postings_.end()) continue;
+      for (uint32_t s : it->second) ++exact[s];
+    }
+  }
+  auto score = [&](uint32_t s) -> int {
+    if (!relevance) return 0;
+    return std::min<int>(exact[s], 7) * 32 + (31 - std::min<int>(word_count_[s], 31));
+  };
+  // Sort key of an item: (255 - score, rank), ascending.
+  auto key = [&](uint32_t s) -> uint64_t { return (uint64_t(255 - score(s)) << 32) | rank_[s]; };
+  uint64_t after = 0;
+  bool has_after = false;
+  if (cursor) {
+    size_t pos = LowerBound(order_, sort_key_, id_, cursor->sort_key, cursor->id);
+    if (pos < order_.size() && id_[order_[pos]] == cursor->id && sort_key_[order_[pos]] == cursor->sort_key) ++pos;
+    after = (uint64_t(255 - (relevance ? cursor->score : 0)) << 32) | pos;
+    has_after = true;
+  }
+  std::vector<uint64_t> keyed;
+  keyed.reserve(matched.size());
+  for (uint32_t s : matched) {
+    uint64_t k = key(s);
+    if (!has_after || k >= after) keyed.push_back(k << 0);
+  }
+  // keyed holds (score, rank); the slot is order_[rank].
+  size_t want = static_cast<size_t>(f.offset) + static_cast<size_t>(f.limit);
+  size_t take = std::min(want, keyed.size());
+  if (take < keyed.size()) {
+    std::nth_element(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(take), keyed.end());
+  }
+  std::sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(take));
+  for (size_t i = static_cast<size_t>(f.offset); i < take; ++i) {
+    uint32_t s = order_[keyed[i] & 0xFFFFFFFFu];
+    result.ids.push_back(id_[s]);
+  }
+  if (take < keyed.size() && !result.ids.empty()) {
+    uint32_t last = order_[keyed[take - 1] & 0xFFFFFFFFu];
+    result.next_cursor = EncodeCursor({score(last), id_[last], sort_key_[last]});
+  }
+  return result;
+}
+
+RegistryIndex::Usage RegistryIndex::MemoryUsage() const {
+  std::shared_lock lock(mu_);
+  Usage u;
+  for (uint8_t a : alive_) u.entities += a;
+  u.events = static_cast<int64_t>(events_.size());
+  u.periods = static_cast<int64_t>(periods_.size());
+  u.figure_values = static_cast<int64_t>(values_.size());
+  int64_t bytes = 0;
+  size_t n = id_.capacity();
+  bytes += static_cast<int64_t>(n * (8 + 1 + 1 + 1 + 1 + 2 + 2 + 2 + 4 + 4 + 1 + 4 + 1 + 4 + 2 + 1 + 4));
+  bytes += static_cast<int64_t>(changes_.capacity() * 8 + events_.capacity() * 8 +
+                                periods_.capacity() * sizeof(PeriodRecord) + values_.capacity() * 8);
+  for (size_t i = 0; i < sort_key_.size(); ++i) {
+    bytes += static_cast<int64_t>(sizeof(std::string) * 2);
+    if (sort_key_[i].capacity() > 15) bytes += static_cast<int64_t>(sort_key_[i].capacity() + 1);
+    if (words_[i].capacity() > 15) bytes += static_cast<int64_t>(words_[i].capacity() + 1);
+  }
+  bytes += static_cast<int64_t>(slot_of_.size() * 32 + slot_of_.bucket_count() * 8);
+  bytes += static_cast<int64_t>(order_.capacity() * 4);
+  for (const auto& [word, list] : postings_) bytes += static_cast<int64_t>(64 + word.capacity() + list.capacity() * 4);
+  u.bytes = bytes;
+  u.version = version_;
+  return u;
+}
+
+}  // namespace hoptac::analytics

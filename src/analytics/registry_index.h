@@ -1,0 +1,176 @@
+// RegistryIndex: the registry in memory, columnar, for search, lists and
+// statistics that are always current.
+//
+// Per entity it keeps kind, sector, flags, the province it was registered in
+// (as a unit of the administrative directory) and its current province,
+// commune, founding day, status timeline, raw events and figures per period,
+// plus the name's sort key and folded words (for search). It is built from the
+// database at start (Build) and catches up with every committed registry write
+// (registry/change.h): writers of this process call EntitiesChanged/Reload
+// after commit, so a write is visible by the time its response is sent;
+// writes of other processes (a CLI import while the server runs) are noticed
+// by polling the registry version (StartPolling).
+//
+// Province schemes. A province code means different units at different dates
+// (15 was Yên Bái until 2025-06-30, is Lào Cai since). The directory's validity
+// dates cut time into eras; for every era and every province unit an entity
+// may be registered in, the index knows the unit in force in that era that
+// contains it: the unit itself, its successor (merged provinces), or its
+// predecessor when it has exactly one (otherwise unknown). The legacy scheme
+// groups by the era of `as_of`; the current scheme by today's era.
+//
+// Thread-safety: all public methods are thread-safe. Queries share a reader
+// lock; applying changes takes the writer lock for the time of the in-memory
+// update only (loading from the database happens before).
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <span>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "analytics/stats.h"
+#include "base/date.h"
+#include "base/result.h"
+#include "domain/admin_unit.h"
+#include "domain/entity.h"
+#include "domain/figures.h"
+#include "domain/period.h"
+#include "domain/status_history.h"
+#include "registry/change.h"
+#include "registry/finder.h"
+#include "storage/db.h"
+
+namespace hoptac::analytics {
+
+class RegistryIndex final : public registry::RegistryObserver, public registry::EntityFinder {
+ public:
+  // Loads every entity. Errors: the database's.
+  static Result<std::unique_ptr<RegistryIndex>> Build(storage::Db& db,
+                                                      std::shared_ptr<const domain::AdminUnitDirectory> units);
+  ~RegistryIndex() override;
+
+  // RegistryObserver: both catch up with the database (errors are logged).
+  void EntitiesChanged(std::span<const int64_t> ids) override;
+  void Reload() override;
+  // Loads the entities changed since the last version seen. Serialised.
+  Status CatchUp();
+  // Calls CatchUp every `interval` on a background thread until StopPolling or destruction.
+  void StartPolling(std::chrono::milliseconds interval);
+  void StopPolling();
+
+  // EntityFinder.
+  Result<registry::FindResult> Find(const registry::FindQuery& query) const override;
+
+  // Statistics (analytics/stats.h for the query and result types).
+  Result<StockResult> Stock(const StockQuery& query) const;
+  Result<FlowResult> Flows(const FlowQuery& query) const;
+  Result<SeriesResult> Series(const SeriesQuery& query) const;
+
+  // The label of a key of StatsRow::keys in `lang`; a province code is read as
+  // of `on` (the as_of date in the legacy scheme, today in the current one).
+  std::string Label(Dimension dimension, const std::string& key, i18n::Lang lang, Date on) const;
+
+  struct Usage {
+    int64_t entities = 0;
+    int64_t events = 0;
+    int64_t periods = 0;
+    int64_t figure_values = 0;
+    int64_t bytes = 0;  // estimate of the heap used
+    int64_t version = 0;
+  };
+  Usage MemoryUsage() const;
+
+  // Loaded form of one entity (public for the loader in the .cpp).
+  struct Loaded;
+
+ private:
+  RegistryIndex(storage::Db& db, std::shared_ptr<const domain::AdminUnitDirectory> units);
+
+  void InitUnits();
+  void Apply(std::vector<Loaded>& loaded);  // REQUIRES: writer lock
+  void Remove(uint32_t slot);               // REQUIRES: writer lock
+  uint32_t SlotFor(int64_t id);             // REQUIRES: writer lock
+  void EnsureRanks() const;
+
+  // Stats helpers (registry_stats.cpp).
+  struct Compiled;
+  Result<Compiled> Compile(const StatsFilter& filter, ProvinceScheme scheme, Date on) const;
+  bool Passes(const Compiled& c, uint32_t slot, int era) const;
+  int DimensionValue(Dimension dimension, const Compiled& c, uint32_t slot, int on_days) const;
+  std::string KeyText(Dimension dimension, int value) const;
+  int EraOf(Date date) const;
+  std::optional<domain::EntityStatus> StatusAt(uint32_t slot, int days) const;
+
+  storage::Db& db_;
+  std::shared_ptr<const domain::AdminUnitDirectory> units_;
+
+  // Province units (every version) and current communes.
+  std::vector<const domain::AdminUnit*> provinces_;
+  std::unordered_map<const domain::AdminUnit*, uint16_t> province_index_;
+  std::vector<Date> era_starts_;                // ascending; era i is [era_starts_[i], era_starts_[i+1])
+  std::vector<std::vector<uint16_t>> era_map_;  // [era][unit] → unit in force in the era, or kNone
+  std::vector<const domain::AdminUnit*> communes_;
+  std::unordered_map<std::string, uint16_t> commune_index_;
+
+  mutable std::shared_mutex mu_;
+  std::mutex catch_up_mu_;
+  int64_t version_ = 0;  // guarded by catch_up_mu_ (read under mu_ for usage)
+
+  // Columns, one element per slot.
+  std::vector<int64_t> id_;
+  std::vector<uint8_t> alive_;
+  std::vector<uint8_t> kind_;
+  std::vector<uint8_t> sector_;  // kNoSector when unknown
+  std::vector<uint8_t> flags_;   // 1: women-managed, 2: youth
+  std::vector<uint16_t> unit_;   // registered province unit (index into provinces_)
+  std::vector<uint16_t> current_;
+  std::vector<uint16_t> commune_;  // kNone when none
+  std::vector<int32_t> founded_;   // days; kUnknownDay when unknown
+  std::vector<uint32_t> timeline_off_;
+  std::vector<uint8_t> timeline_n_;
+  std::vector<std::pair<int32_t, uint8_t>> changes_;  // (day, status)
+  std::vector<uint32_t> events_off_;
+  std::vector<uint8_t> events_n_;
+  std::vector<std::pair<int32_t, uint8_t>> events_;  // (day, event type), date order
+  std::vector<uint32_t> figures_off_;
+  std::vector<uint16_t> figures_n_;
+  struct PeriodRecord {
+    int32_t end_days;
+    domain::Period period;
+    uint16_t mask;       // bit i: FigureFields()[i] present
+    uint32_t value_off;  // into values_, one value per present figure in field order
+  };
+  std::vector<PeriodRecord> periods_;
+  std::vector<int64_t> values_;
+  std::vector<std::string> sort_key_;
+  std::vector<std::string> words_;   // folded name words (abbreviations expanded), space-separated
+  std::vector<uint8_t> word_count_;  // words in the name
+  int64_t garbage_ = 0;              // dead elements in the flat arrays
+
+  std::unordered_map<int64_t, uint32_t> slot_of_;
+  std::vector<uint32_t> order_;                                         // alive slots by (sort key, id)
+  std::map<std::string, std::vector<uint32_t>, std::less<>> postings_;  // word → slots (ascending)
+  mutable std::mutex rank_mu_;
+  mutable std::vector<uint32_t> rank_;  // slot → position in order_
+  mutable std::atomic<bool> ranks_dirty_{true};
+
+  std::mutex poll_mu_;
+  std::condition_variable poll_cv_;
+  bool polling_stop_ = false;
+  std::thread poller_;
+
+  friend class IndexLoader;
+};
+
+}  // namespace hoptac::analytics

@@ -1,0 +1,470 @@
+// RegistryIndex: statistics (stock, flows, series) over the columns.
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <future>
+#include <map>
+#include <shared_mutex>
+#include <unordered_map>
+
+#include "analytics/registry_index.h"
+#include "text/i18n.h"
+
+namespace hoptac::analytics {
+
+namespace {
+
+constexpr uint16_t kNone = 0xFFFF;
+constexpr uint8_t kNoSector = 0xFF;
+constexpr int32_t kUnknownDay = INT32_MIN;
+
+// Parallel over two halves of the slots when there are many.
+constexpr uint32_t kParallelSlots = 200000;
+
+struct Acc {
+  int64_t sum = 0;
+  int64_t count = 0;
+};
+
+// Group key: up to three dimension values (each value + 1, so -1 "unknown" is 0) in 20 bits each.
+using GroupKey = uint64_t;
+
+GroupKey Pack(const int* values, size_t n) {
+  GroupKey key = 0;
+  for (size_t i = 0; i < n; ++i) key = (key << 20) | static_cast<uint64_t>(values[i] + 1);
+  return key;
+}
+
+void Unpack(GroupKey key, size_t n, int* values) {
+  for (size_t i = n; i-- > 0;) {
+    values[i] = static_cast<int>(key & 0xFFFFF) - 1;
+    key >>= 20;
+  }
+}
+
+using Groups = std::unordered_map<GroupKey, Acc>;
+
+void Merge(Groups& into, const Groups& from) {
+  for (const auto& [k, a] : from) {
+    Acc& t = into[k];
+    t.sum += a.sum;
+    t.count += a.count;
+  }
+}
+
+int64_t SaturatingAdd(int64_t a, int64_t b) {
+  int64_t out;
+  if (__builtin_add_overflow(a, b, &out)) return b > 0 ? INT64_MAX : INT64_MIN;
+  return out;
+}
+
+}  // namespace
+
+struct RegistryIndex::Compiled {
+  std::vector<uint8_t> kinds;     // allowed kind values (empty: any)
+  std::vector<uint8_t> statuses;  // allowed statuses
+  std::vector<uint8_t> sectors;
+  std::vector<std::vector<uint8_t>> province_ok;  // [era][unit]; empty: any
+  std::vector<uint8_t> commune_ok;                // [commune]; empty: any
+  int scope_unit = -1;                            // current province unit, -1: any
+  std::optional<bool> women, youth;
+  int32_t founded_from = INT32_MIN, founded_to = INT32_MAX;
+  bool founded_filter = false;
+  int era = 0;  // the era provinces are grouped and filtered in
+  bool legacy = false;
+  int current_era = 0;
+};
+
+const char* DimensionName(Dimension d) {
+  switch (d) {
+    case Dimension::kProvince: return "province";
+    case Dimension::kCommune: return "commune";
+    case Dimension::kKind: return "kind";
+    case Dimension::kStatus: return "status";
+    case Dimension::kSector: return "sector";
+    case Dimension::kFoundedYear: return "founded_year";
+    case Dimension::kWomenManaged: return "women_managed";
+    case Dimension::kYouth: return "youth";
+    case Dimension::kYear: return "year";
+  }
+  return "";
+}
+
+std::optional<Dimension> DimensionFromName(std::string_view name) {
+  for (auto d : {Dimension::kProvince, Dimension::kCommune, Dimension::kKind, Dimension::kStatus, Dimension::kSector,
+                 Dimension::kFoundedYear, Dimension::kWomenManaged, Dimension::kYouth, Dimension::kYear})
+    if (name == DimensionName(d)) return d;
+  return std::nullopt;
+}
+
+const char* ProvinceSchemeName(ProvinceScheme scheme) {
+  return scheme == ProvinceScheme::kLegacy ? "legacy" : "current";
+}
+
+std::optional<Interval> IntervalFromName(std::string_view name) {
+  if (name == "year") return Interval::kYear;
+  if (name == "half") return Interval::kHalf;
+  if (name == "quarter") return Interval::kQuarter;
+  return std::nullopt;
+}
+
+const char* IntervalName(Interval interval) {
+  switch (interval) {
+    case Interval::kYear: return "year";
+    case Interval::kHalf: return "half";
+    case Interval::kQuarter: return "quarter";
+  }
+  return "";
+}
+
+bool KnownMeasure(std::string_view measure) { return measure == "count" || domain::FindFigureField(measure); }
+
+Result<RegistryIndex::Compiled> RegistryIndex::Compile(const StatsFilter& f, ProvinceScheme scheme, Date on) const {
+  Compiled c;
+  for (auto k : f.kinds) c.kinds.push_back(static_cast<uint8_t>(k));
+  for (auto s : f.statuses) c.statuses.push_back(static_cast<uint8_t>(s));
+  for (auto s : f.sectors) c.sectors.push_back(static_cast<uint8_t>(s));
+  c.current_era = EraOf(Date::Today());
+  c.legacy = scheme == ProvinceScheme::kLegacy;
+  c.era = c.legacy ? EraOf(on) : c.current_era;
+  if (!f.provinces.empty()) {
+    c.province_ok.assign(era_starts_.size(), std::vector<uint8_t>(provinces_.size(), 0));
+    for (const std::string& code : f.provinces) {
+      bool known = false;
+      for (size_t u = 0; u < provinces_.size(); ++u) {
+        if (provinces_[u]->code != code) continue;
+        known = true;
+        for (size_t era = 0; era < era_starts_.size(); ++era)
+          if (provinces_[u]->InForce(era_starts_[era])) c.province_ok[era][u] = 1;
+      }
+      if (!known) return Error::InvalidField("province", "unknown_province", "field.unknown_province", {code});
+    }
+  }
+  if (!f.communes.empty()) {
+    c.commune_ok.assign(communes_.size(), 0);
+    for (const std::string& code : f.communes) {
+      auto it = commune_index_.find(code);
+      if (it == commune_index_.end())
+        return Error::InvalidField("commune", "unknown_commune", "field.unknown_commune", {code});
+      c.commune_ok[it->second] = 1;
+    }
+  }
+  if (!f.scope_province.empty()) {
+    const domain::AdminUnit* unit = units_->Find(domain::AdminLevel::kProvince, f.scope_province, Date::Today());
+    c.scope_unit = unit ? province_index_.at(unit) : static_cast<int>(kNone);
+  }
+  c.women = f.women_managed;
+  c.youth = f.youth;
+  if (f.founded_from) c.founded_from = f.founded_from->days();
+  if (f.founded_to) c.founded_to = f.founded_to->days();
+  c.founded_filter = f.founded_from || f.founded_to;
+  return c;
+}
+
+namespace {
+bool In(const std::vector<uint8_t>& allowed, uint8_t value) {
+  return allowed.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+}  // namespace
+
+// Filters that do not depend on the date (status and existence are checked by the callers).
+bool RegistryIndex::Passes(const Compiled& c, uint32_t s, int era) const {
+  if (!alive_[s]) return false;
+  if (c.scope_unit >= 0 && current_[s] != c.scope_unit) return false;
+  if (!In(c.kinds, kind_[s])) return false;
+  if (!c.sectors.empty() && (sector_[s] == kNoSector || !In(c.sectors, sector_[s]))) return false;
+  if (c.women && ((flags_[s] & 1) != 0) != *c.women) return false;
+  if (c.youth && ((flags_[s] & 2) != 0) != *c.youth) return false;
+  if (c.founded_filter && (founded_[s] == kUnknownDay || founded_[s] < c.founded_from || founded_[s] > c.founded_to))
+    return false;
+  if (!c.commune_ok.empty() && (commune_[s] == kNone || !c.commune_ok[commune_[s]])) return false;
+  if (!c.province_ok.empty()) {
+    uint16_t registered = unit_[s] != kNone ? unit_[s] : current_[s];
+    if (registered == kNone) return false;
+    uint16_t unit = era_map_[era][registered];
+    if (unit == kNone || !c.province_ok[era][unit]) return false;
+  }
+  return true;
+}
+
+int RegistryIndex::DimensionValue(Dimension d, const Compiled& c, uint32_t s, int on_days) const {
+  switch (d) {
+    case Dimension::kProvince: {
+      uint16_t registered = unit_[s] != kNone ? unit_[s] : current_[s];
+      if (registered == kNone) return -1;
+      uint16_t unit = era_map_[c.legacy ? EraOf(Date::FromDays(on_days)) : c.current_era][registered];
+      return unit == kNone ? -1 : unit;
+    }
+    case Dimension::kCommune: return commune_[s] == kNone ? -1 : commune_[s];
+    case Dimension::kKind: return kind_[s];
+    case Dimension::kStatus: {
+      auto status = StatusAt(s, on_days);
+      return status ? static_cast<int>(*status) : -1;
+    }
+    case Dimension::kSector: return sector_[s] == kNoSector ? -1 : sector_[s];
+    case Dimension::kFoundedYear: return founded_[s] == kUnknownDay ? -1 : Date::FromDays(founded_[s]).year();
+    case Dimension::kWomenManaged: return flags_[s] & 1;
+    case Dimension::kYouth: return (flags_[s] >> 1) & 1;
+    case Dimension::kYear: return Date::FromDays(on_days).year();
+  }
+  return -1;
+}
+
+std::string RegistryIndex::KeyText(Dimension d, int value) const {
+  if (value < 0) return "";
+  switch (d) {
+    case Dimension::kProvince: return provinces_[static_cast<size_t>(value)]->code;
+    case Dimension::kCommune: return communes_[static_cast<size_t>(value)]->code;
+    case Dimension::kKind: return domain::EntityKindName(static_cast<domain::EntityKind>(value));
+    case Dimension::kStatus: return domain::EntityStatusName(static_cast<domain::EntityStatus>(value));
+    case Dimension::kSector: return domain::SectorName(static_cast<domain::Sector>(value));
+    case Dimension::kFoundedYear:
+    case Dimension::kYear: return std::to_string(value);
+    case Dimension::kWomenManaged:
+    case Dimension::kYouth: return value ? "true" : "false";
+  }
+  return "";
+}
+
+namespace {
+
+std::string UnitLabel(const domain::AdminUnit* unit, i18n::Lang lang) {
+  return lang == i18n::Lang::kEn ? unit->name_en : unit->name;
+}
+
+}  // namespace
+
+std::string RegistryIndex::Label(Dimension d, const std::string& key, i18n::Lang lang, Date on) const {
+  if (key.empty()) return i18n::Translate(lang, "stats.unknown");
+  switch (d) {
+    case Dimension::kProvince: {
+      const domain::AdminUnit* unit = units_->Find(domain::AdminLevel::kProvince, key, on);
+      if (!unit) unit = units_->Find(domain::AdminLevel::kProvince, key, Date::Today());
+      return unit ? UnitLabel(unit, lang) : key;
+    }
+    case Dimension::kCommune: {
+      auto it = commune_index_.find(key);
+      return it == commune_index_.end() ? key : UnitLabel(communes_[it->second], lang);
+    }
+    case Dimension::kKind:
+      if (auto k = domain::EntityKindFromName(key)) return domain::EntityKindLabel(*k, lang);
+      return key;
+    case Dimension::kStatus:
+      if (auto s = domain::EntityStatusFromName(key)) return domain::EntityStatusLabel(*s, lang);
+      return key;
+    case Dimension::kSector:
+      if (auto s = domain::SectorFromName(key)) return domain::SectorLabel(*s, lang);
+      return key;
+    case Dimension::kFoundedYear:
+    case Dimension::kYear: return key;
+    case Dimension::kWomenManaged:
+    case Dimension::kYouth: return i18n::Translate(lang, key == "true" ? "stats.yes" : "stats.no");
+  }
+  return key;
+}
+
+namespace {
+
+Status CheckGroupBy(const std::vector<Dimension>& group_by, bool flows) {
+  if (group_by.size() > kMaxGroupBy)
+    return Error::InvalidField("group_by", "too_many_dimensions", "field.too_many_dimensions",
+                               {std::to_string(kMaxGroupBy)});
+  for (size_t i = 0; i < group_by.size(); ++i) {
+    Dimension d = group_by[i];
+    if ((d == Dimension::kYear && !flows) || (d == Dimension::kStatus && flows))
+      return Error::InvalidField("group_by", "dimension_not_allowed", "field.dimension_not_allowed",
+                                 {DimensionName(d)});
+    for (size_t j = 0; j < i; ++j)
+      if (group_by[j] == d)
+        return Error::InvalidField("group_by", "dimension_repeated", "field.dimension_repeated", {DimensionName(d)});
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Result<StockResult> RegistryIndex::Stock(const StockQuery& q) const {
+  if (!KnownMeasure(q.measure))
+    return Error::InvalidField("measure", "unknown_measure", "field.unknown_measure", {q.measure});
+  HOPTAC_TRY(CheckGroupBy(q.group_by, /*flows=*/false));
+  HOPTAC_ASSIGN_OR_RETURN(Compiled c, Compile(q.filter, q.scheme, q.as_of));
+  const domain::FigureField* field = q.measure == "count" ? nullptr : domain::FindFigureField(q.measure);
+  int bit = 0;
+  if (field) {
+    for (const auto& f : domain::FigureFields()) {
+      if (&f == field) break;
+      ++bit;
+    }
+  }
+  const uint16_t mask = static_cast<uint16_t>(1u << bit);
+  const uint16_t below = static_cast<uint16_t>(mask - 1);
+  const int on = q.as_of.days();
+  const size_t dims = q.group_by.size();
+
+  std::shared_lock lock(mu_);
+  const uint32_t slots = static_cast<uint32_t>(id_.size());
+  auto run = [&](uint32_t begin, uint32_t end, Groups& groups) {
+    int values[kMaxGroupBy];
+    GroupKey last_key = ~GroupKey{0};
+    Acc* last = nullptr;
+    for (uint32_t s = begin; s < end; ++s) {
+      if (founded_[s] != kUnknownDay && founded_[s] > on) continue;
+      if (!Passes(c, s, c.era)) continue;
+      if (!c.statuses.empty()) {
+        auto status = StatusAt(s, on);
+        if (!status || !In(c.statuses, static_cast<uint8_t>(*status))) continue;
+      }
+      int64_t value = 1;
+      if (field) {
+        bool found = false;
+        const PeriodRecord* begin_p = periods_.data() + figures_off_[s];
+        for (const PeriodRecord* p = begin_p + figures_n_[s]; p-- != begin_p;) {
+          if (p->end_days > on || !(p->mask & mask)) continue;
+          value = values_[p->value_off + static_cast<uint32_t>(std::popcount(static_cast<uint16_t>(p->mask & below)))];
+          found = true;
+          break;
+        }
+        if (!found) continue;
+      }
+      for (size_t i = 0; i < dims; ++i) values[i] = DimensionValue(q.group_by[i], c, s, on);
+      GroupKey key = Pack(values, dims);
+      if (key != last_key || !last) {
+        last = &groups[key];
+        last_key = key;
+      }
+      last->sum = SaturatingAdd(last->sum, value);
+      ++last->count;
+    }
+  };
+  Groups groups;
+  if (slots >= kParallelSlots) {
+    Groups other;
+    uint32_t half = slots / 2;
+    auto future = std::async(std::launch::async, [&] { run(half, slots, other); });
+    run(0, half, groups);
+    future.get();
+    Merge(groups, other);
+  } else {
+    run(0, slots, groups);
+  }
+  lock.unlock();
+
+  StockResult result;
+  std::vector<std::pair<std::vector<int>, Acc>> rows;
+  for (const auto& [key, acc] : groups) {
+    std::vector<int> values(dims);
+    Unpack(key, dims, values.data());
+    rows.emplace_back(std::move(values), acc);
+    result.total = SaturatingAdd(result.total, acc.sum);
+    result.entities += acc.count;
+  }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [values, acc] : rows) {
+    StatsRow row;
+    for (size_t i = 0; i < dims; ++i) row.keys.push_back(KeyText(q.group_by[i], values[i]));
+    row.value = acc.sum;
+    row.entities = acc.count;
+    result.rows.push_back(std::move(row));
+  }
+  return result;
+}
+
+Result<FlowResult> RegistryIndex::Flows(const FlowQuery& q) const {
+  if (q.to < q.from)
+    return Error::InvalidField("from", "from_after_to", "field.from_after_to", {q.from.ToIso(), q.to.ToIso()});
+  HOPTAC_TRY(CheckGroupBy(q.group_by, /*flows=*/true));
+  HOPTAC_ASSIGN_OR_RETURN(Compiled c, Compile(q.filter, q.scheme, q.to));
+  const int from = q.from.days(), to = q.to.days();
+  const size_t dims = q.group_by.size();
+  const uint8_t type = static_cast<uint8_t>(q.event);
+  const bool established = q.event == domain::EventType::kEstablished;
+
+  std::shared_lock lock(mu_);
+  const uint32_t slots = static_cast<uint32_t>(id_.size());
+  auto run = [&](uint32_t begin, uint32_t end, Groups& groups) {
+    int values[kMaxGroupBy];
+    auto count = [&](uint32_t s, int day) {
+      int era = c.legacy ? EraOf(Date::FromDays(day)) : c.current_era;
+      if (!Passes(c, s, era)) return;
+      for (size_t i = 0; i < dims; ++i) values[i] = DimensionValue(q.group_by[i], c, s, day);
+      Acc& acc = groups[Pack(values, dims)];
+      ++acc.sum;
+      ++acc.count;
+    };
+    for (uint32_t s = begin; s < end; ++s) {
+      if (!alive_[s]) continue;
+      if (!c.statuses.empty()) {
+        auto status = StatusAt(s, to);
+        if (!status || !In(c.statuses, static_cast<uint8_t>(*status))) continue;
+      }
+      if (established) {
+        if (founded_[s] != kUnknownDay && founded_[s] >= from && founded_[s] <= to) count(s, founded_[s]);
+        continue;
+      }
+      const auto* e = events_.data() + events_off_[s];
+      for (uint32_t i = 0; i < events_n_[s]; ++i)
+        if (e[i].second == type && e[i].first >= from && e[i].first <= to) count(s, e[i].first);
+    }
+  };
+  Groups groups;
+  if (slots >= kParallelSlots) {
+    Groups other;
+    uint32_t half = slots / 2;
+    auto future = std::async(std::launch::async, [&] { run(half, slots, other); });
+    run(0, half, groups);
+    future.get();
+    Merge(groups, other);
+  } else {
+    run(0, slots, groups);
+  }
+  lock.unlock();
+
+  FlowResult result;
+  std::vector<std::pair<std::vector<int>, Acc>> rows;
+  for (const auto& [key, acc] : groups) {
+    std::vector<int> values(dims);
+    Unpack(key, dims, values.data());
+    rows.emplace_back(std::move(values), acc);
+    result.total += acc.sum;
+  }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [values, acc] : rows) {
+    StatsRow row;
+    for (size_t i = 0; i < dims; ++i) row.keys.push_back(KeyText(q.group_by[i], values[i]));
+    row.value = acc.sum;
+    row.entities = acc.count;
+    result.rows.push_back(std::move(row));
+  }
+  result.years = std::round((to - from + 1) / 365.2425 * 100) / 100;
+  result.yearly_average = result.years > 0 ? std::round(result.total / result.years * 100) / 100 : 0;
+  return result;
+}
+
+Result<SeriesResult> RegistryIndex::Series(const SeriesQuery& q) const {
+  if (q.to < q.from)
+    return Error::InvalidField("from", "from_after_to", "field.from_after_to", {q.from.ToIso(), q.to.ToIso()});
+  domain::PeriodKind kind = q.interval == Interval::kYear   ? domain::PeriodKind::kYear
+                            : q.interval == Interval::kHalf ? domain::PeriodKind::kHalf
+                                                            : domain::PeriodKind::kQuarter;
+  std::vector<domain::Period> periods;
+  for (domain::Period p = domain::Period::Containing(kind, q.from);; p = p.Next()) {
+    periods.push_back(p);
+    if (p.End() >= q.to) break;
+    if (periods.size() > static_cast<size_t>(kMaxSeriesPoints))
+      return Error::InvalidField("to", "too_many_points", "field.too_many_points", {std::to_string(kMaxSeriesPoints)});
+  }
+  SeriesResult result;
+  for (const domain::Period& p : periods) {
+    StockQuery stock;
+    stock.measure = q.measure;
+    stock.group_by = q.group_by;
+    stock.as_of = std::min(p.End(), q.to);
+    stock.scheme = q.scheme;
+    stock.filter = q.filter;
+    HOPTAC_ASSIGN_OR_RETURN(StockResult r, Stock(stock));
+    for (auto& row : r.rows) result.points.push_back({p, stock.as_of, std::move(row)});
+  }
+  return result;
+}
+
+}  // namespace hoptac::analytics

@@ -1,0 +1,131 @@
+// Statistics over the registry: queries and results of the in-memory index
+// (registry_index.h), and the parsing of their names.
+//
+// Stock: entities founded on or before `as_of` (unknown founding: always),
+// with their status on `as_of`, filtered and grouped. The measure is `count`
+// or a figure (domain::FigureFields), taken for each entity from its latest
+// period ending on or before `as_of` that reports that figure (periods order
+// as domain::Period: the year rather than its last quarter); entities without
+// such a period do not contribute (StatsRow::entities says how many did).
+//
+// Flows: events dated in [from, to] — `established` is the founding date —
+// grouped by the event's year and the entity's dimensions; the province of the
+// legacy scheme is the one in force on the event's date.
+//
+// Series: the stock measure at the end of each interval (year, half,
+// quarter) from `from` to `to`.
+//
+// Thread-safety: plain values; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "base/result.h"
+#include "domain/entity.h"
+#include "domain/period.h"
+#include "domain/status_history.h"
+#include "text/i18n.h"
+
+namespace hoptac::analytics {
+
+enum class Dimension : uint8_t {
+  kProvince,
+  kCommune,
+  kKind,
+  kStatus,
+  kSector,
+  kFoundedYear,
+  kWomenManaged,
+  kYouth,
+  kYear,  // flows only: the event's year
+};
+// "province" | "commune" | "kind" | "status" | "sector" | "founded_year" | "women_managed" | "youth" | "year"
+const char* DimensionName(Dimension dimension);
+std::optional<Dimension> DimensionFromName(std::string_view name);
+
+enum class ProvinceScheme : uint8_t { kCurrent, kLegacy };
+const char* ProvinceSchemeName(ProvinceScheme scheme);  // "current" | "legacy"
+
+inline constexpr size_t kMaxGroupBy = 3;
+
+struct StatsFilter {
+  std::vector<domain::EntityKind> kinds;       // any of; empty: all
+  std::vector<std::string> provinces;          // codes in the query's scheme; empty: all
+  std::vector<std::string> communes;           // current commune codes
+  std::vector<domain::EntityStatus> statuses;  // status on the query date
+  std::vector<domain::Sector> sectors;
+  std::optional<bool> women_managed, youth;
+  std::optional<Date> founded_from, founded_to;  // inclusive
+  // Scope: only entities whose current province is this one (province accounts).
+  std::string scope_province;
+};
+
+struct StockQuery {
+  std::string measure = "count";  // or a figure name
+  std::vector<Dimension> group_by;
+  Date as_of;
+  ProvinceScheme scheme = ProvinceScheme::kCurrent;
+  StatsFilter filter;
+};
+
+struct StatsRow {
+  std::vector<std::string> keys;  // one per group_by dimension (codes: "15", "cooperative", "2016", "true"; "" unknown)
+  int64_t value = 0;
+  int64_t entities = 0;  // entities that contributed
+};
+
+struct StockResult {
+  int64_t total = 0;           // the measure over all matching entities
+  int64_t entities = 0;        // entities that contributed
+  std::vector<StatsRow> rows;  // sorted by keys (numeric keys numerically)
+};
+
+struct FlowQuery {
+  domain::EventType event = domain::EventType::kEstablished;
+  Date from, to;  // inclusive
+  std::vector<Dimension> group_by;
+  ProvinceScheme scheme = ProvinceScheme::kCurrent;
+  StatsFilter filter;  // statuses: the status on `to`
+};
+
+struct FlowResult {
+  int64_t total = 0;
+  double years = 0;           // length of [from, to] in years, 2 decimals (2016-01-01…2020-12-31: 5)
+  double yearly_average = 0;  // total / years
+  std::vector<StatsRow> rows;
+};
+
+enum class Interval : uint8_t { kYear, kHalf, kQuarter };
+std::optional<Interval> IntervalFromName(std::string_view name);
+const char* IntervalName(Interval interval);
+
+struct SeriesQuery {
+  std::string measure = "count";
+  Interval interval = Interval::kYear;
+  Date from, to;
+  std::vector<Dimension> group_by;
+  ProvinceScheme scheme = ProvinceScheme::kCurrent;
+  StatsFilter filter;
+};
+
+struct SeriesPoint {
+  domain::Period period;
+  Date end;  // the date the stock is taken at (the interval's end, or `to` for the last one)
+  StatsRow row;
+};
+
+struct SeriesResult {
+  std::vector<SeriesPoint> points;
+};
+
+inline constexpr int kMaxSeriesPoints = 400;
+
+// Whether a measure name is known ("count" or a figure).
+bool KnownMeasure(std::string_view measure);
+
+}  // namespace hoptac::analytics

@@ -1,0 +1,393 @@
+#include "analytics/stats_api.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "domain/figures.h"
+
+namespace hoptac::analytics {
+namespace {
+
+std::vector<std::string> SplitList(std::string_view text) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i <= text.size()) {
+    size_t j = text.find(',', i);
+    if (j == std::string_view::npos) j = text.size();
+    std::string_view item = text.substr(i, j - i);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (!item.empty()) out.emplace_back(item);
+    i = j + 1;
+  }
+  return out;
+}
+
+std::string Names(std::initializer_list<const char*> names) {
+  std::string out;
+  for (const char* n : names) out += std::string(out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// Collects one field error per bad parameter.
+class Parser {
+ public:
+  explicit Parser(const ParameterLookup& get) : get_(get) {}
+
+  std::optional<Date> DateParam(std::string_view name) {
+    auto text = get_(name);
+    if (!text) return std::nullopt;
+    auto date = Date::ParseIso(*text);
+    if (!date) errors_.push_back({std::string(name), "invalid_date", "field.invalid_date", {*text}});
+    return date;
+  }
+
+  std::vector<Dimension> GroupBy() {
+    std::vector<Dimension> out;
+    auto text = get_("group_by");
+    if (!text) return out;
+    for (const std::string& item : SplitList(*text)) {
+      auto d = DimensionFromName(item);
+      if (!d) {
+        errors_.push_back(
+            {"group_by",
+             "invalid_enum",
+             "field.invalid_enum",
+             {item, "province, commune, kind, status, sector, founded_year, women_managed, youth, year"}});
+      } else {
+        out.push_back(*d);
+      }
+    }
+    return out;
+  }
+
+  ProvinceScheme Scheme() {
+    auto text = get_("province_scheme");
+    if (!text || *text == "current") return ProvinceScheme::kCurrent;
+    if (*text == "legacy") return ProvinceScheme::kLegacy;
+    errors_.push_back({"province_scheme", "invalid_enum", "field.invalid_enum", {*text, "current, legacy"}});
+    return ProvinceScheme::kCurrent;
+  }
+
+  std::string Measure() {
+    std::string measure = get_("measure").value_or("count");
+    if (!KnownMeasure(measure)) {
+      std::string names = "count";
+      for (const auto& f : domain::FigureFields()) names += ", " + std::string(f.name);
+      errors_.push_back({"measure", "unknown_measure", "field.invalid_enum", {measure, names}});
+    }
+    return measure;
+  }
+
+  std::optional<bool> Bool(std::string_view name) {
+    auto text = get_(name);
+    if (!text) return std::nullopt;
+    if (*text == "true" || *text == "1") return true;
+    if (*text == "false" || *text == "0") return false;
+    errors_.push_back({std::string(name), "invalid_enum", "field.invalid_enum", {*text, "true, false"}});
+    return std::nullopt;
+  }
+
+  StatsFilter Filter() {
+    StatsFilter f;
+    if (auto text = get_("kind")) {
+      for (const std::string& item : SplitList(*text)) {
+        if (auto k = domain::EntityKindFromName(item))
+          f.kinds.push_back(*k);
+        else
+          errors_.push_back({"kind",
+                             "invalid_enum",
+                             "field.invalid_enum",
+                             {item, Names({"cooperative", "union", "group", "credit_fund"})}});
+      }
+    }
+    if (auto text = get_("status")) {
+      for (const std::string& item : SplitList(*text)) {
+        if (auto s = domain::EntityStatusFromName(item))
+          f.statuses.push_back(*s);
+        else
+          errors_.push_back({"status",
+                             "invalid_enum",
+                             "field.invalid_enum",
+                             {item, Names({"active", "suspended", "stopped", "dissolved", "bankrupt", "converted"})}});
+      }
+    }
+    if (auto text = get_("sector")) {
+      for (const std::string& item : SplitList(*text)) {
+        if (auto s = domain::SectorFromName(item)) {
+          f.sectors.push_back(*s);
+        } else {
+          std::string names;
+          for (auto value : domain::kSectors)
+            names += std::string(names.empty() ? "" : ", ") + domain::SectorName(value);
+          errors_.push_back({"sector", "invalid_enum", "field.invalid_enum", {item, names}});
+        }
+      }
+    }
+    if (auto text = get_("province")) f.provinces = SplitList(*text);
+    if (auto text = get_("commune")) f.communes = SplitList(*text);
+    f.women_managed = Bool("women_managed");
+    f.youth = Bool("youth");
+    f.founded_from = DateParam("founded_from");
+    f.founded_to = DateParam("founded_to");
+    if (f.founded_from && f.founded_to && *f.founded_from > *f.founded_to)
+      errors_.push_back(
+          {"founded_from", "from_after_to", "field.from_after_to", {f.founded_from->ToIso(), f.founded_to->ToIso()}});
+    return f;
+  }
+
+  // from/to with their defaults; from after to is an error.
+  std::pair<Date, Date> Range(Date default_from) {
+    auto from = DateParam("from");
+    auto to = DateParam("to");
+    Date f = from.value_or(default_from), t = to.value_or(Date::Today());
+    if (t < f) errors_.push_back({"from", "from_after_to", "field.from_after_to", {f.ToIso(), t.ToIso()}});
+    return {f, t};
+  }
+
+  void Add(FieldError e) { errors_.push_back(std::move(e)); }
+
+  Status Finish() {
+    if (errors_.empty()) return Ok();
+    Error e = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
+    e.fields = std::move(errors_);
+    return e;
+  }
+
+ private:
+  const ParameterLookup& get_;
+  std::vector<FieldError> errors_;
+};
+
+std::vector<std::string_view> FilterNames() {
+  return {"kind", "province", "commune", "status", "sector", "women_managed", "youth", "founded_from", "founded_to"};
+}
+
+}  // namespace
+
+std::vector<std::string_view> StatsParameterNames(StatsKind kind) {
+  std::vector<std::string_view> names = FilterNames();
+  names.push_back("group_by");
+  names.push_back("province_scheme");
+  switch (kind) {
+    case StatsKind::kStock: names.insert(names.end(), {"measure", "as_of"}); break;
+    case StatsKind::kFlows: names.insert(names.end(), {"event", "from", "to"}); break;
+    case StatsKind::kSeries: names.insert(names.end(), {"measure", "interval", "from", "to"}); break;
+  }
+  return names;
+}
+
+Result<StockQuery> ParseStockQuery(const ParameterLookup& get) {
+  Parser p(get);
+  StockQuery q;
+  q.measure = p.Measure();
+  q.group_by = p.GroupBy();
+  q.as_of = p.DateParam("as_of").value_or(Date::Today());
+  q.scheme = p.Scheme();
+  q.filter = p.Filter();
+  HOPTAC_TRY(p.Finish());
+  return q;
+}
+
+Result<FlowQuery> ParseFlowQuery(const ParameterLookup& get) {
+  Parser p(get);
+  FlowQuery q;
+  std::string event = get("event").value_or("established");
+  auto type = domain::EventTypeFromName(event);
+  if (!type) {
+    p.Add({"event",
+           "invalid_enum",
+           "field.invalid_enum",
+           {event, "established, suspended, resumed, stopped, dissolved, bankrupt, reorganised, converted"}});
+  } else {
+    q.event = *type;
+  }
+  std::tie(q.from, q.to) = p.Range(Date::FromCivil(Date::Today().year(), 1, 1));
+  q.group_by = p.GroupBy();
+  q.scheme = p.Scheme();
+  q.filter = p.Filter();
+  HOPTAC_TRY(p.Finish());
+  return q;
+}
+
+Result<SeriesQuery> ParseSeriesQuery(const ParameterLookup& get) {
+  Parser p(get);
+  SeriesQuery q;
+  q.measure = p.Measure();
+  std::string interval = get("interval").value_or("year");
+  if (auto i = IntervalFromName(interval)) {
+    q.interval = *i;
+  } else {
+    p.Add({"interval", "invalid_enum", "field.invalid_enum", {interval, "year, half, quarter"}});
+  }
+  std::tie(q.from, q.to) = p.Range(Date::FromCivil(Date::Today().year() - 10, 1, 1));
+  q.group_by = p.GroupBy();
+  q.scheme = p.Scheme();
+  q.filter = p.Filter();
+  HOPTAC_TRY(p.Finish());
+  return q;
+}
+
+namespace {
+
+boost::json::array GroupNames(const std::vector<Dimension>& group_by) {
+  boost::json::array out;
+  for (Dimension d : group_by) out.push_back(boost::json::string(DimensionName(d)));
+  return out;
+}
+
+boost::json::object RowJson(const RegistryIndex& index, const std::vector<Dimension>& group_by, const StatsRow& row,
+                            i18n::Lang lang, Date labels_on, bool withhold) {
+  boost::json::object keys, labels;
+  for (size_t i = 0; i < group_by.size() && i < row.keys.size(); ++i) {
+    keys[DimensionName(group_by[i])] = row.keys[i];
+    labels[DimensionName(group_by[i])] = index.Label(group_by[i], row.keys[i], lang, labels_on);
+  }
+  boost::json::object out{{"keys", std::move(keys)}, {"labels", std::move(labels)}, {"entities", row.entities}};
+  if (withhold) {
+    out["value"] = nullptr;
+    out["withheld"] = true;
+  } else {
+    out["value"] = row.value;
+  }
+  return out;
+}
+
+bool Withhold(const std::string& measure, const StatsRow& row, bool official) {
+  return !official && measure != "count" && row.entities < kMinPublishedEntities;
+}
+
+}  // namespace
+
+boost::json::object StockToJson(const RegistryIndex& index, const StockQuery& q, const StockResult& r, i18n::Lang lang,
+                                bool official) {
+  Date labels_on = q.scheme == ProvinceScheme::kLegacy ? q.as_of : Date::Today();
+  boost::json::array rows;
+  for (const StatsRow& row : r.rows)
+    rows.push_back(RowJson(index, q.group_by, row, lang, labels_on, Withhold(q.measure, row, official)));
+  boost::json::object out{{"measure", q.measure},
+                          {"as_of", q.as_of.ToIso()},
+                          {"province_scheme", ProvinceSchemeName(q.scheme)},
+                          {"group_by", GroupNames(q.group_by)},
+                          {"entities", r.entities},
+                          {"rows", std::move(rows)}};
+  StatsRow total{{}, r.total, r.entities};
+  if (Withhold(q.measure, total, official))
+    out["total"] = nullptr;
+  else
+    out["total"] = r.total;
+  return out;
+}
+
+boost::json::object FlowsToJson(const RegistryIndex& index, const FlowQuery& q, const FlowResult& r, i18n::Lang lang) {
+  Date labels_on = q.scheme == ProvinceScheme::kLegacy ? q.to : Date::Today();
+  boost::json::array rows;
+  for (const StatsRow& row : r.rows) rows.push_back(RowJson(index, q.group_by, row, lang, labels_on, false));
+  return {{"event", domain::EventTypeName(q.event)},
+          {"from", q.from.ToIso()},
+          {"to", q.to.ToIso()},
+          {"province_scheme", ProvinceSchemeName(q.scheme)},
+          {"group_by", GroupNames(q.group_by)},
+          {"total", r.total},
+          {"years", r.years},
+          {"yearly_average", r.yearly_average},
+          {"rows", std::move(rows)}};
+}
+
+boost::json::object SeriesToJson(const RegistryIndex& index, const SeriesQuery& q, const SeriesResult& r,
+                                 i18n::Lang lang, bool official) {
+  boost::json::array points;
+  for (const SeriesPoint& p : r.points) {
+    Date labels_on = q.scheme == ProvinceScheme::kLegacy ? p.end : Date::Today();
+    boost::json::object point =
+        RowJson(index, q.group_by, p.row, lang, labels_on, Withhold(q.measure, p.row, official));
+    point["period"] = p.period.ToString();
+    point["end"] = p.end.ToIso();
+    points.push_back(std::move(point));
+  }
+  return {{"measure", q.measure},
+          {"interval", IntervalName(q.interval)},
+          {"from", q.from.ToIso()},
+          {"to", q.to.ToIso()},
+          {"province_scheme", ProvinceSchemeName(q.scheme)},
+          {"group_by", GroupNames(q.group_by)},
+          {"points", std::move(points)}};
+}
+
+namespace {
+
+std::string CsvField(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string ValueText(const boost::json::value& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return std::string(v.as_string());
+  return boost::json::serialize(v);
+}
+
+}  // namespace
+
+std::string StatsTable(const boost::json::object& answer, bool csv) {
+  std::vector<std::string> dims;
+  for (const auto& d : answer.at("group_by").as_array()) dims.emplace_back(d.as_string());
+  const bool series = answer.contains("points");
+  const auto& rows = answer.at(series ? "points" : "rows").as_array();
+  std::vector<std::vector<std::string>> table;
+  std::vector<std::string> header;
+  if (series) header.push_back("period");
+  for (const auto& d : dims) {
+    header.push_back(d);
+    header.push_back(d + "_label");
+  }
+  header.push_back("value");
+  header.push_back("entities");
+  table.push_back(header);
+  for (const auto& row_value : rows) {
+    const auto& row = row_value.as_object();
+    std::vector<std::string> line;
+    if (series) line.push_back(ValueText(row.at("period")));
+    for (const auto& d : dims) {
+      line.push_back(ValueText(row.at("keys").as_object().at(d)));
+      line.push_back(ValueText(row.at("labels").as_object().at(d)));
+    }
+    line.push_back(ValueText(row.at("value")));
+    line.push_back(ValueText(row.at("entities")));
+    table.push_back(std::move(line));
+  }
+  std::string out;
+  if (csv) {
+    for (const auto& line : table) {
+      for (size_t i = 0; i < line.size(); ++i) out += (i ? "," : "") + CsvField(line[i]);
+      out += "\r\n";
+    }
+    return out;
+  }
+  // Aligned columns; widths in code points so Vietnamese labels line up.
+  auto width = [](const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s)
+      if ((c & 0xC0) != 0x80) ++n;
+    return n;
+  };
+  std::vector<size_t> widths(header.size(), 0);
+  for (const auto& line : table)
+    for (size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], width(line[i]));
+  for (const auto& line : table) {
+    for (size_t i = 0; i < line.size(); ++i) {
+      out += line[i];
+      if (i + 1 < line.size()) out += std::string(widths[i] - width(line[i]) + 2, ' ');
+    }
+    out += "\n";
+  }
+  if (answer.contains("total")) out += "total: " + ValueText(answer.at("total")) + "\n";
+  return out;
+}
+
+}  // namespace hoptac::analytics

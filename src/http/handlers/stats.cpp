@@ -1,0 +1,82 @@
+// Statistics: /api/v1/stats/{entities,flows,series}, answered from the in-memory
+// index (analytics::RegistryIndex). Province accounts see their province only;
+// callers who are not officials get figure measures of groups of fewer than
+// three entities withheld.
+#include <boost/json.hpp>
+
+#include "analytics/stats_api.h"
+#include "http/api.h"
+
+namespace hoptac::http {
+namespace {
+
+using analytics::StatsKind;
+
+Status CheckParameters(const Request& request, StatsKind kind) {
+  std::vector<std::string_view> allowed = analytics::StatsParameterNames(kind);
+  std::vector<FieldError> errors;
+  for (const auto& [name, value] : request.query) {
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+      errors.push_back({name, "unknown_parameter", "field.unknown_parameter", {name}});
+  }
+  if (errors.empty()) return Ok();
+  Error e = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
+  e.fields = std::move(errors);
+  return e;
+}
+
+analytics::ParameterLookup Lookup(const Request& request) {
+  return [&request](std::string_view name) -> std::optional<std::string> {
+    auto value = request.Query(name);
+    return value ? std::optional<std::string>(std::string(*value)) : std::nullopt;
+  };
+}
+
+Status RequireIndex(const analytics::RegistryIndex* index) {
+  if (!index) return Error::Unavailable("the statistics index is not loaded");
+  return Ok();
+}
+
+bool Official(const auth::Principal& who) { return who.national() || who.province_bound(); }
+
+// Province accounts: their province only, whatever they asked.
+void Scope(const auth::Principal& who, analytics::StatsFilter& filter) {
+  if (who.province_bound()) filter.scope_province = who.province_code;
+}
+
+}  // namespace
+
+void AddStatsRoutes(Router& router, const Services& services) {
+  analytics::RegistryIndex* index = services.index;
+  router.Add({"GET", "/api/v1/stats/entities", "stats.entities", Access::kPublic, Execution::kWorker,
+              [index](Request& request) -> Result<Response> {
+                HOPTAC_TRY(RequireIndex(index));
+                HOPTAC_TRY(CheckParameters(request, StatsKind::kStock));
+                HOPTAC_ASSIGN_OR_RETURN(auto query, analytics::ParseStockQuery(Lookup(request)));
+                Scope(request.principal, query.filter);
+                HOPTAC_ASSIGN_OR_RETURN(auto result, index->Stock(query));
+                return Response::Json(
+                    analytics::StockToJson(*index, query, result, request.lang, Official(request.principal)));
+              }});
+  router.Add({"GET", "/api/v1/stats/flows", "stats.flows", Access::kPublic, Execution::kWorker,
+              [index](Request& request) -> Result<Response> {
+                HOPTAC_TRY(RequireIndex(index));
+                HOPTAC_TRY(CheckParameters(request, StatsKind::kFlows));
+                HOPTAC_ASSIGN_OR_RETURN(auto query, analytics::ParseFlowQuery(Lookup(request)));
+                Scope(request.principal, query.filter);
+                HOPTAC_ASSIGN_OR_RETURN(auto result, index->Flows(query));
+                return Response::Json(analytics::FlowsToJson(*index, query, result, request.lang));
+              }});
+  router.Add({"GET", "/api/v1/stats/series", "stats.series", Access::kPublic, Execution::kWorker,
+              [index](Request& request) -> Result<Response> {
+                HOPTAC_TRY(RequireIndex(index));
+                HOPTAC_TRY(CheckParameters(request, StatsKind::kSeries));
+                HOPTAC_ASSIGN_OR_RETURN(auto query, analytics::ParseSeriesQuery(Lookup(request)));
+                Scope(request.principal, query.filter);
+                HOPTAC_ASSIGN_OR_RETURN(auto result, index->Series(query));
+                return Response::Json(
+                    analytics::SeriesToJson(*index, query, result, request.lang, Official(request.principal)));
+              }});
+}
+
+}  // namespace hoptac::http

@@ -1,0 +1,44 @@
+#include "registry/finder.h"
+
+#include "text/fold.h"
+
+namespace hoptac::registry {
+namespace {
+
+// The expansion of an abbreviation, or nullptr.
+const std::vector<std::string>* Expansion(const std::string& word) {
+  static const std::vector<std::string> htx{"hop", "tac", "xa"};
+  static const std::vector<std::string> lhhtx{"lien", "hiep", "hop", "tac", "xa"};
+  static const std::vector<std::string> tht{"to", "hop", "tac"};
+  static const std::vector<std::string> qtdnd{"quy", "tin", "dung", "nhan", "dan"};
+  if (word == "htx") return &htx;
+  if (word == "lhhtx") return &lhhtx;
+  if (word == "tht") return &tht;
+  if (word == "qtdnd") return &qtdnd;
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<std::string> SearchWords(std::string_view q) {
+  std::vector<std::string> out;
+  for (std::string& word : text::FoldedWords(q)) {
+    if (const auto* expansion = Expansion(word)) {
+      out.insert(out.end(), expansion->begin(), expansion->end());
+    } else {
+      out.push_back(std::move(word));
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> out;
+  for (std::string& word : text::FoldedWords(name)) {
+    if (const auto* expansion = Expansion(word)) out.insert(out.end(), expansion->begin(), expansion->end());
+    out.push_back(std::move(word));
+  }
+  return out;
+}
+
+}  // namespace hoptac::registry
