@@ -130,6 +130,8 @@ Status Serve(const CommandLine& cli) {
   services.accounts = &accounts;
   registry::EntityService entities(*db, services.admin_units);
   services.entities = &entities;
+  registry::FigureService figures(*db, entities);
+  services.figures = &figures;
   const char* admin_password = std::getenv("HOPTAC_ADMIN_PASSWORD");
   HOPTAC_ASSIGN_OR_RETURN(
       auto created_password,

@@ -14,6 +14,7 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "registry/entity_service.h"
+#include "registry/figure_service.h"
 #include "storage/db.h"
 
 namespace hoptac::http {
@@ -24,6 +25,7 @@ struct Services {
   std::shared_ptr<Metrics> metrics;
   auth::AccountService* accounts = nullptr;     // not owned
   registry::EntityService* entities = nullptr;  // not owned
+  registry::FigureService* figures = nullptr;   // not owned
   std::string version;
 };
 
@@ -39,5 +41,6 @@ void AddUserRoutes(Router& router, const Services& services);
 void AddTokenRoutes(Router& router, const Services& services);
 void AddAuditRoutes(Router& router, const Services& services);
 void AddEntityRoutes(Router& router, const Services& services);
+void AddFigureRoutes(Router& router, const Services& services);
 
 }  // namespace hoptac::http
