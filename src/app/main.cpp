@@ -157,6 +157,9 @@ Status Serve(const CommandLine& cli) {
          {"megabytes", static_cast<long long>(usage.bytes >> 20)},
          {"ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - index_started).count()}});
   }
+  registry::FigureService figures(*db, entities);
+  figures.SetObserver(index.get());
+  services.figures = &figures;
   const char* admin_password = std::getenv("HOPTAC_ADMIN_PASSWORD");
   HOPTAC_ASSIGN_OR_RETURN(
       auto created_password,

@@ -308,6 +308,20 @@ Status AccountService::ValidateAssignment(const Principal& who, Role role, const
   return Ok();
 }
 
+// Reads the registry's table directly (auth must not depend on the registry
+// module): the entity exists, is not deleted and, for a province admin, is
+// currently in their province. Inside the write, so the account cannot be bound
+// to an entity deleted meanwhile.
+Status AccountService::CheckEntity(Connection& conn, const Principal& who, int64_t entity_id) const {
+  HOPTAC_ASSIGN_OR_RETURN(
+      auto row, conn.QueryOne("SELECT current_province_code FROM entities WHERE id = $1 AND deleted_at_ms IS NULL",
+                              {Int(entity_id)}));
+  // Out of the caller's province reads like a missing id, so existence does not leak.
+  if (!row || (!who.national() && std::get<std::string>((*row)[0]) != who.province_code))
+    return Error::InvalidField("entity_id", "unknown_entity", "field.unknown_entity", {std::to_string(entity_id)});
+  return Ok();
+}
+
 Result<std::vector<User>> AccountService::ListUsers(const Principal& who) {
   HOPTAC_TRY(RequireAdmin(who));
   std::vector<User> users;
@@ -371,6 +385,7 @@ Result<User> AccountService::CreateUser(const Principal& who, const NewUser& inp
   user.entity_id = input.entity_id;
   user.created_at_ms = user.updated_at_ms = Now();
   Status status = db_.Write([&](Connection& conn) -> Status {
+    if (RoleNeedsEntity(user.role)) HOPTAC_TRY(CheckEntity(conn, who, user.entity_id));
     HOPTAC_ASSIGN_OR_RETURN(
         auto row,
         conn.QueryOne(
@@ -420,6 +435,8 @@ Result<User> AccountService::UpdateUser(const Principal& who, int64_t id, const 
     HOPTAC_TRY(ValidateAssignment(who, after.role, after.province_code, after.entity_id));
   after.updated_at_ms = Now();
   HOPTAC_TRY(db_.Write([&](Connection& conn) -> Status {
+    if (RoleNeedsEntity(after.role) && (after.role != before.role || after.entity_id != before.entity_id))
+      HOPTAC_TRY(CheckEntity(conn, who, after.entity_id));
     HOPTAC_TRY(
         conn.Exec("UPDATE users SET display_name = $1, role = $2, province_code = $3, entity_id = $4, "
                   "disabled = $5, updated_at_ms = $6 WHERE id = $7",

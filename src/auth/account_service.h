@@ -113,6 +113,8 @@ class AccountService {
   Result<std::vector<User>> ListUsers(const Principal& who);
   Result<User> GetUser(const Principal& who, int64_t id);
   Result<User> FindUser(const Principal& who, std::string_view username);
+  // A cooperative account names an existing, not deleted entity (read from the
+  // entities table): otherwise "field.unknown_entity" on entity_id.
   Result<User> CreateUser(const Principal& who, const NewUser& user);
   Result<User> UpdateUser(const Principal& who, int64_t id, const UserPatch& patch);
   // Sets a new password and ends the user's sessions.
@@ -141,6 +143,9 @@ class AccountService {
   Status RequireAdmin(const Principal& who) const;
   bool InScope(const Principal& who, const User& user) const;
   Status ValidateAssignment(const Principal& who, Role role, const std::string& province_code, int64_t entity_id) const;
+  // A cooperative account's entity: "field.unknown_entity" on entity_id unless it exists, is not deleted and is in
+  // the caller's scope.
+  Status CheckEntity(storage::Connection& conn, const Principal& who, int64_t entity_id) const;
   storage::AuditRecord Audit(const Principal& who, std::string action, const User& user) const;
   int64_t Now() const { return now_ms_(); }
 

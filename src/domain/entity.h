@@ -14,8 +14,8 @@
 // An Entity is a plain value; ValidateEntity() reports every field error at
 // once (required fields, code shapes, e-mail and phone shapes, plausible dates
 // and years). Checks that need other data — uniqueness of registration_code,
-// existence of the province and commune on the reading date, the union being
-// a registered union — belong to the registry, not here.
+// existence of the province on the reading date and of the commune today, the
+// union being a registered union — belong to the registry, not here.
 //
 // Thread-safety: plain values and pure functions; the parsers' tables are built
 // once on first use (function-local statics) and immutable afterwards. All
@@ -141,12 +141,14 @@ struct Entity {
   std::string registration_code;  // unique in the registry; for groups without an official number, the province's code
   std::string tax_code;           // "0101234567" or "0101234567-001"; empty when unknown
   std::string province_code;      // "15", read as of ProvinceDate()
-  // The date province_code and commune_code are read at (codes name different
-  // units at different dates: 15 is Yên Bái until 2025-06-30, Lào Cai since).
-  // When absent, founded_on. The registry fixes it on create so the reading
-  // never drifts.
+  // The date province_code is read at (codes name different units at different
+  // dates: 15 is Yên Bái until 2025-06-30, Lào Cai since). When absent,
+  // founded_on. The registry fixes it on create so the reading never drifts.
   std::optional<Date> province_as_of;
-  std::string commune_code;  // "04378"; empty when unknown
+  // Where the entity is today: always a commune in force today (the communes
+  // since 2025-07-01), in the province province_code belongs to today. "00004";
+  // empty when unknown.
+  std::string commune_code;
   std::string address;
   std::optional<Sector> sector;  // absent when unknown (≠ kOther)
   std::optional<Date> founded_on;

@@ -14,6 +14,7 @@ std::shared_ptr<Router> BuildRouter(const Services& services) {
   AddAuditRoutes(*router, services);
   AddEntityRoutes(*router, services);
   AddStatsRoutes(*router, services);
+  AddFigureRoutes(*router, services);
   if (services.accounts) router->SetGuard(MakeGuard(*services.accounts));
   if (services.metrics) {
     std::vector<std::string> names;

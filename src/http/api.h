@@ -15,6 +15,7 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "registry/entity_service.h"
+#include "registry/figure_service.h"
 #include "storage/db.h"
 
 namespace hoptac::http {
@@ -26,6 +27,7 @@ struct Services {
   auth::AccountService* accounts = nullptr;     // not owned
   registry::EntityService* entities = nullptr;  // not owned
   analytics::RegistryIndex* index = nullptr;    // not owned; the stats routes need it
+  registry::FigureService* figures = nullptr;   // not owned
   std::string version;
 };
 
@@ -42,5 +44,6 @@ void AddTokenRoutes(Router& router, const Services& services);
 void AddAuditRoutes(Router& router, const Services& services);
 void AddEntityRoutes(Router& router, const Services& services);
 void AddStatsRoutes(Router& router, const Services& services);  // 503 without services.index
+void AddFigureRoutes(Router& router, const Services& services);
 
 }  // namespace hoptac::http

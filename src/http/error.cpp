@@ -36,9 +36,14 @@ Response ErrorResponse(const Error& error, i18n::Lang lang) {
     // Make the top-level message useful on its own: name the first field.
     message += " " + error.fields.front().field + ": " + fields.front().as_object().at("message").as_string().c_str();
   }
+  // reason: which error of its code this is, for clients that act on it (e.g.
+  // "figures_need_confirmation": show the warnings, re-send with "confirm": true).
+  std::string_view key = error.key.empty() ? std::string_view("error.internal") : std::string_view(error.key);
+  if (key.starts_with("error.")) key.remove_prefix(6);
   boost::json::object body{
       {"error",
-       boost::json::object{{"code", ErrorCodeName(error.code)}, {"message", message}, {"fields", std::move(fields)}}}};
+       boost::json::object{
+           {"code", ErrorCodeName(error.code)}, {"reason", key}, {"message", message}, {"fields", std::move(fields)}}}};
   Response response = Response::Json(body, HttpStatusFor(error.code));
   if (error.code == ErrorCode::kTooManyRequests && !error.args.empty())
     response.headers.emplace_back("Retry-After", error.args[0]);

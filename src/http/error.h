@@ -1,7 +1,10 @@
 // The one error shape of the API and the mapping from error codes to HTTP status.
 //
-//   {"error":{"code":"…","message":"…","fields":[{"field":"…","code":"…","message":"…"}]}}
+//   {"error":{"code":"…","reason":"…","message":"…","fields":[{"field":"…","code":"…","message":"…"}]}}
 //
+// `code` is the class of error (ErrorCodeName, it decides the HTTP status);
+// `reason` names the error within it: the message key without "error."
+// ("invalid_request", "entity_not_found", "figures_need_confirmation").
 // Messages are translated into the request's language. Only src/http maps errors
 // to status codes. Internal details (Error::detail) are logged, never sent.
 //

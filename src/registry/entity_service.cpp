@@ -213,6 +213,24 @@ boost::json::object EntityService::EventToJson(const StoredEvent& s) {
 
 namespace {
 
+// The commune is where the entity is today, so it is always a commune in force
+// today (the communes since 2025-07-01), whatever date the province code is read
+// at, and it lies in the entity's current province.
+Status CheckCommune(const domain::AdminUnitDirectory& units, const std::string& commune_code,
+                    const std::string& current_province_code, Date today) {
+  if (commune_code.empty()) return Ok();
+  const domain::AdminUnit* commune = units.Find(domain::AdminLevel::kCommune, commune_code, today);
+  if (!commune) return Error::InvalidField("commune_code", "unknown_commune", "field.unknown_commune", {commune_code});
+  if (commune->parent_code == current_province_code) return Ok();
+  auto full_name = [&](const std::string& code) {
+    const domain::AdminUnit* province = units.Find(domain::AdminLevel::kProvince, code, today);
+    return province ? province->full_name : code;
+  };
+  return Error::InvalidField("commune_code", "commune_not_in_province", "field.commune_not_in_province",
+                             {commune->code, commune->full_name, commune->parent_code, full_name(commune->parent_code),
+                              current_province_code, full_name(current_province_code)});
+}
+
 // Normalises and validates an entity and resolves its province as of its
 // province date into `current_province_code`. Field errors are collected.
 Status Check(const domain::AdminUnitDirectory& units, Entity& entity, std::string& current_province_code) {
@@ -227,7 +245,7 @@ Status Check(const domain::AdminUnitDirectory& units, Entity& entity, std::strin
   }
   auto successors = units.CurrentSuccessors(unit->id, today);
   current_province_code = successors.empty() ? unit->code : successors.front()->code;
-  return Ok();
+  return CheckCommune(units, entity.commune_code, current_province_code, today);
 }
 
 // Resolves union_registration_code into union_id inside the write.

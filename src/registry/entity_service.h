@@ -119,7 +119,9 @@ class EntityService {
   // Errors: kUnauthenticated / kPermissionDenied for callers who may not write
   // (or create outside their province); kInvalidArgument with field errors
   // (domain::ValidateEntity, "field.unknown_province_on",
-  // "field.registration_code_taken", "field.union_not_found").
+  // "field.registration_code_taken", "field.union_not_found"; commune_code must
+  // be a commune in force today within current_province_code:
+  // "field.unknown_commune", "field.commune_not_in_province").
   Result<EntityRecord> Create(const auth::Principal& who, domain::Entity entity);
   // kNotFound "error.entity_not_found" when missing, deleted or out of scope.
   Result<EntityRecord> Get(const auth::Principal& who, int64_t id);

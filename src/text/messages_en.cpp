@@ -213,8 +213,14 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"field.dimension_not_allowed", "The dimension \"{0}\" cannot be used here."},
     {"field.dimension_repeated", "The dimension \"{0}\" is given twice."},
     {"field.unknown_measure", "Unknown measure \"{0}\"."},
-    {"field.unknown_commune", "Unknown commune code {0}."},
     {"field.too_many_points", "The range has too many intervals (at most {0}); shorten it or use a longer interval."},
+    {"error.figures_not_found", "Organisation {0} has no figures for period {1}."},
+    {"field.figures_empty", "Give at least one figure; to remove the figures of a period, delete them."},
+    {"field.unknown_commune",
+     "There is no commune or ward with code {0} in force; use the codes in force since 1 July 2025."},
+    {"field.commune_not_in_province",
+     "{1} (code {0}) belongs to {3} (code {2}), not to {5} (code {4}), the organisation's current province."},
+    {"field.unknown_entity", "There is no organisation with id {0} (or it was deleted, or it is outside your scope)."},
 };
 extern const size_t kMessagesEnCount = sizeof(kMessagesEn) / sizeof(kMessagesEn[0]);
 

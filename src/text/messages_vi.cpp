@@ -226,8 +226,15 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"field.dimension_not_allowed", "Không dùng được chiều \"{0}\" ở đây."},
     {"field.dimension_repeated", "Chiều \"{0}\" bị lặp lại."},
     {"field.unknown_measure", "Không có chỉ tiêu \"{0}\"."},
-    {"field.unknown_commune", "Không có mã xã/phường {0}."},
     {"field.too_many_points", "Khoảng thời gian có quá nhiều kỳ (tối đa {0}); hãy rút ngắn hoặc chọn kỳ dài hơn."},
+    {"error.figures_not_found", "Tổ chức {0} chưa có số liệu kỳ {1}."},
+    {"field.figures_empty", "Hãy nhập ít nhất một chỉ tiêu số liệu; để xóa số liệu của kỳ, dùng lệnh xóa."},
+    {"field.unknown_commune",
+     "Không có xã, phường hay đặc khu mã {0} đang có hiệu lực; hãy dùng mã xã, phường áp dụng từ ngày 01/07/2025."},
+    {"field.commune_not_in_province",
+     "{1} (mã {0}) thuộc {3} (mã {2}), không thuộc {5} (mã {4}) là tỉnh, thành phố hiện nay của tổ chức."},
+    {"field.unknown_entity",
+     "Không có tổ chức mã định danh {0} (hoặc tổ chức đã bị xóa, hoặc không thuộc phạm vi quản lý của bạn)."},
 };
 extern const size_t kMessagesViCount = sizeof(kMessagesVi) / sizeof(kMessagesVi[0]);
 

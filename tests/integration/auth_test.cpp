@@ -24,6 +24,7 @@
 #include "http/api.h"
 #include "http/server.h"
 #include "registry/entity_service.h"
+#include "registry/figure_service.h"
 #include "storage/admin_unit_store.h"
 #include "support/http_client.h"
 #include "support/server_harness.h"
@@ -99,6 +100,9 @@ class AuthTest : public ::testing::Test {
     entities_->SetFinder(index_.get());
     services_.index = index_.get();
     services_.entities = entities_.get();
+    figures_ = std::make_unique<registry::FigureService>(*db_, *entities_);
+    figures_->SetObserver(index_.get());
+    services_.figures = figures_.get();
     // One entity in province 01 (owned by coop1) and one in 79, for the access matrix.
     entity01_ = AddEntity("MATRIX-01", "01");
     entity79_ = AddEntity("MATRIX-79", "79");
@@ -158,6 +162,7 @@ class AuthTest : public ::testing::Test {
   std::unique_ptr<auth::AccountService> accounts_;
   std::unique_ptr<registry::EntityService> entities_;
   std::unique_ptr<analytics::RegistryIndex> index_;
+  std::unique_ptr<registry::FigureService> figures_;
   int64_t entity01_ = 0, entity79_ = 0;
   http::Services services_;
   std::shared_ptr<http::Router> router_;
@@ -443,6 +448,9 @@ Want EntityCreate(const std::string& caller, bool own) {
   if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kForbidden;
   return Want::kForbidden;
 }
+// Per-entity figures: read and written by the entity's writers (a cooperative its
+// own); partners are refused, whatever the entity.
+Want FiguresAccess(const std::string& caller, bool own) { return EntityWrite(caller, own, true); }
 Want OwnToken(const std::string& caller, bool own) {
   if (caller == "anonymous") return Want::kUnauthenticated;
   if (own || caller == "nat_admin") return Want::kOk;
@@ -538,7 +546,36 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       {"stats.entities", {[](bool) { return "/api/v1/stats/entities?group_by=province,kind"; }, none, Public}},
       {"stats.flows", {[](bool) { return "/api/v1/stats/flows?from=2020-01-01&group_by=year"; }, none, Public}},
       {"stats.series", {[](bool) { return "/api/v1/stats/series?from=2020-01-01&interval=half"; }, none, Public}},
+      // Per-entity figures are not public: the writers of the entity read them too.
+      {"figures.list",
+       {[&](bool own) { return "/api/v1/entities/" + (own ? e01 : e79) + "/figures"; }, none, FiguresAccess}},
+      {"figures.get",
+       {[&](bool own) { return "/api/v1/entities/" + (own ? e01 : e79) + "/figures/2024s1"; }, none, FiguresAccess}},
+      {"figures.put",
+       {[&](bool own) { return "/api/v1/entities/" + (own ? e01 : e79) + "/figures/2024"; },
+        [](const std::string&, bool) { return std::string(R"({"members_total":12,"members_female":5})"); },
+        FiguresAccess}},
+      {"figures.delete",
+       {[&](bool own) {
+          // Fresh figures per check: a deletion must not hide the target from the next caller.
+          int64_t id = own ? entity01_ : entity79_;
+          domain::Period period = domain::Period::Year(2000 + ++counter);
+          domain::Figures figures;
+          figures.members_total = 7;
+          EXPECT_TRUE(
+              figures_->Put(auth::Principal::Cli("test"), id, period, figures, domain::Confirmation::kNotConfirmed)
+                  .ok());
+          return "/api/v1/entities/" + std::to_string(id) + "/figures/" + period.ToString();
+        },
+        none, FiguresAccess}},
   };
+  domain::Figures stored;
+  stored.members_total = 9;
+  for (int64_t id : {entity01_, entity79_})
+    ASSERT_TRUE(figures_
+                    ->Put(auth::Principal::Cli("test"), id, domain::Period::Half(2024, 1), stored,
+                          domain::Confirmation::kNotConfirmed)
+                    .ok());
 
   int checked = 0;
   for (const auto& route : router_->routes()) {
