@@ -23,6 +23,7 @@
 #include "support/http_client.h"
 #include "support/server_harness.h"
 #include "support/test_db.h"
+#include "text/collate.h"
 
 namespace hoptac {
 namespace {
@@ -400,6 +401,137 @@ TEST_F(EntitiesTest, LegacyProvinceFilterReadsCodesAsTheyWere) {
   Reply bad = Call(bhttp::verb::get, "/api/v1/entities?legacy_province=99", "nat_admin");
   EXPECT_EQ(bad.status, 400u);
   EXPECT_EQ(bad.Json().at("error").at("fields").as_array()[0].at("field"), "legacy_province");
+}
+
+}  // namespace
+}  // namespace hoptac
+
+namespace hoptac {
+namespace {
+
+std::vector<std::string> NamesInOrder(const testing::Reply& r) {
+  std::vector<std::string> names;
+  for (const auto& item : r.Json().at("items").as_array()) names.emplace_back(item.at("name").as_string());
+  return names;
+}
+
+TEST_F(EntitiesTest, SearchRanksWholeWordsAndShortNamesFirst) {
+  Create(
+      R"({"kind":"cooperative","name":"Hợp tác xã Nông nghiệp Đồng Tháp Mười","registration_code":"r1","province_code":"82","founded_on":"2020-01-01"})");
+  Create(
+      R"({"kind":"cooperative","name":"HTX Đồng Tháp","registration_code":"r2","province_code":"82","founded_on":"2020-01-01"})");
+  Create(
+      R"({"kind":"cooperative","name":"Hợp tác xã Đồng Thạnh","registration_code":"r3","province_code":"82","founded_on":"2020-01-01"})");
+  Create(
+      R"({"kind":"group","name":"Tổ hợp tác Thắng Lợi","registration_code":"r4","province_code":"82","founded_on":"2020-01-01"})");
+  // "dong thap": whole-word matches of both words first (shorter name first); "Đồng Thạnh" matches "thap"? no.
+  Reply r = Call(bhttp::verb::get, "/api/v1/entities?q=dong%20thap", "nat_admin");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  EXPECT_EQ(NamesInOrder(r), (std::vector<std::string>{"HTX Đồng Tháp", "Hợp tác xã Nông nghiệp Đồng Tháp Mười"}));
+  // A prefix ranks below whole words: "dong tha" finds all three, the two whole "đồng" … first by length.
+  r = Call(bhttp::verb::get, "/api/v1/entities?q=HTX%20%C4%90%E1%BB%93ng%20th", "nat_admin");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  EXPECT_EQ(r.Json().at("total").as_int64(), 3);
+  EXPECT_EQ(NamesInOrder(r).front(), "HTX Đồng Tháp");
+  // sort=name: Vietnamese collation instead of relevance.
+  r = Call(bhttp::verb::get, "/api/v1/entities?q=dong&sort=name", "nat_admin");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  EXPECT_EQ(NamesInOrder(r), (std::vector<std::string>{"Hợp tác xã Đồng Thạnh", "Hợp tác xã Nông nghiệp Đồng Tháp Mười",
+                                                       "HTX Đồng Tháp"}));
+  EXPECT_EQ(Call(bhttp::verb::get, "/api/v1/entities?sort=size", "nat_admin").status, 400u);
+}
+
+TEST_F(EntitiesTest, KeysetPagingVisitsEveryMatchOnceWhileEntitiesChange) {
+  for (int i = 0; i < 57; ++i)
+    Create(R"({"kind":"cooperative","name":"Hợp tác xã Số )" + std::to_string(i) + R"(","registration_code":"k)" +
+           std::to_string(i) + R"(","province_code":"01","founded_on":"2020-01-01"})");
+  std::vector<std::string> seen;
+  std::string cursor;
+  int pages = 0;
+  while (true) {
+    std::string target = "/api/v1/entities?sort=name&limit=10" + (cursor.empty() ? "" : "&cursor=" + cursor);
+    Reply r = Call(bhttp::verb::get, target, "nat_admin");
+    ASSERT_EQ(r.status, 200u) << r.body;
+    EXPECT_EQ(r.Json().at("total").as_int64(), 57 + pages) << "inserted one per page";
+    for (auto& name : NamesInOrder(r)) seen.push_back(name);
+    ++pages;
+    // An entity that sorts before the cursor must not shift the next page.
+    Create(R"({"kind":"cooperative","name":"Hợp tác xã A )" + std::to_string(pages) + R"(","registration_code":"a)" +
+           std::to_string(pages) + R"(","province_code":"01","founded_on":"2020-01-01"})");
+    if (r.Json().at("next_cursor").is_null()) break;
+    cursor = std::string(r.Json().at("next_cursor").as_string());
+  }
+  EXPECT_EQ(pages, 6);
+  ASSERT_EQ(seen.size(), 57u);
+  EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), 57u);
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end(),
+                             [](const std::string& a, const std::string& b) { return text::Compare(a, b) < 0; }));
+  Reply bad = Call(bhttp::verb::get, "/api/v1/entities?cursor=zz", "nat_admin");
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_NE(bad.body.find("cursor"), std::string::npos);
+}
+
+TEST_F(EntitiesTest, StatisticsFollowWritesAndReadProvincesInBothSchemes) {
+  // Founded in Yên Bái (15) in 2015, in Lào Cai (10) in 2016, in today's Lào Cai (15) in 2026.
+  int64_t yen_bai = Create(
+      R"({"kind":"cooperative","name":"HTX Yên Bái","registration_code":"s1","province_code":"15","founded_on":"2015-03-01","sector":"agriculture"})");
+  Create(
+      R"({"kind":"cooperative","name":"HTX Lào Cai cũ","registration_code":"s2","province_code":"10","founded_on":"2016-03-01"})");
+  Create(
+      R"({"kind":"credit_fund","name":"Quỹ tín dụng nhân dân Lào Cai","registration_code":"s3","province_code":"15","founded_on":"2026-01-05"})");
+  auto stock = [&](const std::string& query, const std::string& as = "nat_admin") {
+    Reply r = Call(bhttp::verb::get, "/api/v1/stats/entities?" + query, as);
+    EXPECT_EQ(r.status, 200u) << query << ": " << r.body;
+    std::map<std::string, int64_t> out;
+    if (r.status != 200) return out;
+    for (const auto& row : r.Json().at("rows").as_array()) {
+      std::string key;
+      for (const auto& [name, value] : row.at("keys").as_object())
+        key += (key.empty() ? "" : "|") + std::string(value.as_string());
+      out[key] = row.at("value").as_int64();
+    }
+    out["total"] = r.Json().at("total").as_int64();
+    return out;
+  };
+  // 2021-03-31, legacy: Yên Bái (15) and Lào Cai (10) apart; current: both inside today's Lào Cai (15).
+  EXPECT_EQ(stock("as_of=2021-03-31&group_by=province&province_scheme=legacy"),
+            (std::map<std::string, int64_t>{{"10", 1}, {"15", 1}, {"total", 2}}));
+  EXPECT_EQ(stock("as_of=2021-03-31&group_by=province"), (std::map<std::string, int64_t>{{"15", 2}, {"total", 2}}));
+  Reply named = Call(bhttp::verb::get,
+                     "/api/v1/stats/entities?as_of=2021-03-31&group_by=province&province_scheme=legacy", "nat_admin");
+  EXPECT_NE(named.body.find("Yen Bai"), std::string::npos) << named.body;
+  // Counting rules are explicit: kinds.
+  EXPECT_EQ(stock("group_by=kind"),
+            (std::map<std::string, int64_t>{{"cooperative", 2}, {"credit_fund", 1}, {"total", 3}}));
+  EXPECT_EQ(stock("kind=cooperative,credit_fund")["total"], 3);
+  EXPECT_EQ(stock("kind=cooperative")["total"], 2);
+  // A write shows in the very next call: dissolve Yên Bái's cooperative in 2022.
+  EXPECT_EQ(stock("group_by=status")["active"], 3);
+  Reply ev = Call(bhttp::verb::post, "/api/v1/entities/" + std::to_string(yen_bai) + "/events", "nat_admin",
+                  R"({"date":"2022-06-01","type":"dissolved"})");
+  ASSERT_EQ(ev.status, 201u) << ev.body;
+  EXPECT_EQ(stock("group_by=status"), (std::map<std::string, int64_t>{{"active", 2}, {"dissolved", 1}, {"total", 3}}));
+  EXPECT_EQ(stock("as_of=2022-05-31&group_by=status"), (std::map<std::string, int64_t>{{"active", 2}, {"total", 2}}));
+  // Flows: founded 2015–2016, two, one a year.
+  Reply flows = Call(bhttp::verb::get,
+                     "/api/v1/stats/flows?event=established&from=2015-01-01&to=2016-12-31&group_by=year", "nat_admin");
+  ASSERT_EQ(flows.status, 200u) << flows.body;
+  EXPECT_EQ(flows.Json().at("total").as_int64(), 2);
+  EXPECT_EQ(flows.Json().at("years").as_double(), 2.0);
+  EXPECT_EQ(flows.Json().at("yearly_average").as_double(), 1.0);
+  // Province accounts see their province only (po01 is Hà Nội: nothing here).
+  EXPECT_EQ(stock("group_by=province", "po01"), (std::map<std::string, int64_t>{{"total", 0}}));
+  // Bad queries name the parameter.
+  for (const char* bad : {"measure=members", "group_by=colour", "as_of=2021-02-30", "province_scheme=old",
+                          "group_by=province,kind,sector,youth", "kind=farm", "colour=red"}) {
+    Reply r = Call(bhttp::verb::get, std::string("/api/v1/stats/entities?") + bad, "nat_admin");
+    EXPECT_EQ(r.status, 400u) << bad << ": " << r.body;
+    std::string parameter = std::string(bad).substr(0, std::string(bad).find('='));
+    EXPECT_NE(r.body.find("\"" + parameter + "\""), std::string::npos) << bad << ": " << r.body;
+  }
+  Reply reversed = Call(bhttp::verb::get, "/api/v1/stats/flows?from=2020-01-01&to=2019-01-01", "nat_admin");
+  EXPECT_EQ(reversed.status, 400u);
+  EXPECT_NE(reversed.body.find("\"from\""), std::string::npos) << reversed.body;
 }
 
 }  // namespace
