@@ -1,6 +1,8 @@
 // RegistryIndex: loading, applying changes, and search/list (Find).
 #include "analytics/registry_index.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <bit>
 #include <charconv>
@@ -116,11 +118,11 @@ class IndexLoader {
   using Loaded = RegistryIndex::Loaded;
 
   // since < 0: every entity not deleted; otherwise the entities with change_seq > since (deleted included).
-  static Status Load(Connection& conn, int64_t since, std::vector<Loaded>& out) {
+  static Status LoadEntities(Connection& conn, int64_t since, std::vector<Loaded>& out) {
     std::string where = since < 0 ? "e.deleted_at_ms IS NULL" : "e.change_seq > CAST($1 AS BIGINT)";
     std::vector<storage::Value> params;
     if (since >= 0) params.push_back(Int(since));
-    HOPTAC_TRY(conn.Query(
+    return conn.Query(
         "SELECT e.id, e.kind, e.name, e.province_code, e.province_as_of, e.current_province_code, e.commune_code, "
         "e.sector, e.founded_on, e.women_managed, e.youth, e.deleted_at_ms FROM entities e WHERE " +
             where + " ORDER BY e.id",
@@ -140,47 +142,70 @@ class IndexLoader {
           l.deleted = !row.IsNull(11);
           out.push_back(std::move(l));
           return Ok();
-        }));
-    if (out.empty()) return Ok();
-    auto find = [&](int64_t id) -> Loaded* {
-      auto it = std::lower_bound(out.begin(), out.end(), id, [](const Loaded& l, int64_t v) { return l.id < v; });
-      return it != out.end() && it->id == id ? &*it : nullptr;
-    };
-    HOPTAC_TRY(
-        conn.Query("SELECT v.entity_id, v.date, v.type FROM entity_events v JOIN entities e ON e.id = "
-                   "v.entity_id WHERE " +
-                       where + " ORDER BY v.entity_id, v.date, v.id",
-                   params, [&](const RowView& row) -> Status {
-                     Loaded* l = find(row.GetInt(0));
-                     if (!l) return Ok();
-                     domain::StatusEvent ev;
-                     ev.date = Date::ParseIso(row.GetText(1)).value_or(Date());
-                     auto type = domain::EventTypeFromName(row.GetText(2));
-                     if (!type) return Ok();
-                     ev.type = *type;
-                     l->events.push_back(std::move(ev));
-                     return Ok();
-                   }));
+        });
+  }
+
+  // The events and figures of the loaded entities (REQUIRES: `out` sorted by id). A full load scans the
+  // tables; a catch-up reads the changed entities' rows through their indexes.
+  static Status LoadEvents(Connection& conn, int64_t since, std::vector<Loaded>& out) {
+    std::vector<storage::Value> params;
+    std::string where;
+    if (since >= 0) {
+      params.push_back(Int(since));
+      where = " WHERE v.entity_id IN (SELECT e.id FROM entities e WHERE e.change_seq > CAST($1 AS BIGINT))";
+    }
+    return conn.Query(
+        "SELECT v.entity_id, v.date, v.type FROM entity_events v" + where + " ORDER BY v.entity_id, v.date, v.id",
+        params, [&](const RowView& row) -> Status {
+          Loaded* l = Find(out, row.GetInt(0));
+          if (!l) return Ok();
+          auto type = domain::EventTypeFromName(row.GetText(2));
+          if (!type) return Ok();
+          domain::StatusEvent ev;
+          ev.date = Date::ParseIso(row.GetText(1)).value_or(Date());
+          ev.type = *type;
+          l->events.push_back(std::move(ev));
+          return Ok();
+        });
+  }
+
+  static Status LoadFigures(Connection& conn, int64_t since, std::vector<Loaded>& out) {
+    std::vector<storage::Value> params;
+    std::string where;
+    if (since >= 0) {
+      params.push_back(Int(since));
+      where = " WHERE f.entity_id IN (SELECT e.id FROM entities e WHERE e.change_seq > CAST($1 AS BIGINT))";
+    }
     std::string columns;
     for (const auto& field : domain::FigureFields()) columns += ", f." + std::string(field.name);
-    HOPTAC_TRY(conn.Query("SELECT f.entity_id, f.period" + columns +
-                              " FROM entity_figures f JOIN entities e ON e.id = f.entity_id WHERE " + where +
-                              " ORDER BY f.entity_id",
-                          params, [&](const RowView& row) -> Status {
-                            Loaded* l = find(row.GetInt(0));
-                            if (!l) return Ok();
-                            auto period = domain::ParsePeriod(row.GetText(1));
-                            if (!period.ok()) return Ok();
-                            domain::Figures figures;
-                            int column = 2;
-                            for (const auto& field : domain::FigureFields()) {
-                              if (!row.IsNull(column)) figures.*field.member = row.GetInt(column);
-                              ++column;
-                            }
-                            l->figures.emplace_back(*period, figures);
-                            return Ok();
-                          }));
-    return Ok();
+    return conn.Query("SELECT f.entity_id, f.period" + columns + " FROM entity_figures f" + where, params,
+                      [&](const RowView& row) -> Status {
+                        Loaded* l = Find(out, row.GetInt(0));
+                        if (!l) return Ok();
+                        auto period = domain::ParsePeriod(row.GetText(1));
+                        if (!period.ok()) return Ok();
+                        domain::Figures figures;
+                        int column = 2;
+                        for (const auto& field : domain::FigureFields()) {
+                          if (!row.IsNull(column)) figures.*field.member = row.GetInt(column);
+                          ++column;
+                        }
+                        l->figures.emplace_back(*period, figures);
+                        return Ok();
+                      });
+  }
+
+  static Loaded* Find(std::vector<Loaded>& out, int64_t id) {
+    auto it = std::lower_bound(out.begin(), out.end(), id, [](const Loaded& l, int64_t v) { return l.id < v; });
+    return it != out.end() && it->id == id ? &*it : nullptr;
+  }
+
+  // Everything changed since `since` (< 0: everything) in one read transaction.
+  static Status Load(Connection& conn, int64_t since, std::vector<Loaded>& out) {
+    HOPTAC_TRY(LoadEntities(conn, since, out));
+    if (out.empty()) return Ok();
+    HOPTAC_TRY(LoadEvents(conn, since, out));
+    return LoadFigures(conn, since, out);
   }
 
   // Sort keys and words, in parallel for big loads.
@@ -208,7 +233,7 @@ class IndexLoader {
 };
 
 RegistryIndex::RegistryIndex(storage::Db& db, std::shared_ptr<const domain::AdminUnitDirectory> units)
-    : db_(db), units_(std::move(units)) {
+    : db_(db), units_(std::move(units)), figure_columns_(domain::FigureFields().size()) {
   InitUnits();
 }
 
@@ -273,15 +298,26 @@ Result<std::unique_ptr<RegistryIndex>> RegistryIndex::Build(storage::Db& db,
   std::unique_ptr<RegistryIndex> index(new RegistryIndex(db, std::move(units)));
   std::vector<Loaded> loaded;
   int64_t version = 0;
+  // The version first: whatever commits after it has change_seq > version and is caught up later,
+  // so the three tables may be read in parallel, each in its own snapshot.
   HOPTAC_TRY(db.Read([&](Connection& conn) -> Status {
     HOPTAC_ASSIGN_OR_RETURN(version, registry::RegistryVersion(conn));
-    return IndexLoader::Load(conn, -1, loaded);
+    return IndexLoader::LoadEntities(conn, -1, loaded);
   }));
+  auto events = std::async(std::launch::async, [&] {
+    return db.Read([&](Connection& conn) { return IndexLoader::LoadEvents(conn, -1, loaded); });
+  });
+  Status figures = db.Read([&](Connection& conn) { return IndexLoader::LoadFigures(conn, -1, loaded); });
+  Status events_status = events.get();
+  HOPTAC_TRY(std::move(events_status));
+  HOPTAC_TRY(std::move(figures));
   IndexLoader::Prepare(loaded);
   std::lock_guard catch_up(index->catch_up_mu_);
   std::unique_lock lock(index->mu_);
   index->Apply(loaded);
   index->version_ = version;
+  loaded = {};
+  malloc_trim(0);  // give the loading buffers back
   return index;
 }
 
@@ -446,20 +482,17 @@ void RegistryIndex::Apply(std::vector<Loaded>& loaded) {
     events_n_[slot] = static_cast<uint8_t>(std::min<size_t>(l.events.size(), 255));
     for (size_t i = 0; i < events_n_[slot]; ++i)
       events_.emplace_back(l.events[i].date.days(), static_cast<uint8_t>(l.events[i].type));
-    figures_off_[slot] = static_cast<uint32_t>(periods_.size());
+    figures_off_[slot] = static_cast<uint32_t>(period_end_.size());
     figures_n_[slot] = static_cast<uint16_t>(std::min<size_t>(l.figures.size(), 65535));
     for (size_t i = 0; i < figures_n_[slot]; ++i) {
       const auto& [period, figures] = l.figures[i];
-      PeriodRecord record{static_cast<int32_t>(period.End().days()), period, 0, static_cast<uint32_t>(values_.size())};
-      int bit = 0;
+      period_end_.push_back(static_cast<int32_t>(period.End().days()));
+      size_t column = 0;
       for (const auto& field : domain::FigureFields()) {
-        if (auto value = figures.*field.member) {
-          record.mask |= static_cast<uint16_t>(1u << bit);
-          values_.push_back(*value);
-        }
-        ++bit;
+        auto value = figures.*field.member;
+        figure_columns_[column++].push_back(value ? *value : kMissingFigure);
+        if (value) ++figure_values_;
       }
-      periods_.push_back(record);
     }
     if (name_changed || !alive_[slot]) {
       sort_key_[slot] = std::move(l.sort_key);
@@ -500,11 +533,12 @@ void RegistryIndex::Apply(std::vector<Loaded>& loaded) {
     ranks_dirty_ = true;
   }
   // Compact the flat arrays when half of them is garbage.
-  int64_t used = static_cast<int64_t>(changes_.size() + events_.size() + periods_.size());
+  int64_t used = static_cast<int64_t>(changes_.size() + events_.size() + period_end_.size());
   if (garbage_ > 1024 && garbage_ * 2 > used) {
     std::vector<std::pair<int32_t, uint8_t>> changes, events;
-    std::vector<PeriodRecord> periods;
-    std::vector<int64_t> values;
+    std::vector<int32_t> period_end;
+    std::vector<std::vector<int64_t>> columns(figure_columns_.size());
+    figure_values_ = 0;
     for (uint32_t slot = 0; slot < id_.size(); ++slot) {
       uint32_t off = static_cast<uint32_t>(changes.size());
       changes.insert(changes.end(), changes_.begin() + timeline_off_[slot],
@@ -514,21 +548,19 @@ void RegistryIndex::Apply(std::vector<Loaded>& loaded) {
       events.insert(events.end(), events_.begin() + events_off_[slot],
                     events_.begin() + events_off_[slot] + events_n_[slot]);
       events_off_[slot] = off;
-      off = static_cast<uint32_t>(periods.size());
-      for (uint32_t i = 0; i < figures_n_[slot]; ++i) {
-        PeriodRecord record = periods_[figures_off_[slot] + i];
-        int present = std::popcount(record.mask);
-        uint32_t value_off = static_cast<uint32_t>(values.size());
-        values.insert(values.end(), values_.begin() + record.value_off, values_.begin() + record.value_off + present);
-        record.value_off = value_off;
-        periods.push_back(record);
+      off = static_cast<uint32_t>(period_end.size());
+      uint32_t from = figures_off_[slot], to = figures_off_[slot] + figures_n_[slot];
+      period_end.insert(period_end.end(), period_end_.begin() + from, period_end_.begin() + to);
+      for (size_t c = 0; c < columns.size(); ++c) {
+        columns[c].insert(columns[c].end(), figure_columns_[c].begin() + from, figure_columns_[c].begin() + to);
+        for (uint32_t i = from; i < to; ++i) figure_values_ += figure_columns_[c][i] != kMissingFigure;
       }
       figures_off_[slot] = off;
     }
     changes_ = std::move(changes);
     events_ = std::move(events);
-    periods_ = std::move(periods);
-    values_ = std::move(values);
+    period_end_ = std::move(period_end);
+    figure_columns_ = std::move(columns);
     garbage_ = 0;
   }
 }
@@ -743,13 +775,13 @@ RegistryIndex::Usage RegistryIndex::MemoryUsage() const {
   Usage u;
   for (uint8_t a : alive_) u.entities += a;
   u.events = static_cast<int64_t>(events_.size());
-  u.periods = static_cast<int64_t>(periods_.size());
-  u.figure_values = static_cast<int64_t>(values_.size());
+  u.periods = static_cast<int64_t>(period_end_.size());
+  u.figure_values = figure_values_;
   int64_t bytes = 0;
   size_t n = id_.capacity();
   bytes += static_cast<int64_t>(n * (8 + 1 + 1 + 1 + 1 + 2 + 2 + 2 + 4 + 4 + 1 + 4 + 1 + 4 + 2 + 1 + 4));
-  bytes += static_cast<int64_t>(changes_.capacity() * 8 + events_.capacity() * 8 +
-                                periods_.capacity() * sizeof(PeriodRecord) + values_.capacity() * 8);
+  bytes += static_cast<int64_t>(changes_.capacity() * 8 + events_.capacity() * 8 + period_end_.capacity() * 4);
+  for (const auto& column : figure_columns_) bytes += static_cast<int64_t>(column.capacity() * 8);
   for (size_t i = 0; i < sort_key_.size(); ++i) {
     bytes += static_cast<int64_t>(sizeof(std::string) * 2);
     if (sort_key_[i].capacity() > 15) bytes += static_cast<int64_t>(sort_key_[i].capacity() + 1);

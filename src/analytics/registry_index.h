@@ -53,6 +53,9 @@
 
 namespace hoptac::analytics {
 
+// A figure not reported, in the index's figure columns.
+inline constexpr int64_t kMissingFigure = INT64_MIN;
+
 class RegistryIndex final : public registry::RegistryObserver, public registry::EntityFinder {
  public:
   // Loads every entity. Errors: the database's.
@@ -107,7 +110,9 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   struct Compiled;
   Result<Compiled> Compile(const StatsFilter& filter, ProvinceScheme scheme, Date on) const;
   bool Passes(const Compiled& c, uint32_t slot, int era) const;
-  int DimensionValue(Dimension dimension, const Compiled& c, uint32_t slot, int on_days) const;
+  // The value of a dimension for an entity on a day (-1: unknown); provinces in `era`.
+  int DimensionValue(Dimension dimension, uint32_t slot, int on_days, int era) const;
+  int Radix(Dimension dimension) const;
   std::string KeyText(Dimension dimension, int value) const;
   int EraOf(Date date) const;
   std::optional<domain::EntityStatus> StatusAt(uint32_t slot, int days) const;
@@ -145,14 +150,11 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   std::vector<std::pair<int32_t, uint8_t>> events_;  // (day, event type), date order
   std::vector<uint32_t> figures_off_;
   std::vector<uint16_t> figures_n_;
-  struct PeriodRecord {
-    int32_t end_days;
-    domain::Period period;
-    uint16_t mask;       // bit i: FigureFields()[i] present
-    uint32_t value_off;  // into values_, one value per present figure in field order
-  };
-  std::vector<PeriodRecord> periods_;
-  std::vector<int64_t> values_;
+  // Figures, columnar: one element per period of an entity (entity's periods in Period order),
+  // the period's last day and one column per figure (kMissingFigure when not reported).
+  std::vector<int32_t> period_end_;
+  std::vector<std::vector<int64_t>> figure_columns_;  // [FigureFields() index][period]
+  int64_t figure_values_ = 0;                         // reported values
   std::vector<std::string> sort_key_;
   std::vector<std::string> words_;   // folded name words (abbreviations expanded), space-separated
   std::vector<uint8_t> word_count_;  // words in the name

@@ -26,37 +26,97 @@ struct Acc {
   int64_t count = 0;
 };
 
-// Group key: up to three dimension values (each value + 1, so -1 "unknown" is 0) in 20 bits each.
-using GroupKey = uint64_t;
-
-GroupKey Pack(const int* values, size_t n) {
-  GroupKey key = 0;
-  for (size_t i = 0; i < n; ++i) key = (key << 20) | static_cast<uint64_t>(values[i] + 1);
-  return key;
-}
-
-void Unpack(GroupKey key, size_t n, int* values) {
-  for (size_t i = n; i-- > 0;) {
-    values[i] = static_cast<int>(key & 0xFFFFF) - 1;
-    key >>= 20;
-  }
-}
-
-using Groups = std::unordered_map<GroupKey, Acc>;
-
-void Merge(Groups& into, const Groups& from) {
-  for (const auto& [k, a] : from) {
-    Acc& t = into[k];
-    t.sum += a.sum;
-    t.count += a.count;
-  }
-}
-
 int64_t SaturatingAdd(int64_t a, int64_t b) {
   int64_t out;
   if (__builtin_add_overflow(a, b, &out)) return b > 0 ? INT64_MAX : INT64_MIN;
   return out;
 }
+
+// Dimension values are encoded as small non-negative integers (0: unknown);
+// years as year - 1899 within 1 … 300.
+int Encode(Dimension d, int value) {
+  if (d == Dimension::kFoundedYear || d == Dimension::kYear) return value < 0 ? 0 : std::clamp(value - 1899, 1, 300);
+  return value + 1;
+}
+int Decode(Dimension d, int code) {
+  if (d == Dimension::kFoundedYear || d == Dimension::kYear) return code == 0 ? -1 : code + 1899;
+  return code - 1;
+}
+
+// Sums and counts per group: a dense table when the groups are few, a hash map otherwise.
+class Aggregator {
+ public:
+  explicit Aggregator(std::vector<int> radix) : radix_(std::move(radix)) {
+    int64_t product = 1;
+    for (int r : radix_) product *= r;
+    dense_ = product <= (1 << 16);
+    if (dense_) cells_.assign(static_cast<size_t>(product), Acc{});
+  }
+  void Add(const int* codes, int64_t value) {
+    Acc* acc;
+    if (dense_) {
+      size_t index = 0;
+      for (size_t i = 0; i < radix_.size(); ++i)
+        index = index * static_cast<size_t>(radix_[i]) + static_cast<size_t>(codes[i]);
+      acc = &cells_[index];
+    } else {
+      uint64_t key = 0;
+      for (size_t i = 0; i < radix_.size(); ++i) key = (key << 20) | static_cast<uint64_t>(codes[i]);
+      acc = &map_[key];
+    }
+    acc->sum = SaturatingAdd(acc->sum, value);
+    ++acc->count;
+  }
+  void Merge(const Aggregator& other) {
+    if (dense_) {
+      for (size_t i = 0; i < cells_.size(); ++i) {
+        cells_[i].sum = SaturatingAdd(cells_[i].sum, other.cells_[i].sum);
+        cells_[i].count += other.cells_[i].count;
+      }
+    } else {
+      for (const auto& [k, a] : other.map_) {
+        Acc& t = map_[k];
+        t.sum = SaturatingAdd(t.sum, a.sum);
+        t.count += a.count;
+      }
+    }
+  }
+  // Groups with at least one entity, as (codes, acc), sorted by codes.
+  std::vector<std::pair<std::vector<int>, Acc>> Groups() const {
+    std::vector<std::pair<std::vector<int>, Acc>> out;
+    const size_t n = radix_.size();
+    auto decode_index = [&](size_t index) {
+      std::vector<int> codes(n);
+      for (size_t i = n; i-- > 0;) {
+        codes[i] = static_cast<int>(index % static_cast<size_t>(radix_[i]));
+        index /= static_cast<size_t>(radix_[i]);
+      }
+      return codes;
+    };
+    if (dense_) {
+      for (size_t i = 0; i < cells_.size(); ++i)
+        if (cells_[i].count) out.emplace_back(decode_index(i), cells_[i]);
+    } else {
+      for (const auto& [key, acc] : map_) {
+        std::vector<int> codes(n);
+        uint64_t k = key;
+        for (size_t i = n; i-- > 0;) {
+          codes[i] = static_cast<int>(k & 0xFFFFF);
+          k >>= 20;
+        }
+        out.emplace_back(std::move(codes), acc);
+      }
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
+  }
+
+ private:
+  std::vector<int> radix_;
+  bool dense_ = true;
+  std::vector<Acc> cells_;
+  std::unordered_map<uint64_t, Acc> map_;
+};
 
 }  // namespace
 
@@ -187,12 +247,12 @@ bool RegistryIndex::Passes(const Compiled& c, uint32_t s, int era) const {
   return true;
 }
 
-int RegistryIndex::DimensionValue(Dimension d, const Compiled& c, uint32_t s, int on_days) const {
+int RegistryIndex::DimensionValue(Dimension d, uint32_t s, int on_days, int era) const {
   switch (d) {
     case Dimension::kProvince: {
       uint16_t registered = unit_[s] != kNone ? unit_[s] : current_[s];
       if (registered == kNone) return -1;
-      uint16_t unit = era_map_[c.legacy ? EraOf(Date::FromDays(on_days)) : c.current_era][registered];
+      uint16_t unit = era_map_[era][registered];
       return unit == kNone ? -1 : unit;
     }
     case Dimension::kCommune: return commune_[s] == kNone ? -1 : commune_[s];
@@ -208,6 +268,21 @@ int RegistryIndex::DimensionValue(Dimension d, const Compiled& c, uint32_t s, in
     case Dimension::kYear: return Date::FromDays(on_days).year();
   }
   return -1;
+}
+
+int RegistryIndex::Radix(Dimension d) const {
+  switch (d) {
+    case Dimension::kProvince: return static_cast<int>(provinces_.size()) + 1;
+    case Dimension::kCommune: return static_cast<int>(communes_.size()) + 1;
+    case Dimension::kKind: return 5;
+    case Dimension::kStatus: return 7;
+    case Dimension::kSector: return 256;
+    case Dimension::kFoundedYear:
+    case Dimension::kYear: return 301;
+    case Dimension::kWomenManaged:
+    case Dimension::kYouth: return 3;
+  }
+  return 1;
 }
 
 std::string RegistryIndex::KeyText(Dimension d, int value) const {
@@ -283,87 +358,87 @@ Status CheckGroupBy(const std::vector<Dimension>& group_by, bool flows) {
 
 }  // namespace
 
+namespace {
+
+// Runs fn(begin, end, aggregator) over the slots, on two threads when there are many, and merges.
+template <typename F>
+Aggregator RunSplit(uint32_t slots, const std::vector<int>& radix, F fn) {
+  Aggregator all(radix);
+  if (slots >= kParallelSlots) {
+    Aggregator other(radix);
+    uint32_t half = slots / 2;
+    auto future = std::async(std::launch::async, [&] { fn(half, slots, other); });
+    fn(0, half, all);
+    future.get();
+    all.Merge(other);
+  } else {
+    fn(0, slots, all);
+  }
+  return all;
+}
+
+}  // namespace
+
 Result<StockResult> RegistryIndex::Stock(const StockQuery& q) const {
   if (!KnownMeasure(q.measure))
     return Error::InvalidField("measure", "unknown_measure", "field.unknown_measure", {q.measure});
   HOPTAC_TRY(CheckGroupBy(q.group_by, /*flows=*/false));
   HOPTAC_ASSIGN_OR_RETURN(Compiled c, Compile(q.filter, q.scheme, q.as_of));
   const domain::FigureField* field = q.measure == "count" ? nullptr : domain::FindFigureField(q.measure);
-  int bit = 0;
+  size_t column = 0;
   if (field) {
     for (const auto& f : domain::FigureFields()) {
-      if (&f == field) break;
-      ++bit;
+      if (f.name == field->name) break;
+      ++column;
     }
   }
-  const uint16_t mask = static_cast<uint16_t>(1u << bit);
-  const uint16_t below = static_cast<uint16_t>(mask - 1);
   const int on = q.as_of.days();
   const size_t dims = q.group_by.size();
+  std::vector<int> radix;
+  for (Dimension d : q.group_by) radix.push_back(Radix(d));
+  const bool filtered = !c.kinds.empty() || !c.sectors.empty() || c.women || c.youth || c.founded_filter ||
+                        !c.commune_ok.empty() || !c.province_ok.empty() || c.scope_unit >= 0;
 
   std::shared_lock lock(mu_);
   const uint32_t slots = static_cast<uint32_t>(id_.size());
-  auto run = [&](uint32_t begin, uint32_t end, Groups& groups) {
-    int values[kMaxGroupBy];
-    GroupKey last_key = ~GroupKey{0};
-    Acc* last = nullptr;
+  const int64_t* values_column = field ? figure_columns_[column].data() : nullptr;
+  Aggregator groups = RunSplit(slots, radix, [&](uint32_t begin, uint32_t end, Aggregator& out) {
+    int codes[kMaxGroupBy];
     for (uint32_t s = begin; s < end; ++s) {
-      if (founded_[s] != kUnknownDay && founded_[s] > on) continue;
-      if (!Passes(c, s, c.era)) continue;
+      if (!alive_[s] || (founded_[s] != kUnknownDay && founded_[s] > on)) continue;
+      if (filtered && !Passes(c, s, c.era)) continue;
       if (!c.statuses.empty()) {
         auto status = StatusAt(s, on);
         if (!status || !In(c.statuses, static_cast<uint8_t>(*status))) continue;
       }
       int64_t value = 1;
-      if (field) {
+      if (values_column) {
         bool found = false;
-        const PeriodRecord* begin_p = periods_.data() + figures_off_[s];
-        for (const PeriodRecord* p = begin_p + figures_n_[s]; p-- != begin_p;) {
-          if (p->end_days > on || !(p->mask & mask)) continue;
-          value = values_[p->value_off + static_cast<uint32_t>(std::popcount(static_cast<uint16_t>(p->mask & below)))];
+        const uint32_t off = figures_off_[s];
+        for (uint32_t i = figures_n_[s]; i-- > 0;) {
+          if (period_end_[off + i] > on) continue;
+          int64_t v = values_column[off + i];
+          if (v == kMissingFigure) continue;
+          value = v;
           found = true;
           break;
         }
         if (!found) continue;
       }
-      for (size_t i = 0; i < dims; ++i) values[i] = DimensionValue(q.group_by[i], c, s, on);
-      GroupKey key = Pack(values, dims);
-      if (key != last_key || !last) {
-        last = &groups[key];
-        last_key = key;
-      }
-      last->sum = SaturatingAdd(last->sum, value);
-      ++last->count;
+      for (size_t i = 0; i < dims; ++i) codes[i] = Encode(q.group_by[i], DimensionValue(q.group_by[i], s, on, c.era));
+      out.Add(codes, value);
     }
-  };
-  Groups groups;
-  if (slots >= kParallelSlots) {
-    Groups other;
-    uint32_t half = slots / 2;
-    auto future = std::async(std::launch::async, [&] { run(half, slots, other); });
-    run(0, half, groups);
-    future.get();
-    Merge(groups, other);
-  } else {
-    run(0, slots, groups);
-  }
+  });
   lock.unlock();
 
   StockResult result;
-  std::vector<std::pair<std::vector<int>, Acc>> rows;
-  for (const auto& [key, acc] : groups) {
-    std::vector<int> values(dims);
-    Unpack(key, dims, values.data());
-    rows.emplace_back(std::move(values), acc);
-    result.total = SaturatingAdd(result.total, acc.sum);
-    result.entities += acc.count;
-  }
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& [values, acc] : rows) {
+  for (auto& [codes, acc] : groups.Groups()) {
     StatsRow row;
-    for (size_t i = 0; i < dims; ++i) row.keys.push_back(KeyText(q.group_by[i], values[i]));
+    for (size_t i = 0; i < dims; ++i) row.keys.push_back(KeyText(q.group_by[i], Decode(q.group_by[i], codes[i])));
     row.value = acc.sum;
     row.entities = acc.count;
+    result.total = SaturatingAdd(result.total, acc.sum);
+    result.entities += acc.count;
     result.rows.push_back(std::move(row));
   }
   return result;
@@ -378,18 +453,18 @@ Result<FlowResult> RegistryIndex::Flows(const FlowQuery& q) const {
   const size_t dims = q.group_by.size();
   const uint8_t type = static_cast<uint8_t>(q.event);
   const bool established = q.event == domain::EventType::kEstablished;
+  std::vector<int> radix;
+  for (Dimension d : q.group_by) radix.push_back(Radix(d));
 
   std::shared_lock lock(mu_);
   const uint32_t slots = static_cast<uint32_t>(id_.size());
-  auto run = [&](uint32_t begin, uint32_t end, Groups& groups) {
-    int values[kMaxGroupBy];
+  Aggregator groups = RunSplit(slots, radix, [&](uint32_t begin, uint32_t end, Aggregator& out) {
+    int codes[kMaxGroupBy];
     auto count = [&](uint32_t s, int day) {
       int era = c.legacy ? EraOf(Date::FromDays(day)) : c.current_era;
       if (!Passes(c, s, era)) return;
-      for (size_t i = 0; i < dims; ++i) values[i] = DimensionValue(q.group_by[i], c, s, day);
-      Acc& acc = groups[Pack(values, dims)];
-      ++acc.sum;
-      ++acc.count;
+      for (size_t i = 0; i < dims; ++i) codes[i] = Encode(q.group_by[i], DimensionValue(q.group_by[i], s, day, era));
+      out.Add(codes, 1);
     };
     for (uint32_t s = begin; s < end; ++s) {
       if (!alive_[s]) continue;
@@ -405,38 +480,21 @@ Result<FlowResult> RegistryIndex::Flows(const FlowQuery& q) const {
       for (uint32_t i = 0; i < events_n_[s]; ++i)
         if (e[i].second == type && e[i].first >= from && e[i].first <= to) count(s, e[i].first);
     }
-  };
-  Groups groups;
-  if (slots >= kParallelSlots) {
-    Groups other;
-    uint32_t half = slots / 2;
-    auto future = std::async(std::launch::async, [&] { run(half, slots, other); });
-    run(0, half, groups);
-    future.get();
-    Merge(groups, other);
-  } else {
-    run(0, slots, groups);
-  }
+  });
   lock.unlock();
 
   FlowResult result;
-  std::vector<std::pair<std::vector<int>, Acc>> rows;
-  for (const auto& [key, acc] : groups) {
-    std::vector<int> values(dims);
-    Unpack(key, dims, values.data());
-    rows.emplace_back(std::move(values), acc);
-    result.total += acc.sum;
-  }
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& [values, acc] : rows) {
+  for (auto& [codes, acc] : groups.Groups()) {
     StatsRow row;
-    for (size_t i = 0; i < dims; ++i) row.keys.push_back(KeyText(q.group_by[i], values[i]));
+    for (size_t i = 0; i < dims; ++i) row.keys.push_back(KeyText(q.group_by[i], Decode(q.group_by[i], codes[i])));
     row.value = acc.sum;
     row.entities = acc.count;
+    result.total += acc.sum;
     result.rows.push_back(std::move(row));
   }
   result.years = std::round((to - from + 1) / 365.2425 * 100) / 100;
-  result.yearly_average = result.years > 0 ? std::round(result.total / result.years * 100) / 100 : 0;
+  result.yearly_average =
+      result.years > 0 ? std::round(static_cast<double>(result.total) / result.years * 100) / 100 : 0;
   return result;
 }
 

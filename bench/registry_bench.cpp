@@ -1,0 +1,358 @@
+// Registry at scale: index build time and memory, statistics through the API
+// against the same questions in plain SQL (SQLite and PostgreSQL on the same
+// data), search and list latency through the API, and what the index update
+// adds to a write.
+//
+// Usage: hoptac_registry_bench --sqlite PATH [--pg URL] [--rounds N]
+// The databases must hold the same data (hoptac demo --scale S --seed 1 on each).
+// Prints a Markdown report on stdout. Talks to 127.0.0.1 only.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json.hpp>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "analytics/registry_index.h"
+#include "analytics/stats_api.h"
+#include "auth/account_service.h"
+#include "auth/password.h"
+#include "auth/throttle.h"
+#include "base/log.h"
+#include "http/api.h"
+#include "http/server.h"
+#include "registry/entity_service.h"
+#include "storage/admin_unit_store.h"
+#include "storage/db.h"
+
+namespace hoptac {
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using Clock = std::chrono::steady_clock;
+
+double Ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t i = static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+long RssKb() {
+  std::ifstream f("/proc/self/statm");
+  long pages = 0, resident = 0;
+  f >> pages >> resident;
+  return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+void Die(const std::string& what, const Error& e) {
+  std::cerr << what << ": " << e.key << " " << e.detail << std::endl;
+  std::exit(1);
+}
+
+// A keep-alive HTTP client.
+class Client {
+ public:
+  explicit Client(uint16_t port) : socket_(io_) { socket_.connect({net::ip::make_address("127.0.0.1"), port}); }
+  std::pair<unsigned, std::string> Get(const std::string& target) {
+    bhttp::request<bhttp::empty_body> req{bhttp::verb::get, target, 11};
+    req.set(bhttp::field::host, "127.0.0.1");
+    bhttp::write(socket_, req);
+    bhttp::response<bhttp::string_body> res;
+    bhttp::read(socket_, buffer_, res);
+    return {res.result_int(), std::move(res.body())};
+  }
+
+ private:
+  net::io_context io_;
+  net::ip::tcp::socket socket_;
+  beast::flat_buffer buffer_;
+};
+
+struct Question {
+  std::string name;
+  std::string api;  // query string of /api/v1/stats/entities
+  std::string sql;  // the same question in SQL ($1: the date)
+  std::string date;
+};
+
+// Status on $1 from the events: the last status-changing event on or before the date.
+const char* kStatusSql =
+    "CASE COALESCE((SELECT v.type FROM entity_events v WHERE v.entity_id = e.id AND v.date <= $1 AND v.type <> "
+    "'reorganised' ORDER BY v.date DESC, v.id DESC LIMIT 1), 'established') WHEN 'established' THEN 'active' WHEN "
+    "'resumed' THEN 'active' ELSE COALESCE((SELECT v.type FROM entity_events v WHERE v.entity_id = e.id AND v.date "
+    "<= $1 AND v.type <> 'reorganised' ORDER BY v.date DESC, v.id DESC LIMIT 1), 'established') END";
+
+const char* kMonthsSql =
+    "CASE WHEN length(f2.period) = 4 THEN 12 WHEN substr(f2.period, 5, 1) = 'S' THEN 6 WHEN substr(f2.period, 5, 1) = "
+    "'Q' THEN 3 WHEN length(f2.period) = 7 THEN 1 ELSE 9 END";
+
+std::vector<Question> Questions() {
+  std::string exists = "e.deleted_at_ms IS NULL AND (e.founded_on IS NULL OR e.founded_on <= $1)";
+  auto latest = [](const std::string& figure) {
+    return "f.period = (SELECT f2.period FROM entity_figures f2 WHERE f2.entity_id = e.id AND f2." + figure +
+           " IS NOT NULL AND f2.period_end <= $1 ORDER BY f2.period_end DESC, " + kMonthsSql + " DESC LIMIT 1)";
+  };
+  return {
+      {"count by province", "group_by=province&as_of=2024-12-31",
+       "SELECT e.current_province_code, COUNT(*) FROM entities e WHERE " + exists + " GROUP BY 1", "2024-12-31"},
+      {"count by kind, status, founded year", "group_by=kind,status,founded_year&as_of=2025-12-31",
+       "SELECT e.kind, " + std::string(kStatusSql) + ", substr(e.founded_on, 1, 4), COUNT(*) FROM entities e WHERE " +
+           exists + " GROUP BY 1, 2, 3",
+       "2025-12-31"},
+      {"count by province, kind, status (legacy, 2021-03-31)",
+       "group_by=province,kind,status&as_of=2021-03-31&province_scheme=legacy",
+       "SELECT CASE WHEN e.province_as_of < '2025-07-01' THEN e.province_code ELSE e.current_province_code END, "
+       "e.kind, " +
+           std::string(kStatusSql) + ", COUNT(*) FROM entities e WHERE " + exists + " GROUP BY 1, 2, 3",
+       "2021-03-31"},
+      {"members by province and sector", "measure=members_total&group_by=province,sector&as_of=2024-12-31",
+       "SELECT e.current_province_code, e.sector, SUM(f.members_total) FROM entities e JOIN entity_figures f ON "
+       "f.entity_id = e.id WHERE " +
+           exists + " AND " + latest("members_total") + " GROUP BY 1, 2",
+       "2024-12-31"},
+      {"revenue of active cooperatives and credit funds by province",
+       "measure=revenue_vnd&group_by=province&as_of=2023-06-30&kind=cooperative,credit_fund&status=active",
+       "SELECT e.current_province_code, SUM(f.revenue_vnd) FROM entities e JOIN entity_figures f ON f.entity_id = "
+       "e.id WHERE " +
+           exists + " AND e.kind IN ('cooperative', 'credit_fund') AND " + std::string(kStatusSql) +
+           " = 'active' AND " + latest("revenue_vnd") + " GROUP BY 1",
+       "2023-06-30"},
+  };
+}
+
+double TimeSql(storage::Db& db, const std::string& sql, const std::string& date, int64_t* rows_out) {
+  auto start = Clock::now();
+  int64_t rows = 0;
+  Status s = db.Read([&](storage::Connection& conn) -> Status {
+    storage::Value p = storage::Text(date);
+    return conn.Query(sql, std::span<const storage::Value>(&p, 1), [&](const storage::RowView&) -> Status {
+      ++rows;
+      return Ok();
+    });
+  });
+  if (!s.ok()) Die("sql", s.error());
+  if (rows_out) *rows_out = rows;
+  return Ms(Clock::now() - start);
+}
+
+// Times the observer call (the index update) of each write.
+class TimingObserver : public registry::RegistryObserver {
+ public:
+  explicit TimingObserver(registry::RegistryObserver& inner) : inner_(inner) {}
+  void EntitiesChanged(std::span<const int64_t> ids) override {
+    auto start = Clock::now();
+    inner_.EntitiesChanged(ids);
+    times.push_back(Ms(Clock::now() - start));
+  }
+  void Reload() override { inner_.Reload(); }
+  std::vector<double> times;
+
+ private:
+  registry::RegistryObserver& inner_;
+};
+
+int Run(int argc, char** argv) {
+  std::string sqlite_path, pg_url;
+  int rounds = 7;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--sqlite") sqlite_path = argv[i + 1];
+    if (a == "--pg") pg_url = argv[i + 1];
+    if (a == "--rounds") rounds = std::atoi(argv[i + 1]);
+  }
+  if (sqlite_path.empty()) {
+    std::cerr << "usage: hoptac_registry_bench --sqlite PATH [--pg URL] [--rounds N]\n";
+    return 2;
+  }
+  log::SetQuiet(true);
+  auto db = storage::Db::Open("sqlite:" + sqlite_path, {.read_pool_size = 8});
+  if (!db.ok()) Die("open sqlite", db.error());
+  auto dataset = storage::LoadAdminUnits(**db);
+  if (!dataset.ok()) Die("admin units", dataset.error());
+  auto units = domain::AdminUnitDirectory::Create(std::move(*dataset));
+
+  long rss_before = RssKb();
+  auto build_start = Clock::now();
+  auto index = analytics::RegistryIndex::Build(**db, units);
+  if (!index.ok()) Die("index", index.error());
+  double build_ms = Ms(Clock::now() - build_start);
+  long rss_after = RssKb();
+  auto usage = (*index)->MemoryUsage();
+  std::printf("## Registry at scale (%lld entities, %lld events, %lld periods, %lld figure values)\n\n",
+              static_cast<long long>(usage.entities), static_cast<long long>(usage.events),
+              static_cast<long long>(usage.periods), static_cast<long long>(usage.figure_values));
+  std::printf(
+      "Index build from SQLite: %.0f ms; resident memory +%ld MB (estimate of the index's own heap %lld MB)\n\n",
+      build_ms, (rss_after - rss_before) / 1024, static_cast<long long>(usage.bytes >> 20));
+
+  // The HTTP server in this process: the real router and server over loopback.
+  auto hasher = auth::PasswordHasher::Create(1);
+  auth::LoginThrottle throttle;
+  auth::AccountService accounts(**db, *hasher, throttle, [](std::string_view) { return true; });
+  registry::EntityService entities(**db, units);
+  TimingObserver timing(**index);
+  entities.SetObserver(&timing);
+  entities.SetFinder(index->get());
+  http::Services services;
+  services.db = db->get();
+  services.admin_units = units;
+  services.metrics = std::make_shared<http::Metrics>();
+  services.accounts = &accounts;
+  services.entities = &entities;
+  services.index = index->get();
+  auto router = http::BuildRouter(services);
+  http::ServerOptions options;
+  options.port = 0;
+  options.access_log = false;
+  auto server = http::Server::Create(options, router, services.metrics);
+  if (!server.ok()) Die("server", server.error());
+  std::thread serving([&] { (*server)->Run(); });
+  Client client((*server)->port());
+
+  std::unique_ptr<storage::Db> pg;
+  if (!pg_url.empty()) {
+    auto opened = storage::Db::Open(pg_url);
+    if (!opened.ok()) Die("open postgres", opened.error());
+    pg = std::move(*opened);
+  }
+
+  std::printf("### Statistics: API vs the same question in SQL (median of %d rounds, ms)\n\n", rounds);
+  std::printf("| question | index | API | SQLite | × | PostgreSQL | × |\n|---|---|---|---|---|---|---|\n");
+  for (const Question& q : Questions()) {
+    std::vector<double> api, lite, post, direct;
+    auto parsed = analytics::ParseStockQuery([&](std::string_view name) -> std::optional<std::string> {
+      std::string key = std::string(name) + "=";
+      size_t at = ("&" + q.api).find("&" + key);
+      if (at == std::string::npos) return std::nullopt;
+      size_t end = q.api.find('&', at + key.size());
+      return q.api.substr(at + key.size(), end == std::string::npos ? std::string::npos : end - at - key.size());
+    });
+    if (!parsed.ok()) Die("parse " + q.api, parsed.error());
+    if (std::getenv("HOPTAC_BENCH_INDEX_LOOP")) {
+      auto start = Clock::now();
+      for (int r = 0; r < 50; ++r) (void)(*index)->Stock(*parsed);
+      std::printf("%s: %.2f ms per query (50 in a row)\n", q.name.c_str(), Ms(Clock::now() - start) / 50);
+      continue;
+    }
+    for (int r = 0; r < rounds; ++r) {
+      auto start = Clock::now();
+      auto result = (*index)->Stock(*parsed);
+      direct.push_back(Ms(Clock::now() - start));
+    }
+    for (int r = 0; r < rounds; ++r) {
+      auto start = Clock::now();
+      auto [status, body] = client.Get("/api/v1/stats/entities?" + q.api);
+      api.push_back(Ms(Clock::now() - start));
+      if (status != 200) {
+        std::cerr << q.api << ": " << status << " " << body << std::endl;
+        return 1;
+      }
+    }
+    // SQL is slow: fewer rounds (at least 3).
+    int sql_rounds = std::max(3, rounds / 2);
+    for (int r = 0; r < sql_rounds; ++r) lite.push_back(TimeSql(**db, q.sql, q.date, nullptr));
+    if (pg)
+      for (int r = 0; r < sql_rounds; ++r) post.push_back(TimeSql(*pg, q.sql, q.date, nullptr));
+    double a = Percentile(api, 0.5), l = Percentile(lite, 0.5), p = Percentile(post, 0.5);
+    std::printf("| %s | %.1f | %.1f | %.0f | %.0f× | %s | %s |\n", q.name.c_str(), Percentile(direct, 0.5), a, l, l / a,
+                pg ? std::to_string(static_cast<long>(p)).c_str() : "–",
+                pg ? (std::to_string(static_cast<long>(p / a)) + "×").c_str() : "–");
+    std::fflush(stdout);
+  }
+
+  // Search and list pages through the API.
+  std::vector<std::string> searches = {
+      "hop tac xa nong nghiep", "tan phu", "dong thap", "HTX dịch vụ", "thuy san",      "quy tin dung",
+      "to hop tac rau",         "an",      "ngh",       "phú",         "HTX Đồng Tháp", "lien hiep"};
+  std::vector<std::string> lists = {
+      "kind=cooperative&province=01&status=active&sort=name",
+      "kind=group&province=82&sort=name",
+      "sector=agriculture&women_managed=true&sort=name",
+      "status=dissolved&as_of=2020-12-31&sort=name",
+      "founded_from=2020-01-01&founded_to=2022-12-31&province=79&sort=name",
+      "sort=name",
+  };
+  auto time_all = [&](const std::vector<std::string>& queries, int repeat) {
+    std::vector<double> times;
+    for (int r = 0; r < repeat; ++r) {
+      for (const std::string& q : queries) {
+        std::string encoded;
+        for (unsigned char c : q) {
+          if (std::isalnum(c) || c == '=' || c == '&' || c == '-' || c == '_' || c == ',') {
+            encoded += static_cast<char>(c);
+          } else {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", c);
+            encoded += hex;
+          }
+        }
+        std::string target =
+            "/api/v1/entities?limit=50&" + (q.find('=') == std::string::npos ? "q=" + encoded : encoded);
+        auto start = Clock::now();
+        auto [status, body] = client.Get(target);
+        times.push_back(Ms(Clock::now() - start));
+        if (status != 200) {
+          std::cerr << target << ": " << status << " " << body << std::endl;
+          std::exit(1);
+        }
+      }
+    }
+    return times;
+  };
+  auto search_times = time_all(searches, 10);
+  auto list_times = time_all(lists, 20);
+  std::printf(
+      "\n### Search and lists through the API (ms)\n\n| | requests | p50 | p95 | max |\n|---|---|---|---|---|\n");
+  std::printf("| search `q=` (%zu queries) | %zu | %.2f | %.2f | %.2f |\n", searches.size(), search_times.size(),
+              Percentile(search_times, 0.5), Percentile(search_times, 0.95), Percentile(search_times, 1));
+  std::printf("| filtered list page (%zu filters) | %zu | %.2f | %.2f | %.2f |\n", lists.size(), list_times.size(),
+              Percentile(list_times, 0.5), Percentile(list_times, 0.95), Percentile(list_times, 1));
+
+  // What the index update adds to a write: patch 50 entities (name changes move them in the order).
+  auth::Principal admin = auth::Principal::Cli("bench");
+  std::vector<double> write_times, first_list;
+  std::mt19937 rng(7);
+  for (int i = 0; i < 50; ++i) {
+    int64_t id = 1 + static_cast<int64_t>(rng() % static_cast<uint32_t>(usage.entities));
+    registry::EntityPatch patch;
+    patch.address = "Số " + std::to_string(i) + " đường Bench";
+    if (i % 2) patch.name = "Hợp tác xã Đo Đạc " + std::to_string(i);
+    auto start = Clock::now();
+    auto r = entities.Patch(admin, id, patch);
+    write_times.push_back(Ms(Clock::now() - start));
+    if (!r.ok()) continue;
+    start = Clock::now();
+    client.Get("/api/v1/entities?limit=50&sort=name");
+    first_list.push_back(Ms(Clock::now() - start));
+  }
+  std::printf("\n### Writes (50 patches through EntityService, half renaming)\n\n");
+  std::printf("- whole write p50 %.2f ms; index update (observer) p50 %.2f ms, p95 %.2f ms, max %.2f ms\n",
+              Percentile(write_times, 0.5), Percentile(timing.times, 0.5), Percentile(timing.times, 0.95),
+              Percentile(timing.times, 1));
+  std::printf("- first list after a write (re-ranks the order once) p50 %.2f ms, p95 %.2f ms\n",
+              Percentile(first_list, 0.5), Percentile(first_list, 0.95));
+  (*server)->Shutdown();
+  serving.join();
+  return 0;
+}
+
+}  // namespace
+}  // namespace hoptac
+
+int main(int argc, char** argv) { return hoptac::Run(argc, argv); }
