@@ -7,7 +7,10 @@
 // Thread-safety: Services members are thread-safe; the router is read-only.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 #include "auth/account_service.h"
 #include "domain/admin_unit.h"
@@ -25,6 +28,9 @@ struct Services {
   auth::AccountService* accounts = nullptr;     // not owned
   registry::EntityService* entities = nullptr;  // not owned
   std::string version;
+  // The built web application's files by path ("index.html", "assets/…"; see
+  // base/web_assets.h). Unset, or without index.html: / explains how to build the app.
+  std::function<std::optional<std::string_view>(std::string_view path)> web_files;
 };
 
 // All routes, in the order they are matched. Also calls metrics->SetRoutes() and,
@@ -39,5 +45,7 @@ void AddUserRoutes(Router& router, const Services& services);
 void AddTokenRoutes(Router& router, const Services& services);
 void AddAuditRoutes(Router& router, const Services& services);
 void AddEntityRoutes(Router& router, const Services& services);
+// GET / and the fallback for every other path outside /api (handlers/web_app.cpp).
+void AddWebAppRoutes(Router& router, const Services& services);
 
 }  // namespace hoptac::http

@@ -274,7 +274,7 @@ export default function EntityFormPage() {
             </Col>
             <Col xs={24} md={12}>
               <Form.Item label={t('field.email')} name="email">
-                <Input maxLength={200} type="email" autoComplete="off" />
+                <Input maxLength={200} inputMode="email" autoComplete="off" spellCheck={false} />
               </Form.Item>
             </Col>
           </Row>
