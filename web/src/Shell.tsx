@@ -1,5 +1,6 @@
 // The signed-in application: header with navigation, language switch and account menu, and
 // the routes, each page loaded on demand.
+import { DownOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Grid, Result } from 'antd';
 import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, Route, Routes, useLocation } from 'react-router';
@@ -48,7 +49,7 @@ function Header() {
   const { user, signOut } = useSession();
   const screens = Grid.useBreakpoint();
   const [open, setOpen] = useState(false);
-  const wide = screens.lg ?? true;
+  const wide = screens.xl ?? true;
   return (
     <header className="app-header">
       {!wide && (
@@ -58,9 +59,8 @@ function Header() {
           aria-expanded={open}
           onClick={() => setOpen(true)}
           style={{ color: '#fff', fontSize: 20, padding: '0 6px' }}
-        >
-          ☰
-        </Button>
+          icon={<MenuOutlined />}
+        />
       )}
       <Link to="/" className="brand">
         <span aria-hidden="true">◎</span> {t('app.name')} <small>{t('app.org')}</small>
@@ -83,7 +83,9 @@ function Header() {
           }}
         >
           <Button type="text" style={{ color: '#fff' }} aria-label={t('account.signedInAs', { name: user.username })} data-testid="user-menu">
-            {wide ? user.display_name || user.username : '👤'} ▾
+            <UserOutlined aria-hidden="true" />
+            {wide && <span className="user-name">{user.display_name || user.username}</span>}
+            <DownOutlined aria-hidden="true" style={{ fontSize: 10 }} />
           </Button>
         </Dropdown>
       )}
@@ -123,7 +125,8 @@ function Frame({ children }: { children: ReactNode }) {
       first.current = false;
       return;
     }
-    main.current?.focus();
+    window.scrollTo(0, 0);
+    main.current?.focus({ preventScroll: true });
   }, [location.pathname]);
   return (
     <>

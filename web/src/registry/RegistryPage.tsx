@@ -202,6 +202,8 @@ export default function RegistryPage() {
             <DatePicker
               id="f-asof"
               format={lang === 'vi' ? 'DD/MM/YYYY' : 'D MMM YYYY'}
+              placeholder={lang === 'vi' ? 'dd/mm/yyyy' : 'today'}
+              style={{ width: '100%' }}
               value={filters.as_of ? dayjs(filters.as_of) : null}
               onChange={(d) => update({ as_of: d ? d.format('YYYY-MM-DD') : '' })}
             />
