@@ -43,7 +43,7 @@ describe('API client', () => {
         },
       }),
     );
-    const error = await request('POST', '/api/v1/entities', { body: {} }).catch((e) => e);
+    const error = (await request('POST', '/api/v1/entities', { body: {} }).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(400);
     expect(error.code).toBe('invalid_argument');
@@ -54,7 +54,7 @@ describe('API client', () => {
     vi.spyOn(globalThis, 'fetch').mockImplementation(async () =>
       answer(429, { error: { code: 'too_many_requests', message: 'Thử lại sau.', fields: [] } }, { 'Retry-After': '42' }),
     );
-    const error = await api.post('/api/v1/session', {}).catch((e) => e);
+    const error = (await api.post('/api/v1/session', {}).catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(429);
     expect(error.retryAfter).toBe(42);
   });
@@ -63,7 +63,7 @@ describe('API client', () => {
     vi.spyOn(globalThis, 'fetch').mockImplementation(async () => {
       throw new TypeError('Failed to fetch');
     });
-    const error = await api.get('/api/v1/entities').catch((e) => e);
+    const error = (await api.get('/api/v1/entities').catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.code).toBe('network');
     expect(error.message).toBe('Không kết nối được máy chủ.');

@@ -1,5 +1,6 @@
 // A chart in a card, with its title and the downloads every chart offers: the picture as PNG
 // and the numbers behind it as CSV or XLSX.
+import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Dropdown } from 'antd';
 import type { EChartsType } from 'echarts/core';
 import { useRef, type ReactNode } from 'react';
@@ -47,9 +48,7 @@ export function ChartCard({ title, data, suffix, extra, footer, testId, ...chart
               ],
             }}
           >
-            <Button size="small" aria-label={`${t('dashboard.chartActions')}: ${title}`}>
-              ⤓
-            </Button>
+            <Button size="small" icon={<DownloadOutlined />} aria-label={`${t('dashboard.chartActions')}: ${title}`} />
           </Dropdown>
         </div>
       }

@@ -112,7 +112,9 @@ export default function DashboardPage() {
   const youth = h ? sumWhere(h.coopFlags.rows, 'youth', 'true') : undefined;
 
   const provinceRows = (scheme === 'legacy' ? byProvince.data : mapData.data)?.rows ?? [];
-  const provinceTable = sumBy(provinceRows, 'province').sort((a, b) => b.value - a.value);
+  const provinceTable = sumBy(provinceRows, 'province')
+    .map((r) => ({ ...r, label: r.label && r.label !== r.key ? r.label : provinceLabel(r.key) }))
+    .sort((a, b) => b.value - a.value);
 
   return (
     <>
@@ -302,7 +304,7 @@ export default function DashboardPage() {
                     type: 'pie',
                     radius: ['35%', '65%'],
                     name: t('dashboard.byKind'),
-                    label: { formatter: '{b}\n{d}%' },
+                    label: { formatter: (p: { name: string; percent: number }) => `${p.name}\n${formatPercent(p.percent / 100, lang)}` },
                     data: (charts.ks?.rows ?? []).map((r) => ({ name: r.label, value: r.value })),
                   },
                 ],
