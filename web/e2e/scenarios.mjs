@@ -112,21 +112,28 @@ export const scenarios = [
       await page.getByLabel('Tên tổ chức').fill('Hợp tác xã Chè Shan Tuyết Suối Giàng');
       await page.getByLabel('Mã số đăng ký', { exact: true }).fill('E2E-HN-001'); // taken
       await page.getByLabel('Tỉnh/thành', { exact: true }).click();
-      await page.keyboard.type('Lào Cai');
+      await page.keyboard.type('Lào Cai / Yên Bái');
       await page.keyboard.press('Enter');
+      await page.getByLabel('Ngày thành lập').fill('12/05/2023');
+      await page.getByLabel('Ngày thành lập').press('Enter');
       await page.getByLabel('Thư điện tử').fill('khong-phai-email');
       await page.getByTestId('entity-save').click();
-      // The API's messages, next to their fields.
-      const codeItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('Mã số đăng ký', { exact: true }) });
-      await codeItem.getByText('Mã số đăng ký E2E-HN-001 đã được một tổ chức khác sử dụng.').waitFor();
-      const emailItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('Thư điện tử') });
-      await emailItem.getByText('không hợp lệ').waitFor();
+      // The API's messages, next to their fields: first the malformed e-mail address…
+      const field = (label) => page.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
+      await field('Thư điện tử').getByText('Địa chỉ email "khong-phai-email" không hợp lệ.').waitFor();
+      await page.getByTestId('form-error').getByText('Hãy sửa các ô được đánh dấu đỏ.').waitFor();
       await shot(page, '06-them-to-chuc-loi');
-      await page.getByLabel('Mã số đăng ký', { exact: true }).fill('E2E-LC-777');
       await page.getByLabel('Thư điện tử').fill('htx.suoigiang@example.vn');
+      await page.getByTestId('entity-save').click();
+      // …then the registration code another organisation holds.
+      await field('Mã số đăng ký').getByText('Mã số đăng ký E2E-HN-001 đã được một tổ chức khác sử dụng.').waitFor();
+      await page.getByLabel('Mã số đăng ký', { exact: true }).fill('E2E-LC-777');
       await page.getByTestId('entity-save').click();
       await page.getByTestId('entity-name').getByText('Hợp tác xã Chè Shan Tuyết Suối Giàng').waitFor();
       assert.match(page.url(), /\/registry\/\d+$/);
+      // Founded in 2023 with code 15: Yên Bái then, Lào Cai today.
+      await page.getByText('Yên Bái').waitFor();
+      await page.getByText('Lào Cai').waitFor();
       await shot(page, '07-to-chuc-moi');
     },
   },
@@ -151,7 +158,7 @@ export const scenarios = [
       await page.getByText('15/01/2025').waitFor();
       await shot(page, '09-to-chuc-lich-su-tinh-trang');
       await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).click();
-      await page.locator('.ant-tabs-tabpane-active').getByText('Ấp 3, xã Mỹ An').first().waitFor();
+      await page.locator('ins', { hasText: 'Ấp 3, xã Mỹ An' }).waitFor();
       await shot(page, '10-to-chuc-lich-su-thay-doi');
       await page.getByRole('tab', { name: 'Số liệu theo kỳ' }).click();
       await shot(page, '11-to-chuc-so-lieu');

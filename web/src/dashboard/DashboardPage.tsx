@@ -131,11 +131,11 @@ export default function DashboardPage() {
             onChange={(d) => set({ as_of: d && d.format('YYYY-MM-DD') !== today ? d.format('YYYY-MM-DD') : '' })}
           />
         </div>
-        <div className="filter-field">
+        <div className="filter-field" style={{ flex: '1 1 220px', maxWidth: 320 }}>
           <label htmlFor="d-measure">{t('dashboard.measure')}</label>
           <Select
             id="d-measure"
-            style={{ minWidth: 220 }}
+            style={{ width: '100%' }}
             value={measure}
             onChange={(v) => set({ measure: v === 'count' ? '' : v })}
             options={MAP_MEASURES.map((m) => ({ value: m, label: t(`measure.${m}` as MessageKey) }))}

@@ -1,5 +1,5 @@
 import {
-  Alert, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Result, Select, Space, Spin,
+  Alert, Button, Grid, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Result, Select, Space, Spin,
   Table, Tabs, Tag, Timeline, message,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../api/client';
 import { EVENT_TYPES, KINDS, canEditRegistry, isAdmin, type AuditRow, type Entity, type EntityEvent, type Page } from '../api/types';
-import { useProvinceNames } from '../api/units';
+import { provinceName as unitName, useProvinceNames, useProvinces } from '../api/units';
 import { useSession } from '../auth/session';
 import { ChartCard } from '../components/ChartCard';
 import { applyFieldErrors } from '../components/formErrors';
@@ -159,8 +159,10 @@ function HistoryTab({ entity }: { entity: Entity }) {
           key: 'changes',
           title: t('history.changes'),
           render: (_: unknown, row: AuditRow) => {
+            if (row.action.endsWith('.create')) return t('history.created');
+            if (row.action.endsWith('.delete') || row.after === null) return t('history.deleted');
+            if (row.action.endsWith('.add_event')) return t('entity.addEvent');
             if (row.before === null) return t('history.created');
-            if (row.after === null) return t('history.deleted');
             const changes = diffObjects(row.before, row.after);
             return (
               <ul style={{ margin: 0, paddingLeft: 16 }}>
@@ -185,9 +187,13 @@ export default function EntityPage() {
   const navigate = useNavigate();
   const provinceName = useProvinceNames(lang);
   const [eventOpen, setEventOpen] = useState(false);
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.sm === false;
   const [notice, contextHolder] = message.useMessage();
   const entity = useApi((signal) => api.get<Entity>(`/api/v1/entities/${id}`, undefined, signal), [id]);
   const events = useApi((signal) => api.get<Page<EntityEvent>>(`/api/v1/entities/${id}/events`, undefined, signal), [id]);
+  // The province as it was on the date its code is read at (15 in 2023 is Yên Bái, today Lào Cai).
+  const provincesThen = useProvinces(entity.data?.province_as_of ?? entity.data?.founded_on ?? undefined);
 
   if (entity.loading && !entity.data) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (entity.error || !entity.data) {
@@ -205,6 +211,7 @@ export default function EntityPage() {
   const editable = canEditRegistry(user?.role);
   const yesNo = (v: boolean | undefined) => (v === undefined ? '—' : v ? t('common.yes') : t('common.no'));
   const publicOnly = e.registration_code === undefined;
+  const nameThen = unitName(provincesThen.find((p) => p.code === e.province_code), lang);
 
   const remove = async () => {
     try {
@@ -219,7 +226,7 @@ export default function EntityPage() {
   const profile = (
     <>
       {publicOnly && <Alert type="info" title={t('entity.publicOnly')} showIcon style={{ marginBottom: 12 }} />}
-      <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }}>
+      <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }} layout={narrow ? 'vertical' : 'horizontal'}>
         <Descriptions.Item label={t('field.kind')}>{t(`kind.${e.kind}`)}</Descriptions.Item>
         <Descriptions.Item label={t('field.status')}>
           <StatusTag status={e.status} />
@@ -227,8 +234,13 @@ export default function EntityPage() {
         {!publicOnly && <Descriptions.Item label={t('field.registration_code')}>{e.registration_code}</Descriptions.Item>}
         {!publicOnly && <Descriptions.Item label={t('field.tax_code')}>{e.tax_code || '—'}</Descriptions.Item>}
         <Descriptions.Item label={t('field.province_code')}>
-          {provinceName(e.province_code)}
-          {e.province_code !== e.current_province_code && <span className="muted"> → {provinceName(e.current_province_code)}</span>}
+          {nameThen || provinceName(e.province_code)}
+          {(nameThen || provinceName(e.province_code)) !== provinceName(e.current_province_code) && (
+            <span className="muted">
+              {' '}
+              → {provinceName(e.current_province_code)} ({t('field.current_province').toLowerCase()})
+            </span>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('field.commune_code')}>{e.commune_code || '—'}</Descriptions.Item>
         {!publicOnly && <Descriptions.Item label={t('field.address')}>{e.address || '—'}</Descriptions.Item>}
