@@ -275,10 +275,28 @@ export const scenarios = [
   {
     name: 'import-csv',
     needs: 'imports',
-    async run(page, { base, shot }) {
+    async run(page, { base, admin, shot }) {
       await login(page, base, 'admin', ADMIN_PASSWORD);
       await page.goto(base + '/imports');
-      await shot(page, '23-nhap-du-lieu');
+      const header = 'registration_code;kind;name;province_code;founded_on;sector';
+      const good = ['E2E-IMP-001;HTX;Hợp tác xã Nhập Tệp Một;01;15/03/2018;agriculture', 'E2E-IMP-002;THT;Tổ hợp tác Nhập Tệp Hai;79;2020-06-01;fisheries'];
+      const bad = 'E2E-IMP-003;HTX;Hợp tác xã Nhập Tệp Ba;01;31/02/2019;agriculture'; // 31 February
+      const file = (rows) => ({ name: 'nhap-thu.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff' + [header, ...rows].join('\r\n') + '\r\n', 'utf8') });
+      await page.getByTestId('import-file').setInputFiles(file([...good, bad]));
+      await page.getByTestId('import-check').click();
+      const problems = page.getByTestId('import-problems');
+      await problems.getByText('31/02/2019').waitFor({ timeout: 20_000 });
+      assert.ok(await page.getByTestId('import-commit').isDisabled(), 'a file with a bad row cannot be committed whole');
+      await shot(page, '23-nhap-du-lieu-loi');
+      // Fix the row, check again, commit.
+      await page.getByTestId('import-file').setInputFiles(file([...good, bad.replace('31/02/2019', '28/02/2019')]));
+      await page.getByTestId('import-check').click();
+      await page.getByText('Không có lỗi. Có thể ghi vào sổ.').waitFor({ timeout: 20_000 });
+      await page.getByTestId('import-commit').click();
+      await page.getByTestId('import-summary').getByText('Đã ghi xong.').waitFor({ timeout: 30_000 });
+      await shot(page, '24-nhap-du-lieu-xong');
+      const found = await admin.must('GET', '/api/v1/entities?q=' + encodeURIComponent('nhap tep'));
+      assert.equal(found.total, 3);
     },
   },
 ];
