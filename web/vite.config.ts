@@ -23,5 +23,7 @@ export default defineConfig({
     globals: true,
     include: ['tests/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/setup.ts'],
+    // The CI machine has two shared cores: rendering a whole form can take seconds there.
+    testTimeout: 30_000,
   },
 });
