@@ -54,6 +54,8 @@ export const scenarios = [
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByTestId('user-menu').waitFor();
       await page.getByRole('heading', { name: 'Tổng quan kinh tế tập thể' }).waitFor();
+      await page.waitForTimeout(500);
+      await shot(page, '02b-tong-quan');
       // Signed in across a reload (the cookie session), then signed out.
       await page.reload();
       await page.getByTestId('user-menu').click();
@@ -258,6 +260,9 @@ export const scenarios = [
       await page.goto(base + '/admin/audit');
       await page.getByText('entity.create').first().waitFor();
       await shot(page, '21-nhat-ky');
+      await page.goto(base + '/imports');
+      await page.getByRole('heading', { name: 'Nhập dữ liệu từ tệp' }).waitFor();
+      await shot(page, '22-nhap-du-lieu');
     },
   },
   {
@@ -269,7 +274,7 @@ export const scenarios = [
       const card = page.getByTestId('kpi-entities');
       await eventually(async () => (await card.innerText()).includes(answer.total.toLocaleString('vi-VN')), `the headline count ${answer.total}`);
       await page.locator('[data-testid="chart-map"] canvas').waitFor();
-      await shot(page, '22-tong-quan');
+      await shot(page, '25-tong-quan-so-lieu');
     },
   },
   {

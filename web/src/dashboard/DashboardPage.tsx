@@ -207,6 +207,14 @@ export default function DashboardPage() {
             <ChartCard
               testId="chart-by-province"
               title={`${t('dashboard.byProvince')} — ${measureLabel}`}
+              onClick={
+                forcedProvince || scheme === 'legacy'
+                  ? undefined
+                  : (p) => {
+                      const hit = provinceTable.find((r) => r.label === p.name);
+                      if (hit) set({ province: hit.key === province ? '' : hit.key });
+                    }
+              }
               suffix={suffix}
               className="chart-box tall"
               data={[[t('field.province_code'), measureLabel], ...provinceTable.map((r) => [r.label, r.value])]}
