@@ -113,16 +113,27 @@ export default function ImportPage() {
             />
           </div>
           <div className="filter-field">
-            <label htmlFor="i-file">{t('import.file')}</label>
-            <input
-              id="i-file"
-              ref={input}
-              type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              disabled={busy}
-              onChange={(e) => choose(e.target.files?.[0])}
-              data-testid="import-file"
-            />
+            <span className="muted" style={{ fontSize: 12 }} id="i-file-label">
+              {t('import.file')}
+            </span>
+            <span style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+              {/* The native input stays focusable for the keyboard; the label is what people see. */}
+              <input
+                id="i-file"
+                className="file-input"
+                ref={input}
+                type="file"
+                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                disabled={busy}
+                aria-labelledby="i-file-label"
+                onChange={(e) => choose(e.target.files?.[0])}
+                data-testid="import-file"
+              />
+              <label htmlFor="i-file" className="file-button">
+                {t('import.choose')}
+              </label>
+              <span data-testid="import-file-name">{file?.name ?? ''}</span>
+            </span>
           </div>
           {file && step === 1 && (
             <Button type="primary" loading={busy} onClick={() => void run(true)} data-testid="import-check">
