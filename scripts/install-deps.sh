@@ -9,7 +9,8 @@ build=(cmake ninja-build pkg-config g++ make
        libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
        libsqlite3-dev libpq-dev libicu-dev libsodium-dev libssl-dev
        libxlsxwriter-dev libzip-dev libexpat1-dev)
-test=(libgtest-dev libgmock-dev clang-format postgresql postgresql-contrib python3 curl openssl)
+# chromium: the web application's end-to-end tests (playwright-core drives Debian's browser).
+test=(libgtest-dev libgmock-dev clang-format postgresql postgresql-contrib python3 curl openssl chromium)
 bench=(libbenchmark-dev wrk postgresql sqlite3 curl python3)
 
 packages=("${build[@]}")
@@ -19,9 +20,10 @@ case "$purpose" in
   bench) packages+=("${test[@]}" "${bench[@]}") ;;
   *) echo "usage: $0 [build|test|bench]" >&2; exit 2 ;;
 esac
-# Node.js and npm (for the OpenAPI linter and, later, the web application):
-# keep an existing installation, otherwise take Debian's.
-if [ "$purpose" != build ] && ! command -v npm >/dev/null 2>&1; then
+# Node.js and npm (the web application, built into the binary, and the OpenAPI linter):
+# keep an existing installation, otherwise take Debian's. The web build needs Node.js >= 20.19;
+# with an older one CMake warns and builds hoptac without the web application.
+if ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi
 

@@ -16,6 +16,7 @@
 #include "auth/password.h"
 #include "auth/throttle.h"
 #include "base/log.h"
+#include "base/web_assets.h"
 #include "domain/admin_unit.h"
 #include "http/api.h"
 #include "http/server.h"
@@ -171,6 +172,7 @@ Status Serve(const CommandLine& cli) {
   }
   services.metrics = std::make_shared<http::Metrics>();
   services.version = kVersion;
+  services.web_files = [](std::string_view path) { return web_assets::Find(path); };
   storage::Db* db_ptr = db.get();
   services.metrics->AddCollector([db_ptr](std::string& out) {
     storage::PoolStats stats = db_ptr->Stats();

@@ -15,10 +15,12 @@ std::shared_ptr<Router> BuildRouter(const Services& services) {
   AddEntityRoutes(*router, services);
   AddStatsRoutes(*router, services);
   AddFigureRoutes(*router, services);
+  AddWebAppRoutes(*router, services);
   if (services.accounts) router->SetGuard(MakeGuard(*services.accounts));
   if (services.metrics) {
     std::vector<std::string> names;
     for (const auto& route : router->routes()) names.push_back(route.name);
+    if (router->fallback()) names.push_back(router->fallback()->name);  // its slot is routes().size()
     services.metrics->SetRoutes(std::move(names));
   }
   return router;

@@ -7,7 +7,10 @@
 // Thread-safety: Services members are thread-safe; the router is read-only.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 #include "analytics/registry_index.h"
 #include "auth/account_service.h"
@@ -29,6 +32,9 @@ struct Services {
   analytics::RegistryIndex* index = nullptr;    // not owned; the stats routes need it
   registry::FigureService* figures = nullptr;   // not owned
   std::string version;
+  // The built web application's files by path ("index.html", "assets/…"; see
+  // base/web_assets.h). Unset, or without index.html: / explains how to build the app.
+  std::function<std::optional<std::string_view>(std::string_view path)> web_files;
 };
 
 // All routes, in the order they are matched. Also calls metrics->SetRoutes() and,
@@ -45,5 +51,7 @@ void AddAuditRoutes(Router& router, const Services& services);
 void AddEntityRoutes(Router& router, const Services& services);
 void AddStatsRoutes(Router& router, const Services& services);  // 503 without services.index
 void AddFigureRoutes(Router& router, const Services& services);
+// GET / and the fallback for every other path outside /api (handlers/web_app.cpp).
+void AddWebAppRoutes(Router& router, const Services& services);
 
 }  // namespace hoptac::http

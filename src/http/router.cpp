@@ -48,6 +48,14 @@ void Router::Add(Route route) {
   segments_.push_back(std::move(segments));
 }
 
+void Router::SetFallback(Route route) {
+  if (route.execution != Execution::kInline || route.access != Access::kPublic) {
+    std::fprintf(stderr, "hoptac: fallback route %s must be inline and public\n", route.name.c_str());
+    std::abort();
+  }
+  fallback_ = std::move(route);
+}
+
 RouteMatch Router::Match(std::string_view method, std::string_view path) const {
   RouteMatch match;
   auto parts = SplitPath(path);
@@ -80,6 +88,11 @@ RouteMatch Router::Match(std::string_view method, std::string_view path) const {
         match.params.emplace_back(seg.substr(1, seg.size() - 2), std::string(parts[s]));
     }
     return match;
+  }
+  bool api = path == "/api" || path.substr(0, 5) == "/api/";
+  if (fallback_ && match.allowed_methods.empty() && effective == "GET" && !api && !path.empty() && path[0] == '/') {
+    match.route = &*fallback_;
+    match.index = routes_.size();
   }
   return match;
 }

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,12 +66,19 @@ class Router {
   void SetGuard(Guard guard) { guard_ = std::move(guard); }
   // Authenticates and authorises a request for a kWorker route (ok without a guard).
   Status Check(const Route& route, Request& request) const { return guard_ ? guard_(route, request) : Ok(); }
+  // The route for GET and HEAD requests whose path matches no route and lies outside /api
+  // (the web application's files and its client-side routes, e.g. /registry/12). It is not
+  // part of routes(); Match() reports it with index == routes().size().
+  // REQUIRES: kInline and kPublic (it answers from memory).
+  void SetFallback(Route route);
+  const Route* fallback() const { return fallback_ ? &*fallback_ : nullptr; }
   // GET routes also answer HEAD.
   RouteMatch Match(std::string_view method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
   std::vector<Route> routes_;
+  std::optional<Route> fallback_;
   Guard guard_;
   std::vector<std::vector<std::string>> segments_;  // routes_[i].pattern split on '/'
 };

@@ -617,6 +617,15 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
     }
   }
   EXPECT_EQ(checked, static_cast<int>(router_->routes().size() * kCallers.size() * 2));
+  // The web application's fallback (client-side routes such as /registry/12; not in routes()) is
+  // public like "/": the app itself asks for sign-in, the API enforces access.
+  ASSERT_NE(router_->fallback(), nullptr);
+  for (const auto& caller : kCallers) {
+    Credentials creds;
+    if (caller != "anonymous") creds = Login(caller);
+    Reply r = Call(port_, bhttp::verb::get, "/registry/" + e79, creds, "");
+    EXPECT_EQ(r.status, 200u) << "web fallback as " << caller << ": " << r.body;
+  }
   std::printf("[access matrix] %d checks over %zu routes on %s\n", checked, router_->routes().size(),
               storage::BackendName(db_->backend()));
   (void)foreign_id;

@@ -411,7 +411,7 @@ TEST_F(TlsServerTest, LimitsErrorsAndMetricsOverTls) {
   Reply wrong_method = SendTls(port_, *client_, std::move(del));
   EXPECT_EQ(wrong_method.status, 405u);
   EXPECT_EQ(wrong_method.headers["Allow"], "GET");
-  EXPECT_EQ(GetTls(port_, *client_, "/nope").status, 404u);
+  EXPECT_EQ(GetTls(port_, *client_, "/api/nope").status, 404u);  // outside /api: the web application
 
   Reply slow = GetTls(port_, *client_, "/test/slow");
   ASSERT_EQ(slow.status, 200u);

@@ -1,0 +1,138 @@
+// End-to-end harness: the real hoptac binary on a fresh SQLite database on a free loopback
+// port, seeded through its API, and Debian's Chromium driven by playwright-core.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ADMIN_PASSWORD = 'Quản-trị-e2e-2026';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(binary) {
+  const dir = mkdtempSync(join(tmpdir(), 'hoptac-e2e-'));
+  const port = await freePort();
+  const child = spawn(binary, ['serve', '--db', `sqlite:${join(dir, 'e2e.db')}`, '--listen', `127.0.0.1:${port}`, '--no-access-log'], {
+    env: { ...process.env, HOPTAC_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`hoptac exited (${child.exitCode}):\n${output}`);
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) throw new Error(`hoptac did not answer /healthz in 20 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    output: () => output,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.on('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A tiny API client with a cookie session (for seeding and for comparing with the UI). */
+export class ApiClient {
+  constructor(base) {
+    this.base = base;
+    this.cookie = '';
+    this.csrf = '';
+  }
+  async login(username, password) {
+    const r = await fetch(`${this.base}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (!r.ok) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
+    this.cookie = r.headers.get('set-cookie').split(';')[0];
+    this.csrf = (await r.json()).csrf_token;
+    return this;
+  }
+  async call(method, path, body) {
+    const r = await fetch(`${this.base}${path}`, {
+      method,
+      headers: {
+        Cookie: this.cookie,
+        'X-CSRF-Token': this.csrf,
+        'Accept-Language': 'vi',
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    let json = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = text;
+    }
+    return { status: r.status, json };
+  }
+  async must(method, path, body) {
+    const r = await this.call(method, path, body);
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.json)}`);
+    return r.json;
+  }
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export async function launchBrowser() {
+  const executablePath = process.env.HOPTAC_CHROMIUM || '/usr/bin/chromium';
+
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS.filter((a) => a !== '--headless'), headless: true });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+
+    },
+  };
+}
+
+export function ensureDir(dir) {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

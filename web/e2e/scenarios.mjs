@@ -1,0 +1,307 @@
+// The end-to-end scenarios, in the order the issue lists them, plus a walk through every main
+// page for the screenshots. Each runs in a fresh browser context (no shared cookies).
+import assert from 'node:assert/strict';
+import { ADMIN_PASSWORD } from './harness.mjs';
+import { PASSWORD } from './seed.mjs';
+
+async function login(page, base, username, password) {
+  await page.goto(base + '/');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+async function registryRows(page) {
+  await page.locator('.ant-table-tbody').waitFor();
+  return page.locator('.ant-table-tbody tr.ant-table-row').allInnerTexts();
+}
+
+/** Waits until fn() returns a truthy value (the page updates asynchronously). */
+async function eventually(fn, what, timeout = 8000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function noHorizontalScroll(page) {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  assert.ok(scroll <= width + 1, `the page scrolls sideways: ${scroll} > ${width}`);
+}
+
+export const scenarios = [
+  {
+    name: 'login',
+    async run(page, { base, shot }) {
+      await page.goto(base + '/');
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+      await shot(page, '01-dang-nhap');
+      await page.getByLabel('Tên đăng nhập').fill('admin');
+      await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng').waitFor();
+      await shot(page, '02-dang-nhap-sai');
+      await page.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByTestId('user-menu').waitFor();
+      await page.getByRole('heading', { name: 'Tổng quan kinh tế tập thể' }).waitFor();
+      await page.waitForTimeout(500);
+      await shot(page, '02b-tong-quan');
+      // Signed in across a reload (the cookie session), then signed out.
+      await page.reload();
+      await page.getByTestId('user-menu').click();
+      await page.getByText('Đăng xuất').click();
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    },
+  },
+  {
+    name: 'throttling',
+    async run(page, { base, shot }) {
+      await page.goto(base + '/');
+      for (let i = 0; i < 8; i++) {
+        await page.getByLabel('Tên đăng nhập').fill('khoa.thu');
+        await page.getByLabel('Mật khẩu').fill(`sai-${i}`);
+        const button = page.getByRole('button', { name: 'Đăng nhập' });
+        if (await button.isDisabled()) break;
+        await button.click();
+        await page.getByTestId('login-error').getByText(/không đúng|thử lại sau/).waitFor();
+        if (await page.getByText(/thử lại sau \d+ giây/).count()) break;
+      }
+      await page.getByText(/Đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ giây\./).waitFor();
+      assert.ok(await page.getByRole('button', { name: 'Đăng nhập' }).isDisabled(), 'the button waits out the back-off');
+      await shot(page, '03-dang-nhap-bi-chan');
+    },
+  },
+  {
+    name: 'search-diacritics',
+    async run(page, { base, admin, shot }) {
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      await page.getByRole('link', { name: 'Sổ đăng ký' }).click();
+      const all = (await admin.must('GET', '/api/v1/entities?limit=1')).total;
+      await eventually(async () => (await page.getByTestId('registry-count').innerText()).includes(`${all.toLocaleString('vi-VN')} tổ chức`), 'the full count');
+      const expected = (await admin.must('GET', `/api/v1/entities?q=${encodeURIComponent('hop tac xa dong thap')}&limit=200`)).total;
+      assert.ok(expected >= 1);
+      for (const q of ['hop tac xa dong thap', 'HTX Đồng Tháp', 'htx dong thap']) {
+        await page.getByTestId('registry-search').fill(q);
+        await eventually(async () => (await page.getByTestId('registry-count').innerText()) === `${expected} tổ chức`, `${expected} matches for "${q}"`);
+        const rows = await registryRows(page);
+        assert.ok(rows.some((r) => r.includes('Hợp tác xã Nông nghiệp Đồng Tháp')), `"${q}" finds the Đồng Tháp cooperative`);
+        assert.ok(rows.every((r) => r.includes('Đồng Tháp')), `"${q}" finds only Đồng Tháp names: ${rows}`);
+        assert.ok(page.url().includes('q='), 'the search is in the address');
+      }
+      await shot(page, '04-so-dang-ky-tim-kiem');
+      // A filter, then clear.
+      await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
+      await eventually(async () => (await page.getByTestId('registry-count').innerText()).includes(`${all} tổ chức`), 'the full list again');
+      await shot(page, '05-so-dang-ky');
+    },
+  },
+  {
+    name: 'create-entity-validation',
+    async run(page, { base, shot }) {
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      await page.goto(base + '/registry/new');
+      await page.getByRole('heading', { name: 'Thêm tổ chức vào sổ đăng ký' }).waitFor();
+      await page.getByLabel('Tên tổ chức').fill('Hợp tác xã Chè Shan Tuyết Suối Giàng');
+      await page.getByLabel('Mã số đăng ký', { exact: true }).fill('E2E-HN-001'); // taken
+      await page.getByLabel('Tỉnh/thành', { exact: true }).click();
+      await page.keyboard.type('Lào Cai / Yên Bái');
+      await page.keyboard.press('Enter');
+      await page.getByLabel('Ngày thành lập').fill('12/05/2023');
+      await page.getByLabel('Ngày thành lập').press('Enter');
+      await page.getByLabel('Thư điện tử').fill('khong-phai-email');
+      await page.getByTestId('entity-save').click();
+      // The API's messages, next to their fields: first the malformed e-mail address…
+      const field = (label) => page.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
+      await field('Thư điện tử').getByText('Địa chỉ email "khong-phai-email" không hợp lệ.').waitFor();
+      await page.getByTestId('form-error').getByText('Hãy sửa các ô được đánh dấu đỏ.').waitFor();
+      await shot(page, '06-them-to-chuc-loi');
+      await page.getByLabel('Thư điện tử').fill('htx.suoigiang@example.vn');
+      await page.getByTestId('entity-save').click();
+      // …then the registration code another organisation holds.
+      await field('Mã số đăng ký').getByText('Mã số đăng ký E2E-HN-001 đã được một tổ chức khác sử dụng.').waitFor();
+      await page.getByLabel('Mã số đăng ký', { exact: true }).fill('E2E-LC-777');
+      await page.getByTestId('entity-save').click();
+      await page.getByTestId('entity-name').getByText('Hợp tác xã Chè Shan Tuyết Suối Giàng').waitFor();
+      assert.match(page.url(), /\/registry\/\d+$/);
+      // Founded in 2023 with code 15: Yên Bái then, Lào Cai today.
+      await page.getByText('Yên Bái').waitFor();
+      await page.getByText('Lào Cai').waitFor();
+      await shot(page, '07-to-chuc-moi');
+    },
+  },
+  {
+    name: 'entity-page-and-event',
+    async run(page, { base, ids, shot }) {
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      await page.goto(`${base}/registry/${ids['E2E-DT-001']}`);
+      await page.getByTestId('entity-name').getByText('Hợp tác xã Nông nghiệp Đồng Tháp').waitFor();
+      await page.getByText('Lê Thị Mai').waitFor();
+      await shot(page, '08-to-chuc-thong-tin');
+      await page.getByRole('tab', { name: 'Lịch sử tình trạng' }).click();
+      await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Ngày').fill('15/01/2025');
+      await dialog.getByLabel('Ngày').press('Enter');
+      await dialog.getByLabel('Sự kiện').click();
+      await page.locator('.ant-select-dropdown:visible').getByText('Tạm ngừng hoạt động', { exact: true }).click();
+      await dialog.getByLabel('Ghi chú').fill('Tạm ngừng để sửa chữa kho');
+      await dialog.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByText('Tạm ngừng để sửa chữa kho').waitFor();
+      await page.getByText('15/01/2025').waitFor();
+      await shot(page, '09-to-chuc-lich-su-tinh-trang');
+      await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).click();
+      await page.locator('ins', { hasText: 'Ấp 3, xã Mỹ An' }).waitFor();
+      await shot(page, '10-to-chuc-lich-su-thay-doi');
+      await page.getByRole('tab', { name: 'Số liệu theo kỳ' }).click();
+      await shot(page, '11-to-chuc-so-lieu');
+    },
+  },
+  {
+    name: 'language-switch',
+    async run(page, { base, shot }) {
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      await page.getByTestId('lang-switch').click();
+      await page.getByRole('link', { name: 'Registry' }).waitFor();
+      await page.getByRole('link', { name: 'Registry' }).click();
+      await page.getByRole('heading', { name: 'Registry of collective-economy organisations' }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+      await page.reload();
+      await page.getByRole('heading', { name: 'Registry of collective-economy organisations' }).waitFor();
+      await shot(page, '12-registry-english');
+      // The API's own messages follow the language too.
+      await page.goto(base + '/registry/999999');
+      await page.getByText('This organisation does not exist, or you may not see it.').waitFor();
+      await page.getByTestId('lang-switch').click();
+      await page.getByText('Không tìm thấy tổ chức này, hoặc bạn không có quyền xem.').waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
+    },
+  },
+  {
+    name: 'province-scope',
+    async run(page, { base, ids, shot }) {
+      await login(page, base, 'canbo.hanoi', PASSWORD);
+      await page.goto(`${base}/registry/${ids['E2E-HCM-001']}`);
+      await page.getByText('Không tìm thấy tổ chức này, hoặc bạn không có quyền xem.').waitFor();
+      await shot(page, '13-can-bo-tinh-khong-xem-duoc');
+      await page.goto(`${base}/registry/${ids['E2E-HN-001']}`);
+      await page.getByTestId('entity-name').getByText('Hợp tác xã Dịch vụ Thương mại Hà Nội').waitFor();
+      await page.goto(`${base}/registry`);
+      const rows = await eventually(async () => {
+        const r = await registryRows(page);
+        return r.length ? r : null;
+      }, 'rows');
+      assert.ok(rows.every((r) => r.includes('Hà Nội')), `only Hà Nội: ${rows.join(' | ')}`);
+    },
+  },
+  {
+    name: 'phone-360',
+    viewport: { width: 360, height: 740 },
+    async run(page, { base, ids, shot }) {
+      await page.goto(base + '/');
+      await noHorizontalScroll(page);
+      await shot(page, '14-dien-thoai-dang-nhap');
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      await noHorizontalScroll(page);
+      await shot(page, '15-dien-thoai-tong-quan');
+      await page.getByRole('button', { name: 'Mở menu' }).click();
+      await page.getByRole('link', { name: 'Sổ đăng ký' }).click();
+      await page.getByRole('heading', { name: 'Sổ đăng ký tổ chức kinh tế tập thể' }).waitFor();
+      await registryRows(page);
+      await noHorizontalScroll(page);
+      await shot(page, '16-dien-thoai-so-dang-ky');
+      await page.goto(`${base}/registry/${ids['E2E-DT-001']}`);
+      await page.getByTestId('entity-name').waitFor();
+      await noHorizontalScroll(page);
+      await shot(page, '17-dien-thoai-to-chuc');
+      await page.goto(`${base}/registry/new`);
+      await page.getByLabel('Tên tổ chức').waitFor();
+      await noHorizontalScroll(page);
+    },
+  },
+  {
+    name: 'change-password',
+    async run(page, { base, shot }) {
+      await login(page, base, 'canbo.hcm', PASSWORD);
+      await page.goto(base + '/account');
+      await page.getByLabel('Mật khẩu hiện tại').fill('sai-roi-nhe');
+      await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Mật-khẩu-mới-2027');
+      await page.getByLabel('Nhập lại mật khẩu mới').fill('Mật-khẩu-mới-2027');
+      await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+      await page.locator('.ant-form-item-explain-error').first().waitFor();
+      await page.getByLabel('Mật khẩu hiện tại').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+      await page.getByText('Đã đổi mật khẩu.').waitFor();
+      await shot(page, '18-doi-mat-khau');
+    },
+  },
+  {
+    name: 'administration',
+    async run(page, { base, shot }) {
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      await page.getByRole('link', { name: 'Tài khoản' }).click();
+      await page.getByText('canbo.hanoi').waitFor();
+      await shot(page, '19-tai-khoan');
+      await page.getByRole('link', { name: 'Mã truy cập API' }).click();
+      await page.getByRole('button', { name: 'Tạo mã mới' }).click();
+      await page.getByRole('dialog').getByLabel('Tên gợi nhớ').fill('Báo cáo tự động');
+      await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+      await page.getByText('Mã mới (chỉ hiện một lần, hãy chép lại ngay):').waitFor();
+      await shot(page, '20-ma-truy-cap');
+      await page.goto(base + '/admin/audit');
+      await page.getByText('entity.create').first().waitFor();
+      await shot(page, '21-nhat-ky');
+      await page.goto(base + '/imports');
+      await page.getByRole('heading', { name: 'Nhập dữ liệu từ tệp' }).waitFor();
+      await shot(page, '22-nhap-du-lieu');
+    },
+  },
+  {
+    name: 'dashboard-matches-api',
+    needs: 'stats',
+    async run(page, { base, admin, shot }) {
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      const answer = await admin.must('GET', '/api/v1/stats/entities?measure=count');
+      const card = page.getByTestId('kpi-entities');
+      await eventually(async () => (await card.innerText()).includes(answer.total.toLocaleString('vi-VN')), `the headline count ${answer.total}`);
+      await page.locator('[data-testid="chart-map"] canvas').waitFor();
+      await shot(page, '25-tong-quan-so-lieu');
+    },
+  },
+  {
+    name: 'import-csv',
+    needs: 'imports',
+    async run(page, { base, admin, shot }) {
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      await page.goto(base + '/imports');
+      const header = 'registration_code;kind;name;province_code;founded_on;sector';
+      const good = ['E2E-IMP-001;HTX;Hợp tác xã Nhập Tệp Một;01;15/03/2018;agriculture', 'E2E-IMP-002;THT;Tổ hợp tác Nhập Tệp Hai;79;2020-06-01;fisheries'];
+      const bad = 'E2E-IMP-003;HTX;Hợp tác xã Nhập Tệp Ba;01;31/02/2019;agriculture'; // 31 February
+      const file = (rows) => ({ name: 'nhap-thu.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff' + [header, ...rows].join('\r\n') + '\r\n', 'utf8') });
+      await page.getByTestId('import-file').setInputFiles(file([...good, bad]));
+      await page.getByTestId('import-check').click();
+      const problems = page.getByTestId('import-problems');
+      await problems.getByText('31/02/2019').waitFor({ timeout: 20_000 });
+      assert.ok(await page.getByTestId('import-commit').isDisabled(), 'a file with a bad row cannot be committed whole');
+      await shot(page, '23-nhap-du-lieu-loi');
+      // Fix the row, check again, commit.
+      await page.getByTestId('import-file').setInputFiles(file([...good, bad.replace('31/02/2019', '28/02/2019')]));
+      await page.getByTestId('import-check').click();
+      await page.getByText('Không có lỗi. Có thể ghi vào sổ.').waitFor({ timeout: 20_000 });
+      await page.getByTestId('import-commit').click();
+      await page.getByTestId('import-summary').getByText('Đã ghi xong.').waitFor({ timeout: 30_000 });
+      await shot(page, '24-nhap-du-lieu-xong');
+      const found = await admin.must('GET', '/api/v1/entities?q=' + encodeURIComponent('nhap tep'));
+      assert.equal(found.total, 3);
+    },
+  },
+];

@@ -1,0 +1,164 @@
+// The signed-in application: header with navigation, language switch and account menu, and
+// the routes, each page loaded on demand.
+import { DownOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Drawer, Dropdown, Grid, Result } from 'antd';
+import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, NavLink, Route, Routes, useLocation } from 'react-router';
+import { Loading } from './App';
+import { canEditRegistry, isAdmin } from './api/types';
+import { useSession } from './auth/session';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { useI18n } from './i18n/I18nProvider';
+
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage'));
+const RegistryPage = lazy(() => import('./registry/RegistryPage'));
+const EntityPage = lazy(() => import('./registry/EntityPage'));
+const EntityFormPage = lazy(() => import('./registry/EntityFormPage'));
+const ImportPage = lazy(() => import('./imports/ImportPage'));
+const UsersPage = lazy(() => import('./admin/UsersPage'));
+const TokensPage = lazy(() => import('./admin/TokensPage'));
+const AuditPage = lazy(() => import('./admin/AuditPage'));
+const AccountPage = lazy(() => import('./pages/AccountPage'));
+
+function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const links: [string, string][] = [
+    ['/', t('nav.dashboard')],
+    ['/registry', t('nav.registry')],
+  ];
+  if (canEditRegistry(user?.role)) links.push(['/imports', t('nav.imports')]);
+  if (isAdmin(user?.role)) {
+    links.push(['/admin/users', t('nav.users')]);
+    links.push(['/admin/audit', t('nav.audit')]);
+  }
+  links.push(['/admin/tokens', t('nav.tokens')]);
+  return (
+    <>
+      {links.map(([to, label]) => (
+        <NavLink key={to} to={to} end={to === '/'} onClick={onNavigate}>
+          {label}
+        </NavLink>
+      ))}
+    </>
+  );
+}
+
+function Header() {
+  const { t } = useI18n();
+  const { user, signOut } = useSession();
+  const screens = Grid.useBreakpoint();
+  const [open, setOpen] = useState(false);
+  const wide = screens.xl ?? true;
+  return (
+    <header className="app-header">
+      {!wide && (
+        <Button
+          type="text"
+          aria-label={t('app.menu')}
+          aria-expanded={open}
+          onClick={() => setOpen(true)}
+          style={{ color: '#fff', fontSize: 20, padding: '0 6px' }}
+          icon={<MenuOutlined />}
+        />
+      )}
+      <Link to="/" className="brand">
+        <span aria-hidden="true">◎</span> {t('app.name')} <small>{t('app.org')}</small>
+      </Link>
+      {wide && (
+        <nav className="app-nav" aria-label={t('nav.dashboard')}>
+          <NavLinks />
+        </nav>
+      )}
+      <span className="spacer" />
+      <LanguageSwitch light />
+      {user && (
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              { key: 'account', label: <Link to="/account">{t('nav.account')}</Link> },
+              { key: 'signout', label: t('account.signOut'), onClick: () => void signOut() },
+            ],
+          }}
+        >
+          <Button type="text" style={{ color: '#fff' }} aria-label={t('account.signedInAs', { name: user.username })} data-testid="user-menu">
+            <UserOutlined aria-hidden="true" />
+            {wide && <span className="user-name">{user.display_name || user.username}</span>}
+            <DownOutlined aria-hidden="true" style={{ fontSize: 10 }} />
+          </Button>
+        </Dropdown>
+      )}
+      <Drawer open={open} onClose={() => setOpen(false)} placement="left" size="default" title={t('app.name')}>
+        <nav className="drawer-nav" aria-label={t('nav.dashboard')} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+          <NavLinks onNavigate={() => setOpen(false)} />
+        </nav>
+      </Drawer>
+    </header>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('app.pageNotFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('app.goHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+function Frame({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // After a navigation, keyboard and screen-reader users start at the new page's content.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    main.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <Header />
+      <main id="main" ref={main} tabIndex={-1} className="app-content">
+        {children}
+      </main>
+    </>
+  );
+}
+
+export default function Shell() {
+  return (
+    <Frame>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/" element={<DashboardPage />} />
+          <Route path="/registry" element={<RegistryPage />} />
+          <Route path="/registry/new" element={<EntityFormPage />} />
+          <Route path="/registry/:id" element={<EntityPage />} />
+          <Route path="/registry/:id/edit" element={<EntityFormPage />} />
+          <Route path="/imports" element={<ImportPage />} />
+          <Route path="/admin/users" element={<UsersPage />} />
+          <Route path="/admin/tokens" element={<TokensPage />} />
+          <Route path="/admin/audit" element={<AuditPage />} />
+          <Route path="/account" element={<AccountPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </Frame>
+  );
+}

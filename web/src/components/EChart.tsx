@@ -1,0 +1,63 @@
+// One ECharts chart: loads ECharts on first use, resizes with its box, hands the instance out
+// (for saving as PNG) and reports clicks.
+import { useEffect, useRef, useState } from 'react';
+import type { EChartsType } from 'echarts/core';
+
+type Echarts = typeof import('echarts/core');
+let loading: Promise<Echarts> | null = null;
+export function loadEcharts(): Promise<Echarts> {
+  loading ??= import('../lib/echarts').then((m) => m.echarts);
+  return loading;
+}
+
+export interface EChartProps {
+  option: Record<string, unknown>;
+  /** Accessible description of what the chart shows. */
+  label: string;
+  className?: string;
+  onClick?: (params: { name?: string; data?: unknown; seriesName?: string }) => void;
+  onReady?: (chart: EChartsType | null) => void;
+  /** Maps to register before drawing (name → GeoJSON). */
+  maps?: Record<string, unknown>;
+}
+
+export function EChart({ option, label, className, onClick, onReady, maps }: EChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+  const [lib, setLib] = useState<Echarts | null>(null);
+  const clickRef = useRef(onClick);
+  clickRef.current = onClick;
+
+  useEffect(() => {
+    let live = true;
+    void loadEcharts().then((m) => live && setLib(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!lib || !box.current) return;
+    const instance = lib.init(box.current, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    instance.on('click', (p) => clickRef.current?.(p as never));
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(box.current);
+    onReady?.(instance);
+    return () => {
+      observer.disconnect();
+      onReady?.(null);
+      instance.dispose();
+      chart.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lib]);
+
+  useEffect(() => {
+    if (!lib || !chart.current) return;
+    if (maps) for (const [name, geo] of Object.entries(maps)) lib.registerMap(name, geo as never);
+    chart.current.setOption({ aria: { enabled: true }, animation: false, ...option }, { notMerge: true });
+  }, [lib, option, maps]);
+
+  return <div ref={box} className={className ?? 'chart-box'} role="img" aria-label={label} />;
+}

@@ -1,0 +1,84 @@
+// Calls to the statistics API (GET /api/v1/stats/…) and the small reshaping the charts need.
+// The numbers shown are the API's numbers: nothing here recomputes a figure, it only picks
+// rows and sums rows the API split by a dimension the chart does not show.
+import { ApiError, api, type Query } from '../api/client';
+import type { FlowsAnswer, SeriesAnswer, StatsAnswer, StatsRow } from '../api/types';
+
+export const MAP_MEASURES = [
+  'count', 'members_total', 'members_female', 'workers_total', 'revenue_vnd', 'profit_vnd', 'charter_capital_vnd',
+] as const;
+export type MapMeasure = (typeof MAP_MEASURES)[number];
+
+export function entities(query: Query, signal?: AbortSignal): Promise<StatsAnswer> {
+  return api.get<StatsAnswer>('/api/v1/stats/entities', query, signal);
+}
+export function flows(query: Query, signal?: AbortSignal): Promise<FlowsAnswer> {
+  return api.get<FlowsAnswer>('/api/v1/stats/flows', query, signal);
+}
+export function series(query: Query, signal?: AbortSignal): Promise<SeriesAnswer> {
+  return api.get<SeriesAnswer>('/api/v1/stats/series', query, signal);
+}
+
+/** True when the error says the server has no such route (an older server): not a failure. */
+export function isMissingRoute(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404 && /\/api\/v1\/stats/.test(error.message);
+}
+
+/** Sum of the values of rows whose key `dim` is one of `values`. */
+export function sumWhere(rows: StatsRow[], dim: string, ...values: string[]): number {
+  return rows.filter((r) => values.includes(r.keys[dim])).reduce((n, r) => n + r.value, 0);
+}
+
+/** Rows summed by one of their keys: [{key, label, value}] in first-seen order. */
+export function sumBy(rows: StatsRow[], dim: string): { key: string; label: string; value: number }[] {
+  const out = new Map<string, { key: string; label: string; value: number }>();
+  for (const r of rows) {
+    const key = r.keys[dim] ?? '';
+    const item = out.get(key) ?? { key, label: r.labels?.[dim] ?? key, value: 0 };
+    item.value += r.value;
+    out.set(key, item);
+  }
+  return [...out.values()];
+}
+
+/**
+ * A two-dimensional table: rows of `rowDim`, columns of `colDim`, zero where the API has no row.
+ * Keys in first-seen order.
+ */
+export function pivot(rows: StatsRow[], rowDim: string, colDim: string) {
+  const rowKeys = sumBy(rows, rowDim);
+  const colKeys = sumBy(rows, colDim);
+  const cell = new Map<string, number>();
+  for (const r of rows) {
+    const k = `${r.keys[rowDim]}\u0000${r.keys[colDim]}`;
+    cell.set(k, (cell.get(k) ?? 0) + r.value);
+  }
+  return {
+    rows: rowKeys,
+    cols: colKeys,
+    value: (row: string, col: string) => cell.get(`${row}\u0000${col}`) ?? 0,
+  };
+}
+
+/** Series points as one line per group: periods on x, a value per period (null where missing). */
+export function lines(answer: SeriesAnswer | undefined, dim?: string) {
+  const periods: string[] = [];
+  const groups = new Map<string, { label: string; values: Map<string, number> }>();
+  for (const p of answer?.points ?? []) {
+    if (!periods.includes(p.period)) periods.push(p.period);
+    const key = dim ? (p.keys[dim] ?? '') : '';
+    const g = groups.get(key) ?? { label: dim ? (p.labels?.[dim] ?? key) : '', values: new Map() };
+    g.values.set(p.period, (g.values.get(p.period) ?? 0) + p.value);
+    groups.set(key, g);
+  }
+  periods.sort();
+  return {
+    periods,
+    groups: [...groups.entries()].map(([key, g]) => ({ key, label: g.label, data: periods.map((p) => g.values.get(p) ?? null) })),
+  };
+}
+
+/** The share a/b, or null when b is 0. */
+export function share(a: number, b: number): number | null {
+  return b > 0 ? a / b : null;
+}

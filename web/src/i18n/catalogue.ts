@@ -1,0 +1,42 @@
+// The catalogues and translate(): `{name}` arguments, numbers formatted in the language.
+import { en } from './en';
+import { vi, type MessageKey } from './vi';
+
+export type Lang = 'vi' | 'en';
+export const LANGS: Lang[] = ['vi', 'en'];
+export type { MessageKey };
+export const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+export type Args = Record<string, string | number>;
+export type Translate = (key: MessageKey, args?: Args) => string;
+
+export function translate(lang: Lang, key: MessageKey, args?: Args): string {
+  const template = catalogues[lang][key] ?? catalogues.vi[key] ?? key;
+  if (!args) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = args[name];
+    if (value === undefined) return whole;
+    if (typeof value === 'number') return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(value);
+    return value;
+  });
+}
+
+const STORAGE_KEY = 'hoptac.lang';
+
+/** The remembered language, else Vietnamese. */
+export function storedLang(): Lang {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return value === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+export function rememberLang(lang: Lang): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    /* private mode: the choice lasts for this page only */
+  }
+}

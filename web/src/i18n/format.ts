@@ -1,0 +1,102 @@
+// Vietnamese (and English) number, money and date formats.
+// vi: 1.234.567 — 12,5 % — 1.234.567 ₫ — 23/11/2026; en: 1,234,567 — 12.5% — VND 1,234,567 — 23 Nov 2026.
+
+import type { Lang } from './catalogue';
+
+const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+const cache = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = lang + JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locales[lang], options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** Whole or decimal numbers with the language's grouping: vi 1.234.567,5 — en 1,234,567.5. */
+export function formatNumber(value: number | null | undefined, lang: Lang, fractionDigits = 0): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return numberFormat(lang, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+}
+
+/** Money in đồng, as an integer: vi "1.234.567 ₫", en "1,234,567 ₫". */
+export function formatMoney(vnd: number | null | undefined, lang: Lang): string {
+  if (vnd === null || vnd === undefined || Number.isNaN(vnd)) return '—';
+  return `${formatNumber(Math.round(vnd), lang)} ₫`;
+}
+
+/** Short form for axes and headline cards: vi "1,2 tỷ", "350 triệu", "12 nghìn"; en "1.2 bn", "350 m", "12 k". */
+export function formatCompact(value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const abs = Math.abs(value);
+  const units: [number, string, string][] = [
+    [1e12, 'nghìn tỷ', 'tn'],
+    [1e9, 'tỷ', 'bn'],
+    [1e6, 'triệu', 'm'],
+    [1e3, 'nghìn', 'k'],
+  ];
+  for (const [size, vi, en] of units) {
+    if (abs >= size) {
+      const scaled = value / size;
+      const digits = Math.abs(scaled) >= 100 ? 0 : 1;
+      return `${formatNumber(scaled, lang, digits).replace(/[,.]0$/, '')} ${lang === 'vi' ? vi : en}`;
+    }
+  }
+  return formatNumber(value, lang);
+}
+
+/** A share (0.453) as a percentage: vi "45,3 %", en "45.3%". */
+export function formatPercent(share: number | null | undefined, lang: Lang, fractionDigits = 1): string {
+  if (share === null || share === undefined || Number.isNaN(share) || !Number.isFinite(share)) return '—';
+  const text = formatNumber(share * 100, lang, fractionDigits);
+  return lang === 'vi' ? `${text} %` : `${text}%`;
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An ISO date (YYYY-MM-DD) as vi "23/11/2026" or en "23 Nov 2026"; other text is returned as is. */
+export function formatDate(iso: string | null | undefined, lang: Lang): string {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  return lang === 'vi' ? `${d}/${mo}/${y}` : `${Number(d)} ${EN_MONTHS[Number(mo) - 1]} ${y}`;
+}
+
+/** A moment (milliseconds since the epoch) in local time: vi "23/11/2026 14:05", en "23 Nov 2026 14:05". */
+export function formatDateTime(ms: number | null | undefined, lang: Lang): string {
+  if (ms === null || ms === undefined) return '—';
+  const d = new Date(ms);
+  const iso = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${formatDate(iso, lang)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Today's date as ISO YYYY-MM-DD in local time. */
+export function todayIso(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A period code (2024, 2024S1, 2024Q3, 2024M09, 2023M01-09) in words. */
+export function formatPeriod(period: string, lang: Lang): string {
+  let m = /^(\d{4})$/.exec(period);
+  if (m) return lang === 'vi' ? `Năm ${m[1]}` : m[1];
+  m = /^(\d{4})S([12])$/.exec(period);
+  if (m) return lang === 'vi' ? `6 tháng ${m[2] === '1' ? 'đầu' : 'cuối'} năm ${m[1]}` : `${m[1]} H${m[2]}`;
+  m = /^(\d{4})Q([1-4])$/.exec(period);
+  if (m) return lang === 'vi' ? `Quý ${m[2]}/${m[1]}` : `${m[1]} Q${m[2]}`;
+  m = /^(\d{4})M(\d{2})$/.exec(period);
+  if (m) return lang === 'vi' ? `Tháng ${Number(m[2])}/${m[1]}` : `${EN_MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  m = /^(\d{4})M(\d{2})-(\d{2})$/.exec(period);
+  if (m)
+    return lang === 'vi'
+      ? `Tháng ${Number(m[2])}–${Number(m[3])}/${m[1]}`
+      : `${EN_MONTHS[Number(m[2]) - 1]}–${EN_MONTHS[Number(m[3]) - 1]} ${m[1]}`;
+  return period;
+}

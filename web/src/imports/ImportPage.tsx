@@ -1,0 +1,273 @@
+import { Alert, Button, Card, Checkbox, Descriptions, Progress, Result, Select, Space, Steps, Table, Tag } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
+import { canEditRegistry } from '../api/types';
+import { useSession } from '../auth/session';
+import { formatNumber } from '../i18n/format';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/catalogue';
+import { IMPORT_TYPES, cancelJob, contentTypeOf, follow, reportUrl, submit, type ImportJob, type ImportType } from './jobs';
+
+type Step = 0 | 1 | 2 | 3 | 4;
+
+export default function ImportPage() {
+  const { t, lang } = useI18n();
+  const { user } = useSession();
+  const [type, setType] = useState<ImportType>('entities');
+  const [file, setFile] = useState<File | null>(null);
+  const [step, setStep] = useState<Step>(0);
+  const [check, setCheck] = useState<ImportJob | null>(null);
+  const [commit, setCommit] = useState<ImportJob | null>(null);
+  const [skipBad, setSkipBad] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const polling = useRef<AbortController | null>(null);
+  useEffect(() => () => polling.current?.abort(), []);
+
+  if (!canEditRegistry(user?.role)) return <Alert type="warning" title={t('common.notAvailable')} />;
+
+  const fail = (e: unknown) => {
+    if ((e as Error).name === 'AbortError') return;
+    if (e instanceof ApiError && e.status === 404 && e.message.includes('/api/v1/imports')) setMissing(true);
+    else setError(e instanceof ApiError ? [e.message, ...e.fields.map((f) => f.message)].join(' ') : String(e));
+  };
+
+  const run = async (dryRun: boolean) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    polling.current?.abort();
+    const controller = new AbortController();
+    polling.current = controller;
+    try {
+      const job = await submit(type, file, { dryRun, skipBadRows: skipBad });
+      const done = await follow(job, dryRun ? setCheck : setCommit, controller.signal);
+      if (dryRun) setStep(done.state === 'succeeded' ? 2 : 1);
+      else setStep(4);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const choose = (f: File | undefined) => {
+    setError(null);
+    setCheck(null);
+    setCommit(null);
+    if (!f) return;
+    if (!contentTypeOf(f)) {
+      setError(t('import.badType'));
+      return;
+    }
+    setFile(f);
+    setStep(1);
+  };
+
+  const reset = () => {
+    polling.current?.abort();
+    setFile(null);
+    setCheck(null);
+    setCommit(null);
+    setStep(0);
+    setError(null);
+    if (input.current) input.current.value = '';
+  };
+
+  const problems = check?.problems ?? [];
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const total = check?.counts?.rows_read ?? check?.rows_read ?? 0;
+  const committing = commit && !['succeeded', 'failed', 'cancelled'].includes(commit.state);
+  const percent = commit && total ? Math.min(100, Math.round((commit.rows_read / total) * 100)) : 0;
+
+  if (missing) return <Alert type="info" showIcon title={t('common.notAvailable')} />;
+  return (
+    <>
+      <h1 className="page-title">{t('import.title')}</h1>
+      <Steps
+        current={step}
+        size="small"
+        style={{ marginBottom: 16 }}
+        items={(['upload', 'preview', 'check', 'commit', 'summary'] as const).map((s) => ({ title: t(`import.step.${s}` as MessageKey) }))}
+      />
+      <div aria-live="assertive" role="alert">
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="import-error" />}
+      </div>
+      <Card style={{ marginBottom: 16 }}>
+        <Space wrap align="end">
+          <div className="filter-field">
+            <label htmlFor="i-type">{t('import.type')}</label>
+            <Select
+              id="i-type"
+              style={{ minWidth: 200 }}
+              value={type}
+              disabled={busy}
+              onChange={(v) => {
+                setType(v);
+                if (file) setStep(1);
+                setCheck(null);
+              }}
+              options={IMPORT_TYPES.map((x) => ({ value: x, label: t(`import.type.${x}` as MessageKey) }))}
+            />
+          </div>
+          <div className="filter-field">
+            <span className="muted" style={{ fontSize: 12 }} id="i-file-label">
+              {t('import.file')}
+            </span>
+            <span style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+              {/* The native input stays focusable for the keyboard; the label is what people see. */}
+              <input
+                id="i-file"
+                className="file-input"
+                ref={input}
+                type="file"
+                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                disabled={busy}
+                aria-labelledby="i-file-label"
+                onChange={(e) => choose(e.target.files?.[0])}
+                data-testid="import-file"
+              />
+              <label htmlFor="i-file" className="file-button">
+                {t('import.choose')}
+              </label>
+              <span data-testid="import-file-name">{file?.name ?? ''}</span>
+            </span>
+          </div>
+          {file && step === 1 && (
+            <Button type="primary" loading={busy} onClick={() => void run(true)} data-testid="import-check">
+              {busy ? t('import.checking') : t('import.dryRun')}
+            </Button>
+          )}
+        </Space>
+        <p className="muted" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t('import.dropHelp')}
+        </p>
+      </Card>
+
+      {check && check.columns && (
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('import.columns')}</h2>} style={{ marginBottom: 16 }} size="small">
+          <Space wrap>
+            {check.columns.map((c) => (
+              <Tag key={c.header} color={c.column ? 'blue' : 'default'}>
+                {c.header} → {c.column ?? t('import.unmapped')}
+              </Tag>
+            ))}
+          </Space>
+          {check.preview && check.preview.length > 0 && (
+            <Table
+              style={{ marginTop: 12 }}
+              size="small"
+              rowKey="row"
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              dataSource={check.preview}
+              rowClassName={(r) => (r.severity === 'error' ? 'row-error' : '')}
+              columns={[
+                { key: 'row', title: t('import.row'), dataIndex: 'row' },
+                ...check.columns
+                  .filter((c) => c.column)
+                  .map((c) => ({ key: c.column!, title: c.column!, render: (_: unknown, r: { values: Record<string, string> }) => r.values[c.column!] ?? '' })),
+              ]}
+            />
+          )}
+        </Card>
+      )}
+
+      {check && check.state === 'failed' && check.error && (
+        <Alert type="error" showIcon title={[check.error.message, ...(check.error.fields ?? []).map((f) => f.message)].join(' ')} style={{ marginBottom: 16 }} data-testid="import-failed" />
+      )}
+
+      {check && check.state === 'succeeded' && (
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('import.errors')}</h2>} style={{ marginBottom: 16 }} size="small" data-testid="import-problems">
+          {problems.length === 0 ? (
+            <Alert type="success" showIcon title={t('import.noErrors')} />
+          ) : (
+            <>
+              <Space wrap style={{ marginBottom: 8 }}>
+                <strong>{t('import.errorCount', { count: check.problems_total || problems.length, rows: check.counts?.bad_rows ?? errors })}</strong>
+                <Button href={reportUrl(check.id, 'csv')} download>
+                  {t('import.downloadErrorsCsv')}
+                </Button>
+                <Button href={reportUrl(check.id, 'xlsx')} download>
+                  {t('import.downloadErrorsXlsx')}
+                </Button>
+              </Space>
+              <Table
+                size="small"
+                rowKey={(p) => `${p.row}-${p.column}-${p.code}`}
+                dataSource={problems}
+                scroll={{ x: 'max-content' }}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                columns={[
+                  { key: 'row', title: t('import.row'), dataIndex: 'row' },
+                  { key: 'column', title: t('import.column'), dataIndex: 'column' },
+                  { key: 'value', title: t('import.value'), dataIndex: 'value' },
+                  { key: 'reason', title: t('import.reason'), dataIndex: 'message', render: (m: string, p) => <span style={{ color: p.severity === 'error' ? '#a8071a' : '#874d00' }}>{m}</span> },
+                ]}
+              />
+            </>
+          )}
+          {step >= 2 && step < 4 && (
+            <Space wrap style={{ marginTop: 12 }}>
+              {problems.length > 0 && (
+                <Checkbox checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)}>
+                  {t('import.skipBad')}
+                </Checkbox>
+              )}
+              <Button
+                type="primary"
+                disabled={busy || (errors > 0 && !skipBad)}
+                onClick={() => {
+                  setStep(3);
+                  void run(false);
+                }}
+                data-testid="import-commit"
+              >
+                {t('import.commit')}
+              </Button>
+              {errors > 0 && !skipBad && <Button onClick={reset}>{t('import.fixAndRetry')}</Button>}
+            </Space>
+          )}
+        </Card>
+      )}
+
+      {commit && committing && (
+        <Card style={{ marginBottom: 16 }} size="small">
+          <div role="status" aria-live="polite">
+            {t('import.committing')} {formatNumber(commit.rows_read, lang)} / {formatNumber(total, lang)}
+          </div>
+          <Progress percent={percent} status="active" aria-label={t('import.committing')} />
+          <Button danger onClick={() => void cancelJob(commit.id).then(setCommit, fail)}>
+            {t('import.cancel')}
+          </Button>
+        </Card>
+      )}
+
+      {commit && step === 4 && (
+        <Result
+          status={commit.outcome === 'committed' ? 'success' : commit.state === 'cancelled' ? 'info' : 'error'}
+          title={
+            commit.outcome === 'committed'
+              ? t('import.done')
+              : commit.state === 'cancelled'
+                ? t('import.cancelled')
+                : t('import.failed', { message: commit.error?.message ?? commit.outcome ?? '' })
+          }
+          extra={<Button onClick={reset}>{t('import.again')}</Button>}
+          data-testid="import-summary"
+        >
+          {commit.counts && (
+            <Descriptions bordered size="small" column={{ xs: 1, sm: 2, md: 4 }}>
+              <Descriptions.Item label={t('import.created')}>{formatNumber(commit.counts.created, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('import.updated')}>{formatNumber(commit.counts.updated, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('import.unchanged')}>{formatNumber(commit.counts.unchanged, lang)}</Descriptions.Item>
+              <Descriptions.Item label={t('import.skipped')}>{formatNumber(commit.counts.bad_rows, lang)}</Descriptions.Item>
+            </Descriptions>
+          )}
+        </Result>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,280 @@
+import { Alert, Button, Checkbox, DatePicker, Input, Popover, Select, Space, Table, Tooltip } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, buildUrl } from '../api/client';
+import { KINDS, SECTORS, STATUSES, canEditRegistry, type Entity, type Page } from '../api/types';
+import { provinceName, useProvinceNames, useProvinces } from '../api/units';
+import { useSession } from '../auth/session';
+import { formatDate } from '../i18n/format';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/catalogue';
+import { useApi, useDebounced } from '../lib/useApi';
+import { PAGE_SIZES, apiFilters, hasFilters, readFilters, writeFilters, type RegistryFilters } from './filters';
+import { StatusTag } from './labels';
+
+const ALL_COLUMNS = [
+  'registration_code', 'kind', 'province', 'status', 'sector', 'founded_on', 'women_managed', 'youth',
+  'chair_name', 'tax_code', 'commune_code', 'address', 'phone', 'email',
+] as const;
+type ColumnKey = (typeof ALL_COLUMNS)[number];
+const DEFAULT_COLUMNS: ColumnKey[] = ['registration_code', 'kind', 'province', 'status', 'founded_on'];
+const COLUMNS_KEY = 'hoptac.registry.columns';
+
+function storedColumns(): ColumnKey[] {
+  try {
+    const list = JSON.parse(localStorage.getItem(COLUMNS_KEY) ?? 'null');
+    if (Array.isArray(list)) return list.filter((c): c is ColumnKey => (ALL_COLUMNS as readonly string[]).includes(c));
+  } catch {
+    /* default */
+  }
+  return DEFAULT_COLUMNS;
+}
+
+const collator = new Intl.Collator('vi');
+
+export default function RegistryPage() {
+  const { t, lang } = useI18n();
+  const { user } = useSession();
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+  const provinces = useProvinces();
+  const provinceLabel = useProvinceNames(lang);
+  const [text, setText] = useState(filters.q);
+  const q = useDebounced(text, 250);
+  const [columns, setColumns] = useState<ColumnKey[]>(storedColumns);
+
+  const update = (patch: Partial<RegistryFilters>, resetPage = true) => {
+    const next = { ...filters, ...patch, ...(resetPage && !('page' in patch) ? { page: 1 } : {}) };
+    setParams(writeFilters(next), { replace: true });
+  };
+  useEffect(() => {
+    if (q !== filters.q) update({ q });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q]);
+  useEffect(() => {
+    if (filters.q !== text && filters.q !== q) setText(filters.q);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filters.q]);
+
+  const query = apiFilters(filters);
+  const key = JSON.stringify([query, filters.page, filters.size]);
+  const list = useApi(
+    (signal) =>
+      api.get<Page<Entity>>(
+        '/api/v1/entities',
+        { ...query, offset: (filters.page - 1) * filters.size, limit: filters.size },
+        signal,
+      ),
+    [key],
+  );
+
+  const chooseColumns = (next: ColumnKey[]) => {
+    setColumns(next);
+    try {
+      localStorage.setItem(COLUMNS_KEY, JSON.stringify(next));
+    } catch {
+      /* not remembered */
+    }
+  };
+
+  const yesNo = (v: boolean | undefined) => (v === undefined ? '—' : v ? t('common.yes') : t('common.no'));
+  const label = (c: ColumnKey): string =>
+    c === 'province' ? t('field.province_code') : t(`field.${c}` as MessageKey);
+
+  const tableColumns = useMemo((): ColumnsType<Entity> => {
+    const defs: Record<ColumnKey, ColumnsType<Entity>[number]> = {
+      registration_code: { dataIndex: 'registration_code', sorter: (a, b) => collator.compare(a.registration_code ?? '', b.registration_code ?? '') },
+      kind: { dataIndex: 'kind', render: (k: Entity['kind']) => t(`kind.${k}`), sorter: (a, b) => a.kind.localeCompare(b.kind) },
+      province: {
+        dataIndex: 'current_province_code',
+        render: (code: string) => provinceLabel(code),
+        sorter: (a, b) => collator.compare(provinceLabel(a.current_province_code), provinceLabel(b.current_province_code)),
+      },
+      status: { dataIndex: 'status', render: (s: Entity['status']) => <StatusTag status={s} />, sorter: (a, b) => (a.status ?? '').localeCompare(b.status ?? '') },
+      sector: { dataIndex: 'sector', render: (s: Entity['sector']) => (s ? t(`sector.${s}`) : '—') },
+      founded_on: {
+        dataIndex: 'founded_on',
+        className: 'nowrap',
+        render: (d: string | null) => formatDate(d, lang),
+        sorter: (a, b) => (a.founded_on ?? '').localeCompare(b.founded_on ?? ''),
+      },
+      women_managed: { dataIndex: 'women_managed', render: yesNo },
+      youth: { dataIndex: 'youth', render: yesNo },
+      chair_name: { dataIndex: 'chair_name' },
+      tax_code: { dataIndex: 'tax_code' },
+      commune_code: { dataIndex: 'commune_code' },
+      address: { dataIndex: 'address' },
+      phone: { dataIndex: 'phone' },
+      email: { dataIndex: 'email' },
+    };
+    return [
+      {
+        key: 'name',
+        title: t('field.name'),
+        dataIndex: 'name',
+        fixed: 'left',
+        sorter: (a, b) => collator.compare(a.name, b.name),
+        render: (name: string, e: Entity) => <Link to={`/registry/${e.id}`}>{name}</Link>,
+      },
+      ...columns.map((c) => ({ key: c, title: label(c), ...defs[c] })),
+    ];
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [columns, lang, provinceLabel]);
+
+  const yesNoOptions = [
+    { value: '', label: t('common.any') },
+    { value: 'true', label: t('common.yes') },
+    { value: 'false', label: t('common.no') },
+  ];
+  const total = list.data?.total ?? 0;
+  const exportUrl = (format: 'csv' | 'xlsx') => buildUrl('/api/v1/exports/entities', { format, ...query });
+
+  return (
+    <>
+      <h1 className="page-title">{t('registry.title')}</h1>
+      <section aria-label={t('common.filters')}>
+        <div className="toolbar">
+          <div className="filter-field" style={{ flex: '2 1 260px' }}>
+            <label htmlFor="registry-q">{t('registry.search')}</label>
+            <Input
+              id="registry-q"
+              type="search"
+              allowClear
+              value={text}
+              placeholder={t('registry.searchHelp')}
+              onChange={(e) => setText(e.target.value)}
+              aria-describedby="registry-count"
+              data-testid="registry-search"
+            />
+          </div>
+          <div className="filter-field" style={{ flex: '1 1 160px' }}>
+            <label htmlFor="f-kind">{t('field.kind')}</label>
+            <Select
+              id="f-kind"
+              value={filters.kind}
+              onChange={(v) => update({ kind: v })}
+              options={[{ value: '', label: t('common.all') }, ...KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
+            />
+          </div>
+          <div className="filter-field" style={{ flex: '1 1 180px' }}>
+            <label htmlFor="f-province">{t('field.province_code')}</label>
+            <Select
+              id="f-province"
+              showSearch={{ optionFilterProp: 'label' }}
+              value={filters.province}
+              onChange={(v) => update({ province: v })}
+              options={[
+                { value: '', label: t('registry.allProvinces') },
+                ...provinces.map((p) => ({ value: p.code, label: provinceName(p, lang) })),
+              ]}
+            />
+          </div>
+          <div className="filter-field" style={{ flex: '1 1 160px' }}>
+            <label htmlFor="f-status">{t('field.status')}</label>
+            <Select
+              id="f-status"
+              value={filters.status}
+              onChange={(v) => update({ status: v })}
+              options={[{ value: '', label: t('common.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+            />
+          </div>
+          <div className="filter-field" style={{ flex: '1 1 180px' }}>
+            <label htmlFor="f-sector">{t('field.sector')}</label>
+            <Select
+              id="f-sector"
+              value={filters.sector}
+              onChange={(v) => update({ sector: v })}
+              options={[{ value: '', label: t('common.all') }, ...SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))]}
+            />
+          </div>
+          <div className="filter-field" style={{ flex: '0 1 130px' }}>
+            <label htmlFor="f-women">{t('registry.womenManaged')}</label>
+            <Select id="f-women" value={filters.women_managed} onChange={(v) => update({ women_managed: v })} options={yesNoOptions} />
+          </div>
+          <div className="filter-field" style={{ flex: '0 1 120px' }}>
+            <label htmlFor="f-youth">{t('registry.youth')}</label>
+            <Select id="f-youth" value={filters.youth} onChange={(v) => update({ youth: v })} options={yesNoOptions} />
+          </div>
+          <div className="filter-field" style={{ flex: '0 1 150px' }}>
+            <label htmlFor="f-asof">{t('registry.asOf')}</label>
+            <DatePicker
+              id="f-asof"
+              format={lang === 'vi' ? 'DD/MM/YYYY' : 'D MMM YYYY'}
+              placeholder={lang === 'vi' ? 'dd/mm/yyyy' : 'today'}
+              style={{ width: '100%' }}
+              value={filters.as_of ? dayjs(filters.as_of) : null}
+              onChange={(d) => update({ as_of: d ? d.format('YYYY-MM-DD') : '' })}
+            />
+          </div>
+          {hasFilters(filters) && (
+            <Button
+              onClick={() => {
+                setText('');
+                setParams(new URLSearchParams(), { replace: true });
+              }}
+            >
+              {t('registry.clear')}
+            </Button>
+          )}
+        </div>
+      </section>
+      <div className="toolbar" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
+        <span id="registry-count" role="status" aria-live="polite" data-testid="registry-count">
+          {list.data ? t('registry.count', { count: total }) : t('app.loading')}
+        </span>
+        <Space wrap>
+          <Popover
+            trigger="click"
+            title={t('registry.columns')}
+            content={
+              <Checkbox.Group
+                style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+                value={columns}
+                onChange={(v) => chooseColumns(ALL_COLUMNS.filter((c) => (v as string[]).includes(c)))}
+                options={ALL_COLUMNS.map((c) => ({ value: c, label: label(c) }))}
+              />
+            }
+          >
+            <Button>{t('registry.columns')}</Button>
+          </Popover>
+          <Tooltip title={t('registry.exportHelp', { count: total })}>
+            <Button href={exportUrl('csv')} download>
+              {t('registry.exportCsv')}
+            </Button>
+          </Tooltip>
+          <Tooltip title={t('registry.exportHelp', { count: total })}>
+            <Button href={exportUrl('xlsx')} download>
+              {t('registry.exportXlsx')}
+            </Button>
+          </Tooltip>
+          {canEditRegistry(user?.role) && (
+            <Link to="/registry/new">
+              <Button type="primary">{t('registry.add')}</Button>
+            </Link>
+          )}
+        </Space>
+      </div>
+      {list.error && <Alert type="error" title={list.error.message} showIcon role="alert" style={{ marginBottom: 12 }} />}
+      <Table<Entity>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        columns={tableColumns}
+        scroll={{ x: 'max-content' }}
+        showSorterTooltip={{ title: t('registry.sortNote') }}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.size,
+          total,
+          pageSizeOptions: PAGE_SIZES,
+          showSizeChanger: true,
+          showTotal: (all, [from, to]) => t('registry.pageOf', { from, to, total: all }),
+          onChange: (page, size) => update({ page: size !== filters.size ? 1 : page, size }, false),
+        }}
+      />
+    </>
+  );
+}

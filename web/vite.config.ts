@@ -1,0 +1,29 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The app is served by `hoptac serve` at `/`; the API stays under /api.
+// HOPTAC_WEB_OUT (set by CMake) puts the build in the build folder, not the source tree.
+export default defineConfig({
+  plugins: [react()],
+  base: '/',
+  build: {
+    outDir: process.env.HOPTAC_WEB_OUT || 'dist',
+    emptyOutDir: true,
+    manifest: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
+    reportCompressedSize: false,
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:8080', '/healthz': 'http://127.0.0.1:8080' },
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    include: ['tests/**/*.test.{ts,tsx}'],
+    setupFiles: ['tests/setup.ts'],
+    // The CI machine has two shared cores: rendering a whole form can take seconds there.
+    testTimeout: 30_000,
+  },
+});
