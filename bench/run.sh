@@ -120,3 +120,6 @@ if [ -x "$BUILD/bench/hoptac_micro_bench" ]; then
   "$BUILD/bench/hoptac_micro_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true | tee -a "$OUT/results.md"
 fi
 rm -rf "$data"
+
+# Registry at scale (demo data, index, statistics vs SQL, search, lists): BENCH_SCALE (default 10).
+bench/registry_bench.sh "$BUILD" "${BENCH_SCALE:-10}" | tee -a "$OUT/results.md"
