@@ -39,5 +39,10 @@ void AddUserRoutes(Router& router, const Services& services);
 void AddTokenRoutes(Router& router, const Services& services);
 void AddAuditRoutes(Router& router, const Services& services);
 void AddEntityRoutes(Router& router, const Services& services);
+void AddExportRoutes(Router& router, const Services& services);
+
+// The list filters of /api/v1/entities from the query string (registry::ParseEntityFilters);
+// offset and limit are left at their defaults. Shared by the list and the exports.
+Result<registry::EntityFilters> EntityFiltersFromQuery(const Request& request);
 
 }  // namespace hoptac::http
