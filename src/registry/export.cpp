@@ -11,6 +11,7 @@
 #include "domain/status_history.h"
 #include "io/csv.h"
 #include "io/xlsx.h"
+#include "io/xlsx_stream.h"
 #include "registry/entity_query.h"
 
 namespace hoptac::registry {
@@ -91,7 +92,7 @@ class CsvSink final : public Sink {
 
 class XlsxSink final : public Sink {
  public:
-  explicit XlsxSink(std::unique_ptr<io::XlsxWriter> writer) : writer_(std::move(writer)) {}
+  explicit XlsxSink(std::unique_ptr<io::XlsxStreamWriter> writer) : writer_(std::move(writer)) {}
   Status Header(const std::vector<std::string>& names) override { return writer_->WriteHeader(names); }
   Status Row(const std::vector<std::string>& cells, const std::vector<bool>& numeric) override {
     cells_.resize(cells.size());
@@ -112,7 +113,7 @@ class XlsxSink final : public Sink {
   Status Close() override { return writer_->Close(); }
 
  private:
-  std::unique_ptr<io::XlsxWriter> writer_;
+  std::unique_ptr<io::XlsxStreamWriter> writer_;
   std::vector<io::XlsxCell> cells_;
 };
 
@@ -387,10 +388,28 @@ Result<ExportSummary> ExportToFile(storage::Db& db, const domain::AdminUnitDirec
     HOPTAC_ASSIGN_OR_RETURN(auto writer, io::CsvWriter::Create(path));
     sink = std::make_unique<CsvSink>(std::move(writer));
   } else {
-    io::XlsxWriteOptions options;
+    io::XlsxStreamOptions options;
     options.sheet_name = FileTypeName(request.file);
-    options.temp_dir = request.temp_dir;
-    HOPTAC_ASSIGN_OR_RETURN(auto writer, io::XlsxWriter::Create(path, options));
+    // Values that repeat from row to row go through the shared-string table.
+    static constexpr std::string_view kRepeating[] = {"kind",
+                                                      "province_code",
+                                                      "commune_code",
+                                                      "sector",
+                                                      "founded_on",
+                                                      "status",
+                                                      "status_since",
+                                                      "women_managed",
+                                                      "youth",
+                                                      "chair_sex",
+                                                      "union_registration_code",
+                                                      "date",
+                                                      "event",
+                                                      "note",
+                                                      "period"};
+    for (const std::string& column : ExportColumns(request.file, who))
+      options.shared_string_columns.push_back(std::find(std::begin(kRepeating), std::end(kRepeating), column) !=
+                                              std::end(kRepeating));
+    HOPTAC_ASSIGN_OR_RETURN(auto writer, io::XlsxStreamWriter::Create(path, options));
     sink = std::make_unique<XlsxSink>(std::move(writer));
   }
   Exporter exporter(who, request, std::move(query), *sink);

@@ -4,8 +4,9 @@
 //
 // The rows stream from the database in pages of entities (keyset on the id,
 // inside one read transaction, so the file is one consistent snapshot) and go
-// straight to the writer (CSV; XLSX in libxlsxwriter's constant_memory mode):
-// memory does not grow with the number of rows. Rows are in registry order
+// straight to the writer (io::CsvWriter; io::XlsxStreamWriter, which deflates the
+// sheet as it goes, on a second core): memory does not grow with the number of
+// rows, and no temporary file is written beside the output. Rows are in registry order
 // (entity id; an entity's events by date, its figures by period), which puts
 // unions before the cooperatives that name them.
 //
@@ -61,8 +62,6 @@ struct ExportRequest {
   FileType file = FileType::kEntities;
   ExportFormat format = ExportFormat::kCsv;
   EntityFilters filters;  // offset and limit are ignored
-  // Folder for libxlsxwriter's temporary file (XLSX); empty: the system's.
-  std::string temp_dir;
   // Called with the rows written so far, about every 10,000 rows and once at the end.
   std::function<void(int64_t rows)> on_progress;
 };

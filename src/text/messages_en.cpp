@@ -218,6 +218,8 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"cli.export_progress", "Exporting: {0} rows"},
     {"cli.export_done", "Exported {0} rows ({1} entities) to {2} in {3} s."},
     {"error.export_busy", "Too many exports are running; try again in {0} seconds."},
+    {"error.xlsx_too_large",
+     "The sheet is too large for an XLSX file ({0} MiB of data); narrow the filters or export CSV."},
 };
 extern const size_t kMessagesEnCount = sizeof(kMessagesEn) / sizeof(kMessagesEn[0]);
 

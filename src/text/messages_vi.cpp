@@ -231,6 +231,8 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"cli.export_progress", "Đang xuất: {0} dòng"},
     {"cli.export_done", "Đã xuất {0} dòng ({1} tổ chức) vào {2} trong {3} giây."},
     {"error.export_busy", "Đang có quá nhiều lượt xuất dữ liệu cùng lúc; hãy thử lại sau {0} giây."},
+    {"error.xlsx_too_large",
+     "Trang tính quá lớn cho một tệp XLSX ({0} MiB dữ liệu); hãy thu hẹp bộ lọc hoặc xuất CSV."},
 };
 extern const size_t kMessagesViCount = sizeof(kMessagesVi) / sizeof(kMessagesVi[0]);
 

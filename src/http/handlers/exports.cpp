@@ -53,7 +53,6 @@ Result<Response> Export(const Services& services, registry::FileType file, Reque
   int fd = mkstemp(path.data());
   if (fd < 0) return Error::Internal("export: cannot create a temporary file in " + folder.string());
   close(fd);
-  export_request.temp_dir = folder.string();
   auto summary = registry::ExportToFile(*services.db, *services.admin_units, request.principal, export_request, path);
   if (!summary.ok()) {
     std::filesystem::remove(path, ec);
