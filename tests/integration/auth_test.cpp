@@ -436,6 +436,13 @@ Want EntityCreate(const std::string& caller, bool own) {
   if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kForbidden;
   return Want::kForbidden;
 }
+// Exports of events and figures: for accounts that see full entity records (scope
+// narrows the rows, not the access); partners see public fields only.
+Want ExportFull(const std::string& caller, bool) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "partner1") return Want::kForbidden;
+  return Want::kOk;
+}
 Want OwnToken(const std::string& caller, bool own) {
   if (caller == "anonymous") return Want::kUnauthenticated;
   if (own || caller == "nat_admin") return Want::kOk;
@@ -527,6 +534,19 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
        {[&](bool own) { return "/api/v1/entities/" + (own ? e01 : e79) + "/events"; },
         [](const std::string&, bool) { return std::string(R"({"date":"2021-03-04","type":"reorganised"})"); },
         [](const std::string& caller, bool own) { return EntityWrite(caller, own, false); }}},
+      {"exports.entities",
+       {[](bool own) {
+          return std::string(own ? "/api/v1/exports/entities?province=01" : "/api/v1/exports/entities?format=xlsx");
+        },
+        none, Public}},
+      {"exports.events",
+       {[](bool own) { return std::string(own ? "/api/v1/exports/events" : "/api/v1/exports/events?province=79"); },
+        none, ExportFull}},
+      {"exports.figures",
+       {[](bool own) {
+          return std::string(own ? "/api/v1/exports/figures?format=xlsx" : "/api/v1/exports/figures?province=79");
+        },
+        none, ExportFull}},
   };
 
   int checked = 0;
