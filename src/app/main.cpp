@@ -350,13 +350,16 @@ Status DemoCommand(const CommandLine& cli) {
   auto directory = domain::AdminUnitDirectory::Create(std::move(dataset));
   i18n::Lang lang = CliLang();
   Progress progress;
-  if (options.mode == registry::DemoLoadMode::kAlways || isatty(STDERR_FILENO)) {
-    std::cerr << i18n::Translate(lang, "cli.demo_loading",
-                                 std::vector<std::string>{scale_text, std::to_string(options.demo.seed),
-                                                          std::to_string(planned.entities())})
-              << std::endl;
-  }
+  // Said once loading has begun (with --if-empty it may not).
+  bool announced = false;
   options.on_progress = [&](int64_t done, int64_t total) {
+    if (!announced) {
+      announced = true;
+      std::cerr << i18n::Translate(lang, "cli.demo_loading",
+                                   std::vector<std::string>{scale_text, std::to_string(options.demo.seed),
+                                                            std::to_string(planned.entities())})
+                << std::endl;
+    }
     progress.Show(i18n::Translate(lang, "cli.demo_progress",
                                   std::vector<std::string>{std::to_string(done), std::to_string(total)}));
   };
