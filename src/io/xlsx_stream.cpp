@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/date.h"
 #include "io/encoding.h"
 #include "io/xlsx_cell.h"
 
@@ -306,6 +307,15 @@ struct XlsxStreamWriter::Impl {
 
   Status Text(size_t column, std::string_view text, bool bold) {
     if (text.empty()) return Ok();
+    if (!bold && column < date_columns.size() && date_columns[column] && text.size() == 10) {
+      if (auto date = Date::ParseIso(text)) {
+        // Excel's serial day: days since 1899-12-30 (right from 1900-03-01 on).
+        CellStart(column, " s=\"2\"><v>");
+        xml += std::to_string(date->days() + 25569);
+        xml += "</v></c>";
+        return Ok();
+      }
+    }
     if (!bold && column < shared_columns.size() && shared_columns[column] && text.size() <= kMaxSharedLength) {
       auto it = shared_index.find(text);
       if (it == shared_index.end() && shared_values.size() < kMaxSharedStrings) {
@@ -418,6 +428,7 @@ struct XlsxStreamWriter::Impl {
   std::string xml;
   std::vector<std::string> columns;
   std::vector<bool> shared_columns;
+  std::vector<bool> date_columns;
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
@@ -453,6 +464,7 @@ Result<std::unique_ptr<XlsxStreamWriter>> XlsxStreamWriter::Create(const std::st
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->shared_columns = options.shared_string_columns;
+  impl->date_columns = options.date_columns;
   impl->file = std::fopen(path.c_str(), "wb");
   if (impl->file == nullptr) {
     Error error = Error::Make(ErrorCode::kInvalidArgument, "error.file_unwritable",
@@ -505,14 +517,17 @@ Result<std::unique_ptr<XlsxStreamWriter>> XlsxStreamWriter::Create(const std::st
   HOPTAC_TRY(impl->AddSmallPart(
       "xl/styles.xml",
       decl + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+             "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy\\-mm\\-dd\"/></numFmts>"
              "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
              "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font></fonts>"
              "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
              "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
              "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
              "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-             "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-             "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs>"
+             "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+             "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+             "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+             "</cellXfs>"
              "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
              "</styleSheet>"));
   // The sheet comes last; its local header is rewritten with the CRC and sizes at the end.

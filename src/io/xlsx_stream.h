@@ -43,6 +43,10 @@ struct XlsxStreamOptions {
   // them, which makes the sheet much smaller and faster to write. The table holds
   // at most 100,000 strings (a few MiB); later new values are written inline.
   std::vector<bool> shared_string_columns;
+  // Columns of dates: a text cell holding an ISO date ("2024-03-31") is written as
+  // an Excel date (a serial day shown as yyyy-mm-dd, which io::XlsxReader reads back
+  // as the same ISO text), so the column sorts and filters as dates in Excel.
+  std::vector<bool> date_columns;
 };
 
 class XlsxStreamWriter {

@@ -390,25 +390,18 @@ Result<ExportSummary> ExportToFile(storage::Db& db, const domain::AdminUnitDirec
   } else {
     io::XlsxStreamOptions options;
     options.sheet_name = FileTypeName(request.file);
-    // Values that repeat from row to row go through the shared-string table.
-    static constexpr std::string_view kRepeating[] = {"kind",
-                                                      "province_code",
-                                                      "commune_code",
-                                                      "sector",
-                                                      "founded_on",
-                                                      "status",
-                                                      "status_since",
-                                                      "women_managed",
-                                                      "youth",
-                                                      "chair_sex",
-                                                      "union_registration_code",
-                                                      "date",
-                                                      "event",
-                                                      "note",
-                                                      "period"};
-    for (const std::string& column : ExportColumns(request.file, who))
-      options.shared_string_columns.push_back(std::find(std::begin(kRepeating), std::end(kRepeating), column) !=
-                                              std::end(kRepeating));
+    // Values that repeat from row to row go through the shared-string table; dates are Excel dates.
+    static constexpr std::string_view kRepeating[] = {
+        "kind",      "province_code",           "commune_code", "sector", "status", "women_managed", "youth",
+        "chair_sex", "union_registration_code", "event",        "note",   "period"};
+    static constexpr std::string_view kDates[] = {"founded_on", "status_since", "date"};
+    auto among = [](const auto& names, const std::string& column) {
+      return std::find(std::begin(names), std::end(names), column) != std::end(names);
+    };
+    for (const std::string& column : ExportColumns(request.file, who)) {
+      options.shared_string_columns.push_back(among(kRepeating, column));
+      options.date_columns.push_back(among(kDates, column));
+    }
     HOPTAC_ASSIGN_OR_RETURN(auto writer, io::XlsxStreamWriter::Create(path, options));
     sink = std::make_unique<XlsxSink>(std::move(writer));
   }

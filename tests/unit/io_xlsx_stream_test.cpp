@@ -47,7 +47,9 @@ const std::vector<std::string> kTricky = {"H\xE1\xBB\xA3p t\xC3\xA1\x63 x\xC3\xA
                                           "ctrl\x01\x1F end",
                                           "\xF0\x9F\x98\x80 emoji",
                                           "=SUM(A1:A2)",
-                                          "0012345"};
+                                          "0012345",
+                                          "2024-02-29",   // in a date column: an Excel date, read back as written
+                                          "2024-02-30"};  // not a date: text
 
 TEST(XlsxStreamWriter, RoundTripsThroughTheReader) {
   auto path = TempDir() / "stream.xlsx";
@@ -57,6 +59,7 @@ TEST(XlsxStreamWriter, RoundTripsThroughTheReader) {
     XlsxStreamOptions options;
     options.sheet_name = "entities";
     options.shared_string_columns = {false, true, false, false};
+    options.date_columns = {false, false, true, false};
     auto writer = XlsxStreamWriter::Create(path.string(), options);
     ASSERT_OK(writer);
     ASSERT_OK((*writer)->WriteHeader(header));
@@ -82,6 +85,7 @@ TEST(XlsxStreamWriter, RoundTripsThroughTheReader) {
   EXPECT_NE(sheet.find("<c r=\"A1\" s=\"1\""), std::string::npos);
   EXPECT_NE(sheet.find("state=\"frozen\""), std::string::npos);
   EXPECT_NE(sheet.find("t=\"s\""), std::string::npos);
+  EXPECT_NE(sheet.find(" s=\"2\"><v>45351</v>"), std::string::npos);  // 2024-02-29
   std::string shared = ZipPart(path, "xl/sharedStrings.xml");
   EXPECT_NE(shared.find("<t>cooperative</t>"), std::string::npos);
   EXPECT_NE(ZipPart(path, "[Content_Types].xml").find("sharedStrings"), std::string::npos);
@@ -153,18 +157,19 @@ TEST(XlsxStreamWriter, LibreOfficeReadsIt) {
     GTEST_SKIP() << "LibreOffice (soffice) is not installed: the LibreOffice check was not run";
   auto dir = TempDir() / "soffice";
   std::filesystem::create_directories(dir);
-  Rows rows = {{"HTX-001", "H\xE1\xBB\xA3p t\xC3\xA1\x63 x\xC3\xA3 An B\xC3\xACnh", "25", "cooperative"},
-               {"HTX-002", "\xC4\x90\xE1\xBA\xAFk L\xE1\xBA\xAFk <&>", "120", "cooperative"}};
+  Rows rows = {{"HTX-001", "H\xE1\xBB\xA3p t\xC3\xA1\x63 x\xC3\xA3 An B\xC3\xACnh", "25", "cooperative", "1997-03-01"},
+               {"HTX-002", "\xC4\x90\xE1\xBA\xAFk L\xE1\xBA\xAFk <&>", "120", "cooperative", "2026-11-23"}};
   {
     XlsxStreamOptions options;
     options.shared_string_columns = {false, false, false, true};
+    options.date_columns = {false, false, false, false, true};
     auto writer = XlsxStreamWriter::Create((dir / "htx.xlsx").string(), options);
     ASSERT_OK(writer);
-    std::vector<std::string> header = {"ma_so", "ten", "thanh_vien", "loai"};
+    std::vector<std::string> header = {"ma_so", "ten", "thanh_vien", "loai", "ngay"};
     ASSERT_OK((*writer)->WriteHeader(header));
     for (const auto& row : rows) {
       std::vector<XlsxCell> cells = {std::string_view(row[0]), std::string_view(row[1]), std::stod(row[2]),
-                                     std::string_view(row[3])};
+                                     std::string_view(row[3]), std::string_view(row[4])};
       ASSERT_OK((*writer)->WriteRow(std::span<const XlsxCell>(cells)));
     }
     ASSERT_OK((*writer)->Close());
@@ -177,7 +182,7 @@ TEST(XlsxStreamWriter, LibreOfficeReadsIt) {
   ASSERT_OK(reader);
   auto table = ReadAll(**reader);
   ASSERT_OK(table);
-  EXPECT_EQ(table->header, (std::vector<std::string>{"ma_so", "ten", "thanh_vien", "loai"}));
+  EXPECT_EQ(table->header, (std::vector<std::string>{"ma_so", "ten", "thanh_vien", "loai", "ngay"}));
   EXPECT_EQ(table->rows, rows);
 }
 
