@@ -317,16 +317,24 @@ struct XlsxStreamWriter::Impl {
       }
     }
     if (!bold && column < shared_columns.size() && shared_columns[column] && text.size() <= kMaxSharedLength) {
-      auto it = shared_index.find(text);
-      if (it == shared_index.end() && shared_values.size() < kMaxSharedStrings) {
-        HOPTAC_TRY(CheckText(column, text));
-        it = shared_index.emplace(std::string(text), static_cast<uint32_t>(shared_values.size())).first;
-        shared_values.push_back(&it->first);
+      // Repeats of the column's previous value (booleans, kinds, statuses) skip the lookup.
+      // (Pointers to elements, unlike iterators, survive a rehash.)
+      if (last_shared.size() <= column) last_shared.resize(column + 1, nullptr);
+      const SharedEntry* entry = last_shared[column];
+      if (entry == nullptr || entry->first != text) {
+        auto it = shared_index.find(text);
+        if (it == shared_index.end() && shared_values.size() < kMaxSharedStrings) {
+          HOPTAC_TRY(CheckText(column, text));
+          it = shared_index.emplace(std::string(text), static_cast<uint32_t>(shared_values.size())).first;
+          shared_values.push_back(&it->first);
+        }
+        entry = it == shared_index.end() ? nullptr : &*it;
       }
-      if (it != shared_index.end()) {
+      if (entry != nullptr) {
+        last_shared[column] = entry;
         CellStart(column, " t=\"s\"><v>");
         char digits[16];
-        auto [end, ec] = std::to_chars(digits, digits + sizeof digits, it->second);
+        auto [end, ec] = std::to_chars(digits, digits + sizeof digits, entry->second);
         xml.append(digits, static_cast<size_t>(end - digits));
         xml += "</v></c>";
         ++shared_references;
@@ -435,6 +443,8 @@ struct XlsxStreamWriter::Impl {
   };
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> shared_index;
   std::vector<const std::string*> shared_values;  // by index; keys of shared_index (stable)
+  using SharedEntry = std::pair<const std::string, uint32_t>;
+  std::vector<const SharedEntry*> last_shared;  // per column: its previous shared value
   uint64_t shared_references = 0;
   std::string row_number;
   size_t rows = 0;

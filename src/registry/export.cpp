@@ -156,9 +156,10 @@ class Exporter {
                          (request_.file == FileType::kFigures && name != "period" && name != "registration_code"));
     }
     if (request_.file == FileType::kEntities) {
-      for (const std::string& name : columns_)
-        selected_.push_back(
-            static_cast<int>(std::find(kEntityColumns.begin(), kEntityColumns.end(), name) - kEntityColumns.begin()));
+      position_.assign(kEntityColumns.size(), -1);
+      for (size_t i = 0; i < columns_.size(); ++i)
+        position_[static_cast<size_t>(std::find(kEntityColumns.begin(), kEntityColumns.end(), columns_[i]) -
+                                      kEntityColumns.begin())] = static_cast<int>(i);
     }
     cells_.resize(columns_.size());
     int64_t last_id = 0;
@@ -272,25 +273,28 @@ class Exporter {
 
   Status WriteEntity(const Item& item) {
     auto [status, since] = StatusAndSince(item, query_.as_of);
-    std::string all[18] = {item.registration_code,
-                           item.kind,
-                           item.name,
-                           item.province_code,
-                           item.commune_code,
-                           item.address,
-                           item.sector,
-                           item.founded_on ? item.founded_on->ToIso() : "",
-                           status,
-                           since,
-                           item.women_managed ? "true" : "false",
-                           item.youth ? "true" : "false",
-                           item.chair_name,
-                           item.chair_sex,
-                           item.chair_birth_year,
-                           item.phone,
-                           item.email,
-                           item.union_code};
-    for (size_t i = 0; i < selected_.size(); ++i) cells_[i] = std::move(all[selected_[i]]);
+    // Assigned, not built: the cells keep their capacity from row to row.
+    auto set = [this](size_t canonical, std::string_view value) {
+      if (int at = position_[canonical]; at >= 0) cells_[static_cast<size_t>(at)].assign(value);
+    };
+    set(0, item.registration_code);
+    set(1, item.kind);
+    set(2, item.name);
+    set(3, item.province_code);
+    set(4, item.commune_code);
+    set(5, item.address);
+    set(6, item.sector);
+    set(7, item.founded_on ? item.founded_on->ToIso() : "");
+    set(8, status);
+    set(9, since);
+    set(10, item.women_managed ? "true" : "false");
+    set(11, item.youth ? "true" : "false");
+    set(12, item.chair_name);
+    set(13, item.chair_sex);
+    set(14, item.chair_birth_year);
+    set(15, item.phone);
+    set(16, item.email);
+    set(17, item.union_code);
     return Write();
   }
 
@@ -348,7 +352,7 @@ class Exporter {
   Sink& sink_;
   std::vector<std::string> columns_;
   std::vector<bool> numeric_;
-  std::vector<int> selected_;  // entities: canonical index of each written column
+  std::vector<int> position_;  // entities: written position of each canonical column, -1: not written
   std::vector<std::string> cells_;
   std::vector<Item> page_;
   int64_t last_seen_ = 0;
