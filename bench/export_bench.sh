@@ -65,6 +65,7 @@ api_f_s=$(curl -fs -b "$data/jar" -o "$data/api.csv" -D "$data/api.headers" -w '
 api_f_n=$(awk -F': ' 'tolower($1)=="x-export-rows" {print $2+0}' "$data/api.headers")
 api_f_mb=$(mib "$data/api.csv")
 rss_peak=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$server/status")
+api_x_s=$(printf '%.1f' "$api_x_s") api_f_s=$(printf '%.1f' "$api_f_s")
 kill "$server"; wait "$server" 2>/dev/null || true
 rm -f "$data/api.csv" "$data/api.xlsx"
 echo "API: server RSS ${rss_start} MB at start, peak ${rss_peak} MB after a ${api_x_mb} MiB XLSX (${api_x_s} s) and ${api_f_n} figure rows as CSV (${api_f_mb} MiB, ${api_f_s} s)"
