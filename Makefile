@@ -12,7 +12,10 @@ build:
 	@cmake --build $(RELEASE) --target hoptac
 
 # Builds and starts the server on http://127.0.0.1:8080 with the embedded SQLite database.
+# The first start loads demo data the size of the country (scale 1, a few seconds); later
+# starts find entities in the registry and leave it alone.
 run: build
+	@$(RELEASE)/hoptac demo --scale 1 --if-empty
 	@echo "hoptac: starting on http://127.0.0.1:8080 (database var/hoptac.db). Stop with Ctrl-C."
 	@echo "hoptac: sign in as 'admin'. The first start prints its password once, below; if you lost it:"
 	@echo "        build/release/hoptac user reset-password admin"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench: HTTP throughput against a Beast "hello" ceiling, start-up time,
-# and the micro-benchmarks. Talks to 127.0.0.1 only; every run is bounded.
+# demo data and exports at scale (bench/export_bench.sh), and the micro-benchmarks.
+# Talks to 127.0.0.1 only; every run is bounded.
 # Usage: bench/run.sh BUILD_DIR     Results: BUILD_DIR/bench/results.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -113,6 +114,10 @@ jget() { python3 -c "import json,sys; print(f'{json.loads(sys.argv[1])[sys.argv[
   echo "| login p50 inside the burst, ms | $(jget burst_login_p50_ms) | hashes are bounded to cores − 1 at once |"
 } > "$OUT/results.md"
 cat "$OUT/results.md"
+
+echo
+bench/export_bench.sh "$BUILD" "$OUT/export.md"
+{ echo; cat "$OUT/export.md"; } >> "$OUT/results.md"
 
 if [ -x "$BUILD/bench/hoptac_micro_bench" ]; then
   echo

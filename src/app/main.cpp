@@ -3,7 +3,9 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <iomanip>
 #include <iostream>
@@ -20,7 +22,10 @@
 #include "domain/admin_unit.h"
 #include "http/api.h"
 #include "http/server.h"
+#include "registry/demo.h"
+#include "registry/entity_query.h"
 #include "registry/entity_service.h"
+#include "registry/export.h"
 #include "storage/admin_unit_store.h"
 #include "storage/db.h"
 
@@ -53,6 +58,16 @@ Cách dùng / usage: hoptac <lệnh/command> [tuỳ chọn/options]
             hoặc đọc một dòng từ stdin / password from a prompt or one line of stdin.
             Vai trò / roles: national_admin, national_officer, province_admin,
             province_officer, partner, cooperative
+  demo      Nạp dữ liệu mẫu / load demo data   --scale S [--seed N] [--if-empty] [--db URL]
+              Quy mô 1 ≈ cả nước (34 nghìn HTX, 71 nghìn THT, 130 LHHTX, 1,2 nghìn QTDND);
+              cùng quy mô và seed cho cùng dữ liệu / scale 1 ≈ the whole country; the same
+              scale and seed give the same data. --if-empty: chỉ khi chưa có tổ chức nào /
+              only into a registry without entities
+  export entities|events|figures FILE [--format csv|xlsx] [--db URL]
+            Xuất danh sách đã lọc / export a filtered list (định dạng theo đuôi tệp /
+            format from the extension). Bộ lọc như API / filters as in the list API:
+              --kind --province --status --as-of --q --sector --commune --legacy-province
+              --women-managed true|false --youth true|false --founded-from --founded-to
   stats entities|flows|series [--measure M] [--group-by D1,D2] [--as-of DATE] [--from DATE] [--to DATE]
             [--event E] [--interval year|half|quarter] [--province-scheme current|legacy]
             [--kind K1,K2] [--province CODE] [--status S] [--sector S] … [--format table|csv|json]
@@ -321,6 +336,135 @@ Status MigrateCommand(const CommandLine& cli) {
   return Ok();
 }
 
+// Progress on stderr, on one line, when stderr is a terminal.
+class Progress {
+ public:
+  Progress() : tty_(isatty(STDERR_FILENO) != 0) {}
+  ~Progress() { Done(); }
+  void Show(const std::string& text) {
+    if (!tty_) return;
+    std::cerr << "\r" << text << "\x1b[K" << std::flush;
+    shown_ = true;
+  }
+  void Done() {
+    if (shown_) std::cerr << std::endl;
+    shown_ = false;
+  }
+
+ private:
+  bool tty_;
+  bool shown_ = false;
+};
+
+std::string Seconds(std::chrono::steady_clock::time_point started) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  return text;
+}
+
+Status DemoCommand(const CommandLine& cli) {
+  auto started = std::chrono::steady_clock::now();
+  registry::DemoLoadOptions options;
+  std::string scale_text = cli.Option("scale").value_or("1");
+  char* end = nullptr;
+  options.demo.scale = std::strtod(scale_text.c_str(), &end);
+  if (scale_text.empty() || *end != '\0' || !std::isfinite(options.demo.scale) || options.demo.scale <= 0)
+    return Error::Make(ErrorCode::kInvalidArgument, "cli.bad_decimal", {"--scale", scale_text});
+  if (auto seed = cli.Option("seed")) {
+    auto [ptr, ec] = std::from_chars(seed->data(), seed->data() + seed->size(), options.demo.seed);
+    if (seed->empty() || ec != std::errc() || ptr != seed->data() + seed->size())
+      return Error::Make(ErrorCode::kInvalidArgument, "cli.bad_number", {"--seed", *seed});
+  }
+  options.mode = cli.Option("if-empty") ? registry::DemoLoadMode::kIfEmpty : registry::DemoLoadMode::kAlways;
+  HOPTAC_ASSIGN_OR_RETURN(auto planned, registry::PlannedDemoCounts(options.demo.scale));
+  HOPTAC_ASSIGN_OR_RETURN(auto db, OpenAndPrepare(cli, 2));
+  HOPTAC_ASSIGN_OR_RETURN(auto dataset, storage::LoadAdminUnits(*db));
+  auto directory = domain::AdminUnitDirectory::Create(std::move(dataset));
+  i18n::Lang lang = CliLang();
+  Progress progress;
+  // Said once loading has begun (with --if-empty it may not).
+  bool announced = false;
+  options.on_progress = [&](int64_t done, int64_t total) {
+    if (!announced) {
+      announced = true;
+      std::cerr << i18n::Translate(lang, "cli.demo_loading",
+                                   std::vector<std::string>{scale_text, std::to_string(options.demo.seed),
+                                                            std::to_string(planned.entities())})
+                << std::endl;
+    }
+    progress.Show(i18n::Translate(lang, "cli.demo_progress",
+                                  std::vector<std::string>{std::to_string(done), std::to_string(total)}));
+  };
+  HOPTAC_ASSIGN_OR_RETURN(auto loaded, registry::LoadDemoData(*db, directory, auth::Principal::Cli(OsUser()), options));
+  progress.Done();
+  if (!loaded.loaded) {
+    std::cout << i18n::Translate(lang, "cli.demo_skipped") << std::endl;
+  } else {
+    const registry::DemoCounts& c = loaded.counts;
+    std::cout << i18n::Translate(lang, "cli.demo_loaded",
+                                 std::vector<std::string>{std::to_string(c.entities()), std::to_string(c.cooperatives),
+                                                          std::to_string(c.groups), std::to_string(c.unions),
+                                                          std::to_string(c.credit_funds), std::to_string(c.events),
+                                                          std::to_string(c.figures), Seconds(started)})
+              << std::endl;
+  }
+  db->Close();
+  return Ok();
+}
+
+const std::vector<std::string> kExportOptions = {
+    "db",     "data-dir",        "format",        "kind",  "province",     "status",     "as-of",  "q",
+    "sector", "legacy-province", "women-managed", "youth", "founded-from", "founded-to", "commune"};
+
+Status ExportCommand(const CommandLine& cli) {
+  auto started = std::chrono::steady_clock::now();
+  if (cli.positional.empty())
+    return Error::Make(ErrorCode::kInvalidArgument, "cli.missing_argument", {"entities|events|figures"});
+  auto file_type = registry::FileTypeFromName(cli.positional[0]);
+  if (!file_type)
+    return Error::Make(ErrorCode::kInvalidArgument, "cli.unknown_command", {"export " + cli.positional[0]});
+  if (cli.positional.size() < 2) return Error::Make(ErrorCode::kInvalidArgument, "cli.missing_argument", {"FILE"});
+  if (cli.positional.size() > 2)
+    return Error::Make(ErrorCode::kInvalidArgument, "cli.unknown_option", {cli.positional[2]});
+  const std::string& path = cli.positional[1];
+  registry::ExportRequest request;
+  request.file = *file_type;
+  if (auto format = cli.Option("format")) {
+    auto parsed = registry::ExportFormatFromName(*format);
+    if (!parsed) return Error::InvalidField("format", "invalid_enum", "field.invalid_enum", {*format, "csv, xlsx"});
+    request.format = *parsed;
+  } else if (auto from_path = registry::ExportFormatFromPath(path)) {
+    request.format = *from_path;
+  } else {
+    return Error::Make(ErrorCode::kInvalidArgument, "cli.export_format_unknown", {path});
+  }
+  // The list filters, spelled --founded-from for founded_from.
+  HOPTAC_ASSIGN_OR_RETURN(request.filters,
+                          registry::ParseEntityFilters([&cli](std::string_view name) -> std::optional<std::string> {
+                            std::string option(name);
+                            std::replace(option.begin(), option.end(), '_', '-');
+                            return cli.Option(option);
+                          }));
+  HOPTAC_ASSIGN_OR_RETURN(auto db, OpenAndPrepare(cli, 2));
+  HOPTAC_ASSIGN_OR_RETURN(auto dataset, storage::LoadAdminUnits(*db));
+  auto directory = domain::AdminUnitDirectory::Create(std::move(dataset));
+  i18n::Lang lang = CliLang();
+  Progress progress;
+  request.on_progress = [&](int64_t rows) {
+    progress.Show(i18n::Translate(lang, "cli.export_progress", std::vector<std::string>{std::to_string(rows)}));
+  };
+  HOPTAC_ASSIGN_OR_RETURN(auto summary,
+                          registry::ExportToFile(*db, *directory, auth::Principal::Cli(OsUser()), request, path));
+  progress.Done();
+  std::cout << i18n::Translate(lang, "cli.export_done",
+                               std::vector<std::string>{std::to_string(summary.rows), std::to_string(summary.entities),
+                                                        path, Seconds(started)})
+            << std::endl;
+  db->Close();
+  return Ok();
+}
+
 int Main(int argc, char** argv) {
   std::string command = argc >= 2 ? argv[1] : "help";
   Result<CommandLine> cli = Error::Make(ErrorCode::kInvalidArgument, "cli.usage");
@@ -338,6 +482,12 @@ int Main(int argc, char** argv) {
     cli = ParseCommandLine(argc, argv, kDbOptions, {});
   } else if (command == "user") {
     cli = ParseCommandLine(argc, argv, {"db", "data-dir", "role", "province", "entity", "display-name"}, {});
+  } else if (command == "demo") {
+    cli = ParseCommandLine(argc, argv, {"db", "data-dir", "scale", "seed"}, {"if-empty"});
+    if (cli.ok() && !cli->positional.empty())
+      cli = Error::Make(ErrorCode::kInvalidArgument, "cli.unknown_option", {cli->positional[0]});
+  } else if (command == "export") {
+    cli = ParseCommandLine(argc, argv, kExportOptions, {});
   } else if (command == "stats") {
     cli = ParseCommandLine(argc, argv, StatsOptionNames(), {});
   } else if (command == "help" || command == "--help" || command == "-h") {
@@ -355,10 +505,12 @@ int Main(int argc, char** argv) {
     PrintError(cli.error());
     return 2;
   }
-  Status status = command == "serve"   ? Serve(*cli)
-                  : command == "user"  ? UserCommand(*cli)
-                  : command == "stats" ? StatsCommand(*cli)
-                                       : MigrateCommand(*cli);
+  Status status = command == "serve"    ? Serve(*cli)
+                  : command == "user"   ? UserCommand(*cli)
+                  : command == "stats"  ? StatsCommand(*cli)
+                  : command == "demo"   ? DemoCommand(*cli)
+                  : command == "export" ? ExportCommand(*cli)
+                                        : MigrateCommand(*cli);
   if (!status.ok()) {
     PrintError(status.error());
     return 1;

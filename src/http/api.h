@@ -53,5 +53,10 @@ void AddStatsRoutes(Router& router, const Services& services);  // 503 without s
 void AddFigureRoutes(Router& router, const Services& services);
 // GET / and the fallback for every other path outside /api (handlers/web_app.cpp).
 void AddWebAppRoutes(Router& router, const Services& services);
+void AddExportRoutes(Router& router, const Services& services);
+
+// The list filters of /api/v1/entities from the query string (registry::ParseEntityFilters);
+// offset and limit are left at their defaults. Shared by the list and the exports.
+Result<registry::EntityFilters> EntityFiltersFromQuery(const Request& request);
 
 }  // namespace hoptac::http

@@ -47,6 +47,11 @@ struct Response {
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // When set, the body is this file, streamed from disk (`body` is ignored). With
+  // remove_file the server unlinks it as soon as it has opened it, so a temporary
+  // file never outlives the exchange.
+  std::string file_path;
+  bool remove_file = false;
 
   static Response Json(const boost::json::value& value, unsigned status = 200);
   static Response Text(std::string body, std::string content_type, unsigned status = 200);

@@ -206,6 +206,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     req->remote_address = remote_;
     req->tls = kTls;
     req->lang = i18n::FromAcceptLanguage(std::string_view(raw[bhttp::field::accept_language]));
+    lang_ = req->lang;
     keep_alive_ = raw.keep_alive();
     head_ = raw.method() == bhttp::verb::head;
     method_ = req->method;
@@ -265,20 +266,30 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     }
   }
 
-  void Write(Response response) {
+  template <class Body>
+  void SetHeaders(bhttp::response<Body>& res, Response& response) {
     if (server_.stopping.load()) keep_alive_ = false;
-    auto res = std::make_shared<bhttp::response<bhttp::string_body>>();
-    res->version(11);
-    res->result(response.status);
-    res->set(bhttp::field::server, "hoptac");
-    res->set(bhttp::field::content_type, response.content_type);
-    res->set("X-Content-Type-Options", "nosniff");
-    res->set("Referrer-Policy", "no-referrer");
-    res->set("X-Frame-Options", "DENY");
-    res->set("Content-Security-Policy", kCsp);
-    if constexpr (kTls) res->set(bhttp::field::strict_transport_security, "max-age=31536000");
-    for (auto& [name, value] : response.headers) res->set(name, value);
+    res.version(11);
+    res.result(response.status);
+    res.set(bhttp::field::server, "hoptac");
+    res.set(bhttp::field::content_type, response.content_type);
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Referrer-Policy", "no-referrer");
+    res.set("X-Frame-Options", "DENY");
+    res.set("Content-Security-Policy", kCsp);
+    if constexpr (kTls) res.set(bhttp::field::strict_transport_security, "max-age=31536000");
+    for (auto& [name, value] : response.headers) res.set(name, value);
+    res.keep_alive(keep_alive_);
     status_ = response.status;
+    // Recorded before the write so the counters already include a request when its
+    // client has the answer (a client reading /metrics right after sees it).
+    server_.metrics->Record(route_slot_, status_,
+                            std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count());
+  }
+
+  void Write(Response response) {
+    if (!response.file_path.empty()) return WriteFile(std::move(response));
+    auto res = std::make_shared<bhttp::response<bhttp::string_body>>();
     bytes_ = response.body.size();
     if (head_) {
       res->content_length(response.body.size());
@@ -286,14 +297,53 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
       res->body() = std::move(response.body);
       res->prepare_payload();
     }
-    res->keep_alive(keep_alive_);
-    // Recorded before the write so the counters already include a request when its
-    // client has the answer (a client reading /metrics right after sees it).
-    server_.metrics->Record(route_slot_, status_,
-                            std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count());
+    SetHeaders(*res, response);
     Lowest().expires_after(server_.options.write_timeout);
     bhttp::async_write(stream_, *res,
                        [self = this->shared_from_this(), res](beast::error_code ec, size_t) { self->OnWrite(ec); });
+  }
+
+  // A body streamed from a file (exports). The file is opened now and, when the
+  // response owns it, unlinked at once: it lives on only as the open descriptor, so
+  // it disappears however the exchange ends. The write timeout applies to each
+  // chunk, not to the whole file, so a large download over a slow link completes.
+  void WriteFile(Response response) {
+    beast::error_code ec;
+    bhttp::file_body::value_type file;
+    file.open(response.file_path.c_str(), beast::file_mode::scan, ec);
+    if (response.remove_file) std::remove(response.file_path.c_str());
+    if (ec) {
+      Response error = ErrorResponse(Error::Internal("cannot open " + response.file_path + ": " + ec.message()), lang_);
+      return Write(std::move(error));
+    }
+    bytes_ = static_cast<size_t>(file.size());
+    if (head_) {
+      auto res = std::make_shared<bhttp::response<bhttp::empty_body>>();
+      res->content_length(file.size());
+      SetHeaders(*res, response);
+      Lowest().expires_after(server_.options.write_timeout);
+      bhttp::async_write(stream_, *res,
+                         [self = this->shared_from_this(), res](beast::error_code ec, size_t) { self->OnWrite(ec); });
+      return;
+    }
+    auto res = std::make_shared<bhttp::response<bhttp::file_body>>();
+    res->body() = std::move(file);
+    res->prepare_payload();
+    SetHeaders(*res, response);
+    auto serializer = std::make_shared<bhttp::response_serializer<bhttp::file_body>>(*res);
+    WriteSome(std::move(res), std::move(serializer));
+  }
+
+  void WriteSome(std::shared_ptr<bhttp::response<bhttp::file_body>> res,
+                 std::shared_ptr<bhttp::response_serializer<bhttp::file_body>> serializer) {
+    Lowest().expires_after(server_.options.write_timeout);
+    auto& s = *serializer;
+    bhttp::async_write_some(stream_, s,
+                            [self = this->shared_from_this(), res = std::move(res), serializer = std::move(serializer)](
+                                beast::error_code ec, size_t) mutable {
+                              if (ec || serializer->is_done()) return self->OnWrite(ec);
+                              self->WriteSome(std::move(res), std::move(serializer));
+                            });
   }
 
   void OnWrite(beast::error_code ec) {
@@ -342,6 +392,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
   bool closed_ = false;          // TLS only: close_notify sent
   bool keep_alive_ = true;
   bool head_ = false;
+  i18n::Lang lang_ = i18n::Lang::kVi;
   std::chrono::steady_clock::time_point started_;
   size_t route_slot_ = 0;
   std::string route_name_;

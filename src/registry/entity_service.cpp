@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "registry/entity_query.h"
 #include "storage/audit.h"
 #include "text/collate.h"
 #include "text/fold.h"
@@ -136,16 +137,15 @@ Value OptionalText(const char* text, bool present) { return present ? Text(text)
 
 std::string JsonText(const EntityRecord& r) { return boost::json::serialize(EntityService::ToJson(r, true)); }
 
-bool MatchesWords(const std::vector<std::string>& query, const std::string& name) {
-  std::vector<std::string> words = NameWords(name);
-  for (const std::string& q : query) {
-    bool found = std::any_of(words.begin(), words.end(), [&](const std::string& w) { return w.rfind(q, 0) == 0; });
-    if (!found) return false;
-  }
-  return true;
-}
-
 }  // namespace
+
+std::optional<std::string> CurrentProvinceCode(const domain::AdminUnitDirectory& units, std::string_view province_code,
+                                               Date on, Date today) {
+  const domain::AdminUnit* unit = units.Find(domain::AdminLevel::kProvince, province_code, on);
+  if (!unit) return std::nullopt;
+  auto successors = units.CurrentSuccessors(unit->id, today);
+  return successors.empty() ? unit->code : successors.front()->code;
+}
 
 EntityService::EntityService(storage::Db& db, std::shared_ptr<const domain::AdminUnitDirectory> admin_units,
                              NowMs now_ms)
@@ -238,13 +238,12 @@ Status Check(const domain::AdminUnitDirectory& units, Entity& entity, std::strin
   Date today = Date::Today();
   HOPTAC_TRY(domain::ValidateEntity(entity, today));
   Date on = entity.ProvinceDate().value_or(today);
-  const domain::AdminUnit* unit = units.Find(domain::AdminLevel::kProvince, entity.province_code, on);
-  if (!unit) {
+  std::optional<std::string> current = CurrentProvinceCode(units, entity.province_code, on, today);
+  if (!current) {
     return Error::InvalidField("province_code", "unknown_province_on", "field.unknown_province_on",
                                {entity.province_code, on.ToIso()});
   }
-  auto successors = units.CurrentSuccessors(unit->id, today);
-  current_province_code = successors.empty() ? unit->code : successors.front()->code;
+  current_province_code = std::move(*current);
   return CheckCommune(units, entity.commune_code, current_province_code, today);
 }
 
@@ -456,55 +455,16 @@ Result<EntityPage> EntityService::List(const Principal& who, const EntityFilters
     return Error::InvalidField("limit", "out_of_range", "field.out_of_range", {"1", std::to_string(kMaxListLimit)});
   if (filters.offset < 0)
     return Error::InvalidField("offset", "out_of_range", "field.out_of_range", {"0", "1000000000"});
-  // The WHERE clause is assembled from fixed fragments; every value is bound.
-  std::string where = "e.deleted_at_ms IS NULL";
-  std::vector<Value> params;
-  auto add = [&](const char* fragment, Value value) {
-    params.push_back(std::move(value));
-    where += " AND ";
-    where += fragment;
-    where += "$" + std::to_string(params.size());
-  };
-  if (who.national()) {
-  } else if (who.province_bound()) {
-    add("e.current_province_code = ", Text(who.province_code));
-  } else if (IsCooperative(who)) {
-    add("e.id = ", Int(who.entity_id));
-  }
-  if (filters.kind) add("e.kind = ", Text(domain::EntityKindName(*filters.kind)));
-  if (!filters.province.empty()) add("e.current_province_code = ", Text(filters.province));
-  if (!filters.legacy_province.empty()) {
-    const domain::AdminUnit* unit =
-        admin_units_->Find(domain::AdminLevel::kProvince, filters.legacy_province, Date::FromCivil(2025, 6, 30));
-    if (!unit)
-      return Error::InvalidField("legacy_province", "unknown_province", "field.unknown_province",
-                                 {filters.legacy_province});
-    add("e.province_code = ", Text(unit->code));
-    add("e.province_as_of >= ", Text(unit->valid_from.ToIso()));
-    if (unit->valid_to) add("e.province_as_of <= ", Text(unit->valid_to->ToIso()));
-  }
-  if (filters.sector) add("e.sector = ", Text(domain::SectorName(*filters.sector)));
-  if (!filters.commune.empty()) add("e.commune_code = ", Text(filters.commune));
-  if (filters.women_managed) add("e.women_managed = ", Int(*filters.women_managed ? 1 : 0));
-  if (filters.youth) add("e.youth = ", Int(*filters.youth ? 1 : 0));
-  // founded_on is ISO text on both backends, so text order is date order.
-  if (filters.founded_from) add("e.founded_on >= ", Text(filters.founded_from->ToIso()));
-  if (filters.founded_to) add("e.founded_on <= ", Text(filters.founded_to->ToIso()));
-  std::vector<std::string> words = SearchWords(filters.q);
-  if (!words.empty()) {
-    // Narrow in SQL with the longest word; the word-prefix rule is checked below.
-    std::string longest =
-        *std::max_element(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
-    std::erase_if(longest, [](char c) { return c == '%' || c == '_' || c == '\\'; });
-    add("e.name_folded LIKE ", Text("%" + longest + "%"));
-  }
+  HOPTAC_ASSIGN_OR_RETURN(EntityQuery query, BuildEntityQuery(who, filters, *admin_units_, Date::Today()));
+  const std::string& where = query.where;
+  const std::vector<Value>& params = query.params;
   std::vector<EntityRecord> records;
   std::unordered_map<int64_t, std::vector<domain::StatusEvent>> events;
   HOPTAC_TRY(db_.Read([&](Connection& conn) -> Status {
     HOPTAC_TRY(conn.Query(std::string("SELECT ") + kColumns + " FROM entities e WHERE " + where, params,
                           [&](const RowView& row) -> Status {
                             EntityRecord r = ReadRecord(row);
-                            if (words.empty() || MatchesWords(words, r.entity.name)) records.push_back(std::move(r));
+                            if (query.MatchesName(r.entity.name)) records.push_back(std::move(r));
                             return Ok();
                           }));
     return conn.Query(
@@ -516,12 +476,12 @@ Result<EntityPage> EntityService::List(const Principal& who, const EntityFilters
           return Ok();
         });
   }));
-  Date on = filters.as_of.value_or(Date::Today());
+  Date on = query.as_of;
   Date today = Date::Today();
   std::vector<std::pair<std::string, EntityRecord>> keyed;
   for (auto& r : records) {
     const auto& history = events[r.entity.id];
-    if (filters.status && domain::StatusOn(history, r.entity.founded_on, on) != filters.status) continue;
+    if (!query.MatchesStatus(history, r.entity.founded_on)) continue;
     r.status = domain::StatusOn(history, r.entity.founded_on, filters.as_of ? on : today);
     std::string key = text::SortKey(r.entity.name);
     keyed.emplace_back(std::move(key), std::move(r));

@@ -30,6 +30,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "auth/principal.h"
@@ -111,6 +112,14 @@ struct StoredEvent {
 };
 
 using NowMs = std::function<int64_t()>;
+
+// The province in force on `today` that a province code read as of `on` belongs
+// to: the code's own province while it is in force, else its successor (15 read
+// as of 2020 is Yên Bái, now in Lào Cai: "15"; 24 as of 2020 is Bắc Giang, now
+// in Bắc Ninh: "24"; 27 as of 2020, Bắc Ninh: "24"). nullopt when the code named
+// no province on `on`. EntityService stores this as current_province_code.
+std::optional<std::string> CurrentProvinceCode(const domain::AdminUnitDirectory& units, std::string_view province_code,
+                                               Date on, Date today);
 
 class EntityService {
  public:

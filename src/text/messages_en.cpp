@@ -221,6 +221,24 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"field.commune_not_in_province",
      "{1} (code {0}) belongs to {3} (code {2}), not to {5} (code {4}), the organisation's current province."},
     {"field.unknown_entity", "There is no organisation with id {0} (or it was deleted, or it is outside your scope)."},
+    {"error.demo_conflict",
+     "Demo data (seed {0}) has registration codes that are already in the registry, probably loaded before; use "
+     "another --seed or --if-empty."},
+    {"error.export_too_many_rows_xlsx", "An XLSX file holds at most {0} data rows; narrow the filters or export CSV."},
+    {"cli.bad_decimal", "{0} must be a positive number (e.g. 1 or 0.01): {1}."},
+    {"cli.demo_loading", "Generating demo data: scale {0}, seed {1}, {2} entities…"},
+    {"cli.demo_progress", "Demo data: {0}/{1} entities"},
+    {"cli.demo_loaded",
+     "Loaded demo data: {0} entities ({1} cooperatives, {2} groups, {3} unions, {4} credit funds), {5} status events, "
+     "{6} sets of figures in {7} s."},
+    {"cli.demo_skipped", "The database already has entities; demo data not loaded (--if-empty)."},
+    {"cli.export_format_unknown",
+     "Unknown format of the file {0}; use the extension .csv or .xlsx, or --format csv|xlsx."},
+    {"cli.export_progress", "Exporting: {0} rows"},
+    {"cli.export_done", "Exported {0} rows ({1} entities) to {2} in {3} s."},
+    {"error.export_busy", "Too many exports are running; try again in {0} seconds."},
+    {"error.xlsx_too_large",
+     "The sheet is too large for an XLSX file ({0} MiB of data); narrow the filters or export CSV."},
 };
 extern const size_t kMessagesEnCount = sizeof(kMessagesEn) / sizeof(kMessagesEn[0]);
 

@@ -235,6 +235,24 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
      "{1} (mã {0}) thuộc {3} (mã {2}), không thuộc {5} (mã {4}) là tỉnh, thành phố hiện nay của tổ chức."},
     {"field.unknown_entity",
      "Không có tổ chức mã định danh {0} (hoặc tổ chức đã bị xóa, hoặc không thuộc phạm vi quản lý của bạn)."},
+    {"error.demo_conflict",
+     "Dữ liệu mẫu (seed {0}) trùng mã số đăng ký với dữ liệu đã có, có lẽ đã được nạp; dùng --seed khác hoặc "
+     "--if-empty."},
+    {"error.export_too_many_rows_xlsx", "Một tệp XLSX chứa tối đa {0} dòng dữ liệu; hãy thu hẹp bộ lọc hoặc xuất CSV."},
+    {"cli.bad_decimal", "{0} phải là một số dương (ví dụ 1 hoặc 0.01): {1}."},
+    {"cli.demo_loading", "Đang tạo dữ liệu mẫu: quy mô {0}, seed {1}, {2} tổ chức…"},
+    {"cli.demo_progress", "Dữ liệu mẫu: {0}/{1} tổ chức"},
+    {"cli.demo_loaded",
+     "Đã nạp dữ liệu mẫu: {0} tổ chức ({1} HTX, {2} THT, {3} LHHTX, {4} QTDND), {5} sự kiện trạng thái, {6} bộ số liệu "
+     "trong {7} giây."},
+    {"cli.demo_skipped", "Cơ sở dữ liệu đã có tổ chức; không nạp dữ liệu mẫu (--if-empty)."},
+    {"cli.export_format_unknown",
+     "Không biết định dạng của tệp {0}; dùng đuôi .csv hoặc .xlsx, hoặc --format csv|xlsx."},
+    {"cli.export_progress", "Đang xuất: {0} dòng"},
+    {"cli.export_done", "Đã xuất {0} dòng ({1} tổ chức) vào {2} trong {3} giây."},
+    {"error.export_busy", "Đang có quá nhiều lượt xuất dữ liệu cùng lúc; hãy thử lại sau {0} giây."},
+    {"error.xlsx_too_large",
+     "Trang tính quá lớn cho một tệp XLSX ({0} MiB dữ liệu); hãy thu hẹp bộ lọc hoặc xuất CSV."},
 };
 extern const size_t kMessagesViCount = sizeof(kMessagesVi) / sizeof(kMessagesVi[0]);
 

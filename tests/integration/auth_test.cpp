@@ -451,6 +451,13 @@ Want EntityCreate(const std::string& caller, bool own) {
 // Per-entity figures: read and written by the entity's writers (a cooperative its
 // own); partners are refused, whatever the entity.
 Want FiguresAccess(const std::string& caller, bool own) { return EntityWrite(caller, own, true); }
+// Exports of events and figures: for accounts that see full entity records (scope
+// narrows the rows, not the access); partners see public fields only.
+Want ExportFull(const std::string& caller, bool) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "partner1") return Want::kForbidden;
+  return Want::kOk;
+}
 Want OwnToken(const std::string& caller, bool own) {
   if (caller == "anonymous") return Want::kUnauthenticated;
   if (own || caller == "nat_admin") return Want::kOk;
@@ -568,6 +575,19 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
           return "/api/v1/entities/" + std::to_string(id) + "/figures/" + period.ToString();
         },
         none, FiguresAccess}},
+      {"exports.entities",
+       {[](bool own) {
+          return std::string(own ? "/api/v1/exports/entities?province=01" : "/api/v1/exports/entities?format=xlsx");
+        },
+        none, Public}},
+      {"exports.events",
+       {[](bool own) { return std::string(own ? "/api/v1/exports/events" : "/api/v1/exports/events?province=79"); },
+        none, ExportFull}},
+      {"exports.figures",
+       {[](bool own) {
+          return std::string(own ? "/api/v1/exports/figures?format=xlsx" : "/api/v1/exports/figures?province=79");
+        },
+        none, ExportFull}},
   };
   domain::Figures stored;
   stored.members_total = 9;

@@ -3,10 +3,19 @@
 #include <charconv>
 
 #include "http/api.h"
+#include "registry/entity_query.h"
 
 namespace hoptac::http {
 
 Result<int64_t> IdParameter(const Request& request, std::string_view name);
+
+Result<registry::EntityFilters> EntityFiltersFromQuery(const Request& request) {
+  return registry::ParseEntityFilters([&request](std::string_view name) -> std::optional<std::string> {
+    auto value = request.Query(name);
+    if (!value) return std::nullopt;
+    return std::string(*value);
+  });
+}
 
 namespace {
 
@@ -161,86 +170,37 @@ Response EntityResponse(const Request& request, const registry::EntityRecord& re
 void AddEntityRoutes(Router& router, const Services& services) {
   registry::EntityService* entities = services.entities;
 
-  router.Add(
-      {"GET", "/api/v1/entities", "entities.list", Access::kPublic, Execution::kWorker,
-       [entities](Request& request) -> Result<Response> {
-         HOPTAC_TRY(CheckQueryParameters(
-             request, {"kind", "province", "status", "as_of", "q", "offset", "limit", "sector", "commune",
-                       "women_managed", "youth", "founded_from", "founded_to", "legacy_province", "cursor", "sort"}));
-         registry::EntityFilters filters;
-         Error error = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
-         if (auto kind = request.Query("kind")) {
-           filters.kind = domain::EntityKindFromName(*kind);
-           if (!filters.kind)
-             error.fields.push_back({"kind",
-                                     "invalid_enum",
-                                     "field.invalid_enum",
-                                     {std::string(*kind), "cooperative, union, group, credit_fund"}});
-         }
-         if (auto status = request.Query("status")) {
-           filters.status = domain::EntityStatusFromName(*status);
-           if (!filters.status)
-             error.fields.push_back(
-                 {"status",
-                  "invalid_enum",
-                  "field.invalid_enum",
-                  {std::string(*status), "active, suspended, stopped, dissolved, bankrupt, converted"}});
-         }
-         if (auto sector = request.Query("sector")) {
-           filters.sector = domain::SectorFromName(*sector);
-           if (!filters.sector) {
-             std::string names;
-             for (auto value : domain::kSectors)
-               names += std::string(names.empty() ? "" : ", ") + domain::SectorName(value);
-             error.fields.push_back({"sector", "invalid_enum", "field.invalid_enum", {std::string(*sector), names}});
-           }
-         }
-         for (auto [name, target] :
-              {std::pair{"women_managed", &filters.women_managed}, std::pair{"youth", &filters.youth}}) {
-           auto text = request.Query(name);
-           if (!text) continue;
-           if (*text == "true" || *text == "1")
-             *target = true;
-           else if (*text == "false" || *text == "0")
-             *target = false;
-           else
-             error.fields.push_back({name, "invalid_enum", "field.invalid_enum", {std::string(*text), "true, false"}});
-         }
-         if (auto sort = request.Query("sort")) {
-           if (*sort == "name")
-             filters.sort = registry::ListSort::kName;
-           else if (*sort == "relevance")
-             filters.sort = registry::ListSort::kRelevance;
-           else
-             error.fields.push_back(
-                 {"sort", "invalid_enum", "field.invalid_enum", {std::string(*sort), "relevance, name"}});
-         }
-         if (!error.fields.empty()) return error;
-         filters.cursor = std::string(request.Query("cursor").value_or(""));
-         filters.commune = std::string(request.Query("commune").value_or(""));
-         filters.legacy_province = std::string(request.Query("legacy_province").value_or(""));
-         HOPTAC_ASSIGN_OR_RETURN(filters.founded_from, DateParameter(request, "founded_from"));
-         HOPTAC_ASSIGN_OR_RETURN(filters.founded_to, DateParameter(request, "founded_to"));
-         if (filters.founded_from && filters.founded_to && *filters.founded_from > *filters.founded_to)
-           return Error::InvalidField("founded_from", "after_to", "field.from_after_to",
-                                      {filters.founded_from->ToIso(), filters.founded_to->ToIso()});
-         filters.province = std::string(request.Query("province").value_or(""));
-         filters.q = std::string(request.Query("q").value_or(""));
-         HOPTAC_ASSIGN_OR_RETURN(filters.as_of, DateParameter(request, "as_of"));
-         HOPTAC_ASSIGN_OR_RETURN(filters.offset, IntParameter(request, "offset", 0));
-         HOPTAC_ASSIGN_OR_RETURN(filters.limit, IntParameter(request, "limit", 50));
-         HOPTAC_ASSIGN_OR_RETURN(auto page, entities->List(request.principal, filters));
-         boost::json::array items;
-         for (const auto& record : page.items)
-           items.push_back(registry::EntityService::ToJson(
-               record, registry::EntityService::SeesAllFields(request.principal, record)));
-         boost::json::object out{{"total", page.total}, {"items", std::move(items)}};
-         int64_t next = filters.offset + static_cast<int64_t>(page.items.size());
-         out["next_offset"] =
-             next < page.total && filters.cursor.empty() ? boost::json::value(next) : boost::json::value();
-         out["next_cursor"] = page.next_cursor ? boost::json::value(*page.next_cursor) : boost::json::value();
-         return Response::Json(out);
-       }});
+  router.Add({"GET", "/api/v1/entities", "entities.list", Access::kPublic, Execution::kWorker,
+              [entities](Request& request) -> Result<Response> {
+                HOPTAC_TRY(CheckQueryParameters(request, {"kind", "province", "status", "as_of", "q", "offset", "limit",
+                                                          "sector", "commune", "women_managed", "youth", "founded_from",
+                                                          "founded_to", "legacy_province", "cursor", "sort"}));
+                HOPTAC_ASSIGN_OR_RETURN(registry::EntityFilters filters, EntityFiltersFromQuery(request));
+                if (auto sort = request.Query("sort")) {
+                  if (*sort == "name") {
+                    filters.sort = registry::ListSort::kName;
+                  } else if (*sort == "relevance") {
+                    filters.sort = registry::ListSort::kRelevance;
+                  } else {
+                    return Error::InvalidField("sort", "invalid_enum", "field.invalid_enum",
+                                               {std::string(*sort), "relevance, name"});
+                  }
+                }
+                filters.cursor = std::string(request.Query("cursor").value_or(""));
+                HOPTAC_ASSIGN_OR_RETURN(filters.offset, IntParameter(request, "offset", 0));
+                HOPTAC_ASSIGN_OR_RETURN(filters.limit, IntParameter(request, "limit", 50));
+                HOPTAC_ASSIGN_OR_RETURN(auto page, entities->List(request.principal, filters));
+                boost::json::array items;
+                for (const auto& record : page.items)
+                  items.push_back(registry::EntityService::ToJson(
+                      record, registry::EntityService::SeesAllFields(request.principal, record)));
+                boost::json::object out{{"total", page.total}, {"items", std::move(items)}};
+                int64_t next = filters.offset + static_cast<int64_t>(page.items.size());
+                out["next_offset"] =
+                    next < page.total && filters.cursor.empty() ? boost::json::value(next) : boost::json::value();
+                out["next_cursor"] = page.next_cursor ? boost::json::value(*page.next_cursor) : boost::json::value();
+                return Response::Json(out);
+              }});
 
   router.Add({"POST", "/api/v1/entities", "entities.create", Access::kAuthenticated, Execution::kWorker,
               [entities](Request& request) -> Result<Response> {

@@ -1,0 +1,618 @@
+// Demo data and exports on the backend named by HOPTAC_TEST_BACKEND: loading is
+// deterministic, tracked, audited and all-or-nothing; exports hold exactly what the
+// list holds for the same filters and caller, with the canonical columns, and read
+// back unchanged from CSV and XLSX, through the service, the API and the real binary.
+#include <gtest/gtest.h>
+#include <sodium.h>
+#include <sys/wait.h>
+
+#include <boost/beast/http.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "auth/account_service.h"
+#include "auth/password.h"
+#include "auth/throttle.h"
+#include "base/log.h"
+#include "domain/admin_unit.h"
+#include "http/api.h"
+#include "io/csv.h"
+#include "io/format_detect.h"
+#include "io/xlsx.h"
+#include "registry/change.h"
+#include "registry/demo.h"
+#include "registry/entity_service.h"
+#include "registry/export.h"
+#include "storage/audit.h"
+#include "support/http_client.h"
+#include "support/server_harness.h"
+#include "support/status_matchers.h"
+#include "support/temp_files.h"
+#include "support/test_db.h"
+#include "text/fold.h"
+
+namespace hoptac {
+namespace {
+
+namespace bhttp = boost::beast::http;
+using registry::DemoLoadMode;
+using registry::DemoLoadOptions;
+using registry::ExportFormat;
+using registry::FileType;
+using Rows = std::vector<std::vector<std::string>>;
+
+constexpr int64_t kNowMs = 1'790'000'000'000;
+
+const std::filesystem::path& Dir() { return testing::TempDir("hoptac_demo_export"); }
+
+auth::Principal As(auth::Role role, const std::string& province = "", int64_t entity_id = 0) {
+  auth::Principal who;
+  who.user_id = 1;
+  who.username = "tester";
+  who.role = role;
+  who.province_code = province;
+  who.entity_id = entity_id;
+  who.credential = auth::Credential::kApiToken;
+  return who;
+}
+
+class CountingObserver : public registry::RegistryObserver {
+ public:
+  void EntitiesChanged(std::span<const int64_t>) override { ++changed; }
+  void Reload() override { ++reloads; }
+  int changed = 0, reloads = 0;
+};
+
+// Every row of a query as text, for comparing databases.
+std::vector<std::string> Dump(storage::Db& db, const std::string& sql) {
+  std::vector<std::string> out;
+  EXPECT_OK(db.Read([&](storage::Connection& conn) -> Status {
+    return conn.Query(sql, {}, [&](const storage::RowView& row) -> Status {
+      std::string line;
+      for (int i = 0; i < row.size(); ++i) line += (row.IsNull(i) ? "∅" : std::string(row.GetText(i))) + "|";
+      out.push_back(std::move(line));
+      return Ok();
+    });
+  }));
+  return out;
+}
+
+int64_t Count(storage::Db& db, const std::string& table) {
+  auto rows = Dump(db, "SELECT COUNT(*) FROM " + table);
+  return rows.empty() ? -1 : std::stoll(rows[0]);
+}
+
+class DemoExportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    log::SetQuiet(true);
+    auto db = storage::Db::Open(testing::TestDbUrl());
+    ASSERT_TRUE(db.ok()) << db.error().detail;
+    db_ = std::move(db).value();
+    directory_ = testing::PrepareDatabase(*db_);
+    ASSERT_NE(directory_, nullptr);
+    entities_ = std::make_unique<registry::EntityService>(*db_, directory_);
+  }
+  void TearDown() override {
+    if (db_) db_->Close();
+  }
+
+  static DemoLoadOptions Options(double scale = 0.01, uint64_t seed = 5) {
+    DemoLoadOptions options;
+    options.demo.scale = scale;
+    options.demo.seed = seed;
+    options.demo.today = Today();
+    options.now_ms = kNowMs;
+    return options;
+  }
+  static Date Today() {
+    static const Date today = Date::Today();
+    return today;
+  }
+
+  Result<registry::DemoLoadResult> Load(storage::Db& db, const DemoLoadOptions& options,
+                                        registry::RegistryObserver* observer = nullptr) {
+    return registry::LoadDemoData(db, directory_, auth::Principal::Cli("test"), options, observer);
+  }
+
+  // Exports and reads the file back (header + rows).
+  Result<io::Table> ExportAndRead(const auth::Principal& who, FileType file, ExportFormat format,
+                                  const registry::EntityFilters& filters = {},
+                                  registry::ExportSummary* summary = nullptr) {
+    static int counter = 0;
+    auto path = Dir() / ("export" + std::to_string(++counter) + (format == ExportFormat::kCsv ? ".csv" : ".xlsx"));
+    registry::ExportRequest request;
+    request.file = file;
+    request.format = format;
+    request.filters = filters;
+    HOPTAC_ASSIGN_OR_RETURN(auto written, registry::ExportToFile(*db_, *directory_, who, request, path.string()));
+    if (summary) *summary = written;
+    HOPTAC_ASSIGN_OR_RETURN(auto source, io::OpenTable(path.string()));
+    return io::ReadAll(*source);
+  }
+
+  // The registration codes the list returns for the filters, every page.
+  std::vector<std::string> ListedCodes(const auth::Principal& who, registry::EntityFilters filters) {
+    std::vector<std::string> codes;
+    filters.limit = registry::kMaxListLimit;
+    for (filters.offset = 0;; filters.offset += filters.limit) {
+      auto page = entities_->List(who, filters);
+      EXPECT_OK(page);
+      if (!page.ok()) break;
+      for (const auto& record : page->items) codes.push_back(record.entity.registration_code);
+      if (filters.offset + filters.limit >= page->total) break;
+    }
+    std::sort(codes.begin(), codes.end());
+    return codes;
+  }
+
+  std::unique_ptr<storage::Db> db_;
+  std::shared_ptr<const domain::AdminUnitDirectory> directory_;
+  std::unique_ptr<registry::EntityService> entities_;
+};
+
+const char* kEntitiesSql =
+    "SELECT id, kind, name, name_folded, registration_code, tax_code, province_code, province_as_of, "
+    "current_province_code, commune_code, address, sector, founded_on, women_managed, youth, chair_name, chair_sex, "
+    "chair_birth_year, phone, email, union_id, created_at_ms, updated_at_ms, change_seq FROM entities ORDER BY id";
+const char* kEventsSql = "SELECT entity_id, date, type, note, converted_to FROM entity_events ORDER BY id";
+const char* kFiguresSql = "SELECT * FROM entity_figures ORDER BY entity_id, period";
+
+TEST_F(DemoExportTest, LoadingIsDeterministicTrackedAndAudited) {
+  CountingObserver observer;
+  auto loaded = Load(*db_, Options(), &observer);
+  ASSERT_OK(loaded);
+  EXPECT_TRUE(loaded->loaded);
+  EXPECT_EQ(observer.reloads, 1);
+  EXPECT_EQ(Count(*db_, "entities"), 1063);
+  EXPECT_EQ(Count(*db_, "entity_events"), loaded->counts.events);
+  EXPECT_EQ(Count(*db_, "entity_figures"), loaded->counts.figures);
+  EXPECT_GT(loaded->counts.events, 1063);
+  EXPECT_GT(loaded->counts.figures, 5000);
+
+  // Another database, the same scale and seed: the same rows, ids included.
+  auto other_db = storage::Db::Open(testing::TestDbUrl());
+  ASSERT_OK(other_db);
+  ASSERT_NE(testing::PrepareDatabase(**other_db), nullptr);
+  ASSERT_OK(Load(**other_db, Options()));
+  for (const char* sql : {kEntitiesSql, kEventsSql, kFiguresSql}) {
+    auto a = Dump(*db_, sql), b = Dump(**other_db, sql);
+    ASSERT_EQ(a.size(), b.size()) << sql;
+    for (size_t i = 0; i < a.size(); ++i) ASSERT_EQ(a[i], b[i]) << sql << " row " << i;
+  }
+  (*other_db)->Close();
+
+  // One registry version on every row, as the change-tracking contract says.
+  int64_t version = 0;
+  ASSERT_OK(db_->Read([&](storage::Connection& conn) -> Status {
+    HOPTAC_ASSIGN_OR_RETURN(version, registry::RegistryVersion(conn));
+    return Ok();
+  }));
+  EXPECT_EQ(Dump(*db_, "SELECT DISTINCT change_seq FROM entities"),
+            (std::vector<std::string>{std::to_string(version) + "|"}));
+  // One audit row with the scale, the seed and the counts.
+  storage::AuditQuery query;
+  query.object_type = "registry";
+  auto audit = storage::QueryAudit(*db_, query);
+  ASSERT_OK(audit);
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ(audit->front().action, "demo.load");
+  EXPECT_NE(audit->front().after_json.find("\"seed\":5"), std::string::npos);
+  EXPECT_NE(audit->front().after_json.find("\"entities\":1063"), std::string::npos);
+
+  // The rows are what EntityService itself would have written and reads back.
+  auto rows = db_->Read([&](storage::Connection& conn) -> Status {
+    return conn.Query(
+        "SELECT id, name, name_folded, province_code, province_as_of, current_province_code FROM entities", {},
+        [&](const storage::RowView& row) -> Status {
+          EXPECT_EQ(row.GetText(2), text::Fold(row.GetText(1)));
+          EXPECT_EQ(registry::CurrentProvinceCode(*directory_, row.GetText(3), *Date::ParseIso(row.GetText(4)),
+                                                  Date::Today()),
+                    std::string(row.GetText(5)));
+          return Ok();
+        });
+  });
+  EXPECT_OK(rows);
+  DemoLoadOptions options = Options();
+  auto generator = registry::DemoGenerator::Create(directory_, options.demo);
+  ASSERT_OK(generator);
+  registry::DemoEntity demo;
+  int64_t id = 0, members = 0;
+  while ((*generator)->Next(demo)) {
+    ++id;
+    auto record = entities_->Get(auth::Principal::Cli("test"), id);
+    ASSERT_OK(record);
+    EXPECT_EQ(record->entity.registration_code, demo.entity.registration_code);
+    EXPECT_EQ(record->entity.union_registration_code, demo.entity.union_registration_code);
+    members += !demo.entity.union_registration_code.empty();
+    EXPECT_EQ(record->status, domain::StatusOn(demo.events, demo.entity.founded_on, Date::Today()));
+  }
+  EXPECT_GT(members, 0);
+}
+
+TEST_F(DemoExportTest, LoadsOnlyIntoAnEmptyRegistryWhenAskedAndNeverHalfway) {
+  ASSERT_OK(Load(*db_, Options()));
+  auto before = Dump(*db_, "SELECT COUNT(*), MAX(change_seq) FROM entities");
+  DemoLoadOptions if_empty = Options(0.02, 9);
+  if_empty.mode = DemoLoadMode::kIfEmpty;
+  auto skipped = Load(*db_, if_empty);
+  ASSERT_OK(skipped);
+  EXPECT_FALSE(skipped->loaded);
+  // The same seed again: its codes are taken; nothing of the second load stays.
+  auto again = Load(*db_, Options());
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(again.error().key, "error.demo_conflict");
+  EXPECT_EQ(Dump(*db_, "SELECT COUNT(*), MAX(change_seq) FROM entities"), before);
+  EXPECT_EQ(Count(*db_, "audit_log"), 1);
+  // Only national accounts load demo data.
+  auto denied = registry::LoadDemoData(*db_, directory_, As(auth::Role::kProvinceAdmin, "01"), Options(0.01, 99));
+  ASSERT_FALSE(denied.ok());
+  EXPECT_EQ(denied.error().code, ErrorCode::kPermissionDenied);
+  auto bad_scale = Load(*db_, Options(0, 1));
+  ASSERT_FALSE(bad_scale.ok());
+  EXPECT_EQ(bad_scale.error().fields.at(0).field, "scale");
+}
+
+TEST_F(DemoExportTest, CsvAndXlsxHoldTheCanonicalColumnsAndReadBackAlike) {
+  ASSERT_OK(Load(*db_, Options()));
+  auth::Principal national = As(auth::Role::kNationalOfficer);
+  for (FileType file : {FileType::kEntities, FileType::kEvents, FileType::kFigures}) {
+    SCOPED_TRACE(registry::FileTypeName(file));
+    registry::ExportSummary csv_summary, xlsx_summary;
+    auto csv = ExportAndRead(national, file, ExportFormat::kCsv, {}, &csv_summary);
+    auto xlsx = ExportAndRead(national, file, ExportFormat::kXlsx, {}, &xlsx_summary);
+    ASSERT_OK(csv);
+    ASSERT_OK(xlsx);
+    EXPECT_EQ(csv->header, registry::ExportColumns(file, national));
+    EXPECT_EQ(csv->header, xlsx->header);
+    EXPECT_EQ(csv->rows.size(), static_cast<size_t>(csv_summary.rows));
+    EXPECT_EQ(csv_summary.entities, 1063);
+    ASSERT_EQ(csv->rows.size(), xlsx->rows.size());
+    for (size_t i = 0; i < csv->rows.size(); ++i) ASSERT_EQ(csv->rows[i], xlsx->rows[i]) << "row " << i;
+  }
+  // Whole tables, against the database.
+  auto entities = ExportAndRead(national, FileType::kEntities, ExportFormat::kXlsx);
+  ASSERT_OK(entities);
+  ASSERT_EQ(entities->rows.size(), 1063u);
+  EXPECT_EQ(entities->header,
+            std::vector<std::string>(registry::kEntityColumns.begin(), registry::kEntityColumns.end()));
+  for (size_t i = 0; i < entities->rows.size(); ++i) {
+    const auto& row = entities->rows[i];
+    auto record = entities_->Get(national, static_cast<int64_t>(i) + 1);  // registry order: by id
+    ASSERT_OK(record);
+    const domain::Entity& e = record->entity;
+    std::vector<std::string> want = {e.registration_code,
+                                     domain::EntityKindName(e.kind),
+                                     e.name,
+                                     e.province_code,
+                                     e.commune_code,
+                                     e.address,
+                                     e.sector ? domain::SectorName(*e.sector) : "",
+                                     e.founded_on->ToIso(),
+                                     domain::EntityStatusName(*record->status),
+                                     row[9],  // status_since: checked below
+                                     e.women_managed ? "true" : "false",
+                                     e.youth ? "true" : "false",
+                                     e.chair_name,
+                                     e.chair_sex ? domain::SexName(*e.chair_sex) : "",
+                                     e.chair_birth_year ? std::to_string(*e.chair_birth_year) : "",
+                                     e.phone,
+                                     e.email,
+                                     e.union_registration_code};
+    ASSERT_EQ(row, want) << "row " << i;
+    // status_since: the founding for an entity active since, else the day of the last change.
+    auto events = entities_->Events(national, e.id);
+    ASSERT_OK(events);
+    std::string since = e.founded_on->ToIso();
+    std::optional<domain::EntityStatus> status = domain::EntityStatus::kActive;
+    std::vector<domain::StatusEvent> seen;
+    for (const auto& stored : *events) {
+      seen.push_back(stored.event);
+      auto now = domain::StatusOn(seen, e.founded_on, stored.event.date);
+      if (now != status) since = stored.event.date.ToIso();
+      status = now;
+    }
+    EXPECT_EQ(row[9], since) << e.registration_code;
+  }
+  auto events = ExportAndRead(national, FileType::kEvents, ExportFormat::kCsv);
+  ASSERT_OK(events);
+  EXPECT_EQ(static_cast<int64_t>(events->rows.size()), Count(*db_, "entity_events"));
+  auto figures = ExportAndRead(national, FileType::kFigures, ExportFormat::kXlsx);
+  ASSERT_OK(figures);
+  EXPECT_EQ(static_cast<int64_t>(figures->rows.size()), Count(*db_, "entity_figures"));
+  // A figures row holds the stored numbers (empty when not reported).
+  auto stored = Dump(*db_,
+                     "SELECT e.registration_code, f.period, f.members_total, f.members_female, f.revenue_vnd, "
+                     "f.profit_vnd, f.charter_capital_vnd FROM entity_figures f JOIN entities e ON e.id = f.entity_id "
+                     "ORDER BY f.entity_id, f.period_end, f.period");
+  std::set<std::string> exported;
+  for (const auto& r : figures->rows)
+    exported.insert(r[0] + "|" + r[1] + "|" + r[2] + "|" + r[3] + "|" + r[8] + "|" + r[10] + "|" + r[12] + "|");
+  for (std::string line : stored) {
+    for (size_t at; (at = line.find("∅")) != std::string::npos;) line.replace(at, std::string("∅").size(), "");
+    EXPECT_TRUE(exported.contains(line)) << line;
+  }
+}
+
+TEST_F(DemoExportTest, FiltersAndScopeSelectWhatTheListSelects) {
+  ASSERT_OK(Load(*db_, Options(0.02, 11)));
+  auto filters = [](auto set) {
+    registry::EntityFilters f;
+    set(f);
+    return f;
+  };
+  std::vector<std::pair<std::string, registry::EntityFilters>> cases = {
+      {"all", {}},
+      {"groups", filters([](auto& f) { f.kind = domain::EntityKind::kGroup; })},
+      {"province 82", filters([](auto& f) { f.province = "82"; })},
+      {"legacy 87", filters([](auto& f) { f.legacy_province = "87"; })},
+      {"dissolved", filters([](auto& f) { f.status = domain::EntityStatus::kDissolved; })},
+      {"active end 2020", filters([](auto& f) {
+         f.status = domain::EntityStatus::kActive;
+         f.as_of = Date::FromCivil(2020, 12, 31);
+       })},
+      {"q", filters([](auto& f) { f.q = "htx nong nghiep"; })},
+      {"women in agriculture", filters([](auto& f) {
+         f.women_managed = true;
+         f.sector = domain::Sector::kAgriculture;
+       })},
+      {"founded 2015-2019", filters([](auto& f) {
+         f.founded_from = Date::FromCivil(2015, 1, 1);
+         f.founded_to = Date::FromCivil(2019, 12, 31);
+       })},
+  };
+  std::vector<std::pair<std::string, auth::Principal>> callers = {
+      {"national", As(auth::Role::kNationalAdmin)},
+      {"province 79", As(auth::Role::kProvinceOfficer, "79")},
+      {"cooperative 5", As(auth::Role::kCooperative, "", 5)},
+  };
+  for (const auto& [who_name, who] : callers) {
+    for (const auto& [name, f] : cases) {
+      SCOPED_TRACE(who_name + ", " + name);
+      registry::ExportSummary summary;
+      auto table = ExportAndRead(who, FileType::kEntities, ExportFormat::kCsv, f, &summary);
+      ASSERT_OK(table);
+      std::vector<std::string> exported;
+      for (const auto& row : table->rows) exported.push_back(row[0]);
+      std::sort(exported.begin(), exported.end());
+      EXPECT_EQ(exported, ListedCodes(who, f));
+      EXPECT_EQ(summary.entities, static_cast<int64_t>(exported.size()));
+      if (name == "all" && who_name == "province 79") {
+        EXPECT_GT(exported.size(), 10u);
+      }
+      if (who_name == "cooperative 5" && name == "all") {
+        EXPECT_EQ(exported.size(), 1u);
+      }
+    }
+  }
+  // Events and figures follow the same selection.
+  auth::Principal province = As(auth::Role::kProvinceAdmin, "79");
+  auto events = ExportAndRead(province, FileType::kEvents, ExportFormat::kCsv);
+  ASSERT_OK(events);
+  std::set<std::string> codes;
+  for (const auto& code : ListedCodes(province, {})) codes.insert(code);
+  for (const auto& row : events->rows) EXPECT_TRUE(codes.contains(row[0])) << row[0];
+  EXPECT_GT(events->rows.size(), codes.size());
+
+  // Partners and the public: the public columns of the entities, nothing else.
+  for (auto who : {As(auth::Role::kPartner), auth::Principal()}) {
+    auto table = ExportAndRead(who, FileType::kEntities, ExportFormat::kXlsx);
+    ASSERT_OK(table);
+    EXPECT_EQ(table->header, (std::vector<std::string>{"kind", "name", "province_code", "commune_code", "sector",
+                                                       "founded_on", "status", "status_since"}));
+    EXPECT_EQ(static_cast<int64_t>(table->rows.size()), registry::PlannedDemoCounts(0.02)->entities());
+    for (FileType file : {FileType::kEvents, FileType::kFigures}) {
+      registry::ExportRequest request;
+      request.file = file;
+      auto refused = registry::ExportToFile(*db_, *directory_, who, request, (Dir() / "refused.csv").string());
+      ASSERT_FALSE(refused.ok());
+      EXPECT_EQ(refused.error().code, who.authenticated() ? ErrorCode::kPermissionDenied : ErrorCode::kUnauthenticated);
+      EXPECT_FALSE(std::filesystem::exists(Dir() / "refused.csv"));
+    }
+  }
+  // A bad filter is refused before any file is written.
+  registry::ExportRequest bad;
+  bad.filters.legacy_province = "99";
+  auto refused =
+      registry::ExportToFile(*db_, *directory_, As(auth::Role::kNationalAdmin), bad, (Dir() / "bad.csv").string());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().fields.at(0).field, "legacy_province");
+  EXPECT_FALSE(std::filesystem::exists(Dir() / "bad.csv"));
+}
+
+// The export API: a file download, scoped, in either format.
+class ExportApiTest : public DemoExportTest {
+ protected:
+  void SetUp() override {
+    DemoExportTest::SetUp();
+    ASSERT_OK(Load(*db_, Options()));
+    hasher_ = auth::PasswordHasher::Create(2, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
+    ASSERT_NE(hasher_, nullptr);
+    auto directory = directory_;
+    accounts_ = std::make_unique<auth::AccountService>(*db_, *hasher_, throttle_, [directory](std::string_view code) {
+      return directory->Find(domain::AdminLevel::kProvince, code, Date::Today()) != nullptr;
+    });
+    services_.db = db_.get();
+    services_.admin_units = directory_;
+    services_.metrics = std::make_shared<http::Metrics>();
+    services_.accounts = accounts_.get();
+    services_.entities = entities_.get();
+    router_ = http::BuildRouter(services_);
+    ASSERT_TRUE(server_.Start(http::ServerOptions(), router_, services_.metrics));
+    for (auto [name, role, province] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"nat", "national_officer", ""}, {"po79", "province_officer", "79"}, {"partner", "partner", ""}}) {
+      auth::NewUser user{name, name, role, province, 0, "Mật-khẩu-thử-nghiệm-1"};
+      ASSERT_OK(accounts_->CreateUser(auth::Principal::Cli("test"), user));
+      auto found = accounts_->FindUser(auth::Principal::Cli("test"), name);
+      ASSERT_OK(found);
+      auth::Principal owner = As(found->role, province);
+      owner.user_id = found->id;
+      owner.username = name;
+      auto token = accounts_->CreateToken(owner, "test", 0);
+      ASSERT_OK(token);
+      tokens_[name] = token->second;
+    }
+  }
+  void TearDown() override {
+    server_.Stop();
+    DemoExportTest::TearDown();
+  }
+
+  testing::Reply Get(const std::string& target, const std::string& as, bhttp::verb verb = bhttp::verb::get) {
+    bhttp::request<bhttp::string_body> req{verb, target, 11};
+    req.set(bhttp::field::accept_language, "en");
+    if (!as.empty()) req.set(bhttp::field::authorization, "Bearer " + tokens_[as]);
+    return testing::Send(server_.port(), std::move(req));
+  }
+
+  std::unique_ptr<auth::PasswordHasher> hasher_;
+  auth::LoginThrottle throttle_;
+  std::unique_ptr<auth::AccountService> accounts_;
+  http::Services services_;
+  std::shared_ptr<http::Router> router_;
+  testing::BackgroundServer server_;
+  std::map<std::string, std::string> tokens_;
+};
+
+TEST_F(ExportApiTest, DownloadsScopedFiles) {
+  // The handler writes its temporary files under TMPDIR: a folder of this test's own.
+  auto tmp = Dir() / "tmp";
+  std::filesystem::create_directories(tmp);
+  const char* old_tmpdir = std::getenv("TMPDIR");
+  std::string saved = old_tmpdir ? old_tmpdir : "";
+  setenv("TMPDIR", tmp.c_str(), 1);
+  auto temp_files = [&tmp] {
+    int n = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(tmp))
+      n += entry.path().filename().string().starts_with("hoptac-export-");
+    return n;
+  };
+  testing::Reply xlsx = Get("/api/v1/exports/entities?format=xlsx&province=79", "nat");
+  ASSERT_EQ(xlsx.status, 200u) << xlsx.body;
+  EXPECT_EQ(xlsx.headers[bhttp::field::content_type],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx.headers["Content-Disposition"],
+            "attachment; filename=\"hoptac-entities-79-" + Date::Today().ToIso() + ".xlsx\"");
+  auto reader = io::XlsxReader::FromString(xlsx.body);
+  ASSERT_OK(reader);
+  auto table = io::ReadAll(**reader);
+  ASSERT_OK(table);
+  registry::EntityFilters in79;
+  in79.province = "79";
+  EXPECT_EQ(table->rows.size(), ListedCodes(As(auth::Role::kNationalAdmin), in79).size());
+  EXPECT_EQ(xlsx.headers["X-Export-Rows"], std::to_string(table->rows.size()));
+  EXPECT_EQ(table->header.size(), registry::kEntityColumns.size());
+
+  // HEAD: the same length, no body.
+  testing::Reply head = Get("/api/v1/exports/entities?format=xlsx&province=79", "nat", bhttp::verb::head);
+  EXPECT_EQ(head.status, 200u);
+  EXPECT_EQ(head.headers[bhttp::field::content_length], std::to_string(xlsx.body.size()));
+
+  // A province officer gets its province whatever it asks for; CSV by default.
+  testing::Reply csv = Get("/api/v1/exports/events", "po79");
+  ASSERT_EQ(csv.status, 200u) << csv.body;
+  EXPECT_EQ(csv.headers[bhttp::field::content_type], "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.headers["Content-Disposition"],
+            "attachment; filename=\"hoptac-events-79-" + Date::Today().ToIso() + ".csv\"");
+  EXPECT_TRUE(csv.body.starts_with("\xEF\xBB\xBFregistration_code,date,event,note\r\n"));
+  auto csv_reader = io::CsvReader::FromString(csv.body);
+  ASSERT_OK(csv_reader);
+  auto events = io::ReadAll(**csv_reader);
+  ASSERT_OK(events);
+  std::set<std::string> codes;
+  for (const auto& code : ListedCodes(As(auth::Role::kProvinceOfficer, "79"), {})) codes.insert(code);
+  for (const auto& row : events->rows) EXPECT_TRUE(codes.contains(row[0]));
+  testing::Reply elsewhere = Get("/api/v1/exports/entities?province=01", "po79");
+  ASSERT_EQ(elsewhere.status, 200u);
+  EXPECT_EQ(elsewhere.headers["X-Export-Rows"], "0");
+
+  // The public gets the public columns; events and figures need an account that sees records.
+  testing::Reply open = Get("/api/v1/exports/entities?kind=credit_fund", "");
+  ASSERT_EQ(open.status, 200u) << open.body;
+  EXPECT_TRUE(
+      open.body.starts_with("\xEF\xBB\xBFkind,name,province_code,commune_code,sector,founded_on,status,"
+                            "status_since\r\n"));
+  EXPECT_EQ(Get("/api/v1/exports/figures", "").status, 401u);
+  testing::Reply partner = Get("/api/v1/exports/figures?format=xlsx", "partner");
+  EXPECT_EQ(partner.status, 403u);
+  EXPECT_EQ(partner.Code(), "permission_denied");
+
+  // Bad parameters: named.
+  testing::Reply bad = Get("/api/v1/exports/entities?format=pdf&kind=htx&limit=5", "nat");
+  EXPECT_EQ(bad.status, 400u);
+  std::set<std::string> fields;
+  for (const auto& f : bad.Json().at("error").at("fields").as_array())
+    fields.insert(std::string(f.at("field").as_string()));
+  EXPECT_EQ(fields, (std::set<std::string>{"limit"}));  // unknown parameters first
+  bad = Get("/api/v1/exports/entities?format=pdf", "nat");
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_EQ(bad.Json().at("error").at("fields").at(0).at("field").as_string(), "format");
+  // Every temporary file is gone once sent.
+  EXPECT_EQ(temp_files(), 0);
+  if (old_tmpdir) {
+    setenv("TMPDIR", saved.c_str(), 1);
+  } else {
+    unsetenv("TMPDIR");
+  }
+}
+
+// The real binary: demo, demo --if-empty, export with filters.
+TEST_F(DemoExportTest, CommandLine) {
+  std::string url = testing::TestDbUrl();
+  auto run = [&](const std::string& args, std::string* out = nullptr) {
+    std::string command = std::string(HOPTAC_BINARY) + " " + args + " --db '" + url + "' 2>/dev/null";
+    FILE* pipe = popen(command.c_str(), "r");
+    std::string text;
+    char buffer[512];
+    while (pipe && fgets(buffer, sizeof buffer, pipe)) text += buffer;
+    int status = pipe ? pclose(pipe) : -1;
+    if (out) *out = text;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  };
+  std::string out;
+  ASSERT_EQ(run("demo --scale 0.01 --seed 3", &out), 0) << out;
+  EXPECT_NE(out.find("1063"), std::string::npos) << out;
+  ASSERT_EQ(run("demo --scale 1 --if-empty", &out), 0) << out;
+  EXPECT_NE(out.find("(--if-empty)"), std::string::npos) << out;
+  EXPECT_EQ(run("demo --scale 0.01 --seed 3", &out), 1);  // already loaded
+  EXPECT_EQ(run("demo --scale abc", &out), 1);
+  EXPECT_EQ(run("demo --scale 1 --sed 3", &out), 2);  // unknown option
+
+  auto file = Dir() / "cli-groups.xlsx";
+  ASSERT_EQ(run("export entities '" + file.string() + "' --kind group --province 82 --founded-from 2010-01-01", &out),
+            0)
+      << out;
+  auto source = io::OpenTable(file.string());
+  ASSERT_OK(source);
+  auto table = io::ReadAll(**source);
+  ASSERT_OK(table);
+  auto other_db = storage::Db::Open(url);
+  ASSERT_OK(other_db);
+  registry::EntityService service(**other_db, directory_);
+  std::vector<std::string> listed;
+  registry::EntityFilters f;
+  f.kind = domain::EntityKind::kGroup;
+  f.province = "82";
+  f.founded_from = Date::FromCivil(2010, 1, 1);
+  f.limit = 200;
+  auto page = service.List(auth::Principal::Cli("test"), f);
+  ASSERT_OK(page);
+  EXPECT_EQ(static_cast<int64_t>(table->rows.size()), page->total);
+  EXPECT_GT(page->total, 0);
+  for (const auto& row : table->rows) EXPECT_EQ(row[1], "group");
+  (*other_db)->Close();
+
+  auto csv = Dir() / "cli-figures.csv";
+  ASSERT_EQ(run("export figures '" + csv.string() + "' --status active", &out), 0) << out;
+  EXPECT_TRUE(testing::ReadFile(csv).starts_with("\xEF\xBB\xBFregistration_code,period,members_total"));
+  EXPECT_EQ(run("export entities '" + (Dir() / "x.pdf").string() + "'", &out), 1);  // unknown format
+  EXPECT_EQ(run("export entities '" + (Dir() / "x.csv").string() + "' --status alive", &out), 1);
+  EXPECT_FALSE(std::filesystem::exists(Dir() / "x.csv"));
+}
+
+}  // namespace
+}  // namespace hoptac
