@@ -189,7 +189,8 @@ TEST(DemoData, HasTheSharesOfTheCountry) {
   EXPECT_EQ(by_current.size(), 34u);  // every new one
   EXPECT_GT(new_codes, 0);
   EXPECT_GT(share(founded_recently, static_cast<int>(all.size())), 0.3);  // recent years heavier
-  EXPECT_GT(share(with_figures, static_cast<int>(all.size())), 0.8);
+  // Cooperatives, unions and credit funds report (most of them); a third of the groups, in survey years.
+  EXPECT_NEAR(share(with_figures, static_cast<int>(all.size())), 0.5, 0.08);
   // The deltas weigh more than the mountains: Đồng Tháp (82, with Tiền Giang) vs Lai Châu (12).
   EXPECT_GT(by_current["82"], 5 * by_current["12"]);
   EXPECT_GT(by_current["01"], 5 * by_current["12"]);
