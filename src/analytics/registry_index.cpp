@@ -125,7 +125,9 @@ class IndexLoader {
     return conn.Query(
         "SELECT e.id, e.kind, e.name, e.province_code, e.province_as_of, e.current_province_code, e.commune_code, "
         "e.sector, e.founded_on, e.women_managed, e.youth, e.deleted_at_ms FROM entities e WHERE " +
-            where + " ORDER BY e.id",
+            // A full load reads in id order; a catch-up goes through the change_seq index (ORDER BY id would
+            // make SQLite walk the whole table) and is sorted below.
+            where + (since < 0 ? " ORDER BY e.id" : ""),
         params, [&](const RowView& row) -> Status {
           Loaded l;
           l.id = row.GetInt(0);
@@ -204,6 +206,7 @@ class IndexLoader {
   static Status Load(Connection& conn, int64_t since, std::vector<Loaded>& out) {
     HOPTAC_TRY(LoadEntities(conn, since, out));
     if (out.empty()) return Ok();
+    std::sort(out.begin(), out.end(), [](const Loaded& a, const Loaded& b) { return a.id < b.id; });
     HOPTAC_TRY(LoadEvents(conn, since, out));
     return LoadFigures(conn, since, out);
   }
@@ -381,6 +384,7 @@ uint32_t RegistryIndex::SlotFor(int64_t id) {
     current_.push_back(kNone);
     commune_.push_back(kNone);
     founded_.push_back(kUnknownDay);
+    founded_year_.push_back(-1);
     timeline_off_.push_back(0);
     timeline_n_.push_back(0);
     events_off_.push_back(0);
@@ -474,6 +478,8 @@ void RegistryIndex::Apply(std::vector<Loaded>& loaded) {
     founded_[slot] = timeline.founded_days() == domain::StatusTimeline::kSinceForever
                          ? kUnknownDay
                          : static_cast<int32_t>(timeline.founded_days());
+    founded_year_[slot] =
+        static_cast<int16_t>(founded_[slot] == kUnknownDay ? -1 : Date::FromDays(founded_[slot]).year());
     timeline_off_[slot] = static_cast<uint32_t>(changes_.size());
     timeline_n_[slot] = static_cast<uint8_t>(std::min<size_t>(timeline.changes.size(), 255));
     for (size_t i = 0; i < timeline_n_[slot]; ++i)
@@ -649,8 +655,49 @@ Result<FindResult> RegistryIndex::Find(const FindQuery& query) const {
     return true;
   };
 
+  // Name order without keywords: count the matches, then walk the global order from the cursor.
+  if (words.empty()) {
+    std::vector<uint64_t> bits((slots + 63) / 64, 0);
+    int64_t total = 0;
+    for (uint32_t s = 0; s < slots; ++s) {
+      if (passes(s)) {
+        bits[s >> 6] |= uint64_t{1} << (s & 63);
+        ++total;
+      }
+    }
+    result.total = total;
+    size_t pos = 0;
+    if (cursor) {
+      pos = LowerBound(order_, sort_key_, id_, cursor->sort_key, cursor->id);
+      if (pos < order_.size() && id_[order_[pos]] == cursor->id && sort_key_[order_[pos]] == cursor->sort_key) ++pos;
+    }
+    int skip = f.offset;
+    uint32_t last = 0;
+    for (; pos < order_.size() && result.ids.size() < static_cast<size_t>(f.limit); ++pos) {
+      uint32_t s = order_[pos];
+      if (!(bits[s >> 6] >> (s & 63) & 1)) continue;
+      if (skip > 0) {
+        --skip;
+        continue;
+      }
+      result.ids.push_back(id_[s]);
+      last = s;
+    }
+    // More matches after the last one taken?
+    bool more = false;
+    for (; pos < order_.size(); ++pos) {
+      uint32_t s = order_[pos];
+      if (bits[s >> 6] >> (s & 63) & 1) {
+        more = true;
+        break;
+      }
+    }
+    if (more && !result.ids.empty()) result.next_cursor = EncodeCursor({0, id_[last], sort_key_[last]});
+    return result;
+  }
+
   std::vector<uint32_t> matched;
-  if (!words.empty()) {
+  {
     // The word with the fewest postings in its prefix range gives the candidates.
     struct Range {
       std::map<std::string, std::vector<uint32_t>, std::less<>>::const_iterator begin, end;
@@ -710,10 +757,6 @@ Result<FindResult> RegistryIndex::Find(const FindQuery& query) const {
         if (passes(s)) matched.push_back(s);
       }
     }
-  } else {
-    matched.reserve(order_.size());
-    for (uint32_t s = 0; s < slots; ++s)
-      if (passes(s)) matched.push_back(s);
   }
   result.total = static_cast<int64_t>(matched.size());
   if (matched.empty()) return result;

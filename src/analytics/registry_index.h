@@ -140,8 +140,9 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   std::vector<uint8_t> flags_;   // 1: women-managed, 2: youth
   std::vector<uint16_t> unit_;   // registered province unit (index into provinces_)
   std::vector<uint16_t> current_;
-  std::vector<uint16_t> commune_;  // kNone when none
-  std::vector<int32_t> founded_;   // days; kUnknownDay when unknown
+  std::vector<uint16_t> commune_;      // kNone when none
+  std::vector<int32_t> founded_;       // days; kUnknownDay when unknown
+  std::vector<int16_t> founded_year_;  // -1 when unknown
   std::vector<uint32_t> timeline_off_;
   std::vector<uint8_t> timeline_n_;
   std::vector<std::pair<int32_t, uint8_t>> changes_;  // (day, status)

@@ -262,7 +262,7 @@ int RegistryIndex::DimensionValue(Dimension d, uint32_t s, int on_days, int era)
       return status ? static_cast<int>(*status) : -1;
     }
     case Dimension::kSector: return sector_[s] == kNoSector ? -1 : sector_[s];
-    case Dimension::kFoundedYear: return founded_[s] == kUnknownDay ? -1 : Date::FromDays(founded_[s]).year();
+    case Dimension::kFoundedYear: return founded_year_[s];
     case Dimension::kWomenManaged: return flags_[s] & 1;
     case Dimension::kYouth: return (flags_[s] >> 1) & 1;
     case Dimension::kYear: return Date::FromDays(on_days).year();
