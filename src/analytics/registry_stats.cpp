@@ -1,5 +1,6 @@
 // RegistryIndex: statistics (stock, flows, series) over the columns.
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <future>
@@ -52,7 +53,8 @@ class Aggregator {
     dense_ = product <= (1 << 16);
     if (dense_) cells_.assign(static_cast<size_t>(product), Acc{});
   }
-  void Add(const int* codes, int64_t value) {
+  // Adds value to the group's sum and `entities` (1, or 0 when this entity was already counted there).
+  void Add(const int* codes, int64_t value, int64_t entities = 1) {
     Acc* acc;
     if (dense_) {
       size_t index = 0;
@@ -65,7 +67,7 @@ class Aggregator {
       acc = &map_[key];
     }
     acc->sum = SaturatingAdd(acc->sum, value);
-    ++acc->count;
+    acc->count += entities;
   }
   void Merge(const Aggregator& other) {
     if (dense_) {
@@ -253,7 +255,7 @@ int RegistryIndex::DimensionValue(Dimension d, uint32_t s, int on_days, int era)
       uint16_t registered = unit_[s] != kNone ? unit_[s] : current_[s];
       if (registered == kNone) return -1;
       uint16_t unit = era_map_[era][registered];
-      return unit == kNone ? -1 : unit;
+      return unit == kNone ? -1 : province_key_[unit];
     }
     case Dimension::kCommune: return commune_[s] == kNone ? -1 : commune_[s];
     case Dimension::kKind: return kind_[s];
@@ -360,6 +362,49 @@ Status CheckGroupBy(const std::vector<Dimension>& group_by, bool flows) {
 
 namespace {
 
+// The order of keys (stats.h): numeric keys numerically ("2" < "10"), others as
+// text; the unknown key ("") first.
+bool Numeric(std::string_view key) {
+  return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int CompareKey(std::string_view a, std::string_view b) {
+  if (Numeric(a) && Numeric(b)) {
+    a.remove_prefix(std::min(a.find_first_not_of('0'), a.size() - 1));
+    b.remove_prefix(std::min(b.find_first_not_of('0'), b.size() - 1));
+    if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+  }
+  return a.compare(b);
+}
+
+// Sorts grouped rows by their keys' text. The codes order kinds and statuses by
+// declaration and provinces by directory position, so each dimension's distinct
+// codes are ranked by key text once and the rows sorted on the ranks.
+template <typename KeyTextFn>
+void SortByKeys(std::vector<std::pair<std::vector<int>, Acc>>& rows, size_t dims, const KeyTextFn& key_text) {
+  std::vector<std::vector<int>> value_of_rank(dims);
+  for (size_t i = 0; i < dims; ++i) {
+    std::vector<int> values;
+    for (const auto& row : rows) values.push_back(row.first[i]);
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    std::vector<std::string> texts;
+    for (int v : values) texts.push_back(key_text(i, v));
+    std::vector<size_t> by_key(values.size());
+    for (size_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
+    std::sort(by_key.begin(), by_key.end(), [&](size_t x, size_t y) { return CompareKey(texts[x], texts[y]) < 0; });
+    std::unordered_map<int, int> rank_of;
+    for (size_t k = 0; k < by_key.size(); ++k) {
+      rank_of[values[by_key[k]]] = static_cast<int>(k);
+      value_of_rank[i].push_back(values[by_key[k]]);
+    }
+    for (auto& row : rows) row.first[i] = rank_of[row.first[i]];
+  }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& row : rows)
+    for (size_t i = 0; i < dims; ++i) row.first[i] = value_of_rank[i][static_cast<size_t>(row.first[i])];
+}
+
 // Runs fn(begin, end, aggregator) over the slots, on two threads when there are many, and merges.
 template <typename F>
 Aggregator RunSplit(uint32_t slots, const std::vector<int>& radix, F fn) {
@@ -432,7 +477,9 @@ Result<StockResult> RegistryIndex::Stock(const StockQuery& q) const {
   lock.unlock();
 
   StockResult result;
-  for (auto& [codes, acc] : groups.Groups()) {
+  auto grouped = groups.Groups();
+  SortByKeys(grouped, dims, [&](size_t i, int code) { return KeyText(q.group_by[i], Decode(q.group_by[i], code)); });
+  for (auto& [codes, acc] : grouped) {
     StatsRow row;
     for (size_t i = 0; i < dims; ++i) row.keys.push_back(KeyText(q.group_by[i], Decode(q.group_by[i], codes[i])));
     row.value = acc.sum;
@@ -460,14 +507,22 @@ Result<FlowResult> RegistryIndex::Flows(const FlowQuery& q) const {
   const uint32_t slots = static_cast<uint32_t>(id_.size());
   Aggregator groups = RunSplit(slots, radix, [&](uint32_t begin, uint32_t end, Aggregator& out) {
     int codes[kMaxGroupBy];
+    // The groups the current entity was already counted in: `entities` counts
+    // entities, and one entity may have several events of the type in a group.
+    std::vector<std::array<int, kMaxGroupBy>> seen;
     auto count = [&](uint32_t s, int day) {
       int era = c.legacy ? EraOf(Date::FromDays(day)) : c.current_era;
       if (!Passes(c, s, era)) return;
-      for (size_t i = 0; i < dims; ++i) codes[i] = Encode(q.group_by[i], DimensionValue(q.group_by[i], s, day, era));
-      out.Add(codes, 1);
+      std::array<int, kMaxGroupBy> key{};
+      for (size_t i = 0; i < dims; ++i)
+        key[i] = codes[i] = Encode(q.group_by[i], DimensionValue(q.group_by[i], s, day, era));
+      bool first = std::find(seen.begin(), seen.end(), key) == seen.end();
+      if (first) seen.push_back(key);
+      out.Add(codes, 1, first ? 1 : 0);
     };
     for (uint32_t s = begin; s < end; ++s) {
       if (!alive_[s]) continue;
+      seen.clear();
       if (!c.statuses.empty()) {
         auto status = StatusAt(s, to);
         if (!status || !In(c.statuses, static_cast<uint8_t>(*status))) continue;
@@ -484,7 +539,9 @@ Result<FlowResult> RegistryIndex::Flows(const FlowQuery& q) const {
   lock.unlock();
 
   FlowResult result;
-  for (auto& [codes, acc] : groups.Groups()) {
+  auto grouped = groups.Groups();
+  SortByKeys(grouped, dims, [&](size_t i, int code) { return KeyText(q.group_by[i], Decode(q.group_by[i], code)); });
+  for (auto& [codes, acc] : grouped) {
     StatsRow row;
     for (size_t i = 0; i < dims; ++i) row.keys.push_back(KeyText(q.group_by[i], Decode(q.group_by[i], codes[i])));
     row.value = acc.sum;
