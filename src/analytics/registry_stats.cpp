@@ -52,6 +52,50 @@ void Merge(Groups& into, const Groups& from) {
   }
 }
 
+// The order of keys (stats.h): numeric keys numerically ("2" < "10"), others as
+// text; the unknown key ("") first.
+bool Numeric(std::string_view key) {
+  return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int CompareKey(std::string_view a, std::string_view b) {
+  if (Numeric(a) && Numeric(b)) {
+    a.remove_prefix(std::min(a.find_first_not_of('0'), a.size() - 1));
+    b.remove_prefix(std::min(b.find_first_not_of('0'), b.size() - 1));
+    if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+  }
+  return a.compare(b);
+}
+
+// Sorts grouped rows by their keys' text. The dimension values themselves order
+// kinds and statuses by declaration and provinces by directory position, so
+// each dimension's distinct values are ranked by key text once, and the rows
+// sorted on the ranks (integers, cheap for many groups).
+template <typename KeyTextFn>
+void SortByKeys(std::vector<std::pair<std::vector<int>, Acc>>& rows, size_t dims, const KeyTextFn& key_text) {
+  std::vector<std::vector<int>> value_of_rank(dims);
+  for (size_t i = 0; i < dims; ++i) {
+    std::vector<int> values;
+    for (const auto& row : rows) values.push_back(row.first[i]);
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    std::vector<std::string> texts;
+    for (int v : values) texts.push_back(key_text(i, v));
+    std::vector<size_t> by_key(values.size());
+    for (size_t k = 0; k < by_key.size(); ++k) by_key[k] = k;
+    std::sort(by_key.begin(), by_key.end(), [&](size_t x, size_t y) { return CompareKey(texts[x], texts[y]) < 0; });
+    std::unordered_map<int, int> rank_of;
+    for (size_t k = 0; k < by_key.size(); ++k) {
+      rank_of[values[by_key[k]]] = static_cast<int>(k);
+      value_of_rank[i].push_back(values[by_key[k]]);
+    }
+    for (auto& row : rows) row.first[i] = rank_of[row.first[i]];
+  }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& row : rows)
+    for (size_t i = 0; i < dims; ++i) row.first[i] = value_of_rank[i][static_cast<size_t>(row.first[i])];
+}
+
 int64_t SaturatingAdd(int64_t a, int64_t b) {
   int64_t out;
   if (__builtin_add_overflow(a, b, &out)) return b > 0 ? INT64_MAX : INT64_MIN;
@@ -358,7 +402,7 @@ Result<StockResult> RegistryIndex::Stock(const StockQuery& q) const {
     result.total = SaturatingAdd(result.total, acc.sum);
     result.entities += acc.count;
   }
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  SortByKeys(rows, dims, [&](size_t i, int value) { return KeyText(q.group_by[i], value); });
   for (auto& [values, acc] : rows) {
     StatsRow row;
     for (size_t i = 0; i < dims; ++i) row.keys.push_back(KeyText(q.group_by[i], values[i]));
@@ -427,7 +471,7 @@ Result<FlowResult> RegistryIndex::Flows(const FlowQuery& q) const {
     rows.emplace_back(std::move(values), acc);
     result.total += acc.sum;
   }
-  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  SortByKeys(rows, dims, [&](size_t i, int value) { return KeyText(q.group_by[i], value); });
   for (auto& [values, acc] : rows) {
     StatsRow row;
     for (size_t i = 0; i < dims; ++i) row.keys.push_back(KeyText(q.group_by[i], values[i]));

@@ -82,7 +82,7 @@ struct StatsRow {
 struct StockResult {
   int64_t total = 0;           // the measure over all matching entities
   int64_t entities = 0;        // entities that contributed
-  std::vector<StatsRow> rows;  // sorted by keys (numeric keys numerically)
+  std::vector<StatsRow> rows;  // sorted by keys: numeric keys numerically, others as text, unknown ("") first
 };
 
 struct FlowQuery {
@@ -95,9 +95,9 @@ struct FlowQuery {
 
 struct FlowResult {
   int64_t total = 0;
-  double years = 0;           // length of [from, to] in years, 2 decimals (2016-01-01…2020-12-31: 5)
-  double yearly_average = 0;  // total / years
-  std::vector<StatsRow> rows;
+  double years = 0;            // length of [from, to] in years, 2 decimals (2016-01-01…2020-12-31: 5)
+  double yearly_average = 0;   // total / years
+  std::vector<StatsRow> rows;  // as StockResult::rows
 };
 
 enum class Interval : uint8_t { kYear, kHalf, kQuarter };
