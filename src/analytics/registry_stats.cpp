@@ -427,16 +427,24 @@ Result<FlowResult> RegistryIndex::Flows(const FlowQuery& q) const {
   const uint32_t slots = static_cast<uint32_t>(id_.size());
   auto run = [&](uint32_t begin, uint32_t end, Groups& groups) {
     int values[kMaxGroupBy];
+    // Groups the current slot already counted in: StatsRow::entities counts
+    // entities, and one entity may have several events of the type in a group.
+    std::vector<GroupKey> seen;
     auto count = [&](uint32_t s, int day) {
       int era = c.legacy ? EraOf(Date::FromDays(day)) : c.current_era;
       if (!Passes(c, s, era)) return;
       for (size_t i = 0; i < dims; ++i) values[i] = DimensionValue(q.group_by[i], c, s, day);
-      Acc& acc = groups[Pack(values, dims)];
+      GroupKey key = Pack(values, dims);
+      Acc& acc = groups[key];
       ++acc.sum;
-      ++acc.count;
+      if (std::find(seen.begin(), seen.end(), key) == seen.end()) {
+        seen.push_back(key);
+        ++acc.count;
+      }
     };
     for (uint32_t s = begin; s < end; ++s) {
       if (!alive_[s]) continue;
+      seen.clear();
       if (!c.statuses.empty()) {
         auto status = StatusAt(s, to);
         if (!status || !In(c.statuses, static_cast<uint8_t>(*status))) continue;

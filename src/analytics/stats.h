@@ -10,7 +10,8 @@
 //
 // Flows: events dated in [from, to] — `established` is the founding date —
 // grouped by the event's year and the entity's dimensions; the province of the
-// legacy scheme is the one in force on the event's date.
+// legacy scheme is the one in force on the event's date. A row's value counts
+// events, its `entities` the distinct entities they happened to.
 //
 // Series: the stock measure at the end of each interval (year, half,
 // quarter) from `from` to `to`.
