@@ -221,6 +221,9 @@ void RegistryIndex::InitUnits() {
       provinces_.push_back(&unit);
     }
   }
+  std::unordered_map<std::string, uint16_t> first_with_code;
+  for (size_t u = 0; u < provinces_.size(); ++u)
+    province_key_.push_back(first_with_code.emplace(provinces_[u]->code, static_cast<uint16_t>(u)).first->second);
   // Eras: every date a province unit starts or ends.
   std::vector<Date> starts{Date::FromCivil(1, 1, 1)};
   for (const auto* unit : provinces_) {

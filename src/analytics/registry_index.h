@@ -120,6 +120,10 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   std::unordered_map<const domain::AdminUnit*, uint16_t> province_index_;
   std::vector<Date> era_starts_;                // ascending; era i is [era_starts_[i], era_starts_[i+1])
   std::vector<std::vector<uint16_t>> era_map_;  // [era][unit] → unit in force in the era, or kNone
+  // [unit] → the first unit with the same code. Rows are keyed by code, and one
+  // code names different units in different eras (15: Yên Bái, then Lào Cai), so
+  // a legacy flow over the 2025 reform groups both under "15".
+  std::vector<uint16_t> province_key_;
   std::vector<const domain::AdminUnit*> communes_;
   std::unordered_map<std::string, uint16_t> commune_index_;
 

@@ -237,7 +237,7 @@ int RegistryIndex::DimensionValue(Dimension d, const Compiled& c, uint32_t s, in
       uint16_t registered = unit_[s] != kNone ? unit_[s] : current_[s];
       if (registered == kNone) return -1;
       uint16_t unit = era_map_[c.legacy ? EraOf(Date::FromDays(on_days)) : c.current_era][registered];
-      return unit == kNone ? -1 : unit;
+      return unit == kNone ? -1 : province_key_[unit];
     }
     case Dimension::kCommune: return commune_[s] == kNone ? -1 : commune_[s];
     case Dimension::kKind: return kind_[s];

@@ -11,7 +11,9 @@
 // Flows: events dated in [from, to] — `established` is the founding date —
 // grouped by the event's year and the entity's dimensions; the province of the
 // legacy scheme is the one in force on the event's date. A row's value counts
-// events, its `entities` the distinct entities they happened to.
+// events, its `entities` the distinct entities they happened to. Rows are keyed
+// by code, so over a range that crosses a reform one legacy row may gather two
+// units of one code (15: Yên Bái until 2025-06-30, Lào Cai since).
 //
 // Series: the stock measure at the end of each interval (year, half,
 // quarter) from `from` to `to`.
