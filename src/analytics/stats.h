@@ -6,7 +6,8 @@
 // or a figure (domain::FigureFields), taken for each entity from its latest
 // period ending on or before `as_of` that reports that figure (periods order
 // as domain::Period: the year rather than its last quarter); entities without
-// such a period do not contribute (StatsRow::entities says how many did).
+// such a period do not contribute (StatsRow::entities says how many did), and a
+// group no entity contributed to has no row (not reported is not 0).
 //
 // Flows: events dated in [from, to] — `established` is the founding date —
 // grouped by the event's year and the entity's dimensions; the province of the
