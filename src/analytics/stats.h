@@ -6,11 +6,15 @@
 // or a figure (domain::FigureFields), taken for each entity from its latest
 // period ending on or before `as_of` that reports that figure (periods order
 // as domain::Period: the year rather than its last quarter); entities without
-// such a period do not contribute (StatsRow::entities says how many did).
+// such a period do not contribute (StatsRow::entities says how many did), and a
+// group no entity contributed to has no row (not reported is not 0).
 //
 // Flows: events dated in [from, to] — `established` is the founding date —
 // grouped by the event's year and the entity's dimensions; the province of the
-// legacy scheme is the one in force on the event's date.
+// legacy scheme is the one in force on the event's date. A row's value counts
+// events, its `entities` the distinct entities they happened to. Rows are keyed
+// by code, so over a range that crosses a reform one legacy row may gather two
+// units of one code (15: Yên Bái until 2025-06-30, Lào Cai since).
 //
 // Series: the stock measure at the end of each interval (year, half,
 // quarter) from `from` to `to`.
@@ -82,7 +86,7 @@ struct StatsRow {
 struct StockResult {
   int64_t total = 0;           // the measure over all matching entities
   int64_t entities = 0;        // entities that contributed
-  std::vector<StatsRow> rows;  // sorted by keys (numeric keys numerically)
+  std::vector<StatsRow> rows;  // sorted by keys: numeric keys numerically, others as text, unknown ("") first
 };
 
 struct FlowQuery {
@@ -95,9 +99,9 @@ struct FlowQuery {
 
 struct FlowResult {
   int64_t total = 0;
-  double years = 0;           // length of [from, to] in years, 2 decimals (2016-01-01…2020-12-31: 5)
-  double yearly_average = 0;  // total / years
-  std::vector<StatsRow> rows;
+  double years = 0;            // length of [from, to] in years, 2 decimals (2016-01-01…2020-12-31: 5)
+  double yearly_average = 0;   // total / years
+  std::vector<StatsRow> rows;  // as StockResult::rows
 };
 
 enum class Interval : uint8_t { kYear, kHalf, kQuarter };
