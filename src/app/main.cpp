@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "app/cli.h"
+#include "app/import_command.h"
 #include "auth/account_service.h"
 #include "auth/password.h"
 #include "auth/throttle.h"
@@ -44,6 +45,10 @@ Cách dùng / usage: hoptac <lệnh/command> [tuỳ chọn/options]
               HOPTAC_ADMIN_PASSWORD) / first start creates "admin" (password printed once,
               or HOPTAC_ADMIN_PASSWORD)
   migrate   Cập nhật lược đồ cơ sở dữ liệu / apply database migrations   [--db URL]
+  import entities|events|figures FILE [--dry-run] [--skip-bad-rows] [--confirm-warnings]
+            [--report FILE.csv|FILE.xlsx] [--db URL]
+            Nhập tệp CSV/XLSX vào sổ đăng ký (tất cả hoặc không) / import a CSV or XLSX
+            file into the registry (all or nothing unless --skip-bad-rows)
   user add NAME --role ROLE [--province CODE] [--entity ID] [--display-name TEXT]
   user list | user disable NAME | user enable NAME | user reset-password NAME
             Quản lý tài khoản / manage accounts [--db URL]; mật khẩu hỏi tại dấu nhắc
@@ -305,6 +310,13 @@ int Main(int argc, char** argv) {
     cli = ParseCommandLine(argc, argv, kDbOptions, {});
   } else if (command == "user") {
     cli = ParseCommandLine(argc, argv, {"db", "data-dir", "role", "province", "entity", "display-name"}, {});
+  } else if (command == "import") {
+    cli = ParseCommandLine(argc, argv, kImportValueOptions, kImportFlagOptions);
+    if (!cli.ok()) {
+      PrintError(cli.error());
+      return 2;
+    }
+    return ImportCommand(*cli, [&] { return OpenAndPrepare(*cli, 2); });
   } else if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kHelp;
     return 0;

@@ -172,6 +172,8 @@ Result<bool> CsvReader::ReadRecord(std::vector<std::string>& cells, int& start_l
   start_line = line_;
   int c = Get();
   if (c == kEnd) return false;
+  ++records_;
+  if (options_.numbering == RowNumbering::kRecords) start_line = records_;
   std::size_t record_bytes = 0;
   std::string* field = &cells.emplace_back();
   bool at_field_start = true;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "registry/entity_rows.h"
 #include "storage/audit.h"
 #include "text/collate.h"
 #include "text/fold.h"
@@ -575,5 +576,52 @@ Result<std::vector<StoredEvent>> EntityService::Events(const Principal& who, int
   }));
   return events;
 }
+
+}  // namespace hoptac::registry
+
+// --- Shared with the importer (registry/entity_rows.h) -----------------------------
+
+namespace hoptac::registry {
+
+const char* EntitySelectList() { return kColumns; }
+
+EntityRecord ReadEntityRecord(const storage::RowView& row) { return ReadRecord(row); }
+
+StoredEvent ReadStoredEvent(const storage::RowView& row, int first) { return ReadEvent(row, first); }
+
+Status CheckEntity(const domain::AdminUnitDirectory& units, domain::Entity& entity,
+                   std::string& current_province_code) {
+  return Check(units, entity, current_province_code);
+}
+
+std::span<const std::string> EntityWriteColumns() {
+  // The order of EntityValues().
+  static const std::vector<std::string> columns = {"kind",
+                                                   "name",
+                                                   "name_folded",
+                                                   "registration_code",
+                                                   "tax_code",
+                                                   "province_code",
+                                                   "province_as_of",
+                                                   "current_province_code",
+                                                   "commune_code",
+                                                   "address",
+                                                   "sector",
+                                                   "founded_on",
+                                                   "women_managed",
+                                                   "youth",
+                                                   "chair_name",
+                                                   "chair_sex",
+                                                   "chair_birth_year",
+                                                   "phone",
+                                                   "email",
+                                                   "union_id",
+                                                   "updated_at_ms"};
+  return columns;
+}
+
+std::vector<storage::Value> EntityWriteValues(const EntityRecord& record) { return EntityValues(record); }
+
+std::string EntityAuditJson(const EntityRecord& record) { return JsonText(record); }
 
 }  // namespace hoptac::registry

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ struct AuditRecord {
 };
 
 Status AppendAudit(Connection& conn, const AuditRecord& record);
+// Many rows at once (Connection::CopyRows), for bulk writes such as imports.
+Status AppendAudits(Connection& conn, std::span<const AuditRecord> records);
 
 struct AuditQuery {
   std::string object_type;                   // empty: any
