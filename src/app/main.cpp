@@ -19,6 +19,8 @@
 #include "http/api.h"
 #include "http/server.h"
 #include "registry/entity_service.h"
+#include "registry/import.h"
+#include "registry/import_jobs.h"
 #include "storage/admin_unit_store.h"
 #include "storage/db.h"
 
@@ -135,6 +137,10 @@ Status Serve(const CommandLine& cli) {
   services.accounts = &accounts;
   registry::EntityService entities(*db, services.admin_units);
   services.entities = &entities;
+  // Imports through the API run as jobs on a background thread (registry/import_jobs.h).
+  registry::ImportService import_service(*db, services.admin_units);
+  registry::ImportJobs import_jobs(import_service);
+  services.imports = &import_jobs;
   const char* admin_password = std::getenv("HOPTAC_ADMIN_PASSWORD");
   HOPTAC_ASSIGN_OR_RETURN(
       auto created_password,
@@ -173,6 +179,7 @@ Status Serve(const CommandLine& cli) {
   std::cout << i18n::Translate(CliLang(), tls ? "cli.listening_tls" : "cli.listening", {{where}}) << std::endl;
   server->Run();
   server.reset();
+  import_jobs.Shutdown();  // a running import is cancelled: nothing half-written
   db->Close();
   log::Info("stopped", {});
   log::Flush();

@@ -13,6 +13,7 @@ std::shared_ptr<Router> BuildRouter(const Services& services) {
   AddTokenRoutes(*router, services);
   AddAuditRoutes(*router, services);
   AddEntityRoutes(*router, services);
+  AddImportRoutes(*router, services);
   if (services.accounts) router->SetGuard(MakeGuard(*services.accounts));
   if (services.metrics) {
     std::vector<std::string> names;

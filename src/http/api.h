@@ -14,6 +14,7 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "registry/entity_service.h"
+#include "registry/import_jobs.h"
 #include "storage/db.h"
 
 namespace hoptac::http {
@@ -24,6 +25,7 @@ struct Services {
   std::shared_ptr<Metrics> metrics;
   auth::AccountService* accounts = nullptr;     // not owned
   registry::EntityService* entities = nullptr;  // not owned
+  registry::ImportJobs* imports = nullptr;      // not owned; null: the import routes answer 503
   std::string version;
 };
 
@@ -39,5 +41,6 @@ void AddUserRoutes(Router& router, const Services& services);
 void AddTokenRoutes(Router& router, const Services& services);
 void AddAuditRoutes(Router& router, const Services& services);
 void AddEntityRoutes(Router& router, const Services& services);
+void AddImportRoutes(Router& router, const Services& services);
 
 }  // namespace hoptac::http

@@ -243,6 +243,11 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
      "write only the good rows."},
     {"cli.import_cancelled", "Cancelled; nothing was written to the database."},
     {"field.invalid_import_date", "Invalid date: \"{0}\". Use dd/mm/yyyy (31/12/2024) or YYYY-MM-DD (2024-12-31)."},
+    {"error.import_empty_file", "The uploaded file is empty."},
+    {"error.import_busy", "{0} imports are already waiting or running; try again in a few minutes."},
+    {"error.import_job_not_found", "Import {0} not found."},
+    {"error.import_report_not_ready", "Import {0} has no report: it has not finished, or the file was refused."},
+    {"error.imports_unavailable", "Imports are not available on this server."},
 };
 extern const size_t kMessagesEnCount = sizeof(kMessagesEn) / sizeof(kMessagesEn[0]);
 

@@ -254,6 +254,11 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"cli.import_cancelled", "Đã huỷ; không ghi gì vào cơ sở dữ liệu."},
     {"field.invalid_import_date",
      "Ngày không hợp lệ: \"{0}\". Dùng dd/mm/yyyy (31/12/2024) hoặc YYYY-MM-DD (2024-12-31)."},
+    {"error.import_empty_file", "Tệp tải lên trống."},
+    {"error.import_busy", "Đang có {0} lượt nhập dữ liệu chờ hoặc đang chạy; hãy thử lại sau ít phút."},
+    {"error.import_job_not_found", "Không tìm thấy lượt nhập dữ liệu {0}."},
+    {"error.import_report_not_ready", "Lượt nhập {0} chưa có báo cáo: chưa chạy xong, hoặc tệp đã bị từ chối."},
+    {"error.imports_unavailable", "Chức năng nhập dữ liệu không khả dụng trên máy chủ này."},
 };
 extern const size_t kMessagesViCount = sizeof(kMessagesVi) / sizeof(kMessagesVi[0]);
 
