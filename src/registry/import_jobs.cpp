@@ -54,12 +54,14 @@ Error NotFound(const std::string& id) { return Error::Make(ErrorCode::kNotFound,
 
 }  // namespace
 
-ImportJobs::ImportJobs(ImportService& service, Clock now_ms)
-    : service_(service), now_ms_(now_ms ? std::move(now_ms) : [] {
+ImportJobs::ImportJobs(ImportService& service, Clock now_ms, int max_unfinished)
+    : service_(service),
+      now_ms_(now_ms ? std::move(now_ms) : [] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::system_clock::now().time_since_epoch())
             .count();
-      }) {
+      }),
+      max_unfinished_(max_unfinished) {
   thread_ = std::thread([this] { Work(); });
 }
 
@@ -127,8 +129,8 @@ Result<ImportJob> ImportJobs::Submit(const auth::Principal& who, ImportJobReques
   Expire();
   int unfinished = 0;
   for (const auto& [id, e] : jobs_) unfinished += Finished(e->job.state) ? 0 : 1;
-  if (unfinished >= kMaxUnfinishedJobs)
-    return Error::Make(ErrorCode::kTooManyRequests, "error.import_busy", {std::to_string(kMaxUnfinishedJobs)});
+  if (unfinished >= max_unfinished_)
+    return Error::Make(ErrorCode::kTooManyRequests, "error.import_busy", {std::to_string(max_unfinished_)});
   jobs_[job.id] = entry;
   queue_.push_back(entry);
   wake_.notify_all();

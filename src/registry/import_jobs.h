@@ -83,7 +83,7 @@ class ImportJobs {
   using Clock = std::function<int64_t()>;  // Unix epoch milliseconds
 
   // Starts the background thread. `service` must outlive this object.
-  explicit ImportJobs(ImportService& service, Clock now_ms = nullptr);
+  explicit ImportJobs(ImportService& service, Clock now_ms = nullptr, int max_unfinished = kMaxUnfinishedJobs);
   // Cancels every job and waits for the thread (Shutdown()).
   ~ImportJobs();
   ImportJobs(const ImportJobs&) = delete;
@@ -114,6 +114,7 @@ class ImportJobs {
 
   ImportService& service_;
   Clock now_ms_;
+  int max_unfinished_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::map<std::string, std::shared_ptr<Entry>> jobs_;
