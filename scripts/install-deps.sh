@@ -9,7 +9,8 @@ build=(cmake ninja-build pkg-config g++ make
        libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
        libsqlite3-dev libpq-dev libicu-dev libsodium-dev libssl-dev
        libxlsxwriter-dev libzip-dev libexpat1-dev)
-test=(libgtest-dev libgmock-dev clang-format postgresql postgresql-contrib python3 curl openssl)
+test=(libgtest-dev libgmock-dev clang-format postgresql postgresql-contrib python3 curl openssl
+      libreoffice-calc-nogui)  # LibreOffice converts test CSV files to XLSX as users do
 bench=(libbenchmark-dev wrk postgresql sqlite3 curl python3)
 
 packages=("${build[@]}")

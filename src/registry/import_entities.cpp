@@ -19,6 +19,37 @@ using storage::RowView;
 using storage::Text;
 using storage::Value;
 
+// The exact wire name first (what export writes), the lenient parser for the rest.
+template <class Enum>
+std::optional<Enum> Lenient(std::string_view text, std::optional<Enum> (*exact)(std::string_view),
+                            std::optional<Enum> (*lenient)(std::string_view)) {
+  if (auto value = exact(text)) return value;
+  return lenient(text);
+}
+
+// Indices into ImportColumns(FileType::kEntities).
+enum Column : int {
+  kCode,
+  kKind,
+  kName,
+  kProvince,
+  kCommune,
+  kAddress,
+  kSector,
+  kFoundedOn,
+  kStatus,
+  kStatusSince,
+  kWomenManaged,
+  kYouth,
+  kChairName,
+  kChairSex,
+  kChairBirthYear,
+  kPhone,
+  kEmail,
+  kUnion,
+  kTaxCode
+};
+
 // What the import knows about a registration code: stored, or met in the file.
 enum class CodeState : uint8_t {
   kStored,    // in the database (possibly updated by the file)
@@ -44,6 +75,7 @@ struct EntityRow {
   std::optional<EntityStatus> status;
   std::optional<Date> status_since;
   bool identified = false;  // the identity pass ran (deferred rows come back)
+  Known* known = nullptr;   // the entry of its code (node pointers of an unordered_map are stable)
   int64_t existing_id = 0;
   // Set by Resolve():
   EntityRecord record;                           // the entity as it will be stored
@@ -69,6 +101,8 @@ class EntityImport final : public ImportRun {
 
   Status Start() override {
     today_ = Date::Today();
+    // Room for a million new codes without rehashing (8 MiB of buckets).
+    known_.reserve(1 << 20);
     return conn().Query("SELECT id, registration_code, kind, deleted_at_ms FROM entities", {},
                         [&](const RowView& row) -> Status {
                           Known known;
@@ -86,6 +120,7 @@ class EntityImport final : public ImportRun {
     r.cells = std::move(cells);
     cells.clear();
     Parse(r);
+    if (batch_.capacity() < kBatchRows) batch_.reserve(kBatchRows);
     batch_.push_back(std::move(r));
     if (batch_.size() >= kBatchRows) return ProcessBatch(/*final_pass=*/false);
     return Ok();
@@ -120,16 +155,16 @@ class EntityImport final : public ImportRun {
     Fail(r, field, "invalid_enum", "field.invalid_enum", {std::string(value), std::move(allowed)});
   }
 
-  std::optional<Date> DateCell(EntityRow& r, const char* column) {
-    std::string_view text = Cell(r.cells, column);
+  std::optional<Date> DateCell(EntityRow& r, int index, const char* column) {
+    std::string_view text = Cell(r.cells, index);
     if (text.empty()) return std::nullopt;
     auto date = ParseImportDate(text);
     if (!date) Fail(r, column, "invalid_date", "field.invalid_import_date", {std::string(text)});
     return date;
   }
 
-  bool BoolCell(EntityRow& r, const char* column) {
-    std::string_view text = Cell(r.cells, column);
+  bool BoolCell(EntityRow& r, int index, const char* column) {
+    std::string_view text = Cell(r.cells, index);
     auto value = ParseImportBool(text);
     if (!value) Fail(r, column, "invalid_boolean", "field.invalid_boolean", {std::string(text)});
     return value.value_or(false);
@@ -137,42 +172,42 @@ class EntityImport final : public ImportRun {
 
   void Parse(EntityRow& r) {
     Entity& e = r.parsed;
-    e.registration_code = std::string(Cell(r.cells, "registration_code"));
+    e.registration_code = std::string(Cell(r.cells, kCode));
     if (e.registration_code.empty()) Fail(r, "registration_code", "required", "field.required");
-    std::string_view kind = Cell(r.cells, "kind");
+    std::string_view kind = Cell(r.cells, kKind);
     if (kind.empty()) {
       Fail(r, "kind", "required", "field.required");
-    } else if (auto parsed = domain::ParseEntityKind(kind)) {
+    } else if (auto parsed = Lenient(kind, domain::EntityKindFromName, domain::ParseEntityKind)) {
       e.kind = *parsed;
     } else {
       InvalidEnum(r, "kind", kind, "HTX, LHHTX, THT, QTDND, cooperative, union, group, credit_fund");
     }
-    e.name = std::string(Cell(r.cells, "name"));
+    e.name = std::string(Cell(r.cells, kName));
     if (e.name.empty()) Fail(r, "name", "required", "field.required");
-    if (Cell(r.cells, "province_code").empty()) Fail(r, "province_code", "required", "field.required");
-    e.address = std::string(Cell(r.cells, "address"));
-    if (std::string_view sector = Cell(r.cells, "sector"); !sector.empty()) {
-      e.sector = domain::ParseSector(sector);
+    if (Cell(r.cells, kProvince).empty()) Fail(r, "province_code", "required", "field.required");
+    e.address = std::string(Cell(r.cells, kAddress));
+    if (std::string_view sector = Cell(r.cells, kSector); !sector.empty()) {
+      e.sector = Lenient(sector, domain::SectorFromName, domain::ParseSector);
       if (!e.sector) {
         std::string names;
         for (auto value : domain::kSectors) names += std::string(names.empty() ? "" : ", ") + domain::SectorName(value);
         InvalidEnum(r, "sector", sector, names);
       }
     }
-    e.founded_on = DateCell(r, "founded_on");
-    if (std::string_view status = Cell(r.cells, "status"); !status.empty()) {
-      r.status = domain::ParseEntityStatus(status);
+    e.founded_on = DateCell(r, kFoundedOn, "founded_on");
+    if (std::string_view status = Cell(r.cells, kStatus); !status.empty()) {
+      r.status = Lenient(status, domain::EntityStatusFromName, domain::ParseEntityStatus);
       if (!r.status) InvalidEnum(r, "status", status, "active, suspended, stopped, dissolved, bankrupt, converted");
     }
-    r.status_since = DateCell(r, "status_since");
-    e.women_managed = BoolCell(r, "women_managed");
-    e.youth = BoolCell(r, "youth");
-    e.chair_name = std::string(Cell(r.cells, "chair_name"));
-    if (std::string_view sex = Cell(r.cells, "chair_sex"); !sex.empty()) {
-      e.chair_sex = domain::ParseSex(sex);
+    r.status_since = DateCell(r, kStatusSince, "status_since");
+    e.women_managed = BoolCell(r, kWomenManaged, "women_managed");
+    e.youth = BoolCell(r, kYouth, "youth");
+    e.chair_name = std::string(Cell(r.cells, kChairName));
+    if (std::string_view sex = Cell(r.cells, kChairSex); !sex.empty()) {
+      e.chair_sex = Lenient(sex, domain::SexFromName, domain::ParseSex);
       if (!e.chair_sex) InvalidEnum(r, "chair_sex", sex, "female, male, nữ, nam");
     }
-    if (std::string_view year = Cell(r.cells, "chair_birth_year"); !year.empty()) {
+    if (std::string_view year = Cell(r.cells, kChairBirthYear); !year.empty()) {
       if (auto number = ParseImportInteger(year, context_.style); number && *number >= 0 && *number <= 9999) {
         e.chair_birth_year = static_cast<int>(*number);
       } else if (auto date = ParseImportDate(year)) {
@@ -181,31 +216,34 @@ class EntityImport final : public ImportRun {
         Fail(r, "chair_birth_year", "invalid_integer", "field.invalid_integer", {std::string(year)});
       }
     }
-    e.phone = std::string(Cell(r.cells, "phone"));
-    e.email = std::string(Cell(r.cells, "email"));
-    e.union_registration_code = std::string(Cell(r.cells, "union_registration_code"));
-    e.tax_code = std::string(Cell(r.cells, "tax_code"));
-    domain::NormalizeEntity(e);
+    e.phone = std::string(Cell(r.cells, kPhone));
+    e.email = std::string(Cell(r.cells, kEmail));
+    e.union_registration_code = std::string(Cell(r.cells, kUnion));
+    e.tax_code = std::string(Cell(r.cells, kTaxCode));
+    // The codes as the registry keys them (CheckEntity normalises the rest).
+    for (std::string* code : {&e.registration_code, &e.union_registration_code})
+      for (char& c : *code)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
 
   // The present columns of the file over `target` (the stored entity, or a new one).
   void Apply(const EntityRow& r, Entity& target) const {
     const Entity& p = r.parsed;
     target.registration_code = p.registration_code;
-    if (Has("kind")) target.kind = p.kind;
-    if (Has("name")) target.name = p.name;
-    if (Has("address")) target.address = p.address;
-    if (Has("sector")) target.sector = p.sector;
-    if (Has("founded_on")) target.founded_on = p.founded_on;
-    if (Has("women_managed")) target.women_managed = p.women_managed;
-    if (Has("youth")) target.youth = p.youth;
-    if (Has("chair_name")) target.chair_name = p.chair_name;
-    if (Has("chair_sex")) target.chair_sex = p.chair_sex;
-    if (Has("chair_birth_year")) target.chair_birth_year = p.chair_birth_year;
-    if (Has("phone")) target.phone = p.phone;
-    if (Has("email")) target.email = p.email;
-    if (Has("union_registration_code")) target.union_registration_code = p.union_registration_code;
-    if (Has("tax_code")) target.tax_code = p.tax_code;
+    if (Has(kKind)) target.kind = p.kind;
+    if (Has(kName)) target.name = p.name;
+    if (Has(kAddress)) target.address = p.address;
+    if (Has(kSector)) target.sector = p.sector;
+    if (Has(kFoundedOn)) target.founded_on = p.founded_on;
+    if (Has(kWomenManaged)) target.women_managed = p.women_managed;
+    if (Has(kYouth)) target.youth = p.youth;
+    if (Has(kChairName)) target.chair_name = p.chair_name;
+    if (Has(kChairSex)) target.chair_sex = p.chair_sex;
+    if (Has(kChairBirthYear)) target.chair_birth_year = p.chair_birth_year;
+    if (Has(kPhone)) target.phone = p.phone;
+    if (Has(kEmail)) target.email = p.email;
+    if (Has(kUnion)) target.union_registration_code = p.union_registration_code;
+    if (Has(kTaxCode)) target.tax_code = p.tax_code;
   }
 
   // The province in force today that a code read on `on` now belongs to ("" when unknown).
@@ -225,6 +263,7 @@ class EntityImport final : public ImportRun {
         auto [it, inserted] = known_.try_emplace(r.parsed.registration_code);
         if (inserted) {
           it->second = Known{0, r.parsed.kind, CodeState::kBad, r.row};
+          r.known = &it->second;
         } else if (it->second.file_row == 0) {
           it->second.file_row = r.row;
         }
@@ -236,6 +275,7 @@ class EntityImport final : public ImportRun {
     Known& known = it->second;
     if (inserted) {
       known = Known{0, r.parsed.kind, CodeState::kPlanned, r.row};
+      r.known = &known;
       return;
     }
     if (known.file_row != 0) {
@@ -244,6 +284,7 @@ class EntityImport final : public ImportRun {
       return;
     }
     known.file_row = r.row;
+    r.known = &known;
     if (known.state == CodeState::kDeleted) {
       Fail(r, "registration_code", "registration_code_deleted", "field.registration_code_deleted", {code});
       return;
@@ -260,7 +301,7 @@ class EntityImport final : public ImportRun {
                             loaded_[record.entity.id].record = std::move(record);
                             return Ok();
                           }));
-    if (!Has("status") && !Has("founded_on")) return Ok();
+    if (!Has(kStatus) && !Has(kFoundedOn)) return Ok();
     return QueryByIds(conn(),
                       "SELECT entity_id, id, date, type, note, converted_to FROM entity_events WHERE entity_id IN",
                       "ORDER BY entity_id, date, id", ids, [&](const RowView& row) -> Status {
@@ -294,15 +335,14 @@ class EntityImport final : public ImportRun {
     Apply(r, e);
     // Codes are read as of the stored reading date, or the founding date of a new entity.
     Date on = stored ? e.province_as_of.value_or(e.founded_on.value_or(today_)) : e.founded_on.value_or(today_);
-    auto province = context_.provinces.Resolve(Cell(r.cells, "province_code"), on);
+    auto province = context_.provinces.Resolve(Cell(r.cells, kProvince), on);
     if (!province.ok()) {
       AddErrors(r.state, r.row, &r.cells, province.error(), "province_code");
       return true;
     }
     e.province_code = *province;
-    if (Has("commune_code")) {
-      auto commune =
-          context_.provinces.ResolveCommune(Cell(r.cells, "commune_code"), CurrentProvince(e.province_code, on));
+    if (Has(kCommune)) {
+      auto commune = context_.provinces.ResolveCommune(Cell(r.cells, kCommune), CurrentProvince(e.province_code, on));
       if (!commune.ok()) {
         AddErrors(r.state, r.row, &r.cells, commune.error(), "commune_code");
         return true;
@@ -362,7 +402,7 @@ class EntityImport final : public ImportRun {
     if (validate) {
       Status valid = domain::ValidateHistory(e.founded_on, history);
       if (!valid.ok()) {
-        AddErrors(r.state, r.row, &r.cells, valid.error(), Has("status") ? "status" : "founded_on");
+        AddErrors(r.state, r.row, &r.cells, valid.error(), Has(kStatus) ? "status" : "founded_on");
         return true;
       }
     }
@@ -386,8 +426,8 @@ class EntityImport final : public ImportRun {
     add("registration_code", e.registration_code);
     add("kind", domain::EntityKindName(e.kind));
     add("name", e.name);
-    add("province_code", r.state.error ? std::string(Cell(r.cells, "province_code")) : e.province_code);
-    add("commune_code", r.state.error ? std::string(Cell(r.cells, "commune_code")) : e.commune_code);
+    add("province_code", r.state.error ? std::string(Cell(r.cells, kProvince)) : e.province_code);
+    add("commune_code", r.state.error ? std::string(Cell(r.cells, kCommune)) : e.commune_code);
     add("address", e.address);
     add("sector", e.sector ? domain::SectorName(*e.sector) : "");
     add("founded_on", date(e.founded_on));
@@ -418,11 +458,11 @@ class EntityImport final : public ImportRun {
     std::vector<EntityRow*> settled;
     for (EntityRow& r : rows) {
       if (!r.state.error && !Resolve(r, final_pass)) {
-        if (r.existing_id == 0) known_[r.parsed.registration_code].state = CodeState::kDeferred;
+        if (r.existing_id == 0) r.known->state = CodeState::kDeferred;
         deferred_.push_back(std::move(r));
         continue;
       }
-      Known* known = r.parsed.registration_code.empty() ? nullptr : &known_[r.parsed.registration_code];
+      Known* known = r.known;  // null for a row without a code, or a duplicate
       if (r.state.error) {
         if (known && r.existing_id == 0 && known->file_row == r.row) known->state = CodeState::kBad;
       } else if (r.existing_id == 0) {
@@ -435,7 +475,7 @@ class EntityImport final : public ImportRun {
       }
       if (!r.state.error && r.new_event) ++result_.counts.events_added;
       Settle(r.state);
-      Preview(r.row, PreviewValues(r), r.state);
+      if (WantsPreview()) Preview(r.row, PreviewValues(r), r.state);
       settled.push_back(&r);
     }
     if (!writing()) return Ok();
@@ -471,7 +511,7 @@ class EntityImport final : public ImportRun {
           --result_.counts.created;
           Fail(*r, "union_registration_code", "union_not_found", "field.union_not_found",
                {r->record.entity.union_registration_code});
-          known_[r->parsed.registration_code].state = CodeState::kBad;
+          r->known->state = CodeState::kBad;
           Settle(r->state);
         }
         if (!writing()) return Ok();
@@ -551,7 +591,7 @@ class EntityImport final : public ImportRun {
           }));
     }
     for (EntityRow* r : rows) {
-      r->record.entity.id = known_[r->record.entity.registration_code].id;
+      r->record.entity.id = r->known->id;
       if (r->record.entity.id == 0) return Error::Internal("import: inserted entity not found");
     }
     return Ok();

@@ -67,6 +67,12 @@ class ImportRun {
   // The cell of `column` in `cells`, trimmed; "" when the file lacks the column.
   std::string_view Cell(const std::vector<std::string>& cells, std::string_view column) const;
   bool Has(std::string_view column) const { return map_.Has(column); }
+  // The same by index into ImportColumns(type) (no name lookup: for the hot path).
+  std::string_view Cell(const std::vector<std::string>& cells, int column) const {
+    int cell = map_.cell_of_column[column];
+    return cell < 0 || static_cast<size_t>(cell) >= cells.size() ? std::string_view() : TrimCell(cells[cell]);
+  }
+  bool Has(int column) const { return map_.cell_of_column[column] >= 0; }
 
   // Records a problem of a row; `cells` gives the value shown (may be null).
   void AddProblem(RowState& state, int row, const std::vector<std::string>* cells, Severity severity,
@@ -81,6 +87,8 @@ class ImportRun {
   void Settle(const RowState& state);
   // Adds a preview row (until kPreviewRows) and reports the preview when complete.
   void Preview(int row, std::vector<std::pair<std::string, std::string>> values, const RowState& state);
+  // Whether Preview() still takes rows (build the values only then).
+  bool WantsPreview() const { return result_.preview.size() < kPreviewRows; }
   void ReportPreview();
 
   // Writes are allowed: not a dry run, and no bad row yet (or skip_bad_rows).

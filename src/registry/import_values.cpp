@@ -140,6 +140,9 @@ std::optional<int64_t> ParseImportMoney(std::string_view text, int64_t scale, Nu
 }
 
 std::optional<bool> ParseImportBool(std::string_view text) {
+  // The spellings of export and of most spreadsheets, without folding.
+  if (text == "false" || text == "0" || text.empty()) return false;
+  if (text == "true" || text == "1" || text == "x") return true;
   std::string key = domain::MatchKey(text);
   if (key.empty() || key == "false" || key == "0" || key == "khong" || key == "no" || key == "n" || key == "sai" ||
       key == "k")
