@@ -622,6 +622,88 @@ std::span<const std::string> EntityWriteColumns() {
 
 std::vector<storage::Value> EntityWriteValues(const EntityRecord& record) { return EntityValues(record); }
 
-std::string EntityAuditJson(const EntityRecord& record) { return JsonText(record); }
+namespace {
+
+void AppendJsonString(std::string& out, std::string_view text) {
+  static const char* kHex = "0123456789abcdef";
+  out.push_back('"');
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (u < 0x20) {
+      out += "\\u00";
+      out.push_back(kHex[u >> 4]);
+      out.push_back(kHex[u & 15]);
+    } else {
+      out.push_back(c);
+    }
+  }
+  out.push_back('"');
+}
+
+}  // namespace
+
+// The same document as serialize(ToJson(record, true)), written directly: imports
+// write one per entity, a million at a time.
+std::string EntityAuditJson(const EntityRecord& record) {
+  const Entity& e = record.entity;
+  std::string out;
+  out.reserve(512 + e.name.size() + e.address.size());
+  auto key = [&](const char* name) {
+    out += out.empty() ? "{\"" : ",\"";
+    out += name;
+    out += "\":";
+  };
+  auto text = [&](const char* name, std::string_view value) {
+    key(name);
+    AppendJsonString(out, value);
+  };
+  auto text_or_null = [&](const char* name, bool present, std::string_view value) {
+    key(name);
+    if (present) {
+      AppendJsonString(out, value);
+    } else {
+      out += "null";
+    }
+  };
+  auto integer = [&](const char* name, int64_t value) {
+    key(name);
+    out += std::to_string(value);
+  };
+  auto boolean = [&](const char* name, bool value) {
+    key(name);
+    out += value ? "true" : "false";
+  };
+  integer("id", e.id);
+  text("kind", domain::EntityKindName(e.kind));
+  text("name", e.name);
+  text("province_code", e.province_code);
+  text("current_province_code", record.current_province_code);
+  text_or_null("commune_code", !e.commune_code.empty(), e.commune_code);
+  text_or_null("sector", e.sector.has_value(), e.sector ? domain::SectorName(*e.sector) : "");
+  text_or_null("status", record.status.has_value(), record.status ? domain::EntityStatusName(*record.status) : "");
+  text_or_null("founded_on", e.founded_on.has_value(), e.founded_on ? e.founded_on->ToIso() : "");
+  text("registration_code", e.registration_code);
+  text("tax_code", e.tax_code);
+  text_or_null("province_as_of", e.province_as_of.has_value(), e.province_as_of ? e.province_as_of->ToIso() : "");
+  text("address", e.address);
+  boolean("women_managed", e.women_managed);
+  boolean("youth", e.youth);
+  text("chair_name", e.chair_name);
+  text_or_null("chair_sex", e.chair_sex.has_value(), e.chair_sex ? domain::SexName(*e.chair_sex) : "");
+  key("chair_birth_year");
+  out += e.chair_birth_year ? std::to_string(*e.chair_birth_year) : "null";
+  text("phone", e.phone);
+  text("email", e.email);
+  key("union_id");
+  out += e.union_id ? std::to_string(*e.union_id) : "null";
+  text_or_null("union_registration_code", !e.union_registration_code.empty(), e.union_registration_code);
+  integer("created_at_ms", record.created_at_ms);
+  integer("updated_at_ms", record.updated_at_ms);
+  out.push_back('}');
+  return out;
+}
 
 }  // namespace hoptac::registry

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 #include "io/csv.h"
 #include "io/xlsx.h"
@@ -155,32 +159,132 @@ Status ImportRun::FlushAudits() {
   return Ok();
 }
 
+std::unique_ptr<PreParsed> ImportRun::PreParse(int, std::vector<std::string>&) { return nullptr; }
+
+namespace {
+
+// Rows read ahead by the reader thread.
+struct RowItem {
+  int row = 0;
+  std::vector<std::string> cells;
+  std::optional<Error> row_error;  // a row error of the source (more cells than the header)
+  std::unique_ptr<PreParsed> parsed;
+};
+
+struct Chunk {
+  std::vector<RowItem> items;
+  std::optional<Error> error;  // a final error of the source: the import ends
+  bool end = false;            // the last chunk
+};
+
+// A bounded queue of chunks between the reader thread and the importing thread.
+class ChunkQueue {
+ public:
+  static constexpr size_t kMaxChunks = 8;
+
+  // False when the consumer stopped: the producer ends.
+  bool Push(Chunk chunk) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_full_.wait(lock, [&] { return stopped_ || chunks_.size() < kMaxChunks; });
+    if (stopped_) return false;
+    chunks_.push_back(std::move(chunk));
+    not_empty_.notify_one();
+    return true;
+  }
+  Chunk Pop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_empty_.wait(lock, [&] { return !chunks_.empty(); });
+    Chunk chunk = std::move(chunks_.front());
+    chunks_.pop_front();
+    not_full_.notify_one();
+    return chunk;
+  }
+  void Stop() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopped_ = true;
+    not_full_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<Chunk> chunks_;
+  bool stopped_ = false;
+};
+
+}  // namespace
+
 Status ImportRun::Run(Connection& conn, io::RowSource& source) {
   conn_ = &conn;
   HOPTAC_TRY(Start());
-  std::vector<std::string> cells;
-  int row = 0;
   const std::atomic<bool>* cancel = context_.options.cancel;
   const auto& on_progress = context_.options.on_progress;
-  while (true) {
-    if (cancel && cancel->load(std::memory_order_relaxed)) return Cancelled();
-    Result<bool> more = source.Next(cells, row);
-    if (!more.ok()) {
-      if (!io::IsRowError(more.error())) return std::move(more).error();
-      // A row with more cells than the header: reported, and the next row is read.
-      ++result_.counts.rows_read;
-      RowState state;
-      const Error& e = more.error();
-      int bad_row = e.args.empty() ? 0 : std::atoi(e.args[0].c_str());
-      state.error = true;
-      AddProblemAt(bad_row, "", "", Severity::kError, FieldError{"", "row_too_many_cells", e.key, e.args});
-      Settle(state);
-      continue;
+  auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
+
+  ChunkQueue queue;
+  std::thread reader([&] {
+    constexpr size_t kChunkRows = 256;
+    Chunk chunk;
+    while (true) {
+      if (cancelled()) {
+        chunk.end = true;
+        queue.Push(std::move(chunk));
+        return;
+      }
+      RowItem item;
+      Result<bool> more = source.Next(item.cells, item.row);
+      if (!more.ok()) {
+        if (!io::IsRowError(more.error())) {
+          chunk.error = std::move(more).error();
+          chunk.end = true;
+          queue.Push(std::move(chunk));
+          return;
+        }
+        item.row_error = std::move(more).error();
+      } else if (!*more) {
+        chunk.end = true;
+        queue.Push(std::move(chunk));
+        return;
+      } else {
+        item.parsed = PreParse(item.row, item.cells);
+      }
+      chunk.items.push_back(std::move(item));
+      if (chunk.items.size() >= kChunkRows) {
+        if (!queue.Push(std::move(chunk))) return;
+        chunk = Chunk();
+      }
     }
-    if (!*more) break;
-    ++result_.counts.rows_read;
-    HOPTAC_TRY(OnRow(row, cells));
-    if (on_progress && result_.counts.rows_read % 1000 == 0) on_progress(result_.counts.rows_read);
+  });
+  // Whatever happens below, the reader stops and is joined before the source goes.
+  struct Joiner {
+    ChunkQueue& queue;
+    std::thread& thread;
+    ~Joiner() {
+      queue.Stop();
+      if (thread.joinable()) thread.join();
+    }
+  } joiner{queue, reader};
+
+  while (true) {
+    Chunk chunk = queue.Pop();
+    for (RowItem& item : chunk.items) {
+      if (cancelled()) return Cancelled();
+      ++result_.counts.rows_read;
+      if (item.row_error) {
+        // A row with more cells than the header: reported, and the next row is read.
+        RowState state;
+        const Error& e = *item.row_error;
+        int bad_row = e.args.empty() ? 0 : std::atoi(e.args[0].c_str());
+        state.error = true;
+        AddProblemAt(bad_row, "", "", Severity::kError, FieldError{"", "row_too_many_cells", e.key, e.args});
+        Settle(state);
+        continue;
+      }
+      HOPTAC_TRY(OnRow(item.row, item.cells, std::move(item.parsed)));
+      if (on_progress && result_.counts.rows_read % 1000 == 0) on_progress(result_.counts.rows_read);
+    }
+    if (chunk.error) return std::move(*chunk.error);
+    if (chunk.end) break;
   }
   if (cancel && cancel->load(std::memory_order_relaxed)) return Cancelled();
   HOPTAC_TRY(Finish());

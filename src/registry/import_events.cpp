@@ -60,7 +60,7 @@ class EventImport final : public ImportRun {
                         });
   }
 
-  Status OnRow(int row, std::vector<std::string>& cells) override {
+  Status OnRow(int row, std::vector<std::string>& cells, std::unique_ptr<PreParsed>) override {
     EventRow r;
     r.row = row;
     r.cells = std::move(cells);

@@ -73,7 +73,7 @@ class FigureImport final : public ImportRun {
         });
   }
 
-  Status OnRow(int row, std::vector<std::string>& cells) override {
+  Status OnRow(int row, std::vector<std::string>& cells, std::unique_ptr<PreParsed>) override {
     FigureRow r;
     r.row = row;
     r.cells = std::move(cells);

@@ -40,12 +40,19 @@ struct RunContext {
   bool write_allowed = true;  // false for a dry run
 };
 
+// What an importer makes of a row on the reader thread (PreParse), handed to OnRow.
+struct PreParsed {
+  virtual ~PreParsed() = default;
+};
+
 class ImportRun {
  public:
   ImportRun(const RunContext& context, ColumnMap map, ImportResult& result);
   virtual ~ImportRun() = default;
 
   // Start(), OnRow() for every data row, Finish(), then the audit summary.
+  // Rows are read (and PreParse()d) by a second thread, a few hundred rows ahead,
+  // so reading and parsing the file overlaps with the database work of this one.
   // Returns the error that ends the import: a read error of the source, a
   // database failure, or the cancellation (IsCancelled()).
   Status Run(storage::Connection& conn, io::RowSource& source);
@@ -58,7 +65,11 @@ class ImportRun {
 
  protected:
   virtual Status Start() = 0;
-  virtual Status OnRow(int row, std::vector<std::string>& cells) = 0;
+  virtual Status OnRow(int row, std::vector<std::string>& cells, std::unique_ptr<PreParsed> parsed) = 0;
+  // Runs on the reader thread for every row that is not a row error: work that
+  // needs no database and touches no state of the run (it must not record problems:
+  // keep them in the PreParsed for OnRow). Default: nothing.
+  virtual std::unique_ptr<PreParsed> PreParse(int row, std::vector<std::string>& cells);
   virtual Status Finish() = 0;
   // The column a field error is about ("union_id" → "union_registration_code").
   virtual std::string_view ColumnOfField(std::string_view field) const;

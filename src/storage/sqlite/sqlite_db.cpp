@@ -470,7 +470,7 @@ class SqliteDb final : public Db {
     sqlite3_busy_timeout(handle, options_.busy_timeout_ms);
     Status status = connection->ExecScript(
         role == Role::kReader ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA query_only = ON;"
-                              : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144;");
+                              : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
     if (status.ok() && role == Role::kWriter && !memory_) status = EnableWal(*connection);
     if (!status.ok()) {
       Error error = std::move(status).error();
