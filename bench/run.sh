@@ -120,3 +120,8 @@ if [ -x "$BUILD/bench/hoptac_micro_bench" ]; then
   "$BUILD/bench/hoptac_micro_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true | tee -a "$OUT/results.md"
 fi
 rm -rf "$data"
+
+echo
+echo "== Import: 1,000,000 entities from CSV against sqlite3 .import"
+bench/import_bench.sh "$BUILD"
+cat "$BUILD/bench/import.md" >> "$OUT/results.md"

@@ -161,7 +161,7 @@ int ImportCommand(const CommandLine& cli, const OpenDatabase& open_database) {
 
   bool terminal = isatty(STDERR_FILENO) != 0;
   bool is_csv = io::DetectFormat(FileHead(path)) == io::FileFormat::kCsv;
-  Progress progress(terminal, is_csv ? EstimateCsvRows(path) : 0);
+  Progress progress(terminal, terminal && is_csv ? EstimateCsvRows(path) : 0);
   registry::ImportOptions options;
   options.type = *type;
   options.dry_run = cli.Option("dry-run").has_value();

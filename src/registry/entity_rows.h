@@ -33,9 +33,13 @@ Status CheckEntity(const domain::AdminUnitDirectory& units, domain::Entity& enti
 // created_at_ms, deleted_at_ms and change_seq), and their values for a record, in
 // the same order. union_id must be resolved.
 std::span<const std::string> EntityWriteColumns();
-std::vector<storage::Value> EntityWriteValues(const EntityRecord& record);
+// By value: move a record in that is no longer needed.
+std::vector<storage::Value> EntityWriteValues(EntityRecord record);
 
-// The audit JSON of an entity (every field).
+// The audit JSON of an entity (every field): serialize(EntityService::ToJson(record, true)).
 std::string EntityAuditJson(const EntityRecord& record);
+// The same without the "id" member (for a row whose id is known only once inserted):
+// EntityAuditJson == "{\"id\":<id>," + EntityAuditJsonWithoutId.substr(1).
+std::string EntityAuditJsonWithoutId(const EntityRecord& record);
 
 }  // namespace hoptac::registry

@@ -67,7 +67,6 @@ void ImportRun::AddProblemAt(int row, std::string field, std::string value, Seve
   p.row = row;
   p.field = std::move(field);
   p.column = p.field.empty() ? std::string() : map_.HeaderOf(p.field);
-  if (!p.field.empty() && map_.Index(p.field) >= 0 && !map_.Has(p.field)) p.column = p.field;
   p.value = std::move(value);
   p.severity = severity;
   p.code = std::move(error.code);
@@ -154,9 +153,9 @@ storage::AuditRecord ImportRun::AuditOf(int64_t entity_id, const std::string& pr
 }
 
 Status ImportRun::FlushAudits() {
-  HOPTAC_TRY(storage::AppendAudits(*conn_, audits_));
+  std::vector<storage::AuditRecord> audits = std::move(audits_);
   audits_.clear();
-  return Ok();
+  return storage::AppendAudits(*conn_, std::move(audits));
 }
 
 std::unique_ptr<PreParsed> ImportRun::PreParse(int, std::vector<std::string>&) { return nullptr; }

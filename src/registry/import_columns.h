@@ -67,11 +67,14 @@ struct ColumnMap {
   std::vector<std::string> unknown_headers;
   std::vector<std::string> ignored_headers;
 
-  // The ImportColumns(type) index of a column name. REQUIRES: a column of the type.
+  // The ImportColumns(type) index of a column name, or -1 for a name that is not one.
   int Index(std::string_view column) const;
-  bool Has(std::string_view column) const { return cell_of_column[Index(column)] >= 0; }
-  // The header cell of a column, or -1.
-  int Cell(std::string_view column) const { return cell_of_column[Index(column)]; }
+  bool Has(std::string_view column) const { return Cell(column) >= 0; }
+  // The header cell of a column, or -1 (absent, or not a column of the type).
+  int Cell(std::string_view column) const {
+    int index = Index(column);
+    return index < 0 ? -1 : cell_of_column[index];
+  }
   // The file's own heading of a column ("Tên HTX"), or the column name when absent.
   std::string HeaderOf(std::string_view column) const;
 };

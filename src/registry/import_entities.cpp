@@ -79,12 +79,16 @@ struct EntityRow : PreParsed {
   std::optional<EntityStatus> status;
   std::optional<Date> status_since;
   bool identified = false;  // the identity pass ran (deferred rows come back)
+  bool applied = false;     // Apply() moved the parsed text into record
   Known* known = nullptr;   // the entry of its code (node pointers of an unordered_map are stable)
   int64_t existing_id = 0;
   // Set by Resolve():
   EntityRecord record;                           // the entity as it will be stored
   std::optional<domain::StatusEvent> new_event;  // from status/status_since
   bool changed = false;                          // create or update needed
+  // Set by Write(), which moves the record's text into the database row:
+  std::string audit_json;  // EntityAuditJsonWithoutId of the record
+  std::string province;    // its current province (audit)
 };
 
 struct Loaded {
@@ -132,14 +136,10 @@ class EntityImport final : public ImportRun {
   }
 
   Status OnRow(int row, std::vector<std::string>& cells, std::unique_ptr<PreParsed> parsed) override {
-    auto* pre = dynamic_cast<EntityRow*>(parsed.get());
-    if (!pre) {
-      parsed = PreParse(row, cells);
-      pre = static_cast<EntityRow*>(parsed.get());
-    }
-    EntityRow& r = *pre;
-    for (const FieldError& error : r.parse_errors) AddProblem(r.state, r.row, &r.cells, Severity::kError, error);
-    r.parse_errors.clear();
+    if (!dynamic_cast<EntityRow*>(parsed.get())) parsed = PreParse(row, cells);
+    std::unique_ptr<EntityRow> r(static_cast<EntityRow*>(parsed.release()));
+    for (const FieldError& error : r->parse_errors) AddProblem(r->state, r->row, &r->cells, Severity::kError, error);
+    r->parse_errors.clear();
     if (batch_.capacity() < kBatchRows) batch_.reserve(kBatchRows);
     batch_.push_back(std::move(r));
     if (batch_.size() >= kBatchRows) return ProcessBatch(/*final_pass=*/false);
@@ -260,23 +260,26 @@ class EntityImport final : public ImportRun {
   }
 
   // The present columns of the file over `target` (the stored entity, or a new one).
-  void Apply(const EntityRow& r, Entity& target) const {
-    const Entity& p = r.parsed;
+  // The parsed text moves (Resolve runs once per row after the union wait below);
+  // the registration code is copied, rows keep using r.parsed.registration_code.
+  void Apply(EntityRow& r, Entity& target) const {
+    Entity& p = r.parsed;
+    r.applied = true;
     target.registration_code = p.registration_code;
     if (Has(kKind)) target.kind = p.kind;
-    if (Has(kName)) target.name = p.name;
-    if (Has(kAddress)) target.address = p.address;
+    if (Has(kName)) target.name = std::move(p.name);
+    if (Has(kAddress)) target.address = std::move(p.address);
     if (Has(kSector)) target.sector = p.sector;
     if (Has(kFoundedOn)) target.founded_on = p.founded_on;
     if (Has(kWomenManaged)) target.women_managed = p.women_managed;
     if (Has(kYouth)) target.youth = p.youth;
-    if (Has(kChairName)) target.chair_name = p.chair_name;
+    if (Has(kChairName)) target.chair_name = std::move(p.chair_name);
     if (Has(kChairSex)) target.chair_sex = p.chair_sex;
     if (Has(kChairBirthYear)) target.chair_birth_year = p.chair_birth_year;
-    if (Has(kPhone)) target.phone = p.phone;
-    if (Has(kEmail)) target.email = p.email;
+    if (Has(kPhone)) target.phone = std::move(p.phone);
+    if (Has(kEmail)) target.email = std::move(p.email);
     if (Has(kUnion)) target.union_registration_code = p.union_registration_code;
-    if (Has(kTaxCode)) target.tax_code = p.tax_code;
+    if (Has(kTaxCode)) target.tax_code = std::move(p.tax_code);
   }
 
   // The province in force today that a code read on `on` now belongs to ("" when unknown).
@@ -362,6 +365,13 @@ class EntityImport final : public ImportRun {
         return true;
       }
     }
+    // A union listed later in the file: wait for it (before anything moves out of r.parsed).
+    if (!final_pass && Has(kUnion) && !r.parsed.union_registration_code.empty()) {
+      auto it = known_.find(r.parsed.union_registration_code);
+      if (it == known_.end() || it->second.state == CodeState::kDeferred ||
+          (it->second.state == CodeState::kPlanned && it->second.file_row > r.row))
+        return false;
+    }
     EntityRecord& record = r.record;
     record = stored ? stored->record : EntityRecord{};
     Entity& e = record.entity;
@@ -399,7 +409,6 @@ class EntityImport final : public ImportRun {
       auto it = known_.find(e.union_registration_code);
       bool waiting = it == known_.end() || it->second.state == CodeState::kDeferred ||
                      (it->second.state == CodeState::kPlanned && it->second.file_row > r.row);
-      if (waiting && !final_pass) return false;
       if (it == known_.end() || waiting || it->second.state == CodeState::kBad ||
           it->second.state == CodeState::kDeleted || it->second.kind != domain::EntityKind::kUnion) {
         Fail(r, "union_registration_code", "union_not_found", "field.union_not_found", {e.union_registration_code});
@@ -452,7 +461,7 @@ class EntityImport final : public ImportRun {
   }
 
   std::vector<std::pair<std::string, std::string>> PreviewValues(const EntityRow& r) const {
-    const Entity& e = r.state.error ? r.parsed : r.record.entity;
+    const Entity& e = r.applied ? r.record.entity : r.parsed;
     std::vector<std::pair<std::string, std::string>> values;
     auto add = [&](const char* column, std::string value) {
       if (Has(column)) values.emplace_back(column, std::move(value));
@@ -482,19 +491,21 @@ class EntityImport final : public ImportRun {
 
   Status ProcessBatch(bool final_pass) {
     if (batch_.empty()) return Ok();
-    std::vector<EntityRow> rows = std::move(batch_);
+    std::vector<std::unique_ptr<EntityRow>> rows = std::move(batch_);
     batch_.clear();
     std::vector<int64_t> ids;
-    for (EntityRow& r : rows) {
+    for (auto& row : rows) {
+      EntityRow& r = *row;
       if (!r.identified) Identify(r);
       if (!r.state.error && r.existing_id != 0) ids.push_back(r.existing_id);
     }
     HOPTAC_TRY(LoadExisting(ids));
     std::vector<EntityRow*> settled;
-    for (EntityRow& r : rows) {
+    for (auto& row : rows) {
+      EntityRow& r = *row;
       if (!r.state.error && !Resolve(r, final_pass)) {
         if (r.existing_id == 0) r.known->state = CodeState::kDeferred;
-        deferred_.push_back(std::move(r));
+        deferred_.push_back(std::move(row));
         continue;
       }
       Known* known = r.known;  // null for a row without a code, or a duplicate
@@ -557,7 +568,10 @@ class EntityImport final : public ImportRun {
       values.reserve(ready.size());
       for (EntityRow* r : ready) {
         r->record.created_at_ms = r->record.updated_at_ms = context_.now_ms;
-        Row row = EntityWriteValues(r->record);
+        // The audit text first: the record's text then moves into the row.
+        r->audit_json = EntityAuditJsonWithoutId(r->record);
+        r->province = r->record.current_province_code;
+        Row row = EntityWriteValues(std::move(r->record));
         row.push_back(Int(context_.now_ms));
         row.push_back(Int(version));
         values.push_back(std::move(row));
@@ -589,8 +603,11 @@ class EntityImport final : public ImportRun {
     for (EntityRow* r : updates) {
       resolve_union(r->record.entity);
       r->record.updated_at_ms = context_.now_ms;
+      r->record.entity.id = r->existing_id;
+      r->audit_json = EntityAuditJsonWithoutId(r->record);
+      r->province = r->record.current_province_code;
       Row row = {Int(r->existing_id)};
-      for (Value& v : EntityWriteValues(r->record)) row.push_back(std::move(v));
+      for (Value& v : EntityWriteValues(std::move(r->record))) row.push_back(std::move(v));
       row.push_back(Int(version));
       changed.push_back(std::move(row));
     }
@@ -605,12 +622,14 @@ class EntityImport final : public ImportRun {
         events.push_back({Int(id), Text(r->new_event->date.ToIso()), Text(domain::EventTypeName(r->new_event->type)),
                           Text(""), storage::Null()});
       }
-      storage::AuditRecord audit = AuditOf(id, r->record.current_province_code);
+      storage::AuditRecord audit = AuditOf(id, r->province);
       if (r->existing_id != 0) {
         auto it = loaded_.find(r->existing_id);
         if (it != loaded_.end()) audit.before_json = EntityAuditJson(it->second.record);
       }
-      audit.after_json = EntityAuditJson(r->record);
+      audit.after_json = "{\"id\":" + std::to_string(id) + ",";
+      audit.after_json.append(r->audit_json, 1);
+      r->audit_json = std::string();
       if (r->new_event) {
         // The event the status columns added, next to the entity's fields.
         audit.after_json.pop_back();
@@ -651,7 +670,7 @@ class EntityImport final : public ImportRun {
     for (size_t start = 0; start < rows.size(); start += kPerQuery) {
       size_t end = std::min(rows.size(), start + kPerQuery);
       params.clear();
-      for (size_t i = start; i < end; ++i) params.push_back(Text(rows[i]->record.entity.registration_code));
+      for (size_t i = start; i < end; ++i) params.push_back(Text(rows[i]->parsed.registration_code));
       HOPTAC_TRY(conn().Query(
           "SELECT registration_code, id FROM entities WHERE registration_code IN (" + Placeholders(end - start) + ")",
           params, [&](const RowView& row) -> Status {
@@ -674,8 +693,8 @@ class EntityImport final : public ImportRun {
   std::vector<std::string> dropped_indexes_;  // CREATE statements to run at the end
   std::unordered_map<std::string, Known> known_;
   std::unordered_map<int64_t, Loaded> loaded_;
-  std::vector<EntityRow> batch_;
-  std::vector<EntityRow> deferred_;
+  std::vector<std::unique_ptr<EntityRow>> batch_;
+  std::vector<std::unique_ptr<EntityRow>> deferred_;
 };
 
 }  // namespace

@@ -13,7 +13,7 @@ Status AppendAudit(Connection& conn, const AuditRecord& r) {
   return Ok();
 }
 
-Status AppendAudits(Connection& conn, std::span<const AuditRecord> records) {
+Status AppendAudits(Connection& conn, std::vector<AuditRecord> records) {
   if (records.empty()) return Ok();
   static const std::vector<std::string> columns = {"at_ms",       "actor_user_id", "actor_name", "address",
                                                    "action",      "object_type",   "object_id",  "province_code",

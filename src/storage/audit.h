@@ -33,8 +33,9 @@ struct AuditRecord {
 };
 
 Status AppendAudit(Connection& conn, const AuditRecord& record);
-// Many rows at once (Connection::CopyRows), for bulk writes such as imports.
-Status AppendAudits(Connection& conn, std::span<const AuditRecord> records);
+// Many rows at once (Connection::CopyRows), for bulk writes such as imports; the
+// records' text moves into the statement.
+Status AppendAudits(Connection& conn, std::vector<AuditRecord> records);
 
 struct AuditQuery {
   std::string object_type;                   // empty: any

@@ -237,7 +237,8 @@ TEST_F(ImportTest, ExcelStyleCsvWithBomCrlfSemicolonsAndVietnameseHeadings) {
   EXPECT_EQ((*audit)[0].action, "entity.import");
   EXPECT_EQ((*audit)[0].actor_name, "cli:test");
   EXPECT_TRUE((*audit)[0].before_json.empty());
-  EXPECT_EQ(boost::json::parse((*audit)[0].after_json), boost::json::value(registry::EntityService::ToJson(*record, true)));
+  EXPECT_EQ(boost::json::parse((*audit)[0].after_json),
+            boost::json::value(registry::EntityService::ToJson(*record, true)));
 
   ImportResult figures = MustImport(Write("excel_figures.csv", kExcelFigures), FileType::kFigures);
   EXPECT_EQ(figures.counts.created, 2);
