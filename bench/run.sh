@@ -128,3 +128,7 @@ rm -rf "$data"
 
 # Registry at scale (demo data, index, statistics vs SQL, search, lists): BENCH_SCALE (default 10).
 bench/registry_bench.sh "$BUILD" "${BENCH_SCALE:-10}" | tee -a "$OUT/results.md"
+echo
+echo "== Import: 1,000,000 entities from CSV against sqlite3 .import"
+bench/import_bench.sh "$BUILD"
+cat "$BUILD/bench/import.md" >> "$OUT/results.md"

@@ -10,7 +10,9 @@ build=(cmake ninja-build pkg-config g++ make
        libsqlite3-dev libpq-dev libicu-dev libsodium-dev libssl-dev
        libxlsxwriter-dev libzip-dev libexpat1-dev zlib1g-dev)
 # chromium: the web application's end-to-end tests (playwright-core drives Debian's browser).
-test=(libgtest-dev libgmock-dev clang-format postgresql postgresql-contrib python3 curl openssl chromium)
+# LibreOffice converts test CSV files to XLSX as users do.
+test=(libgtest-dev libgmock-dev clang-format postgresql postgresql-contrib python3 curl openssl chromium
+      libreoffice-calc-nogui)
 bench=(libbenchmark-dev wrk postgresql sqlite3 curl python3 time)
 
 packages=("${build[@]}")

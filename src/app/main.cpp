@@ -14,6 +14,7 @@
 #include "analytics/registry_index.h"
 #include "app/cli.h"
 #include "app/commands.h"
+#include "app/import_command.h"
 #include "auth/account_service.h"
 #include "auth/password.h"
 #include "auth/throttle.h"
@@ -26,6 +27,8 @@
 #include "registry/entity_query.h"
 #include "registry/entity_service.h"
 #include "registry/export.h"
+#include "registry/import.h"
+#include "registry/import_jobs.h"
 #include "storage/admin_unit_store.h"
 #include "storage/db.h"
 
@@ -52,6 +55,10 @@ Cách dùng / usage: hoptac <lệnh/command> [tuỳ chọn/options]
               HOPTAC_ADMIN_PASSWORD) / first start creates "admin" (password printed once,
               or HOPTAC_ADMIN_PASSWORD)
   migrate   Cập nhật lược đồ cơ sở dữ liệu / apply database migrations   [--db URL]
+  import entities|events|figures FILE [--dry-run] [--skip-bad-rows] [--confirm-warnings]
+            [--report FILE.csv|FILE.xlsx] [--db URL]
+            Nhập tệp CSV/XLSX vào sổ đăng ký (tất cả hoặc không) / import a CSV or XLSX
+            file into the registry (all or nothing unless --skip-bad-rows)
   user add NAME --role ROLE [--province CODE] [--entity ID] [--display-name TEXT]
   user list | user disable NAME | user enable NAME | user reset-password NAME
             Quản lý tài khoản / manage accounts [--db URL]; mật khẩu hỏi tại dấu nhắc
@@ -176,6 +183,11 @@ Status Serve(const CommandLine& cli) {
   registry::FigureService figures(*db, entities);
   figures.SetObserver(index.get());
   services.figures = &figures;
+  // Imports through the API run as jobs on a background thread (registry/import_jobs.h).
+  registry::ImportService import_service(*db, services.admin_units);
+  import_service.SetObserver(index.get());
+  registry::ImportJobs import_jobs(import_service);
+  services.imports = &import_jobs;
   const char* admin_password = std::getenv("HOPTAC_ADMIN_PASSWORD");
   HOPTAC_ASSIGN_OR_RETURN(
       auto created_password,
@@ -216,6 +228,7 @@ Status Serve(const CommandLine& cli) {
   server->Run();
   server.reset();
   index->StopPolling();
+  import_jobs.Shutdown();  // a running import is cancelled: nothing half-written
   db->Close();
   log::Info("stopped", {});
   log::Flush();
@@ -490,6 +503,13 @@ int Main(int argc, char** argv) {
     cli = ParseCommandLine(argc, argv, kExportOptions, {});
   } else if (command == "stats") {
     cli = ParseCommandLine(argc, argv, StatsOptionNames(), {});
+  } else if (command == "import") {
+    cli = ParseCommandLine(argc, argv, kImportValueOptions, kImportFlagOptions);
+    if (!cli.ok()) {
+      PrintError(cli.error());
+      return 2;
+    }
+    return ImportCommand(*cli, [&] { return OpenAndPrepare(*cli, 2); });
   } else if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kHelp;
     return 0;

@@ -103,9 +103,22 @@ int Date::day() const {
 std::string Date::ToIso() const {
   int y, m, d;
   CivilFromDays(days_, y, m, d);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
+  if (y < 0 || y > 9999) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+  }
+  // The common case without printf (imports and exports format millions of dates).
+  std::string out = "0000-00-00";
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + d / 10);
+  out[9] = static_cast<char>('0' + d % 10);
+  return out;
 }
 
 }  // namespace hoptac

@@ -275,6 +275,8 @@ std::vector<const AdminUnit*> AdminUnitDirectory::Predecessors(int64_t id) const
 }
 
 std::vector<const AdminUnit*> AdminUnitDirectory::CurrentSuccessors(int64_t id, Date today) const {
+  // Most units are still in force: no walk needed.
+  if (const AdminUnit* unit = ById(id); unit && unit->InForce(today)) return {unit};
   std::vector<const AdminUnit*> out;
   std::set<int64_t> seen;
   std::vector<int64_t> stack = {id};

@@ -261,6 +261,42 @@ std::string CleanSpaces(std::string_view s, bool collapse) {
   return out;
 }
 
+// True when CleanSpaces(s, collapse) == s: no white space at either end and, when
+// `collapse`, none inside but single ' ' characters. Most values are clean, so
+// checking first spares a copy.
+bool IsClean(std::string_view s, bool collapse) {
+  if (s.empty()) return true;
+  if (SpaceAt(s, 0) != 0) return false;
+  if (s.size() >= 1 && SpaceAt(s, s.size() - 1) == 1) return false;
+  if (s.size() >= 2 && SpaceAt(s, s.size() - 2) == 2) return false;
+  if (!collapse) return true;
+  bool previous_space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    size_t n = SpaceAt(s, i);
+    if (n == 0) {
+      previous_space = false;
+      continue;
+    }
+    if (n != 1 || s[i] != ' ' || previous_space) return false;
+    previous_space = true;
+  }
+  return true;
+}
+
+void CleanInPlace(std::string& s, bool collapse) {
+  if (!IsClean(s, collapse)) s = CleanSpaces(s, collapse);
+}
+
+// Only white space (or nothing).
+bool IsBlank(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t n = SpaceAt(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 bool IsPhoneSeparator(char c) { return c == ' ' || c == '.' || c == '-' || c == '(' || c == ')'; }
 
 // Digits of a phone number written with the usual separators and an optional
@@ -320,15 +356,19 @@ bool IsValidTaxCode(std::string_view code) {
   return false;
 }
 
+void UpperAsciiInPlace(std::string& s) {
+  for (char& c : s)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+}
+
+void LowerAsciiInPlace(std::string& s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
 std::string ToUpperAscii(std::string s) {
   for (char& c : s)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return s;
-}
-
-std::string ToLowerAscii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return s;
 }
 
@@ -357,7 +397,7 @@ class FieldErrors {
 
   // Length (and text validity) of an optional or required text field.
   void CheckText(const char* field, std::string_view value, int max_length, bool required) {
-    if (CleanSpaces(value, true).empty()) {  // blank: white space is not a value
+    if (IsBlank(value)) {  // blank: white space is not a value
       if (required) Add(field, "required");
       return;
     }
@@ -484,24 +524,27 @@ std::string SexLabel(Sex sex, i18n::Lang lang) { return i18n::Translate(lang, Se
 // ---- Entity -------------------------------------------------------------------------------
 
 void NormalizeEntity(Entity& entity) {
-  entity.name = CleanSpaces(entity.name, true);
-  entity.registration_code = ToUpperAscii(CleanSpaces(entity.registration_code, false));
-  entity.tax_code = CleanSpaces(entity.tax_code, false);
-  entity.province_code = CleanSpaces(entity.province_code, false);
-  entity.commune_code = CleanSpaces(entity.commune_code, false);
-  entity.address = CleanSpaces(entity.address, true);
-  entity.chair_name = CleanSpaces(entity.chair_name, true);
-  entity.email = ToLowerAscii(CleanSpaces(entity.email, false));
-  entity.union_registration_code = ToUpperAscii(CleanSpaces(entity.union_registration_code, false));
-  std::string phone = CleanSpaces(entity.phone, false);
+  CleanInPlace(entity.name, true);
+  CleanInPlace(entity.registration_code, false);
+  UpperAsciiInPlace(entity.registration_code);
+  CleanInPlace(entity.tax_code, false);
+  CleanInPlace(entity.province_code, false);
+  CleanInPlace(entity.commune_code, false);
+  CleanInPlace(entity.address, true);
+  CleanInPlace(entity.chair_name, true);
+  CleanInPlace(entity.email, false);
+  LowerAsciiInPlace(entity.email);
+  CleanInPlace(entity.union_registration_code, false);
+  UpperAsciiInPlace(entity.union_registration_code);
+  std::string& phone = entity.phone;
+  CleanInPlace(phone, false);
   if (PhoneDigits(phone) >= 0) {
-    std::string digits;
-    if (!phone.empty() && phone.front() == '+') digits.push_back('+');
-    for (char c : phone)
-      if (IsAsciiDigit(c)) digits.push_back(c);
-    phone = std::move(digits);
+    // Keep the digits (and a leading '+'), in place.
+    size_t out = 0;
+    for (size_t i = 0; i < phone.size(); ++i)
+      if (IsAsciiDigit(phone[i]) || (i == 0 && phone[i] == '+')) phone[out++] = phone[i];
+    phone.resize(out);
   }
-  entity.phone = std::move(phone);
 }
 
 Status ValidateEntity(const Entity& entity, Date today) {

@@ -17,6 +17,7 @@ std::shared_ptr<Router> BuildRouter(const Services& services) {
   AddFigureRoutes(*router, services);
   AddWebAppRoutes(*router, services);
   AddExportRoutes(*router, services);
+  AddImportRoutes(*router, services);
   if (services.accounts) router->SetGuard(MakeGuard(*services.accounts));
   if (services.metrics) {
     std::vector<std::string> names;

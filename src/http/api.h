@@ -19,6 +19,7 @@
 #include "http/router.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
+#include "registry/import_jobs.h"
 #include "storage/db.h"
 
 namespace hoptac::http {
@@ -31,6 +32,7 @@ struct Services {
   registry::EntityService* entities = nullptr;  // not owned
   analytics::RegistryIndex* index = nullptr;    // not owned; the stats routes need it
   registry::FigureService* figures = nullptr;   // not owned
+  registry::ImportJobs* imports = nullptr;      // not owned; null: the import routes answer 503
   std::string version;
   // The built web application's files by path ("index.html", "assets/…"; see
   // base/web_assets.h). Unset, or without index.html: / explains how to build the app.
@@ -58,5 +60,6 @@ void AddExportRoutes(Router& router, const Services& services);
 // The list filters of /api/v1/entities from the query string (registry::ParseEntityFilters);
 // offset and limit are left at their defaults. Shared by the list and the exports.
 Result<registry::EntityFilters> EntityFiltersFromQuery(const Request& request);
+void AddImportRoutes(Router& router, const Services& services);
 
 }  // namespace hoptac::http

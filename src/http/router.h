@@ -10,6 +10,7 @@
 // Thread-safety: built once before the server starts, then read-only.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -50,6 +51,10 @@ struct Route {
   Access access = Access::kPublic;
   Execution execution = Execution::kWorker;  // kInline routes must be kPublic
   Handler handler;
+  // A larger request body than ServerOptions::body_limit (file uploads), and the time
+  // allowed to receive it; 0: the server's defaults.
+  size_t body_limit = 0;
+  std::chrono::milliseconds body_timeout{0};
 };
 
 struct RouteMatch {

@@ -46,6 +46,7 @@ class Connection {
 struct Server::Impl {
   ServerOptions options;
   std::shared_ptr<const Router> router;
+  size_t max_body_limit = 0;  // the largest body any route accepts
   std::shared_ptr<Metrics> metrics;
   net::io_context io;
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
@@ -154,10 +155,31 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
   void Read() {
     if (server_.stopping.load()) return Close(Closing::kGraceful);
     parser_.emplace();
-    parser_->body_limit(server_.options.body_limit);
+    // The largest limit of any route until the header says which route this is.
+    parser_->body_limit(server_.max_body_limit);
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
+    body_limit_ = server_.options.body_limit;
     idle_ = true;
     Lowest().expires_after(server_.options.read_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
+  }
+
+  // The header is in: apply the body limit (and time) of the route, then read the body.
+  void OnHeader(beast::error_code ec) {
+    if (ec) return OnRead(ec);
+    idle_ = false;  // a request is arriving: shutdown lets it finish
+    std::string_view target(parser_->get().target().data(), parser_->get().target().size());
+    std::string_view method(parser_->get().method_string().data(), parser_->get().method_string().size());
+    RouteMatch match = server_.router->Match(method, target.substr(0, target.find('?')));
+    if (match.route != nullptr && match.route->body_limit > body_limit_) {
+      body_limit_ = match.route->body_limit;
+      if (match.route->body_timeout.count() > 0) Lowest().expires_after(match.route->body_timeout);
+    }
+    if (auto length = parser_->content_length(); length && *length > body_limit_) {
+      return OnRead(bhttp::error::body_limit);
+    }
+    parser_->body_limit(body_limit_);
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
   }
@@ -176,8 +198,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
       i18n::Lang lang = i18n::Lang::kVi;
       Error error;
       if (ec == bhttp::error::body_limit) {
-        error = Error::Make(ErrorCode::kPayloadTooLarge, "error.payload_too_large",
-                            {std::to_string(server_.options.body_limit)});
+        error = Error::Make(ErrorCode::kPayloadTooLarge, "error.payload_too_large", {std::to_string(body_limit_)});
       } else if (ec == bhttp::error::header_limit) {
         error = Error::Make(ErrorCode::kInvalidArgument, "error.header_too_large");
       } else {
@@ -386,6 +407,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
   beast::flat_buffer buffer_;
   Server::Impl& server_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  size_t body_limit_ = 0;  // of the request being read
   std::string remote_;
   bool idle_ = true;
   bool handshake_done_ = false;  // TLS only
@@ -549,6 +571,9 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, std::share
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->router = std::move(router);
+  impl->max_body_limit = impl->options.body_limit;
+  for (const Route& route : impl->router->routes())
+    impl->max_body_limit = std::max(impl->max_body_limit, route.body_limit);
   impl->metrics = std::move(metrics);
   HOPTAC_ASSIGN_OR_RETURN(impl->tls, MakeTlsContext(options));
   beast::error_code ec;

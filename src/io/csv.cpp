@@ -172,6 +172,8 @@ Result<bool> CsvReader::ReadRecord(std::vector<std::string>& cells, int& start_l
   start_line = line_;
   int c = Get();
   if (c == kEnd) return false;
+  ++records_;
+  if (options_.numbering == RowNumbering::kRecords) start_line = records_;
   std::size_t record_bytes = 0;
   std::string* field = &cells.emplace_back();
   bool at_field_start = true;
@@ -209,6 +211,23 @@ Result<bool> CsvReader::ReadRecord(std::vector<std::string>& cells, int& start_l
       at_field_start = false;
       field->push_back(static_cast<char>(c));
       ++record_bytes;
+      // Fast path: copy the run of plain ASCII bytes that follows at once (no line breaks,
+      // delimiters or UTF-8 sequences, so nothing to count or validate byte by byte).
+      if (c < 0x80) {
+        std::size_t end = pos_;
+        const std::size_t limit = buffer_.size();
+        while (end < limit) {
+          auto b = static_cast<unsigned char>(buffer_[end]);
+          if (b >= 0x80 || b == '\r' || b == '\n' || b == static_cast<unsigned char>(delimiter_)) break;
+          ++end;
+        }
+        if (end > pos_) {
+          field->append(buffer_, pos_, end - pos_);
+          record_bytes += end - pos_;
+          previous_ = static_cast<unsigned char>(buffer_[end - 1]);
+          pos_ = end;
+        }
+      }
     }
     if (record_bytes > options_.max_record_bytes) {
       return Fail(Error::Make(ErrorCode::kInvalidArgument, "error.csv_record_too_large",

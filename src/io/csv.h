@@ -8,7 +8,8 @@
 // field only at the start of a field; elsewhere it is an ordinary character, as is
 // anything after a closing quote (`"ab"c` reads ab c joined, as Excel does). Cells are
 // returned byte-exact: no trimming, no Unicode normalisation. Row numbers are the
-// 1-based line where the record starts (a quoted line break counts as a line). The
+// 1-based line where the record starts (a quoted line break counts as a line), or with
+// RowNumbering::kRecords the row Excel shows. The
 // row rules of io/table.h apply (blank rows skipped, short rows padded, long rows
 // rejected as row errors).
 //
@@ -48,9 +49,15 @@
 
 namespace hoptac::io {
 
+// How CsvReader numbers rows: by the line where a record starts (what a text editor
+// shows), or by record (what Excel and LibreOffice show: a cell with line breaks is one
+// row, blank lines are rows, an Excel `sep=` line is not).
+enum class RowNumbering { kLines, kRecords };
+
 struct CsvReadOptions {
   // ',' ';' or '\t'; 0 detects it from the header line.
   char delimiter = 0;
+  RowNumbering numbering = RowNumbering::kLines;
   // Largest record (all its cells together) accepted.
   std::size_t max_record_bytes = std::size_t{16} << 20;
 };
@@ -98,7 +105,8 @@ class CsvReader final : public RowSource {
   bool end_of_file_ = false;
   CsvReadOptions options_;
   char delimiter_ = ',';
-  int line_ = 1;  // line of the next byte
+  int line_ = 1;     // line of the next byte
+  int records_ = 0;  // records started so far (RowNumbering::kRecords)
   int previous_ = -1;
   Utf8Validator utf8_;
   std::optional<Error> error_;  // set once a final error happened

@@ -41,7 +41,7 @@ const char* FileFormatName(FileFormat format) {
   return "unknown";
 }
 
-Result<std::unique_ptr<RowSource>> OpenTable(const std::string& path) {
+Result<std::unique_ptr<RowSource>> OpenTable(const std::string& path, const CsvReadOptions& csv_options) {
   char head[512];
   std::FILE* file = std::fopen(path.c_str(), "rb");
   std::size_t got = 0;
@@ -59,11 +59,27 @@ Result<std::unique_ptr<RowSource>> OpenTable(const std::string& path) {
   }
   switch (DetectFormat(std::string_view(head, got))) {
     case FileFormat::kCsv: {
-      HOPTAC_ASSIGN_OR_RETURN(auto reader, CsvReader::Open(path));
+      HOPTAC_ASSIGN_OR_RETURN(auto reader, CsvReader::Open(path, csv_options));
       return std::unique_ptr<RowSource>(std::move(reader));
     }
     case FileFormat::kXlsx: {
       HOPTAC_ASSIGN_OR_RETURN(auto reader, XlsxReader::Open(path));
+      return std::unique_ptr<RowSource>(std::move(reader));
+    }
+    case FileFormat::kXls: return Error::Make(ErrorCode::kInvalidArgument, "error.xlsx_is_xls");
+    case FileFormat::kUnknown: break;
+  }
+  return Error::Make(ErrorCode::kInvalidArgument, "error.file_format_unknown");
+}
+
+Result<std::unique_ptr<RowSource>> OpenTableFromBytes(std::string data, const CsvReadOptions& csv_options) {
+  switch (DetectFormat(data)) {
+    case FileFormat::kCsv: {
+      HOPTAC_ASSIGN_OR_RETURN(auto reader, CsvReader::FromString(std::move(data), csv_options));
+      return std::unique_ptr<RowSource>(std::move(reader));
+    }
+    case FileFormat::kXlsx: {
+      HOPTAC_ASSIGN_OR_RETURN(auto reader, XlsxReader::FromString(std::move(data)));
       return std::unique_ptr<RowSource>(std::move(reader));
     }
     case FileFormat::kXls: return Error::Make(ErrorCode::kInvalidArgument, "error.xlsx_is_xls");

@@ -7,7 +7,8 @@
 // text, PDF, images, gzip, 7z, RAR) are kUnknown; everything else, the empty file
 // included, is taken for CSV text (whose reader then checks the encoding).
 //
-// OpenTable opens a file with the matching reader. Errors: those of CsvReader::Open or
+// OpenTable opens a file (OpenTableFromBytes: an upload in memory) with the matching
+// reader; `csv_options` apply when it is CSV. Errors: those of CsvReader::Open or
 // XlsxReader::Open, error.xlsx_is_xls for kXls, error.file_format_unknown for kUnknown,
 // error.file_unreadable {name} when the file cannot be read (all kInvalidArgument).
 //
@@ -19,6 +20,7 @@
 #include <string_view>
 
 #include "base/result.h"
+#include "io/csv.h"
 #include "io/table.h"
 
 namespace hoptac::io {
@@ -31,6 +33,7 @@ FileFormat DetectFormat(std::string_view first_bytes);
 // "csv", "xlsx", "xls", "unknown".
 const char* FileFormatName(FileFormat format);
 
-Result<std::unique_ptr<RowSource>> OpenTable(const std::string& path);
+Result<std::unique_ptr<RowSource>> OpenTable(const std::string& path, const CsvReadOptions& csv_options = {});
+Result<std::unique_ptr<RowSource>> OpenTableFromBytes(std::string data, const CsvReadOptions& csv_options = {});
 
 }  // namespace hoptac::io

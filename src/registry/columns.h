@@ -18,11 +18,16 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string_view>
 
 namespace hoptac::registry {
 
 enum class FileType { kEntities, kEvents, kFigures };
+
+// "entities" | "events" | "figures" (defined in import_columns.cpp).
+const char* FileTypeName(FileType type);
+std::optional<FileType> FileTypeFromName(std::string_view name);
 
 inline constexpr std::array<std::string_view, 18> kEntityColumns = {
     "registration_code", "kind",   "name",         "province_code",          "commune_code", "address",    "sector",

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "registry/entity_query.h"
+#include "registry/entity_rows.h"
 #include "storage/audit.h"
 #include "text/collate.h"
 #include "text/fold.h"
@@ -262,27 +263,30 @@ Status ResolveUnion(Connection& conn, Entity& entity) {
   return Ok();
 }
 
-std::vector<Value> EntityValues(const EntityRecord& r) {
-  const Entity& e = r.entity;
+// By value: callers that no longer need the record move it in, and its text moves
+// into the values instead of being copied (imports build a million of these).
+std::vector<Value> EntityValues(EntityRecord r) {
+  Entity& e = r.entity;
+  std::string folded = text::Fold(e.name);
   return {Text(domain::EntityKindName(e.kind)),
-          Text(e.name),
-          Text(text::Fold(e.name)),
-          Text(e.registration_code),
-          Text(e.tax_code),
-          Text(e.province_code),
+          Text(std::move(e.name)),
+          Text(std::move(folded)),
+          Text(std::move(e.registration_code)),
+          Text(std::move(e.tax_code)),
+          Text(std::move(e.province_code)),
           DateValue(e.province_as_of),
-          Text(r.current_province_code),
-          Text(e.commune_code),
-          Text(e.address),
+          Text(std::move(r.current_province_code)),
+          Text(std::move(e.commune_code)),
+          Text(std::move(e.address)),
           OptionalText(e.sector ? domain::SectorName(*e.sector) : "", e.sector.has_value()),
           DateValue(e.founded_on),
           Int(e.women_managed ? 1 : 0),
           Int(e.youth ? 1 : 0),
-          Text(e.chair_name),
+          Text(std::move(e.chair_name)),
           OptionalText(e.chair_sex ? domain::SexName(*e.chair_sex) : "", e.chair_sex.has_value()),
           e.chair_birth_year ? Int(*e.chair_birth_year) : Null(),
-          Text(e.phone),
-          Text(e.email),
+          Text(std::move(e.phone)),
+          Text(std::move(e.email)),
           e.union_id ? Int(*e.union_id) : Null(),
           Int(r.updated_at_ms)};
 }
@@ -585,6 +589,139 @@ Result<std::vector<StoredEvent>> EntityService::Events(const Principal& who, int
     return Ok();
   }));
   return events;
+}
+
+}  // namespace hoptac::registry
+
+// --- Shared with the importer (registry/entity_rows.h) -----------------------------
+
+namespace hoptac::registry {
+
+const char* EntitySelectList() { return kColumns; }
+
+EntityRecord ReadEntityRecord(const storage::RowView& row) { return ReadRecord(row); }
+
+StoredEvent ReadStoredEvent(const storage::RowView& row, int first) { return ReadEvent(row, first); }
+
+Status CheckEntity(const domain::AdminUnitDirectory& units, domain::Entity& entity,
+                   std::string& current_province_code) {
+  return Check(units, entity, current_province_code);
+}
+
+std::span<const std::string> EntityWriteColumns() {
+  // The order of EntityValues().
+  static const std::vector<std::string> columns = {"kind",
+                                                   "name",
+                                                   "name_folded",
+                                                   "registration_code",
+                                                   "tax_code",
+                                                   "province_code",
+                                                   "province_as_of",
+                                                   "current_province_code",
+                                                   "commune_code",
+                                                   "address",
+                                                   "sector",
+                                                   "founded_on",
+                                                   "women_managed",
+                                                   "youth",
+                                                   "chair_name",
+                                                   "chair_sex",
+                                                   "chair_birth_year",
+                                                   "phone",
+                                                   "email",
+                                                   "union_id",
+                                                   "updated_at_ms"};
+  return columns;
+}
+
+std::vector<storage::Value> EntityWriteValues(EntityRecord record) { return EntityValues(std::move(record)); }
+
+namespace {
+
+void AppendJsonString(std::string& out, std::string_view text) {
+  static const char* kHex = "0123456789abcdef";
+  out.push_back('"');
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (u < 0x20) {
+      out += "\\u00";
+      out.push_back(kHex[u >> 4]);
+      out.push_back(kHex[u & 15]);
+    } else {
+      out.push_back(c);
+    }
+  }
+  out.push_back('"');
+}
+
+}  // namespace
+
+// The same document as serialize(ToJson(record, true)), written directly: imports
+// write one per entity, a million at a time.
+std::string EntityAuditJson(const EntityRecord& record) {
+  std::string json = EntityAuditJsonWithoutId(record);
+  return "{\"id\":" + std::to_string(record.entity.id) + "," + json.substr(1);
+}
+
+std::string EntityAuditJsonWithoutId(const EntityRecord& record) {
+  const Entity& e = record.entity;
+  std::string out;
+  out.reserve(512 + e.name.size() + e.address.size());
+  auto key = [&](const char* name) {
+    out += out.empty() ? "{\"" : ",\"";
+    out += name;
+    out += "\":";
+  };
+  auto text = [&](const char* name, std::string_view value) {
+    key(name);
+    AppendJsonString(out, value);
+  };
+  auto text_or_null = [&](const char* name, bool present, std::string_view value) {
+    key(name);
+    if (present) {
+      AppendJsonString(out, value);
+    } else {
+      out += "null";
+    }
+  };
+  auto integer = [&](const char* name, int64_t value) {
+    key(name);
+    out += std::to_string(value);
+  };
+  auto boolean = [&](const char* name, bool value) {
+    key(name);
+    out += value ? "true" : "false";
+  };
+  text("kind", domain::EntityKindName(e.kind));
+  text("name", e.name);
+  text("province_code", e.province_code);
+  text("current_province_code", record.current_province_code);
+  text_or_null("commune_code", !e.commune_code.empty(), e.commune_code);
+  text_or_null("sector", e.sector.has_value(), e.sector ? domain::SectorName(*e.sector) : "");
+  text_or_null("status", record.status.has_value(), record.status ? domain::EntityStatusName(*record.status) : "");
+  text_or_null("founded_on", e.founded_on.has_value(), e.founded_on ? e.founded_on->ToIso() : "");
+  text("registration_code", e.registration_code);
+  text("tax_code", e.tax_code);
+  text_or_null("province_as_of", e.province_as_of.has_value(), e.province_as_of ? e.province_as_of->ToIso() : "");
+  text("address", e.address);
+  boolean("women_managed", e.women_managed);
+  boolean("youth", e.youth);
+  text("chair_name", e.chair_name);
+  text_or_null("chair_sex", e.chair_sex.has_value(), e.chair_sex ? domain::SexName(*e.chair_sex) : "");
+  key("chair_birth_year");
+  out += e.chair_birth_year ? std::to_string(*e.chair_birth_year) : "null";
+  text("phone", e.phone);
+  text("email", e.email);
+  key("union_id");
+  out += e.union_id ? std::to_string(*e.union_id) : "null";
+  text_or_null("union_registration_code", !e.union_registration_code.empty(), e.union_registration_code);
+  integer("created_at_ms", record.created_at_ms);
+  integer("updated_at_ms", record.updated_at_ms);
+  out.push_back('}');
+  return out;
 }
 
 }  // namespace hoptac::registry

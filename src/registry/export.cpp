@@ -41,22 +41,6 @@ const char* ExportContentType(ExportFormat format) {
                                       : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }
 
-const char* FileTypeName(FileType type) {
-  switch (type) {
-    case FileType::kEntities: return "entities";
-    case FileType::kEvents: return "events";
-    case FileType::kFigures: return "figures";
-  }
-  return "entities";
-}
-
-std::optional<FileType> FileTypeFromName(std::string_view name) {
-  if (name == "entities") return FileType::kEntities;
-  if (name == "events") return FileType::kEvents;
-  if (name == "figures") return FileType::kFigures;
-  return std::nullopt;
-}
-
 namespace {
 
 // Callers who see every field of the entities they may read.

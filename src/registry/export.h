@@ -52,9 +52,6 @@ std::optional<ExportFormat> ExportFormatFromPath(std::string_view path);
 // MIME type: "text/csv; charset=utf-8" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".
 const char* ExportContentType(ExportFormat format);
 
-const char* FileTypeName(FileType type);  // "entities" | "events" | "figures"
-std::optional<FileType> FileTypeFromName(std::string_view name);
-
 // The data rows an XLSX sheet holds below its header.
 inline constexpr int64_t kMaxXlsxDataRows = 1'048'575;
 

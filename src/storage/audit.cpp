@@ -13,6 +13,21 @@ Status AppendAudit(Connection& conn, const AuditRecord& r) {
   return Ok();
 }
 
+Status AppendAudits(Connection& conn, std::vector<AuditRecord> records) {
+  if (records.empty()) return Ok();
+  static const std::vector<std::string> columns = {"at_ms",       "actor_user_id", "actor_name", "address",
+                                                   "action",      "object_type",   "object_id",  "province_code",
+                                                   "before_json", "after_json"};
+  std::vector<Row> rows;
+  rows.reserve(records.size());
+  for (const AuditRecord& r : records) {
+    rows.push_back({Int(r.at_ms), r.actor_user_id ? Int(r.actor_user_id) : Null(), Text(r.actor_name), Text(r.address),
+                    Text(r.action), Text(r.object_type), Text(r.object_id), TextOrNull(r.province_code),
+                    TextOrNull(r.before_json), TextOrNull(r.after_json)});
+  }
+  return conn.CopyRows("audit_log", columns, rows);
+}
+
 Result<std::vector<AuditRecord>> QueryAudit(Db& db, const AuditQuery& q) {
   std::vector<AuditRecord> out;
   Status status = db.Read([&](Connection& conn) -> Status {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ struct AuditRecord {
 };
 
 Status AppendAudit(Connection& conn, const AuditRecord& record);
+// Many rows at once (Connection::CopyRows), for bulk writes such as imports; the
+// records' text moves into the statement.
+Status AppendAudits(Connection& conn, std::vector<AuditRecord> records);
 
 struct AuditQuery {
   std::string object_type;                   // empty: any

@@ -25,6 +25,8 @@
 #include "http/server.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
+#include "registry/import.h"
+#include "registry/import_jobs.h"
 #include "storage/admin_unit_store.h"
 #include "support/http_client.h"
 #include "support/server_harness.h"
@@ -103,6 +105,10 @@ class AuthTest : public ::testing::Test {
     figures_ = std::make_unique<registry::FigureService>(*db_, *entities_);
     figures_->SetObserver(index_.get());
     services_.figures = figures_.get();
+    imports_ = std::make_unique<registry::ImportService>(*db_, directory_);
+    imports_->SetObserver(index_.get());
+    import_jobs_ = std::make_unique<registry::ImportJobs>(*imports_, nullptr, /*max_unfinished=*/1000);
+    services_.imports = import_jobs_.get();
     // One entity in province 01 (owned by coop1) and one in 79, for the access matrix.
     entity01_ = AddEntity("MATRIX-01", "01");
     entity79_ = AddEntity("MATRIX-79", "79");
@@ -124,7 +130,39 @@ class AuthTest : public ::testing::Test {
 
   void TearDown() override {
     server_.Stop();
+    import_jobs_.reset();
     if (db_) db_->Close();
+  }
+
+  // The principal of an account made by Add(), as its API token would authenticate it.
+  auth::Principal PrincipalOf(const std::string& name) {
+    auto user = accounts_->FindUser(auth::Principal::Cli("test"), name);
+    EXPECT_TRUE(user.ok()) << name;
+    auth::Principal who;
+    if (!user.ok()) return who;
+    who.user_id = user->id;
+    who.username = user->username;
+    who.role = user->role;
+    who.province_code = user->province_code;
+    who.entity_id = user->entity_id;
+    who.credential = auth::Credential::kApiToken;
+    return who;
+  }
+
+  // A finished dry-run import job of `name`.
+  std::string FinishedImportJob(const std::string& name) {
+    registry::ImportJobRequest request;
+    request.dry_run = true;
+    request.data = "registration_code,name,kind,province_code\nJOB-1,Hợp tác xã Việc,HTX,01\n";
+    auto job = import_jobs_->Submit(PrincipalOf(name), request);
+    EXPECT_TRUE(job.ok()) << name;
+    if (!job.ok()) return "0";
+    for (int i = 0; i < 2000; ++i) {
+      auto now = import_jobs_->Get(auth::Principal::Cli("test"), job->id);
+      if (now.ok() && now->result) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return job->id;
   }
 
   int64_t Add(const std::string& name, const std::string& role, const std::string& province = "", int64_t entity = 0) {
@@ -163,6 +201,8 @@ class AuthTest : public ::testing::Test {
   std::unique_ptr<registry::EntityService> entities_;
   std::unique_ptr<analytics::RegistryIndex> index_;
   std::unique_ptr<registry::FigureService> figures_;
+  std::unique_ptr<registry::ImportService> imports_;
+  std::unique_ptr<registry::ImportJobs> import_jobs_;
   int64_t entity01_ = 0, entity79_ = 0;
   http::Services services_;
   std::shared_ptr<http::Router> router_;
@@ -458,6 +498,20 @@ Want ExportFull(const std::string& caller, bool) {
   if (caller == "partner1") return Want::kForbidden;
   return Want::kOk;
 }
+// Imports: national and province roles submit (rows outside a province are row errors,
+// not a refusal); partners and cooperatives may not.
+Want ImportWriter(const std::string& caller, bool) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "partner1" || caller == "coop1") return Want::kForbidden;
+  return Want::kOk;
+}
+// A job is its owner's; a national admin sees every job; to anyone else it does not exist.
+Want ImportJobAccess(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "nat_admin") return Want::kOk;
+  if (caller == "partner1" || caller == "coop1") return Want::kNotFound;
+  return own ? Want::kOk : Want::kNotFound;
+}
 Want OwnToken(const std::string& caller, bool own) {
   if (caller == "anonymous") return Want::kUnauthenticated;
   if (own || caller == "nat_admin") return Want::kOk;
@@ -588,6 +642,18 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
           return std::string(own ? "/api/v1/exports/figures?format=xlsx" : "/api/v1/exports/figures?province=79");
         },
         none, ExportFull}},
+      {"imports.list", {[](bool) { return "/api/v1/imports"; }, none, SignedIn}},
+      {"imports.create",
+       {[](bool) { return "/api/v1/imports?type=entities&dry_run=true"; },
+        [](const std::string&, bool own) {
+          return std::string("registration_code,name,kind,province_code\nIMP-1,Hợp tác xã Nhập,HTX,") +
+                 (own ? "01" : "79") + "\n";
+        },
+        ImportWriter}},
+      // Paths built per caller below: the caller's own job, or someone else's.
+      {"imports.get", {nullptr, none, ImportJobAccess}},
+      {"imports.cancel", {nullptr, none, ImportJobAccess}},
+      {"imports.report", {nullptr, none, ImportJobAccess}},
   };
   domain::Figures stored;
   stored.members_total = 9;
@@ -596,6 +662,7 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
                     ->Put(auth::Principal::Cli("test"), id, domain::Period::Half(2024, 1), stored,
                           domain::Confirmation::kNotConfirmed)
                     .ok());
+  std::string foreign_job = FinishedImportJob("target79");
 
   int checked = 0;
   for (const auto& route : router_->routes()) {
@@ -617,6 +684,12 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
             auto fresh = accounts_->CreateToken(target79, "foreign", 0);
             path = "/api/v1/tokens/" + std::to_string(fresh->first.id);
           }
+        } else if (route.name == "imports.get" || route.name == "imports.cancel" || route.name == "imports.report") {
+          std::string id = own && ImportWriter(caller, own) == Want::kOk ? FinishedImportJob(caller) : foreign_job;
+          path = "/api/v1/imports/" + id +
+                 (route.name == "imports.cancel"   ? "/cancel"
+                  : route.name == "imports.report" ? "/report"
+                                                   : "");
         } else {
           path = e.path(own);
         }

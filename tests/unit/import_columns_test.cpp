@@ -1,0 +1,260 @@
+// The importer's header mapping (registry/import_columns.h) and value readers
+// (registry/import_values.h), table-driven.
+#include "registry/import_columns.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "domain/admin_unit.h"
+#include "domain/entity.h"
+#include "registry/import_values.h"
+
+namespace hoptac::registry {
+namespace {
+
+TEST(ImportColumns, VietnameseAndEnglishHeadingsMapToCanonicalColumns) {
+  struct Case {
+    FileType type;
+    const char* header;
+    const char* column;
+  } cases[] = {
+      {FileType::kEntities, "Tên HTX", "name"},
+      {FileType::kEntities, "TÊN HTX", "name"},
+      {FileType::kEntities, "ten htx", "name"},
+      {FileType::kEntities, "Mã số HTX", "registration_code"},
+      {FileType::kEntities, "  Mã số  HTX ", "registration_code"},
+      {FileType::kEntities, "Mã số HTX (*)", "registration_code"},
+      {FileType::kEntities, "registration_code", "registration_code"},
+      {FileType::kEntities, "Registration code", "registration_code"},
+      {FileType::kEntities, "Loại hình", "kind"},
+      {FileType::kEntities, "Tỉnh/Thành phố", "province_code"},
+      {FileType::kEntities, "TINH / THANH PHO", "province_code"},
+      {FileType::kEntities, "Ngày thành lập", "founded_on"},
+      {FileType::kEntities, "Tình trạng", "status"},
+      {FileType::kEntities, "Từ ngày", "status_since"},
+      {FileType::kEntities, "HTX do phụ nữ tham gia quản lý", "women_managed"},
+      {FileType::kEntities, "Năm sinh", "chair_birth_year"},
+      {FileType::kEntities, "Số điện thoại", "phone"},
+      {FileType::kEntities, "E-mail", "email"},
+      {FileType::kEntities, "Mã số thuế", "tax_code"},
+      {FileType::kEntities, "Ngành nghề", "sector"},
+      {FileType::kEvents, "Mã số HTX", "registration_code"},
+      {FileType::kEvents, "Ngày", "date"},
+      {FileType::kEvents, "Sự kiện", "event"},
+      {FileType::kEvents, "Ghi chú", "note"},
+      {FileType::kFigures, "Số thành viên", "members_total"},
+      {FileType::kFigures, "Thành viên nữ", "members_female"},
+      {FileType::kFigures, "Số lao động", "workers_total"},
+      {FileType::kFigures, "Lao động nữ", "workers_female"},
+      {FileType::kFigures, "Doanh thu", "revenue_vnd"},
+      {FileType::kFigures, "Doanh thu (triệu đồng)", "revenue_vnd"},
+      {FileType::kFigures, "Thu nhập bình quân (triệu đồng/người/tháng)", "avg_income_vnd_month"},
+      {FileType::kFigures, "Kỳ báo cáo", "period"},
+      {FileType::kFigures, "Năm", "period"},
+  };
+  for (const Case& c : cases) {
+    HeaderMatch match = MatchHeader(c.type, c.header);
+    EXPECT_EQ(match.column, c.column) << FileTypeName(c.type) << ": " << c.header;
+  }
+}
+
+TEST(ImportColumns, MoneyUnitsInBracketsSetTheScale) {
+  EXPECT_EQ(MatchHeader(FileType::kFigures, "Doanh thu (triệu đồng)").scale, 1'000'000);
+  EXPECT_EQ(MatchHeader(FileType::kFigures, "Doanh thu (trieu dong)").scale, 1'000'000);
+  EXPECT_EQ(MatchHeader(FileType::kFigures, "Vốn điều lệ (tỷ đồng)").scale, 1'000'000'000);
+  EXPECT_EQ(MatchHeader(FileType::kFigures, "Lợi nhuận (nghìn đồng)").scale, 1'000);
+  EXPECT_EQ(MatchHeader(FileType::kFigures, "Doanh thu (đồng)").scale, 1);
+  EXPECT_EQ(MatchHeader(FileType::kFigures, "Doanh thu").scale, 1);
+  // Counts never scale.
+  EXPECT_EQ(MatchHeader(FileType::kFigures, "Số thành viên (triệu)").scale, 1);
+}
+
+TEST(ImportColumns, RowNumberColumnsAreIgnoredAndOthersReported) {
+  EXPECT_TRUE(MatchHeader(FileType::kEntities, "STT").ignored);
+  EXPECT_TRUE(MatchHeader(FileType::kEntities, "Số TT").ignored);
+  HeaderMatch unknown = MatchHeader(FileType::kEntities, "Ghi chú nội bộ");
+  EXPECT_TRUE(unknown.column.empty());
+  EXPECT_FALSE(unknown.ignored);
+
+  auto map = MapColumns(FileType::kEntities, {"STT", "Mã số HTX", "Tên HTX", "Loại hình", "Tỉnh", "Ghi chú nội bộ"});
+  ASSERT_TRUE(map.ok());
+  EXPECT_EQ(map->unknown_headers, std::vector<std::string>{"Ghi chú nội bộ"});
+  EXPECT_EQ(map->ignored_headers, std::vector<std::string>{"STT"});
+  EXPECT_EQ(map->Cell("name"), 2);
+  EXPECT_FALSE(map->Has("founded_on"));
+  EXPECT_EQ(map->HeaderOf("name"), "Tên HTX");
+  EXPECT_EQ(map->HeaderOf("founded_on"), "founded_on");
+}
+
+TEST(ImportColumns, EveryAliasNamesOneColumnOnly) {
+  // The canonical name of each column maps to itself: no alias of another column shadows it.
+  for (FileType type : {FileType::kEntities, FileType::kEvents, FileType::kFigures}) {
+    for (std::string_view column : ImportColumns(type))
+      EXPECT_EQ(MatchHeader(type, column).column, column) << FileTypeName(type) << " " << column;
+  }
+}
+
+TEST(ImportColumns, MissingRequiredColumnsAndDuplicatesRefuseTheFile) {
+  auto missing = MapColumns(FileType::kEntities, {"Tên HTX", "Loại hình"});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().key, "error.import_missing_columns");
+  EXPECT_EQ(missing.error().args, std::vector<std::string>{"registration_code, province_code"});
+
+  auto duplicate = MapColumns(FileType::kEntities, {"Mã số HTX", "registration_code", "Tên", "Loại", "Tỉnh"});
+  ASSERT_FALSE(duplicate.ok());
+  EXPECT_EQ(duplicate.error().key, "error.import_duplicate_column");
+  EXPECT_EQ(duplicate.error().args, (std::vector<std::string>{"Mã số HTX", "registration_code", "registration_code"}));
+
+  EXPECT_EQ(MapColumns(FileType::kEvents, {}).error().key, "error.import_no_header");
+  auto figures = MapColumns(FileType::kFigures, {"Mã số HTX", "Số thành viên"});
+  ASSERT_FALSE(figures.ok());
+  EXPECT_EQ(figures.error().args, std::vector<std::string>{"period"});
+}
+
+TEST(ImportValues, Dates) {
+  struct Case {
+    const char* text;
+    const char* iso;  // nullptr: rejected
+  } cases[] = {
+      {"2024-03-31", "2024-03-31"},
+      {"31/03/2024", "2024-03-31"},
+      {"1/3/2024", "2024-03-01"},
+      {"31-03-2024", "2024-03-31"},
+      {"31.03.2024", "2024-03-31"},
+      {" 31/03/2024 ", "2024-03-31"},
+      {"2024-03-31 00:00:00", "2024-03-31"},  // an XLSX date-and-time cell at midnight
+      {"31/02/2024", nullptr},
+      {"2024-13-01", nullptr},
+      {"03/31/2024", nullptr},
+      {"2024", nullptr},
+      {"", nullptr},
+  };
+  for (const Case& c : cases) {
+    auto date = ParseImportDate(c.text);
+    if (c.iso) {
+      ASSERT_TRUE(date.has_value()) << c.text;
+      EXPECT_EQ(date->ToIso(), c.iso) << c.text;
+    } else {
+      EXPECT_FALSE(date.has_value()) << c.text;
+    }
+  }
+}
+
+TEST(ImportValues, IntegersWithVietnameseOrEnglishSeparators) {
+  struct Case {
+    const char* text;
+    NumberStyle style;
+    std::optional<int64_t> want;
+  } cases[] = {
+      {"5752", NumberStyle::kVietnameseFirst, 5752},
+      {"5.752", NumberStyle::kVietnameseFirst, 5752},
+      {"5,752", NumberStyle::kVietnameseFirst, 5752},
+      {"5 752", NumberStyle::kVietnameseFirst, 5752},
+      {"1.234.567", NumberStyle::kVietnameseFirst, 1234567},
+      {"-12", NumberStyle::kVietnameseFirst, -12},
+      {"5752", NumberStyle::kEnglishFirst, 5752},
+      {"3,8", NumberStyle::kVietnameseFirst, std::nullopt},  // a fraction is not a count
+      {"5.75", NumberStyle::kVietnameseFirst, std::nullopt},
+      {"abc", NumberStyle::kVietnameseFirst, std::nullopt},
+      {"", NumberStyle::kVietnameseFirst, std::nullopt},
+  };
+  for (const Case& c : cases) EXPECT_EQ(ParseImportInteger(c.text, c.style), c.want) << c.text;
+}
+
+TEST(ImportValues, MoneyInUnitsOfTheHeading) {
+  EXPECT_EQ(ParseImportMoney("3,8", 1'000'000, NumberStyle::kVietnameseFirst), 3'800'000);
+  EXPECT_EQ(ParseImportMoney("1.234,5", 1'000'000, NumberStyle::kVietnameseFirst), 1'234'500'000);
+  // An XLSX number cell comes as "3.8": English first.
+  EXPECT_EQ(ParseImportMoney("3.8", 1'000'000, NumberStyle::kEnglishFirst), 3'800'000);
+  EXPECT_EQ(ParseImportMoney("3.8", 1'000'000, NumberStyle::kVietnameseFirst), 3'800'000);
+  EXPECT_EQ(ParseImportMoney("1,25", 1'000'000'000, NumberStyle::kVietnameseFirst), 1'250'000'000);
+  EXPECT_EQ(ParseImportMoney("5.500.000", 1, NumberStyle::kVietnameseFirst), 5'500'000);
+  EXPECT_EQ(ParseImportMoney("-120.000", 1, NumberStyle::kVietnameseFirst), -120'000);
+  EXPECT_EQ(ParseImportMoney("3,8", 1, NumberStyle::kVietnameseFirst), std::nullopt);  // no fraction of a dong
+  EXPECT_EQ(ParseImportMoney("ba triệu", 1'000'000, NumberStyle::kVietnameseFirst), std::nullopt);
+}
+
+TEST(ImportValues, Booleans) {
+  for (const char* yes : {"true", "TRUE", "1", "x", "X", "có", "Có", "co", "yes", "Y", "đúng"})
+    EXPECT_EQ(ParseImportBool(yes), true) << yes;
+  for (const char* no : {"false", "FALSE", "0", "", " ", "không", "Không", "khong", "no", "N", "sai"})
+    EXPECT_EQ(ParseImportBool(no), false) << no;
+  for (const char* bad : {"maybe", "2", "có lẽ"}) EXPECT_EQ(ParseImportBool(bad), std::nullopt) << bad;
+}
+
+TEST(ImportValues, KindsAndStatusesInVietnameseOrEnglish) {
+  // The importer uses the domain's lenient parsers; the spellings of spreadsheets.
+  EXPECT_EQ(domain::ParseEntityKind("HTX"), domain::EntityKind::kCooperative);
+  EXPECT_EQ(domain::ParseEntityKind("Hợp tác xã"), domain::EntityKind::kCooperative);
+  EXPECT_EQ(domain::ParseEntityKind("THT"), domain::EntityKind::kGroup);
+  EXPECT_EQ(domain::ParseEntityKind("lhhtx"), domain::EntityKind::kUnion);
+  EXPECT_EQ(domain::ParseEntityKind("QTDND"), domain::EntityKind::kCreditFund);
+  EXPECT_EQ(domain::ParseEntityKind("credit_fund"), domain::EntityKind::kCreditFund);
+  EXPECT_EQ(domain::ParseEntityStatus("Đang hoạt động"), domain::EntityStatus::kActive);
+  EXPECT_EQ(domain::ParseEntityStatus("ngung hoat dong"), domain::EntityStatus::kStopped);
+  EXPECT_EQ(domain::ParseEntityStatus("Giải thể"), domain::EntityStatus::kDissolved);
+  EXPECT_EQ(domain::ParseEntityStatus("dissolved"), domain::EntityStatus::kDissolved);
+}
+
+TEST(ImportValues, PadCodesThatLostTheirLeadingZeros) {
+  EXPECT_EQ(PadCode("1", 2), "01");
+  EXPECT_EQ(PadCode("15", 2), "15");
+  EXPECT_EQ(PadCode("4378", 5), "04378");
+  EXPECT_EQ(PadCode("Hà Nội", 2), "Hà Nội");
+  EXPECT_EQ(PadCode("", 2), "");
+}
+
+class ProvinceResolverTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto dataset = domain::LoadReferenceAdminUnits();
+    ASSERT_TRUE(dataset.ok());
+    resolver_ = std::make_unique<ProvinceResolver>(domain::AdminUnitDirectory::Create(std::move(dataset).value()));
+  }
+  std::string Resolve(std::string_view text, const char* on) {
+    auto code = resolver_->Resolve(text, *Date::ParseIso(on));
+    return code.ok() ? *code : "error:" + code.error().fields.at(0).code;
+  }
+  std::unique_ptr<ProvinceResolver> resolver_;
+};
+
+TEST_F(ProvinceResolverTest, CodesAndNamesWithOrWithoutDiacriticsOldOrNew) {
+  EXPECT_EQ(Resolve("15", "2015-01-01"), "15");
+  EXPECT_EQ(Resolve("1", "2015-01-01"), "01");
+  EXPECT_EQ(Resolve("Yên Bái", "2015-01-01"), "15");
+  EXPECT_EQ(Resolve("yen bai", "2015-01-01"), "15");
+  EXPECT_EQ(Resolve("Tỉnh Yên Bái", "2015-01-01"), "15");
+  EXPECT_EQ(Resolve("Lào Cai", "2015-01-01"), "10");  // the old Lào Cai
+  EXPECT_EQ(Resolve("LAO CAI", "2026-01-01"), "15");  // today's Lào Cai
+  EXPECT_EQ(Resolve("Bắc Giang", "2020-05-05"), "24");
+  EXPECT_EQ(Resolve("Bắc Ninh", "2020-05-05"), "27");
+  EXPECT_EQ(Resolve("Bắc Ninh", "2026-01-01"), "24");
+  EXPECT_EQ(Resolve("TP. Hồ Chí Minh", "2020-01-01"), "79");
+  EXPECT_EQ(Resolve("Thành phố Hà Nội", "2026-01-01"), "01");
+  EXPECT_EQ(Resolve("Hanoi", "2026-01-01"), "01");
+  EXPECT_EQ(Resolve("Yên Bái", "2026-01-01"), "error:province_not_in_force");
+  EXPECT_EQ(Resolve("Gotham", "2026-01-01"), "error:unknown_province_name");
+}
+
+TEST_F(ProvinceResolverTest, ProvinceNotInForceNamesItsSuccessor) {
+  auto code = resolver_->Resolve("Yên Bái", *Date::ParseIso("2026-01-01"));
+  ASSERT_FALSE(code.ok());
+  ASSERT_EQ(code.error().fields.size(), 1u);
+  EXPECT_EQ(code.error().fields[0].key, "field.province_not_in_force");
+  EXPECT_EQ(code.error().fields[0].args, (std::vector<std::string>{"Yên Bái", "2026-01-01", "Lào Cai (15)"}));
+}
+
+TEST_F(ProvinceResolverTest, CommunesByCodeOrName) {
+  EXPECT_EQ(*resolver_->ResolveCommune("4", "01"), "00004");
+  EXPECT_EQ(*resolver_->ResolveCommune("Phường Ba Đình", "01"), "00004");
+  EXPECT_EQ(*resolver_->ResolveCommune("ba dinh", "01"), "00004");
+  EXPECT_EQ(*resolver_->ResolveCommune("", "01"), "");
+  auto missing = resolver_->ResolveCommune("Không Có", "01");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().fields.at(0).code, "unknown_commune_name");
+}
+
+}  // namespace
+}  // namespace hoptac::registry
