@@ -503,6 +503,9 @@ int Main(int argc, char** argv) {
     cli = ParseCommandLine(argc, argv, kExportOptions, {});
   } else if (command == "stats") {
     cli = ParseCommandLine(argc, argv, StatsOptionNames(), {});
+    if (cli.ok() && (cli->positional.size() != 1 || (cli->positional[0] != "entities" &&
+                                                     cli->positional[0] != "flows" && cli->positional[0] != "series")))
+      cli = Error::Make(ErrorCode::kInvalidArgument, "cli.usage_stats");
   } else if (command == "import") {
     cli = ParseCommandLine(argc, argv, kImportValueOptions, kImportFlagOptions);
     if (!cli.ok()) {

@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 
+#include "analytics/registry_index.h"
 #include "auth/account_service.h"
 #include "auth/password.h"
 #include "auth/throttle.h"
@@ -612,6 +613,66 @@ TEST_F(DemoExportTest, CommandLine) {
   EXPECT_EQ(run("export entities '" + (Dir() / "x.pdf").string() + "'", &out), 1);  // unknown format
   EXPECT_EQ(run("export entities '" + (Dir() / "x.csv").string() + "' --status alive", &out), 1);
   EXPECT_FALSE(std::filesystem::exists(Dir() / "x.csv"));
+}
+
+}  // namespace
+}  // namespace hoptac
+
+namespace hoptac {
+namespace {
+
+// `hoptac stats` through the real binary gives the index's answers, in every format, and names a bad parameter.
+TEST_F(DemoExportTest, StatsCommandLine) {
+  std::string url = testing::TestDbUrl();
+  auto run = [&](const std::string& args, std::string* out) {
+    std::string command = "HOPTAC_LANG=en " + std::string(HOPTAC_BINARY) + " " + args + " --db '" + url + "' 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    std::string text;
+    char buffer[512];
+    while (pipe && fgets(buffer, sizeof buffer, pipe)) text += buffer;
+    int status = pipe ? pclose(pipe) : -1;
+    *out = text;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  };
+  std::string out;
+  ASSERT_EQ(run("demo --scale 0.01 --seed 5", &out), 0) << out;
+  auto db = storage::Db::Open(url);  // the binary's database (each TestDbUrl() is a fresh one)
+  ASSERT_OK(db);
+  auto index = analytics::RegistryIndex::Build(**db, directory_);
+  ASSERT_OK(index);
+  analytics::StockQuery query;
+  query.group_by = {analytics::Dimension::kKind, analytics::Dimension::kStatus};
+  query.as_of = Date::FromCivil(2024, 12, 31);
+  auto expected = (*index)->Stock(query);
+  ASSERT_OK(expected);
+  ASSERT_FALSE(expected->rows.empty());
+
+  ASSERT_EQ(run("stats entities --group-by kind,status --as-of 2024-12-31 --format json", &out), 0) << out;
+  auto json = boost::json::parse(out.substr(out.find('{'))).as_object();
+  EXPECT_EQ(json.at("total").as_int64(), expected->total);
+  ASSERT_EQ(json.at("rows").as_array().size(), expected->rows.size());
+  for (size_t i = 0; i < expected->rows.size(); ++i) {
+    const auto& row = json.at("rows").as_array()[i].as_object();
+    EXPECT_EQ(row.at("keys").at("kind").as_string(), expected->rows[i].keys[0]);
+    EXPECT_EQ(row.at("keys").at("status").as_string(), expected->rows[i].keys[1]);
+    EXPECT_EQ(row.at("value").as_int64(), expected->rows[i].value);
+  }
+  ASSERT_EQ(run("stats entities --group-by kind,status --as-of 2024-12-31 --format csv", &out), 0) << out;
+  EXPECT_NE(out.find("kind,kind_label,status,status_label,value,entities"), std::string::npos) << out;
+  EXPECT_NE(out.find("cooperative,Cooperative,active,Active,"), std::string::npos) << out;
+  ASSERT_EQ(run("stats entities --group-by kind --lang vi", &out), 0) << out;
+  EXPECT_NE(out.find("Hợp tác xã"), std::string::npos) << out;
+  EXPECT_NE(out.find("total: "), std::string::npos) << out;
+  ASSERT_EQ(
+      run("stats flows --event established --from 2016-01-01 --to 2020-12-31 --group-by year --format json", &out), 0)
+      << out;
+  EXPECT_EQ(boost::json::parse(out.substr(out.find('{'))).at("years").as_double(), 5.0);
+  EXPECT_EQ(run("stats entities --group-by colour", &out), 1);
+  EXPECT_NE(out.find("group_by"), std::string::npos) << out;
+  EXPECT_EQ(run("stats entities --colour red", &out), 2);
+  EXPECT_EQ(run("stats pies", &out), 2);
+  index->reset();
+  (*db)->Close();
 }
 
 }  // namespace
