@@ -424,7 +424,7 @@ TEST_F(EntitiesTest, SearchRanksWholeWordsAndShortNamesFirst) {
       R"({"kind":"cooperative","name":"Hợp tác xã Đồng Thạnh","registration_code":"r3","province_code":"82","founded_on":"2020-01-01"})");
   Create(
       R"({"kind":"group","name":"Tổ hợp tác Thắng Lợi","registration_code":"r4","province_code":"82","founded_on":"2020-01-01"})");
-  // "dong thap": whole-word matches of both words first (shorter name first); "Đồng Thạnh" matches "thap"? no.
+  // "dong thap": both names with the whole words match, the shorter first; "Đồng Thạnh" lacks "thap".
   Reply r = Call(bhttp::verb::get, "/api/v1/entities?q=dong%20thap", "nat_admin");
   ASSERT_EQ(r.status, 200u) << r.body;
   EXPECT_EQ(NamesInOrder(r), (std::vector<std::string>{"HTX Đồng Tháp", "Hợp tác xã Nông nghiệp Đồng Tháp Mười"}));
