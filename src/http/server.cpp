@@ -77,6 +77,14 @@ const char* kCsp = "default-src 'self'; img-src 'self' data:; style-src 'self' '
 // courtesy, so it is short and never holds a graceful shutdown back for long.
 constexpr std::chrono::milliseconds kTlsShutdownTimeout{2000};
 
+// After answering a request whose body was not read (413, a malformed request),
+// closing at once would make the kernel reset the connection, and a reset can
+// discard our answer before the client reads it. So, like nginx's lingering
+// close, stop sending and read (and discard) what the client still sends, for
+// at most this long and this much, then close.
+constexpr std::chrono::milliseconds kLingerTimeout{2000};
+constexpr size_t kLingerMaxBytes = size_t{8} << 20;
+
 using PlainStream = beast::tcp_stream;
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
@@ -212,6 +220,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
       Response response = ErrorResponse(error, lang);
       if (ec == bhttp::error::header_limit) response.status = 431;
       keep_alive_ = false;
+      unread_body_ = true;
       head_ = false;
       route_slot_ = server_.metrics->unmatched_slot();
       route_name_ = "unmatched";
@@ -379,8 +388,31 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
                             {"remote", std::string_view(remote_)}});
     }
     if (ec) return Close(Closing::kAbort);
+    if constexpr (!kTls) {
+      if (unread_body_) return Linger();
+    }
     if (!keep_alive_) return Close(Closing::kGraceful);
     Read();
+  }
+
+  // Plain HTTP only: see kLingerTimeout.
+  void Linger() {
+    beast::error_code ec;
+    Socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return CloseSocket();
+    idle_ = true;  // nothing more to answer: a shutdown may cut the lingering short
+    Lowest().expires_after(kLingerTimeout);
+    LingerRead();
+  }
+
+  void LingerRead() {
+    linger_buffer_.resize(16384);
+    Lowest().async_read_some(net::buffer(linger_buffer_),
+                             [self = this->shared_from_this()](beast::error_code ec, size_t n) {
+                               self->lingered_ += n;
+                               if (ec || self->lingered_ > kLingerMaxBytes) return self->CloseSocket();
+                               self->LingerRead();
+                             });
   }
 
   void Close(Closing closing) {
@@ -407,7 +439,10 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
   beast::flat_buffer buffer_;
   Server::Impl& server_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  size_t body_limit_ = 0;  // of the request being read
+  size_t body_limit_ = 0;     // of the request being read
+  bool unread_body_ = false;  // answered before reading the whole request: linger before closing
+  std::vector<char> linger_buffer_;
+  size_t lingered_ = 0;
   std::string remote_;
   bool idle_ = true;
   bool handshake_done_ = false;  // TLS only

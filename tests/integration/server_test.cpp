@@ -242,6 +242,32 @@ TEST_F(ServerTest, MalformedJsonIs400AndLimitsAreEnforced) {
   EXPECT_EQ(big.status, 413u);
   EXPECT_EQ(ErrorCode(big), "payload_too_large");
 
+  // A client that sends the header, then the body after the server has already answered 413
+  // (curl and browsers do this): the server must read and drop the body before closing, or the
+  // kernel resets the connection and the client loses the answer.
+  {
+    namespace net = boost::asio;
+    net::io_context io;
+    net::ip::tcp::socket socket(io);
+    socket.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
+    const size_t length = size_t{3} << 20;
+    std::string head =
+        "POST /test/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        "Accept-Language: en\r\nContent-Length: " +
+        std::to_string(length) + "\r\n\r\n";
+    net::write(socket, net::buffer(head));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the 413 is written by now
+    boost::system::error_code ec;
+    net::write(socket, net::buffer(std::string(length, 'a')), ec);
+    EXPECT_FALSE(ec) << "writing the body after the answer: " << ec.message();
+    boost::beast::flat_buffer buffer;
+    bhttp::response<bhttp::string_body> response;
+    bhttp::read(socket, buffer, response, ec);
+    ASSERT_FALSE(ec) << "reading the answer: " << ec.message();
+    EXPECT_EQ(response.result_int(), 413u);
+    EXPECT_NE(response.body().find("payload_too_large"), std::string::npos) << response.body();
+  }
+
   bhttp::request<bhttp::string_body> huge_header{bhttp::verb::get, "/healthz", 11};
   huge_header.set("X-Padding", std::string(4096, 'b'));
   EXPECT_EQ(Send(port_, std::move(huge_header)).status, 431u);
