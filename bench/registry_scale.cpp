@@ -186,6 +186,10 @@ class TimingObserver : public registry::RegistryObserver {
 int Run(int argc, char** argv) {
   std::string sqlite_path, pg_url;
   int rounds = 7;
+  bool find_only = false;  // --find-only: only the search and list pages, with each query's times
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--find-only") find_only = true;
+  }
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--sqlite") sqlite_path = argv[i + 1];
@@ -250,7 +254,7 @@ int Run(int argc, char** argv) {
 
   std::printf("### Statistics: API vs the same question in SQL (median of %d rounds, ms)\n\n", rounds);
   std::printf("| question | index | API | SQLite | × | PostgreSQL | × |\n|---|---|---|---|---|---|---|\n");
-  for (const Question& q : Questions()) {
+  for (const Question& q : find_only ? std::vector<Question>() : Questions()) {
     std::vector<double> api, lite, post, direct;
     auto parsed = analytics::ParseStockQuery([&](std::string_view name) -> std::optional<std::string> {
       std::string key = std::string(name) + "=";
@@ -306,6 +310,7 @@ int Run(int argc, char** argv) {
   };
   auto time_all = [&](const std::vector<std::string>& queries, int repeat) {
     std::vector<double> times;
+    std::map<std::string, std::vector<double>> by_query;
     for (int r = 0; r < repeat; ++r) {
       for (const std::string& q : queries) {
         std::string encoded;
@@ -323,12 +328,16 @@ int Run(int argc, char** argv) {
         auto start = Clock::now();
         auto [status, body] = client.Get(target);
         times.push_back(Ms(Clock::now() - start));
+        by_query[q].push_back(times.back());
         if (status != 200) {
           std::cerr << target << ": " << status << " " << body << std::endl;
           std::exit(1);
         }
       }
     }
+    if (find_only)
+      for (auto& [q, t] : by_query)
+        std::printf("- `%s`: p50 %.2f ms, max %.2f ms\n", q.c_str(), Percentile(t, 0.5), Percentile(t, 1));
     return times;
   };
   auto search_times = time_all(searches, 10);
@@ -340,6 +349,11 @@ int Run(int argc, char** argv) {
   std::printf("| filtered list page (%zu filters) | %zu | %.2f | %.2f | %.2f |\n", lists.size(), list_times.size(),
               Percentile(list_times, 0.5), Percentile(list_times, 0.95), Percentile(list_times, 1));
 
+  if (find_only) {
+    (*server)->Shutdown();
+    serving.join();
+    return 0;
+  }
   // What the index update adds to a write: patch 50 entities (name changes move them in the order).
   auth::Principal admin = auth::Principal::Cli("bench");
   std::vector<double> write_times, first_list;

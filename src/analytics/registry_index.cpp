@@ -4,6 +4,7 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <charconv>
 #include <climits>
@@ -33,6 +34,62 @@ constexpr uint8_t kNoSector = 0xFF;
 constexpr int32_t kUnknownDay = INT32_MIN;
 // Above this many changed entities, order and postings are rebuilt rather than updated.
 constexpr size_t kBulkThreshold = 5000;
+// A word is frequent (its postings also kept as a bitmap) from this many slots, or from a 32nd of
+// all slots if that is more: a bitmap then costs no more memory than 8 bytes a posting.
+constexpr size_t kFrequentWord = 4096;
+
+using Bits = std::vector<uint64_t>;
+
+void SetBit(Bits& b, uint32_t s) {
+  size_t w = s >> 6;
+  if (w >= b.size()) b.resize(w + 1 + (w >> 3), 0);
+  b[w] |= uint64_t{1} << (s & 63);
+}
+void ClearBit(Bits& b, uint32_t s) {
+  size_t w = s >> 6;
+  if (w < b.size()) b[w] &= ~(uint64_t{1} << (s & 63));
+}
+bool TestBit(const Bits& b, uint32_t s) {
+  size_t w = s >> 6;
+  return w < b.size() && (b[w] >> (s & 63) & 1);
+}
+// a &= b (b shorter: zeros past its end).
+void AndInto(Bits& a, const Bits& b) {
+  size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) a[i] &= b[i];
+  std::fill(a.begin() + static_cast<std::ptrdiff_t>(n), a.end(), 0);
+}
+// a &= ~b
+void AndNotInto(Bits& a, const Bits& b) {
+  size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) a[i] &= ~b[i];
+}
+void OrInto(Bits& a, const Bits& b) {
+  size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) a[i] |= b[i];
+}
+size_t CountBits(const Bits& b) {
+  size_t n = 0;
+  for (uint64_t w : b) n += static_cast<size_t>(std::popcount(w));
+  return n;
+}
+// f(slot) for every set bit, ascending.
+template <typename F>
+void ForEachBit(const Bits& b, F&& f) {
+  for (size_t block = 0; block < b.size(); ++block) {
+    uint64_t w = b[block];
+    while (w) {
+      f(static_cast<uint32_t>(block * 64 + static_cast<size_t>(std::countr_zero(w))));
+      w &= w - 1;
+    }
+  }
+}
+bool Frequent(size_t postings, size_t slots) { return postings >= std::max(kFrequentWord, slots / 32); }
+Bits BitsOf(const std::vector<uint32_t>& list, size_t words) {
+  Bits b(words, 0);
+  for (uint32_t s : list) b[s >> 6] |= uint64_t{1} << (s & 63);
+  return b;
+}
 
 std::string Hex(std::string_view bytes) {
   static const char* digits = "0123456789abcdef";
@@ -243,6 +300,11 @@ RegistryIndex::RegistryIndex(storage::Db& db, std::shared_ptr<const domain::Admi
 RegistryIndex::~RegistryIndex() { StopPolling(); }
 
 void RegistryIndex::InitUnits() {
+  kind_bits_.resize(std::size(domain::kEntityKinds));
+  sector_bits_.resize(std::size(domain::kSectors));
+  status_bits_.resize(std::size(domain::kEntityStatuses));
+  ever_bits_.resize(std::size(domain::kEntityStatuses));
+  status_day_ = Date::Today().days();
   for (const auto& unit : units_->dataset().units) {
     if (unit.level == domain::AdminLevel::kProvince) {
       province_index_[&unit] = static_cast<uint16_t>(provinces_.size());
@@ -252,6 +314,8 @@ void RegistryIndex::InitUnits() {
   std::unordered_map<std::string, uint16_t> first_with_code;
   for (size_t u = 0; u < provinces_.size(); ++u)
     province_key_.push_back(first_with_code.emplace(provinces_[u]->code, static_cast<uint16_t>(u)).first->second);
+  current_bits_.resize(provinces_.size());
+  unit_bits_.resize(provinces_.size());
   // Eras: every date a province unit starts or ends.
   std::vector<Date> starts{Date::FromCivil(1, 1, 1)};
   for (const auto* unit : provinces_) {
@@ -361,6 +425,7 @@ void RegistryIndex::StartPolling(std::chrono::milliseconds interval) {
       lock.unlock();
       if (Status s = CatchUp(); !s.ok())
         log::Warn("index poll failed", {{"key", s.error().key}, {"detail", s.error().detail}});
+      RefreshDay();
       lock.lock();
     }
   });
@@ -437,13 +502,50 @@ void ForEachWord(std::string_view words, F&& f) {
 
 }  // namespace
 
+void RegistryIndex::IndexBits(uint32_t slot, bool on) {
+  auto put = [&](Bits& b) { on ? SetBit(b, slot) : ClearBit(b, slot); };
+  put(alive_bits_);
+  put(kind_bits_[kind_[slot]]);
+  if (current_[slot] != kNone) put(current_bits_[current_[slot]]);
+  if (unit_[slot] != kNone) put(unit_bits_[unit_[slot]]);
+  if (sector_[slot] != kNoSector) put(sector_bits_[sector_[slot]]);
+  if (flags_[slot] & 1) put(women_bits_);
+  if (flags_[slot] & 2) put(youth_bits_);
+  if (auto status = StatusAt(slot, status_day_)) put(status_bits_[static_cast<size_t>(*status)]);
+  // Before the first change the status reads as active (StatusAt), so every entity may be active.
+  put(ever_bits_[static_cast<size_t>(domain::EntityStatus::kActive)]);
+  const auto* change = changes_.data() + timeline_off_[slot];
+  for (uint8_t i = 0; i < timeline_n_[slot]; ++i) put(ever_bits_[change[i].second]);
+}
+
+void RegistryIndex::RebuildStatusBits(int32_t day) {
+  status_day_ = day;
+  for (Bits& b : status_bits_) b.assign(alive_bits_.size(), 0);
+  ForEachBit(alive_bits_, [&](uint32_t slot) {
+    if (auto status = StatusAt(slot, day)) SetBit(status_bits_[static_cast<size_t>(*status)], slot);
+  });
+}
+
+void RegistryIndex::RefreshDay() {
+  const int32_t today = Date::Today().days();
+  {
+    std::shared_lock lock(mu_);
+    if (status_day_ == today) return;
+  }
+  std::unique_lock lock(mu_);
+  if (status_day_ != today) RebuildStatusBits(today);
+}
+
 void RegistryIndex::Remove(uint32_t slot) {
   if (!alive_[slot]) return;
+  IndexBits(slot, false);
   size_t pos = LowerBound(order_, sort_key_, id_, sort_key_[slot], id_[slot]);
   if (pos < order_.size() && order_[pos] == slot) order_.erase(order_.begin() + static_cast<std::ptrdiff_t>(pos));
   ForEachWord(words_[slot], [&](std::string_view w) {
     auto it = postings_.find(w);
-    if (it != postings_.end()) EraseSorted(it->second, slot);
+    if (it == postings_.end()) return;
+    EraseSorted(it->second.slots, slot);
+    ClearBit(it->second.bits, slot);
   });
   alive_[slot] = 0;
   garbage_ += timeline_n_[slot] + events_n_[slot] + figures_n_[slot];
@@ -463,6 +565,7 @@ void RegistryIndex::Apply(std::vector<Loaded>& loaded) {
       continue;
     }
     uint32_t slot = SlotFor(l.id);
+    if (alive_[slot]) IndexBits(slot, false);
     bool name_changed = !alive_[slot] || sort_key_[slot] != l.sort_key || words_[slot] != l.words;
     if (alive_[slot] && name_changed && !bulk) Remove(slot);
     if (alive_[slot]) {
@@ -513,13 +616,20 @@ void RegistryIndex::Apply(std::vector<Loaded>& loaded) {
         order_.insert(order_.begin() + static_cast<std::ptrdiff_t>(pos), slot);
         ForEachWord(words_[slot], [&](std::string_view w) {
           auto it = postings_.find(w);
-          if (it == postings_.end()) it = postings_.emplace(std::string(w), std::vector<uint32_t>()).first;
-          InsertSorted(it->second, slot);
+          if (it == postings_.end()) it = postings_.emplace(std::string(w), Posting()).first;
+          Posting& posting = it->second;
+          InsertSorted(posting.slots, slot);
+          if (!posting.bits.empty()) {
+            SetBit(posting.bits, slot);
+          } else if (Frequent(posting.slots.size(), id_.size())) {
+            posting.bits = BitsOf(posting.slots, (id_.size() + 63) / 64);
+          }
         });
       }
       ranks_dirty_ = true;
     }
     alive_[slot] = 1;
+    IndexBits(slot, true);
   }
   if (bulk) {
     order_.clear();
@@ -538,7 +648,12 @@ void RegistryIndex::Apply(std::vector<Loaded>& loaded) {
       });
     }
     postings_.clear();
-    for (auto& [word, list] : postings) postings_.emplace(std::string(word), std::move(list));
+    for (auto& [word, list] : postings) {
+      Posting posting;
+      if (Frequent(list.size(), id_.size())) posting.bits = BitsOf(list, (id_.size() + 63) / 64);
+      posting.slots = std::move(list);
+      postings_.emplace(std::string(word), std::move(posting));
+    }
     ranks_dirty_ = true;
   }
   // Compact the flat arrays when half of them is garbage.
@@ -638,178 +753,166 @@ Result<FindResult> RegistryIndex::Find(const FindQuery& query) const {
 
   std::shared_lock lock(mu_);
   const uint32_t slots = static_cast<uint32_t>(id_.size());
-  auto passes = [&](uint32_t s) -> bool {
-    if (!alive_[s]) return false;
-    if (query.scope_entity_id && id_[s] != query.scope_entity_id) return false;
-    if (scope_province >= 0 && current_[s] != scope_province) return false;
-    if (f.kind && kind_[s] != static_cast<uint8_t>(*f.kind)) return false;
-    if (province >= 0 && current_[s] != province) return false;
-    if (legacy_unit != kNone && unit_[s] != legacy_unit) return false;
-    if (commune >= 0 && commune_[s] != commune) return false;
-    if (f.sector && sector_[s] != static_cast<uint8_t>(*f.sector)) return false;
-    if (f.women_managed && ((flags_[s] & 1) != 0) != *f.women_managed) return false;
-    if (f.youth && ((flags_[s] & 2) != 0) != *f.youth) return false;
-    if (founded_filter && (founded_[s] == kUnknownDay || founded_[s] < founded_from || founded_[s] > founded_to))
-      return false;
-    if (f.status) {
-      auto status = StatusAt(s, on_days);
-      if (!status || *status != *f.status) return false;
-    }
-    return true;
-  };
+  const size_t nwords = (slots + 63) / 64;
 
-  // Name order without keywords: count the matches, then walk the global order from the cursor.
-  if (words.empty()) {
-    std::vector<uint64_t> bits((slots + 63) / 64, 0);
-    int64_t total = 0;
-    for (uint32_t s = 0; s < slots; ++s) {
-      if (passes(s)) {
-        bits[s >> 6] |= uint64_t{1} << (s & 63);
-        ++total;
+  // The matches as a bitmap: alive slots, narrowed by the filter bitmaps, then by each word.
+  Bits bits;
+  if (query.scope_entity_id) {
+    bits.assign(nwords, 0);
+    auto it = slot_of_.find(query.scope_entity_id);
+    if (it != slot_of_.end() && alive_[it->second]) SetBit(bits, it->second);
+  } else {
+    bits = alive_bits_;
+    bits.resize(nwords, 0);
+  }
+  if (scope_province >= 0) AndInto(bits, current_bits_[static_cast<size_t>(scope_province)]);
+  if (province >= 0) AndInto(bits, current_bits_[static_cast<size_t>(province)]);
+  if (legacy_unit != kNone) AndInto(bits, unit_bits_[legacy_unit]);
+  if (f.kind) AndInto(bits, kind_bits_[static_cast<size_t>(*f.kind)]);
+  if (f.sector) AndInto(bits, sector_bits_[static_cast<size_t>(*f.sector)]);
+  if (f.women_managed) *f.women_managed ? AndInto(bits, women_bits_) : AndNotInto(bits, women_bits_);
+  if (f.youth) *f.youth ? AndInto(bits, youth_bits_) : AndNotInto(bits, youth_bits_);
+  // The status today is a bitmap; on another day, the statuses ever held narrow the candidates.
+  const bool status_by_bits = f.status && on_days == status_day_;
+  if (f.status) AndInto(bits, (status_by_bits ? status_bits_ : ever_bits_)[static_cast<size_t>(*f.status)]);
+  // Each word matches the names with a word starting with it (the union of its prefix range).
+  for (const std::string& w : words) {
+    Bits range(nwords, 0);
+    for (auto it = postings_.lower_bound(w); it != postings_.end() && it->first.compare(0, w.size(), w) == 0; ++it) {
+      if (!it->second.bits.empty()) {
+        OrInto(range, it->second.bits);
+      } else {
+        for (uint32_t s : it->second.slots) range[s >> 6] |= uint64_t{1} << (s & 63);
       }
     }
-    result.total = total;
-    size_t pos = 0;
-    if (cursor) {
-      pos = LowerBound(order_, sort_key_, id_, cursor->sort_key, cursor->id);
-      if (pos < order_.size() && id_[order_[pos]] == cursor->id && sort_key_[order_[pos]] == cursor->sort_key) ++pos;
-    }
-    int skip = f.offset;
-    uint32_t last = 0;
-    for (; pos < order_.size() && result.ids.size() < static_cast<size_t>(f.limit); ++pos) {
-      uint32_t s = order_[pos];
-      if (!(bits[s >> 6] >> (s & 63) & 1)) continue;
-      if (skip > 0) {
-        --skip;
-        continue;
+    AndInto(bits, range);
+  }
+  // What no bitmap answers: checked on the remaining candidates only.
+  if (commune >= 0 || founded_filter || (f.status && !status_by_bits)) {
+    ForEachBit(bits, [&](uint32_t s) {
+      bool pass = true;
+      if (commune >= 0 && commune_[s] != commune) pass = false;
+      if (pass && founded_filter &&
+          (founded_[s] == kUnknownDay || founded_[s] < founded_from || founded_[s] > founded_to))
+        pass = false;
+      if (pass && f.status && !status_by_bits) {
+        auto status = StatusAt(s, on_days);
+        pass = status && *status == *f.status;
       }
-      result.ids.push_back(id_[s]);
-      last = s;
-    }
-    // More matches after the last one taken?
-    bool more = false;
-    for (; pos < order_.size(); ++pos) {
-      uint32_t s = order_[pos];
-      if (bits[s >> 6] >> (s & 63) & 1) {
-        more = true;
-        break;
+      if (!pass) ClearBit(bits, s);
+    });
+  }
+  const size_t total = CountBits(bits);
+  result.total = static_cast<int64_t>(total);
+  if (total == 0) return result;
+
+  // Where the page starts in the name order (just after the cursor's entity).
+  size_t pos = 0;
+  if (cursor) {
+    pos = LowerBound(order_, sort_key_, id_, cursor->sort_key, cursor->id);
+    if (pos < order_.size() && id_[order_[pos]] == cursor->id && sort_key_[order_[pos]] == cursor->sort_key) ++pos;
+  }
+  const size_t want = static_cast<size_t>(f.offset) + static_cast<size_t>(f.limit);
+
+  if (!relevance) {
+    if (total * 64 >= order_.size()) {
+      // Many matches: walk the name order from the cursor; a match turns up every 64 slots or sooner.
+      int skip = f.offset;
+      uint32_t last = 0;
+      for (; pos < order_.size() && result.ids.size() < static_cast<size_t>(f.limit); ++pos) {
+        uint32_t s = order_[pos];
+        if (!TestBit(bits, s)) continue;
+        if (skip > 0) {
+          --skip;
+          continue;
+        }
+        result.ids.push_back(id_[s]);
+        last = s;
       }
+      bool more = false;
+      for (; pos < order_.size() && !more; ++pos) more = TestBit(bits, order_[pos]);
+      if (more && !result.ids.empty()) result.next_cursor = EncodeCursor({0, id_[last], sort_key_[last]});
+      return result;
     }
-    if (more && !result.ids.empty()) result.next_cursor = EncodeCursor({0, id_[last], sort_key_[last]});
+    // Few matches: sort them by their place in the name order.
+    EnsureRanks();
+    std::vector<uint32_t> ranks;
+    ranks.reserve(total);
+    ForEachBit(bits, [&](uint32_t s) {
+      if (rank_[s] >= pos) ranks.push_back(rank_[s]);
+    });
+    size_t take = std::min(want, ranks.size());
+    std::partial_sort(ranks.begin(), ranks.begin() + static_cast<std::ptrdiff_t>(take), ranks.end());
+    for (size_t i = static_cast<size_t>(f.offset); i < take; ++i) result.ids.push_back(id_[order_[ranks[i]]]);
+    if (take < ranks.size() && !result.ids.empty()) {
+      uint32_t last = order_[ranks[take - 1]];
+      result.next_cursor = EncodeCursor({0, id_[last], sort_key_[last]});
+    }
     return result;
   }
 
-  std::vector<uint32_t> matched;
-  {
-    // The word with the fewest postings in its prefix range gives the candidates.
-    struct Range {
-      std::map<std::string, std::vector<uint32_t>, std::less<>>::const_iterator begin, end;
-      size_t postings = 0;
-    };
-    std::vector<Range> ranges;
-    for (const std::string& w : words) {
-      Range r{postings_.lower_bound(w), postings_.lower_bound(w), 0};
-      auto it = r.begin;
-      while (it != postings_.end() && it->first.compare(0, w.size(), w) == 0) r.postings += (it++)->second.size();
-      r.end = it;
-      ranges.push_back(r);
-    }
-    size_t best = 0;
-    for (size_t i = 1; i < ranges.size(); ++i)
-      if (ranges[i].postings < ranges[best].postings) best = i;
-    std::vector<uint64_t> bits((slots + 63) / 64, 0);
-    for (auto it = ranges[best].begin; it != ranges[best].end; ++it)
-      for (uint32_t s : it->second) bits[s >> 6] |= uint64_t{1} << (s & 63);
-    size_t candidates = 0;
-    for (uint64_t b : bits) candidates += static_cast<size_t>(std::popcount(b));
-    for (size_t i = 0; i < ranges.size(); ++i) {
-      if (i == best) continue;
-      if (candidates * 8 < ranges[i].postings) {
-        // Few candidates: check their words directly.
-        std::string needle = " " + words[i];
-        candidates = 0;
-        for (size_t block = 0; block < bits.size(); ++block) {
-          uint64_t b = bits[block];
-          while (b) {
-            uint32_t s = static_cast<uint32_t>(block * 64 + static_cast<size_t>(std::countr_zero(b)));
-            b &= b - 1;
-            if (words_[s].find(needle) == std::string::npos) {
-              bits[block] &= ~(uint64_t{1} << (s & 63));
-            } else {
-              ++candidates;
-            }
-          }
-        }
-      } else {
-        std::vector<uint64_t> other(bits.size(), 0);
-        for (auto it = ranges[i].begin; it != ranges[i].end; ++it)
-          for (uint32_t s : it->second) other[s >> 6] |= uint64_t{1} << (s & 63);
-        candidates = 0;
-        for (size_t block = 0; block < bits.size(); ++block) {
-          bits[block] &= other[block];
-          candidates += static_cast<size_t>(std::popcount(bits[block]));
-        }
-      }
-    }
-    matched.reserve(candidates);
-    for (size_t block = 0; block < bits.size(); ++block) {
-      uint64_t b = bits[block];
-      while (b) {
-        uint32_t s = static_cast<uint32_t>(block * 64 + static_cast<size_t>(std::countr_zero(b)));
-        b &= b - 1;
-        if (passes(s)) matched.push_back(s);
-      }
-    }
-  }
-  result.total = static_cast<int64_t>(matched.size());
-  if (matched.empty()) return result;
-
+  // Relevance: whole-word matches first, then shorter names (score 0 … 255, higher is better),
+  // then the name order.
   EnsureRanks();
-  // Score: whole-word matches first, then shorter names (0 … 255; higher is better).
-  std::vector<uint8_t> exact;
-  if (relevance) {
-    exact.assign(slots, 0);
+  std::vector<Bits> built;
+  built.reserve(words.size());
+  std::vector<const Bits*> exact;
+  {
     std::vector<std::string> unique = words;
     std::sort(unique.begin(), unique.end());
     unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
     for (const std::string& w : unique) {
       auto it = postings_.find(w);
       if (it == postings_.end()) continue;
-      for (uint32_t s : it->second) ++exact[s];
+      if (it->second.bits.empty()) {
+        built.push_back(BitsOf(it->second.slots, nwords));
+        exact.push_back(&built.back());
+      } else {
+        exact.push_back(&it->second.bits);
+      }
     }
   }
   auto score = [&](uint32_t s) -> int {
-    if (!relevance) return 0;
-    return std::min<int>(exact[s], 7) * 32 + (31 - std::min<int>(word_count_[s], 31));
+    int whole = 0;
+    for (const Bits* b : exact) whole += TestBit(*b, s);
+    return std::min(whole, 7) * 32 + (31 - std::min<int>(word_count_[s], 31));
   };
-  // Sort key of an item: (255 - score, rank), ascending.
-  auto key = [&](uint32_t s) -> uint64_t { return (uint64_t(255 - score(s)) << 32) | rank_[s]; };
-  uint64_t after = 0;
-  bool has_after = false;
-  if (cursor) {
-    size_t pos = LowerBound(order_, sort_key_, id_, cursor->sort_key, cursor->id);
-    if (pos < order_.size() && id_[order_[pos]] == cursor->id && sort_key_[order_[pos]] == cursor->sort_key) ++pos;
-    after = (uint64_t(255 - (relevance ? cursor->score : 0)) << 32) | pos;
-    has_after = true;
+  // The matches after the cursor, and how many there are of each score.
+  const int cursor_score = cursor ? cursor->score : 256;
+  std::vector<uint32_t> candidates;
+  std::vector<uint8_t> scores;
+  std::array<size_t, 256> histogram{};
+  candidates.reserve(total);
+  scores.reserve(total);
+  ForEachBit(bits, [&](uint32_t s) {
+    int sc = score(s);
+    if (sc > cursor_score || (sc == cursor_score && rank_[s] < pos)) return;
+    candidates.push_back(s);
+    scores.push_back(static_cast<uint8_t>(sc));
+    ++histogram[static_cast<size_t>(sc)];
+  });
+  // Only the best scores can be on this page: rank just those.
+  int threshold = 0;
+  size_t seen = 0;
+  for (int sc = 255; sc >= 0; --sc) {
+    seen += histogram[static_cast<size_t>(sc)];
+    if (seen >= want + 1) {
+      threshold = sc;
+      break;
+    }
   }
+  // (255 - score, rank), ascending; the slot is order_[rank].
   std::vector<uint64_t> keyed;
-  keyed.reserve(matched.size());
-  for (uint32_t s : matched) {
-    uint64_t k = key(s);
-    if (!has_after || k >= after) keyed.push_back(k << 0);
-  }
-  // keyed holds (score, rank); the slot is order_[rank].
-  size_t want = static_cast<size_t>(f.offset) + static_cast<size_t>(f.limit);
+  keyed.reserve(std::min(candidates.size(), seen));
+  for (size_t i = 0; i < candidates.size(); ++i)
+    if (scores[i] >= threshold) keyed.push_back((uint64_t(255 - scores[i]) << 32) | rank_[candidates[i]]);
   size_t take = std::min(want, keyed.size());
-  if (take < keyed.size()) {
+  if (take < keyed.size())
     std::nth_element(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(take), keyed.end());
-  }
   std::sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(take));
-  for (size_t i = static_cast<size_t>(f.offset); i < take; ++i) {
-    uint32_t s = order_[keyed[i] & 0xFFFFFFFFu];
-    result.ids.push_back(id_[s]);
-  }
-  if (take < keyed.size() && !result.ids.empty()) {
+  for (size_t i = static_cast<size_t>(f.offset); i < take; ++i)
+    result.ids.push_back(id_[order_[keyed[i] & 0xFFFFFFFFu]]);
+  if (take < candidates.size() && !result.ids.empty()) {
     uint32_t last = order_[keyed[take - 1] & 0xFFFFFFFFu];
     result.next_cursor = EncodeCursor({score(last), id_[last], sort_key_[last]});
   }
@@ -835,7 +938,16 @@ RegistryIndex::Usage RegistryIndex::MemoryUsage() const {
   }
   bytes += static_cast<int64_t>(slot_of_.size() * 32 + slot_of_.bucket_count() * 8);
   bytes += static_cast<int64_t>(order_.capacity() * 4);
-  for (const auto& [word, list] : postings_) bytes += static_cast<int64_t>(64 + word.capacity() + list.capacity() * 4);
+  for (const auto& [word, posting] : postings_)
+    bytes += static_cast<int64_t>(64 + word.capacity() + posting.slots.capacity() * 4 + posting.bits.capacity() * 8);
+  auto family = [](const std::vector<Bits>& bitmaps) {
+    size_t n = 0;
+    for (const Bits& b : bitmaps) n += b.capacity() * 8;
+    return static_cast<int64_t>(n);
+  };
+  bytes += family(kind_bits_) + family(current_bits_) + family(unit_bits_) + family(sector_bits_) +
+           family(status_bits_) + family(ever_bits_);
+  bytes += static_cast<int64_t>((alive_bits_.capacity() + women_bits_.capacity() + youth_bits_.capacity()) * 8);
   u.bytes = bytes;
   u.version = version_;
   return u;

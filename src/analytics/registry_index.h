@@ -105,6 +105,10 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   void Remove(uint32_t slot);               // REQUIRES: writer lock
   uint32_t SlotFor(int64_t id);             // REQUIRES: writer lock
   void EnsureRanks() const;
+  // Sets (on) or clears the slot's bits in the filter bitmaps from its current columns.
+  void IndexBits(uint32_t slot, bool on);  // REQUIRES: writer lock
+  void RebuildStatusBits(int32_t day);     // REQUIRES: writer lock
+  void RefreshDay();                       // status bits for a new day (the poller calls it)
 
   // Stats helpers (registry_stats.cpp).
   struct Compiled;
@@ -166,8 +170,22 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   int64_t garbage_ = 0;              // dead elements in the flat arrays
 
   std::unordered_map<int64_t, uint32_t> slot_of_;
-  std::vector<uint32_t> order_;                                         // alive slots by (sort key, id)
-  std::map<std::string, std::vector<uint32_t>, std::less<>> postings_;  // word → slots (ascending)
+  std::vector<uint32_t> order_;  // alive slots by (sort key, id)
+  // A word's slots (ascending); a frequent word also has them as a bitmap (one bit per slot),
+  // so that broad searches combine whole words at 64 slots an operation.
+  using Bits = std::vector<uint64_t>;
+  struct Posting {
+    std::vector<uint32_t> slots;
+    Bits bits;  // empty unless the word is frequent
+  };
+  std::map<std::string, Posting, std::less<>> postings_;
+  // Filter bitmaps, kept with the columns by Apply and Remove (IndexBits): alive slots, and alive
+  // slots by kind, current province, registered unit, sector, flag, status on status_day_ and
+  // status ever held (a superset for the status on any other day).
+  Bits alive_bits_;
+  std::vector<Bits> kind_bits_, current_bits_, unit_bits_, sector_bits_, status_bits_, ever_bits_;
+  Bits women_bits_, youth_bits_;
+  int32_t status_day_ = 0;
   mutable std::mutex rank_mu_;
   mutable std::vector<uint32_t> rank_;  // slot → position in order_
   mutable std::atomic<bool> ranks_dirty_{true};

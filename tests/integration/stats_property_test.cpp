@@ -50,10 +50,12 @@
 #include "registry/change.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
+#include "registry/finder.h"
 #include "storage/admin_unit_store.h"
 #include "support/server_harness.h"
 #include "support/status_matchers.h"
 #include "support/test_db.h"
+#include "text/collate.h"
 #include "text/fold.h"
 
 namespace hoptac {
@@ -1352,6 +1354,261 @@ TEST_F(StatsPropertyTest, OtherProcessWritesShowAfterCatchUpAndPolling) {
   index_->StopPolling();
   EXPECT_TRUE(CheckStock(CountQuery({Dimension::kStatus, Dimension::kProvince}), "after polling"));
   (*other)->Close();
+}
+
+// ---- Search and lists (RegistryIndex::Find) against a brute-force reference ----------------
+//
+// The registry's search and list rules (registry/finder.h, registry/entity_service.h) applied
+// row by row to what the database holds, against the index's bitmaps: every query word is a prefix
+// of a name word; relevance = whole-word matches (at most 7) × 32 + 31 − words in the name, then the
+// Vietnamese collation order and the id; filters as documented on EntityFilters. Every query is
+// paged to its end through the cursors, so the whole order is compared, not just a first page.
+
+namespace find_reference {
+
+struct Row {
+  int64_t id = 0;
+  EntityKind kind{};
+  std::string sort_key;
+  std::vector<std::string> words;  // registry::NameWords
+  int word_count = 0;
+  std::string current_province, commune;
+  const domain::AdminUnit* unit = nullptr;  // registered province as of province_as_of
+  std::optional<domain::Sector> sector;
+  bool women = false, youth = false;
+  std::optional<Date> founded;
+  std::vector<domain::StatusEvent> events;  // sorted (domain::SortEvents)
+};
+
+const std::vector<std::string>& Vocabulary() {
+  static const std::vector<std::string> words = {
+      "Nông nghiệp", "Dịch vụ", "An Phú", "Anh Đào", "Ân Thi", "Đồng Tháp", "Tân Phú", "Thủy sản", "Rau sạch",
+      "An",          "Phú An",  "Ngh",    "Nghĩa",   "Đông",   "Dong",      "Tân",     "Xanh",     "Hòa Bình"};
+  return words;
+}
+
+std::string RandomName(Random& rng) {
+  std::string name;
+  int64_t lead = rng.Between(0, 9);
+  name = lead < 6 ? "Hợp tác xã" : lead < 8 ? "Tổ hợp tác" : lead < 9 ? "HTX" : "Quỹ tín dụng";
+  for (int i = 0, n = static_cast<int>(rng.Between(0, 4)); i < n; ++i) name += " " + rng.Pick(Vocabulary());
+  if (rng.Chance(0.3)) name += " số " + std::to_string(rng.Between(1, 30));
+  return name;
+}
+
+Result<std::vector<Row>> Load(storage::Db& db, const domain::AdminUnitDirectory& units) {
+  std::vector<Row> rows;
+  std::map<int64_t, size_t> at;
+  std::map<int64_t, std::vector<domain::StatusEvent>> events;
+  HOPTAC_TRY(db.Read([&](storage::Connection& conn) -> Status {
+    HOPTAC_ASSIGN_OR_RETURN(auto entities,
+                            conn.QueryAll("SELECT id, kind, name, current_province_code, commune_code, province_code, "
+                                          "province_as_of, sector, women_managed, youth, founded_on FROM entities "
+                                          "WHERE deleted_at_ms IS NULL",
+                                          {}));
+    for (const auto& e : entities) {
+      Row r;
+      r.id = AsInt(e[0]);
+      r.kind = *domain::EntityKindFromName(AsText(e[1]));
+      std::string name = AsText(e[2]);
+      r.sort_key = text::SortKey(name);
+      r.words = registry::NameWords(name);
+      r.word_count = static_cast<int>(text::FoldedWords(name).size());
+      r.current_province = AsText(e[3]);
+      r.commune = AsText(e[4]);
+      r.unit = units.Find(domain::AdminLevel::kProvince, AsText(e[5]), *Date::ParseIso(AsText(e[6])));
+      if (!AsText(e[7]).empty()) r.sector = domain::SectorFromName(AsText(e[7]));
+      r.women = AsInt(e[8]) != 0;
+      r.youth = AsInt(e[9]) != 0;
+      if (!AsText(e[10]).empty()) r.founded = Date::ParseIso(AsText(e[10]));
+      at[r.id] = rows.size();
+      rows.push_back(std::move(r));
+    }
+    HOPTAC_ASSIGN_OR_RETURN(
+        auto list, conn.QueryAll("SELECT entity_id, date, type FROM entity_events ORDER BY entity_id, id", {}));
+    for (const auto& e : list) {
+      domain::StatusEvent event;
+      event.date = *Date::ParseIso(AsText(e[1]));
+      event.type = *domain::EventTypeFromName(AsText(e[2]));
+      events[AsInt(e[0])].push_back(event);
+    }
+    return Ok();
+  }));
+  for (auto& [id, list] : events) {
+    auto it = at.find(id);
+    if (it == at.end()) continue;
+    domain::SortEvents(list);
+    rows[it->second].events = std::move(list);
+  }
+  return rows;
+}
+
+// The ids of every match in order, and the number of matches.
+std::vector<int64_t> Answer(const std::vector<Row>& rows, const registry::EntityFilters& f,
+                            const domain::AdminUnitDirectory& units) {
+  std::vector<std::string> words = registry::SearchWords(f.q);
+  if (words.size() > 7) words.resize(7);
+  std::vector<std::string> unique = words;
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  const bool relevance = !words.empty() && f.sort != registry::ListSort::kName;
+  const domain::AdminUnit* legacy =
+      f.legacy_province.empty()
+          ? nullptr
+          : units.Find(domain::AdminLevel::kProvince, f.legacy_province, Date::FromCivil(2025, 6, 30));
+  const Date on = f.as_of ? *f.as_of : Date::Today();
+  struct Hit {
+    int score;
+    const Row* row;
+  };
+  std::vector<Hit> hits;
+  for (const Row& r : rows) {
+    if (f.kind && r.kind != *f.kind) continue;
+    if (!f.province.empty() && r.current_province != f.province) continue;
+    if (legacy && r.unit != legacy) continue;
+    if (!f.commune.empty() && r.commune != f.commune) continue;
+    if (f.sector && r.sector != f.sector) continue;
+    if (f.women_managed && r.women != *f.women_managed) continue;
+    if (f.youth && r.youth != *f.youth) continue;
+    // The founding date: founded_on, else the date of the `established` event.
+    std::optional<Date> founded = r.founded;
+    for (const auto& event : r.events)
+      if (!founded && event.type == domain::EventType::kEstablished) founded = event.date;
+    if ((f.founded_from || f.founded_to) &&
+        (!founded || (f.founded_from && *founded < *f.founded_from) || (f.founded_to && *founded > *f.founded_to)))
+      continue;
+    if (f.status) {
+      auto status = domain::StatusOn(r.events, r.founded, on);
+      if (!status || *status != *f.status) continue;
+    }
+    bool all = true;
+    for (const std::string& w : words) {
+      bool any = false;
+      for (const std::string& name_word : r.words) any |= name_word.compare(0, w.size(), w) == 0;
+      all &= any;
+    }
+    if (!all) continue;
+    int whole = 0;
+    for (const std::string& w : unique) whole += std::find(r.words.begin(), r.words.end(), w) != r.words.end() ? 1 : 0;
+    int score = relevance ? std::min(whole, 7) * 32 + (31 - std::min(r.word_count, 31)) : 0;
+    hits.push_back({score, &r});
+  }
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    int c = a.row->sort_key.compare(b.row->sort_key);
+    return c != 0 ? c < 0 : a.row->id < b.row->id;
+  });
+  std::vector<int64_t> ids;
+  for (const Hit& h : hits) ids.push_back(h.row->id);
+  return ids;
+}
+
+}  // namespace find_reference
+
+TEST_F(StatsPropertyTest, FindAgreesWithABruteForceReference) {
+  const uint64_t seed = Seed() + 7;
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  Generator gen(seed, directory_, today_);
+  Random& rng = gen.rng();
+  // More than the index's bulk threshold (5,000), so the build takes the bulk path; then writes
+  // through the services take the incremental one. "hop", "tac", "xa" end up frequent words
+  // (kept as bitmaps), the rest as lists.
+  std::vector<GenEntity> bulk;
+  for (int i = 0; i < 5200; ++i) {
+    bulk.push_back(gen.Entity(i));
+    bulk.back().entity.name = find_reference::RandomName(rng);
+    bulk.back().deleted = rng.Chance(0.02);
+  }
+  int64_t version = 0;
+  ASSERT_OK(BulkInsert(*db_, bulk, rng, version));
+  BuildIndex();
+  ASSERT_NE(index_, nullptr);
+  std::vector<GenEntity> served;
+  for (int i = 0; i < 60; ++i) {
+    served.push_back(gen.Entity(50'000 + i));
+    served.back().entity.name = find_reference::RandomName(rng);
+    ASSERT_NE(CreateThroughServices(served.back()), 0);
+  }
+  for (int i = 0; i < 40; ++i) {  // renames move entities in the order and between postings
+    GenEntity& g = bulk[static_cast<size_t>(rng.Between(0, static_cast<int64_t>(bulk.size()) - 1))];
+    if (g.deleted) continue;
+    registry::EntityPatch patch;
+    patch.name = find_reference::RandomName(rng);
+    if (rng.Chance(0.3)) patch.women_managed = !g.entity.women_managed;
+    if (rng.Chance(0.3)) patch.kind = domain::kEntityKinds[rng.Between(0, 3)];
+    ASSERT_OK(entities_->Patch(who_, g.entity.id, patch));
+  }
+  for (int i = 0; i < 30; ++i) {  // status events change the status bitmaps
+    GenEntity& g = served[static_cast<size_t>(rng.Between(0, static_cast<int64_t>(served.size()) - 1))];
+    if (domain::IsTerminal(g.status)) continue;
+    auto event = gen.NextEvent(g.status, rng.DateBetween(g.last_date, today_));
+    if (!event || !entities_->AddEvent(who_, g.entity.id, *event).ok()) continue;
+    g.status = *domain::NextStatus(g.status, event->type);
+    g.last_date = event->date;
+  }
+  for (int i = 0; i < 10; ++i) (void)entities_->SoftDelete(who_, bulk[static_cast<size_t>(i) * 13].entity.id);
+
+  auto rows = find_reference::Load(*db_, *directory_);
+  ASSERT_TRUE(rows.ok()) << rows.error().detail;
+  std::vector<std::string> communes;
+  for (const auto& r : *rows)
+    if (!r.commune.empty()) communes.push_back(r.commune);
+  const std::vector<std::string> queries = {"hop tac xa",  "HTX",     "an",   "an phu",     "ân",
+                                            "ngh",         "nghia",   "dong", "đông tháp",  "TAN PHU",
+                                            "rau sach so", "quy tin", "x",    "phú an hòa", "tổ hợp tác xanh",
+                                            "zzz",         "so 1"};
+  int compared = 0, pages = 0;
+  for (int i = 0; i < 300 && !HasFailure(); ++i) {
+    registry::EntityFilters f;
+    if (rng.Chance(0.75)) f.q = rng.Pick(queries);
+    if (rng.Chance(0.3)) f.sort = registry::ListSort::kName;
+    if (rng.Chance(0.25)) f.kind = domain::kEntityKinds[rng.Between(0, 3)];
+    if (rng.Chance(0.2)) f.province = rng.Pick(gen.current_codes());
+    if (rng.Chance(0.1)) f.legacy_province = rng.Pick(std::vector<std::string>{"15", "10", "24", "27", "01", "79"});
+    if (rng.Chance(0.1) && !communes.empty()) f.commune = rng.Pick(communes);
+    if (rng.Chance(0.2)) f.sector = domain::kSectors[rng.Between(0, std::size(domain::kSectors) - 1)];
+    if (rng.Chance(0.2)) f.women_managed = rng.Chance(0.5);
+    if (rng.Chance(0.1)) f.youth = rng.Chance(0.5);
+    if (rng.Chance(0.3)) f.status = domain::kEntityStatuses[rng.Between(0, std::size(domain::kEntityStatuses) - 1)];
+    if (rng.Chance(0.3)) f.as_of = rng.DateBetween(Civil(1998, 1, 1), today_);
+    if (rng.Chance(0.15)) {
+      f.founded_from = rng.DateBetween(Civil(1997, 1, 1), today_);
+      f.founded_to = rng.DateBetween(*f.founded_from, today_);
+    }
+    f.limit = static_cast<int>(rng.Chance(0.5) ? rng.Between(1, 7) : rng.Between(20, 200));
+    std::string label = "query " + std::to_string(i) + ": q='" + f.q +
+                        "' sort=" + (f.sort == registry::ListSort::kName ? "name" : "relevance") +
+                        " kind=" + (f.kind ? domain::EntityKindName(*f.kind) : "") + " province=" + f.province +
+                        " legacy=" + f.legacy_province + " commune=" + f.commune +
+                        " status=" + (f.status ? domain::EntityStatusName(*f.status) : "") +
+                        " as_of=" + (f.as_of ? f.as_of->ToIso() : "") +
+                        " founded=" + (f.founded_from ? f.founded_from->ToIso() + "…" + f.founded_to->ToIso() : "") +
+                        " limit=" + std::to_string(f.limit);
+    std::vector<int64_t> want = find_reference::Answer(*rows, f, *directory_);
+    // Page through to the end, the first page sometimes with an offset.
+    std::vector<int64_t> got;
+    int skipped = 0;
+    if (rng.Chance(0.15)) f.offset = skipped = static_cast<int>(rng.Between(1, 10));
+    for (int page = 0; page < 10'000; ++page) {
+      registry::FindQuery query;
+      query.filters = &f;
+      auto found = index_->Find(query);
+      ASSERT_TRUE(found.ok()) << label << ": " << found.error().detail;
+      ++pages;
+      EXPECT_EQ(found->total, static_cast<int64_t>(want.size())) << label;
+      got.insert(got.end(), found->ids.begin(), found->ids.end());
+      if (!found->next_cursor) break;
+      EXPECT_FALSE(found->ids.empty()) << label << ": a next cursor after an empty page";
+      f.cursor = *found->next_cursor;
+      f.offset = 0;
+    }
+    std::vector<int64_t> expected(want.begin() + std::min<ptrdiff_t>(skipped, static_cast<ptrdiff_t>(want.size())),
+                                  want.end());
+    EXPECT_EQ(got, expected) << label;
+    ++compared;
+  }
+  std::printf("[find property] %d queries paged to the end (%d pages) against the reference, %zu entities\n", compared,
+              pages, rows->size());
 }
 
 }  // namespace
