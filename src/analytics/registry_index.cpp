@@ -119,15 +119,16 @@ std::optional<std::string> Unhex(std::string_view text) {
   return out;
 }
 
-// Cursor: "<score>.<id>.<hex sort key>" — the last item of the previous page.
+// Cursor: "<primary>.<id>.<hex sort key>" — the last item of the previous page, with its primary
+// sort key (see Find).
 struct Cursor {
-  int score = 0;
+  uint32_t primary = 0;
   int64_t id = 0;
   std::string sort_key;
 };
 
 std::string EncodeCursor(const Cursor& c) {
-  return std::to_string(c.score) + "." + std::to_string(c.id) + "." + Hex(c.sort_key);
+  return std::to_string(c.primary) + "." + std::to_string(c.id) + "." + Hex(c.sort_key);
 }
 
 Result<Cursor> DecodeCursor(std::string_view text) {
@@ -137,11 +138,9 @@ Result<Cursor> DecodeCursor(std::string_view text) {
   size_t b = text.find('.', a + 1);
   if (b == std::string_view::npos) return bad();
   Cursor c;
-  auto [p1, e1] = std::from_chars(text.data(), text.data() + a, c.score);
+  auto [p1, e1] = std::from_chars(text.data(), text.data() + a, c.primary);
   auto [p2, e2] = std::from_chars(text.data() + a + 1, text.data() + b, c.id);
-  if (e1 != std::errc() || p1 != text.data() + a || e2 != std::errc() || p2 != text.data() + b || c.score < 0 ||
-      c.score > 255)
-    return bad();
+  if (e1 != std::errc() || p1 != text.data() + a || e2 != std::errc() || p2 != text.data() + b) return bad();
   auto key = Unhex(text.substr(b + 1));
   if (!key) return bad();
   c.sort_key = std::move(*key);
@@ -749,7 +748,7 @@ Result<FindResult> RegistryIndex::Find(const FindQuery& query) const {
   const bool founded_filter = f.founded_from || f.founded_to;
   std::vector<std::string> words = registry::SearchWords(f.q);
   if (words.size() > 7) words.resize(7);
-  const bool relevance = !words.empty() && f.sort != registry::ListSort::kName;
+  const bool relevance = !words.empty() && f.sort == registry::ListSort::kRelevance;
 
   std::shared_lock lock(mu_);
   const uint32_t slots = static_cast<uint32_t>(id_.size());
@@ -806,58 +805,66 @@ Result<FindResult> RegistryIndex::Find(const FindQuery& query) const {
   result.total = static_cast<int64_t>(total);
   if (total == 0) return result;
 
-  // Where the page starts in the name order (just after the cursor's entity).
-  size_t pos = 0;
+  // Where the cursor's entity stands in the name order: the first position not before it.
+  size_t at = 0;
+  bool cursor_found = false;
   if (cursor) {
-    pos = LowerBound(order_, sort_key_, id_, cursor->sort_key, cursor->id);
-    if (pos < order_.size() && id_[order_[pos]] == cursor->id && sort_key_[order_[pos]] == cursor->sort_key) ++pos;
+    at = LowerBound(order_, sort_key_, id_, cursor->sort_key, cursor->id);
+    cursor_found = at < order_.size() && id_[order_[at]] == cursor->id && sort_key_[order_[at]] == cursor->sort_key;
   }
   const size_t want = static_cast<size_t>(f.offset) + static_cast<size_t>(f.limit);
+  const bool descending_name = f.sort == registry::ListSort::kNameDescending;
+  const bool by_name = !relevance && (f.sort == registry::ListSort::kName || descending_name ||
+                                      f.sort == registry::ListSort::kRelevance);
 
-  if (!relevance) {
-    if (total * 64 >= order_.size()) {
-      // Many matches: walk the name order from the cursor; a match turns up every 64 slots or sooner.
-      int skip = f.offset;
-      uint32_t last = 0;
-      for (; pos < order_.size() && result.ids.size() < static_cast<size_t>(f.limit); ++pos) {
-        uint32_t s = order_[pos];
-        if (!TestBit(bits, s)) continue;
-        if (skip > 0) {
-          --skip;
-          continue;
-        }
-        result.ids.push_back(id_[s]);
-        last = s;
+  // Name order with many matches: walk the order from the cursor; a match turns up every 64 slots or sooner.
+  if (by_name && total * 64 >= order_.size()) {
+    int skip = f.offset;
+    uint32_t last = 0;
+    bool more = false;
+    auto visit = [&](uint32_t s) {  // false: stop
+      if (!TestBit(bits, s)) return true;
+      if (result.ids.size() == static_cast<size_t>(f.limit)) {
+        more = true;
+        return false;
       }
-      bool more = false;
-      for (; pos < order_.size() && !more; ++pos) more = TestBit(bits, order_[pos]);
-      if (more && !result.ids.empty()) result.next_cursor = EncodeCursor({0, id_[last], sort_key_[last]});
-      return result;
+      if (skip > 0) {
+        --skip;
+        return true;
+      }
+      result.ids.push_back(id_[s]);
+      last = s;
+      return true;
+    };
+    if (descending_name) {
+      for (size_t pos = cursor ? at : order_.size(); pos > 0 && visit(order_[pos - 1]); --pos) {
+      }
+    } else {
+      for (size_t pos = at + (cursor_found ? 1 : 0); pos < order_.size() && visit(order_[pos]); ++pos) {
+      }
     }
-    // Few matches: sort them by their place in the name order.
-    EnsureRanks();
-    std::vector<uint32_t> ranks;
-    ranks.reserve(total);
-    ForEachBit(bits, [&](uint32_t s) {
-      if (rank_[s] >= pos) ranks.push_back(rank_[s]);
-    });
-    size_t take = std::min(want, ranks.size());
-    std::partial_sort(ranks.begin(), ranks.begin() + static_cast<std::ptrdiff_t>(take), ranks.end());
-    for (size_t i = static_cast<size_t>(f.offset); i < take; ++i) result.ids.push_back(id_[order_[ranks[i]]]);
-    if (take < ranks.size() && !result.ids.empty()) {
-      uint32_t last = order_[ranks[take - 1]];
-      result.next_cursor = EncodeCursor({0, id_[last], sort_key_[last]});
-    }
+    if (more && !result.ids.empty()) result.next_cursor = EncodeCursor({0, id_[last], sort_key_[last]});
     return result;
   }
 
-  // Relevance: whole-word matches first, then shorter names (score 0 … 255, higher is better),
-  // then the name order.
+  // Otherwise every match gets a key, (primary << 32) | secondary, ascending, and the page is the
+  // smallest keys after the cursor's. Secondary: the place in the name order (reversed for -name).
+  // Primary: 255 − relevance score (whole-word matches first, then shorter names), or the founding
+  // day (unknown last, in both directions), or 0.
   EnsureRanks();
+  const uint32_t n = static_cast<uint32_t>(order_.size());
+  enum class Primary { kNone, kScore, kFounded, kFoundedDescending } primary = Primary::kNone;
+  if (relevance) {
+    primary = Primary::kScore;
+  } else if (f.sort == registry::ListSort::kFounded) {
+    primary = Primary::kFounded;
+  } else if (f.sort == registry::ListSort::kFoundedDescending) {
+    primary = Primary::kFoundedDescending;
+  }
   std::vector<Bits> built;
   built.reserve(words.size());
   std::vector<const Bits*> exact;
-  {
+  if (primary == Primary::kScore) {
     std::vector<std::string> unique = words;
     std::sort(unique.begin(), unique.end());
     unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
@@ -872,49 +879,80 @@ Result<FindResult> RegistryIndex::Find(const FindQuery& query) const {
       }
     }
   }
-  auto score = [&](uint32_t s) -> int {
-    int whole = 0;
-    for (const Bits* b : exact) whole += TestBit(*b, s);
-    return std::min(whole, 7) * 32 + (31 - std::min<int>(word_count_[s], 31));
-  };
-  // The matches after the cursor, and how many there are of each score.
-  const int cursor_score = cursor ? cursor->score : 256;
-  std::vector<uint32_t> candidates;
-  std::vector<uint8_t> scores;
-  std::array<size_t, 256> histogram{};
-  candidates.reserve(total);
-  scores.reserve(total);
-  ForEachBit(bits, [&](uint32_t s) {
-    int sc = score(s);
-    if (sc > cursor_score || (sc == cursor_score && rank_[s] < pos)) return;
-    candidates.push_back(s);
-    scores.push_back(static_cast<uint8_t>(sc));
-    ++histogram[static_cast<size_t>(sc)];
-  });
-  // Only the best scores can be on this page: rank just those.
-  int threshold = 0;
-  size_t seen = 0;
-  for (int sc = 255; sc >= 0; --sc) {
-    seen += histogram[static_cast<size_t>(sc)];
-    if (seen >= want + 1) {
-      threshold = sc;
-      break;
+  auto primary_of = [&](uint32_t s) -> uint32_t {
+    switch (primary) {
+      case Primary::kScore: {
+        int whole = 0;
+        for (const Bits* b : exact) whole += TestBit(*b, s);
+        return static_cast<uint32_t>(255 - (std::min(whole, 7) * 32 + (31 - std::min<int>(word_count_[s], 31))));
+      }
+      case Primary::kFounded:
+        return founded_[s] == kUnknownDay ? UINT32_MAX
+                                          : static_cast<uint32_t>(static_cast<int64_t>(founded_[s]) - INT32_MIN);
+      case Primary::kFoundedDescending:
+        return founded_[s] == kUnknownDay ? UINT32_MAX
+                                          : static_cast<uint32_t>(static_cast<int64_t>(INT32_MAX) - founded_[s]);
+      case Primary::kNone: break;
     }
+    return 0;
+  };
+  auto key_of = [&](uint32_t s, uint32_t p) -> uint64_t {
+    uint32_t secondary = descending_name ? n - 1 - rank_[s] : rank_[s];
+    return (uint64_t{p} << 32) | secondary;
+  };
+  // The smallest key after the cursor's entity (which may have moved or gone since).
+  uint64_t after = 0;
+  if (cursor) {
+    uint32_t secondary = descending_name ? n - static_cast<uint32_t>(at) : static_cast<uint32_t>(at) + cursor_found;
+    after = (uint64_t{cursor->primary} << 32) | secondary;
   }
-  // (255 - score, rank), ascending; the slot is order_[rank].
   std::vector<uint64_t> keyed;
-  keyed.reserve(std::min(candidates.size(), seen));
-  for (size_t i = 0; i < candidates.size(); ++i)
-    if (scores[i] >= threshold) keyed.push_back((uint64_t(255 - scores[i]) << 32) | rank_[candidates[i]]);
+  keyed.reserve(total);
+  // Relevance scores take 256 values: count them first and key only those that can reach this page.
+  uint32_t threshold = UINT32_MAX;
+  if (primary == Primary::kScore) {
+    std::vector<uint8_t> scores(total);
+    std::array<size_t, 256> histogram{};
+    size_t i = 0;
+    ForEachBit(bits, [&](uint32_t s) {
+      scores[i] = static_cast<uint8_t>(primary_of(s));
+      if (key_of(s, scores[i]) >= after) ++histogram[scores[i]];
+      ++i;
+    });
+    size_t seen = 0;
+    for (uint32_t p = 0; p < 256; ++p) {
+      seen += histogram[p];
+      if (seen > want) {
+        threshold = p;
+        break;
+      }
+    }
+    i = 0;
+    ForEachBit(bits, [&](uint32_t s) {
+      uint8_t p = scores[i++];
+      if (p > threshold) return;
+      uint64_t k = key_of(s, p);
+      if (k >= after) keyed.push_back(k);
+    });
+  } else {
+    ForEachBit(bits, [&](uint32_t s) {
+      uint64_t k = key_of(s, primary_of(s));
+      if (k >= after) keyed.push_back(k);
+    });
+  }
   size_t take = std::min(want, keyed.size());
   if (take < keyed.size())
     std::nth_element(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(take), keyed.end());
   std::sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(take));
-  for (size_t i = static_cast<size_t>(f.offset); i < take; ++i)
-    result.ids.push_back(id_[order_[keyed[i] & 0xFFFFFFFFu]]);
-  if (take < candidates.size() && !result.ids.empty()) {
-    uint32_t last = order_[keyed[take - 1] & 0xFFFFFFFFu];
-    result.next_cursor = EncodeCursor({score(last), id_[last], sort_key_[last]});
+  auto slot_of_key = [&](uint64_t k) {
+    uint32_t secondary = static_cast<uint32_t>(k & 0xFFFFFFFFu);
+    return order_[descending_name ? n - 1 - secondary : secondary];
+  };
+  for (size_t i = static_cast<size_t>(f.offset); i < take; ++i) result.ids.push_back(id_[slot_of_key(keyed[i])]);
+  if (take < keyed.size() && !result.ids.empty()) {
+    uint64_t k = keyed[take - 1];
+    uint32_t last = slot_of_key(k);
+    result.next_cursor = EncodeCursor({static_cast<uint32_t>(k >> 32), id_[last], sort_key_[last]});
   }
   return result;
 }

@@ -94,7 +94,7 @@ struct EntityFilters {
   int limit = 50;                                // 1 … kMaxListLimit
   // Keyset paging: the next_cursor of the previous page; empty for the first page.
   std::string cursor;
-  // kRelevance (the default when q is given) or kName (Vietnamese collation).
+  // kRelevance (the default; by name when q is empty), by name either way, or by founding date.
   ListSort sort = ListSort::kRelevance;
 };
 

@@ -41,4 +41,13 @@ std::vector<std::string> NameWords(std::string_view name) {
   return out;
 }
 
+std::optional<ListSort> ListSortFromName(std::string_view name) {
+  if (name == "relevance") return ListSort::kRelevance;
+  if (name == "name") return ListSort::kName;
+  if (name == "-name") return ListSort::kNameDescending;
+  if (name == "founded_on") return ListSort::kFounded;
+  if (name == "-founded_on") return ListSort::kFoundedDescending;
+  return std::nullopt;
+}
+
 }  // namespace hoptac::registry

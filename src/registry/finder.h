@@ -26,7 +26,14 @@ namespace hoptac::registry {
 
 struct EntityFilters;
 
-enum class ListSort { kName, kRelevance };
+// The order of a list. kRelevance applies when there are query words (otherwise it is kName);
+// kFounded and kFoundedDescending put entities without a founding date last; ties are broken by
+// the name order (Vietnamese collation, then id).
+enum class ListSort { kRelevance, kName, kNameDescending, kFounded, kFoundedDescending };
+
+// "relevance", "name", "-name", "founded_on", "-founded_on"; nullopt for anything else.
+std::optional<ListSort> ListSortFromName(std::string_view name);
+inline constexpr const char* kListSortNames = "relevance, name, -name, founded_on, -founded_on";
 
 struct FindQuery {
   const EntityFilters* filters = nullptr;  // not owned

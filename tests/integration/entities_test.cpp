@@ -441,6 +441,57 @@ TEST_F(EntitiesTest, SearchRanksWholeWordsAndShortNamesFirst) {
   EXPECT_EQ(Call(bhttp::verb::get, "/api/v1/entities?sort=size", "nat_admin").status, 400u);
 }
 
+TEST_F(EntitiesTest, SortsByNameEitherWayAndByFoundingDateWithUnknownDatesLast) {
+  Create(
+      R"({"kind":"cooperative","name":"HTX Bình An","registration_code":"o1","province_code":"01","founded_on":"2019-05-01"})");
+  Create(
+      R"({"kind":"cooperative","name":"HTX An Khánh","registration_code":"o2","province_code":"01","founded_on":"2009-01-31"})");
+  Create(
+      R"({"kind":"cooperative","name":"HTX Ân Thi","registration_code":"o3","province_code":"01","founded_on":"2024-12-01"})");
+  Create(R"({"kind":"group","name":"Tổ hợp tác Đá Bạc","registration_code":"o4","province_code":"01"})");
+  Create(
+      R"({"kind":"cooperative","name":"HTX Dương Liễu","registration_code":"o5","province_code":"01","founded_on":"2019-05-01"})");
+  auto names = [&](const std::string& query) {
+    Reply r = Call(bhttp::verb::get, "/api/v1/entities?" + query, "nat_admin");
+    EXPECT_EQ(r.status, 200u) << query << ": " << r.body;
+    return NamesInOrder(r);
+  };
+  EXPECT_EQ(names("sort=name"), (std::vector<std::string>{"HTX An Khánh", "HTX Ân Thi", "HTX Bình An", "HTX Dương Liễu",
+                                                          "Tổ hợp tác Đá Bạc"}));
+  EXPECT_EQ(names("sort=-name"), (std::vector<std::string>{"Tổ hợp tác Đá Bạc", "HTX Dương Liễu", "HTX Bình An",
+                                                           "HTX Ân Thi", "HTX An Khánh"}));
+  // Same founding date: by name. No founding date: last in both directions.
+  EXPECT_EQ(names("sort=founded_on"), (std::vector<std::string>{"HTX An Khánh", "HTX Bình An", "HTX Dương Liễu",
+                                                                "HTX Ân Thi", "Tổ hợp tác Đá Bạc"}));
+  EXPECT_EQ(names("sort=-founded_on"), (std::vector<std::string>{"HTX Ân Thi", "HTX Bình An", "HTX Dương Liễu",
+                                                                 "HTX An Khánh", "Tổ hợp tác Đá Bạc"}));
+  // With words the sort still applies (relevance only when asked for or by default).
+  EXPECT_EQ(names("q=an&sort=-founded_on"), (std::vector<std::string>{"HTX Ân Thi", "HTX Bình An", "HTX An Khánh"}));
+  // Pages of two through the cursor give the same order as one page.
+  for (std::string sort : {"-name", "founded_on", "-founded_on"}) {
+    std::vector<std::string> paged;
+    std::string cursor;
+    for (int page = 0; page < 10; ++page) {
+      Reply r =
+          Call(bhttp::verb::get, "/api/v1/entities?limit=2&sort=" + sort + (cursor.empty() ? "" : "&cursor=" + cursor),
+               "nat_admin");
+      ASSERT_EQ(r.status, 200u) << r.body;
+      EXPECT_EQ(r.Json().at("total").as_int64(), 5);
+      for (auto& name : NamesInOrder(r)) paged.push_back(name);
+      if (r.Json().at("next_cursor").is_null()) break;
+      cursor = std::string(r.Json().at("next_cursor").as_string());
+    }
+    EXPECT_EQ(paged, names("sort=" + sort)) << sort;
+  }
+  Reply bad = Call(bhttp::verb::get, "/api/v1/entities?sort=founded", "nat_admin");
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_EQ(bad.Json().at("error").at("fields").as_array()[0].at("field"), "sort");
+  EXPECT_NE(bad.body.find("-founded_on"), std::string::npos) << bad.body;
+  // The export takes a list's sort as it is and refuses a wrong one.
+  EXPECT_EQ(Call(bhttp::verb::get, "/api/v1/exports/entities?sort=-founded_on", "nat_admin").status, 200u);
+  EXPECT_EQ(Call(bhttp::verb::get, "/api/v1/exports/entities?sort=size", "nat_admin").status, 400u);
+}
+
 TEST_F(EntitiesTest, KeysetPagingVisitsEveryMatchOnceWhileEntitiesChange) {
   for (int i = 0; i < 57; ++i)
     Create(R"({"kind":"cooperative","name":"Hợp tác xã Số )" + std::to_string(i) + R"(","registration_code":"k)" +

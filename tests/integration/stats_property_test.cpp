@@ -1451,7 +1451,7 @@ std::vector<int64_t> Answer(const std::vector<Row>& rows, const registry::Entity
   std::vector<std::string> unique = words;
   std::sort(unique.begin(), unique.end());
   unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
-  const bool relevance = !words.empty() && f.sort != registry::ListSort::kName;
+  const bool relevance = !words.empty() && f.sort == registry::ListSort::kRelevance;
   const domain::AdminUnit* legacy =
       f.legacy_province.empty()
           ? nullptr
@@ -1459,6 +1459,7 @@ std::vector<int64_t> Answer(const std::vector<Row>& rows, const registry::Entity
   const Date on = f.as_of ? *f.as_of : Date::Today();
   struct Hit {
     int score;
+    std::optional<Date> founded;
     const Row* row;
   };
   std::vector<Hit> hits;
@@ -1491,12 +1492,19 @@ std::vector<int64_t> Answer(const std::vector<Row>& rows, const registry::Entity
     int whole = 0;
     for (const std::string& w : unique) whole += std::find(r.words.begin(), r.words.end(), w) != r.words.end() ? 1 : 0;
     int score = relevance ? std::min(whole, 7) * 32 + (31 - std::min(r.word_count, 31)) : 0;
-    hits.push_back({score, &r});
+    hits.push_back({score, founded, &r});
   }
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+  const registry::ListSort sort = f.sort;
+  std::sort(hits.begin(), hits.end(), [sort](const Hit& a, const Hit& b) {
     if (a.score != b.score) return a.score > b.score;
+    if ((sort == registry::ListSort::kFounded || sort == registry::ListSort::kFoundedDescending) &&
+        a.founded != b.founded) {
+      if (!a.founded || !b.founded) return a.founded.has_value();  // unknown last
+      return sort == registry::ListSort::kFounded ? *a.founded < *b.founded : *a.founded > *b.founded;
+    }
     int c = a.row->sort_key.compare(b.row->sort_key);
-    return c != 0 ? c < 0 : a.row->id < b.row->id;
+    bool before = c != 0 ? c < 0 : a.row->id < b.row->id;
+    return sort == registry::ListSort::kNameDescending ? !before : before;
   });
   std::vector<int64_t> ids;
   for (const Hit& h : hits) ids.push_back(h.row->id);
@@ -1561,7 +1569,11 @@ TEST_F(StatsPropertyTest, FindAgreesWithABruteForceReference) {
   for (int i = 0; i < 300 && !HasFailure(); ++i) {
     registry::EntityFilters f;
     if (rng.Chance(0.75)) f.q = rng.Pick(queries);
-    if (rng.Chance(0.3)) f.sort = registry::ListSort::kName;
+    if (rng.Chance(0.5)) {
+      static const registry::ListSort kSorts[] = {registry::ListSort::kName, registry::ListSort::kNameDescending,
+                                                  registry::ListSort::kFounded, registry::ListSort::kFoundedDescending};
+      f.sort = kSorts[rng.Between(0, 3)];
+    }
     if (rng.Chance(0.25)) f.kind = domain::kEntityKinds[rng.Between(0, 3)];
     if (rng.Chance(0.2)) f.province = rng.Pick(gen.current_codes());
     if (rng.Chance(0.1)) f.legacy_province = rng.Pick(std::vector<std::string>{"15", "10", "24", "27", "01", "79"});
@@ -1577,7 +1589,7 @@ TEST_F(StatsPropertyTest, FindAgreesWithABruteForceReference) {
     }
     f.limit = static_cast<int>(rng.Chance(0.5) ? rng.Between(1, 7) : rng.Between(20, 200));
     std::string label = "query " + std::to_string(i) + ": q='" + f.q +
-                        "' sort=" + (f.sort == registry::ListSort::kName ? "name" : "relevance") +
+                        "' sort=" + std::to_string(static_cast<int>(f.sort)) +
                         " kind=" + (f.kind ? domain::EntityKindName(*f.kind) : "") + " province=" + f.province +
                         " legacy=" + f.legacy_province + " commune=" + f.commune +
                         " status=" + (f.status ? domain::EntityStatusName(*f.status) : "") +

@@ -177,14 +177,11 @@ void AddEntityRoutes(Router& router, const Services& services) {
                                                           "founded_to", "legacy_province", "cursor", "sort"}));
                 HOPTAC_ASSIGN_OR_RETURN(registry::EntityFilters filters, EntityFiltersFromQuery(request));
                 if (auto sort = request.Query("sort")) {
-                  if (*sort == "name") {
-                    filters.sort = registry::ListSort::kName;
-                  } else if (*sort == "relevance") {
-                    filters.sort = registry::ListSort::kRelevance;
-                  } else {
+                  auto parsed = registry::ListSortFromName(*sort);
+                  if (!parsed)
                     return Error::InvalidField("sort", "invalid_enum", "field.invalid_enum",
-                                               {std::string(*sort), "relevance, name"});
-                  }
+                                               {std::string(*sort), registry::kListSortNames});
+                  filters.sort = *parsed;
                 }
                 filters.cursor = std::string(request.Query("cursor").value_or(""));
                 HOPTAC_ASSIGN_OR_RETURN(filters.offset, IntParameter(request, "offset", 0));

@@ -31,9 +31,14 @@ class ExportSlot {
 };
 
 Result<Response> Export(const Services& services, registry::FileType file, Request& request) {
-  HOPTAC_TRY(
-      CheckQueryParameters(request, {"format", "kind", "province", "status", "as_of", "q", "sector", "commune",
-                                     "legacy_province", "women_managed", "youth", "founded_from", "founded_to"}));
+  HOPTAC_TRY(CheckQueryParameters(
+      request, {"format", "kind", "province", "status", "as_of", "q", "sector", "commune", "legacy_province",
+                "women_managed", "youth", "founded_from", "founded_to", "sort"}));
+  // The list's sort is accepted so that a list's address exports as it is, and checked; files are
+  // always written in the order the entities were registered (id), which keeps the export streamed.
+  if (auto sort = request.Query("sort"); sort && !registry::ListSortFromName(*sort))
+    return Error::InvalidField("sort", "invalid_enum", "field.invalid_enum",
+                               {std::string(*sort), registry::kListSortNames});
   registry::ExportRequest export_request;
   export_request.file = file;
   if (auto format = request.Query("format")) {
