@@ -23,8 +23,10 @@ case "$purpose" in
   *) echo "usage: $0 [build|test|bench]" >&2; exit 2 ;;
 esac
 # Node.js and npm (the web application, built into the binary, and the OpenAPI linter):
-# keep an existing installation, otherwise take Debian's. The web build needs Node.js >= 20.19;
-# with an older one CMake warns and builds hoptac without the web application.
+# keep an existing installation, otherwise take Debian's (nodejs, npm). The web build needs
+# Node.js >= 20.19 and Debian 12's is 18, so ensure_node (below) then adds a Node.js 20 from the
+# npm registry under build/tools/node, which cmake/WebApp.cmake looks at first; Debian's npm
+# (any version) is only the bootstrap that fetches it.
 if ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi
@@ -34,14 +36,48 @@ for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
   [ "$status" = "install ok installed" ] || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-echo "install-deps: installing ${missing[*]}" >&2
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
-  sudo="sudo"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}" >&2
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# True when the Node.js at $1 is at least 20.19 (Vite's minimum).
+node_ok() {
+  "$1" -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' \
+    >/dev/null 2>&1
+}
+
+# A Node.js >= 20.19: the one on PATH, else the project's own in build/tools/node, else one
+# fetched now from the npm registry with npm itself (node-linux-<arch>@^20.19, whose tarball
+# carries bin/node). Nothing outside build/tools/node is touched.
+ensure_node() {
+  local root tools arch tmp
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  tools="$root/build/tools/node"
+  if command -v node >/dev/null 2>&1 && node_ok node; then return 0; fi
+  if [ -x "$tools/bin/node" ] && node_ok "$tools/bin/node"; then return 0; fi
+  command -v npm >/dev/null 2>&1 || { echo "install-deps: npm is missing; cannot fetch Node.js 20" >&2; exit 1; }
+  case "$(uname -m)" in
+    x86_64 | amd64) arch=x64 ;;
+    aarch64 | arm64) arch=arm64 ;;
+    *) echo "install-deps: no Node.js 20 package for $(uname -m); install Node.js >= 20.19 yourself" >&2; exit 1 ;;
+  esac
+  echo "install-deps: Node.js $(node --version 2>/dev/null || echo '(none)') is older than 20.19;" \
+       "installing node-linux-$arch@^20.19 from the npm registry into $tools" >&2
+  tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent --no-fund --no-audit "node-linux-$arch@^20.19" >/dev/null)
+  rm -rf "$tools"
+  mkdir -p "$tools"
+  tar -xzf "$tmp"/node-linux-"$arch"-*.tgz -C "$tools" --strip-components=1 package/bin/node package/LICENSE
+  rm -rf "$tmp"
+  node_ok "$tools/bin/node" || { echo "install-deps: $tools/bin/node does not run" >&2; exit 1; }
+  echo "install-deps: Node.js $("$tools/bin/node" --version) in $tools/bin (cmake/WebApp.cmake uses it)" >&2
+}
+ensure_node
