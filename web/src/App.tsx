@@ -2,8 +2,8 @@
 // the signed-in shell. Both are loaded on demand, so the first screen carries neither the
 // other's code nor any page's (route-level code splitting; see scripts/postbuild.mjs).
 import { Alert, ConfigProvider, Spin } from 'antd';
-import enGB from 'antd/locale/en_GB';
-import viVN from 'antd/locale/vi_VN';
+import enGB from 'antd/es/locale/en_GB';
+import viVN from 'antd/es/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';

@@ -1,14 +1,20 @@
 // The signed-in application: header with navigation, language switch and account menu, and
 // the routes, each page loaded on demand.
 import { DownOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Drawer, Dropdown, Grid, Result } from 'antd';
+import { Button, Grid } from 'antd';
 import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, Route, Routes, useLocation } from 'react-router';
 import { Loading } from './App';
 import { canEditRegistry, isAdmin } from './api/types';
 import { useSession } from './auth/session';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { MenuButton } from './components/MenuButton';
 import { useI18n } from './i18n/I18nProvider';
+
+// The drawer (narrow screens) and the 404 page load when first needed: the signed-in first
+// screen (scripts/postbuild.mjs) carries neither.
+const Drawer = lazy(() => import('antd/es/drawer'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage'));
 const RegistryPage = lazy(() => import('./registry/RegistryPage'));
@@ -49,6 +55,7 @@ function Header() {
   const { user, signOut } = useSession();
   const screens = Grid.useBreakpoint();
   const [open, setOpen] = useState(false);
+  const [drawerUsed, setDrawerUsed] = useState(false);
   const wide = screens.xl ?? true;
   return (
     <header className="app-header">
@@ -57,7 +64,10 @@ function Header() {
           type="text"
           aria-label={t('app.menu')}
           aria-expanded={open}
-          onClick={() => setOpen(true)}
+          onClick={() => {
+            setDrawerUsed(true);
+            setOpen(true);
+          }}
           style={{ color: '#fff', fontSize: 20, padding: '0 6px' }}
           icon={<MenuOutlined />}
         />
@@ -73,44 +83,29 @@ function Header() {
       <span className="spacer" />
       <LanguageSwitch light />
       {user && (
-        <Dropdown
-          trigger={['click']}
-          menu={{
-            items: [
-              { key: 'account', label: <Link to="/account">{t('nav.account')}</Link> },
-              { key: 'signout', label: t('account.signOut'), onClick: () => void signOut() },
-            ],
-          }}
+        <MenuButton
+          items={[
+            { key: 'account', label: <Link to="/account">{t('nav.account')}</Link> },
+            { key: 'signout', label: t('account.signOut'), onClick: () => void signOut() },
+          ]}
         >
           <Button type="text" style={{ color: '#fff' }} aria-label={t('account.signedInAs', { name: user.username })} data-testid="user-menu">
             <UserOutlined aria-hidden="true" />
             {wide && <span className="user-name">{user.display_name || user.username}</span>}
             <DownOutlined aria-hidden="true" style={{ fontSize: 10 }} />
           </Button>
-        </Dropdown>
+        </MenuButton>
       )}
-      <Drawer open={open} onClose={() => setOpen(false)} placement="left" size="default" title={t('app.name')}>
-        <nav className="drawer-nav" aria-label={t('nav.dashboard')} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-          <NavLinks onNavigate={() => setOpen(false)} />
-        </nav>
-      </Drawer>
+      {drawerUsed && (
+        <Suspense fallback={null}>
+          <Drawer open={open} onClose={() => setOpen(false)} placement="left" size="default" title={t('app.name')}>
+            <nav className="drawer-nav" aria-label={t('nav.dashboard')} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+              <NavLinks onNavigate={() => setOpen(false)} />
+            </nav>
+          </Drawer>
+        </Suspense>
+      )}
     </header>
-  );
-}
-
-function NotFound() {
-  const { t } = useI18n();
-  return (
-    <Result
-      status="404"
-      title="404"
-      subTitle={t('app.pageNotFound')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('app.goHome')}</Button>
-        </Link>
-      }
-    />
   );
 }
 
@@ -156,7 +151,7 @@ export default function Shell() {
           <Route path="/admin/tokens" element={<TokensPage />} />
           <Route path="/admin/audit" element={<AuditPage />} />
           <Route path="/account" element={<AccountPage />} />
-          <Route path="*" element={<NotFound />} />
+          <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>
     </Frame>

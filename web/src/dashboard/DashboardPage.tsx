@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DatePicker, Radio, Select, Skeleton, Space } from 'antd';
+import { Alert, Button, Radio, Select, Skeleton, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -7,6 +7,8 @@ import type { StatsAnswer } from '../api/types';
 import { provinceName, useProvinces } from '../api/units';
 import { useSession } from '../auth/session';
 import { ChartCard } from '../components/ChartCard';
+import { LazyDatePicker } from '../components/LazyDatePicker';
+import { Panel } from '../components/Panel';
 import { formatCompact, formatDate, formatMoney, formatNumber, formatPercent, todayIso } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
@@ -19,13 +21,13 @@ const PALETTE = ['#0b5cab', '#2f9e44', '#e8590c', '#7048e8', '#c2255c', '#1098ad
 
 function Kpi({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId: string }) {
   return (
-    <Card size="small" data-testid={testId}>
+    <Panel testId={testId}>
       <div className="muted" style={{ fontSize: 13 }}>
         {label}
       </div>
       <div style={{ fontSize: 26, fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>{value}</div>
       {sub && <div className="muted" style={{ fontSize: 12 }}>{sub}</div>}
-    </Card>
+    </Panel>
   );
 }
 
@@ -122,7 +124,7 @@ export default function DashboardPage() {
       <div className="toolbar">
         <div className="filter-field">
           <label htmlFor="d-asof">{t('dashboard.asOf')}</label>
-          <DatePicker
+          <LazyDatePicker
             id="d-asof"
             allowClear={false}
             format={lang === 'vi' ? 'DD/MM/YYYY' : 'D MMM YYYY'}

@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { Panel } from '../components/Panel';
 import { ApiError } from '../api/client';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18nProvider';
@@ -61,7 +62,7 @@ export default function LoginPage() {
 
   return (
     <main className="login-wrap" id="main">
-      <Card className="login-card">
+      <Panel className="login-card">
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <span style={{ fontWeight: 700, fontSize: 22, color: '#0b5cab' }}>◎ {t('app.name')}</span>
           <LanguageSwitch />
@@ -84,7 +85,7 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-      </Card>
+      </Panel>
     </main>
   );
 }
