@@ -106,6 +106,44 @@ export const scenarios = [
     },
   },
   {
+    name: 'registry-sort',
+    async run(page, { base, admin, shot }) {
+      // The server sorts the whole list: newest founding date first puts the latest date of every
+      // match (not only of the page shown) on the first row.
+      const query = 'kind=cooperative';
+      const probe = await admin.call('GET', `/api/v1/entities?${query}&sort=-founded_on&limit=1`);
+      assert.equal(probe.status, 200, `the list API does not sort by founding date: ${JSON.stringify(probe.json)}`);
+      let latest = '';
+      for (let cursor = null, first = true; first || cursor; first = false) {
+        const r = await admin.must('GET', `/api/v1/entities?${query}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        for (const e of r.items) if (e.founded_on && e.founded_on > latest) latest = e.founded_on;
+        cursor = r.next_cursor;
+      }
+      assert.ok(latest, 'some cooperative has a founding date');
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      await page.goto(`${base}/registry?${query}&size=20`);
+      await registryRows(page);
+      const founded = page.getByRole('columnheader', { name: 'Ngày thành lập' });
+      await founded.click();
+      await eventually(async () => (await founded.getAttribute('aria-sort')) === 'ascending', 'oldest first');
+      await founded.press('Enter');
+      await eventually(async () => (await founded.getAttribute('aria-sort')) === 'descending', 'newest first');
+      assert.ok(new URL(page.url()).searchParams.get('sort') === '-founded_on', `the order is in the address: ${page.url()}`);
+      const column = (await page.locator('.ant-table-thead th').allInnerTexts()).findIndex((t) => t.trim() === 'Ngày thành lập');
+      assert.ok(column >= 0, 'the founding date column is shown');
+      const firstDate = async () => {
+        const text = (await page.locator('.ant-table-tbody tr.ant-table-row').first().locator('td').nth(column).innerText()).trim();
+        const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+        return m ? `${m[3]}-${m[2]}-${m[1]}` : text;
+      };
+      await eventually(async () => (await firstDate()) === latest, `the first row founded on ${latest}`);
+      const csv = await page.getByRole('link', { name: 'Xuất CSV' }).getAttribute('href');
+      assert.ok(new URL(csv, base).searchParams.get('sort') === '-founded_on', `the export keeps the order: ${csv}`);
+      await page.mouse.move(0, 0);
+      await shot(page, '05b-so-dang-ky-moi-thanh-lap-truoc');
+    },
+  },
+  {
     name: 'create-entity-validation',
     async run(page, { base, shot }) {
       await login(page, base, 'admin', ADMIN_PASSWORD);

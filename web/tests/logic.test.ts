@@ -1,6 +1,6 @@
 import { changedMembers, toBody } from '../src/registry/EntityFormPage';
 import { parseFigures, periodSortKey } from '../src/registry/figures';
-import { apiFilters, readFilters, writeFilters } from '../src/registry/filters';
+import { apiFilters, columnOrder, effectiveSort, hasFilters, readFilters, sortFor, writeFilters } from '../src/registry/filters';
 import { diffObjects } from '../src/registry/history';
 import { lines, pivot, share, sumBy, sumWhere } from '../src/dashboard/stats';
 import dayjs from 'dayjs';
@@ -17,6 +17,27 @@ describe('registry filters in the address bar', () => {
   });
   it('ignore nonsense paging', () => {
     expect(readFilters(new URLSearchParams('page=-2&size=7'))).toMatchObject({ page: 1, size: 50 });
+  });
+  it('keep the sort order for the list and the export, not as a filter', () => {
+    const f = readFilters(new URLSearchParams('province=01&sort=-founded_on'));
+    expect(f.sort).toBe('-founded_on');
+    expect(writeFilters(f).toString()).toBe('province=01&sort=-founded_on');
+    expect(apiFilters(f)).toEqual({ province: '01', sort: '-founded_on' });
+    expect(hasFilters(readFilters(new URLSearchParams('sort=name')))).toBe(false);
+    expect(readFilters(new URLSearchParams('sort=kind')).sort).toBe('');
+  });
+  it('know the order the API applies and how each sortable column shows it', () => {
+    expect(effectiveSort({ q: '', sort: '' })).toBe('name');
+    expect(effectiveSort({ q: 'dong thap', sort: '' })).toBe('relevance');
+    expect(effectiveSort({ q: '', sort: 'relevance' })).toBe('name');
+    expect(effectiveSort({ q: 'x', sort: '-founded_on' })).toBe('-founded_on');
+    expect(columnOrder('name', 'name')).toBe('ascend');
+    expect(columnOrder('-name', 'name')).toBe('descend');
+    expect(columnOrder('-name', 'founded_on')).toBe(null);
+    expect(columnOrder('relevance', 'name')).toBe(null);
+    expect(sortFor('founded_on', 'descend')).toBe('-founded_on');
+    expect(sortFor('name', 'ascend')).toBe('name');
+    expect(sortFor('name', null)).toBe('');
   });
 });
 

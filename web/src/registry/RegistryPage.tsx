@@ -1,7 +1,8 @@
 import { Alert, Button, Checkbox, DatePicker, Input, Popover, Select, Space, Table, Tooltip } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import type { ColumnsType, TableProps } from 'antd/es/table';
+import type { SorterResult } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, buildUrl } from '../api/client';
 import { KINDS, SECTORS, STATUSES, canEditRegistry, type Entity, type Page } from '../api/types';
@@ -11,7 +12,10 @@ import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { useApi, useDebounced } from '../lib/useApi';
-import { PAGE_SIZES, apiFilters, hasFilters, readFilters, writeFilters, type RegistryFilters } from './filters';
+import {
+  PAGE_SIZES, apiFilters, columnOrder, effectiveSort, hasFilters, readFilters, sortFor, writeFilters,
+  type RegistryFilters, type SortColumn, type SortDirection,
+} from './filters';
 import { StatusTag } from './labels';
 
 const ALL_COLUMNS = [
@@ -32,7 +36,13 @@ function storedColumns(): ColumnKey[] {
   return DEFAULT_COLUMNS;
 }
 
-const collator = new Intl.Collator('vi');
+// Sortable headers answer Enter (the component library) and Space (here), like buttons.
+function spaceSorts(e: KeyboardEvent<HTMLElement>) {
+  if (e.key === ' ') {
+    e.preventDefault();
+    e.currentTarget.click();
+  }
+}
 
 export default function RegistryPage() {
   const { t, lang } = useI18n();
@@ -59,6 +69,7 @@ export default function RegistryPage() {
   }, [filters.q]);
 
   const query = apiFilters(filters);
+  const sort = effectiveSort(filters);
   const key = JSON.stringify([query, filters.page, filters.size]);
   const list = useApi(
     (signal) =>
@@ -83,22 +94,33 @@ export default function RegistryPage() {
   const label = (c: ColumnKey): string =>
     c === 'province' ? t('field.province_code') : t(`field.${c}` as MessageKey);
 
+  // Only the orders the API has are offered (name and founding date); they sort the whole list
+  // on the server, so a change goes back to the first page.
+  const sortable = (column: SortColumn) => ({
+    sorter: true,
+    sortOrder: columnOrder(sort, column),
+    sortDirections: ['ascend', 'descend', null] as SortDirection[],
+    onHeaderCell: () => ({ onKeyDown: spaceSorts }),
+  });
+  const onTableChange: TableProps<Entity>['onChange'] = (_pagination, _filters, sorter, extra) => {
+    if (extra.action !== 'sort') return;
+    const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Entity> | undefined;
+    const column = s?.columnKey === 'founded_on' ? 'founded_on' : 'name';
+    update({ sort: sortFor(column, s?.order ?? null) });
+  };
+
   const tableColumns = useMemo((): ColumnsType<Entity> => {
     const defs: Record<ColumnKey, ColumnsType<Entity>[number]> = {
-      registration_code: { dataIndex: 'registration_code', sorter: (a, b) => collator.compare(a.registration_code ?? '', b.registration_code ?? '') },
-      kind: { dataIndex: 'kind', render: (k: Entity['kind']) => t(`kind.${k}`), sorter: (a, b) => a.kind.localeCompare(b.kind) },
-      province: {
-        dataIndex: 'current_province_code',
-        render: (code: string) => provinceLabel(code),
-        sorter: (a, b) => collator.compare(provinceLabel(a.current_province_code), provinceLabel(b.current_province_code)),
-      },
-      status: { dataIndex: 'status', render: (s: Entity['status']) => <StatusTag status={s} />, sorter: (a, b) => (a.status ?? '').localeCompare(b.status ?? '') },
+      registration_code: { dataIndex: 'registration_code' },
+      kind: { dataIndex: 'kind', render: (k: Entity['kind']) => t(`kind.${k}`) },
+      province: { dataIndex: 'current_province_code', render: (code: string) => provinceLabel(code) },
+      status: { dataIndex: 'status', render: (s: Entity['status']) => <StatusTag status={s} /> },
       sector: { dataIndex: 'sector', render: (s: Entity['sector']) => (s ? t(`sector.${s}`) : '—') },
       founded_on: {
         dataIndex: 'founded_on',
         className: 'nowrap',
         render: (d: string | null) => formatDate(d, lang),
-        sorter: (a, b) => (a.founded_on ?? '').localeCompare(b.founded_on ?? ''),
+        ...sortable('founded_on'),
       },
       women_managed: { dataIndex: 'women_managed', render: yesNo },
       youth: { dataIndex: 'youth', render: yesNo },
@@ -115,13 +137,13 @@ export default function RegistryPage() {
         title: t('field.name'),
         dataIndex: 'name',
         fixed: 'left',
-        sorter: (a, b) => collator.compare(a.name, b.name),
         render: (name: string, e: Entity) => <Link to={`/registry/${e.id}`}>{name}</Link>,
+        ...sortable('name'),
       },
       ...columns.map((c) => ({ key: c, title: label(c), ...defs[c] })),
     ];
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [columns, lang, provinceLabel]);
+  }, [columns, lang, provinceLabel, sort]);
 
   const yesNoOptions = [
     { value: '', label: t('common.any') },
@@ -212,7 +234,7 @@ export default function RegistryPage() {
             <Button
               onClick={() => {
                 setText('');
-                setParams(new URLSearchParams(), { replace: true });
+                setParams(writeFilters({ ...readFilters(new URLSearchParams()), sort: filters.sort, size: filters.size }), { replace: true });
               }}
             >
               {t('registry.clear')}
@@ -221,8 +243,14 @@ export default function RegistryPage() {
         </div>
       </section>
       <div className="toolbar" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
-        <span id="registry-count" role="status" aria-live="polite" data-testid="registry-count">
-          {list.data ? t('registry.count', { count: total }) : t('app.loading')}
+        <span>
+          <span id="registry-count" role="status" aria-live="polite" data-testid="registry-count">
+            {list.data ? t('registry.count', { count: total }) : t('app.loading')}
+          </span>
+          <span className="muted" data-testid="registry-sort">
+            {' · '}
+            {t('registry.sortedBy', { order: t(`registry.sort.${sort}` as MessageKey) })}
+          </span>
         </span>
         <Space wrap>
           <Popover
@@ -263,6 +291,7 @@ export default function RegistryPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         columns={tableColumns}
+        onChange={onTableChange}
         scroll={{ x: 'max-content' }}
         showSorterTooltip={{ title: t('registry.sortNote') }}
         pagination={{

@@ -1,6 +1,10 @@
-// The registry list's filters, kept in the address bar so a filtered list can be shared,
-// reloaded and exported with exactly the same filters.
+// The registry list's filters and sort order, kept in the address bar so a filtered list can be
+// shared, reloaded and exported with exactly the same filters and order.
 import type { Query } from '../api/client';
+
+/** The API's orders (GET /api/v1/entities?sort=…); without one it is relevance with q, else name. */
+export const SORTS = ['relevance', 'name', '-name', 'founded_on', '-founded_on'] as const;
+export type Sort = (typeof SORTS)[number];
 
 export interface RegistryFilters {
   q: string;
@@ -11,6 +15,7 @@ export interface RegistryFilters {
   women_managed: string; // '' | 'true' | 'false'
   youth: string;
   as_of: string;
+  sort: Sort | ''; // '' is the API's default
   page: number; // 1-based
   size: number;
 }
@@ -30,6 +35,7 @@ export function readFilters(params: URLSearchParams): RegistryFilters {
     women_managed: params.get('women_managed') ?? '',
     youth: params.get('youth') ?? '',
     as_of: params.get('as_of') ?? '',
+    sort: (SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as Sort) : '',
     page: Number.isInteger(page) && page > 0 ? page : 1,
     size: PAGE_SIZES.includes(size) ? size : 50,
   };
@@ -38,18 +44,44 @@ export function readFilters(params: URLSearchParams): RegistryFilters {
 export function writeFilters(f: RegistryFilters): URLSearchParams {
   const out = new URLSearchParams();
   for (const key of FILTER_KEYS) if (f[key]) out.set(key, f[key]);
+  if (f.sort) out.set('sort', f.sort);
   if (f.page > 1) out.set('page', String(f.page));
   if (f.size !== 50) out.set('size', String(f.size));
   return out;
 }
 
-/** The API's list filters (no paging): the same for the list, the export and the count. */
+/** The API's list filters and sort (no paging): the same for the list and the export. */
 export function apiFilters(f: RegistryFilters): Query {
   const q: Query = {};
   for (const key of FILTER_KEYS) if (f[key]) q[key] = f[key].trim();
+  if (f.sort) q.sort = f.sort;
   return q;
 }
 
+/** True when some filter is set (the sort order is not a filter). */
 export function hasFilters(f: RegistryFilters): boolean {
   return FILTER_KEYS.some((k) => f[k] !== '');
+}
+
+/** The order the API applies: the chosen one, else relevance when searching, else name. */
+export function effectiveSort(f: Pick<RegistryFilters, 'sort' | 'q'>): Sort {
+  if (f.sort === 'relevance' && !f.q.trim()) return 'name';
+  return f.sort || (f.q.trim() ? 'relevance' : 'name');
+}
+
+export type SortColumn = 'name' | 'founded_on';
+export type SortDirection = 'ascend' | 'descend' | null;
+
+/** How a sortable column shows the order: ascending, descending or not sorted by it. */
+export function columnOrder(sort: Sort, column: SortColumn): SortDirection {
+  if (sort === column) return 'ascend';
+  if (sort === `-${column}`) return 'descend';
+  return null;
+}
+
+/** The `sort` to ask for when a column header asks for `direction` (null: back to the default). */
+export function sortFor(column: SortColumn, direction: SortDirection): Sort | '' {
+  if (direction === 'ascend') return column;
+  if (direction === 'descend') return `-${column}`;
+  return '';
 }
