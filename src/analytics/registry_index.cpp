@@ -543,8 +543,11 @@ void RegistryIndex::Remove(uint32_t slot) {
   ForEachWord(words_[slot], [&](std::string_view w) {
     auto it = postings_.find(w);
     if (it == postings_.end()) return;
-    EraseSorted(it->second.slots, slot);
-    ClearBit(it->second.bits, slot);
+    if (it->second.bits.empty()) {
+      EraseSorted(it->second.slots, slot);
+    } else {
+      ClearBit(it->second.bits, slot);
+    }
   });
   alive_[slot] = 0;
   garbage_ += timeline_n_[slot] + events_n_[slot] + figures_n_[slot];
@@ -617,11 +620,14 @@ void RegistryIndex::Apply(std::vector<Loaded>& loaded) {
           auto it = postings_.find(w);
           if (it == postings_.end()) it = postings_.emplace(std::string(w), Posting()).first;
           Posting& posting = it->second;
-          InsertSorted(posting.slots, slot);
           if (!posting.bits.empty()) {
             SetBit(posting.bits, slot);
-          } else if (Frequent(posting.slots.size(), id_.size())) {
-            posting.bits = BitsOf(posting.slots, (id_.size() + 63) / 64);
+          } else {
+            InsertSorted(posting.slots, slot);
+            if (Frequent(posting.slots.size(), id_.size())) {
+              posting.bits = BitsOf(posting.slots, (id_.size() + 63) / 64);
+              posting.slots = std::vector<uint32_t>();
+            }
           }
         });
       }
@@ -649,8 +655,11 @@ void RegistryIndex::Apply(std::vector<Loaded>& loaded) {
     postings_.clear();
     for (auto& [word, list] : postings) {
       Posting posting;
-      if (Frequent(list.size(), id_.size())) posting.bits = BitsOf(list, (id_.size() + 63) / 64);
-      posting.slots = std::move(list);
+      if (Frequent(list.size(), id_.size())) {
+        posting.bits = BitsOf(list, (id_.size() + 63) / 64);
+      } else {
+        posting.slots = std::move(list);
+      }
       postings_.emplace(std::string(word), std::move(posting));
     }
     ranks_dirty_ = true;

@@ -171,12 +171,13 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
 
   std::unordered_map<int64_t, uint32_t> slot_of_;
   std::vector<uint32_t> order_;  // alive slots by (sort key, id)
-  // A word's slots (ascending); a frequent word also has them as a bitmap (one bit per slot),
-  // so that broad searches combine whole words at 64 slots an operation.
+  // A word's slots: ascending, or for a frequent word a bitmap (one bit per slot) instead, so
+  // that broad searches combine whole words at 64 slots an operation and a write to an entity
+  // sets a bit rather than moving a list of a million slots.
   using Bits = std::vector<uint64_t>;
   struct Posting {
-    std::vector<uint32_t> slots;
-    Bits bits;  // empty unless the word is frequent
+    std::vector<uint32_t> slots;  // empty when bits is not
+    Bits bits;                    // empty unless the word is frequent
   };
   std::map<std::string, Posting, std::less<>> postings_;
   // Filter bitmaps, kept with the columns by Apply and Remove (IndexBits): alive slots, and alive
