@@ -321,11 +321,28 @@ export const scenarios = [
     async run(page, { base, admin, shot }) {
       await login(page, base, 'admin', ADMIN_PASSWORD);
       await page.goto(base + '/imports');
-      const header = 'registration_code;kind;name;province_code;founded_on;sector';
-      const good = ['E2E-IMP-001;HTX;Hợp tác xã Nhập Tệp Một;01;15/03/2018;agriculture', 'E2E-IMP-002;THT;Tổ hợp tác Nhập Tệp Hai;79;2020-06-01;fisheries'];
-      const bad = 'E2E-IMP-003;HTX;Hợp tác xã Nhập Tệp Ba;01;31/02/2019;agriculture'; // 31 February
+      // Vietnamese headings as people write them, and one column the importer does not know.
+      const header = 'Mã số HTX;Loại hình;Tên HTX;Mã tỉnh;Ngày thành lập;sector;Ghi chú nội bộ';
+      const good = ['E2E-IMP-001;HTX;Hợp tác xã Nhập Tệp Một;01;15/03/2018;agriculture;x', 'E2E-IMP-002;THT;Tổ hợp tác Nhập Tệp Hai;79;2020-06-01;fisheries;'];
+      const bad = 'E2E-IMP-003;HTX;Hợp tác xã Nhập Tệp Ba;01;31/02/2019;agriculture;'; // 31 February
       const file = (rows) => ({ name: 'nhap-thu.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff' + [header, ...rows].join('\r\n') + '\r\n', 'utf8') });
       await page.getByTestId('import-file').setInputFiles(file([...good, bad]));
+      // The preview, a step of its own: each heading and what it was read as, then the first rows.
+      const preview = page.getByTestId('import-preview');
+      await preview.getByText('Hợp tác xã Nhập Tệp Một').waitFor({ timeout: 20_000 });
+      const jobs = await admin.must('GET', '/api/v1/imports');
+      const job = await admin.must('GET', `/api/v1/imports/${jobs.items[0].id}`);
+      assert.deepEqual(job.unknown_headers, ['Ghi chú nội bộ'], 'the API did not recognise the unknown column only');
+      const mapping = page.getByTestId('import-columns').locator('tbody tr.ant-table-row');
+      assert.equal(await mapping.count(), job.columns.length, 'one line per column of the file');
+      for (const [i, c] of job.columns.entries()) {
+        const text = await mapping.nth(i).innerText();
+        assert.ok(text.includes(c.header), `line ${i} names "${c.header}": ${text}`);
+        assert.ok(c.column ? text.includes(c.column) : text.includes('Không nhận ra'), `"${c.header}" read as ${c.column}: ${text}`);
+      }
+      await page.getByTestId('import-unknown').getByText('“Ghi chú nội bộ”').waitFor();
+      assert.equal(await page.getByTestId('import-problems').count(), 0, 'the check results come after the preview');
+      await shot(page, '23a-nhap-du-lieu-xem-truoc');
       await page.getByTestId('import-check').click();
       const problems = page.getByTestId('import-problems');
       // The value shows in its cell and in the reason ("31/02/2019 is not a date"): one row either way.
@@ -334,6 +351,7 @@ export const scenarios = [
       await shot(page, '23-nhap-du-lieu-loi');
       // Fix the row, check again, commit.
       await page.getByTestId('import-file').setInputFiles(file([...good, bad.replace('31/02/2019', '28/02/2019')]));
+      await preview.getByText('Hợp tác xã Nhập Tệp Ba').waitFor({ timeout: 20_000 });
       await page.getByTestId('import-check').click();
       await page.getByText('Không có lỗi. Có thể ghi vào sổ.').waitFor({ timeout: 20_000 });
       await page.getByTestId('import-commit').click();

@@ -1,14 +1,20 @@
-import { Alert, Button, Card, Checkbox, Descriptions, Progress, Result, Select, Space, Steps, Table, Tag } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Progress, Result, Select, Space, Spin, Steps, Table, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { canEditRegistry } from '../api/types';
 import { useSession } from '../auth/session';
-import { formatNumber } from '../i18n/format';
+import { formatDate, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { IMPORT_TYPES, cancelJob, contentTypeOf, follow, reportUrl, submit, type ImportJob, type ImportType } from './jobs';
 
+// The wizard: 0 upload → 1 preview (the columns the server recognised and the first rows) →
+// 2 check (the dry run's problems, downloadable) → 3 commit (progress, cancel) → 4 summary.
+// Choosing a file starts the dry run at once: the preview comes from that job as soon as the
+// server has read the header and the first rows, and its problems are ready for step 2.
 type Step = 0 | 1 | 2 | 3 | 4;
+
+const finished = (job: ImportJob | null) => !!job && ['succeeded', 'failed', 'cancelled'].includes(job.state);
 
 export default function ImportPage() {
   const { t, lang } = useI18n();
@@ -34,23 +40,30 @@ export default function ImportPage() {
     else setError(e instanceof ApiError ? [e.message, ...e.fields.map((f) => f.message)].join(' ') : String(e));
   };
 
-  const run = async (dryRun: boolean) => {
-    if (!file) return;
+  const run = async (dryRun: boolean, f: File, kind: ImportType) => {
     setBusy(true);
     setError(null);
     polling.current?.abort();
     const controller = new AbortController();
     polling.current = controller;
     try {
-      const job = await submit(type, file, { dryRun, skipBadRows: skipBad });
+      const job = await submit(kind, f, { dryRun, skipBadRows: skipBad });
       const done = await follow(job, dryRun ? setCheck : setCommit, controller.signal);
-      if (dryRun) setStep(done.state === 'succeeded' ? 2 : 1);
-      else setStep(4);
+      if (!dryRun) setStep(4);
+      else if (done.state !== 'succeeded') setStep(1);
     } catch (e) {
       fail(e);
     } finally {
-      setBusy(false);
+      if (polling.current === controller) setBusy(false);
     }
+  };
+
+  const preview = (f: File, kind: ImportType) => {
+    setCheck(null);
+    setCommit(null);
+    setSkipBad(false);
+    setStep(1);
+    void run(true, f, kind);
   };
 
   const choose = (f: File | undefined) => {
@@ -63,11 +76,12 @@ export default function ImportPage() {
       return;
     }
     setFile(f);
-    setStep(1);
+    preview(f, type);
   };
 
   const reset = () => {
     polling.current?.abort();
+    setBusy(false);
     setFile(null);
     setCheck(null);
     setCommit(null);
@@ -76,11 +90,33 @@ export default function ImportPage() {
     if (input.current) input.current.value = '';
   };
 
+  const columnLabel = (column: string) => {
+    for (const key of [`import.col.${column}`, `field.${column}`, `measure.${column}`]) {
+      const text = t(key as MessageKey);
+      if (text !== key) return text;
+    }
+    return column;
+  };
+
+  // The preview's values are in the API's spelling (codes, ISO dates): shown as the app shows them.
+  const valueLabel = (column: string, value: string | undefined) => {
+    if (!value) return '';
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, lang);
+    const prefix = { kind: 'kind', converted_to: 'kind', sector: 'sector', status: 'status', event: 'event' }[column];
+    const key = `${prefix}.${value}`;
+    return prefix && t(key as MessageKey) !== key ? t(key as MessageKey) : value;
+  };
+
   const problems = check?.problems ?? [];
   const errors = problems.filter((p) => p.severity === 'error').length;
   const total = check?.counts?.rows_read ?? check?.rows_read ?? 0;
-  const committing = commit && !['succeeded', 'failed', 'cancelled'].includes(commit.state);
+  const committing = commit && !finished(commit);
   const percent = commit && total ? Math.min(100, Math.round((commit.rows_read / total) * 100)) : 0;
+  const columns = check?.columns ?? [];
+  const recognised = columns.filter((c) => c.column);
+  const unknown = check?.unknown_headers ?? columns.filter((c) => !c.column).map((c) => c.header);
+  const refused = check?.state === 'failed' && check.error;
+  const checking = check && !finished(check);
 
   if (missing) return <Alert type="info" showIcon title={t('common.notAvailable')} />;
   return (
@@ -103,11 +139,10 @@ export default function ImportPage() {
               id="i-type"
               style={{ minWidth: 200 }}
               value={type}
-              disabled={busy}
+              disabled={step >= 3}
               onChange={(v) => {
                 setType(v);
-                if (file) setStep(1);
-                setCheck(null);
+                if (file) preview(file, v);
               }}
               options={IMPORT_TYPES.map((x) => ({ value: x, label: t(`import.type.${x}` as MessageKey) }))}
             />
@@ -124,7 +159,7 @@ export default function ImportPage() {
                 ref={input}
                 type="file"
                 accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                disabled={busy}
+                disabled={step >= 3 && !finished(commit)}
                 aria-labelledby="i-file-label"
                 onChange={(e) => choose(e.target.files?.[0])}
                 data-testid="import-file"
@@ -135,51 +170,107 @@ export default function ImportPage() {
               <span data-testid="import-file-name">{file?.name ?? ''}</span>
             </span>
           </div>
-          {file && step === 1 && (
-            <Button type="primary" loading={busy} onClick={() => void run(true)} data-testid="import-check">
-              {busy ? t('import.checking') : t('import.dryRun')}
-            </Button>
-          )}
         </Space>
         <p className="muted" style={{ marginTop: 8, marginBottom: 0 }}>
           {t('import.dropHelp')}
         </p>
       </Card>
 
-      {check && check.columns && (
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('import.columns')}</h2>} style={{ marginBottom: 16 }} size="small">
-          <Space wrap>
-            {check.columns.map((c) => (
-              <Tag key={c.header} color={c.column ? 'blue' : 'default'}>
-                {c.header} → {c.column ?? t('import.unmapped')}
-              </Tag>
-            ))}
-          </Space>
-          {check.preview && check.preview.length > 0 && (
-            <Table
-              style={{ marginTop: 12 }}
-              size="small"
-              rowKey="row"
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              dataSource={check.preview}
-              rowClassName={(r) => (r.severity === 'error' ? 'row-error' : '')}
-              columns={[
-                { key: 'row', title: t('import.row'), dataIndex: 'row' },
-                ...check.columns
-                  .filter((c) => c.column)
-                  .map((c) => ({ key: c.column!, title: c.column!, render: (_: unknown, r: { values: Record<string, string> }) => r.values[c.column!] ?? '' })),
-              ]}
+      {step === 1 && check && (
+        <Card
+          title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('import.previewTitle')}</h2>}
+          style={{ marginBottom: 16 }}
+          size="small"
+          data-testid="import-preview"
+        >
+          {refused && (
+            <Alert
+              type="error"
+              showIcon
+              title={[check.error!.message, ...(check.error!.fields ?? []).map((f) => f.message)].join(' ')}
+              style={{ marginBottom: 12 }}
+              data-testid="import-failed"
             />
           )}
+          {columns.length === 0 && !refused && (
+            <div role="status" aria-live="polite">
+              <Spin size="small" /> {t('import.reading')}
+            </div>
+          )}
+          {columns.length > 0 && (
+            <>
+              <p style={{ marginTop: 0 }} data-testid="import-columns-summary">
+                {t('import.columnsSummary', { recognised: recognised.length, total: columns.length })}
+              </p>
+              {unknown.length > 0 && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  title={t('import.unknownHeaders', { headers: unknown.map((h) => `“${h}”`).join(', ') })}
+                  data-testid="import-unknown"
+                />
+              )}
+              <Table
+                size="small"
+                rowKey={(c) => `${c.header}\u0000${c.column ?? ''}`}
+                pagination={false}
+                scroll={{ x: 'max-content' }}
+                dataSource={columns}
+                data-testid="import-columns"
+                columns={[
+                  { key: 'header', title: t('import.column'), dataIndex: 'header', render: (h: string) => <strong>{h || '—'}</strong> },
+                  {
+                    key: 'column',
+                    title: t('import.mappedTo'),
+                    render: (_: unknown, c: (typeof columns)[number]) =>
+                      c.column ? (
+                        <span>
+                          {columnLabel(c.column)} <Tag style={{ marginInlineStart: 4 }}>{c.column}</Tag>
+                        </span>
+                      ) : (
+                        <Tag>{t('import.unmapped')}</Tag>
+                      ),
+                  },
+                ]}
+              />
+              <h3 style={{ fontSize: 14, margin: '16px 0 8px' }}>{t('import.firstRows', { count: check.preview?.length ?? 0 })}</h3>
+              <Table
+                size="small"
+                rowKey="row"
+                pagination={false}
+                scroll={{ x: 'max-content' }}
+                dataSource={check.preview ?? []}
+                data-testid="import-rows"
+                columns={[
+                  { key: 'row', title: t('import.row'), dataIndex: 'row' },
+                  ...recognised.map((c) => ({
+                    key: c.column!,
+                    title: columnLabel(c.column!),
+                    render: (_: unknown, r: { values: Record<string, string> }) => valueLabel(c.column!, r.values[c.column!]),
+                  })),
+                ]}
+              />
+            </>
+          )}
+          <Space wrap style={{ marginTop: 12 }}>
+            <Button type="primary" disabled={columns.length === 0 || !!refused} onClick={() => setStep(2)} data-testid="import-check">
+              {t('import.toCheck')}
+            </Button>
+            <Button onClick={reset}>{t('import.otherFile')}</Button>
+          </Space>
         </Card>
       )}
 
-      {check && check.state === 'failed' && check.error && (
-        <Alert type="error" showIcon title={[check.error.message, ...(check.error.fields ?? []).map((f) => f.message)].join(' ')} style={{ marginBottom: 16 }} data-testid="import-failed" />
+      {step === 2 && checking && (
+        <Card style={{ marginBottom: 16 }} size="small">
+          <div role="status" aria-live="polite">
+            <Spin size="small" /> {t('import.checking')} {t('import.rowsRead', { count: check.rows_read })}
+          </div>
+        </Card>
       )}
 
-      {check && check.state === 'succeeded' && (
+      {step >= 2 && step < 4 && check && check.state === 'succeeded' && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('import.errors')}</h2>} style={{ marginBottom: 16 }} size="small" data-testid="import-problems">
           {problems.length === 0 ? (
             <Alert type="success" showIcon title={t('import.noErrors')} />
@@ -209,8 +300,9 @@ export default function ImportPage() {
               />
             </>
           )}
-          {step >= 2 && step < 4 && (
+          {step === 2 && (
             <Space wrap style={{ marginTop: 12 }}>
+              <Button onClick={() => setStep(1)}>{t('import.backToPreview')}</Button>
               {problems.length > 0 && (
                 <Checkbox checked={skipBad} onChange={(e) => setSkipBad(e.target.checked)}>
                   {t('import.skipBad')}
@@ -218,10 +310,10 @@ export default function ImportPage() {
               )}
               <Button
                 type="primary"
-                disabled={busy || (errors > 0 && !skipBad)}
+                disabled={busy || !file || (errors > 0 && !skipBad)}
                 onClick={() => {
                   setStep(3);
-                  void run(false);
+                  if (file) void run(false, file, type);
                 }}
                 data-testid="import-commit"
               >
@@ -233,13 +325,13 @@ export default function ImportPage() {
         </Card>
       )}
 
-      {commit && committing && (
-        <Card style={{ marginBottom: 16 }} size="small">
+      {step === 3 && (!commit || committing) && (
+        <Card style={{ marginBottom: 16 }} size="small" data-testid="import-progress">
           <div role="status" aria-live="polite">
-            {t('import.committing')} {formatNumber(commit.rows_read, lang)} / {formatNumber(total, lang)}
+            {t('import.committing')} {formatNumber(commit?.rows_read ?? 0, lang)} / {formatNumber(total, lang)}
           </div>
           <Progress percent={percent} status="active" aria-label={t('import.committing')} />
-          <Button danger onClick={() => void cancelJob(commit.id).then(setCommit, fail)}>
+          <Button danger disabled={!commit} onClick={() => commit && void cancelJob(commit.id).then(setCommit, fail)} data-testid="import-cancel">
             {t('import.cancel')}
           </Button>
         </Card>

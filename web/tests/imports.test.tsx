@@ -1,0 +1,112 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { SessionProvider } from '../src/auth/session';
+import { I18nProvider } from '../src/i18n/I18nProvider';
+import ImportPage from '../src/imports/ImportPage';
+import type { ImportJob } from '../src/imports/jobs';
+
+function json(status: number, body: unknown) {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+const base: ImportJob = {
+  id: '0123456789abcdef0123456789abcdef',
+  type: 'entities',
+  state: 'running',
+  outcome: null,
+  file_name: 'nhap-thu.csv',
+  dry_run: true,
+  rows_read: 2,
+  counts: null,
+  error: null,
+  problems_total: 0,
+  columns: [
+    { header: 'Mã số HTX', column: 'registration_code' },
+    { header: 'Tên HTX', column: 'name' },
+    { header: 'Ngày thành lập', column: 'founded_on' },
+    { header: 'Ghi chú nội bộ', column: null },
+  ],
+  unknown_headers: ['Ghi chú nội bộ'],
+  preview: [
+    { row: 2, values: { registration_code: 'IMP-1', name: 'Hợp tác xã Nhập Một', founded_on: '2018-03-15' }, problems: 0, severity: null },
+    { row: 3, values: { registration_code: 'IMP-2', name: 'Hợp tác xã Nhập Hai', founded_on: '31/02/2019' }, problems: 1, severity: 'error' },
+  ],
+  problems: [],
+};
+const checked: ImportJob = {
+  ...base,
+  state: 'succeeded',
+  outcome: 'dry_run',
+  counts: { rows_read: 2, created: 0, updated: 0, unchanged: 0, bad_rows: 1 },
+  problems_total: 1,
+  problems: [{ row: 3, column: 'Ngày thành lập', field: 'founded_on', value: '31/02/2019', severity: 'error', code: 'invalid_date', message: '“31/02/2019” không phải là ngày.' }],
+};
+
+function mockApi() {
+  const submitted: URLSearchParams[] = [];
+  let polls = 0;
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const url = String(input);
+    if (url.startsWith('/api/v1/session'))
+      return json(200, { user: { id: 1, username: 'admin', display_name: 'Quản trị', role: 'national_admin', province_code: null, entity_id: null, disabled: false }, csrf_token: 't' });
+    if (url.startsWith('/api/v1/imports?') && init?.method === 'POST') {
+      submitted.push(new URL(url, 'http://x').searchParams);
+      return json(202, { ...base, columns: [], unknown_headers: [], preview: [], rows_read: 0, state: 'queued' });
+    }
+    if (url.startsWith(`/api/v1/imports/${base.id}`)) return json(200, ++polls < 2 ? base : checked);
+    return json(404, { error: { code: 'not_found', message: url, fields: [] } });
+  });
+  return submitted;
+}
+
+describe('import wizard', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('previews the recognised columns and first rows before the check results', async () => {
+    const submitted = mockApi();
+    render(
+      <I18nProvider initial="vi">
+        <SessionProvider>
+          <MemoryRouter>
+            <ImportPage />
+          </MemoryRouter>
+        </SessionProvider>
+      </I18nProvider>,
+    );
+    const input = await screen.findByTestId('import-file');
+    fireEvent.change(input, { target: { files: [new File(['Mã số HTX;Tên HTX\r\n'], 'nhap-thu.csv', { type: 'text/csv' })] } });
+
+    // Step 2 of 5, on its own: the columns as the server read them, before any check result.
+    const preview = await screen.findByTestId('import-preview');
+    expect(submitted[0].get('dry_run')).toBe('true');
+    expect(submitted[0].get('type')).toBe('entities');
+    await within(preview).findByText('Hợp tác xã Nhập Một', undefined, { timeout: 5000 });
+    const columns = within(screen.getByTestId('import-columns'));
+    const mapping = (header: string) => columns.getByText(header, { selector: 'strong' }).closest('tr')!.textContent;
+    expect(mapping('Mã số HTX')).toContain('Mã số đăng ký');
+    expect(mapping('Mã số HTX')).toContain('registration_code');
+    expect(mapping('Ngày thành lập')).toContain('founded_on');
+    expect(mapping('Ghi chú nội bộ')).toContain('Không nhận ra, bỏ qua');
+    expect(screen.getByTestId('import-columns-summary').textContent).toBe('Nhận ra 3 trong 4 cột của tệp.');
+    expect(screen.getByTestId('import-unknown').textContent).toContain('“Ghi chú nội bộ”');
+    const rows = within(screen.getByTestId('import-rows'));
+    expect(rows.getAllByText('Tên tổ chức').length).toBeGreaterThan(0);
+    expect(rows.getByText('31/02/2019')).toBeTruthy();
+    expect(rows.getByText('15/03/2018')).toBeTruthy(); // ISO dates as the app writes them
+    expect(screen.queryByTestId('import-problems')).toBeNull();
+    expect(document.querySelector('.ant-steps-item-active')?.textContent).toContain('Xem trước');
+
+    // Step 3: the dry run's problems, downloadable; back to the preview and forth again.
+    fireEvent.click(screen.getByTestId('import-check'));
+    const problems = await screen.findByTestId('import-problems', undefined, { timeout: 5000 });
+    expect(screen.queryByTestId('import-preview')).toBeNull();
+    await within(problems).findByText('“31/02/2019” không phải là ngày.');
+    expect(within(problems).getByText('Tải danh sách lỗi (CSV)').closest('a')!.getAttribute('href')).toBe(`/api/v1/imports/${base.id}/report?format=csv`);
+    expect((screen.getByTestId('import-commit') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByText('Xem lại các cột'));
+    await screen.findByTestId('import-preview');
+    fireEvent.click(screen.getByTestId('import-check'));
+    await screen.findByTestId('import-problems');
+    expect(submitted).toHaveLength(1);
+  });
+});
