@@ -2,7 +2,7 @@
 // page for the screenshots. Each runs in a fresh browser context (no shared cookies).
 import assert from 'node:assert/strict';
 import { ADMIN_PASSWORD } from './harness.mjs';
-import { PASSWORD } from './seed.mjs';
+import { FIGURES, PASSWORD } from './seed.mjs';
 
 async function login(page, base, username, password) {
   await page.goto(base + '/');
@@ -307,10 +307,32 @@ export const scenarios = [
     name: 'dashboard-matches-api',
     needs: 'stats',
     async run(page, { base, admin, shot }) {
+      // The dashboard's date: today where the browser runs (the same machine as this test).
+      const now = new Date();
+      const asOf = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+      const year = now.getFullYear();
+      const stock = async (query) => (await admin.must('GET', `/api/v1/stats/entities?${query}&as_of=${asOf}`)).total;
+      const expected = {
+        'kpi-entities': await stock('measure=count'),
+        'kpi-members': await stock('measure=members_total'),
+        'kpi-workers': await stock('measure=workers_total'),
+        'kpi-women-managed': await stock('measure=count&kind=cooperative&status=active&women_managed=true'),
+        'kpi-founded': (await admin.must('GET', `/api/v1/stats/flows?event=established&from=${year}-01-01&to=${asOf}`)).total,
+      };
+      // The seed's own figures (e2e/seed.mjs), so that the comparison is not of zeros: per entity
+      // its latest period, all of which ended before this year.
+      const latest = new Map();
+      for (const [code, period, figures] of FIGURES) if (!latest.has(code) || latest.get(code).period < period) latest.set(code, { period, figures });
+      const seeded = (m) => [...latest.values()].reduce((n, { figures }) => n + (figures[m] ?? 0), 0);
+      assert.equal(expected['kpi-members'], seeded('members_total'), 'the API counts the seeded members');
+      assert.equal(expected['kpi-workers'], seeded('workers_total'), 'the API counts the seeded workers');
+      assert.ok(expected['kpi-women-managed'] >= 2 && expected['kpi-founded'] >= 2, `seeded women-managed and new entities: ${JSON.stringify(expected)}`);
       await login(page, base, 'admin', ADMIN_PASSWORD);
-      const answer = await admin.must('GET', '/api/v1/stats/entities?measure=count');
-      const card = page.getByTestId('kpi-entities');
-      await eventually(async () => (await card.innerText()).includes(answer.total.toLocaleString('vi-VN')), `the headline count ${answer.total}`);
+      for (const [testId, value] of Object.entries(expected)) {
+        const shown = page.getByTestId(testId).locator('.kpi-value');
+        await eventually(async () => (await shown.innerText()).trim() === value.toLocaleString('vi-VN'), `${testId} showing ${value}`);
+      }
+      await page.getByTestId('kpi-founded').getByText(`Thành lập năm ${year}`).waitFor();
       await page.locator('[data-testid="chart-map"] canvas').waitFor();
       await shot(page, '25-tong-quan-so-lieu');
     },

@@ -1,5 +1,6 @@
-// The e2e database: accounts of each kind and a small registry with Vietnamese names, made
-// through the API as an administrator would.
+// The e2e database: accounts of each kind, a small registry with Vietnamese names (two of them
+// founded this year) and figures by period for some, made through the API as an administrator
+// would, so the dashboard's cards have figures to show.
 import { ADMIN_PASSWORD, ApiClient } from './harness.mjs';
 
 export const PASSWORD = 'Mật-khẩu-e2e-2026';
@@ -42,6 +43,27 @@ for (let i = 0; i < 40; i++) {
   });
 }
 
+// Founded this year (the dashboard's "founded in <year>" card): on 1 January, never after today.
+export const THIS_YEAR = new Date().getFullYear();
+ENTITIES.push(
+  { registration_code: 'E2E-NEW-001', kind: 'cooperative', name: 'Hợp tác xã Dược liệu Hòa Vang', province_code: '48', founded_on: `${THIS_YEAR}-01-01`, sector: 'agriculture', women_managed: true },
+  { registration_code: 'E2E-NEW-002', kind: 'group', name: 'Tổ hợp tác Gạo sạch Phong Điền', province_code: '92', founded_on: `${THIS_YEAR}-01-01`, sector: 'agriculture' },
+);
+
+// Figures by period: [registration code, period, figures]. The dashboard shows, per entity, the
+// latest period that ended by its date.
+export const FIGURES = [
+  ['E2E-DT-001', '2024', { members_total: 20, members_female: 9, workers_total: 8 }],
+  ['E2E-DT-001', '2025', { members_total: 25, members_female: 11, workers_total: 12 }],
+  ['E2E-HN-001', '2025', { members_total: 130, members_female: 52, workers_total: 41 }],
+  ['E2E-HCM-001', '2025', { members_total: 1250, members_female: 610, workers_total: 18 }],
+  ['E2E-HCM-002', '2023', { members_total: 60, members_female: 14, workers_total: 22 }],
+  ['E2E-DL-001', '2025', { members_total: 8, workers_total: 35 }],
+  ['E2E-GEN-001', '2025', { members_total: 47, members_female: 30, workers_total: 15 }],
+  ['E2E-GEN-002', '2024', { members_total: 12, members_female: 5, workers_total: 7 }],
+  ['E2E-GEN-003', '2025S1', { members_total: 33, members_female: 16, workers_total: 9 }],
+];
+
 export async function seed(base) {
   const admin = await new ApiClient(base).login('admin', ADMIN_PASSWORD);
   for (const u of USERS) await admin.must('POST', '/api/v1/users', { ...u, password: PASSWORD });
@@ -49,5 +71,6 @@ export async function seed(base) {
   for (const e of ENTITIES) ids[e.registration_code] = (await admin.must('POST', '/api/v1/entities', e)).id;
   await admin.must('POST', `/api/v1/entities/${ids['E2E-HCM-002']}/events`, { date: '2024-06-30', type: 'stopped', note: 'Thiếu vốn lưu động' });
   await admin.must('PATCH', `/api/v1/entities/${ids['E2E-DT-001']}`, { address: 'Ấp 3, xã Mỹ An' });
+  for (const [code, period, figures] of FIGURES) await admin.must('PUT', `/api/v1/entities/${ids[code]}/figures/${period}`, figures);
   return { admin, ids };
 }

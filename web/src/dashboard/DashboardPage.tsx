@@ -25,7 +25,9 @@ function Kpi({ label, value, sub, testId }: { label: string; value: string; sub?
       <div className="muted" style={{ fontSize: 13 }}>
         {label}
       </div>
-      <div style={{ fontSize: 26, fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>{value}</div>
+      <div className="kpi-value" style={{ fontSize: 26, fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
+        {value}
+      </div>
       {sub && <div className="muted" style={{ fontSize: 12 }}>{sub}</div>}
     </Panel>
   );
