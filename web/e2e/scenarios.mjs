@@ -213,6 +213,7 @@ export const scenarios = [
       await page.getByRole('link', { name: 'Registry' }).click();
       await page.getByRole('heading', { name: 'Registry of collective-economy organisations' }).waitFor();
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+      assert.equal(await page.title(), 'hoptac — Vietnam Cooperative Alliance');
       await page.reload();
       await page.getByRole('heading', { name: 'Registry of collective-economy organisations' }).waitFor();
       await shot(page, '12-registry-english');
@@ -222,6 +223,7 @@ export const scenarios = [
       await page.getByTestId('lang-switch').click();
       await page.getByText('Không tìm thấy tổ chức này, hoặc bạn không có quyền xem.').waitFor();
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
+      assert.equal(await page.title(), 'hoptac — Liên minh Hợp tác xã Việt Nam');
     },
   },
   {

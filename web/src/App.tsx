@@ -31,7 +31,7 @@ export function App() {
   const { lang, t } = useI18n();
   const { user, checking, expired } = useSession();
   useEffect(() => {
-    dayjs.locale(lang === 'vi' ? 'vi' : 'en');
+    dayjs.locale(lang);
   }, [lang]);
   let body: ReactNode;
   if (checking) {

@@ -69,6 +69,21 @@ describe('API client', () => {
     expect(error.message).toBe('Không kết nối được máy chủ.');
   });
 
+  it('says in the language which HTTP error an answer without an error body was', async () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response('<html>Bad gateway</html>', { status: 502 }));
+    setApiLanguage('vi');
+    const vi502 = (await api.get('/api/v1/entities').catch((e: unknown) => e)) as ApiError;
+    expect([vi502.status, vi502.code, vi502.message]).toEqual([502, 'http_502', 'Máy chủ báo lỗi (HTTP 502).']);
+    setApiLanguage('en');
+    const en502 = (await api.get('/api/v1/entities').catch((e: unknown) => e)) as ApiError;
+    expect(en502.message).toBe('The server answered with an error (HTTP 502).');
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(((await api.get('/x').catch((e: unknown) => e)) as ApiError).message).toBe('The server cannot be reached.');
+    setApiLanguage('vi');
+  });
+
   it('answers 204 with nothing', async () => {
     vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(null, { status: 204 }));
     await expect(api.del('/api/v1/session')).resolves.toBeUndefined();

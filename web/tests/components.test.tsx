@@ -82,6 +82,11 @@ describe('language switch', () => {
     await screen.findByRole('button', { name: 'Language: Tiếng Việt' });
     expect(localStorage.getItem('hoptac.lang')).toBe('en');
     expect(document.documentElement.lang).toBe('en');
+    expect(document.title).toBe('hoptac — Vietnam Cooperative Alliance');
+    fireEvent.click(screen.getByRole('button', { name: 'Language: Tiếng Việt' }));
+    await screen.findByRole('button', { name: 'Ngôn ngữ: English' });
+    expect(document.title).toBe('hoptac — Liên minh Hợp tác xã Việt Nam');
+    expect(document.documentElement.lang).toBe('vi');
   });
 });
 

@@ -1,4 +1,4 @@
-import { formatCompact, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatPeriod, todayIso } from '../src/i18n/format';
+import { datePattern, formatCompact, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatPeriod, todayIso } from '../src/i18n/format';
 
 describe('Vietnamese and English formats', () => {
   it('groups digits with dots in Vietnamese and commas in English', () => {
@@ -35,6 +35,22 @@ describe('Vietnamese and English formats', () => {
     expect(formatDate('not a date', 'vi')).toBe('not a date');
     expect(formatDateTime(new Date(2026, 10, 23, 9, 5).getTime(), 'vi')).toBe('23/11/2026 09:05');
     expect(todayIso(new Date(2026, 0, 2))).toBe('2026-01-02');
+  });
+
+  it('takes its words and units from the catalogue in both languages', () => {
+    expect(formatCompact(12_000, 'en')).toBe('12 k');
+    expect(formatCompact(3_500_000, 'en')).toBe('3.5 m');
+    expect(formatCompact(2_000_000_000_000, 'vi')).toBe('2 nghìn tỷ');
+    expect(formatCompact(2_000_000_000_000, 'en')).toBe('2 tn');
+    expect(formatDate('2015-03-01', 'en')).toBe('1 Mar 2015');
+    expect(formatDate('2015-03-01', 'vi')).toBe('01/03/2015');
+    expect(datePattern('vi')).toBe('DD/MM/YYYY');
+    expect(datePattern('en')).toBe('D MMM YYYY');
+    expect(formatPeriod('2024', 'en')).toBe('2024');
+    expect(formatPeriod('2024S2', 'vi')).toBe('6 tháng cuối năm 2024');
+    expect(formatPeriod('2024Q3', 'en')).toBe('2024 Q3');
+    expect(formatPeriod('2024M09', 'en')).toBe('Sep 2024');
+    expect(formatPeriod('2024M12', 'vi')).toBe('Tháng 12/2024');
   });
 
   it('names periods the way reports do', () => {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { AuditRow } from '../api/types';
-import { formatDateTime } from '../i18n/format';
+import { datePattern, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { useApi } from '../lib/useApi';
 import { diffObjects } from '../registry/history';
@@ -61,11 +61,11 @@ export default function AuditPage() {
         </div>
         <div className="filter-field">
           <label htmlFor="a-from">{t('audit.from')}</label>
-          <DatePicker id="a-from" format={lang === 'vi' ? 'DD/MM/YYYY' : 'D MMM YYYY'} value={draft.from ? dayjs(draft.from) : null} onChange={(d) => setDraft({ ...draft, from: d ? d.format('YYYY-MM-DD') : '' })} />
+          <DatePicker id="a-from" format={datePattern(lang)} value={draft.from ? dayjs(draft.from) : null} onChange={(d) => setDraft({ ...draft, from: d ? d.format('YYYY-MM-DD') : '' })} />
         </div>
         <div className="filter-field">
           <label htmlFor="a-to">{t('audit.to')}</label>
-          <DatePicker id="a-to" format={lang === 'vi' ? 'DD/MM/YYYY' : 'D MMM YYYY'} value={draft.to ? dayjs(draft.to) : null} onChange={(d) => setDraft({ ...draft, to: d ? d.format('YYYY-MM-DD') : '' })} />
+          <DatePicker id="a-to" format={datePattern(lang)} value={draft.to ? dayjs(draft.to) : null} onChange={(d) => setDraft({ ...draft, to: d ? d.format('YYYY-MM-DD') : '' })} />
         </div>
         <Button type="primary" htmlType="submit">
           {t('audit.apply')}

@@ -1,6 +1,7 @@
 // The one way the app talks to the hoptac API: JSON in and out, the session cookie,
 // the CSRF token on writes, the request language, and errors as ApiError values that
 // keep the API's code, message and per-field messages (shown next to form fields).
+import { translate, type Lang } from '../i18n/catalogue';
 
 export interface FieldError {
   field: string;
@@ -33,13 +34,13 @@ export class ApiError extends Error {
 }
 
 let csrfToken = '';
-let language = 'vi';
+let language: Lang = 'vi';
 let onUnauthenticated: (() => void) | null = null;
 
 export function setCsrfToken(token: string | undefined): void {
   csrfToken = token ?? '';
 }
-export function setApiLanguage(lang: string): void {
+export function setApiLanguage(lang: Lang): void {
   language = lang;
 }
 /** Called when an authenticated request answers 401 (session expired elsewhere). */
@@ -97,7 +98,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', language === 'en' ? 'The server cannot be reached.' : 'Không kết nối được máy chủ.');
+    throw new ApiError(0, 'network', translate(language, 'app.offline'));
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -115,7 +116,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     const error = new ApiError(
       response.status,
       err?.code ?? `http_${response.status}`,
-      err?.message ?? `HTTP ${response.status}`,
+      err?.message ?? translate(language, 'app.httpError', { status: String(response.status) }),
       err?.fields ?? [],
       retry !== null && retry !== '' && !Number.isNaN(Number(retry)) ? Number(retry) : null,
     );

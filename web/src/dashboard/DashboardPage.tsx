@@ -9,7 +9,7 @@ import { useSession } from '../auth/session';
 import { ChartCard } from '../components/ChartCard';
 import { LazyDatePicker } from '../components/LazyDatePicker';
 import { Panel } from '../components/Panel';
-import { formatCompact, formatDate, formatMoney, formatNumber, formatPercent, todayIso } from '../i18n/format';
+import { datePattern, formatCompact, formatDate, formatMoney, formatNumber, formatPercent, todayIso } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { useApi } from '../lib/useApi';
@@ -129,7 +129,7 @@ export default function DashboardPage() {
           <LazyDatePicker
             id="d-asof"
             allowClear={false}
-            format={lang === 'vi' ? 'DD/MM/YYYY' : 'D MMM YYYY'}
+            format={datePattern(lang)}
             value={dayjs(asOf)}
             disabledDate={(d) => d.format('YYYY-MM-DD') > today}
             onChange={(d) => set({ as_of: d && d.format('YYYY-MM-DD') !== today ? d.format('YYYY-MM-DD') : '' })}

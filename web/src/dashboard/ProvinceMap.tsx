@@ -46,7 +46,7 @@ export function ProvinceMap({ title, suffix, rows, provinceLabel, format, select
       className="chart-box tall"
       maps={geo ? { vn34: geo } : undefined}
       onClick={onSelect ? (p) => p.name && onSelect(p.name) : undefined}
-      data={[[t('field.province_code'), 'code', title], ...values.map((v) => [provinceLabel(v.key), v.key, v.value])]}
+      data={[[t('field.province_code'), t('dashboard.provinceCode'), title], ...values.map((v) => [provinceLabel(v.key), v.key, v.value])]}
       footer={<p className="muted" style={{ margin: '4px 0 0' }}>{note}</p>}
       option={
         geo

@@ -15,6 +15,7 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   setApiLanguage(lang);
   useEffect(() => {
     document.documentElement.lang = lang;
+    document.title = translate(lang, 'app.title');
   }, [lang]);
   const setLang = useCallback((next: Lang) => {
     rememberLang(next);

@@ -1,7 +1,9 @@
-// Vietnamese (and English) number, money and date formats.
-// vi: 1.234.567 — 12,5 % — 1.234.567 ₫ — 23/11/2026; en: 1,234,567 — 12.5% — VND 1,234,567 — 23 Nov 2026.
-
-import type { Lang } from './catalogue';
+// Vietnamese (and English) number, money and date formats. The words, units and patterns (tỷ,
+// triệu, Quý, Tháng, %, ₫, DD/MM/YYYY) come from the catalogue; digits from Intl, month names
+// from dayjs. vi: 1.234.567 — 12,5 % — 1.234.567 ₫ — 23/11/2026; en: 1,234,567 — 12.5% —
+// 1,234,567 ₫ — 23 Nov 2026.
+import dayjs from 'dayjs';
+import { translate, type Lang, type MessageKey } from './catalogue';
 
 const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 const cache = new Map<string, Intl.NumberFormat>();
@@ -25,24 +27,24 @@ export function formatNumber(value: number | null | undefined, lang: Lang, fract
 /** Money in đồng, as an integer: vi "1.234.567 ₫", en "1,234,567 ₫". */
 export function formatMoney(vnd: number | null | undefined, lang: Lang): string {
   if (vnd === null || vnd === undefined || Number.isNaN(vnd)) return '—';
-  return `${formatNumber(Math.round(vnd), lang)} ₫`;
+  return translate(lang, 'unit.vnd', { value: formatNumber(Math.round(vnd), lang) });
 }
 
 /** Short form for axes and headline cards: vi "1,2 tỷ", "350 triệu", "12 nghìn"; en "1.2 bn", "350 m", "12 k". */
 export function formatCompact(value: number | null | undefined, lang: Lang): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   const abs = Math.abs(value);
-  const units: [number, string, string][] = [
-    [1e12, 'nghìn tỷ', 'tn'],
-    [1e9, 'tỷ', 'bn'],
-    [1e6, 'triệu', 'm'],
-    [1e3, 'nghìn', 'k'],
+  const units: [number, MessageKey][] = [
+    [1e12, 'unit.trillion'],
+    [1e9, 'unit.billion'],
+    [1e6, 'unit.million'],
+    [1e3, 'unit.thousand'],
   ];
-  for (const [size, vi, en] of units) {
+  for (const [size, unit] of units) {
     if (abs >= size) {
       const scaled = value / size;
       const digits = Math.abs(scaled) >= 100 ? 0 : 1;
-      return `${formatNumber(scaled, lang, digits).replace(/[,.]0$/, '')} ${lang === 'vi' ? vi : en}`;
+      return translate(lang, unit, { value: formatNumber(scaled, lang, digits).replace(/[,.]0$/, '') });
     }
   }
   return formatNumber(value, lang);
@@ -51,15 +53,17 @@ export function formatCompact(value: number | null | undefined, lang: Lang): str
 /** A share (0.453) as a percentage: vi "45,3 %", en "45.3%". */
 export function formatPercent(share: number | null | undefined, lang: Lang, fractionDigits = 1): string {
   if (share === null || share === undefined || Number.isNaN(share) || !Number.isFinite(share)) return '—';
-  const text = formatNumber(share * 100, lang, fractionDigits);
-  return lang === 'vi' ? `${text} %` : `${text}%`;
+  return translate(lang, 'unit.percent', { value: formatNumber(share * 100, lang, fractionDigits) });
 }
 
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A month (1–12) as periods name it: vi "9" (as in "Tháng 9"), en "Sep". */
+function month(n: number | string, lang: Lang): string {
+  return dayjs(new Date(2000, Number(n) - 1, 1)).locale(lang).format(translate(lang, 'date.monthPattern'));
+}
 
 /** An ISO date (YYYY-MM-DD) as vi "23/11/2026" or en "23 Nov 2026"; other text is returned as is. */
 export function formatDate(iso: string | null | undefined, lang: Lang): string {
@@ -67,7 +71,7 @@ export function formatDate(iso: string | null | undefined, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
   const [, y, mo, d] = m;
-  return lang === 'vi' ? `${d}/${mo}/${y}` : `${Number(d)} ${EN_MONTHS[Number(mo) - 1]} ${y}`;
+  return dayjs(`${y}-${mo}-${d}`).locale(lang).format(datePattern(lang));
 }
 
 /** A moment (milliseconds since the epoch) in local time: vi "23/11/2026 14:05", en "23 Nov 2026 14:05". */
@@ -86,17 +90,19 @@ export function todayIso(now: Date = new Date()): string {
 /** A period code (2024, 2024S1, 2024Q3, 2024M09, 2023M01-09) in words. */
 export function formatPeriod(period: string, lang: Lang): string {
   let m = /^(\d{4})$/.exec(period);
-  if (m) return lang === 'vi' ? `Năm ${m[1]}` : m[1];
+  if (m) return translate(lang, 'period.year', { year: m[1] });
   m = /^(\d{4})S([12])$/.exec(period);
-  if (m) return lang === 'vi' ? `6 tháng ${m[2] === '1' ? 'đầu' : 'cuối'} năm ${m[1]}` : `${m[1]} H${m[2]}`;
+  if (m) return translate(lang, m[2] === '1' ? 'period.half1' : 'period.half2', { year: m[1] });
   m = /^(\d{4})Q([1-4])$/.exec(period);
-  if (m) return lang === 'vi' ? `Quý ${m[2]}/${m[1]}` : `${m[1]} Q${m[2]}`;
+  if (m) return translate(lang, 'period.quarter', { year: m[1], quarter: m[2] });
   m = /^(\d{4})M(\d{2})$/.exec(period);
-  if (m) return lang === 'vi' ? `Tháng ${Number(m[2])}/${m[1]}` : `${EN_MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+  if (m) return translate(lang, 'period.month', { year: m[1], month: month(m[2], lang) });
   m = /^(\d{4})M(\d{2})-(\d{2})$/.exec(period);
-  if (m)
-    return lang === 'vi'
-      ? `Tháng ${Number(m[2])}–${Number(m[3])}/${m[1]}`
-      : `${EN_MONTHS[Number(m[2]) - 1]}–${EN_MONTHS[Number(m[3]) - 1]} ${m[1]}`;
+  if (m) return translate(lang, 'period.months', { year: m[1], from: month(m[2], lang), to: month(m[3], lang) });
   return period;
+}
+
+/** The date pattern of date pickers (dayjs): vi DD/MM/YYYY, en D MMM YYYY. */
+export function datePattern(lang: Lang): string {
+  return translate(lang, 'date.pattern');
 }

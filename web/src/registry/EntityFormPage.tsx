@@ -6,6 +6,7 @@ import { ApiError, api } from '../api/client';
 import { KINDS, SECTORS, type Entity } from '../api/types';
 import { provinceName, useProvinces } from '../api/units';
 import { applyFieldErrors } from '../components/formErrors';
+import { datePattern } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { useApi } from '../lib/useApi';
 
@@ -109,12 +110,13 @@ export default function EntityFormPage() {
     return codes.map((code) => {
       const now = current.find((p) => p.code === code);
       const before = legacy.find((p) => p.code === code);
-      let label = `${code} — ${provinceName(now ?? before, lang)}`;
-      if (now && before && provinceName(now, lang) !== provinceName(before, lang)) label += ` / ${provinceName(before, lang)} (< 2025)`;
-      else if (!now && before) label += ' (< 2025)';
+      const name = provinceName(now ?? before, lang);
+      let label = t('form.province', { code, name });
+      if (now && before && name !== provinceName(before, lang)) label = t('form.provinceRenamed', { code, name, before: provinceName(before, lang) });
+      else if (!now && before) label = t('form.provinceClosed', { code, name });
       return { value: code, label };
     });
-  }, [current, legacy, lang]);
+  }, [current, legacy, lang, t]);
 
   if (editing && entity.loading && !entity.data) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (editing && entity.error) return <Result status="404" title={t('entity.notFound')} extra={<Link to="/registry">{t('entity.back')}</Link>} />;
@@ -152,7 +154,7 @@ export default function EntityFormPage() {
     }
   };
 
-  const dateFormat = lang === 'vi' ? 'DD/MM/YYYY' : 'D MMM YYYY';
+  const dateFormat = datePattern(lang);
   const req = [{ required: true, message: t('common.required') }];
   return (
     <>

@@ -11,7 +11,7 @@ import { provinceName as unitName, useProvinceNames, useProvinces } from '../api
 import { useSession } from '../auth/session';
 import { ChartCard } from '../components/ChartCard';
 import { applyFieldErrors } from '../components/formErrors';
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatPeriod } from '../i18n/format';
+import { datePattern, formatDate, formatDateTime, formatMoney, formatNumber, formatPeriod } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { useApi } from '../lib/useApi';
@@ -50,7 +50,7 @@ function EventForm({ entity, onDone }: { entity: Entity; onDone: () => void }) {
     <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
       {error && <Alert type="error" title={error} showIcon role="alert" style={{ marginBottom: 12 }} />}
       <Form.Item label={t('event.date')} name="date" rules={[{ required: true, message: t('common.required') }]}>
-        <DatePicker format={lang === 'vi' ? 'DD/MM/YYYY' : 'D MMM YYYY'} style={{ width: '100%' }} />
+        <DatePicker format={datePattern(lang)} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item label={t('event.type')} name="type" rules={[{ required: true, message: t('common.required') }]}>
         <Select options={EVENT_TYPES.map((e) => ({ value: e, label: t(`event.${e}`) }))} />

@@ -8,7 +8,7 @@ import { api, buildUrl } from '../api/client';
 import { KINDS, SECTORS, STATUSES, canEditRegistry, type Entity, type Page } from '../api/types';
 import { provinceName, useProvinceNames, useProvinces } from '../api/units';
 import { useSession } from '../auth/session';
-import { formatDate } from '../i18n/format';
+import { datePattern, formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { useApi, useDebounced } from '../lib/useApi';
@@ -223,8 +223,8 @@ export default function RegistryPage() {
             <label htmlFor="f-asof">{t('registry.asOf')}</label>
             <DatePicker
               id="f-asof"
-              format={lang === 'vi' ? 'DD/MM/YYYY' : 'D MMM YYYY'}
-              placeholder={lang === 'vi' ? 'dd/mm/yyyy' : 'today'}
+              format={datePattern(lang)}
+              placeholder={t('registry.asOfPlaceholder')}
               style={{ width: '100%' }}
               value={filters.as_of ? dayjs(filters.as_of) : null}
               onChange={(d) => update({ as_of: d ? d.format('YYYY-MM-DD') : '' })}
