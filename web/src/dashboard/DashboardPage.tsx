@@ -225,7 +225,7 @@ export default function DashboardPage() {
               option={{
                 tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt },
                 grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-                xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+                xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
                 yAxis: { type: 'category', inverse: true, data: provinceTable.map((r) => r.label), axisLabel: { fontSize: 10, interval: 0 } },
                 series: [{ type: 'bar', name: measureLabel, data: provinceTable.map((r) => r.value), itemStyle: { color: '#0b5cab' } }],
               }}
@@ -244,7 +244,7 @@ export default function DashboardPage() {
                 legend: { bottom: 0, type: 'scroll' },
                 grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
                 xAxis: { type: 'category', data: charts.ks?.rows.map((r) => r.label) ?? [] },
-                yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+                yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
                 color: PALETTE,
                 series: (charts.ks?.cols ?? []).map((c) => ({
                   type: 'bar',
@@ -270,7 +270,7 @@ export default function DashboardPage() {
                 tooltip: { trigger: 'axis', valueFormatter: fmt },
                 grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
                 xAxis: { type: 'category', data: charts.fy.map((r) => r.label) },
-                yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+                yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
                 series: [{ type: 'bar', name: t('dashboard.foundedPerYear'), data: charts.fy.map((r) => r.value), itemStyle: { color: '#2f9e44' } }],
               }}
             />
@@ -284,7 +284,7 @@ export default function DashboardPage() {
                 legend: { bottom: 0, type: 'scroll' },
                 grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
                 xAxis: { type: 'category', data: charts.act.periods },
-                yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+                yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
                 color: PALETTE,
                 series: charts.act.groups.map((g) => ({ type: 'line', name: g.label, data: g.data, smooth: false, symbolSize: 6 })),
               }}
@@ -297,7 +297,7 @@ export default function DashboardPage() {
               option={{
                 tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt },
                 grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-                xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+                xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
                 yAxis: { type: 'category', data: charts.sec.map((r) => r.label), axisLabel: { interval: 0 } },
                 series: [{ type: 'bar', name: t('measure.count'), data: charts.sec.map((r) => r.value), itemStyle: { color: '#7048e8' } }],
               }}
