@@ -446,7 +446,10 @@ Result<StockResult> RegistryIndex::Stock(const StockQuery& q) const {
 
   std::shared_lock lock(mu_);
   const uint32_t slots = static_cast<uint32_t>(id_.size());
-  const int64_t* values_column = field ? figure_columns_[column].data() : nullptr;
+  // A figure measure sums the figure (an empty column when no figures are stored: data() is null
+  // then, so the pointer cannot say which measure was asked for); count sums ones.
+  const bool figure_measure = field != nullptr;
+  const int64_t* values_column = figure_measure ? figure_columns_[column].data() : nullptr;
   Aggregator groups = RunSplit(slots, radix, [&](uint32_t begin, uint32_t end, Aggregator& out) {
     int codes[kMaxGroupBy];
     for (uint32_t s = begin; s < end; ++s) {
@@ -457,7 +460,7 @@ Result<StockResult> RegistryIndex::Stock(const StockQuery& q) const {
         if (!status || !In(c.statuses, static_cast<uint8_t>(*status))) continue;
       }
       int64_t value = 1;
-      if (values_column) {
+      if (figure_measure) {
         bool found = false;
         const uint32_t off = figures_off_[s];
         for (uint32_t i = figures_n_[s]; i-- > 0;) {

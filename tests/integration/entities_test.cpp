@@ -522,6 +522,27 @@ TEST_F(EntitiesTest, KeysetPagingVisitsEveryMatchOnceWhileEntitiesChange) {
   EXPECT_NE(bad.body.find("cursor"), std::string::npos);
 }
 
+// Regression: with no figures stored at all, a figure measure summed the entities (one each).
+TEST_F(EntitiesTest, FigureMeasuresWithNoFiguresStoredAreZeroNotTheEntityCount) {
+  Create(
+      R"({"kind":"cooperative","name":"HTX Một","registration_code":"z1","province_code":"01","founded_on":"2015-03-01"})");
+  Create(
+      R"({"kind":"cooperative","name":"HTX Hai","registration_code":"z2","province_code":"01","founded_on":"2016-03-01"})");
+  for (std::string measure : {"members_total", "workers_total", "revenue_vnd"}) {
+    Reply r = Call(bhttp::verb::get, "/api/v1/stats/entities?as_of=2025-12-31&measure=" + measure, "nat_admin");
+    ASSERT_EQ(r.status, 200u) << r.body;
+    EXPECT_EQ(r.Json().at("total").as_int64(), 0) << measure << ": " << r.body;
+    r = Call(bhttp::verb::get, "/api/v1/stats/entities?as_of=2025-12-31&group_by=province&measure=" + measure,
+             "nat_admin");
+    ASSERT_EQ(r.status, 200u) << r.body;
+    for (const auto& row : r.Json().at("rows").as_array())
+      EXPECT_EQ(row.at("value").as_int64(), 0) << measure << ": " << r.body;
+  }
+  Reply count = Call(bhttp::verb::get, "/api/v1/stats/entities?as_of=2025-12-31", "nat_admin");
+  ASSERT_EQ(count.status, 200u) << count.body;
+  EXPECT_EQ(count.Json().at("total").as_int64(), 2);
+}
+
 TEST_F(EntitiesTest, StatisticsFollowWritesAndReadProvincesInBothSchemes) {
   // Founded in Yên Bái (15) in 2015, in Lào Cai (10) in 2016, in today's Lào Cai (15) in 2026.
   int64_t yen_bai = Create(
