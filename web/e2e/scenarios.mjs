@@ -337,6 +337,30 @@ export const scenarios = [
       await page.getByTestId('kpi-founded').getByText(`Thành lập năm ${year}`).waitFor();
       await page.locator('[data-testid="chart-map"] canvas').waitFor();
       await shot(page, '25-tong-quan-so-lieu');
+      // The same drill-in as a click on the map, with the keyboard only: the province selector.
+      const code = '79';
+      const inProvince = async (query) => (await admin.must('GET', `/api/v1/stats/entities?${query}&province=${code}&as_of=${asOf}`)).total;
+      const provinceExpected = { 'kpi-entities': await inProvince('measure=count'), 'kpi-members': await inProvince('measure=members_total') };
+      assert.ok(provinceExpected['kpi-entities'] >= 2 && provinceExpected['kpi-entities'] < expected['kpi-entities'], `a province's share: ${JSON.stringify(provinceExpected)}`);
+      const name = (await admin.must('GET', '/api/v1/admin-units?level=province')).items.find((u) => u.code === code).name;
+      const selector = page.getByLabel('Tỉnh/thành', { exact: true });
+      await selector.focus();
+      await page.keyboard.type('Hồ Chí Minh');
+      await page.keyboard.press('Enter');
+      await eventually(async () => (await page.getByTestId('dashboard-scope').innerText()).trim() === name, `the scope showing ${name}`);
+      assert.equal(new URL(page.url()).searchParams.get('province'), code, `the province is in the address: ${page.url()}`);
+      for (const [testId, value] of Object.entries(provinceExpected)) {
+        const shown = page.getByTestId(testId).locator('.kpi-value');
+        await eventually(async () => (await shown.innerText()).trim() === value.toLocaleString('vi-VN'), `${testId} showing ${value} for ${code}`);
+      }
+      await shot(page, '25b-tong-quan-mot-tinh');
+      // Back to the whole country, from the keyboard too.
+      await selector.focus();
+      await page.keyboard.type('Cả nước');
+      await page.keyboard.press('Enter');
+      await eventually(async () => (await page.getByTestId('dashboard-scope').innerText()).trim() === 'Cả nước', 'the scope back to the whole country');
+      const all = page.getByTestId('kpi-entities').locator('.kpi-value');
+      await eventually(async () => (await all.innerText()).trim() === expected['kpi-entities'].toLocaleString('vi-VN'), 'the country total again');
     },
   },
   {

@@ -46,6 +46,12 @@ export default function DashboardPage() {
   const scheme = beforeReform && params.get('scheme') === 'legacy' ? 'legacy' : 'current';
   const provinces = useProvinces();
   const provinceLabel = (code: string) => provinceName(provinces.find((p) => p.code === code), lang) || code;
+  // The drill-in without the map: today's provinces by their Vietnamese name, then the one chosen
+  // if it is not among them (an address naming another code).
+  const provinceOptions = useMemo(() => {
+    const sorted = [...provinces].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    return sorted.map((p) => ({ value: p.code, label: provinceName(p, lang) }));
+  }, [provinces, lang]);
 
   const set = (patch: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -135,6 +141,24 @@ export default function DashboardPage() {
             onChange={(d) => set({ as_of: d && d.format('YYYY-MM-DD') !== today ? d.format('YYYY-MM-DD') : '' })}
           />
         </div>
+        {!forcedProvince && (
+          <div className="filter-field" style={{ flex: '1 1 200px', maxWidth: 280 }}>
+            <label htmlFor="d-province">{t('field.province_code')}</label>
+            <Select
+              id="d-province"
+              style={{ width: '100%' }}
+              showSearch={{ optionFilterProp: 'label' }}
+              allowClear={!!province}
+              value={province}
+              onChange={(v?: string) => set({ province: v ?? '' })}
+              options={[
+                { value: '', label: t('dashboard.country') },
+                ...provinceOptions,
+                ...(province && !provinceOptions.some((o) => o.value === province) ? [{ value: province, label: provinceLabel(province) }] : []),
+              ]}
+            />
+          </div>
+        )}
         <div className="filter-field" style={{ flex: '1 1 220px', maxWidth: 320 }}>
           <label htmlFor="d-measure">{t('dashboard.measure')}</label>
           <Select

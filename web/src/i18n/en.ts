@@ -277,7 +277,7 @@ export const en: Record<MessageKey, string> = {
   'dashboard.schemeCurrent': "Today's provinces",
   'dashboard.schemeLegacy': 'Provinces as they were',
   'dashboard.legacyNote': "The map shows today's 34 provinces; an old province's figures are added to its successor. The “By province” table lists the old provinces.",
-  'dashboard.mapHelp': 'Click a province to look at it alone.',
+  'dashboard.mapHelp': 'Click a province, or choose one under “Province” above, to look at it alone.',
   'dashboard.yearlyAverage': '{value} a year on average',
   'dashboard.savePng': 'Save as PNG',
   'dashboard.dataCsv': 'Data as CSV',

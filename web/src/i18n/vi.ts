@@ -277,7 +277,7 @@ export const vi = {
   'dashboard.schemeCurrent': 'Tỉnh/thành hiện nay',
   'dashboard.schemeLegacy': 'Tỉnh/thành thời điểm đó',
   'dashboard.legacyNote': 'Bản đồ vẽ theo 34 tỉnh/thành hiện nay; số liệu của tỉnh cũ được cộng vào tỉnh kế thừa. Bảng “Theo tỉnh/thành” liệt kê theo tỉnh cũ.',
-  'dashboard.mapHelp': 'Bấm vào một tỉnh để xem riêng tỉnh đó.',
+  'dashboard.mapHelp': 'Bấm vào một tỉnh, hoặc chọn ở ô “Tỉnh/thành” phía trên, để xem riêng tỉnh đó.',
   'dashboard.yearlyAverage': 'Bình quân {value} tổ chức/năm',
   'dashboard.savePng': 'Lưu ảnh PNG',
   'dashboard.dataCsv': 'Dữ liệu CSV',
