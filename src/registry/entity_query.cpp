@@ -80,8 +80,8 @@ Result<EntityQuery> BuildEntityQuery(const auth::Principal& who, const EntityFil
 
 const std::vector<std::string_view>& EntityFilterNames() {
   static const std::vector<std::string_view> names = {
-      "kind",          "province", "status",       "as_of",     "q", "sector", "commune", "legacy_province",
-      "women_managed", "youth",    "founded_from", "founded_to"};
+      "kind",          "province", "status",       "as_of",      "q",   "sector", "commune", "legacy_province",
+      "women_managed", "youth",    "founded_from", "founded_to", "sort"};
   return names;
 }
 
@@ -131,6 +131,12 @@ Result<EntityFilters> ParseEntityFilters(const FilterParameter& parameter) {
       *target = false;
     else
       error.fields.push_back({name, "invalid_enum", "field.invalid_enum", {*text, "true, false"}});
+  }
+  if (auto sort = parameter("sort")) {
+    if (auto parsed = ListSortFromName(*sort))
+      filters.sort = *parsed;
+    else
+      error.fields.push_back({"sort", "invalid_enum", "field.invalid_enum", {*sort, kListSortNames}});
   }
   if (!error.fields.empty()) return error;
   filters.commune = parameter("commune").value_or("");

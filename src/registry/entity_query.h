@@ -67,13 +67,13 @@ using FilterParameter = std::function<std::optional<std::string>(std::string_vie
 
 // The names ParseEntityFilters reads (API spellings): kind, province, status,
 // as_of, q, sector, commune, legacy_province, women_managed, youth,
-// founded_from, founded_to.
+// founded_from, founded_to, sort.
 const std::vector<std::string_view>& EntityFilterNames();
 
 // Reads the filters (wire names for kind, status and sector; true/false/1/0 for
 // the booleans; ISO dates). Errors (kInvalidArgument): one error with a field
-// error ("field.invalid_enum") for every bad kind, status, sector, women_managed
-// and youth; then "field.invalid_date" for a bad date and "field.from_after_to"
+// error ("field.invalid_enum") for every bad kind, status, sector, women_managed,
+// youth and sort (ListSortFromName); then "field.invalid_date" for a bad date and "field.from_after_to"
 // (field founded_from) when founded_from is after founded_to.
 Result<EntityFilters> ParseEntityFilters(const FilterParameter& parameter);
 

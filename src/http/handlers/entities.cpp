@@ -176,13 +176,6 @@ void AddEntityRoutes(Router& router, const Services& services) {
                                                           "sector", "commune", "women_managed", "youth", "founded_from",
                                                           "founded_to", "legacy_province", "cursor", "sort"}));
                 HOPTAC_ASSIGN_OR_RETURN(registry::EntityFilters filters, EntityFiltersFromQuery(request));
-                if (auto sort = request.Query("sort")) {
-                  auto parsed = registry::ListSortFromName(*sort);
-                  if (!parsed)
-                    return Error::InvalidField("sort", "invalid_enum", "field.invalid_enum",
-                                               {std::string(*sort), registry::kListSortNames});
-                  filters.sort = *parsed;
-                }
                 filters.cursor = std::string(request.Query("cursor").value_or(""));
                 HOPTAC_ASSIGN_OR_RETURN(filters.offset, IntParameter(request, "offset", 0));
                 HOPTAC_ASSIGN_OR_RETURN(filters.limit, IntParameter(request, "limit", 50));

@@ -34,11 +34,6 @@ Result<Response> Export(const Services& services, registry::FileType file, Reque
   HOPTAC_TRY(CheckQueryParameters(
       request, {"format", "kind", "province", "status", "as_of", "q", "sector", "commune", "legacy_province",
                 "women_managed", "youth", "founded_from", "founded_to", "sort"}));
-  // The list's sort is accepted so that a list's address exports as it is, and checked; files are
-  // always written in the order the entities were registered (id), which keeps the export streamed.
-  if (auto sort = request.Query("sort"); sort && !registry::ListSortFromName(*sort))
-    return Error::InvalidField("sort", "invalid_enum", "field.invalid_enum",
-                               {std::string(*sort), registry::kListSortNames});
   registry::ExportRequest export_request;
   export_request.file = file;
   if (auto format = request.Query("format")) {
@@ -47,6 +42,8 @@ Result<Response> Export(const Services& services, registry::FileType file, Reque
       return Error::InvalidField("format", "invalid_enum", "field.invalid_enum", {std::string(*format), "csv, xlsx"});
     export_request.format = *parsed;
   }
+  // The filters include the list's sort, so that a list's address exports as it is (and a bad sort
+  // is refused); files are always written in registry order (id), which keeps the export streamed.
   HOPTAC_ASSIGN_OR_RETURN(export_request.filters, EntityFiltersFromQuery(request));
   ExportSlot slot;
   if (!slot.taken()) return Error::Make(ErrorCode::kTooManyRequests, "error.export_busy", {"5"});
