@@ -24,16 +24,12 @@
 #include <string>
 #include <vector>
 
-#include "analytics/registry_index.h"
-#include "analytics/stats_api.h"
-#include "auth/account_service.h"
-#include "auth/password.h"
-#include "auth/throttle.h"
+#include "app/system.h"
 #include "base/log.h"
-#include "http/api.h"
 #include "http/server.h"
 #include "registry/entity_service.h"
-#include "storage/admin_unit_store.h"
+#include "registry/index/registry_index.h"
+#include "registry/index/stats_api.h"
 #include "storage/db.h"
 
 namespace hoptac {
@@ -203,17 +199,17 @@ int Run(int argc, char** argv) {
   log::SetQuiet(true);
   auto db = storage::Db::Open("sqlite:" + sqlite_path, {.read_pool_size = 8});
   if (!db.ok()) Die("open sqlite", db.error());
-  auto dataset = storage::LoadAdminUnits(**db);
-  if (!dataset.ok()) Die("admin units", dataset.error());
-  auto units = domain::AdminUnitDirectory::Create(std::move(*dataset));
 
+  // Every service as `hoptac serve` builds them; building the system is building the index.
   long rss_before = RssKb();
   auto build_start = Clock::now();
-  auto index = analytics::RegistryIndex::Build(**db, units);
-  if (!index.ok()) Die("index", index.error());
+  auto built = app::System::Create(std::move(*db));
+  if (!built.ok()) Die("system", built.error());
   double build_ms = Ms(Clock::now() - build_start);
   long rss_after = RssKb();
-  auto usage = (*index)->MemoryUsage();
+  app::System& system = **built;
+  analytics::RegistryIndex* index = &system.index();
+  auto usage = index->MemoryUsage();
   std::printf("## Registry at scale (%lld entities, %lld events, %lld periods, %lld figure values)\n\n",
               static_cast<long long>(usage.entities), static_cast<long long>(usage.events),
               static_cast<long long>(usage.periods), static_cast<long long>(usage.figure_values));
@@ -221,26 +217,16 @@ int Run(int argc, char** argv) {
       "Index build from SQLite: %.0f ms; resident memory +%ld MB (estimate of the index's own heap %lld MB)\n\n",
       build_ms, (rss_after - rss_before) / 1024, static_cast<long long>(usage.bytes >> 20));
 
-  // The HTTP server in this process: the real router and server over loopback.
-  auto hasher = auth::PasswordHasher::Create(1);
-  auth::LoginThrottle throttle;
-  auth::AccountService accounts(**db, *hasher, throttle, [](std::string_view) { return true; });
-  registry::EntityService entities(**db, units);
-  TimingObserver timing(**index);
+  // The HTTP server in this process: the real router and server over loopback. The entity
+  // service tells the index through a stopwatch, to time the index's share of a write.
+  registry::EntityService& entities = system.entities();
+  TimingObserver timing(*index);
   entities.SetObserver(&timing);
-  entities.SetFinder(index->get());
-  http::Services services;
-  services.db = db->get();
-  services.admin_units = units;
-  services.metrics = std::make_shared<http::Metrics>();
-  services.accounts = &accounts;
-  services.entities = &entities;
-  services.index = index->get();
-  auto router = http::BuildRouter(services);
+  auto router = system.BuildRouter();
   http::ServerOptions options;
   options.port = 0;
   options.access_log = false;
-  auto server = http::Server::Create(options, router, services.metrics);
+  auto server = http::Server::Create(options, router, system.metrics());
   if (!server.ok()) Die("server", server.error());
   std::thread serving([&] { (*server)->Run(); });
   Client client((*server)->port());
@@ -266,13 +252,13 @@ int Run(int argc, char** argv) {
     if (!parsed.ok()) Die("parse " + q.api, parsed.error());
     if (std::getenv("HOPTAC_BENCH_INDEX_LOOP")) {
       auto start = Clock::now();
-      for (int r = 0; r < 50; ++r) (void)(*index)->Stock(*parsed);
+      for (int r = 0; r < 50; ++r) (void)index->Stock(*parsed);
       std::printf("%s: %.2f ms per query (50 in a row)\n", q.name.c_str(), Ms(Clock::now() - start) / 50);
       continue;
     }
     for (int r = 0; r < rounds; ++r) {
       auto start = Clock::now();
-      auto result = (*index)->Stock(*parsed);
+      auto result = index->Stock(*parsed);
       direct.push_back(Ms(Clock::now() - start));
     }
     for (int r = 0; r < rounds; ++r) {
@@ -286,7 +272,7 @@ int Run(int argc, char** argv) {
     }
     // SQL is slow: fewer rounds (at least 3).
     int sql_rounds = std::max(3, rounds / 2);
-    for (int r = 0; r < sql_rounds; ++r) lite.push_back(TimeSql(**db, q.sql, q.date, nullptr));
+    for (int r = 0; r < sql_rounds; ++r) lite.push_back(TimeSql(system.db(), q.sql, q.date, nullptr));
     if (pg)
       for (int r = 0; r < sql_rounds; ++r) post.push_back(TimeSql(*pg, q.sql, q.date, nullptr));
     double a = Percentile(api, 0.5), l = Percentile(lite, 0.5), p = Percentile(post, 0.5);

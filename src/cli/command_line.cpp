@@ -1,10 +1,17 @@
-#include "app/cli.h"
+#include "cli/command_line.h"
+
+#include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
-namespace hoptac::app {
+#include "base/log.h"
+#include "geo/admin_unit_store.h"
+
+namespace hoptac::cli {
 
 std::optional<std::string> CommandLine::Option(const std::string& name) const {
   auto it = options.find(name);
@@ -61,4 +68,76 @@ void PrintError(const Error& error) {
   std::cerr << std::endl;
 }
 
-}  // namespace hoptac::app
+int ExitCode(const Status& status) {
+  if (status.ok()) return 0;
+  PrintError(status.error());
+  return 1;
+}
+
+int UsageError(const Error& error) {
+  PrintError(error);
+  return 2;
+}
+
+int RunCommand(const std::vector<Command>& commands, int argc, char** argv, std::string_view help) {
+  std::string name = argc >= 2 ? argv[1] : "help";
+  for (const Command& command : commands) {
+    if (command.name != name) continue;
+    std::vector<std::string> value_options = {"db", "data-dir"};
+    value_options.insert(value_options.end(), command.value_options.begin(), command.value_options.end());
+    auto cli = ParseCommandLine(argc, argv, value_options, command.flag_options);
+    if (!cli.ok()) return UsageError(cli.error());
+    return command.run(*cli);
+  }
+  PrintError(Error::Make(ErrorCode::kInvalidArgument, "cli.unknown_command", {name}));
+  std::cerr << help;
+  return 2;
+}
+
+Result<int> PositiveIntOption(const CommandLine& cli, const std::string& name, int fallback) {
+  auto text = cli.Option(name);
+  if (!text) return fallback;
+  int value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value <= 0)
+    return Error::Make(ErrorCode::kInvalidArgument, "cli.bad_number", {"--" + name, *text});
+  return value;
+}
+
+std::string OsUser() {
+  const char* user = std::getenv("USER");
+  return user && *user ? user : std::to_string(getuid());
+}
+
+auth::Principal CliPrincipal() { return auth::Principal::Cli(OsUser()); }
+
+Result<std::unique_ptr<storage::Db>> OpenDatabase(const CommandLine& cli, int read_pool_size) {
+  storage::DbOptions options;
+  options.read_pool_size = read_pool_size;
+  HOPTAC_ASSIGN_OR_RETURN(auto db, storage::Db::Open(cli.DatabaseUrl(), options));
+  HOPTAC_TRY(geo::PrepareDatabase(*db));
+  return db;
+}
+
+Progress::Progress() : tty_(isatty(STDERR_FILENO) != 0) {}
+Progress::~Progress() { Done(); }
+
+void Progress::Show(const std::string& text) {
+  if (!tty_) return;
+  std::cerr << "\r" << text << "\x1b[K" << std::flush;
+  shown_ = true;
+}
+
+void Progress::Done() {
+  if (shown_) std::cerr << std::endl;
+  shown_ = false;
+}
+
+std::string Seconds(std::chrono::steady_clock::time_point started) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  return text;
+}
+
+}  // namespace hoptac::cli

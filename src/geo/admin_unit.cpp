@@ -1,4 +1,4 @@
-#include "domain/admin_unit.h"
+#include "geo/admin_unit.h"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -8,7 +8,7 @@
 #include "base/embedded.h"
 #include "text/fold.h"
 
-namespace hoptac::domain {
+namespace hoptac::geo {
 namespace {
 
 constexpr std::string_view kUnits2025Path = "data/vn-admin/units-2025.json";
@@ -296,4 +296,4 @@ std::vector<const AdminUnit*> AdminUnitDirectory::CurrentSuccessors(int64_t id, 
   return out;
 }
 
-}  // namespace hoptac::domain
+}  // namespace hoptac::geo

@@ -26,7 +26,7 @@
 #include "base/date.h"
 #include "base/result.h"
 
-namespace hoptac::domain {
+namespace hoptac::geo {
 
 enum class AdminLevel { kProvince, kCommune };
 
@@ -98,4 +98,4 @@ class AdminUnitDirectory {
   std::unordered_map<int64_t, std::vector<int64_t>> successors_, predecessors_;
 };
 
-}  // namespace hoptac::domain
+}  // namespace hoptac::geo

@@ -1,8 +1,19 @@
-#include "storage/admin_unit_store.h"
+#include "geo/admin_unit_store.h"
 
 #include <string>
 
-namespace hoptac::storage {
+#include "base/log.h"
+
+namespace hoptac::geo {
+
+using storage::Connection;
+using storage::Int;
+using storage::Row;
+using storage::RowView;
+using storage::Text;
+using storage::TextOrNull;
+using storage::Value;
+
 namespace {
 
 constexpr std::string_view kVersionKey = "admin_units_version";
@@ -17,7 +28,7 @@ Result<Date> ParseStoredDate(std::string_view text) {
 
 }  // namespace
 
-Result<bool> SeedAdminUnits(Db& db, const domain::AdminDataset& dataset) {
+Result<bool> SeedAdminUnits(Db& db, const geo::AdminDataset& dataset) {
   bool wrote = false;
   Status status = db.Write([&](Connection& conn) -> Status {
     HOPTAC_ASSIGN_OR_RETURN(auto current,
@@ -28,7 +39,7 @@ Result<bool> SeedAdminUnits(Db& db, const domain::AdminDataset& dataset) {
     std::vector<Row> rows;
     rows.reserve(dataset.units.size());
     for (const auto& u : dataset.units) {
-      rows.push_back({Int(u.id), Text(domain::AdminLevelName(u.level)), Text(u.code), Text(u.name), Text(u.name_en),
+      rows.push_back({Int(u.id), Text(geo::AdminLevelName(u.level)), Text(u.code), Text(u.name), Text(u.name_en),
                       Text(u.full_name), Text(u.full_name_en), TextOrNull(u.parent_code), Text(u.valid_from.ToIso()),
                       OptionalDate(u.valid_to)});
     }
@@ -50,16 +61,16 @@ Result<bool> SeedAdminUnits(Db& db, const domain::AdminDataset& dataset) {
   return wrote;
 }
 
-Result<domain::AdminDataset> LoadAdminUnits(Db& db) {
-  domain::AdminDataset dataset;
+Result<geo::AdminDataset> LoadAdminUnits(Db& db) {
+  geo::AdminDataset dataset;
   Status status = db.Read([&](Connection& conn) -> Status {
     HOPTAC_TRY(
         conn.Query("SELECT id, level, code, name, name_en, full_name, full_name_en, parent_code, valid_from, valid_to "
                    "FROM admin_units ORDER BY id",
                    {}, [&](const RowView& row) -> Status {
-                     domain::AdminUnit u;
+                     geo::AdminUnit u;
                      u.id = row.GetInt(0);
-                     auto level = domain::ParseAdminLevel(row.GetText(1));
+                     auto level = geo::ParseAdminLevel(row.GetText(1));
                      if (!level) return Error::Internal("admin_units: bad level");
                      u.level = *level;
                      u.code = row.GetText(2);
@@ -80,7 +91,7 @@ Result<domain::AdminDataset> LoadAdminUnits(Db& db) {
         conn.Query("SELECT predecessor_id, successor_id, effective_on FROM admin_unit_links "
                    "ORDER BY predecessor_id, successor_id",
                    {}, [&](const RowView& row) -> Status {
-                     domain::AdminUnitLink link;
+                     geo::AdminUnitLink link;
                      link.predecessor_id = row.GetInt(0);
                      link.successor_id = row.GetInt(1);
                      HOPTAC_ASSIGN_OR_RETURN(link.effective_on, ParseStoredDate(row.GetText(2)));
@@ -96,4 +107,18 @@ Result<domain::AdminDataset> LoadAdminUnits(Db& db) {
   return dataset;
 }
 
-}  // namespace hoptac::storage
+Result<int> PrepareDatabase(Db& db) {
+  HOPTAC_ASSIGN_OR_RETURN(int applied, storage::Migrate(db));
+  if (applied > 0) log::Info("migrations applied", {{"count", static_cast<long long>(applied)}});
+  HOPTAC_ASSIGN_OR_RETURN(auto reference, LoadReferenceAdminUnits());
+  HOPTAC_ASSIGN_OR_RETURN(bool seeded, SeedAdminUnits(db, reference));
+  if (seeded) log::Info("administrative units loaded", {{"units", static_cast<long long>(reference.units.size())}});
+  return applied;
+}
+
+Result<std::shared_ptr<const AdminUnitDirectory>> LoadDirectory(Db& db) {
+  HOPTAC_ASSIGN_OR_RETURN(auto dataset, LoadAdminUnits(db));
+  return AdminUnitDirectory::Create(std::move(dataset));
+}
+
+}  // namespace hoptac::geo

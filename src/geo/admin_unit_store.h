@@ -8,17 +8,29 @@
 // Thread-safety: functions take a Db, which is thread-safe.
 #pragma once
 
+#include <memory>
+
 #include "base/result.h"
-#include "domain/admin_unit.h"
+#include "geo/admin_unit.h"
 #include "storage/db.h"
 
-namespace hoptac::storage {
+namespace hoptac::geo {
+
+using storage::Db;
 
 // Writes dataset into admin_units/admin_unit_links unless the stored version is
 // the same. Returns true when it wrote.
-Result<bool> SeedAdminUnits(Db& db, const domain::AdminDataset& dataset);
+Result<bool> SeedAdminUnits(Db& db, const geo::AdminDataset& dataset);
 
 // Reads every unit and link.
-Result<domain::AdminDataset> LoadAdminUnits(Db& db);
+Result<geo::AdminDataset> LoadAdminUnits(Db& db);
 
-}  // namespace hoptac::storage
+// Makes a database ready to serve: applies the migrations (storage::Migrate) and
+// seeds the reference administrative units (LoadReferenceAdminUnits, SeedAdminUnits),
+// logging what it did. Returns the number of migrations applied.
+Result<int> PrepareDatabase(Db& db);
+
+// Loads the units stored in the database into a directory.
+Result<std::shared_ptr<const AdminUnitDirectory>> LoadDirectory(Db& db);
+
+}  // namespace hoptac::geo

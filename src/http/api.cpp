@@ -4,7 +4,7 @@
 
 namespace hoptac::http {
 
-std::shared_ptr<Router> BuildRouter(const Services& services) {
+std::shared_ptr<Router> BuildRouter(const Services& services, const std::vector<RouteModule>& modules) {
   auto router = std::make_shared<Router>();
   AddSystemRoutes(*router, services);
   AddAdminUnitRoutes(*router, services);
@@ -12,12 +12,8 @@ std::shared_ptr<Router> BuildRouter(const Services& services) {
   AddUserRoutes(*router, services);
   AddTokenRoutes(*router, services);
   AddAuditRoutes(*router, services);
-  AddEntityRoutes(*router, services);
-  AddStatsRoutes(*router, services);
-  AddFigureRoutes(*router, services);
+  for (const RouteModule& add_routes : modules) add_routes(*router);
   AddWebAppRoutes(*router, services);
-  AddExportRoutes(*router, services);
-  AddImportRoutes(*router, services);
   if (services.accounts) router->SetGuard(MakeGuard(*services.accounts));
   if (services.metrics) {
     std::vector<std::string> names;

@@ -1,6 +1,7 @@
 #include "http/request.h"
 
 #include <boost/json.hpp>
+#include <charconv>
 
 namespace hoptac::http {
 
@@ -133,6 +134,33 @@ Status JsonFields::Finish(std::initializer_list<std::string_view> allowed) {
   Error error = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
   error.fields = std::move(errors_);
   return error;
+}
+
+Result<int64_t> IdParameter(const Request& request, std::string_view name) {
+  std::string_view text = request.PathParam(name);
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
+    return Error::Make(ErrorCode::kNotFound, "error.route_not_found", {request.path});
+  return id;
+}
+
+Result<int> IntParameter(const Request& request, std::string_view name, int fallback) {
+  auto text = request.Query(name);
+  if (!text) return fallback;
+  int value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size())
+    return Error::InvalidField(std::string(name), "invalid_integer", "field.invalid_integer", {std::string(*text)});
+  return value;
+}
+
+Result<bool> BoolParameter(const Request& request, std::string_view name) {
+  auto text = request.Query(name);
+  if (!text || *text == "false" || *text == "0" || text->empty()) return false;
+  if (*text == "true" || *text == "1") return true;
+  return Error::InvalidField(std::string(name), "invalid_enum", "field.invalid_enum",
+                             {std::string(*text), "true, false"});
 }
 
 }  // namespace hoptac::http

@@ -85,4 +85,16 @@ Status CheckQueryParameters(const Request& request, std::initializer_list<std::s
 // Parses an optional `YYYY-MM-DD` query parameter; a malformed value is a field error.
 Result<std::optional<Date>> DateParameter(const Request& request, std::string_view name);
 
+// The positive integer id in path parameter `name`; anything else is "not found"
+// (kNotFound, "error.route_not_found"): /api/v1/users/abc names no resource.
+Result<int64_t> IdParameter(const Request& request, std::string_view name);
+
+// An optional integer query parameter, `fallback` when absent; a malformed value is a
+// field error ("field.invalid_integer").
+Result<int> IntParameter(const Request& request, std::string_view name, int fallback);
+
+// An optional boolean query parameter: true|1, false|0 or empty (false when absent);
+// anything else is a field error ("field.invalid_enum").
+Result<bool> BoolParameter(const Request& request, std::string_view name);
+
 }  // namespace hoptac::http

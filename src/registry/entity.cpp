@@ -1,4 +1,4 @@
-#include "domain/entity.h"
+#include "registry/entity.h"
 
 #include <cassert>
 #include <string>

@@ -36,7 +36,7 @@ bool EntityQuery::MatchesStatus(const std::vector<domain::StatusEvent>& sorted_e
 }
 
 Result<EntityQuery> BuildEntityQuery(const auth::Principal& who, const EntityFilters& filters,
-                                     const domain::AdminUnitDirectory& units, Date today) {
+                                     const geo::AdminUnitDirectory& units, Date today) {
   // The WHERE clause is assembled from fixed fragments; every value is bound.
   EntityQuery query;
   query.where = "e.deleted_at_ms IS NULL";
@@ -49,8 +49,8 @@ Result<EntityQuery> BuildEntityQuery(const auth::Principal& who, const EntityFil
   if (filters.kind) query.And("e.kind = ", Text(domain::EntityKindName(*filters.kind)));
   if (!filters.province.empty()) query.And("e.current_province_code = ", Text(filters.province));
   if (!filters.legacy_province.empty()) {
-    const domain::AdminUnit* unit =
-        units.Find(domain::AdminLevel::kProvince, filters.legacy_province, Date::FromCivil(2025, 6, 30));
+    const geo::AdminUnit* unit =
+        units.Find(geo::AdminLevel::kProvince, filters.legacy_province, Date::FromCivil(2025, 6, 30));
     if (!unit)
       return Error::InvalidField("legacy_province", "unknown_province", "field.unknown_province",
                                  {filters.legacy_province});

@@ -25,11 +25,11 @@
 #include "auth/principal.h"
 #include "base/date.h"
 #include "base/result.h"
-#include "domain/admin_unit.h"
-#include "domain/entity.h"
-#include "domain/status_history.h"
+#include "geo/admin_unit.h"
+#include "registry/entity.h"
 #include "registry/entity_service.h"
 #include "registry/finder.h"
+#include "registry/status_history.h"
 #include "storage/db.h"
 
 namespace hoptac::registry {
@@ -57,7 +57,7 @@ struct EntityQuery {
 // Errors: kInvalidArgument with field "legacy_province" ("field.unknown_province")
 // for a code that named no province before 2025-07-01. offset and limit are ignored.
 Result<EntityQuery> BuildEntityQuery(const auth::Principal& who, const EntityFilters& filters,
-                                     const domain::AdminUnitDirectory& units, Date today);
+                                     const geo::AdminUnitDirectory& units, Date today);
 
 // The words of a search query: folded, with the abbreviations spelled out
 // ("HTX Đồng Tháp" → hop, tac, xa, dong, thap).

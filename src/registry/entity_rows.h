@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "base/result.h"
-#include "domain/admin_unit.h"
-#include "domain/entity.h"
+#include "geo/admin_unit.h"
+#include "registry/entity.h"
 #include "registry/entity_service.h"
 #include "storage/db.h"
 
@@ -27,7 +27,7 @@ StoredEvent ReadStoredEvent(const storage::RowView& row, int first);
 // province date (else today): "field.unknown_province_on" when no province had
 // that code then. Sets current_province_code to the province in force today that
 // the unit belongs to.
-Status CheckEntity(const domain::AdminUnitDirectory& units, domain::Entity& entity, std::string& current_province_code);
+Status CheckEntity(const geo::AdminUnitDirectory& units, domain::Entity& entity, std::string& current_province_code);
 
 // The columns EntityService writes for an entity (every stored field but id,
 // created_at_ms, deleted_at_ms and change_seq), and their values for a record, in

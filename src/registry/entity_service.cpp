@@ -140,16 +140,15 @@ std::string JsonText(const EntityRecord& r) { return boost::json::serialize(Enti
 
 }  // namespace
 
-std::optional<std::string> CurrentProvinceCode(const domain::AdminUnitDirectory& units, std::string_view province_code,
+std::optional<std::string> CurrentProvinceCode(const geo::AdminUnitDirectory& units, std::string_view province_code,
                                                Date on, Date today) {
-  const domain::AdminUnit* unit = units.Find(domain::AdminLevel::kProvince, province_code, on);
+  const geo::AdminUnit* unit = units.Find(geo::AdminLevel::kProvince, province_code, on);
   if (!unit) return std::nullopt;
   auto successors = units.CurrentSuccessors(unit->id, today);
   return successors.empty() ? unit->code : successors.front()->code;
 }
 
-EntityService::EntityService(storage::Db& db, std::shared_ptr<const domain::AdminUnitDirectory> admin_units,
-                             NowMs now_ms)
+EntityService::EntityService(storage::Db& db, std::shared_ptr<const geo::AdminUnitDirectory> admin_units, NowMs now_ms)
     : db_(db), admin_units_(std::move(admin_units)), now_ms_(now_ms ? std::move(now_ms) : [] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::system_clock::now().time_since_epoch())
@@ -217,14 +216,14 @@ namespace {
 // The commune is where the entity is today, so it is always a commune in force
 // today (the communes since 2025-07-01), whatever date the province code is read
 // at, and it lies in the entity's current province.
-Status CheckCommune(const domain::AdminUnitDirectory& units, const std::string& commune_code,
+Status CheckCommune(const geo::AdminUnitDirectory& units, const std::string& commune_code,
                     const std::string& current_province_code, Date today) {
   if (commune_code.empty()) return Ok();
-  const domain::AdminUnit* commune = units.Find(domain::AdminLevel::kCommune, commune_code, today);
+  const geo::AdminUnit* commune = units.Find(geo::AdminLevel::kCommune, commune_code, today);
   if (!commune) return Error::InvalidField("commune_code", "unknown_commune", "field.unknown_commune", {commune_code});
   if (commune->parent_code == current_province_code) return Ok();
   auto full_name = [&](const std::string& code) {
-    const domain::AdminUnit* province = units.Find(domain::AdminLevel::kProvince, code, today);
+    const geo::AdminUnit* province = units.Find(geo::AdminLevel::kProvince, code, today);
     return province ? province->full_name : code;
   };
   return Error::InvalidField("commune_code", "commune_not_in_province", "field.commune_not_in_province",
@@ -234,7 +233,7 @@ Status CheckCommune(const domain::AdminUnitDirectory& units, const std::string& 
 
 // Normalises and validates an entity and resolves its province as of its
 // province date into `current_province_code`. Field errors are collected.
-Status Check(const domain::AdminUnitDirectory& units, Entity& entity, std::string& current_province_code) {
+Status Check(const geo::AdminUnitDirectory& units, Entity& entity, std::string& current_province_code) {
   domain::NormalizeEntity(entity);
   Date today = Date::Today();
   HOPTAC_TRY(domain::ValidateEntity(entity, today));
@@ -603,8 +602,7 @@ EntityRecord ReadEntityRecord(const storage::RowView& row) { return ReadRecord(r
 
 StoredEvent ReadStoredEvent(const storage::RowView& row, int first) { return ReadEvent(row, first); }
 
-Status CheckEntity(const domain::AdminUnitDirectory& units, domain::Entity& entity,
-                   std::string& current_province_code) {
+Status CheckEntity(const geo::AdminUnitDirectory& units, domain::Entity& entity, std::string& current_province_code) {
   return Check(units, entity, current_province_code);
 }
 

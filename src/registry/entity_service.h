@@ -36,11 +36,11 @@
 #include "auth/principal.h"
 #include "base/date.h"
 #include "base/result.h"
-#include "domain/admin_unit.h"
-#include "domain/entity.h"
-#include "domain/status_history.h"
+#include "geo/admin_unit.h"
 #include "registry/change.h"
+#include "registry/entity.h"
 #include "registry/finder.h"
+#include "registry/status_history.h"
 #include "storage/db.h"
 
 namespace hoptac::registry {
@@ -118,12 +118,12 @@ using NowMs = std::function<int64_t()>;
 // as of 2020 is Yên Bái, now in Lào Cai: "15"; 24 as of 2020 is Bắc Giang, now
 // in Bắc Ninh: "24"; 27 as of 2020, Bắc Ninh: "24"). nullopt when the code named
 // no province on `on`. EntityService stores this as current_province_code.
-std::optional<std::string> CurrentProvinceCode(const domain::AdminUnitDirectory& units, std::string_view province_code,
+std::optional<std::string> CurrentProvinceCode(const geo::AdminUnitDirectory& units, std::string_view province_code,
                                                Date on, Date today);
 
 class EntityService {
  public:
-  EntityService(storage::Db& db, std::shared_ptr<const domain::AdminUnitDirectory> admin_units, NowMs now_ms = nullptr);
+  EntityService(storage::Db& db, std::shared_ptr<const geo::AdminUnitDirectory> admin_units, NowMs now_ms = nullptr);
 
   // Errors: kUnauthenticated / kPermissionDenied for callers who may not write
   // (or create outside their province); kInvalidArgument with field errors
@@ -165,7 +165,7 @@ class EntityService {
   void Notify(int64_t id);
 
   storage::Db& db_;
-  std::shared_ptr<const domain::AdminUnitDirectory> admin_units_;
+  std::shared_ptr<const geo::AdminUnitDirectory> admin_units_;
   NowMs now_ms_;
   Result<EntityPage> ListWithFinder(const EntityFinder& finder, const auth::Principal& who,
                                     const EntityFilters& filters);

@@ -6,13 +6,13 @@
 #include <memory>
 #include <utility>
 
-#include "domain/figures.h"
-#include "domain/period.h"
-#include "domain/status_history.h"
 #include "io/csv.h"
 #include "io/xlsx.h"
 #include "io/xlsx_stream.h"
 #include "registry/entity_query.h"
+#include "registry/figures.h"
+#include "registry/period.h"
+#include "registry/status_history.h"
 
 namespace hoptac::registry {
 
@@ -364,7 +364,7 @@ std::vector<std::string> ExportColumns(FileType file, const auth::Principal& who
   return out;
 }
 
-Result<ExportSummary> ExportToFile(storage::Db& db, const domain::AdminUnitDirectory& units, const auth::Principal& who,
+Result<ExportSummary> ExportToFile(storage::Db& db, const geo::AdminUnitDirectory& units, const auth::Principal& who,
                                    const ExportRequest& request, const std::string& path) {
   if (request.file != FileType::kEntities && !SeesAllColumns(who)) {
     if (!who.authenticated()) return Error::Make(ErrorCode::kUnauthenticated, "error.unauthenticated");

@@ -36,7 +36,7 @@
 
 #include "auth/principal.h"
 #include "base/result.h"
-#include "domain/admin_unit.h"
+#include "geo/admin_unit.h"
 #include "registry/columns.h"
 #include "registry/entity_service.h"
 #include "storage/db.h"
@@ -77,7 +77,7 @@ std::vector<std::string> ExportColumns(FileType file, const auth::Principal& who
 // kInvalidArgument "error.export_too_many_rows_xlsx" {limit} when an XLSX file
 // would get more than kMaxXlsxDataRows rows; "error.file_unwritable" {name}; a
 // database error. On any error the file is removed: nothing is half-written.
-Result<ExportSummary> ExportToFile(storage::Db& db, const domain::AdminUnitDirectory& units, const auth::Principal& who,
+Result<ExportSummary> ExportToFile(storage::Db& db, const geo::AdminUnitDirectory& units, const auth::Principal& who,
                                    const ExportRequest& request, const std::string& path);
 
 }  // namespace hoptac::registry

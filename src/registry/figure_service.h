@@ -27,10 +27,10 @@
 
 #include "auth/principal.h"
 #include "base/result.h"
-#include "domain/figures.h"
-#include "domain/period.h"
 #include "registry/change.h"
 #include "registry/entity_service.h"
+#include "registry/figures.h"
+#include "registry/period.h"
 #include "storage/db.h"
 
 namespace hoptac::registry {

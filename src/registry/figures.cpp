@@ -1,4 +1,4 @@
-#include "domain/figures.h"
+#include "registry/figures.h"
 
 #include <string>
 #include <utility>

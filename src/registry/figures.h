@@ -27,7 +27,7 @@
 #include <vector>
 
 #include "base/result.h"
-#include "domain/entity.h"
+#include "registry/entity.h"
 
 namespace hoptac::domain {
 

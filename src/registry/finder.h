@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "base/result.h"
-#include "domain/entity.h"
+#include "registry/entity.h"
 
 namespace hoptac::registry {
 

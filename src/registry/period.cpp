@@ -1,4 +1,4 @@
-#include "domain/period.h"
+#include "registry/period.h"
 
 #include <cassert>
 #include <cstdio>

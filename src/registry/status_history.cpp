@@ -1,4 +1,4 @@
-#include "domain/status_history.h"
+#include "registry/status_history.h"
 
 #include <algorithm>
 #include <cassert>

@@ -46,7 +46,7 @@
 
 #include "base/date.h"
 #include "base/result.h"
-#include "domain/entity.h"
+#include "registry/entity.h"
 #include "text/i18n.h"
 
 namespace hoptac::domain {

@@ -7,28 +7,28 @@
 #include <memory>
 #include <thread>
 
-#include "domain/admin_unit.h"
+#include "geo/admin_unit.h"
+#include "geo/admin_unit_store.h"
 #include "http/server.h"
-#include "storage/admin_unit_store.h"
 #include "storage/db.h"
 
 namespace hoptac::testing {
 
 // Migrates db, seeds the reference administrative units and returns them as loaded
 // from the database; nullptr (and a test failure) when any step fails.
-inline std::shared_ptr<const domain::AdminUnitDirectory> PrepareDatabase(storage::Db& db) {
+inline std::shared_ptr<const geo::AdminUnitDirectory> PrepareDatabase(storage::Db& db) {
   auto migrated = storage::Migrate(db);
-  auto reference = domain::LoadReferenceAdminUnits();
-  if (!migrated.ok() || !reference.ok() || !storage::SeedAdminUnits(db, *reference).ok()) {
+  auto reference = geo::LoadReferenceAdminUnits();
+  if (!migrated.ok() || !reference.ok() || !geo::SeedAdminUnits(db, *reference).ok()) {
     ADD_FAILURE() << "could not migrate and seed the test database";
     return nullptr;
   }
-  auto dataset = storage::LoadAdminUnits(db);
+  auto dataset = geo::LoadAdminUnits(db);
   if (!dataset.ok()) {
     ADD_FAILURE() << "could not load the administrative units: " << dataset.error().detail;
     return nullptr;
   }
-  return domain::AdminUnitDirectory::Create(std::move(dataset).value());
+  return geo::AdminUnitDirectory::Create(std::move(dataset).value());
 }
 
 // An http::Server on 127.0.0.1:<free port>, run by a background thread.

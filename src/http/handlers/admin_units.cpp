@@ -10,13 +10,13 @@
 namespace hoptac::http {
 namespace {
 
-using domain::AdminLevel;
-using domain::AdminUnit;
+using geo::AdminLevel;
+using geo::AdminUnit;
 
 boost::json::object UnitJson(const AdminUnit& unit) {
   boost::json::object o;
   o["code"] = unit.code;
-  o["level"] = domain::AdminLevelName(unit.level);
+  o["level"] = geo::AdminLevelName(unit.level);
   o["name"] = unit.name;
   o["name_en"] = unit.name_en;
   o["full_name"] = unit.full_name;
@@ -42,7 +42,7 @@ boost::json::array LinkedJson(const std::vector<const AdminUnit*>& units) {
 Result<AdminLevel> LevelParameter(const Request& request, AdminLevel fallback) {
   auto text = request.Query("level");
   if (!text) return fallback;
-  auto level = domain::ParseAdminLevel(*text);
+  auto level = geo::ParseAdminLevel(*text);
   if (!level)
     return Error::InvalidField("level", "invalid_enum", "field.invalid_enum",
                                {std::string(*text), "province, commune"});
@@ -93,15 +93,15 @@ void AddAdminUnitRoutes(Router& router, const Services& services) {
                                         LevelParameter(request, parent ? AdminLevel::kCommune : AdminLevel::kProvince));
                 if (parent && level != AdminLevel::kCommune)
                   return Error::InvalidField("level", "invalid_enum", "field.invalid_enum",
-                                             {domain::AdminLevelName(level), "commune"});
-                std::string key = std::string(domain::AdminLevelName(level)) + "|" + as_of.ToIso() + "|" +
+                                             {geo::AdminLevelName(level), "commune"});
+                std::string key = std::string(geo::AdminLevelName(level)) + "|" + as_of.ToIso() + "|" +
                                   std::string(parent.value_or(""));
                 if (auto body = cache->Get(key)) return CachedJson(std::move(*body));
 
                 std::vector<const AdminUnit*> units;
                 boost::json::object body;
                 body["as_of"] = as_of.ToIso();
-                body["level"] = domain::AdminLevelName(level);
+                body["level"] = geo::AdminLevelName(level);
                 if (parent) {
                   const AdminUnit* province = directory->Find(AdminLevel::kProvince, *parent, as_of);
                   if (!province)

@@ -5,8 +5,6 @@
 
 namespace hoptac::http {
 
-Result<int64_t> IdParameter(const Request& request, std::string_view name);
-
 namespace {
 
 boost::json::object TokenJson(const auth::ApiToken& t) {

@@ -8,15 +8,6 @@ namespace hoptac::http {
 
 boost::json::value UserToJson(const auth::User& user);
 
-Result<int64_t> IdParameter(const Request& request, std::string_view name) {
-  std::string_view text = request.PathParam(name);
-  int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
-    return Error::Make(ErrorCode::kNotFound, "error.route_not_found", {request.path});
-  return id;
-}
-
 void AddUserRoutes(Router& router, const Services& services) {
   auth::AccountService* accounts = services.accounts;
 

@@ -2,12 +2,10 @@
 #include <boost/json.hpp>
 #include <charconv>
 
-#include "http/api.h"
+#include "registry/api/routes.h"
 #include "registry/entity_query.h"
 
-namespace hoptac::http {
-
-Result<int64_t> IdParameter(const Request& request, std::string_view name);
+namespace hoptac::registry::api {
 
 Result<registry::EntityFilters> EntityFiltersFromQuery(const Request& request) {
   return registry::ParseEntityFilters([&request](std::string_view name) -> std::optional<std::string> {
@@ -149,16 +147,6 @@ domain::Entity EntityFromPatch(const EntityPatch& p) {
   return e;
 }
 
-Result<int> IntParameter(const Request& request, std::string_view name, int fallback) {
-  auto text = request.Query(name);
-  if (!text) return fallback;
-  int value = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size())
-    return Error::InvalidField(std::string(name), "invalid_integer", "field.invalid_integer", {std::string(*text)});
-  return value;
-}
-
 Response EntityResponse(const Request& request, const registry::EntityRecord& record, unsigned status = 200) {
   return Response::Json(
       registry::EntityService::ToJson(record, registry::EntityService::SeesAllFields(request.principal, record)),
@@ -283,4 +271,4 @@ void AddEntityRoutes(Router& router, const Services& services) {
               }});
 }
 
-}  // namespace hoptac::http
+}  // namespace hoptac::registry::api

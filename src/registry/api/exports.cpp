@@ -7,11 +7,11 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "http/api.h"
+#include "registry/api/routes.h"
 #include "registry/entity_query.h"
 #include "registry/export.h"
 
-namespace hoptac::http {
+namespace hoptac::registry::api {
 
 namespace {
 
@@ -93,4 +93,4 @@ void AddExportRoutes(Router& router, const Services& services) {
               [services](Request& request) { return Export(services, registry::FileType::kFigures, request); }});
 }
 
-}  // namespace hoptac::http
+}  // namespace hoptac::registry::api

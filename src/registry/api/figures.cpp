@@ -1,12 +1,10 @@
 // Figures per entity and period: /api/v1/entities/{id}/figures (scope in registry::FigureService).
 #include <boost/json.hpp>
 
-#include "http/api.h"
+#include "registry/api/routes.h"
 #include "registry/figure_service.h"
 
-namespace hoptac::http {
-
-Result<int64_t> IdParameter(const Request& request, std::string_view name);
+namespace hoptac::registry::api {
 
 namespace {
 
@@ -117,4 +115,4 @@ void AddFigureRoutes(Router& router, const Services& services) {
               }});
 }
 
-}  // namespace hoptac::http
+}  // namespace hoptac::registry::api

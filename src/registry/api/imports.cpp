@@ -8,10 +8,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "http/api.h"
-#include "registry/import_jobs.h"
+#include "registry/api/routes.h"
+#include "registry/import/import_jobs.h"
 
-namespace hoptac::http {
+namespace hoptac::registry::api {
 
 namespace {
 
@@ -22,14 +22,6 @@ constexpr size_t kProblemsShown = 100;
 using registry::ImportJob;
 
 Error Unavailable() { return Error::Make(ErrorCode::kUnavailable, "error.imports_unavailable"); }
-
-Result<bool> BoolParameter(const Request& request, std::string_view name) {
-  auto text = request.Query(name);
-  if (!text || *text == "false" || *text == "0" || text->empty()) return false;
-  if (*text == "true" || *text == "1") return true;
-  return Error::InvalidField(std::string(name), "invalid_enum", "field.invalid_enum",
-                             {std::string(*text), "true, false"});
-}
 
 boost::json::value ErrorJson(const Error& error, i18n::Lang lang) {
   boost::json::array fields;
@@ -217,4 +209,4 @@ void AddImportRoutes(Router& router, const Services& services) {
               }});
 }
 
-}  // namespace hoptac::http
+}  // namespace hoptac::registry::api

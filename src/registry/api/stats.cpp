@@ -4,10 +4,10 @@
 // three entities withheld.
 #include <boost/json.hpp>
 
-#include "analytics/stats_api.h"
-#include "http/api.h"
+#include "registry/api/routes.h"
+#include "registry/index/stats_api.h"
 
-namespace hoptac::http {
+namespace hoptac::registry::api {
 namespace {
 
 using analytics::StatsKind;
@@ -79,4 +79,4 @@ void AddStatsRoutes(Router& router, const Services& services) {
               }});
 }
 
-}  // namespace hoptac::http
+}  // namespace hoptac::registry::api

@@ -1,5 +1,3 @@
-#include "app/import_command.h"
-
 #include <unistd.h>
 
 #include <atomic>
@@ -9,14 +7,19 @@
 #include <filesystem>
 #include <iostream>
 
+#include "geo/admin_unit_store.h"
 #include "io/format_detect.h"
-#include "registry/import.h"
-#include "storage/admin_unit_store.h"
+#include "registry/cli/commands.h"
+#include "registry/import/import.h"
 #include "text/format.h"
 
-namespace hoptac::app {
+namespace hoptac::registry::cli {
 
-const std::vector<std::string> kImportValueOptions = {"db", "data-dir", "report"};
+using hoptac::cli::CliLang;
+using hoptac::cli::CommandLine;
+using hoptac::cli::PrintError;
+
+const std::vector<std::string> kImportValueOptions = {"report"};
 const std::vector<std::string> kImportFlagOptions = {"dry-run", "skip-bad-rows", "confirm-warnings"};
 
 namespace {
@@ -121,7 +124,7 @@ void PrintProblems(const registry::ImportResult& result, i18n::Lang lang, bool h
 
 }  // namespace
 
-int ImportCommand(const CommandLine& cli, const OpenDatabase& open_database) {
+int ImportCommand(const CommandLine& cli) {
   i18n::Lang lang = CliLang();
   if (cli.positional.size() < 2) {
     PrintError(Error::Make(ErrorCode::kInvalidArgument, "cli.missing_argument", {"entities|events|figures FILE"}));
@@ -147,17 +150,17 @@ int ImportCommand(const CommandLine& cli, const OpenDatabase& open_database) {
     PrintError(source.error());
     return 1;
   }
-  auto db = open_database();
+  auto db = hoptac::cli::OpenDatabase(cli, 2);
   if (!db.ok()) {
     PrintError(db.error());
     return 1;
   }
-  auto dataset = storage::LoadAdminUnits(**db);
+  auto dataset = geo::LoadAdminUnits(**db);
   if (!dataset.ok()) {
     PrintError(dataset.error());
     return 1;
   }
-  registry::ImportService service(**db, domain::AdminUnitDirectory::Create(std::move(dataset).value()));
+  registry::ImportService service(**db, geo::AdminUnitDirectory::Create(std::move(dataset).value()));
 
   bool terminal = isatty(STDERR_FILENO) != 0;
   bool is_csv = io::DetectFormat(FileHead(path)) == io::FileFormat::kCsv;
@@ -227,4 +230,4 @@ int ImportCommand(const CommandLine& cli, const OpenDatabase& open_database) {
   return code;
 }
 
-}  // namespace hoptac::app
+}  // namespace hoptac::registry::cli

@@ -4,14 +4,17 @@
 #include <boost/json.hpp>
 #include <iostream>
 
-#include "analytics/stats_api.h"
-#include "app/commands.h"
-#include "storage/admin_unit_store.h"
+#include "geo/admin_unit_store.h"
+#include "registry/cli/commands.h"
+#include "registry/index/stats_api.h"
 
-namespace hoptac::app {
+namespace hoptac::registry::cli {
+
+using hoptac::cli::CliLang;
+using hoptac::cli::CommandLine;
 
 std::vector<std::string> StatsOptionNames() {
-  std::vector<std::string> names = {"db", "data-dir", "format", "lang"};
+  std::vector<std::string> names = {"format", "lang"};
   for (auto kind : {analytics::StatsKind::kStock, analytics::StatsKind::kFlows, analytics::StatsKind::kSeries})
     for (std::string_view n : analytics::StatsParameterNames(kind)) {
       std::string option(n);
@@ -21,8 +24,9 @@ std::vector<std::string> StatsOptionNames() {
   return names;
 }
 
-Status StatsCommand(const CommandLine& cli) {
-  if (cli.positional.size() != 1) return Error::Make(ErrorCode::kInvalidArgument, "cli.usage_stats");
+namespace {
+
+Status Stats(const CommandLine& cli) {
   const std::string& what = cli.positional[0];
   analytics::StatsKind kind;
   if (what == "entities") {
@@ -52,9 +56,8 @@ Status StatsCommand(const CommandLine& cli) {
     return cli.Option(option);
   };
   i18n::Lang lang = cli.Option("lang") ? i18n::FromCode(*cli.Option("lang"), CliLang()) : CliLang();
-  HOPTAC_ASSIGN_OR_RETURN(auto db, OpenAndPrepare(cli, 2));
-  HOPTAC_ASSIGN_OR_RETURN(auto dataset, storage::LoadAdminUnits(*db));
-  auto units = domain::AdminUnitDirectory::Create(std::move(dataset));
+  HOPTAC_ASSIGN_OR_RETURN(auto db, hoptac::cli::OpenDatabase(cli, 2));
+  HOPTAC_ASSIGN_OR_RETURN(auto units, geo::LoadDirectory(*db));
   HOPTAC_ASSIGN_OR_RETURN(auto index, analytics::RegistryIndex::Build(*db, units));
   boost::json::object answer;
   if (kind == analytics::StatsKind::kStock) {
@@ -79,4 +82,13 @@ Status StatsCommand(const CommandLine& cli) {
   return Ok();
 }
 
-}  // namespace hoptac::app
+}  // namespace
+
+int StatsCommand(const CommandLine& cli) {
+  const bool known = cli.positional.size() == 1 &&
+                     (cli.positional[0] == "entities" || cli.positional[0] == "flows" || cli.positional[0] == "series");
+  if (!known) return hoptac::cli::UsageError(Error::Make(ErrorCode::kInvalidArgument, "cli.usage_stats"));
+  return hoptac::cli::ExitCode(Stats(cli));
+}
+
+}  // namespace hoptac::registry::cli

@@ -1,4 +1,4 @@
-#include "registry/demo.h"
+#include "registry/demo/demo.h"
 
 #include <algorithm>
 #include <array>
@@ -442,7 +442,7 @@ struct DemoGenerator::Impl {
     int64_t slots = 0;  // member cooperatives it takes
   };
 
-  std::shared_ptr<const domain::AdminUnitDirectory> units;
+  std::shared_ptr<const geo::AdminUnitDirectory> units;
   DemoOptions options;
   Date today;
   DemoCounts planned;
@@ -470,7 +470,7 @@ struct DemoGenerator::Impl {
   Status Prepare() {
     Date before_reform = Date::FromDays(Reform().days() - 1);
     for (const ProvinceWeight& weight : kProvinceWeights) {
-      const domain::AdminUnit* unit = units->Find(domain::AdminLevel::kProvince, weight.code, before_reform);
+      const geo::AdminUnit* unit = units->Find(geo::AdminLevel::kProvince, weight.code, before_reform);
       if (!unit) return Error::Internal(std::string("demo: no province ") + weight.code + " before 2025-07-01");
       auto current = CurrentProvinceCode(*units, unit->code, before_reform, today);
       if (!current) return Error::Internal(std::string("demo: no successor of province ") + weight.code);
@@ -479,10 +479,10 @@ struct DemoGenerator::Impl {
       group_weights.push_back(weight.groups);
       if (!communes.contains(*current)) {
         auto& list = communes[*current];
-        for (const domain::AdminUnit* commune : units->CommunesOf(*current, today))
+        for (const geo::AdminUnit* commune : units->CommunesOf(*current, today))
           list.push_back({commune->code, commune->name, commune->full_name});
         if (list.empty()) return Error::Internal("demo: no commune in province " + *current);
-        const domain::AdminUnit* province = units->Find(domain::AdminLevel::kProvince, *current, today);
+        const geo::AdminUnit* province = units->Find(geo::AdminLevel::kProvince, *current, today);
         current_names[*current] = province ? province->full_name : *current;
       }
     }
@@ -553,8 +553,8 @@ struct DemoGenerator::Impl {
         name += SectorCore(rng, sector);
         name += ' ';
         // Named after its province as it was when founded.
-        const domain::AdminUnit* unit = nullptr;
-        if (!(*founded < Reform())) unit = units->Find(domain::AdminLevel::kProvince, current_code, today);
+        const geo::AdminUnit* unit = nullptr;
+        if (!(*founded < Reform())) unit = units->Find(geo::AdminLevel::kProvince, current_code, today);
         name += unit ? unit->name : province.name;
         return name;
       }
@@ -823,7 +823,7 @@ Result<DemoCounts> PlannedDemoCounts(double scale) {
 DemoGenerator::DemoGenerator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 DemoGenerator::~DemoGenerator() = default;
 
-Result<std::unique_ptr<DemoGenerator>> DemoGenerator::Create(std::shared_ptr<const domain::AdminUnitDirectory> units,
+Result<std::unique_ptr<DemoGenerator>> DemoGenerator::Create(std::shared_ptr<const geo::AdminUnitDirectory> units,
                                                              const DemoOptions& options) {
   auto impl = std::make_unique<Impl>();
   HOPTAC_ASSIGN_OR_RETURN(impl->planned, PlannedDemoCounts(options.scale));
@@ -932,7 +932,7 @@ Row EntityRow(const DemoEntity& demo, const std::vector<int64_t>& union_ids, int
 
 }  // namespace
 
-Result<DemoLoadResult> LoadDemoData(storage::Db& db, std::shared_ptr<const domain::AdminUnitDirectory> units,
+Result<DemoLoadResult> LoadDemoData(storage::Db& db, std::shared_ptr<const geo::AdminUnitDirectory> units,
                                     const auth::Principal& who, const DemoLoadOptions& options,
                                     RegistryObserver* observer) {
   if (!who.authenticated()) return Error::Make(ErrorCode::kUnauthenticated, "error.unauthenticated");

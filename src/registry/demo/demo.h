@@ -47,12 +47,12 @@
 #include "auth/principal.h"
 #include "base/date.h"
 #include "base/result.h"
-#include "domain/admin_unit.h"
-#include "domain/entity.h"
-#include "domain/figures.h"
-#include "domain/period.h"
-#include "domain/status_history.h"
+#include "geo/admin_unit.h"
 #include "registry/change.h"
+#include "registry/entity.h"
+#include "registry/figures.h"
+#include "registry/period.h"
+#include "registry/status_history.h"
 #include "storage/db.h"
 
 namespace hoptac::registry {
@@ -94,7 +94,7 @@ struct DemoOptions {
 class DemoGenerator {
  public:
   // Errors: as PlannedDemoCounts.
-  static Result<std::unique_ptr<DemoGenerator>> Create(std::shared_ptr<const domain::AdminUnitDirectory> units,
+  static Result<std::unique_ptr<DemoGenerator>> Create(std::shared_ptr<const geo::AdminUnitDirectory> units,
                                                        const DemoOptions& options);
   ~DemoGenerator();
 
@@ -135,7 +135,7 @@ struct DemoLoadResult {
 // Errors: as PlannedDemoCounts; kPermissionDenied unless `who` is national;
 // kConflict "error.demo_conflict" {code} when a generated registration code is
 // already taken (data of this seed is loaded already). Nothing is written on error.
-Result<DemoLoadResult> LoadDemoData(storage::Db& db, std::shared_ptr<const domain::AdminUnitDirectory> units,
+Result<DemoLoadResult> LoadDemoData(storage::Db& db, std::shared_ptr<const geo::AdminUnitDirectory> units,
                                     const auth::Principal& who, const DemoLoadOptions& options,
                                     RegistryObserver* observer = nullptr);
 

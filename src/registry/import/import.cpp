@@ -1,4 +1,4 @@
-#include "registry/import.h"
+#include "registry/import/import.h"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -10,7 +10,7 @@
 
 #include "io/csv.h"
 #include "io/xlsx.h"
-#include "registry/import_internal.h"
+#include "registry/import/import_internal.h"
 
 namespace hoptac::registry {
 
@@ -32,7 +32,7 @@ const char* ImportOutcomeName(ImportOutcome outcome) {
 }
 
 struct ImportService::Shared {
-  explicit Shared(std::shared_ptr<const domain::AdminUnitDirectory> units) : provinces(std::move(units)) {}
+  explicit Shared(std::shared_ptr<const geo::AdminUnitDirectory> units) : provinces(std::move(units)) {}
   ProvinceResolver provinces;
 };
 
@@ -376,8 +376,7 @@ Status QueryByIds(Connection& conn, const std::string& select_from_where_in, std
 
 }  // namespace detail
 
-ImportService::ImportService(storage::Db& db, std::shared_ptr<const domain::AdminUnitDirectory> admin_units,
-                             NowMs now_ms)
+ImportService::ImportService(storage::Db& db, std::shared_ptr<const geo::AdminUnitDirectory> admin_units, NowMs now_ms)
     : db_(db),
       admin_units_(std::move(admin_units)),
       shared_(std::make_unique<Shared>(admin_units_)),

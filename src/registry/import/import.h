@@ -55,12 +55,12 @@
 
 #include "auth/principal.h"
 #include "base/result.h"
-#include "domain/admin_unit.h"
+#include "geo/admin_unit.h"
 #include "io/table.h"
 #include "registry/change.h"
 #include "registry/columns.h"
 #include "registry/entity_service.h"
-#include "registry/import_columns.h"
+#include "registry/import/import_columns.h"
 #include "storage/db.h"
 #include "text/i18n.h"
 
@@ -149,7 +149,7 @@ struct ImportOptions {
 
 class ImportService {
  public:
-  ImportService(storage::Db& db, std::shared_ptr<const domain::AdminUnitDirectory> admin_units, NowMs now_ms = nullptr);
+  ImportService(storage::Db& db, std::shared_ptr<const geo::AdminUnitDirectory> admin_units, NowMs now_ms = nullptr);
   ~ImportService();
 
   // Imports `source` (its header already read). Errors — the file is refused and
@@ -167,7 +167,7 @@ class ImportService {
 
  private:
   storage::Db& db_;
-  std::shared_ptr<const domain::AdminUnitDirectory> admin_units_;
+  std::shared_ptr<const geo::AdminUnitDirectory> admin_units_;
   std::unique_ptr<Shared> shared_;
   NowMs now_ms_;
   std::atomic<RegistryObserver*> observer_{nullptr};

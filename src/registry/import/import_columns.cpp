@@ -1,9 +1,9 @@
-#include "registry/import_columns.h"
+#include "registry/import/import_columns.h"
 
 #include <array>
 #include <unordered_map>
 
-#include "domain/entity.h"
+#include "registry/entity.h"
 
 namespace hoptac::registry {
 namespace {

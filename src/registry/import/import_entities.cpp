@@ -2,9 +2,9 @@
 #include <boost/json.hpp>
 #include <unordered_map>
 
-#include "domain/status_history.h"
 #include "registry/entity_rows.h"
-#include "registry/import_internal.h"
+#include "registry/import/import_internal.h"
+#include "registry/status_history.h"
 #include "storage/bulk.h"
 
 namespace hoptac::registry::detail {
@@ -284,7 +284,7 @@ class EntityImport final : public ImportRun {
 
   // The province in force today that a code read on `on` now belongs to ("" when unknown).
   std::string CurrentProvince(const std::string& code, Date on) const {
-    const domain::AdminUnit* unit = context_.units.Find(domain::AdminLevel::kProvince, code, on);
+    const geo::AdminUnit* unit = context_.units.Find(geo::AdminLevel::kProvince, code, on);
     if (!unit) return "";
     auto successors = context_.units.CurrentSuccessors(unit->id, today_);
     return successors.empty() ? unit->code : successors.front()->code;

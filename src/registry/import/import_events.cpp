@@ -3,9 +3,9 @@
 #include <boost/json.hpp>
 #include <unordered_map>
 
-#include "domain/status_history.h"
 #include "registry/entity_rows.h"
-#include "registry/import_internal.h"
+#include "registry/import/import_internal.h"
+#include "registry/status_history.h"
 
 namespace hoptac::registry::detail {
 namespace {

@@ -3,9 +3,9 @@
 #include <map>
 #include <unordered_map>
 
-#include "domain/figures.h"
-#include "domain/period.h"
-#include "registry/import_internal.h"
+#include "registry/figures.h"
+#include "registry/import/import_internal.h"
+#include "registry/period.h"
 
 namespace hoptac::registry::detail {
 namespace {

@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "auth/principal.h"
-#include "domain/admin_unit.h"
+#include "geo/admin_unit.h"
 #include "io/table.h"
-#include "registry/import.h"
-#include "registry/import_columns.h"
-#include "registry/import_values.h"
+#include "registry/import/import.h"
+#include "registry/import/import_columns.h"
+#include "registry/import/import_values.h"
 #include "storage/audit.h"
 #include "storage/db.h"
 
@@ -33,7 +33,7 @@ struct RowState {
 struct RunContext {
   const auth::Principal& who;
   const ImportOptions& options;
-  const domain::AdminUnitDirectory& units;
+  const geo::AdminUnitDirectory& units;
   const ProvinceResolver& provinces;
   int64_t now_ms = 0;
   NumberStyle style = NumberStyle::kVietnameseFirst;

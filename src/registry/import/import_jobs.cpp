@@ -1,4 +1,4 @@
-#include "registry/import_jobs.h"
+#include "registry/import/import_jobs.h"
 
 #include <algorithm>
 #include <random>

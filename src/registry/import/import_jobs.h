@@ -38,7 +38,7 @@
 
 #include "auth/principal.h"
 #include "base/result.h"
-#include "registry/import.h"
+#include "registry/import/import.h"
 
 namespace hoptac::registry {
 

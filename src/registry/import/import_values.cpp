@@ -1,10 +1,10 @@
-#include "registry/import_values.h"
+#include "registry/import/import_values.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "domain/entity.h"
+#include "registry/entity.h"
 #include "text/format.h"
 
 namespace hoptac::registry {
@@ -159,10 +159,10 @@ std::string PadCode(std::string_view text, size_t digits) {
   return std::string(digits - text.size(), '0') + std::string(text);
 }
 
-ProvinceResolver::ProvinceResolver(std::shared_ptr<const domain::AdminUnitDirectory> units) : units_(std::move(units)) {
+ProvinceResolver::ProvinceResolver(std::shared_ptr<const geo::AdminUnitDirectory> units) : units_(std::move(units)) {
   Date today = Date::Today();
-  for (const domain::AdminUnit& unit : units_->dataset().units) {
-    if (unit.level == domain::AdminLevel::kProvince) {
+  for (const geo::AdminUnit& unit : units_->dataset().units) {
+    if (unit.level == geo::AdminLevel::kProvince) {
       for (const std::string* name : {&unit.name, &unit.full_name, &unit.name_en, &unit.full_name_en}) {
         auto& list = provinces_by_name_[ProvinceKey(*name)];
         if (std::find(list.begin(), list.end(), &unit) == list.end()) list.push_back(&unit);
@@ -191,19 +191,19 @@ Result<std::string> ProvinceResolver::Resolve(std::string_view text, Date on) co
     return Error::InvalidField("province_code", "unknown_province_name", "field.unknown_province_name",
                                {std::string(text)});
   const auto& candidates = it->second;
-  for (const domain::AdminUnit* unit : candidates)
+  for (const geo::AdminUnit* unit : candidates)
     if (unit->InForce(on)) return unit->code;
   // A name of today's province used for an earlier date: its predecessor of the same
   // code (the province that hosted the seat) was in force then.
-  for (const domain::AdminUnit* unit : candidates) {
+  for (const geo::AdminUnit* unit : candidates) {
     if (on >= unit->valid_from) continue;
-    for (const domain::AdminUnit* before : units_->Predecessors(unit->id))
+    for (const geo::AdminUnit* before : units_->Predecessors(unit->id))
       if (before->code == unit->code && before->InForce(on)) return before->code;
   }
   // The province had ceased to exist on that date: name what it became part of.
   std::string now;
-  for (const domain::AdminUnit* unit : candidates) {
-    for (const domain::AdminUnit* successor : units_->CurrentSuccessors(unit->id, Date::Today())) {
+  for (const geo::AdminUnit* unit : candidates) {
+    for (const geo::AdminUnit* successor : units_->CurrentSuccessors(unit->id, Date::Today())) {
       if (now.find(successor->name) != std::string::npos) continue;
       if (!now.empty()) now += ", ";
       now += successor->name + " (" + successor->code + ")";

@@ -22,7 +22,7 @@
 
 #include "base/date.h"
 #include "base/result.h"
-#include "domain/admin_unit.h"
+#include "geo/admin_unit.h"
 
 namespace hoptac::registry {
 
@@ -56,7 +56,7 @@ std::string PadCode(std::string_view text, size_t digits);
 // Province codes and names, read as of a date.
 class ProvinceResolver {
  public:
-  explicit ProvinceResolver(std::shared_ptr<const domain::AdminUnitDirectory> units);
+  explicit ProvinceResolver(std::shared_ptr<const geo::AdminUnitDirectory> units);
 
   // "15", "1" (→ "01"), "Yên Bái", "yen bai", "Tỉnh Yên Bái", "TP. Hồ Chí Minh",
   // "Ho Chi Minh City": the code of the province of that code or name in force on
@@ -72,13 +72,13 @@ class ProvinceResolver {
   // Errors: field.unknown_commune_name {text, province}, field.ambiguous_commune_name.
   Result<std::string> ResolveCommune(std::string_view text, std::string_view current_province_code) const;
 
-  const domain::AdminUnitDirectory& units() const { return *units_; }
+  const geo::AdminUnitDirectory& units() const { return *units_; }
 
  private:
-  std::shared_ptr<const domain::AdminUnitDirectory> units_;
-  std::unordered_map<std::string, std::vector<const domain::AdminUnit*>> provinces_by_name_;
+  std::shared_ptr<const geo::AdminUnitDirectory> units_;
+  std::unordered_map<std::string, std::vector<const geo::AdminUnit*>> provinces_by_name_;
   // "<province code>|<name key>" → communes in force today
-  std::unordered_map<std::string, std::vector<const domain::AdminUnit*>> communes_by_name_;
+  std::unordered_map<std::string, std::vector<const geo::AdminUnit*>> communes_by_name_;
 };
 
 }  // namespace hoptac::registry

@@ -1,5 +1,5 @@
 // RegistryIndex: loading, applying changes, and search/list (Find).
-#include "analytics/registry_index.h"
+#include "registry/index/registry_index.h"
 
 #include <malloc.h>
 
@@ -291,7 +291,7 @@ class IndexLoader {
   }
 };
 
-RegistryIndex::RegistryIndex(storage::Db& db, std::shared_ptr<const domain::AdminUnitDirectory> units)
+RegistryIndex::RegistryIndex(storage::Db& db, std::shared_ptr<const geo::AdminUnitDirectory> units)
     : db_(db), units_(std::move(units)), figure_columns_(domain::FigureFields().size()) {
   InitUnits();
 }
@@ -305,7 +305,7 @@ void RegistryIndex::InitUnits() {
   ever_bits_.resize(std::size(domain::kEntityStatuses));
   status_day_ = Date::Today().days();
   for (const auto& unit : units_->dataset().units) {
-    if (unit.level == domain::AdminLevel::kProvince) {
+    if (unit.level == geo::AdminLevel::kProvince) {
       province_index_[&unit] = static_cast<uint16_t>(provinces_.size());
       provinces_.push_back(&unit);
     }
@@ -328,20 +328,20 @@ void RegistryIndex::InitUnits() {
   for (size_t era = 0; era < era_starts_.size(); ++era) {
     Date on = era_starts_[era];
     for (size_t u = 0; u < provinces_.size(); ++u) {
-      const domain::AdminUnit* unit = provinces_[u];
-      const domain::AdminUnit* found = nullptr;
+      const geo::AdminUnit* unit = provinces_[u];
+      const geo::AdminUnit* found = nullptr;
       if (unit->InForce(on)) {
         found = unit;
       } else if (on < unit->valid_from) {
         // Walk back through unique predecessors.
-        const domain::AdminUnit* at = unit;
+        const geo::AdminUnit* at = unit;
         for (int depth = 0; depth < 8 && at && !at->InForce(on); ++depth) {
           auto preds = units_->Predecessors(at->id);
           at = preds.size() == 1 ? preds[0] : nullptr;
         }
         if (at && at->InForce(on)) found = at;
       } else {
-        const domain::AdminUnit* at = unit;
+        const geo::AdminUnit* at = unit;
         for (int depth = 0; depth < 8 && at && !at->InForce(on); ++depth) {
           auto succs = units_->Successors(at->id);
           at = succs.size() == 1 ? succs[0] : nullptr;
@@ -351,7 +351,7 @@ void RegistryIndex::InitUnits() {
       if (found) era_map_[era][u] = province_index_.at(found);
     }
   }
-  for (const auto* commune : units_->InForce(domain::AdminLevel::kCommune, Date::Today())) {
+  for (const auto* commune : units_->InForce(geo::AdminLevel::kCommune, Date::Today())) {
     commune_index_[commune->code] = static_cast<uint16_t>(communes_.size());
     communes_.push_back(commune);
   }
@@ -363,7 +363,7 @@ int RegistryIndex::EraOf(Date date) const {
 }
 
 Result<std::unique_ptr<RegistryIndex>> RegistryIndex::Build(storage::Db& db,
-                                                            std::shared_ptr<const domain::AdminUnitDirectory> units) {
+                                                            std::shared_ptr<const geo::AdminUnitDirectory> units) {
   std::unique_ptr<RegistryIndex> index(new RegistryIndex(db, std::move(units)));
   std::vector<Loaded> loaded;
   int64_t version = 0;
@@ -576,9 +576,9 @@ void RegistryIndex::Apply(std::vector<Loaded>& loaded) {
     kind_[slot] = static_cast<uint8_t>(l.kind);
     sector_[slot] = l.sector ? static_cast<uint8_t>(*l.sector) : kNoSector;
     flags_[slot] = static_cast<uint8_t>((l.women ? 1 : 0) | (l.youth ? 2 : 0));
-    const domain::AdminUnit* unit = units_->Find(domain::AdminLevel::kProvince, l.province_code, l.province_as_of);
+    const geo::AdminUnit* unit = units_->Find(geo::AdminLevel::kProvince, l.province_code, l.province_as_of);
     unit_[slot] = unit ? province_index_.at(unit) : kNone;
-    const domain::AdminUnit* current = units_->Find(domain::AdminLevel::kProvince, l.current_province, Date::Today());
+    const geo::AdminUnit* current = units_->Find(geo::AdminLevel::kProvince, l.current_province, Date::Today());
     current_[slot] = current ? province_index_.at(current) : kNone;
     auto commune = commune_index_.find(l.commune);
     commune_[slot] = commune == commune_index_.end() ? kNone : commune->second;
@@ -731,15 +731,15 @@ Result<FindResult> RegistryIndex::Find(const FindQuery& query) const {
   // Units are immutable: resolve codes before locking.
   uint16_t legacy_unit = kNone;
   if (!f.legacy_province.empty()) {
-    const domain::AdminUnit* unit =
-        units_->Find(domain::AdminLevel::kProvince, f.legacy_province, Date::FromCivil(2025, 6, 30));
+    const geo::AdminUnit* unit =
+        units_->Find(geo::AdminLevel::kProvince, f.legacy_province, Date::FromCivil(2025, 6, 30));
     if (!unit)
       return Error::InvalidField("legacy_province", "unknown_province", "field.unknown_province", {f.legacy_province});
     legacy_unit = province_index_.at(unit);
   }
   auto current_unit = [&](const std::string& code) -> int {
     if (code.empty()) return -1;
-    const domain::AdminUnit* unit = units_->Find(domain::AdminLevel::kProvince, code, Date::Today());
+    const geo::AdminUnit* unit = units_->Find(geo::AdminLevel::kProvince, code, Date::Today());
     return unit ? province_index_.at(unit) : -2;  // -2: matches nothing
   };
   int province = current_unit(f.province);

@@ -39,16 +39,16 @@
 #include <unordered_map>
 #include <vector>
 
-#include "analytics/stats.h"
 #include "base/date.h"
 #include "base/result.h"
-#include "domain/admin_unit.h"
-#include "domain/entity.h"
-#include "domain/figures.h"
-#include "domain/period.h"
-#include "domain/status_history.h"
+#include "geo/admin_unit.h"
 #include "registry/change.h"
+#include "registry/entity.h"
+#include "registry/figures.h"
 #include "registry/finder.h"
+#include "registry/index/stats.h"
+#include "registry/period.h"
+#include "registry/status_history.h"
 #include "storage/db.h"
 
 namespace hoptac::analytics {
@@ -60,7 +60,7 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
  public:
   // Loads every entity. Errors: the database's.
   static Result<std::unique_ptr<RegistryIndex>> Build(storage::Db& db,
-                                                      std::shared_ptr<const domain::AdminUnitDirectory> units);
+                                                      std::shared_ptr<const geo::AdminUnitDirectory> units);
   ~RegistryIndex() override;
 
   // RegistryObserver: both catch up with the database (errors are logged).
@@ -98,7 +98,7 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   struct Loaded;
 
  private:
-  RegistryIndex(storage::Db& db, std::shared_ptr<const domain::AdminUnitDirectory> units);
+  RegistryIndex(storage::Db& db, std::shared_ptr<const geo::AdminUnitDirectory> units);
 
   void InitUnits();
   void Apply(std::vector<Loaded>& loaded);  // REQUIRES: writer lock
@@ -122,18 +122,18 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   std::optional<domain::EntityStatus> StatusAt(uint32_t slot, int days) const;
 
   storage::Db& db_;
-  std::shared_ptr<const domain::AdminUnitDirectory> units_;
+  std::shared_ptr<const geo::AdminUnitDirectory> units_;
 
   // Province units (every version) and current communes.
-  std::vector<const domain::AdminUnit*> provinces_;
-  std::unordered_map<const domain::AdminUnit*, uint16_t> province_index_;
+  std::vector<const geo::AdminUnit*> provinces_;
+  std::unordered_map<const geo::AdminUnit*, uint16_t> province_index_;
   std::vector<Date> era_starts_;                // ascending; era i is [era_starts_[i], era_starts_[i+1])
   std::vector<std::vector<uint16_t>> era_map_;  // [era][unit] → unit in force in the era, or kNone
   // [unit] → the first unit with the same code. Rows are keyed by code, and one
   // code names different units in different eras (15: Yên Bái, then Lào Cai), so
   // a legacy flow over the 2025 reform groups both under "15".
   std::vector<uint16_t> province_key_;
-  std::vector<const domain::AdminUnit*> communes_;
+  std::vector<const geo::AdminUnit*> communes_;
   std::unordered_map<std::string, uint16_t> commune_index_;
 
   mutable std::shared_mutex mu_;

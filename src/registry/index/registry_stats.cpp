@@ -8,7 +8,7 @@
 #include <shared_mutex>
 #include <unordered_map>
 
-#include "analytics/registry_index.h"
+#include "registry/index/registry_index.h"
 #include "text/i18n.h"
 
 namespace hoptac::analytics {
@@ -212,7 +212,7 @@ Result<RegistryIndex::Compiled> RegistryIndex::Compile(const StatsFilter& f, Pro
     }
   }
   if (!f.scope_province.empty()) {
-    const domain::AdminUnit* unit = units_->Find(domain::AdminLevel::kProvince, f.scope_province, Date::Today());
+    const geo::AdminUnit* unit = units_->Find(geo::AdminLevel::kProvince, f.scope_province, Date::Today());
     c.scope_unit = unit ? province_index_.at(unit) : static_cast<int>(kNone);
   }
   c.women = f.women_managed;
@@ -305,7 +305,7 @@ std::string RegistryIndex::KeyText(Dimension d, int value) const {
 
 namespace {
 
-std::string UnitLabel(const domain::AdminUnit* unit, i18n::Lang lang) {
+std::string UnitLabel(const geo::AdminUnit* unit, i18n::Lang lang) {
   return lang == i18n::Lang::kEn ? unit->name_en : unit->name;
 }
 
@@ -315,8 +315,8 @@ std::string RegistryIndex::Label(Dimension d, const std::string& key, i18n::Lang
   if (key.empty()) return i18n::Translate(lang, "stats.unknown");
   switch (d) {
     case Dimension::kProvince: {
-      const domain::AdminUnit* unit = units_->Find(domain::AdminLevel::kProvince, key, on);
-      if (!unit) unit = units_->Find(domain::AdminLevel::kProvince, key, Date::Today());
+      const geo::AdminUnit* unit = units_->Find(geo::AdminLevel::kProvince, key, on);
+      if (!unit) unit = units_->Find(geo::AdminLevel::kProvince, key, Date::Today());
       return unit ? UnitLabel(unit, lang) : key;
     }
     case Dimension::kCommune: {

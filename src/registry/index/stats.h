@@ -30,9 +30,9 @@
 
 #include "base/date.h"
 #include "base/result.h"
-#include "domain/entity.h"
-#include "domain/period.h"
-#include "domain/status_history.h"
+#include "registry/entity.h"
+#include "registry/period.h"
+#include "registry/status_history.h"
 #include "text/i18n.h"
 
 namespace hoptac::analytics {

@@ -1,9 +1,9 @@
-#include "analytics/stats_api.h"
+#include "registry/index/stats_api.h"
 
 #include <algorithm>
 #include <boost/json.hpp>
 
-#include "domain/figures.h"
+#include "registry/figures.h"
 
 namespace hoptac::analytics {
 namespace {

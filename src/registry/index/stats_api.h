@@ -18,8 +18,8 @@
 #include <string>
 #include <string_view>
 
-#include "analytics/registry_index.h"
-#include "analytics/stats.h"
+#include "registry/index/registry_index.h"
+#include "registry/index/stats.h"
 #include "text/i18n.h"
 
 namespace hoptac::analytics {

@@ -20,17 +20,18 @@
 #include "auth/password.h"
 #include "auth/throttle.h"
 #include "base/log.h"
-#include "domain/admin_unit.h"
+#include "geo/admin_unit.h"
+#include "geo/admin_unit_store.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
-#include "registry/import.h"
-#include "registry/import_jobs.h"
-#include "storage/admin_unit_store.h"
+#include "registry/import/import.h"
+#include "registry/import/import_jobs.h"
 #include "support/http_client.h"
 #include "support/server_harness.h"
 #include "support/test_db.h"
+#include "support/test_system.h"
 
 namespace hoptac {
 namespace {
@@ -77,45 +78,23 @@ class AuthTest : public ::testing::Test {
  protected:
   void SetUp() override {
     log::SetQuiet(true);
-    url_ = testing::TestDbUrl();
-    auto db = storage::Db::Open(url_);
-    ASSERT_TRUE(db.ok()) << db.error().detail;
-    db_ = std::move(db).value();
-    directory_ = testing::PrepareDatabase(*db_);
-    ASSERT_NE(directory_, nullptr);
     // The minimum argon2id cost keeps the matrix fast; the benchmark measures the real one.
-    hasher_ = auth::PasswordHasher::Create(2, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
-    ASSERT_NE(hasher_, nullptr);
-    auto directory = directory_;
-    accounts_ = std::make_unique<auth::AccountService>(*db_, *hasher_, throttle_, [directory](std::string_view code) {
-      return directory->Find(domain::AdminLevel::kProvince, code, Date::Today()) != nullptr;
-    });
-    services_.db = db_.get();
-    services_.admin_units = directory_;
-    services_.metrics = std::make_shared<http::Metrics>();
-    services_.accounts = accounts_.get();
-    entities_ = std::make_unique<registry::EntityService>(*db_, directory_);
-    auto index = analytics::RegistryIndex::Build(*db_, directory_);
-    ASSERT_TRUE(index.ok()) << index.error().detail;
-    index_ = std::move(index).value();
-    entities_->SetObserver(index_.get());
-    entities_->SetFinder(index_.get());
-    services_.index = index_.get();
-    services_.entities = entities_.get();
-    figures_ = std::make_unique<registry::FigureService>(*db_, *entities_);
-    figures_->SetObserver(index_.get());
-    services_.figures = figures_.get();
-    imports_ = std::make_unique<registry::ImportService>(*db_, directory_);
-    imports_->SetObserver(index_.get());
-    import_jobs_ = std::make_unique<registry::ImportJobs>(*imports_, nullptr, /*max_unfinished=*/1000);
-    services_.imports = import_jobs_.get();
+    app::SystemOptions options = testing::FastSystemOptions();
+    options.max_unfinished_imports = 1000;
+    ASSERT_TRUE(system_.Create(std::move(options)));
+    url_ = system_.url();
+    db_ = &system_.system().db();
+    directory_ = system_.system().admin_units();
+    accounts_ = &system_.system().accounts();
+    entities_ = &system_.system().entities();
+    figures_ = &system_.system().figures();
+    import_jobs_ = &system_.system().import_jobs();
     // One entity in province 01 (owned by coop1) and one in 79, for the access matrix.
     entity01_ = AddEntity("MATRIX-01", "01");
     entity79_ = AddEntity("MATRIX-79", "79");
-    router_ = http::BuildRouter(services_);
-    http::ServerOptions options;
-    ASSERT_TRUE(server_.Start(options, router_, services_.metrics));
-    port_ = server_.port();
+    ASSERT_TRUE(system_.Serve());
+    router_ = system_.router();
+    port_ = system_.port();
 
     Add("nat_admin", "national_admin");
     Add("nat_officer", "national_officer");
@@ -128,11 +107,7 @@ class AuthTest : public ::testing::Test {
     Add("target79", "province_officer", "79");
   }
 
-  void TearDown() override {
-    server_.Stop();
-    import_jobs_.reset();
-    if (db_) db_->Close();
-  }
+  void TearDown() override { system_.Stop(); }
 
   // The principal of an account made by Add(), as its API token would authenticate it.
   auth::Principal PrincipalOf(const std::string& name) {
@@ -192,21 +167,16 @@ class AuthTest : public ::testing::Test {
     return {CookieFrom(r), std::string(r.Json().at("csrf_token").as_string()), ""};
   }
 
+  testing::TestSystem system_;
   std::string url_;
-  std::unique_ptr<storage::Db> db_;
-  std::shared_ptr<const domain::AdminUnitDirectory> directory_;
-  std::unique_ptr<auth::PasswordHasher> hasher_;
-  auth::LoginThrottle throttle_;
-  std::unique_ptr<auth::AccountService> accounts_;
-  std::unique_ptr<registry::EntityService> entities_;
-  std::unique_ptr<analytics::RegistryIndex> index_;
-  std::unique_ptr<registry::FigureService> figures_;
-  std::unique_ptr<registry::ImportService> imports_;
-  std::unique_ptr<registry::ImportJobs> import_jobs_;
+  storage::Db* db_ = nullptr;
+  std::shared_ptr<const geo::AdminUnitDirectory> directory_;
+  auth::AccountService* accounts_ = nullptr;
+  registry::EntityService* entities_ = nullptr;
+  registry::FigureService* figures_ = nullptr;
+  registry::ImportJobs* import_jobs_ = nullptr;
   int64_t entity01_ = 0, entity79_ = 0;
-  http::Services services_;
   std::shared_ptr<http::Router> router_;
-  testing::BackgroundServer server_;
   uint16_t port_ = 0;
   std::map<std::string, int64_t> ids_;
 };

@@ -18,9 +18,9 @@
 #include <thread>
 
 #include "base/log.h"
-#include "domain/admin_unit.h"
+#include "geo/admin_unit.h"
+#include "geo/admin_unit_store.h"
 #include "http/api.h"
-#include "storage/admin_unit_store.h"
 #include "support/http_client.h"
 #include "support/server_harness.h"
 #include "support/test_db.h"

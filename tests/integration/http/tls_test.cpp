@@ -28,10 +28,10 @@
 #include <vector>
 
 #include "base/log.h"
-#include "domain/admin_unit.h"
+#include "geo/admin_unit.h"
+#include "geo/admin_unit_store.h"
 #include "http/api.h"
 #include "http/server.h"
-#include "storage/admin_unit_store.h"
 #include "support/http_client.h"
 #include "support/server_harness.h"
 #include "support/test_db.h"

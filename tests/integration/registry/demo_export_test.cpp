@@ -13,26 +13,27 @@
 #include <map>
 #include <set>
 
-#include "analytics/registry_index.h"
 #include "auth/account_service.h"
 #include "auth/password.h"
 #include "auth/throttle.h"
 #include "base/log.h"
-#include "domain/admin_unit.h"
+#include "geo/admin_unit.h"
 #include "http/api.h"
 #include "io/csv.h"
 #include "io/format_detect.h"
 #include "io/xlsx.h"
 #include "registry/change.h"
-#include "registry/demo.h"
+#include "registry/demo/demo.h"
 #include "registry/entity_service.h"
 #include "registry/export.h"
+#include "registry/index/registry_index.h"
 #include "storage/audit.h"
 #include "support/http_client.h"
 #include "support/server_harness.h"
 #include "support/status_matchers.h"
 #include "support/temp_files.h"
 #include "support/test_db.h"
+#include "support/test_system.h"
 #include "text/fold.h"
 
 namespace hoptac {
@@ -92,13 +93,14 @@ class DemoExportTest : public ::testing::Test {
     log::SetQuiet(true);
     auto db = storage::Db::Open(testing::TestDbUrl());
     ASSERT_TRUE(db.ok()) << db.error().detail;
-    db_ = std::move(db).value();
+    owned_db_ = std::move(db).value();
+    db_ = owned_db_.get();
     directory_ = testing::PrepareDatabase(*db_);
     ASSERT_NE(directory_, nullptr);
     entities_ = std::make_unique<registry::EntityService>(*db_, directory_);
   }
   void TearDown() override {
-    if (db_) db_->Close();
+    if (owned_db_) owned_db_->Close();
   }
 
   static DemoLoadOptions Options(double scale = 0.01, uint64_t seed = 5) {
@@ -150,8 +152,9 @@ class DemoExportTest : public ::testing::Test {
     return codes;
   }
 
-  std::unique_ptr<storage::Db> db_;
-  std::shared_ptr<const domain::AdminUnitDirectory> directory_;
+  std::unique_ptr<storage::Db> owned_db_;
+  storage::Db* db_ = nullptr;
+  std::shared_ptr<const geo::AdminUnitDirectory> directory_;
   std::unique_ptr<registry::EntityService> entities_;
 };
 
@@ -431,52 +434,26 @@ class ExportApiTest : public DemoExportTest {
   void SetUp() override {
     DemoExportTest::SetUp();
     ASSERT_OK(Load(*db_, Options()));
-    hasher_ = auth::PasswordHasher::Create(2, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
-    ASSERT_NE(hasher_, nullptr);
-    auto directory = directory_;
-    accounts_ = std::make_unique<auth::AccountService>(*db_, *hasher_, throttle_, [directory](std::string_view code) {
-      return directory->Find(domain::AdminLevel::kProvince, code, Date::Today()) != nullptr;
-    });
-    services_.db = db_.get();
-    services_.admin_units = directory_;
-    services_.metrics = std::make_shared<http::Metrics>();
-    services_.accounts = accounts_.get();
-    services_.entities = entities_.get();
-    router_ = http::BuildRouter(services_);
-    ASSERT_TRUE(server_.Start(http::ServerOptions(), router_, services_.metrics));
-    for (auto [name, role, province] : std::vector<std::tuple<std::string, std::string, std::string>>{
-             {"nat", "national_officer", ""}, {"po79", "province_officer", "79"}, {"partner", "partner", ""}}) {
-      auth::NewUser user{name, name, role, province, 0, "Mật-khẩu-thử-nghiệm-1"};
-      ASSERT_OK(accounts_->CreateUser(auth::Principal::Cli("test"), user));
-      auto found = accounts_->FindUser(auth::Principal::Cli("test"), name);
-      ASSERT_OK(found);
-      auth::Principal owner = As(found->role, province);
-      owner.user_id = found->id;
-      owner.username = name;
-      auto token = accounts_->CreateToken(owner, "test", 0);
-      ASSERT_OK(token);
-      tokens_[name] = token->second;
-    }
+    // The system takes the database with the demo data over (db_ stays valid).
+    ASSERT_TRUE(system_.Adopt(std::move(owned_db_)));
+    ASSERT_TRUE(system_.Serve());
+    system_.AddUser("nat", "national_officer");
+    system_.AddUser("po79", "province_officer", "79");
+    system_.AddUser("partner", "partner");
   }
   void TearDown() override {
-    server_.Stop();
+    system_.Stop();
     DemoExportTest::TearDown();
   }
 
   testing::Reply Get(const std::string& target, const std::string& as, bhttp::verb verb = bhttp::verb::get) {
     bhttp::request<bhttp::string_body> req{verb, target, 11};
     req.set(bhttp::field::accept_language, "en");
-    if (!as.empty()) req.set(bhttp::field::authorization, "Bearer " + tokens_[as]);
-    return testing::Send(server_.port(), std::move(req));
+    if (!as.empty()) req.set(bhttp::field::authorization, "Bearer " + system_.tokens()[as]);
+    return testing::Send(system_.port(), std::move(req));
   }
 
-  std::unique_ptr<auth::PasswordHasher> hasher_;
-  auth::LoginThrottle throttle_;
-  std::unique_ptr<auth::AccountService> accounts_;
-  http::Services services_;
-  std::shared_ptr<http::Router> router_;
-  testing::BackgroundServer server_;
-  std::map<std::string, std::string> tokens_;
+  testing::TestSystem system_;
 };
 
 TEST_F(ExportApiTest, DownloadsScopedFiles) {

@@ -14,15 +14,16 @@
 #include "auth/password.h"
 #include "auth/throttle.h"
 #include "base/log.h"
-#include "domain/admin_unit.h"
+#include "geo/admin_unit.h"
+#include "geo/admin_unit_store.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "registry/entity_service.h"
-#include "storage/admin_unit_store.h"
 #include "storage/audit.h"
 #include "support/http_client.h"
 #include "support/server_harness.h"
 #include "support/test_db.h"
+#include "support/test_system.h"
 #include "text/collate.h"
 
 namespace hoptac {
@@ -37,33 +38,13 @@ class EntitiesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     log::SetQuiet(true);
-    auto db = storage::Db::Open(testing::TestDbUrl());
-    ASSERT_TRUE(db.ok()) << db.error().detail;
-    db_ = std::move(db).value();
-    directory_ = testing::PrepareDatabase(*db_);
-    ASSERT_NE(directory_, nullptr);
-    hasher_ = auth::PasswordHasher::Create(2, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
-    ASSERT_NE(hasher_, nullptr);
-    auto directory = directory_;
-    accounts_ = std::make_unique<auth::AccountService>(*db_, *hasher_, throttle_, [directory](std::string_view code) {
-      return directory->Find(domain::AdminLevel::kProvince, code, Date::Today()) != nullptr;
-    });
-    entities_ = std::make_unique<registry::EntityService>(*db_, directory_);
-    auto index = analytics::RegistryIndex::Build(*db_, directory_);
-    ASSERT_TRUE(index.ok()) << index.error().detail;
-    index_ = std::move(index).value();
-    entities_->SetObserver(index_.get());
-    entities_->SetFinder(index_.get());
-    services_.index = index_.get();
-    services_.db = db_.get();
-    services_.admin_units = directory_;
-    services_.metrics = std::make_shared<http::Metrics>();
-    services_.accounts = accounts_.get();
-    services_.entities = entities_.get();
-    router_ = http::BuildRouter(services_);
-    http::ServerOptions options;
-    ASSERT_TRUE(server_.Start(options, router_, services_.metrics));
-    port_ = server_.port();
+    ASSERT_TRUE(system_.Create());
+    db_ = &system_.system().db();
+    directory_ = system_.system().admin_units();
+    accounts_ = &system_.system().accounts();
+    entities_ = &system_.system().entities();
+    ASSERT_TRUE(system_.Serve());
+    port_ = system_.port();
     for (auto [name, role, province] : std::vector<std::tuple<std::string, std::string, std::string>>{
              {"nat_admin", "national_admin", ""}, {"po01", "province_officer", "01"}, {"partner1", "partner", ""}}) {
       auth::NewUser user{name, name, role, province, 0, kPassword};
@@ -72,23 +53,9 @@ class EntitiesTest : public ::testing::Test {
     }
   }
 
-  void TearDown() override {
-    server_.Stop();
-    if (db_) db_->Close();
-  }
+  void TearDown() override { system_.Stop(); }
 
-  std::string Token(const std::string& name) {
-    auto user = accounts_->FindUser(auth::Principal::Cli("test"), name);
-    EXPECT_TRUE(user.ok());
-    auth::Principal who = auth::Principal::Cli("test");
-    who.user_id = user->id;
-    who.username = name;
-    who.role = user->role;
-    who.credential = auth::Credential::kApiToken;
-    auto token = accounts_->CreateToken(who, "test", 0);
-    EXPECT_TRUE(token.ok());
-    return token->second;
-  }
+  std::string Token(const std::string& name) { return system_.Token(name); }
 
   // as: a user name (bearer token), or "" for an anonymous call.
   Reply Call(bhttp::verb method, const std::string& target, const std::string& as, const std::string& body = "") {
@@ -118,16 +85,11 @@ class EntitiesTest : public ::testing::Test {
     return names;
   }
 
-  std::unique_ptr<storage::Db> db_;
-  std::shared_ptr<const domain::AdminUnitDirectory> directory_;
-  std::unique_ptr<auth::PasswordHasher> hasher_;
-  auth::LoginThrottle throttle_;
-  std::unique_ptr<auth::AccountService> accounts_;
-  std::unique_ptr<registry::EntityService> entities_;
-  std::unique_ptr<analytics::RegistryIndex> index_;
-  http::Services services_;
-  std::shared_ptr<http::Router> router_;
-  testing::BackgroundServer server_;
+  testing::TestSystem system_;
+  storage::Db* db_ = nullptr;
+  std::shared_ptr<const geo::AdminUnitDirectory> directory_;
+  auth::AccountService* accounts_ = nullptr;
+  registry::EntityService* entities_ = nullptr;
   uint16_t port_ = 0;
   std::map<std::string, std::string> tokens_;
 };

@@ -18,7 +18,7 @@
 #include "auth/password.h"
 #include "auth/throttle.h"
 #include "base/log.h"
-#include "domain/admin_unit.h"
+#include "geo/admin_unit.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "registry/change.h"
@@ -29,6 +29,7 @@
 #include "support/server_harness.h"
 #include "support/status_matchers.h"
 #include "support/test_db.h"
+#include "support/test_system.h"
 
 namespace hoptac {
 namespace {
@@ -60,30 +61,16 @@ class FiguresTest : public ::testing::Test {
  protected:
   void SetUp() override {
     log::SetQuiet(true);
-    auto db = storage::Db::Open(testing::TestDbUrl());
-    ASSERT_TRUE(db.ok()) << db.error().detail;
-    db_ = std::move(db).value();
-    directory_ = testing::PrepareDatabase(*db_);
-    ASSERT_NE(directory_, nullptr);
-    hasher_ = auth::PasswordHasher::Create(2, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
-    ASSERT_NE(hasher_, nullptr);
-    auto directory = directory_;
-    accounts_ = std::make_unique<auth::AccountService>(*db_, *hasher_, throttle_, [directory](std::string_view code) {
-      return directory->Find(domain::AdminLevel::kProvince, code, Date::Today()) != nullptr;
-    });
-    entities_ = std::make_unique<registry::EntityService>(*db_, directory_);
-    figures_ = std::make_unique<registry::FigureService>(*db_, *entities_);
+    ASSERT_TRUE(system_.Create());
+    db_ = &system_.system().db();
+    directory_ = system_.system().admin_units();
+    accounts_ = &system_.system().accounts();
+    entities_ = &system_.system().entities();
+    figures_ = &system_.system().figures();
+    // The test watches what the figure service tells its observer (the index, in the system).
     figures_->SetObserver(&observer_);
-    services_.db = db_.get();
-    services_.admin_units = directory_;
-    services_.metrics = std::make_shared<http::Metrics>();
-    services_.accounts = accounts_.get();
-    services_.entities = entities_.get();
-    services_.figures = figures_.get();
-    router_ = http::BuildRouter(services_);
-    http::ServerOptions options;
-    ASSERT_TRUE(server_.Start(options, router_, services_.metrics));
-    port_ = server_.port();
+    ASSERT_TRUE(system_.Serve());
+    port_ = system_.port();
 
     htx01_ = Create(R"({"kind":"cooperative","name":"HTX Rau Sạch Đông Anh","registration_code":"RS-01",
                         "province_code":"01","founded_on":"2018-03-01"})");
@@ -104,23 +91,9 @@ class FiguresTest : public ::testing::Test {
     observer_.TakeChanged();
   }
 
-  void TearDown() override {
-    server_.Stop();
-    if (db_) db_->Close();
-  }
+  void TearDown() override { system_.Stop(); }
 
-  std::string Token(const std::string& name) {
-    auto user = accounts_->FindUser(auth::Principal::Cli("test"), name);
-    EXPECT_TRUE(user.ok());
-    auth::Principal who = auth::Principal::Cli("test");
-    who.user_id = user->id;
-    who.username = name;
-    who.role = user->role;
-    who.credential = auth::Credential::kApiToken;
-    auto token = accounts_->CreateToken(who, "test", 0);
-    EXPECT_TRUE(token.ok());
-    return token->second;
-  }
+  std::string Token(const std::string& name) { return system_.Token(name); }
 
   // as: a user name (bearer token), or "" for an anonymous call.
   Reply Call(bhttp::verb method, const std::string& target, const std::string& as, const std::string& body = "",
@@ -189,17 +162,13 @@ class FiguresTest : public ::testing::Test {
     return rows.ok() ? *rows : std::vector<storage::AuditRecord>{};
   }
 
-  std::unique_ptr<storage::Db> db_;
-  std::shared_ptr<const domain::AdminUnitDirectory> directory_;
-  std::unique_ptr<auth::PasswordHasher> hasher_;
-  auth::LoginThrottle throttle_;
-  std::unique_ptr<auth::AccountService> accounts_;
-  std::unique_ptr<registry::EntityService> entities_;
-  std::unique_ptr<registry::FigureService> figures_;
+  testing::TestSystem system_;
+  storage::Db* db_ = nullptr;
+  std::shared_ptr<const geo::AdminUnitDirectory> directory_;
+  auth::AccountService* accounts_ = nullptr;
+  registry::EntityService* entities_ = nullptr;
+  registry::FigureService* figures_ = nullptr;
   RecordingObserver observer_;
-  http::Services services_;
-  std::shared_ptr<http::Router> router_;
-  testing::BackgroundServer server_;
   uint16_t port_ = 0;
   std::map<std::string, std::string> tokens_;
   int64_t htx01_ = 0, other01_ = 0, htx79_ = 0;
@@ -497,7 +466,7 @@ TEST_F(FiguresTest, CommuneIsACurrentCommuneOfTheCurrentProvince) {
   EXPECT_EQ(unknown.Json().at("error").at("fields").as_array()[0].at("message"),
             "There is no commune or ward with code 99999 in force; use the codes in force since 1 July 2025.");
 
-  const domain::AdminUnit* saigon_commune = communes79.front();
+  const geo::AdminUnit* saigon_commune = communes79.front();
   Reply elsewhere = post("CM-3", "01", saigon_commune->code, "2020-01-01");
   ASSERT_EQ(elsewhere.status, 400u) << elsewhere.body;
   EXPECT_EQ(FieldCodes(elsewhere), (std::set<std::string>{"commune_code:commune_not_in_province"}));

@@ -21,12 +21,13 @@
 #include "http/api.h"
 #include "io/xlsx.h"
 #include "registry/entity_service.h"
-#include "registry/import.h"
-#include "registry/import_jobs.h"
+#include "registry/import/import.h"
+#include "registry/import/import_jobs.h"
 #include "support/http_client.h"
 #include "support/server_harness.h"
 #include "support/temp_files.h"
 #include "support/test_db.h"
+#include "support/test_system.h"
 
 namespace hoptac {
 namespace {
@@ -59,29 +60,15 @@ class ImportApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
     log::SetQuiet(true);
-    url_ = testing::TestDbUrl();
-    auto db = storage::Db::Open(url_);
-    ASSERT_TRUE(db.ok()) << db.error().detail;
-    db_ = std::move(db).value();
-    directory_ = testing::PrepareDatabase(*db_);
-    ASSERT_NE(directory_, nullptr);
-    hasher_ = auth::PasswordHasher::Create(2, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
-    ASSERT_NE(hasher_, nullptr);
-    auto directory = directory_;
-    accounts_ = std::make_unique<auth::AccountService>(*db_, *hasher_, throttle_, [directory](std::string_view code) {
-      return directory->Find(domain::AdminLevel::kProvince, code, Date::Today()) != nullptr;
-    });
-    entities_ = std::make_unique<registry::EntityService>(*db_, directory_);
-    imports_ = std::make_unique<registry::ImportService>(*db_, directory_);
-    jobs_ = std::make_unique<registry::ImportJobs>(*imports_);
-    services_.db = db_.get();
-    services_.admin_units = directory_;
-    services_.metrics = std::make_shared<http::Metrics>();
-    services_.accounts = accounts_.get();
-    services_.entities = entities_.get();
-    services_.imports = jobs_.get();
-    router_ = http::BuildRouter(services_);
-    ASSERT_TRUE(server_.Start(http::ServerOptions{}, router_, services_.metrics));
+    ASSERT_TRUE(system_.Create());
+    url_ = system_.url();
+    db_ = &system_.system().db();
+    directory_ = system_.system().admin_units();
+    accounts_ = &system_.system().accounts();
+    entities_ = &system_.system().entities();
+    imports_ = &system_.system().import_service();
+    jobs_ = &system_.system().import_jobs();
+    ASSERT_TRUE(system_.Serve());
     for (auto [name, role, province] :
          std::vector<std::tuple<std::string, std::string, std::string>>{{"nat_admin", "national_admin", ""},
                                                                         {"po01", "province_officer", "01"},
@@ -98,11 +85,7 @@ class ImportApiTest : public ::testing::Test {
     }
   }
 
-  void TearDown() override {
-    server_.Stop();
-    jobs_.reset();
-    if (db_) db_->Close();
-  }
+  void TearDown() override { system_.Stop(); }
 
   Reply Call(bhttp::verb method, const std::string& target, const std::string& as, const std::string& body = "",
              const std::string& content_type = "text/csv") {
@@ -113,7 +96,7 @@ class ImportApiTest : public ::testing::Test {
       req.set(bhttp::field::content_type, content_type);
       req.body() = body;
     }
-    return testing::Send(server_.port(), std::move(req));
+    return testing::Send(system_.port(), std::move(req));
   }
 
   // Polls a job until it has finished.
@@ -142,18 +125,14 @@ class ImportApiTest : public ::testing::Test {
     return n;
   }
 
+  testing::TestSystem system_;
   std::string url_;
-  std::unique_ptr<storage::Db> db_;
-  std::shared_ptr<const domain::AdminUnitDirectory> directory_;
-  std::unique_ptr<auth::PasswordHasher> hasher_;
-  auth::LoginThrottle throttle_;
-  std::unique_ptr<auth::AccountService> accounts_;
-  std::unique_ptr<registry::EntityService> entities_;
-  std::unique_ptr<registry::ImportService> imports_;
-  std::unique_ptr<registry::ImportJobs> jobs_;
-  http::Services services_;
-  std::shared_ptr<http::Router> router_;
-  testing::BackgroundServer server_;
+  storage::Db* db_ = nullptr;
+  std::shared_ptr<const geo::AdminUnitDirectory> directory_;
+  auth::AccountService* accounts_ = nullptr;
+  registry::EntityService* entities_ = nullptr;
+  registry::ImportService* imports_ = nullptr;
+  registry::ImportJobs* jobs_ = nullptr;
   std::map<std::string, std::string> tokens_;
 };
 

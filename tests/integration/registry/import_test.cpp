@@ -4,7 +4,7 @@
 // XLSX with shared strings (io's writer), a hand-made XLSX with inline strings and
 // serial dates, an XLSX converted by LibreOffice itself (when installed), and a
 // Windows-1258 file that must be refused.
-#include "registry/import.h"
+#include "registry/import/import.h"
 
 #include <gtest/gtest.h>
 #include <zip.h>
@@ -162,7 +162,7 @@ class ImportTest : public ::testing::Test {
 
   std::string url_;
   std::unique_ptr<storage::Db> db_;
-  std::shared_ptr<const domain::AdminUnitDirectory> directory_;
+  std::shared_ptr<const geo::AdminUnitDirectory> directory_;
   std::unique_ptr<registry::ImportService> service_;
   CountingObserver observer_;
 };

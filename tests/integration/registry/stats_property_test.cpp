@@ -38,20 +38,20 @@
 #include <thread>
 #include <vector>
 
-#include "analytics/registry_index.h"
-#include "analytics/stats.h"
 #include "auth/principal.h"
 #include "base/log.h"
-#include "domain/admin_unit.h"
-#include "domain/entity.h"
-#include "domain/figures.h"
-#include "domain/period.h"
-#include "domain/status_history.h"
+#include "geo/admin_unit.h"
+#include "geo/admin_unit_store.h"
 #include "registry/change.h"
+#include "registry/entity.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
+#include "registry/figures.h"
 #include "registry/finder.h"
-#include "storage/admin_unit_store.h"
+#include "registry/index/registry_index.h"
+#include "registry/index/stats.h"
+#include "registry/period.h"
+#include "registry/status_history.h"
 #include "support/server_harness.h"
 #include "support/status_matchers.h"
 #include "support/test_db.h"
@@ -517,12 +517,11 @@ struct GenEntity {
 
 class Generator {
  public:
-  Generator(uint64_t seed, std::shared_ptr<const domain::AdminUnitDirectory> units, Date today)
+  Generator(uint64_t seed, std::shared_ptr<const geo::AdminUnitDirectory> units, Date today)
       : rng_(seed), units_(std::move(units)), today_(today) {
-    for (const auto* unit : units_->InForce(domain::AdminLevel::kProvince, today_))
-      current_codes_.push_back(unit->code);
+    for (const auto* unit : units_->InForce(geo::AdminLevel::kProvince, today_)) current_codes_.push_back(unit->code);
     for (const auto& unit : units_->dataset().units)
-      if (unit.level == domain::AdminLevel::kProvince) all_codes_.insert(unit.code);
+      if (unit.level == geo::AdminLevel::kProvince) all_codes_.insert(unit.code);
   }
 
   Random& rng() { return rng_; }
@@ -559,8 +558,8 @@ class Generator {
     } else {
       as_of = rng_.DateBetween(kReform, today_);
     }
-    auto in_force = units_->InForce(domain::AdminLevel::kProvince, as_of);
-    const domain::AdminUnit* unit = rng_.Pick(in_force);
+    auto in_force = units_->InForce(geo::AdminLevel::kProvince, as_of);
+    const geo::AdminUnit* unit = rng_.Pick(in_force);
     e.province_code = unit->code;
     e.province_as_of = as_of;
     auto successors = units_->CurrentSuccessors(unit->id, today_);
@@ -611,7 +610,7 @@ class Generator {
 
  private:
   Random rng_;
-  std::shared_ptr<const domain::AdminUnitDirectory> units_;
+  std::shared_ptr<const geo::AdminUnitDirectory> units_;
   Date today_;
   std::vector<std::string> current_codes_;
   std::set<std::string> all_codes_;
@@ -825,20 +824,20 @@ class StatsPropertyTest : public ::testing::Test {
   // new unit 97. Lineages then take two steps (Bạc Liêu 95 → Cà Mau 96 → 97) and
   // a unit has a single predecessor (97 ← 96).
   void ChangeUnitsIn2026() {
-    auto dataset = storage::LoadAdminUnits(*db_);
+    auto dataset = geo::LoadAdminUnits(*db_);
     ASSERT_TRUE(dataset.ok()) << dataset.error().detail;
     int64_t last_id = 0, ca_mau_id = 0;
     for (auto& unit : dataset->units) {
       last_id = std::max(last_id, unit.id);
-      if (unit.level == domain::AdminLevel::kProvince && unit.code == "96" && !unit.valid_to) {
+      if (unit.level == geo::AdminLevel::kProvince && unit.code == "96" && !unit.valid_to) {
         unit.valid_to = Civil(2026, 4, 29);
         ca_mau_id = unit.id;
       }
     }
     ASSERT_NE(ca_mau_id, 0);
-    domain::AdminUnit successor;
+    geo::AdminUnit successor;
     successor.id = last_id + 1;
-    successor.level = domain::AdminLevel::kProvince;
+    successor.level = geo::AdminLevel::kProvince;
     successor.code = "97";
     successor.name = successor.full_name = "Cà Mau Mới";
     successor.name_en = successor.full_name_en = "Ca Mau Moi";
@@ -846,10 +845,10 @@ class StatsPropertyTest : public ::testing::Test {
     dataset->units.push_back(successor);
     dataset->links.push_back({ca_mau_id, successor.id, successor.valid_from});
     dataset->version += "+test-2026-04-30";
-    ASSERT_OK(storage::SeedAdminUnits(*db_, *dataset));
-    auto reloaded = storage::LoadAdminUnits(*db_);
+    ASSERT_OK(geo::SeedAdminUnits(*db_, *dataset));
+    auto reloaded = geo::LoadAdminUnits(*db_);
     ASSERT_TRUE(reloaded.ok()) << reloaded.error().detail;
-    directory_ = domain::AdminUnitDirectory::Create(std::move(reloaded).value());
+    directory_ = geo::AdminUnitDirectory::Create(std::move(reloaded).value());
     entities_ = std::make_unique<registry::EntityService>(*db_, directory_);
     figures_ = std::make_unique<registry::FigureService>(*db_, *entities_);
   }
@@ -990,7 +989,7 @@ class StatsPropertyTest : public ::testing::Test {
 
   std::string url_;
   std::unique_ptr<storage::Db> db_;
-  std::shared_ptr<const domain::AdminUnitDirectory> directory_;
+  std::shared_ptr<const geo::AdminUnitDirectory> directory_;
   std::unique_ptr<registry::EntityService> entities_;
   std::unique_ptr<registry::FigureService> figures_;
   std::unique_ptr<analytics::RegistryIndex> index_;
@@ -1064,7 +1063,7 @@ TEST_F(StatsPropertyTest, IndexAgreesWithSql) {
       case 3: {  // moves to another province, registered there as of some date
         Date as_of =
             rng.Chance(0.5) ? rng.DateBetween(Civil(2004, 1, 1), Civil(2025, 6, 30)) : rng.DateBetween(kReform, today_);
-        const domain::AdminUnit* unit = rng.Pick(directory_->InForce(domain::AdminLevel::kProvince, as_of));
+        const geo::AdminUnit* unit = rng.Pick(directory_->InForce(geo::AdminLevel::kProvince, as_of));
         patch.province_code = unit->code;
         patch.province_as_of = std::optional(as_of);
         patch.commune_code = "";
@@ -1373,7 +1372,7 @@ struct Row {
   std::vector<std::string> words;  // registry::NameWords
   int word_count = 0;
   std::string current_province, commune;
-  const domain::AdminUnit* unit = nullptr;  // registered province as of province_as_of
+  const geo::AdminUnit* unit = nullptr;  // registered province as of province_as_of
   std::optional<domain::Sector> sector;
   bool women = false, youth = false;
   std::optional<Date> founded;
@@ -1396,7 +1395,7 @@ std::string RandomName(Random& rng) {
   return name;
 }
 
-Result<std::vector<Row>> Load(storage::Db& db, const domain::AdminUnitDirectory& units) {
+Result<std::vector<Row>> Load(storage::Db& db, const geo::AdminUnitDirectory& units) {
   std::vector<Row> rows;
   std::map<int64_t, size_t> at;
   std::map<int64_t, std::vector<domain::StatusEvent>> events;
@@ -1416,7 +1415,7 @@ Result<std::vector<Row>> Load(storage::Db& db, const domain::AdminUnitDirectory&
       r.word_count = static_cast<int>(text::FoldedWords(name).size());
       r.current_province = AsText(e[3]);
       r.commune = AsText(e[4]);
-      r.unit = units.Find(domain::AdminLevel::kProvince, AsText(e[5]), *Date::ParseIso(AsText(e[6])));
+      r.unit = units.Find(geo::AdminLevel::kProvince, AsText(e[5]), *Date::ParseIso(AsText(e[6])));
       if (!AsText(e[7]).empty()) r.sector = domain::SectorFromName(AsText(e[7]));
       r.women = AsInt(e[8]) != 0;
       r.youth = AsInt(e[9]) != 0;
@@ -1445,17 +1444,16 @@ Result<std::vector<Row>> Load(storage::Db& db, const domain::AdminUnitDirectory&
 
 // The ids of every match in order, and the number of matches.
 std::vector<int64_t> Answer(const std::vector<Row>& rows, const registry::EntityFilters& f,
-                            const domain::AdminUnitDirectory& units) {
+                            const geo::AdminUnitDirectory& units) {
   std::vector<std::string> words = registry::SearchWords(f.q);
   if (words.size() > 7) words.resize(7);
   std::vector<std::string> unique = words;
   std::sort(unique.begin(), unique.end());
   unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
   const bool relevance = !words.empty() && f.sort == registry::ListSort::kRelevance;
-  const domain::AdminUnit* legacy =
-      f.legacy_province.empty()
-          ? nullptr
-          : units.Find(domain::AdminLevel::kProvince, f.legacy_province, Date::FromCivil(2025, 6, 30));
+  const geo::AdminUnit* legacy = f.legacy_province.empty() ? nullptr
+                                                           : units.Find(geo::AdminLevel::kProvince, f.legacy_province,
+                                                                        Date::FromCivil(2025, 6, 30));
   const Date on = f.as_of ? *f.as_of : Date::Today();
   struct Hit {
     int score;

@@ -1,3 +1,5 @@
+#include "auth/password.h"
+
 #include <gtest/gtest.h>
 #include <sodium.h>
 
@@ -6,8 +8,6 @@
 #include <set>
 #include <thread>
 #include <vector>
-
-#include "auth/password.h"
 
 namespace hoptac::auth {
 namespace {

@@ -1,3 +1,5 @@
+#include "auth/throttle.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -5,8 +7,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include "auth/throttle.h"
 
 namespace hoptac::auth {
 namespace {

@@ -1,10 +1,10 @@
-#include "domain/admin_unit.h"
+#include "geo/admin_unit.h"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
-namespace hoptac::domain {
+namespace hoptac::geo {
 namespace {
 
 class AdminUnitTest : public ::testing::Test {
@@ -100,4 +100,4 @@ TEST_F(AdminUnitTest, CommunesBelongToCurrentProvinces) {
 }
 
 }  // namespace
-}  // namespace hoptac::domain
+}  // namespace hoptac::geo

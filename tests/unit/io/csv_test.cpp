@@ -1,3 +1,5 @@
+#include "io/csv.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -7,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "io/csv.h"
 #include "io/encoding.h"
 #include "io/table.h"
 #include "support/temp_files.h"

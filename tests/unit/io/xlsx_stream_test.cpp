@@ -1,6 +1,8 @@
 // XlsxStreamWriter: what it writes reads back unchanged through io::XlsxReader (and,
 // when it is installed, through LibreOffice), with shared and inline strings, numbers,
 // escapes, many chunks, and the limits of a sheet.
+#include "io/xlsx_stream.h"
+
 #include <gtest/gtest.h>
 #include <zip.h>
 
@@ -12,7 +14,6 @@
 #include "io/csv.h"
 #include "io/table.h"
 #include "io/xlsx.h"
-#include "io/xlsx_stream.h"
 #include "support/status_matchers.h"
 #include "support/temp_files.h"
 

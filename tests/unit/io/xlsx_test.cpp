@@ -1,6 +1,8 @@
 // XLSX reader and writer. The workbooks are built here: with XlsxWriter, and by hand with
 // libzip (which hoptac_io links), so that each feature of the format is exercised
 // exactly, without checked-in binaries.
+#include "io/xlsx.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 #include <zip.h>
@@ -16,7 +18,6 @@
 #include "io/csv.h"
 #include "io/format_detect.h"
 #include "io/table.h"
-#include "io/xlsx.h"
 #include "io/xlsx_cell.h"
 #include "support/temp_files.h"
 

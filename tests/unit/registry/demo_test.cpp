@@ -1,5 +1,7 @@
 // The demo data generator: deterministic, every entity, history and set of figures
 // valid, provinces old and new read correctly, and the shares of the real country.
+#include "registry/demo/demo.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -7,12 +9,11 @@
 #include <set>
 #include <string>
 
-#include "domain/admin_unit.h"
-#include "domain/entity.h"
-#include "domain/figures.h"
-#include "domain/status_history.h"
-#include "registry/demo.h"
+#include "geo/admin_unit.h"
+#include "registry/entity.h"
 #include "registry/entity_service.h"
+#include "registry/figures.h"
+#include "registry/status_history.h"
 #include "support/status_matchers.h"
 
 namespace hoptac::registry {
@@ -22,11 +23,11 @@ using domain::EntityKind;
 
 const Date kToday = Date::FromCivil(2026, 11, 23);
 
-std::shared_ptr<const domain::AdminUnitDirectory> Directory() {
+std::shared_ptr<const geo::AdminUnitDirectory> Directory() {
   static auto directory = [] {
-    auto dataset = domain::LoadReferenceAdminUnits();
+    auto dataset = geo::LoadReferenceAdminUnits();
     EXPECT_TRUE(dataset.ok());
-    return domain::AdminUnitDirectory::Create(std::move(dataset).value());
+    return geo::AdminUnitDirectory::Create(std::move(dataset).value());
   }();
   return directory;
 }
@@ -99,19 +100,19 @@ TEST(DemoData, EveryEntityHistoryAndFigureIsValid) {
     EXPECT_LE(*e.founded_on, kToday);
     // The code names a province on its reading date: one of the 63 before the
     // reform, one of the 34 since; the current province is its successor.
-    const domain::AdminUnit* province = units.Find(domain::AdminLevel::kProvince, e.province_code, *e.province_as_of);
+    const geo::AdminUnit* province = units.Find(geo::AdminLevel::kProvince, e.province_code, *e.province_as_of);
     ASSERT_NE(province, nullptr);
     bool before_reform = *e.founded_on < Date::FromCivil(2025, 7, 1);
     if (before_reform) {
       EXPECT_TRUE(province->InForce(Date::FromCivil(2025, 6, 30)));
       EXPECT_EQ(*e.province_as_of, std::max(*e.founded_on, province->valid_from));
     } else {
-      EXPECT_EQ(units.Find(domain::AdminLevel::kProvince, e.province_code, kToday), province);
+      EXPECT_EQ(units.Find(geo::AdminLevel::kProvince, e.province_code, kToday), province);
       EXPECT_EQ(*e.province_as_of, *e.founded_on);
     }
     EXPECT_EQ(CurrentProvinceCode(units, e.province_code, *e.province_as_of, kToday), demo.current_province_code);
     if (!e.commune_code.empty()) {
-      const domain::AdminUnit* commune = units.Find(domain::AdminLevel::kCommune, e.commune_code, kToday);
+      const geo::AdminUnit* commune = units.Find(geo::AdminLevel::kCommune, e.commune_code, kToday);
       ASSERT_NE(commune, nullptr);
       EXPECT_EQ(commune->parent_code, demo.current_province_code);
     }

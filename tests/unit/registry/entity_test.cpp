@@ -1,10 +1,11 @@
+#include "registry/entity.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
 #include <string>
 #include <vector>
 
-#include "domain/entity.h"
 #include "text/i18n.h"
 
 namespace hoptac::domain {

@@ -1,9 +1,10 @@
+#include "registry/figures.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "domain/figures.h"
 #include "text/i18n.h"
 
 namespace hoptac::domain {

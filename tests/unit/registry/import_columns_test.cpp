@@ -1,15 +1,15 @@
 // The importer's header mapping (registry/import_columns.h) and value readers
 // (registry/import_values.h), table-driven.
-#include "registry/import_columns.h"
+#include "registry/import/import_columns.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "domain/admin_unit.h"
-#include "domain/entity.h"
-#include "registry/import_values.h"
+#include "geo/admin_unit.h"
+#include "registry/entity.h"
+#include "registry/import/import_values.h"
 
 namespace hoptac::registry {
 namespace {
@@ -209,9 +209,9 @@ TEST(ImportValues, PadCodesThatLostTheirLeadingZeros) {
 class ProvinceResolverTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto dataset = domain::LoadReferenceAdminUnits();
+    auto dataset = geo::LoadReferenceAdminUnits();
     ASSERT_TRUE(dataset.ok());
-    resolver_ = std::make_unique<ProvinceResolver>(domain::AdminUnitDirectory::Create(std::move(dataset).value()));
+    resolver_ = std::make_unique<ProvinceResolver>(geo::AdminUnitDirectory::Create(std::move(dataset).value()));
   }
   std::string Resolve(std::string_view text, const char* on) {
     auto code = resolver_->Resolve(text, *Date::ParseIso(on));

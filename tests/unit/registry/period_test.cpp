@@ -1,10 +1,11 @@
+#include "registry/period.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
-#include "domain/period.h"
 #include "text/i18n.h"
 
 namespace hoptac::domain {

@@ -1,10 +1,11 @@
+#include "registry/status_history.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
 #include <string>
 #include <vector>
 
-#include "domain/status_history.h"
 #include "text/i18n.h"
 
 namespace hoptac::domain {

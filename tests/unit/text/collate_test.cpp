@@ -1,3 +1,5 @@
+#include "text/collate.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -6,8 +8,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include "text/collate.h"
 
 namespace hoptac::text {
 namespace {

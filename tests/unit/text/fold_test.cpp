@@ -1,3 +1,5 @@
+#include "text/fold.h"
+
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
@@ -12,8 +14,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "text/fold.h"
 
 namespace hoptac::text {
 namespace {

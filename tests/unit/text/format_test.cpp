@@ -1,3 +1,5 @@
+#include "text/format.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -5,8 +7,6 @@
 #include <limits>
 #include <optional>
 #include <string>
-
-#include "text/format.h"
 
 namespace hoptac::text {
 namespace {

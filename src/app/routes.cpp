@@ -1,0 +1,25 @@
+// The HTTP route table: the kernel's routes, then one line per capability.
+#include "registry/api/routes.h"
+
+#include "app/system.h"
+#include "http/api.h"
+
+namespace hoptac::app {
+
+std::shared_ptr<http::Router> System::BuildRouter() {
+  http::Services kernel;
+  kernel.db = db_.get();
+  kernel.admin_units = admin_units_;
+  kernel.metrics = metrics_;
+  kernel.accounts = accounts_.get();
+  kernel.version = options_.version;
+  kernel.web_files = options_.web_files;
+
+  registry::api::Services registry{db_.get(),      admin_units_, entities_.get(),
+                                   figures_.get(), index_.get(), import_jobs_.get()};
+  return http::BuildRouter(kernel, {
+                                       [registry](http::Router& router) { registry::api::AddRoutes(router, registry); },
+                                   });
+}
+
+}  // namespace hoptac::app

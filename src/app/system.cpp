@@ -1,0 +1,88 @@
+#include "app/system.h"
+
+#include <chrono>
+#include <string>
+
+#include "base/log.h"
+#include "geo/admin_unit_store.h"
+
+namespace hoptac::app {
+
+namespace {
+
+// The database pool's gauges and counters on /metrics.
+void AddPoolMetrics(http::Metrics& metrics, storage::Db* db) {
+  metrics.AddCollector([db](std::string& out) {
+    storage::PoolStats stats = db->Stats();
+    out += "# HELP hoptac_db_pool_connections Database connections opened by the pool.\n";
+    out += "# TYPE hoptac_db_pool_connections gauge\nhoptac_db_pool_connections " + std::to_string(stats.size) + "\n";
+    out += "# HELP hoptac_db_pool_in_use Database connections lent out now.\n";
+    out += "# TYPE hoptac_db_pool_in_use gauge\nhoptac_db_pool_in_use " + std::to_string(stats.in_use) + "\n";
+    out += "# HELP hoptac_db_pool_acquired_total Connections taken from the pool.\n";
+    out += "# TYPE hoptac_db_pool_acquired_total counter\nhoptac_db_pool_acquired_total " +
+           std::to_string(stats.acquired) + "\n";
+    out += "# HELP hoptac_db_pool_waited_total Acquisitions that had to wait for a free connection.\n";
+    out += "# TYPE hoptac_db_pool_waited_total counter\nhoptac_db_pool_waited_total " + std::to_string(stats.waited) +
+           "\n";
+  });
+}
+
+}  // namespace
+
+Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, SystemOptions options) {
+  std::unique_ptr<System> system(new System());
+  system->options_ = std::move(options);
+  system->db_ = std::move(db);
+  storage::Db& database = *system->db_;
+  HOPTAC_TRY(geo::PrepareDatabase(database));
+  HOPTAC_ASSIGN_OR_RETURN(system->admin_units_, geo::LoadDirectory(database));
+  system->metrics_ = std::make_shared<http::Metrics>();
+  AddPoolMetrics(*system->metrics_, system->db_.get());
+
+  // Accounts. A province must be in force today to be given to an account.
+  system->hasher_ = auth::PasswordHasher::Create(system->options_.hash_concurrency, system->options_.hash_opslimit,
+                                                 system->options_.hash_memlimit);
+  if (!system->hasher_) return Error::Internal("libsodium could not start (argon2id)");
+  auto units = system->admin_units_;
+  system->accounts_ = std::make_unique<auth::AccountService>(
+      database, *system->hasher_, system->throttle_, [units](std::string_view code) {
+        return units->Find(geo::AdminLevel::kProvince, code, Date::Today()) != nullptr;
+      });
+
+  // The registry. Search, lists and statistics answer from the index; every write of this
+  // process updates it before its response (it observes every service that writes).
+  system->entities_ = std::make_unique<registry::EntityService>(database, units);
+  auto index_started = std::chrono::steady_clock::now();
+  HOPTAC_ASSIGN_OR_RETURN(system->index_, analytics::RegistryIndex::Build(database, units));
+  auto usage = system->index_->MemoryUsage();
+  log::Info(
+      "index built",
+      {{"entities", static_cast<long long>(usage.entities)},
+       {"figure_values", static_cast<long long>(usage.figure_values)},
+       {"megabytes", static_cast<long long>(usage.bytes >> 20)},
+       {"ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - index_started).count()}});
+  system->entities_->SetObserver(system->index_.get());
+  system->entities_->SetFinder(system->index_.get());
+  system->figures_ = std::make_unique<registry::FigureService>(database, *system->entities_);
+  system->figures_->SetObserver(system->index_.get());
+  system->import_service_ = std::make_unique<registry::ImportService>(database, units);
+  system->import_service_->SetObserver(system->index_.get());
+  // Imports through the API run as jobs on a background thread.
+  system->import_jobs_ = std::make_unique<registry::ImportJobs>(*system->import_service_, system->options_.import_clock,
+                                                                system->options_.max_unfinished_imports);
+  return system;
+}
+
+System::~System() { Shutdown(); }
+
+void System::StartPolling(std::chrono::milliseconds interval) { index_->StartPolling(interval); }
+
+void System::Shutdown() {
+  if (shut_down_) return;
+  shut_down_ = true;
+  if (index_) index_->StopPolling();
+  if (import_jobs_) import_jobs_->Shutdown();  // a running import is cancelled: nothing half-written
+  if (db_) db_->Close();
+}
+
+}  // namespace hoptac::app

@@ -1,0 +1,107 @@
+// System: every service of hoptac, built once and wired together — the one place that
+// knows how the capabilities fit. `hoptac serve`, the integration test fixtures and the
+// benchmarks all build their services through it, so none of them repeats the wiring.
+//
+// What Create() builds, in order: the administrative units (from the database), the
+// accounts (argon2id hasher with bounded concurrency, login throttle), the registry's
+// services (entities, figures, imports and their jobs) and the registry index, which is
+// made their observer (every committed write updates it) and the entity list's finder.
+// BuildRouter() (app/routes.cpp) assembles the HTTP route table of the kernel and of
+// every capability.
+//
+// Ownership: a System owns the database it is given and every service; the services
+// hold references into each other, so a System is neither copied nor moved.
+// Thread-safety: the services are thread-safe; Create and Shutdown are called from one
+// thread.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "auth/account_service.h"
+#include "auth/password.h"
+#include "auth/throttle.h"
+#include "base/result.h"
+#include "geo/admin_unit.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "registry/entity_service.h"
+#include "registry/figure_service.h"
+#include "registry/import/import.h"
+#include "registry/import/import_jobs.h"
+#include "registry/index/registry_index.h"
+#include "storage/db.h"
+
+namespace hoptac::app {
+
+inline constexpr const char* kVersion = "0.1.0";
+
+struct SystemOptions {
+  // argon2id: at most this many hashes at once, at this cost (tests lower the cost;
+  // the benchmarks measure the real one).
+  int hash_concurrency = 1;
+  unsigned long long hash_opslimit = auth::kInteractiveOpsLimit;
+  size_t hash_memlimit = auth::kInteractiveMemLimit;
+  // Import jobs queued or running at once through the API.
+  int max_unfinished_imports = registry::kMaxUnfinishedJobs;
+  // The clock of the import jobs (expiry); null: the system clock.
+  registry::ImportJobs::Clock import_clock;
+  // The built web application's files (base/web_assets.h); unset: / says how to build it.
+  std::function<std::optional<std::string_view>(std::string_view path)> web_files;
+  std::string version = kVersion;
+};
+
+class System {
+ public:
+  // Applies the migrations and seeds the reference units when needed
+  // (geo::PrepareDatabase), then builds every service over `db`, which it owns.
+  // Errors: those of the migrations, of loading the units and of building the index;
+  // kInternal when libsodium cannot start.
+  static Result<std::unique_ptr<System>> Create(std::unique_ptr<storage::Db> db, SystemOptions options = {});
+
+  ~System();
+  System(const System&) = delete;
+  System& operator=(const System&) = delete;
+
+  storage::Db& db() { return *db_; }
+  const std::shared_ptr<const geo::AdminUnitDirectory>& admin_units() const { return admin_units_; }
+  const std::shared_ptr<http::Metrics>& metrics() const { return metrics_; }
+  auth::AccountService& accounts() { return *accounts_; }
+  registry::EntityService& entities() { return *entities_; }
+  registry::FigureService& figures() { return *figures_; }
+  analytics::RegistryIndex& index() { return *index_; }
+  registry::ImportService& import_service() { return *import_service_; }
+  registry::ImportJobs& import_jobs() { return *import_jobs_; }
+
+  // The route table of the kernel and of every capability (app/routes.cpp), with the
+  // authentication guard and the metrics' route names.
+  std::shared_ptr<http::Router> BuildRouter();
+
+  // Picks up writes of other processes every `interval` (the index's catch-up).
+  void StartPolling(std::chrono::milliseconds interval);
+  // Stops polling, cancels running imports (nothing half-written) and closes the
+  // database. Called by the destructor; idempotent.
+  void Shutdown();
+
+ private:
+  System() = default;
+
+  SystemOptions options_;
+  std::unique_ptr<storage::Db> db_;
+  std::shared_ptr<const geo::AdminUnitDirectory> admin_units_;
+  std::shared_ptr<http::Metrics> metrics_;
+  std::unique_ptr<auth::PasswordHasher> hasher_;
+  auth::LoginThrottle throttle_;
+  std::unique_ptr<auth::AccountService> accounts_;
+  std::unique_ptr<registry::EntityService> entities_;
+  std::unique_ptr<analytics::RegistryIndex> index_;
+  std::unique_ptr<registry::FigureService> figures_;
+  std::unique_ptr<registry::ImportService> import_service_;
+  std::unique_ptr<registry::ImportJobs> import_jobs_;
+  bool shut_down_ = false;
+};
+
+}  // namespace hoptac::app
