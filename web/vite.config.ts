@@ -21,7 +21,9 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     globals: true,
-    include: ['tests/**/*.test.{ts,tsx}'],
+    // Feature tests sit next to what they test (src/<feature>/*.test.tsx); tests/ holds the
+    // shared kernel's and the app-wide ones.
+    include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/setup.ts'],
     // The CI machine has two shared cores: rendering a whole form can take seconds there.
     testTimeout: 30_000,

@@ -65,7 +65,7 @@ const find = (suffix) => {
 
 const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
 const shell = find('Shell.tsx');
-const login = find('pages/LoginPage.tsx');
+const login = find('account/LoginPage.tsx');
 const dashboard = find('dashboard/DashboardPage.tsx');
 const entryFiles = files(entry);
 const shellFiles = files(entry, shell);

@@ -7,10 +7,10 @@ import viVN from 'antd/es/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';
-import { useSession } from './auth/session';
+import { useSession } from './account/session';
 import { useI18n } from './i18n/I18nProvider';
 
-const LoginPage = lazy(() => import('./pages/LoginPage'));
+const LoginPage = lazy(() => import('./account/LoginPage'));
 const Shell = lazy(() => import('./Shell'));
 
 const theme = { token: { colorPrimary: '#0b5cab', borderRadius: 6, fontFamily: 'inherit' } };

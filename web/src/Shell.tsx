@@ -1,49 +1,32 @@
 // The signed-in application: header with navigation, language switch and account menu, and
-// the routes, each page loaded on demand.
+// the routes, each page loaded on demand. Routes and menu entries come from the features' list
+// (features.ts), nowhere else.
 import { DownOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Grid } from 'antd';
 import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, Route, Routes, useLocation } from 'react-router';
 import { Loading } from './App';
-import { canEditRegistry, isAdmin } from './api/types';
-import { useSession } from './auth/session';
+import { useSession } from './account/session';
+import { menuEntries } from './app/feature';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { MenuButton } from './components/MenuButton';
+import { routes } from './features';
 import { useI18n } from './i18n/I18nProvider';
 
 // The drawer (narrow screens) and the 404 page load when first needed: the signed-in first
 // screen (scripts/postbuild.mjs) carries neither.
 const Drawer = lazy(() => import('antd/es/drawer'));
-const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
-
-const DashboardPage = lazy(() => import('./dashboard/DashboardPage'));
-const RegistryPage = lazy(() => import('./registry/RegistryPage'));
-const EntityPage = lazy(() => import('./registry/EntityPage'));
-const EntityFormPage = lazy(() => import('./registry/EntityFormPage'));
-const ImportPage = lazy(() => import('./imports/ImportPage'));
-const UsersPage = lazy(() => import('./admin/UsersPage'));
-const TokensPage = lazy(() => import('./admin/TokensPage'));
-const AuditPage = lazy(() => import('./admin/AuditPage'));
-const AccountPage = lazy(() => import('./pages/AccountPage'));
+const NotFoundPage = lazy(() => import('./app/NotFoundPage'));
 
 function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useI18n();
   const { user } = useSession();
-  const links: [string, string][] = [
-    ['/', t('nav.dashboard')],
-    ['/registry', t('nav.registry')],
-  ];
-  if (canEditRegistry(user?.role)) links.push(['/imports', t('nav.imports')]);
-  if (isAdmin(user?.role)) {
-    links.push(['/admin/users', t('nav.users')]);
-    links.push(['/admin/audit', t('nav.audit')]);
-  }
-  links.push(['/admin/tokens', t('nav.tokens')]);
   return (
     <>
-      {links.map(([to, label]) => (
-        <NavLink key={to} to={to} end={to === '/'} onClick={onNavigate}>
-          {label}
+      {menuEntries(routes, user?.role).map(({ path, menu }) => (
+        <NavLink key={path} to={path} end={path === '/'} onClick={onNavigate}>
+          {menu.icon}
+          {t(menu.labelKey)}
         </NavLink>
       ))}
     </>
@@ -85,7 +68,11 @@ function Header() {
       {user && (
         <MenuButton
           items={[
-            { key: 'account', label: <Link to="/account">{t('nav.account')}</Link> },
+            ...menuEntries(routes, user.role, 'account').map(({ path, menu }) => ({
+              key: path,
+              ...(menu.icon ? { icon: menu.icon } : {}),
+              label: <Link to={path}>{t(menu.labelKey)}</Link>,
+            })),
             { key: 'signout', label: t('account.signOut'), onClick: () => void signOut() },
           ]}
         >
@@ -141,16 +128,9 @@ export default function Shell() {
     <Frame>
       <Suspense fallback={<Loading />}>
         <Routes>
-          <Route path="/" element={<DashboardPage />} />
-          <Route path="/registry" element={<RegistryPage />} />
-          <Route path="/registry/new" element={<EntityFormPage />} />
-          <Route path="/registry/:id" element={<EntityPage />} />
-          <Route path="/registry/:id/edit" element={<EntityFormPage />} />
-          <Route path="/imports" element={<ImportPage />} />
-          <Route path="/admin/users" element={<UsersPage />} />
-          <Route path="/admin/tokens" element={<TokensPage />} />
-          <Route path="/admin/audit" element={<AuditPage />} />
-          <Route path="/account" element={<AccountPage />} />
+          {routes.map(({ path, page: Page }) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
-import { SessionProvider } from './auth/session';
+import { SessionProvider } from './account/session';
 import { I18nProvider } from './i18n/I18nProvider';
 import './styles.css';
 

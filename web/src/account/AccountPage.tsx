@@ -1,10 +1,11 @@
 import { Alert, Button, Card, Descriptions, Form, Input, message } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../api/client';
-import { useProvinceNames } from '../api/units';
-import { useSession } from '../auth/session';
-import { useI18n } from '../i18n/I18nProvider';
+import { ApiError } from '../api/client';
 import { applyFieldErrors } from '../components/formErrors';
+import { useProvinceNames } from '../geo/units';
+import { useI18n } from '../i18n/I18nProvider';
+import { changePassword } from './api';
+import { useSession } from './session';
 
 interface Values {
   current_password: string;
@@ -26,10 +27,7 @@ export default function AccountPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/v1/session/password', {
-        current_password: values.current_password,
-        new_password: values.new_password,
-      });
+      await changePassword(values.current_password, values.new_password);
       form.resetFields();
       void notice.success(t('password.changed'));
     } catch (e) {

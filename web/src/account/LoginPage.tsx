@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Panel } from '../components/Panel';
 import { ApiError } from '../api/client';
-import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18nProvider';
+import { useSession } from './session';
 
 interface Values {
   username: string;

@@ -1,8 +1,9 @@
 // Who is signed in. The session lives in an HttpOnly cookie; the app keeps the user and the
 // CSRF token that writes must send back.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
-import type { SessionInfo, User } from '../api/types';
+import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
+import type { User } from '../api/types';
+import { createSession, deleteSession, getSession } from './api';
 
 interface Session {
   user: User | null;
@@ -23,8 +24,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    api
-      .get<SessionInfo>('/api/v1/session')
+    getSession()
       .then((info) => {
         if (!live) return;
         setCsrfToken(info.csrf_token);
@@ -53,7 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const info = await api.post<SessionInfo>('/api/v1/session', { username, password }, { quiet401: true });
+    const info = await createSession(username, password);
     setCsrfToken(info.csrf_token);
     setExpired(false);
     setUser(info.user);
@@ -61,7 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.del('/api/v1/session');
+      await deleteSession();
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
     }

@@ -2,17 +2,12 @@ import { Alert, Button, DatePicker, Input, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api } from '../api/client';
-import type { AuditRow } from '../api/types';
 import { datePattern, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { useApi } from '../lib/useApi';
 import { diffObjects } from '../registry/history';
-
-interface AuditPage {
-  items: AuditRow[];
-  next_before_id: number | null;
-}
+import { listAudit } from './api';
+import type { AuditRow } from './types';
 
 export default function AuditPage() {
   const { t, lang } = useI18n();
@@ -23,14 +18,14 @@ export default function AuditPage() {
   const [next, setNext] = useState<number | null>(null);
   const key = JSON.stringify(applied);
   const first = useApi(async (s) => {
-    const page = await api.get<AuditPage>('/api/v1/audit', { ...applied, limit: 100 }, s);
+    const page = await listAudit({ ...applied, limit: 100 }, s);
     setPages([page.items]);
     setNext(page.next_before_id);
     return page;
   }, [key]);
   const more = async () => {
     if (next === null) return;
-    const page = await api.get<AuditPage>('/api/v1/audit', { ...applied, limit: 100, before_id: next });
+    const page = await listAudit({ ...applied, limit: 100, before_id: next });
     setPages((p) => [...p, page.items]);
     setNext(page.next_before_id);
   };

@@ -1,15 +1,16 @@
 import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Table, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../api/client';
-import type { ApiToken, Page } from '../api/types';
+import { ApiError } from '../api/client';
 import { applyFieldErrors } from '../components/formErrors';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { useApi } from '../lib/useApi';
+import { createToken, listTokens, revokeToken } from './api';
+import type { ApiToken } from './types';
 
 export default function TokensPage() {
   const { t, lang } = useI18n();
-  const list = useApi((s) => api.get<Page<ApiToken>>('/api/v1/tokens', undefined, s), []);
+  const list = useApi((s) => listTokens(s), []);
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -18,7 +19,7 @@ export default function TokensPage() {
   const create = async (v: { name: string; expires_in_days?: number }) => {
     setBusy(true);
     try {
-      const made = await api.post<ApiToken>('/api/v1/tokens', { name: v.name, ...(v.expires_in_days ? { expires_in_days: v.expires_in_days } : {}) });
+      const made = await createToken({ name: v.name, ...(v.expires_in_days ? { expires_in_days: v.expires_in_days } : {}) });
       setSecret(made.token ?? null);
       form.resetFields();
       list.reload();
@@ -30,7 +31,7 @@ export default function TokensPage() {
   };
   const revoke = async (token: ApiToken) => {
     try {
-      await api.del(`/api/v1/tokens/${token.id}`);
+      await revokeToken(token.id);
       list.reload();
     } catch (e) {
       void notice.error((e as Error).message);

@@ -1,12 +1,13 @@
 import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, message } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../api/client';
-import { ROLES, isAdmin, type Page, type Role, type User } from '../api/types';
-import { provinceName, useProvinceNames, useProvinces } from '../api/units';
-import { useSession } from '../auth/session';
+import { useSession } from '../account/session';
+import { ApiError } from '../api/client';
+import { ROLES, isAdmin, type Role, type User } from '../api/types';
 import { applyFieldErrors } from '../components/formErrors';
+import { provinceName, useProvinceNames, useProvinces } from '../geo/units';
 import { useI18n } from '../i18n/I18nProvider';
 import { useApi } from '../lib/useApi';
+import { createUser, listUsers, resetPassword, updateUser } from './api';
 
 interface Values {
   username?: string;
@@ -39,10 +40,10 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (message: strin
         ...(v.role === 'cooperative' ? { entity_id: v.entity_id } : user ? { entity_id: null } : {}),
       };
       if (user) {
-        await api.patch(`/api/v1/users/${user.id}`, body);
+        await updateUser(user.id, body);
         onDone(t('common.saved'));
       } else {
-        await api.post('/api/v1/users', { ...body, username: v.username, password: v.password });
+        await createUser({ ...body, username: v.username, password: v.password });
         onDone(t('users.created', { name: v.username ?? '' }));
       }
     } catch (e) {
@@ -106,7 +107,7 @@ function ResetPassword({ user, onDone }: { user: User; onDone: (message: string)
   const submit = async (v: { password: string }) => {
     setBusy(true);
     try {
-      await api.post(`/api/v1/users/${user.id}/password`, { password: v.password });
+      await resetPassword(user.id, v.password);
       onDone(t('users.passwordReset'));
     } catch (e) {
       if (e instanceof ApiError && applyFieldErrors(form, e, ['password'])) form.setFields([{ name: 'password', errors: [e.message] }]);
@@ -130,7 +131,7 @@ export default function UsersPage() {
   const { t, lang } = useI18n();
   const { user: me } = useSession();
   const provinceLabel = useProvinceNames(lang);
-  const list = useApi((s) => api.get<Page<User>>('/api/v1/users', undefined, s), []);
+  const list = useApi((s) => listUsers(s), []);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [notice, contextHolder] = message.useMessage();
@@ -143,7 +144,7 @@ export default function UsersPage() {
   };
   const toggle = async (u: User) => {
     try {
-      await api.patch(`/api/v1/users/${u.id}`, { disabled: !u.disabled });
+      await updateUser(u.id, { disabled: !u.disabled });
       list.reload();
     } catch (e) {
       void notice.error((e as Error).message);

@@ -2,12 +2,12 @@
 // same state as a click on the map, so the stats requests carry the province and the scope says so.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { SessionProvider } from '../src/auth/session';
-import { I18nProvider } from '../src/i18n/I18nProvider';
+import { SessionProvider } from '../account/session';
+import { I18nProvider } from '../i18n/I18nProvider';
 
 // The charts' click handlers by chart title, so that a test can click the map as ECharts would.
 const clicks = new Map<string, (p: { name?: string }) => void>();
-vi.mock('../src/components/EChart', () => ({
+vi.mock('../components/EChart', () => ({
   EChart: ({ label, onClick }: { label: string; onClick?: (p: { name?: string }) => void }) => {
     if (onClick) clicks.set(label, onClick);
     else clicks.delete(label);
@@ -16,7 +16,7 @@ vi.mock('../src/components/EChart', () => ({
   loadEcharts: () => Promise.resolve({}),
 }));
 
-const { default: DashboardPage } = await import('../src/dashboard/DashboardPage');
+const { default: DashboardPage } = await import('./DashboardPage');
 
 function json(status: number, body: unknown) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

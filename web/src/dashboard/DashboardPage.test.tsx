@@ -1,15 +1,15 @@
 // The dashboard shows the API's numbers: headline cards read the stats answers as they are.
 import { render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { SessionProvider } from '../src/auth/session';
-import { I18nProvider } from '../src/i18n/I18nProvider';
+import { SessionProvider } from '../account/session';
+import { I18nProvider } from '../i18n/I18nProvider';
 
-vi.mock('../src/components/EChart', () => ({
+vi.mock('../components/EChart', () => ({
   EChart: ({ label }: { label: string }) => <div role="img" aria-label={label} />,
   loadEcharts: () => Promise.resolve({}),
 }));
 
-const { default: DashboardPage } = await import('../src/dashboard/DashboardPage');
+const { default: DashboardPage } = await import('./DashboardPage');
 
 function json(status: number, body: unknown) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

@@ -1,11 +1,11 @@
 // The map of the 34 provinces, coloured by a measure; a click picks a province (drill-in).
 // The outlines (map/provinces.json, simplified once by scripts/make-map.sh) load on demand.
 import { useEffect, useState } from 'react';
-import type { StatsRow } from '../api/types';
 import { ChartCard } from '../components/ChartCard';
 import { formatCompact } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { sumBy } from './stats';
+import type { StatsRow } from './types';
 
 let outlines: Promise<unknown> | null = null;
 function loadOutlines(): Promise<unknown> {

@@ -1,28 +1,12 @@
-// Calls to the statistics API (GET /api/v1/stats/…) and the small reshaping the charts need.
+// The small reshaping the charts need of the statistics API's answers (api.ts makes the calls).
 // The numbers shown are the API's numbers: nothing here recomputes a figure, it only picks
 // rows and sums rows the API split by a dimension the chart does not show.
-import { ApiError, api, type Query } from '../api/client';
-import type { FlowsAnswer, SeriesAnswer, StatsAnswer, StatsRow } from '../api/types';
+import type { SeriesAnswer, StatsRow } from './types';
 
 export const MAP_MEASURES = [
   'count', 'members_total', 'members_female', 'workers_total', 'revenue_vnd', 'profit_vnd', 'charter_capital_vnd',
 ] as const;
 export type MapMeasure = (typeof MAP_MEASURES)[number];
-
-export function entities(query: Query, signal?: AbortSignal): Promise<StatsAnswer> {
-  return api.get<StatsAnswer>('/api/v1/stats/entities', query, signal);
-}
-export function flows(query: Query, signal?: AbortSignal): Promise<FlowsAnswer> {
-  return api.get<FlowsAnswer>('/api/v1/stats/flows', query, signal);
-}
-export function series(query: Query, signal?: AbortSignal): Promise<SeriesAnswer> {
-  return api.get<SeriesAnswer>('/api/v1/stats/series', query, signal);
-}
-
-/** True when the error says the server has no such route (an older server): not a failure. */
-export function isMissingRoute(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404 && /\/api\/v1\/stats/.test(error.message);
-}
 
 /** Sum of the values of rows whose key `dim` is one of `values`. */
 export function sumWhere(rows: StatsRow[], dim: string, ...values: string[]): number {

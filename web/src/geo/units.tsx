@@ -1,17 +1,9 @@
 // Provinces for labels, filters and the map: today's 34 and those in force on a past date
 // (63 before 2025-07-01), loaded once per date and language-independent (both names kept).
 import { useEffect, useState } from 'react';
-import { api } from './client';
-import type { AdminUnit } from './types';
 import type { Lang } from '../i18n/catalogue';
-
-export interface Province {
-  code: string;
-  name: string;
-  name_en: string;
-  valid_from?: string;
-  valid_to?: string | null;
-}
+import { listProvinceUnits } from './api';
+import type { Province } from './types';
 
 const cache = new Map<string, Promise<Province[]>>();
 
@@ -19,17 +11,15 @@ export function loadProvinces(asOf?: string): Promise<Province[]> {
   const key = asOf ?? 'today';
   let p = cache.get(key);
   if (!p) {
-    p = api
-      .get<{ items: AdminUnit[] }>('/api/v1/admin-units', { level: 'province', as_of: asOf })
-      .then((answer) =>
-        answer.items.map((u) => ({
-          code: u.code,
-          name: String(u.name),
-          name_en: String(u.name_en ?? u.name),
-          valid_from: u.valid_from as string | undefined,
-          valid_to: (u.valid_to as string | null | undefined) ?? null,
-        })),
-      );
+    p = listProvinceUnits(asOf).then((answer) =>
+      answer.items.map((u) => ({
+        code: u.code,
+        name: String(u.name),
+        name_en: String(u.name_en ?? u.name),
+        valid_from: u.valid_from as string | undefined,
+        valid_to: (u.valid_to as string | null | undefined) ?? null,
+      })),
+    );
     p.catch(() => cache.delete(key));
     cache.set(key, p);
   }

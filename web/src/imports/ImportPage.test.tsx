@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { SessionProvider } from '../src/auth/session';
-import { I18nProvider } from '../src/i18n/I18nProvider';
-import ImportPage from '../src/imports/ImportPage';
-import type { ImportJob } from '../src/imports/jobs';
+import { SessionProvider } from '../account/session';
+import { I18nProvider } from '../i18n/I18nProvider';
+import ImportPage from './ImportPage';
+import type { ImportJob } from './types';
 
 function json(status: number, body: unknown) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

@@ -1,12 +1,14 @@
 import { Alert, Button, Card, Checkbox, Descriptions, Progress, Result, Select, Space, Spin, Steps, Table, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { useSession } from '../account/session';
 import { ApiError } from '../api/client';
 import { canEditRegistry } from '../api/types';
-import { useSession } from '../auth/session';
 import { formatDate, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
-import { IMPORT_TYPES, cancelJob, contentTypeOf, follow, reportUrl, submit, type ImportJob, type ImportType } from './jobs';
+import { cancelJob, follow, isMissingRoute, reportUrl, submit } from './api';
+import { contentTypeOf } from './jobs';
+import { IMPORT_TYPES, type ImportJob, type ImportType } from './types';
 
 // The wizard: 0 upload → 1 preview (the columns the server recognised and the first rows) →
 // 2 check (the dry run's problems, downloadable) → 3 commit (progress, cancel) → 4 summary.
@@ -36,7 +38,7 @@ export default function ImportPage() {
 
   const fail = (e: unknown) => {
     if ((e as Error).name === 'AbortError') return;
-    if (e instanceof ApiError && e.status === 404 && e.message.includes('/api/v1/imports')) setMissing(true);
+    if (isMissingRoute(e)) setMissing(true);
     else setError(e instanceof ApiError ? [e.message, ...e.fields.map((f) => f.message)].join(' ') : String(e));
   };
 

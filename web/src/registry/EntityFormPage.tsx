@@ -2,13 +2,14 @@ import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumbe
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../api/client';
-import { KINDS, SECTORS, type Entity } from '../api/types';
-import { provinceName, useProvinces } from '../api/units';
+import { ApiError } from '../api/client';
 import { applyFieldErrors } from '../components/formErrors';
+import { provinceName, useProvinces } from '../geo/units';
 import { datePattern } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { useApi } from '../lib/useApi';
+import { createEntity, getEntity, updateEntity } from './api';
+import { KINDS, SECTORS, type Entity } from './types';
 
 // Form values: the API's member names, dates as Dayjs.
 interface Values {
@@ -98,7 +99,7 @@ export default function EntityFormPage() {
   const current = useProvinces();
   const legacy = useProvinces('2025-06-30');
   const entity = useApi(
-    (signal) => (editing ? api.get<Entity>(`/api/v1/entities/${id}`, undefined, signal) : Promise.resolve(undefined)),
+    (signal) => (editing ? getEntity(id, signal) : Promise.resolve(undefined)),
     [id],
   );
   useEffect(() => {
@@ -132,12 +133,12 @@ export default function EntityFormPage() {
           void notice.info(t('form.noChanges'));
           return;
         }
-        await api.patch<Entity>(`/api/v1/entities/${id}`, patch);
+        await updateEntity(id, patch);
         void notice.success(t('common.saved'));
         navigate(`/registry/${id}`);
       } else {
         for (const k of Object.keys(body)) if (body[k] === null) delete body[k];
-        const created = await api.post<Entity>('/api/v1/entities', body);
+        const created = await createEntity(body);
         void notice.success(t('form.created', { name: created.name }));
         navigate(`/registry/${created.id}`);
       }

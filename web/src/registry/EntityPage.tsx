@@ -5,19 +5,22 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../api/client';
-import { EVENT_TYPES, KINDS, canEditRegistry, isAdmin, type AuditRow, type Entity, type EntityEvent, type Page } from '../api/types';
-import { provinceName as unitName, useProvinceNames, useProvinces } from '../api/units';
-import { useSession } from '../auth/session';
+import { useSession } from '../account/session';
+import type { AuditRow } from '../admin/types';
+import { ApiError } from '../api/client';
+import { canEditRegistry, isAdmin } from '../api/types';
 import { ChartCard } from '../components/ChartCard';
 import { applyFieldErrors } from '../components/formErrors';
+import { provinceName as unitName, useProvinceNames, useProvinces } from '../geo/units';
 import { datePattern, formatDate, formatDateTime, formatMoney, formatNumber, formatPeriod } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { useApi } from '../lib/useApi';
+import { addEvent, deleteEntity, getEntity, getFigures, getHistory, listEvents } from './api';
 import { FIGURE_FIELDS, isMoney, parseFigures, type FigureField } from './figures';
 import { diffObjects } from './history';
 import { StatusTag } from './labels';
+import { EVENT_TYPES, KINDS, type Entity } from './types';
 
 function EventForm({ entity, onDone }: { entity: Entity; onDone: () => void }) {
   const { t, lang } = useI18n();
@@ -29,7 +32,7 @@ function EventForm({ entity, onDone }: { entity: Entity; onDone: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/v1/entities/${entity.id}/events`, {
+      await addEvent(entity.id, {
         date: v.date.format('YYYY-MM-DD'),
         type: v.type,
         ...(v.note ? { note: v.note } : {}),
@@ -72,7 +75,7 @@ function EventForm({ entity, onDone }: { entity: Entity; onDone: () => void }) {
 
 function FiguresTab({ entity }: { entity: Entity }) {
   const { t, lang } = useI18n();
-  const figures = useApi((signal) => api.get<unknown>(`/api/v1/entities/${entity.id}/figures`, undefined, signal), [entity.id]);
+  const figures = useApi((signal) => getFigures(entity.id, signal), [entity.id]);
   const [measure, setMeasure] = useState<FigureField>('members_total');
   const rows = useMemo(() => parseFigures(figures.data), [figures.data]);
   if (figures.loading && !figures.data) return <Spin />;
@@ -132,10 +135,7 @@ function FiguresTab({ entity }: { entity: Entity }) {
 
 function HistoryTab({ entity }: { entity: Entity }) {
   const { t, lang } = useI18n();
-  const audit = useApi(
-    (signal) => api.get<{ items: AuditRow[] }>('/api/v1/audit', { object: `entity:${entity.id}`, limit: 200 }, signal),
-    [entity.id, entity.updated_at_ms],
-  );
+  const audit = useApi((signal) => getHistory(entity.id, signal), [entity.id, entity.updated_at_ms]);
   const value = (v: unknown) => (v === null || v === undefined || v === '' ? t('history.empty') : typeof v === 'object' ? JSON.stringify(v) : String(v));
   const fieldLabel = (f: string) => {
     const key = `field.${f}` as MessageKey;
@@ -190,8 +190,8 @@ export default function EntityPage() {
   const screens = Grid.useBreakpoint();
   const narrow = screens.sm === false;
   const [notice, contextHolder] = message.useMessage();
-  const entity = useApi((signal) => api.get<Entity>(`/api/v1/entities/${id}`, undefined, signal), [id]);
-  const events = useApi((signal) => api.get<Page<EntityEvent>>(`/api/v1/entities/${id}/events`, undefined, signal), [id]);
+  const entity = useApi((signal) => getEntity(id!, signal), [id]);
+  const events = useApi((signal) => listEvents(id!, signal), [id]);
   // The province as it was on the date its code is read at (15 in 2023 is Yên Bái, today Lào Cai).
   const provincesThen = useProvinces(entity.data?.province_as_of ?? entity.data?.founded_on ?? undefined);
 
@@ -215,7 +215,7 @@ export default function EntityPage() {
 
   const remove = async () => {
     try {
-      await api.del(`/api/v1/entities/${e.id}`);
+      await deleteEntity(e.id);
       void notice.success(t('entity.deleted'));
       navigate('/registry');
     } catch (err) {

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router';
-import { SessionProvider } from '../src/auth/session';
-import { I18nProvider } from '../src/i18n/I18nProvider';
-import RegistryPage from '../src/registry/RegistryPage';
+import { SessionProvider } from '../account/session';
+import { I18nProvider } from '../i18n/I18nProvider';
+import RegistryPage from './RegistryPage';
 
 const ENTITIES = [
   { id: 1, kind: 'cooperative', name: 'Hợp tác xã Nông nghiệp Đồng Tháp', province_code: '87', current_province_code: '87', commune_code: null, sector: 'agriculture', status: 'active', founded_on: '2015-03-01', registration_code: 'DT-1' },

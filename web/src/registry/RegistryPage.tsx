@@ -4,19 +4,20 @@ import type { SorterResult } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, buildUrl } from '../api/client';
-import { KINDS, SECTORS, STATUSES, canEditRegistry, type Entity, type Page } from '../api/types';
-import { provinceName, useProvinceNames, useProvinces } from '../api/units';
-import { useSession } from '../auth/session';
+import { useSession } from '../account/session';
+import { canEditRegistry } from '../api/types';
+import { provinceName, useProvinceNames, useProvinces } from '../geo/units';
 import { datePattern, formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { useApi, useDebounced } from '../lib/useApi';
+import { exportUrl, listEntities } from './api';
 import {
   PAGE_SIZES, apiFilters, columnOrder, effectiveSort, hasFilters, readFilters, sortFor, writeFilters,
   type RegistryFilters, type SortColumn, type SortDirection,
 } from './filters';
 import { StatusTag } from './labels';
+import { KINDS, SECTORS, STATUSES, type Entity } from './types';
 
 const ALL_COLUMNS = [
   'registration_code', 'kind', 'province', 'status', 'sector', 'founded_on', 'women_managed', 'youth',
@@ -72,12 +73,7 @@ export default function RegistryPage() {
   const sort = effectiveSort(filters);
   const key = JSON.stringify([query, filters.page, filters.size]);
   const list = useApi(
-    (signal) =>
-      api.get<Page<Entity>>(
-        '/api/v1/entities',
-        { ...query, offset: (filters.page - 1) * filters.size, limit: filters.size },
-        signal,
-      ),
+    (signal) => listEntities({ ...query, offset: (filters.page - 1) * filters.size, limit: filters.size }, signal),
     [key],
   );
 
@@ -151,7 +147,6 @@ export default function RegistryPage() {
     { value: 'false', label: t('common.no') },
   ];
   const total = list.data?.total ?? 0;
-  const exportUrl = (format: 'csv' | 'xlsx') => buildUrl('/api/v1/exports/entities', { format, ...query });
 
   return (
     <>
@@ -268,12 +263,12 @@ export default function RegistryPage() {
             <Button>{t('registry.columns')}</Button>
           </Popover>
           <Tooltip title={t('registry.exportHelp', { count: total })}>
-            <Button href={exportUrl('csv')} download>
+            <Button href={exportUrl('csv', query)} download>
               {t('registry.exportCsv')}
             </Button>
           </Tooltip>
           <Tooltip title={t('registry.exportHelp', { count: total })}>
-            <Button href={exportUrl('xlsx')} download>
+            <Button href={exportUrl('xlsx', query)} download>
               {t('registry.exportXlsx')}
             </Button>
           </Tooltip>

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { EntityStatus } from '../api/types';
+import type { EntityStatus } from './types';
 import { useI18n } from '../i18n/I18nProvider';
 
 const statusColors: Record<EntityStatus, string> = {

@@ -1,12 +1,9 @@
-import { changedMembers, toBody } from '../src/registry/EntityFormPage';
-import { parseFigures, periodSortKey } from '../src/registry/figures';
-import { apiFilters, columnOrder, effectiveSort, hasFilters, readFilters, sortFor, writeFilters } from '../src/registry/filters';
-import { diffObjects } from '../src/registry/history';
-import { lines, pivot, share, sumBy, sumWhere } from '../src/dashboard/stats';
 import dayjs from 'dayjs';
-import type { Entity, StatsRow } from '../src/api/types';
-
-const row = (keys: Record<string, string>, value: number, labels: Record<string, string> = keys): StatsRow => ({ keys, labels, value });
+import { changedMembers, toBody } from './EntityFormPage';
+import { parseFigures, periodSortKey } from './figures';
+import { apiFilters, columnOrder, effectiveSort, hasFilters, readFilters, sortFor, writeFilters } from './filters';
+import { diffObjects } from './history';
+import type { Entity } from './types';
 
 describe('registry filters in the address bar', () => {
   it('round-trip and give the API only what is set', () => {
@@ -83,52 +80,5 @@ describe('history', () => {
       { field: 'address', before: '', after: 'Số 1' },
     ]);
     expect(diffObjects(null, { name: 'A' })).toEqual([{ field: 'name', before: undefined, after: 'A' }]);
-  });
-});
-
-describe('stats reshaping', () => {
-  const rows = [
-    row({ kind: 'cooperative', status: 'active' }, 100, { kind: 'Hợp tác xã', status: 'Đang hoạt động' }),
-    row({ kind: 'cooperative', status: 'stopped' }, 20, { kind: 'Hợp tác xã', status: 'Ngừng hoạt động' }),
-    row({ kind: 'group', status: 'active' }, 300, { kind: 'Tổ hợp tác', status: 'Đang hoạt động' }),
-  ];
-  it('sums rows by a key', () => {
-    expect(sumWhere(rows, 'status', 'active')).toBe(400);
-    expect(sumWhere(rows, 'status', 'active', 'stopped')).toBe(420);
-    expect(sumBy(rows, 'kind')).toEqual([
-      { key: 'cooperative', label: 'Hợp tác xã', value: 120 },
-      { key: 'group', label: 'Tổ hợp tác', value: 300 },
-    ]);
-  });
-  it('pivots with zeros for missing cells', () => {
-    const p = pivot(rows, 'kind', 'status');
-    expect(p.rows.map((r) => r.key)).toEqual(['cooperative', 'group']);
-    expect(p.cols.map((c) => c.label)).toEqual(['Đang hoạt động', 'Ngừng hoạt động']);
-    expect(p.value('group', 'stopped')).toBe(0);
-    expect(p.value('cooperative', 'stopped')).toBe(20);
-  });
-  it('turns series points into lines with gaps as null', () => {
-    const l = lines(
-      {
-        measure: 'count',
-        interval: 'year',
-        group_by: ['kind'],
-        points: [
-          { period: '2024', end: '2024-12-31', keys: { kind: 'group' }, labels: { kind: 'THT' }, value: 7 },
-          { period: '2023', end: '2023-12-31', keys: { kind: 'group' }, labels: { kind: 'THT' }, value: 5 },
-          { period: '2024', end: '2024-12-31', keys: { kind: 'union' }, labels: { kind: 'LHHTX' }, value: 1 },
-        ],
-      },
-      'kind',
-    );
-    expect(l.periods).toEqual(['2023', '2024']);
-    expect(l.groups).toEqual([
-      { key: 'group', label: 'THT', data: [5, 7] },
-      { key: 'union', label: 'LHHTX', data: [null, 1] },
-    ]);
-  });
-  it('shares guard against zero', () => {
-    expect(share(1, 4)).toBe(0.25);
-    expect(share(1, 0)).toBeNull();
   });
 });

@@ -1,0 +1,20 @@
+// The features of the signed-in app. Each lists its routes in its folder's routes.tsx (path, page,
+// menu entry, roles: app/feature.ts); the shell builds its <Routes> and its menus from this list
+// alone. A new feature adds its import and one line below.
+import { routes as account } from './account/routes';
+import { routes as admin } from './admin/routes';
+import type { RouteDescriptor } from './app/feature';
+import { routes as dashboard } from './dashboard/routes';
+import { routes as imports } from './imports/routes';
+import { routes as registry } from './registry/routes';
+
+export const features = {
+  dashboard,
+  registry,
+  imports,
+  admin,
+  account,
+} satisfies Record<string, readonly RouteDescriptor[]>;
+
+/** Every feature's routes. */
+export const routes: readonly RouteDescriptor[] = Object.values(features).flat();

@@ -1,0 +1,45 @@
+// The shell's routes and menus come from the features' list (features.ts): each path once, and
+// the menus each role sees (entries, order) as the app has always shown them.
+import { ROLES, type Role } from '../src/api/types';
+import { menuEntries } from '../src/app/feature';
+import { features, routes } from '../src/features';
+
+const nav = (role: Role | undefined) => menuEntries(routes, role).map((r) => `${r.path} ${r.menu.labelKey}`);
+
+describe('features', () => {
+  it('give every path once, each with a page loaded on demand', () => {
+    const paths = routes.map((r) => r.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    expect([...paths].sort()).toEqual([
+      '/', '/account', '/admin/audit', '/admin/tokens', '/admin/users', '/imports', '/registry', '/registry/:id',
+      '/registry/:id/edit', '/registry/new',
+    ]);
+    for (const r of routes) expect(r.page.$$typeof, r.path).toBe(Symbol.for('react.lazy'));
+  });
+
+  it('each own the paths under their folder name', () => {
+    expect(Object.keys(features)).toEqual(['dashboard', 'registry', 'imports', 'admin', 'account']);
+    expect(features.registry.every((r) => r.path.startsWith('/registry'))).toBe(true);
+    expect(features.admin.every((r) => r.path.startsWith('/admin/'))).toBe(true);
+  });
+
+  it('build the navigation each role has always seen, in the same order', () => {
+    const everyone = ['/ nav.dashboard', '/registry nav.registry'];
+    const editor = [...everyone, '/imports nav.imports'];
+    const admin = [...editor, '/admin/users nav.users', '/admin/audit nav.audit'];
+    const expected: Record<Role, string[]> = {
+      national_admin: [...admin, '/admin/tokens nav.tokens'],
+      province_admin: [...admin, '/admin/tokens nav.tokens'],
+      national_officer: [...editor, '/admin/tokens nav.tokens'],
+      province_officer: [...editor, '/admin/tokens nav.tokens'],
+      partner: [...everyone, '/admin/tokens nav.tokens'],
+      cooperative: [...everyone, '/admin/tokens nav.tokens'],
+    };
+    for (const role of ROLES) expect(nav(role), role).toEqual(expected[role]);
+    expect(nav(undefined)).toEqual([...everyone, '/admin/tokens nav.tokens']);
+  });
+
+  it('put only the account page in the account menu', () => {
+    for (const role of ROLES) expect(menuEntries(routes, role, 'account').map((r) => r.path)).toEqual(['/account']);
+  });
+});
