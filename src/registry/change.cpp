@@ -3,6 +3,8 @@
 #include <charconv>
 #include <string>
 
+#include "storage/sql.h"
+
 namespace hoptac::registry {
 
 using storage::Int;
@@ -40,14 +42,9 @@ Status StampEntities(storage::Connection& conn, std::span<const int64_t> ids, in
   constexpr size_t kBatch = 500;
   for (size_t start = 0; start < ids.size(); start += kBatch) {
     size_t end = std::min(ids.size(), start + kBatch);
-    std::string sql = "UPDATE entities SET change_seq = $1 WHERE id IN (";
     std::vector<Value> params{Int(version)};
-    for (size_t i = start; i < end; ++i) {
-      params.push_back(Int(ids[i]));
-      sql += (i == start ? "$" : ", $") + std::to_string(params.size());
-    }
-    sql += ")";
-    HOPTAC_TRY(conn.Exec(sql, params));
+    std::string in = storage::AppendInList(params, ids.subspan(start, end - start));
+    HOPTAC_TRY(conn.Exec("UPDATE entities SET change_seq = $1 WHERE id IN (" + in + ")", params));
   }
   return Ok();
 }

@@ -621,4 +621,19 @@ Status ValidateEntity(const Entity& entity, Date today) {
 
 Status ValidateEntity(const Entity& entity) { return ValidateEntity(entity, Date::Today()); }
 
+namespace {
+
+template <typename Value, size_t N, typename Name>
+std::string JoinNames(const Value (&values)[N], Name name) {
+  std::string names;
+  for (Value value : values) names += std::string(names.empty() ? "" : ", ") + name(value);
+  return names;
+}
+
+}  // namespace
+
+std::string EntityKindNames() { return JoinNames(kEntityKinds, EntityKindName); }
+std::string SectorNames() { return JoinNames(kSectors, SectorName); }
+std::string EntityStatusNames() { return JoinNames(kEntityStatuses, EntityStatusName); }
+
 }  // namespace hoptac::domain

@@ -48,6 +48,8 @@ inline constexpr EntityKind kEntityKinds[] = {EntityKind::kCooperative, EntityKi
 const char* EntityKindName(EntityKind kind);
 // Exactly a wire name; nullopt otherwise.
 std::optional<EntityKind> EntityKindFromName(std::string_view name);
+// Every wire name in kEntityKinds order, ", "-separated: the allowed values in error messages.
+std::string EntityKindNames();
 // The wire name, a label ("Hợp tác xã", "Liên hiệp hợp tác xã", "Tổ hợp tác",
 // "Quỹ tín dụng nhân dân", "Cooperative", …) or an abbreviation ("HTX",
 // "LHHTX", "THT", "QTDND"), ignoring case and diacritics; nullopt otherwise.
@@ -82,6 +84,8 @@ inline constexpr Sector kSectors[] = {
 // "construction" | "trade_services" | "transport" | "credit" | "environment" |
 // "housing" | "other"
 const char* SectorName(Sector sector);
+// Every wire name in kSectors order, ", "-separated.
+std::string SectorNames();
 std::optional<Sector> SectorFromName(std::string_view name);
 // Wire name, label ("Nông nghiệp", "Thủy sản", "Công nghiệp – tiểu thủ công
 // nghiệp", "Thương mại – dịch vụ", …) or a common variant ("Thuỷ sản", "Ngư
@@ -101,6 +105,8 @@ inline constexpr EntityStatus kEntityStatuses[] = {EntityStatus::kActive,   Enti
 
 // "active" | "suspended" | "stopped" | "dissolved" | "bankrupt" | "converted"
 const char* EntityStatusName(EntityStatus status);
+// Every wire name in kEntityStatuses order, ", "-separated.
+std::string EntityStatusNames();
 std::optional<EntityStatus> EntityStatusFromName(std::string_view name);
 // Wire name, label ("Đang hoạt động", "Tạm ngừng", "Ngừng hoạt động", "Giải
 // thể", "Phá sản", "Chuyển đổi", "Active", …) or a variant ("hoạt động", "tạm

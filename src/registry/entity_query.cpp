@@ -67,11 +67,14 @@ Result<EntityQuery> BuildEntityQuery(const auth::Principal& who, const EntityFil
   if (filters.founded_to) query.And("e.founded_on <= ", Text(filters.founded_to->ToIso()));
   query.words = SearchWords(filters.q);
   if (!query.words.empty()) {
-    // Narrow in SQL with the longest word; the word-prefix rule is MatchesName.
-    std::string longest = *std::max_element(query.words.begin(), query.words.end(),
-                                            [](const auto& a, const auto& b) { return a.size() < b.size(); });
+    // Narrow in SQL with the longest word a name must hold as written; the word-prefix
+    // rule is MatchesName. A word of an abbreviation's spelling-out ("hop" of HTX) may be
+    // written "HTX" in the name, so it never narrows; with only such words, nothing does.
+    std::string longest;
+    for (const std::string& word : query.words)
+      if (!IsAbbreviationWord(word) && word.size() > longest.size()) longest = word;
     std::erase_if(longest, [](char c) { return c == '%' || c == '_' || c == '\\'; });
-    query.And("e.name_folded LIKE ", Text("%" + longest + "%"));
+    if (!longest.empty()) query.And("e.name_folded LIKE ", Text("%" + longest + "%"));
   }
   query.status = filters.status;
   query.as_of = filters.as_of.value_or(today);
@@ -103,22 +106,17 @@ Result<EntityFilters> ParseEntityFilters(const FilterParameter& parameter) {
   if (auto kind = parameter("kind")) {
     filters.kind = domain::EntityKindFromName(*kind);
     if (!filters.kind)
-      error.fields.push_back(
-          {"kind", "invalid_enum", "field.invalid_enum", {*kind, "cooperative, union, group, credit_fund"}});
+      error.fields.push_back({"kind", "invalid_enum", "field.invalid_enum", {*kind, domain::EntityKindNames()}});
   }
   if (auto status = parameter("status")) {
     filters.status = domain::EntityStatusFromName(*status);
     if (!filters.status)
-      error.fields.push_back({"status",
-                              "invalid_enum",
-                              "field.invalid_enum",
-                              {*status, "active, suspended, stopped, dissolved, bankrupt, converted"}});
+      error.fields.push_back({"status", "invalid_enum", "field.invalid_enum", {*status, domain::EntityStatusNames()}});
   }
   if (auto sector = parameter("sector")) {
     filters.sector = domain::SectorFromName(*sector);
     if (!filters.sector) {
-      std::string names;
-      for (auto value : domain::kSectors) names += std::string(names.empty() ? "" : ", ") + domain::SectorName(value);
+      std::string names = domain::SectorNames();
       error.fields.push_back({"sector", "invalid_enum", "field.invalid_enum", {*sector, names}});
     }
   }

@@ -6,9 +6,11 @@
 #include <unordered_map>
 #include <utility>
 
+#include "registry/entity_json.h"
 #include "registry/entity_query.h"
-#include "registry/entity_rows.h"
+#include "registry/entity_store.h"
 #include "storage/audit.h"
+#include "storage/sql.h"
 #include "text/collate.h"
 #include "text/fold.h"
 
@@ -26,68 +28,16 @@ using storage::Text;
 using storage::TextOrNull;
 using storage::Value;
 
-constexpr const char* kColumns =
-    "e.id, e.kind, e.name, e.registration_code, e.tax_code, e.province_code, e.province_as_of, "
-    "e.current_province_code, e.commune_code, e.address, e.sector, e.founded_on, e.women_managed, e.youth, "
-    "e.chair_name, e.chair_sex, e.chair_birth_year, e.phone, e.email, e.union_id, "
-    "(SELECT u.registration_code FROM entities u WHERE u.id = e.union_id), e.created_at_ms, e.updated_at_ms";
-
-std::optional<Date> DateOrNull(const RowView& row, int column) {
-  if (row.IsNull(column)) return std::nullopt;
-  return Date::ParseIso(row.GetText(column));
-}
-
-Value DateValue(const std::optional<Date>& date) { return date ? Text(date->ToIso()) : Null(); }
-
-EntityRecord ReadRecord(const RowView& row) {
-  EntityRecord r;
-  Entity& e = r.entity;
-  e.id = row.GetInt(0);
-  e.kind = domain::EntityKindFromName(row.GetText(1)).value_or(domain::EntityKind::kCooperative);
-  e.name = row.GetText(2);
-  e.registration_code = row.GetText(3);
-  e.tax_code = row.GetText(4);
-  e.province_code = row.GetText(5);
-  e.province_as_of = DateOrNull(row, 6);
-  r.current_province_code = row.GetText(7);
-  e.commune_code = row.GetText(8);
-  e.address = row.GetText(9);
-  if (!row.IsNull(10)) e.sector = domain::SectorFromName(row.GetText(10));
-  e.founded_on = DateOrNull(row, 11);
-  e.women_managed = row.GetInt(12) != 0;
-  e.youth = row.GetInt(13) != 0;
-  e.chair_name = row.GetText(14);
-  if (!row.IsNull(15)) e.chair_sex = domain::SexFromName(row.GetText(15));
-  if (!row.IsNull(16)) e.chair_birth_year = static_cast<int>(row.GetInt(16));
-  e.phone = row.GetText(17);
-  e.email = row.GetText(18);
-  if (!row.IsNull(19)) e.union_id = row.GetInt(19);
-  e.union_registration_code = row.GetText(20);
-  r.created_at_ms = row.GetInt(21);
-  r.updated_at_ms = row.GetInt(22);
-  return r;
-}
-
-StoredEvent ReadEvent(const RowView& row, int first) {
-  StoredEvent s;
-  s.id = row.GetInt(first);
-  s.event.date = Date::ParseIso(row.GetText(first + 1)).value_or(Date());
-  s.event.type = domain::EventTypeFromName(row.GetText(first + 2)).value_or(domain::EventType::kReorganised);
-  s.event.note = row.GetText(first + 3);
-  if (!row.IsNull(first + 4)) s.event.converted_to = domain::EntityKindFromName(row.GetText(first + 4));
-  return s;
-}
-
 Error NotFound(int64_t id) { return Error::Make(ErrorCode::kNotFound, "error.entity_not_found", {std::to_string(id)}); }
 
 Result<std::optional<EntityRecord>> LoadRecord(Connection& conn, int64_t id) {
   std::optional<EntityRecord> record;
-  HOPTAC_TRY(
-      conn.Query(std::string("SELECT ") + kColumns + " FROM entities e WHERE e.id = $1 AND e.deleted_at_ms IS NULL",
-                 std::initializer_list<Value>{Int(id)}, [&](const RowView& row) -> Status {
-                   record = ReadRecord(row);
-                   return Ok();
-                 }));
+  HOPTAC_TRY(conn.Query(
+      std::string("SELECT ") + EntitySelectList() + " FROM entities e WHERE e.id = $1 AND e.deleted_at_ms IS NULL",
+      std::initializer_list<Value>{Int(id)}, [&](const RowView& row) -> Status {
+        record = ReadEntityRecord(row);
+        return Ok();
+      }));
   return record;
 }
 
@@ -97,7 +47,7 @@ Result<std::vector<StoredEvent>> LoadEvents(Connection& conn, int64_t id) {
       conn.Query("SELECT id, date, type, note, converted_to FROM entity_events WHERE entity_id = $1 "
                  "ORDER BY date, id",
                  std::initializer_list<Value>{Int(id)}, [&](const RowView& row) -> Status {
-                   events.push_back(ReadEvent(row, 0));
+                   events.push_back(ReadStoredEvent(row, 0));
                    return Ok();
                  }));
   return events;
@@ -134,10 +84,6 @@ bool InWriteScope(const Principal& who, const EntityRecord& r) {
   return false;
 }
 
-Value OptionalText(const char* text, bool present) { return present ? Text(text) : Null(); }
-
-std::string JsonText(const EntityRecord& r) { return boost::json::serialize(EntityService::ToJson(r, true)); }
-
 }  // namespace
 
 std::optional<std::string> CurrentProvinceCode(const geo::AdminUnitDirectory& units, std::string_view province_code,
@@ -166,49 +112,6 @@ void EntityService::Notify(int64_t id) {
 
 bool EntityService::SeesAllFields(const Principal& who, const EntityRecord& record) {
   return InWriteScope(who, record);
-}
-
-boost::json::object EntityService::ToJson(const EntityRecord& r, bool all_fields) {
-  const Entity& e = r.entity;
-  auto date = [](const std::optional<Date>& d) { return d ? boost::json::value(d->ToIso()) : boost::json::value(); };
-  boost::json::object o;
-  o["id"] = e.id;
-  o["kind"] = domain::EntityKindName(e.kind);
-  o["name"] = e.name;
-  o["province_code"] = e.province_code;
-  o["current_province_code"] = r.current_province_code;
-  o["commune_code"] = e.commune_code.empty() ? boost::json::value() : boost::json::value(e.commune_code);
-  o["sector"] = e.sector ? boost::json::value(domain::SectorName(*e.sector)) : boost::json::value();
-  o["status"] = r.status ? boost::json::value(domain::EntityStatusName(*r.status)) : boost::json::value();
-  o["founded_on"] = date(e.founded_on);
-  if (!all_fields) return o;
-  o["registration_code"] = e.registration_code;
-  o["tax_code"] = e.tax_code;
-  o["province_as_of"] = date(e.province_as_of);
-  o["address"] = e.address;
-  o["women_managed"] = e.women_managed;
-  o["youth"] = e.youth;
-  o["chair_name"] = e.chair_name;
-  o["chair_sex"] = e.chair_sex ? boost::json::value(domain::SexName(*e.chair_sex)) : boost::json::value();
-  o["chair_birth_year"] = e.chair_birth_year ? boost::json::value(*e.chair_birth_year) : boost::json::value();
-  o["phone"] = e.phone;
-  o["email"] = e.email;
-  o["union_id"] = e.union_id ? boost::json::value(*e.union_id) : boost::json::value();
-  o["union_registration_code"] =
-      e.union_registration_code.empty() ? boost::json::value() : boost::json::value(e.union_registration_code);
-  o["created_at_ms"] = r.created_at_ms;
-  o["updated_at_ms"] = r.updated_at_ms;
-  return o;
-}
-
-boost::json::object EntityService::EventToJson(const StoredEvent& s) {
-  return boost::json::object{
-      {"id", s.id},
-      {"date", s.event.date.ToIso()},
-      {"type", domain::EventTypeName(s.event.type)},
-      {"note", s.event.note},
-      {"converted_to", s.event.converted_to ? boost::json::value(domain::EntityKindName(*s.event.converted_to))
-                                            : boost::json::value()}};
 }
 
 namespace {
@@ -262,34 +165,6 @@ Status ResolveUnion(Connection& conn, Entity& entity) {
   return Ok();
 }
 
-// By value: callers that no longer need the record move it in, and its text moves
-// into the values instead of being copied (imports build a million of these).
-std::vector<Value> EntityValues(EntityRecord r) {
-  Entity& e = r.entity;
-  std::string folded = text::Fold(e.name);
-  return {Text(domain::EntityKindName(e.kind)),
-          Text(std::move(e.name)),
-          Text(std::move(folded)),
-          Text(std::move(e.registration_code)),
-          Text(std::move(e.tax_code)),
-          Text(std::move(e.province_code)),
-          DateValue(e.province_as_of),
-          Text(std::move(r.current_province_code)),
-          Text(std::move(e.commune_code)),
-          Text(std::move(e.address)),
-          OptionalText(e.sector ? domain::SectorName(*e.sector) : "", e.sector.has_value()),
-          DateValue(e.founded_on),
-          Int(e.women_managed ? 1 : 0),
-          Int(e.youth ? 1 : 0),
-          Text(std::move(e.chair_name)),
-          OptionalText(e.chair_sex ? domain::SexName(*e.chair_sex) : "", e.chair_sex.has_value()),
-          e.chair_birth_year ? Int(*e.chair_birth_year) : Null(),
-          Text(std::move(e.phone)),
-          Text(std::move(e.email)),
-          e.union_id ? Int(*e.union_id) : Null(),
-          Int(r.updated_at_ms)};
-}
-
 Error TakenOr(Error error, const Entity& entity) {
   if (error.code == ErrorCode::kConflict) {
     return Error::InvalidField("registration_code", "registration_code_taken", "field.registration_code_taken",
@@ -327,7 +202,7 @@ Result<EntityRecord> EntityService::Create(const Principal& who, Entity entity) 
   record.status = domain::StatusOn({}, record.entity.founded_on, Date::Today());
   Status status = db_.Write([&](Connection& conn) -> Status {
     HOPTAC_TRY(ResolveUnion(conn, record.entity));
-    std::vector<Value> values = EntityValues(record);
+    std::vector<Value> values = EntityWriteValues(record);
     values.push_back(Int(record.created_at_ms));
     HOPTAC_ASSIGN_OR_RETURN(
         auto row, conn.QueryOne("INSERT INTO entities (kind, name, name_folded, registration_code, tax_code, "
@@ -340,7 +215,7 @@ Result<EntityRecord> EntityService::Create(const Principal& who, Entity entity) 
     record.entity.id = std::get<int64_t>((*row)[0]);
     HOPTAC_TRY(Track(conn, record.entity.id));
     auto audit = AuditOf(who, "entity.create", record, record.created_at_ms);
-    audit.after_json = JsonText(record);
+    audit.after_json = EntityAuditJson(record);
     return storage::AppendAudit(conn, audit);
   });
   if (!status.ok()) return TakenOr(std::move(status).error(), record.entity);
@@ -415,7 +290,7 @@ Result<EntityRecord> EntityService::Patch(const Principal& who, int64_t id, cons
     after.updated_at_ms = Now();
     after.status = domain::StatusOn(Plain(events), e.founded_on, Date::Today());
     before->status = domain::StatusOn(Plain(events), before->entity.founded_on, Date::Today());
-    std::vector<Value> values = EntityValues(after);
+    std::vector<Value> values = EntityWriteValues(after);
     values.push_back(Int(id));
     HOPTAC_TRY(
         conn.Exec("UPDATE entities SET kind = $1, name = $2, name_folded = $3, registration_code = $4, "
@@ -426,8 +301,8 @@ Result<EntityRecord> EntityService::Patch(const Principal& who, int64_t id, cons
                   values));
     HOPTAC_TRY(Track(conn, id));
     auto audit = AuditOf(who, "entity.update", after, after.updated_at_ms);
-    audit.before_json = JsonText(*before);
-    audit.after_json = JsonText(after);
+    audit.before_json = EntityAuditJson(*before);
+    audit.after_json = EntityAuditJson(after);
     return storage::AppendAudit(conn, audit);
   });
   if (!status.ok()) return TakenOr(std::move(status).error(), after.entity);
@@ -445,7 +320,7 @@ Status EntityService::SoftDelete(const Principal& who, int64_t id) {
         conn.Exec("UPDATE entities SET deleted_at_ms = $1, updated_at_ms = $1 WHERE id = $2", {Int(now), Int(id)}));
     HOPTAC_TRY(Track(conn, id));
     auto audit = AuditOf(who, "entity.delete", *before, now);
-    audit.before_json = JsonText(*before);
+    audit.before_json = EntityAuditJson(*before);
     return storage::AppendAudit(conn, audit);
   }));
   Notify(id);
@@ -453,52 +328,10 @@ Status EntityService::SoftDelete(const Principal& who, int64_t id) {
 }
 
 Result<EntityPage> EntityService::List(const Principal& who, const EntityFilters& filters) {
-  if (const EntityFinder* finder = finder_.load()) return ListWithFinder(*finder, who, filters);
-  if (filters.limit < 1 || filters.limit > kMaxListLimit)
-    return Error::InvalidField("limit", "out_of_range", "field.out_of_range", {"1", std::to_string(kMaxListLimit)});
-  if (filters.offset < 0)
-    return Error::InvalidField("offset", "out_of_range", "field.out_of_range", {"0", "1000000000"});
-  HOPTAC_ASSIGN_OR_RETURN(EntityQuery query, BuildEntityQuery(who, filters, *admin_units_, Date::Today()));
-  const std::string& where = query.where;
-  const std::vector<Value>& params = query.params;
-  std::vector<EntityRecord> records;
-  std::unordered_map<int64_t, std::vector<domain::StatusEvent>> events;
-  HOPTAC_TRY(db_.Read([&](Connection& conn) -> Status {
-    HOPTAC_TRY(conn.Query(std::string("SELECT ") + kColumns + " FROM entities e WHERE " + where, params,
-                          [&](const RowView& row) -> Status {
-                            EntityRecord r = ReadRecord(row);
-                            if (query.MatchesName(r.entity.name)) records.push_back(std::move(r));
-                            return Ok();
-                          }));
-    return conn.Query(
-        "SELECT v.entity_id, v.id, v.date, v.type, v.note, v.converted_to FROM entity_events v WHERE v.entity_id IN "
-        "(SELECT e.id FROM entities e WHERE " +
-            where + ") ORDER BY v.entity_id, v.date, v.id",
-        params, [&](const RowView& row) -> Status {
-          events[row.GetInt(0)].push_back(ReadEvent(row, 1).event);
-          return Ok();
-        });
-  }));
-  Date on = query.as_of;
-  Date today = Date::Today();
-  std::vector<std::pair<std::string, EntityRecord>> keyed;
-  for (auto& r : records) {
-    const auto& history = events[r.entity.id];
-    if (!query.MatchesStatus(history, r.entity.founded_on)) continue;
-    r.status = domain::StatusOn(history, r.entity.founded_on, filters.as_of ? on : today);
-    std::string key = text::SortKey(r.entity.name);
-    keyed.emplace_back(std::move(key), std::move(r));
-  }
-  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first < b.first;
-    return a.second.entity.id < b.second.entity.id;
-  });
-  EntityPage page;
-  page.total = static_cast<int64_t>(keyed.size());
-  for (size_t i = static_cast<size_t>(filters.offset);
-       i < keyed.size() && page.items.size() < static_cast<size_t>(filters.limit); ++i)
-    page.items.push_back(std::move(keyed[i].second));
-  return page;
+  const EntityFinder* finder = finder_.load();
+  // One list engine: the index (app/system sets it). A service without one is a wiring error.
+  if (!finder) return Error::Internal("EntityService::List: no finder set (SetFinder)");
+  return ListWithFinder(*finder, who, filters);
 }
 
 Result<EntityPage> EntityService::ListWithFinder(const EntityFinder& finder, const Principal& who,
@@ -516,28 +349,24 @@ Result<EntityPage> EntityService::ListWithFinder(const EntityFinder& finder, con
   page.total = found.total;
   page.next_cursor = std::move(found.next_cursor);
   if (found.ids.empty()) return page;
-  std::string in;
   std::vector<Value> params;
-  for (int64_t id : found.ids) {
-    params.push_back(Int(id));
-    in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
-  }
+  std::string in = storage::AppendInList(params, found.ids);
   std::unordered_map<int64_t, EntityRecord> records;
   std::unordered_map<int64_t, std::vector<domain::StatusEvent>> events;
   HOPTAC_TRY(db_.Read([&](Connection& conn) -> Status {
-    HOPTAC_TRY(conn.Query(
-        std::string("SELECT ") + kColumns + " FROM entities e WHERE e.deleted_at_ms IS NULL AND e.id IN (" + in + ")",
-        params, [&](const RowView& row) -> Status {
-          EntityRecord r = ReadRecord(row);
-          records.emplace(r.entity.id, std::move(r));
-          return Ok();
-        }));
+    HOPTAC_TRY(conn.Query(std::string("SELECT ") + EntitySelectList() +
+                              " FROM entities e WHERE e.deleted_at_ms IS NULL AND e.id IN (" + in + ")",
+                          params, [&](const RowView& row) -> Status {
+                            EntityRecord r = ReadEntityRecord(row);
+                            records.emplace(r.entity.id, std::move(r));
+                            return Ok();
+                          }));
     return conn.Query(
         "SELECT v.entity_id, v.id, v.date, v.type, v.note, v.converted_to FROM entity_events v WHERE "
         "v.entity_id IN (" +
             in + ") ORDER BY v.entity_id, v.date, v.id",
         params, [&](const RowView& row) -> Status {
-          events[row.GetInt(0)].push_back(ReadEvent(row, 1).event);
+          events[row.GetInt(0)].push_back(ReadStoredEvent(row, 1).event);
           return Ok();
         });
   }));
@@ -572,7 +401,7 @@ Result<StoredEvent> EntityService::AddEvent(const Principal& who, int64_t id, co
     stored.id = std::get<int64_t>((*row)[0]);
     HOPTAC_TRY(Track(conn, id));
     auto audit = AuditOf(who, "entity.add_event", *record, Now());
-    audit.after_json = boost::json::serialize(EventToJson(stored));
+    audit.after_json = boost::json::serialize(EventJson(stored));
     return storage::AppendAudit(conn, audit);
   }));
   Notify(id);
@@ -590,136 +419,8 @@ Result<std::vector<StoredEvent>> EntityService::Events(const Principal& who, int
   return events;
 }
 
-}  // namespace hoptac::registry
-
-// --- Shared with the importer (registry/entity_rows.h) -----------------------------
-
-namespace hoptac::registry {
-
-const char* EntitySelectList() { return kColumns; }
-
-EntityRecord ReadEntityRecord(const storage::RowView& row) { return ReadRecord(row); }
-
-StoredEvent ReadStoredEvent(const storage::RowView& row, int first) { return ReadEvent(row, first); }
-
 Status CheckEntity(const geo::AdminUnitDirectory& units, domain::Entity& entity, std::string& current_province_code) {
   return Check(units, entity, current_province_code);
-}
-
-std::span<const std::string> EntityWriteColumns() {
-  // The order of EntityValues().
-  static const std::vector<std::string> columns = {"kind",
-                                                   "name",
-                                                   "name_folded",
-                                                   "registration_code",
-                                                   "tax_code",
-                                                   "province_code",
-                                                   "province_as_of",
-                                                   "current_province_code",
-                                                   "commune_code",
-                                                   "address",
-                                                   "sector",
-                                                   "founded_on",
-                                                   "women_managed",
-                                                   "youth",
-                                                   "chair_name",
-                                                   "chair_sex",
-                                                   "chair_birth_year",
-                                                   "phone",
-                                                   "email",
-                                                   "union_id",
-                                                   "updated_at_ms"};
-  return columns;
-}
-
-std::vector<storage::Value> EntityWriteValues(EntityRecord record) { return EntityValues(std::move(record)); }
-
-namespace {
-
-void AppendJsonString(std::string& out, std::string_view text) {
-  static const char* kHex = "0123456789abcdef";
-  out.push_back('"');
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (u < 0x20) {
-      out += "\\u00";
-      out.push_back(kHex[u >> 4]);
-      out.push_back(kHex[u & 15]);
-    } else {
-      out.push_back(c);
-    }
-  }
-  out.push_back('"');
-}
-
-}  // namespace
-
-// The same document as serialize(ToJson(record, true)), written directly: imports
-// write one per entity, a million at a time.
-std::string EntityAuditJson(const EntityRecord& record) {
-  std::string json = EntityAuditJsonWithoutId(record);
-  return "{\"id\":" + std::to_string(record.entity.id) + "," + json.substr(1);
-}
-
-std::string EntityAuditJsonWithoutId(const EntityRecord& record) {
-  const Entity& e = record.entity;
-  std::string out;
-  out.reserve(512 + e.name.size() + e.address.size());
-  auto key = [&](const char* name) {
-    out += out.empty() ? "{\"" : ",\"";
-    out += name;
-    out += "\":";
-  };
-  auto text = [&](const char* name, std::string_view value) {
-    key(name);
-    AppendJsonString(out, value);
-  };
-  auto text_or_null = [&](const char* name, bool present, std::string_view value) {
-    key(name);
-    if (present) {
-      AppendJsonString(out, value);
-    } else {
-      out += "null";
-    }
-  };
-  auto integer = [&](const char* name, int64_t value) {
-    key(name);
-    out += std::to_string(value);
-  };
-  auto boolean = [&](const char* name, bool value) {
-    key(name);
-    out += value ? "true" : "false";
-  };
-  text("kind", domain::EntityKindName(e.kind));
-  text("name", e.name);
-  text("province_code", e.province_code);
-  text("current_province_code", record.current_province_code);
-  text_or_null("commune_code", !e.commune_code.empty(), e.commune_code);
-  text_or_null("sector", e.sector.has_value(), e.sector ? domain::SectorName(*e.sector) : "");
-  text_or_null("status", record.status.has_value(), record.status ? domain::EntityStatusName(*record.status) : "");
-  text_or_null("founded_on", e.founded_on.has_value(), e.founded_on ? e.founded_on->ToIso() : "");
-  text("registration_code", e.registration_code);
-  text("tax_code", e.tax_code);
-  text_or_null("province_as_of", e.province_as_of.has_value(), e.province_as_of ? e.province_as_of->ToIso() : "");
-  text("address", e.address);
-  boolean("women_managed", e.women_managed);
-  boolean("youth", e.youth);
-  text("chair_name", e.chair_name);
-  text_or_null("chair_sex", e.chair_sex.has_value(), e.chair_sex ? domain::SexName(*e.chair_sex) : "");
-  key("chair_birth_year");
-  out += e.chair_birth_year ? std::to_string(*e.chair_birth_year) : "null";
-  text("phone", e.phone);
-  text("email", e.email);
-  key("union_id");
-  out += e.union_id ? std::to_string(*e.union_id) : "null";
-  text_or_null("union_registration_code", !e.union_registration_code.empty(), e.union_registration_code);
-  integer("created_at_ms", record.created_at_ms);
-  integer("updated_at_ms", record.updated_at_ms);
-  out.push_back('}');
-  return out;
 }
 
 }  // namespace hoptac::registry

@@ -136,7 +136,8 @@ class EntityService {
   Result<EntityRecord> Get(const auth::Principal& who, int64_t id);
   Result<EntityRecord> Patch(const auth::Principal& who, int64_t id, const EntityPatch& patch);
   Status SoftDelete(const auth::Principal& who, int64_t id);
-  // kInvalidArgument for a limit outside 1 … kMaxListLimit or a negative offset.
+  // Answered by the finder (the registry index): kInvalidArgument for a limit outside
+  // 1 … kMaxListLimit, a negative offset or a bad cursor; kInternal without a finder.
   Result<EntityPage> List(const auth::Principal& who, const EntityFilters& filters);
 
   // Appends an event after validating the whole history (domain::ValidateHistory:
@@ -148,14 +149,11 @@ class EntityService {
   // Told of every committed write (registry/change.h); nullptr: nobody. Set it
   // before the service is shared; the observer must outlive the service.
   void SetObserver(RegistryObserver* observer) { observer_.store(observer); }
-  // The engine List uses (an in-memory index); nullptr: SQL with offset paging only.
+  // The engine List uses (the registry index); List needs one.
   void SetFinder(const EntityFinder* finder) { finder_.store(finder); }
 
   // Whether the caller sees every field of this entity (otherwise PublicView).
   static bool SeesAllFields(const auth::Principal& who, const EntityRecord& record);
-  // JSON (snake_case, ISO dates): every field, or the public ones.
-  static boost::json::object ToJson(const EntityRecord& record, bool all_fields);
-  static boost::json::object EventToJson(const StoredEvent& event);
 
  private:
   int64_t Now() const { return now_ms_(); }
@@ -173,5 +171,11 @@ class EntityService {
   std::atomic<RegistryObserver*> observer_{nullptr};
   std::atomic<const EntityFinder*> finder_{nullptr};
 };
+
+// NormalizeEntity, ValidateEntity, then the province code read as of the entity's
+// province date (else today): "field.unknown_province_on" when no province had
+// that code then. Sets current_province_code to the province in force today that
+// the unit belongs to.
+Status CheckEntity(const geo::AdminUnitDirectory& units, domain::Entity& entity, std::string& current_province_code);
 
 }  // namespace hoptac::registry

@@ -63,7 +63,7 @@ class FigureService {
                            const domain::Figures& figures, domain::Confirmation confirmation);
   // kNotFound "error.figures_not_found" when the entity has no figures for the period.
   Result<FigureRecord> Get(const auth::Principal& who, int64_t entity_id, domain::Period period);
-  // Every period of the entity, in Period order (domain/period.h).
+  // Every period of the entity, in Period order (registry/period.h).
   Result<std::vector<FigureRecord>> List(const auth::Principal& who, int64_t entity_id);
   // kNotFound "error.figures_not_found" when there is nothing to delete.
   Status Delete(const auth::Principal& who, int64_t entity_id, domain::Period period);

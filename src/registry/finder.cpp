@@ -1,5 +1,7 @@
 #include "registry/finder.h"
 
+#include <algorithm>
+
 #include "text/fold.h"
 
 namespace hoptac::registry {
@@ -48,6 +50,14 @@ std::optional<ListSort> ListSortFromName(std::string_view name) {
   if (name == "founded_on") return ListSort::kFounded;
   if (name == "-founded_on") return ListSort::kFoundedDescending;
   return std::nullopt;
+}
+
+bool IsAbbreviationWord(std::string_view folded_word) {
+  for (const char* abbreviation : {"htx", "lhhtx", "tht", "qtdnd"}) {
+    const auto* expansion = Expansion(abbreviation);
+    if (std::find(expansion->begin(), expansion->end(), folded_word) != expansion->end()) return true;
+  }
+  return false;
 }
 
 }  // namespace hoptac::registry

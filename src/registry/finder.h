@@ -61,5 +61,9 @@ class EntityFinder {
 std::vector<std::string> SearchWords(std::string_view q);
 // Folded words of a name, with the abbreviations it uses spelled out as well.
 std::vector<std::string> NameWords(std::string_view name);
+// Whether a folded word is part of the spelling-out of an abbreviation (hop, tac, xa,
+// lien, hiep, to, quy, tin, dung, nhan, dan): a name may hold it as "HTX" instead, so
+// such a word cannot narrow a search by substring.
+bool IsAbbreviationWord(std::string_view folded_word);
 
 }  // namespace hoptac::registry

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "registry/api/routes.h"
+#include "registry/entity_json.h"
 #include "registry/entity_query.h"
 
 namespace hoptac::registry::api {
@@ -34,7 +35,7 @@ class EntityDecoder {
     EntityPatch p;
     if (auto s = Text("kind", 40)) {
       p.kind = domain::EntityKindFromName(*s);
-      if (!p.kind) Invalid("kind", *s, "cooperative, union, group, credit_fund");
+      if (!p.kind) Invalid("kind", *s, domain::EntityKindNames());
     }
     p.name = Text("name", 1000);
     p.registration_code = Text("registration_code", 100);
@@ -50,8 +51,7 @@ class EntityDecoder {
       if (sector) {
         p.sector = sector;
       } else {
-        std::string names;
-        for (auto value : domain::kSectors) names += std::string(names.empty() ? "" : ", ") + domain::SectorName(value);
+        std::string names = domain::SectorNames();
         Invalid("sector", *s, names);
       }
     }
@@ -148,9 +148,8 @@ domain::Entity EntityFromPatch(const EntityPatch& p) {
 }
 
 Response EntityResponse(const Request& request, const registry::EntityRecord& record, unsigned status = 200) {
-  return Response::Json(
-      registry::EntityService::ToJson(record, registry::EntityService::SeesAllFields(request.principal, record)),
-      status);
+  return Response::Json(registry::EntityJson(record, registry::EntityService::SeesAllFields(request.principal, record)),
+                        status);
 }
 
 }  // namespace
@@ -170,8 +169,8 @@ void AddEntityRoutes(Router& router, const Services& services) {
                 HOPTAC_ASSIGN_OR_RETURN(auto page, entities->List(request.principal, filters));
                 boost::json::array items;
                 for (const auto& record : page.items)
-                  items.push_back(registry::EntityService::ToJson(
-                      record, registry::EntityService::SeesAllFields(request.principal, record)));
+                  items.push_back(
+                      registry::EntityJson(record, registry::EntityService::SeesAllFields(request.principal, record)));
                 boost::json::object out{{"total", page.total}, {"items", std::move(items)}};
                 int64_t next = filters.offset + static_cast<int64_t>(page.items.size());
                 out["next_offset"] =
@@ -225,50 +224,49 @@ void AddEntityRoutes(Router& router, const Services& services) {
                 HOPTAC_TRY(CheckQueryParameters(request, {}));
                 HOPTAC_ASSIGN_OR_RETURN(auto events, entities->Events(request.principal, id));
                 boost::json::array items;
-                for (const auto& event : events) items.push_back(registry::EntityService::EventToJson(event));
+                for (const auto& event : events) items.push_back(registry::EventJson(event));
                 return Response::Json(boost::json::object{{"total", events.size()}, {"items", std::move(items)}});
               }});
 
-  router.Add({"POST", "/api/v1/entities/{id}/events", "entities.add_event", Access::kAuthenticated, Execution::kWorker,
-              [entities](Request& request) -> Result<Response> {
-                HOPTAC_ASSIGN_OR_RETURN(int64_t id, IdParameter(request, "id"));
-                HOPTAC_ASSIGN_OR_RETURN(auto body, ParseJsonObject(request));
-                JsonFields fields(body);
-                auto date_text = fields.String("date", true, 40);
-                auto type_text = fields.String("type", true, 40);
-                auto note = fields.String("note", false, 4000);
-                auto converted_to = fields.String("converted_to", false, 40);
-                HOPTAC_TRY(fields.Finish({"date", "type", "note", "converted_to"}));
-                Error error = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
-                domain::StatusEvent event;
-                if (auto date = Date::ParseIso(*date_text)) {
-                  event.date = *date;
-                } else {
-                  error.fields.push_back({"date", "invalid_date", "field.invalid_date", {*date_text}});
-                }
-                if (auto type = domain::EventTypeFromName(*type_text)) {
-                  event.type = *type;
-                } else {
-                  error.fields.push_back({"type",
-                                          "invalid_enum",
-                                          "field.invalid_enum",
-                                          {*type_text,
-                                           "established, suspended, resumed, stopped, dissolved, bankrupt, "
-                                           "reorganised, converted"}});
-                }
-                if (converted_to && !converted_to->empty()) {
-                  event.converted_to = domain::EntityKindFromName(*converted_to);
-                  if (!event.converted_to)
-                    error.fields.push_back({"converted_to",
-                                            "invalid_enum",
-                                            "field.invalid_enum",
-                                            {*converted_to, "cooperative, union, group, credit_fund"}});
-                }
-                if (!error.fields.empty()) return error;
-                event.note = note.value_or("");
-                HOPTAC_ASSIGN_OR_RETURN(auto stored, entities->AddEvent(request.principal, id, event));
-                return Response::Json(registry::EntityService::EventToJson(stored), 201);
-              }});
+  router.Add(
+      {"POST", "/api/v1/entities/{id}/events", "entities.add_event", Access::kAuthenticated, Execution::kWorker,
+       [entities](Request& request) -> Result<Response> {
+         HOPTAC_ASSIGN_OR_RETURN(int64_t id, IdParameter(request, "id"));
+         HOPTAC_ASSIGN_OR_RETURN(auto body, ParseJsonObject(request));
+         JsonFields fields(body);
+         auto date_text = fields.String("date", true, 40);
+         auto type_text = fields.String("type", true, 40);
+         auto note = fields.String("note", false, 4000);
+         auto converted_to = fields.String("converted_to", false, 40);
+         HOPTAC_TRY(fields.Finish({"date", "type", "note", "converted_to"}));
+         Error error = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
+         domain::StatusEvent event;
+         if (auto date = Date::ParseIso(*date_text)) {
+           event.date = *date;
+         } else {
+           error.fields.push_back({"date", "invalid_date", "field.invalid_date", {*date_text}});
+         }
+         if (auto type = domain::EventTypeFromName(*type_text)) {
+           event.type = *type;
+         } else {
+           error.fields.push_back({"type",
+                                   "invalid_enum",
+                                   "field.invalid_enum",
+                                   {*type_text,
+                                    "established, suspended, resumed, stopped, dissolved, bankrupt, "
+                                    "reorganised, converted"}});
+         }
+         if (converted_to && !converted_to->empty()) {
+           event.converted_to = domain::EntityKindFromName(*converted_to);
+           if (!event.converted_to)
+             error.fields.push_back(
+                 {"converted_to", "invalid_enum", "field.invalid_enum", {*converted_to, domain::EntityKindNames()}});
+         }
+         if (!error.fields.empty()) return error;
+         event.note = note.value_or("");
+         HOPTAC_ASSIGN_OR_RETURN(auto stored, entities->AddEvent(request.principal, id, event));
+         return Response::Json(registry::EventJson(stored), 201);
+       }});
 }
 
 }  // namespace hoptac::registry::api

@@ -5,7 +5,7 @@
 // diacritics, in any case, sometimes with a unit or a footnote in brackets:
 // "Mã số HTX", "Tên HTX", "Loại hình", "Tỉnh/Thành phố", "Ngày thành lập",
 // "Tình trạng", "Số thành viên", "Thành viên nữ", "Số lao động", "Doanh thu
-// (triệu đồng)". A header matches a column when its MatchKey form (domain/entity.h:
+// (triệu đồng)". A header matches a column when its MatchKey form (registry/entity.h:
 // folded words joined by spaces), with bracketed parts removed, equals the
 // column's canonical name ("registration_code" → "registration code"), one of its
 // Vietnamese aliases or one of its English ones. The bracketed part of a money

@@ -2,7 +2,8 @@
 #include <boost/json.hpp>
 #include <unordered_map>
 
-#include "registry/entity_rows.h"
+#include "registry/entity_json.h"
+#include "registry/entity_store.h"
 #include "registry/import/import_internal.h"
 #include "registry/status_history.h"
 #include "storage/bulk.h"
@@ -222,15 +223,14 @@ class EntityImport final : public ImportRun {
     if (std::string_view sector = Cell(r.cells, kSector); !sector.empty()) {
       e.sector = Lenient(sector, domain::SectorFromName, domain::ParseSector);
       if (!e.sector) {
-        std::string names;
-        for (auto value : domain::kSectors) names += std::string(names.empty() ? "" : ", ") + domain::SectorName(value);
+        std::string names = domain::SectorNames();
         InvalidEnum(r, "sector", sector, names);
       }
     }
     e.founded_on = DateCell(r, kFoundedOn, "founded_on");
     if (std::string_view status = Cell(r.cells, kStatus); !status.empty()) {
       r.status = Lenient(status, domain::EntityStatusFromName, domain::ParseEntityStatus);
-      if (!r.status) InvalidEnum(r, "status", status, "active, suspended, stopped, dissolved, bankrupt, converted");
+      if (!r.status) InvalidEnum(r, "status", status, domain::EntityStatusNames());
     }
     r.status_since = DateCell(r, kStatusSince, "status_since");
     e.women_managed = BoolCell(r, kWomenManaged, "women_managed");
@@ -634,8 +634,7 @@ class EntityImport final : public ImportRun {
         // The event the status columns added, next to the entity's fields.
         audit.after_json.pop_back();
         audit.after_json +=
-            ",\"status_event\":" + boost::json::serialize(EntityService::EventToJson(StoredEvent{0, *r->new_event})) +
-            "}";
+            ",\"status_event\":" + boost::json::serialize(EventJson(StoredEvent{0, *r->new_event})) + "}";
       }
       AddAudit(std::move(audit));
       ++entities_changed_;

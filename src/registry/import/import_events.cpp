@@ -3,7 +3,8 @@
 #include <boost/json.hpp>
 #include <unordered_map>
 
-#include "registry/entity_rows.h"
+#include "registry/entity_json.h"
+#include "registry/entity_store.h"
 #include "registry/import/import_internal.h"
 #include "registry/status_history.h"
 
@@ -34,7 +35,7 @@ struct EventRow {
 boost::json::array EventsJson(const std::vector<StatusEvent>& events) {
   boost::json::array out;
   for (const StatusEvent& e : events) {
-    boost::json::object o = EntityService::EventToJson(StoredEvent{0, e});
+    boost::json::object o = EventJson(StoredEvent{0, e});
     o.erase("id");
     out.push_back(std::move(o));
   }

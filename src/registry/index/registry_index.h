@@ -75,7 +75,7 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   // EntityFinder.
   Result<registry::FindResult> Find(const registry::FindQuery& query) const override;
 
-  // Statistics (analytics/stats.h for the query and result types).
+  // Statistics (index/stats.h for the query and result types).
   Result<StockResult> Stock(const StockQuery& query) const;
   Result<FlowResult> Flows(const FlowQuery& query) const;
   Result<SeriesResult> Series(const SeriesQuery& query) const;

@@ -1,6 +1,6 @@
 // The statistics requests as the API and the CLI take them (named text
 // parameters) and their answers as JSON and tables, shared by
-// src/http/handlers/stats.cpp and `hoptac stats`.
+// the stats routes (api/stats.cpp) and `hoptac stats` (cli/stats_command.cpp).
 //
 // Parameters (every value text; lists comma-separated):
 //   stock:  measure, group_by, as_of, province_scheme, + filters

@@ -23,6 +23,7 @@
 #include "io/format_detect.h"
 #include "io/xlsx.h"
 #include "registry/change.h"
+#include "registry/entity_json.h"
 #include "registry/entity_service.h"
 #include "storage/audit.h"
 #include "storage/db.h"
@@ -237,8 +238,7 @@ TEST_F(ImportTest, ExcelStyleCsvWithBomCrlfSemicolonsAndVietnameseHeadings) {
   EXPECT_EQ((*audit)[0].action, "entity.import");
   EXPECT_EQ((*audit)[0].actor_name, "cli:test");
   EXPECT_TRUE((*audit)[0].before_json.empty());
-  EXPECT_EQ(boost::json::parse((*audit)[0].after_json),
-            boost::json::value(registry::EntityService::ToJson(*record, true)));
+  EXPECT_EQ(boost::json::parse((*audit)[0].after_json), boost::json::value(registry::EntityJson(*record, true)));
 
   ImportResult figures = MustImport(Write("excel_figures.csv", kExcelFigures), FileType::kFigures);
   EXPECT_EQ(figures.counts.created, 2);

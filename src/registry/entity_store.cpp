@@ -1,0 +1,134 @@
+// The one SQL mapping of the entity tables (entities, entity_events).
+#include "registry/entity_store.h"
+
+#include <string>
+#include <vector>
+
+#include "text/fold.h"
+
+namespace hoptac::registry {
+
+using domain::Entity;
+using storage::Int;
+using storage::Null;
+using storage::RowView;
+using storage::Text;
+using storage::Value;
+
+namespace {
+
+constexpr const char* kColumns =
+    "e.id, e.kind, e.name, e.registration_code, e.tax_code, e.province_code, e.province_as_of, "
+    "e.current_province_code, e.commune_code, e.address, e.sector, e.founded_on, e.women_managed, e.youth, "
+    "e.chair_name, e.chair_sex, e.chair_birth_year, e.phone, e.email, e.union_id, "
+    "(SELECT u.registration_code FROM entities u WHERE u.id = e.union_id), e.created_at_ms, e.updated_at_ms";
+
+std::optional<Date> DateOrNull(const RowView& row, int column) {
+  if (row.IsNull(column)) return std::nullopt;
+  return Date::ParseIso(row.GetText(column));
+}
+
+Value DateValue(const std::optional<Date>& date) { return date ? Text(date->ToIso()) : Null(); }
+
+Value OptionalText(const char* text, bool present) { return present ? Text(text) : Null(); }
+
+EntityRecord ReadRow(const RowView& row) {
+  EntityRecord r;
+  Entity& e = r.entity;
+  e.id = row.GetInt(0);
+  e.kind = domain::EntityKindFromName(row.GetText(1)).value_or(domain::EntityKind::kCooperative);
+  e.name = row.GetText(2);
+  e.registration_code = row.GetText(3);
+  e.tax_code = row.GetText(4);
+  e.province_code = row.GetText(5);
+  e.province_as_of = DateOrNull(row, 6);
+  r.current_province_code = row.GetText(7);
+  e.commune_code = row.GetText(8);
+  e.address = row.GetText(9);
+  if (!row.IsNull(10)) e.sector = domain::SectorFromName(row.GetText(10));
+  e.founded_on = DateOrNull(row, 11);
+  e.women_managed = row.GetInt(12) != 0;
+  e.youth = row.GetInt(13) != 0;
+  e.chair_name = row.GetText(14);
+  if (!row.IsNull(15)) e.chair_sex = domain::SexFromName(row.GetText(15));
+  if (!row.IsNull(16)) e.chair_birth_year = static_cast<int>(row.GetInt(16));
+  e.phone = row.GetText(17);
+  e.email = row.GetText(18);
+  if (!row.IsNull(19)) e.union_id = row.GetInt(19);
+  e.union_registration_code = row.GetText(20);
+  r.created_at_ms = row.GetInt(21);
+  r.updated_at_ms = row.GetInt(22);
+  return r;
+}
+
+}  // namespace
+
+const char* EntitySelectList() { return kColumns; }
+
+EntityRecord ReadEntityRecord(const storage::RowView& row) { return ReadRow(row); }
+
+StoredEvent ReadStoredEvent(const storage::RowView& row, int first) {
+  StoredEvent s;
+  s.id = row.GetInt(first);
+  s.event.date = Date::ParseIso(row.GetText(first + 1)).value_or(Date());
+  s.event.type = domain::EventTypeFromName(row.GetText(first + 2)).value_or(domain::EventType::kReorganised);
+  s.event.note = row.GetText(first + 3);
+  if (!row.IsNull(first + 4)) s.event.converted_to = domain::EntityKindFromName(row.GetText(first + 4));
+  return s;
+}
+
+std::span<const std::string> EntityWriteColumns() {
+  // The order of EntityWriteValues().
+  static const std::vector<std::string> columns = {"kind",
+                                                   "name",
+                                                   "name_folded",
+                                                   "registration_code",
+                                                   "tax_code",
+                                                   "province_code",
+                                                   "province_as_of",
+                                                   "current_province_code",
+                                                   "commune_code",
+                                                   "address",
+                                                   "sector",
+                                                   "founded_on",
+                                                   "women_managed",
+                                                   "youth",
+                                                   "chair_name",
+                                                   "chair_sex",
+                                                   "chair_birth_year",
+                                                   "phone",
+                                                   "email",
+                                                   "union_id",
+                                                   "updated_at_ms"};
+  return columns;
+}
+
+// By value: callers that no longer need the record move it in, and its text moves
+// into the values instead of being copied (imports build a million of these).
+std::vector<storage::Value> EntityWriteValues(EntityRecord r) {
+  Entity& e = r.entity;
+  std::string folded = text::Fold(e.name);
+  return {Text(domain::EntityKindName(e.kind)),
+          Text(std::move(e.name)),
+          Text(std::move(folded)),
+          Text(std::move(e.registration_code)),
+          Text(std::move(e.tax_code)),
+          Text(std::move(e.province_code)),
+          DateValue(e.province_as_of),
+          Text(std::move(r.current_province_code)),
+          Text(std::move(e.commune_code)),
+          Text(std::move(e.address)),
+          OptionalText(e.sector ? domain::SectorName(*e.sector) : "", e.sector.has_value()),
+          DateValue(e.founded_on),
+          Int(e.women_managed ? 1 : 0),
+          Int(e.youth ? 1 : 0),
+          Text(std::move(e.chair_name)),
+          OptionalText(e.chair_sex ? domain::SexName(*e.chair_sex) : "", e.chair_sex.has_value()),
+          e.chair_birth_year ? Int(*e.chair_birth_year) : Null(),
+          Text(std::move(e.phone)),
+          Text(std::move(e.email)),
+          e.union_id ? Int(*e.union_id) : Null(),
+          Int(r.updated_at_ms)};
+}
+
+}  // namespace hoptac::registry
