@@ -94,7 +94,7 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   };
   Usage MemoryUsage() const;
 
-  // Loaded form of one entity (public for the loader in the .cpp).
+  // Loaded form of one entity (public for the loader, registry_index_internal.h).
   struct Loaded;
 
  private:
@@ -195,6 +195,15 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   std::condition_variable poll_cv_;
   bool polling_stop_ = false;
   std::thread poller_;
+
+  // Find, in four steps (registry_index_find.cpp): filter → bitmap → rank → page.
+  struct FindPlan;
+  struct FindRanking;
+  Result<FindPlan> PlanFind(const registry::FindQuery& query) const;                       // no lock needed
+  Bits MatchBits(const FindPlan& plan) const;                                              // REQUIRES: reader lock
+  FindRanking RankMatches(const FindPlan& plan, const Bits& matches, size_t total) const;  // REQUIRES: reader lock
+  void PageOf(const FindPlan& plan, const Bits& matches, FindRanking& ranking,
+              registry::FindResult& result) const;  // REQUIRES: reader lock
 
   friend class IndexLoader;
 };

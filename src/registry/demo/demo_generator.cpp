@@ -1,16 +1,14 @@
-#include "registry/demo/demo.h"
-
+// Demo data: the generator — deterministic synthetic entities with their
+// provinces, founding dates, status histories and figures (registry/demo/demo.h).
 #include <algorithm>
 #include <array>
-#include <chrono>
-#include <cmath>
-#include <cstdio>
 #include <span>
 #include <string_view>
 #include <unordered_map>
 
+#include "registry/demo/demo.h"
+#include "registry/demo/demo_internal.h"
 #include "registry/entity_service.h"
-#include "storage/audit.h"
 #include "text/fold.h"
 
 namespace hoptac::registry {
@@ -22,78 +20,18 @@ using domain::Period;
 using domain::Sector;
 using domain::StatusEvent;
 
+using demo_internal::BrandName;
+using demo_internal::Digits;
+using demo_internal::GroupActivity;
+using demo_internal::LowerFirst;
+using demo_internal::Padded;
+using demo_internal::PersonName;
+using demo_internal::Rng;
+using demo_internal::SectorCore;
+using demo_internal::Stream;
+using demo_internal::StreamOf;
+
 namespace {
-
-// ---- Randomness: SplitMix64 and integer-only draws, the same on every platform ----
-
-uint64_t Mix(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-
-  uint64_t Next() {
-    state_ += 0x9e3779b97f4a7c15ULL;
-    uint64_t z = state_;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, n), n > 0 (Lemire's multiply-shift with rejection: unbiased).
-  uint64_t Below(uint64_t n) {
-    unsigned __int128 m = static_cast<unsigned __int128>(Next()) * n;
-    auto low = static_cast<uint64_t>(m);
-    if (low < n) {
-      uint64_t threshold = (0 - n) % n;
-      while (low < threshold) {
-        m = static_cast<unsigned __int128>(Next()) * n;
-        low = static_cast<uint64_t>(m);
-      }
-    }
-    return static_cast<uint64_t>(m >> 64);
-  }
-  // Uniform in [low, high]; low when high < low.
-  int64_t Between(int64_t low, int64_t high) {
-    if (high <= low) return low;
-    return low + static_cast<int64_t>(Below(static_cast<uint64_t>(high - low) + 1));
-  }
-  // True with probability per_mille / 1000.
-  bool PerMille(int per_mille) { return static_cast<int>(Below(1000)) < per_mille; }
-  // An index drawn with the given integer weights (not all zero).
-  size_t Weighted(std::span<const int> weights) {
-    int64_t total = 0;
-    for (int w : weights) total += w;
-    auto r = static_cast<int64_t>(Below(static_cast<uint64_t>(total)));
-    for (size_t i = 0; i < weights.size(); ++i) {
-      if (r < weights[i]) return i;
-      r -= weights[i];
-    }
-    return weights.size() - 1;
-  }
-  template <class T, size_t N>
-  const T& Pick(const std::array<T, N>& items) {
-    return items[Below(N)];
-  }
-  Date DateBetween(Date from, Date to) { return Date::FromDays(static_cast<int>(Between(from.days(), to.days()))); }
-
- private:
-  uint64_t state_;
-};
-
-// Independent streams per entity and purpose.
-enum class Stream : uint64_t { kEntity = 1, kFigures = 2 };
-
-Rng StreamOf(uint64_t seed, EntityKind kind, int64_t index, Stream stream) {
-  uint64_t h = Mix(seed ^ 0x686f70746163ULL);  // "hoptac"
-  h = Mix(h ^ (static_cast<uint64_t>(kind) + 1) * 0x100000001b3ULL);
-  h = Mix(h ^ static_cast<uint64_t>(index));
-  return Rng(Mix(h ^ static_cast<uint64_t>(stream)));
-}
 
 // ---- Provinces -------------------------------------------------------------------
 
@@ -121,182 +59,6 @@ constexpr ProvinceWeight kProvinceWeights[] = {
     {"86", 250, 1500},  {"87", 450, 3000},  {"89", 500, 2500}, {"91", 500, 2000}, {"92", 250, 1200}, {"93", 300, 1200},
     {"94", 300, 1500},  {"95", 200, 900},   {"96", 400, 1500},
 };
-
-// ---- Names -----------------------------------------------------------------------
-
-constexpr std::array<std::string_view, 36> kAgricultureCores = {"Nông nghiệp",
-                                                                "Dịch vụ Nông nghiệp",
-                                                                "Nông nghiệp và Dịch vụ",
-                                                                "Dịch vụ Nông nghiệp Tổng hợp",
-                                                                "Sản xuất Kinh doanh Dịch vụ Nông nghiệp",
-                                                                "Nông nghiệp Công nghệ cao",
-                                                                "Nông nghiệp Hữu cơ",
-                                                                "Trồng trọt",
-                                                                "Chăn nuôi",
-                                                                "Chăn nuôi Bò sữa",
-                                                                "Chăn nuôi Lợn",
-                                                                "Rau an toàn",
-                                                                "Rau sạch",
-                                                                "Trồng rau Hữu cơ",
-                                                                "Lúa gạo",
-                                                                "Sản xuất Lúa giống",
-                                                                "Chè",
-                                                                "Cà phê",
-                                                                "Hồ tiêu",
-                                                                "Cây ăn quả",
-                                                                "Bưởi",
-                                                                "Xoài",
-                                                                "Thanh long",
-                                                                "Nhãn",
-                                                                "Vải thiều",
-                                                                "Cam",
-                                                                "Sầu riêng",
-                                                                "Dược liệu",
-                                                                "Nấm",
-                                                                "Hoa và Cây cảnh",
-                                                                "Mía",
-                                                                "Điều",
-                                                                "Dừa",
-                                                                "Ca cao",
-                                                                "Nuôi ong",
-                                                                "Nông sản Sạch"};
-constexpr std::array<std::string_view, 6> kForestryCores = {"Lâm nghiệp", "Trồng rừng",         "Lâm sản",
-                                                            "Quế",        "Dịch vụ Lâm nghiệp", "Hồi"};
-constexpr std::array<std::string_view, 8> kFisheriesCores = {
-    "Thủy sản", "Dịch vụ Thủy sản", "Nuôi trồng Thủy sản", "Khai thác Hải sản",
-    "Nuôi tôm", "Nuôi cá",          "Đánh bắt Xa bờ",      "Nuôi Nghêu"};
-constexpr std::array<std::string_view, 3> kSaltCores = {"Muối", "Sản xuất Muối", "Diêm nghiệp"};
-constexpr std::array<std::string_view, 16> kIndustryCores = {"Tiểu thủ công nghiệp",
-                                                             "Mây tre đan",
-                                                             "Gốm",
-                                                             "Dệt may",
-                                                             "Dệt thổ cẩm",
-                                                             "Mộc",
-                                                             "Cơ khí",
-                                                             "Thêu ren",
-                                                             "Làm nón",
-                                                             "Chế biến Nông sản",
-                                                             "Chế biến Thực phẩm",
-                                                             "Nước mắm",
-                                                             "Bánh tráng",
-                                                             "Chiếu cói",
-                                                             "Sơn mài",
-                                                             "Đá mỹ nghệ"};
-constexpr std::array<std::string_view, 4> kConstructionCores = {"Xây dựng", "Xây dựng và Dịch vụ", "Xây dựng Tổng hợp",
-                                                                "Vật liệu Xây dựng"};
-constexpr std::array<std::string_view, 9> kTradeCores = {"Thương mại",        "Thương mại Dịch vụ", "Dịch vụ Tổng hợp",
-                                                         "Du lịch Cộng đồng", "Dịch vụ Du lịch",    "Kinh doanh Chợ",
-                                                         "Dịch vụ Điện năng", "Điện năng",          "Nước sạch"};
-constexpr std::array<std::string_view, 6> kTransportCores = {"Vận tải",      "Vận tải Hành khách", "Vận tải Hàng hóa",
-                                                             "Vận tải Thủy", "Dịch vụ Vận tải",    "Xe buýt"};
-constexpr std::array<std::string_view, 4> kEnvironmentCores = {"Môi trường", "Vệ sinh Môi trường", "Dịch vụ Môi trường",
-                                                               "Thu gom Rác thải"};
-constexpr std::array<std::string_view, 2> kHousingCores = {"Nhà ở", "Phát triển Nhà ở"};
-constexpr std::array<std::string_view, 3> kOtherCores = {"Dịch vụ", "Tổng hợp", "Đa ngành"};
-// Names some cooperatives take instead of their commune's.
-constexpr std::array<std::string_view, 12> kBrandNames = {"Thành Công", "Phát Đạt", "Hưng Thịnh", "Thịnh Phát",
-                                                          "An Phú",     "Xanh",     "Bình An",    "Phú Quý",
-                                                          "Tân Tiến",   "Đoàn Kết", "Hòa Bình",   "Quyết Thắng"};
-
-std::string_view SectorCore(Rng& rng, Sector sector) {
-  switch (sector) {
-    case Sector::kAgriculture: return rng.Pick(kAgricultureCores);
-    case Sector::kForestry: return rng.Pick(kForestryCores);
-    case Sector::kFisheries: return rng.Pick(kFisheriesCores);
-    case Sector::kSalt: return rng.Pick(kSaltCores);
-    case Sector::kIndustryHandicraft: return rng.Pick(kIndustryCores);
-    case Sector::kConstruction: return rng.Pick(kConstructionCores);
-    case Sector::kTradeServices: return rng.Pick(kTradeCores);
-    case Sector::kTransport: return rng.Pick(kTransportCores);
-    case Sector::kEnvironment: return rng.Pick(kEnvironmentCores);
-    case Sector::kHousing: return rng.Pick(kHousingCores);
-    case Sector::kCredit:
-    case Sector::kOther: return rng.Pick(kOtherCores);
-  }
-  return "Dịch vụ";
-}
-
-constexpr std::array<std::string_view, 10> kGroupAgriculture = {
-    "trồng rau an toàn", "sản xuất lúa giống", "chăn nuôi bò", "nuôi ong lấy mật", "trồng nấm",
-    "trồng bưởi",        "sản xuất chè",       "chăn nuôi gà", "trồng hoa",        "dịch vụ cơ giới hóa nông nghiệp"};
-constexpr std::array<std::string_view, 5> kGroupFisheries = {"nuôi tôm", "khai thác thủy sản", "đánh bắt hải sản",
-                                                             "nuôi cá lồng", "nuôi nghêu"};
-constexpr std::array<std::string_view, 3> kGroupForestry = {"trồng rừng", "trồng quế", "khai thác lâm sản"};
-constexpr std::array<std::string_view, 6> kGroupIndustry = {"mây tre đan", "dệt thổ cẩm", "làm bánh tráng",
-                                                            "may mặc",     "làm nón lá",  "chế biến nông sản"};
-constexpr std::array<std::string_view, 4> kGroupOther = {"dịch vụ tổng hợp", "thu gom rác", "xây dựng", "vận tải"};
-
-std::string_view GroupActivity(Rng& rng, Sector sector) {
-  switch (sector) {
-    case Sector::kAgriculture: return rng.Pick(kGroupAgriculture);
-    case Sector::kFisheries: return rng.Pick(kGroupFisheries);
-    case Sector::kForestry: return rng.Pick(kGroupForestry);
-    case Sector::kSalt: return "sản xuất muối";
-    case Sector::kIndustryHandicraft: return rng.Pick(kGroupIndustry);
-    case Sector::kConstruction: return "xây dựng";
-    case Sector::kTransport: return "vận tải";
-    case Sector::kEnvironment: return "thu gom rác";
-    case Sector::kTradeServices: return "dịch vụ tổng hợp";
-    default: return rng.Pick(kGroupOther);
-  }
-}
-
-// Family names with rough frequencies (per mille).
-struct Weighted {
-  std::string_view text;
-  int weight;
-};
-constexpr Weighted kFamilyNames[] = {
-    {"Nguyễn", 310}, {"Trần", 110}, {"Lê", 95},   {"Phạm", 70}, {"Hoàng", 40}, {"Huỳnh", 30}, {"Phan", 45},
-    {"Vũ", 30},      {"Võ", 35},    {"Đặng", 20}, {"Bùi", 20},  {"Đỗ", 15},    {"Hồ", 13},    {"Ngô", 13},
-    {"Dương", 10},   {"Lý", 5},     {"Đinh", 10}, {"Đào", 8},   {"Lương", 6},  {"Trịnh", 6},  {"Mai", 5},
-    {"Cao", 5},      {"Tạ", 3},     {"Hà", 6},    {"Lò", 3},    {"Vi", 2},     {"Nông", 3},   {"Triệu", 3}};
-constexpr std::array<std::string_view, 14> kMaleMiddle = {"Văn",  "Văn",  "Văn",   "Hữu",  "Đức",   "Công", "Quang",
-                                                          "Minh", "Xuân", "Thanh", "Đình", "Trọng", "Quốc", "Văn"};
-constexpr std::array<std::string_view, 14> kFemaleMiddle = {"Thị", "Thị",  "Thị",  "Thị", "Ngọc", "Thu",    "Thanh",
-                                                            "Kim", "Hồng", "Minh", "Mỹ",  "Bích", "Phương", "Thị"};
-constexpr std::array<std::string_view, 36> kMaleGiven = {
-    "Hùng",  "Dũng", "Nam",  "Tuấn",  "Minh",  "Hải",   "Sơn",  "Thắng", "Long",  "Quân", "Phong", "Bình",
-    "Cường", "Hòa",  "Toàn", "Trung", "Tài",   "Lộc",   "Phúc", "Thành", "Tâm",   "Hiếu", "Khoa",  "Huy",
-    "Đạt",   "Vinh", "Hưng", "Tùng",  "Chiến", "Thịnh", "Lâm",  "Bảo",   "Khánh", "Tiến", "Nghĩa", "Sang"};
-constexpr std::array<std::string_view, 35> kFemaleGiven = {
-    "Lan",   "Hương", "Hoa", "Mai",  "Hằng", "Thảo",   "Trang", "Linh",  "Nga",  "Hạnh",  "Nhung", "Yến",
-    "Loan",  "Thủy",  "Hà",  "Hiền", "Oanh", "Phương", "Vân",   "Tuyết", "Dung", "Liên",  "Ngọc",  "Anh",
-    "Huyền", "Nhàn",  "Thu", "Xuân", "Cúc",  "Hồng",   "Châu",  "Ngân",  "Thơ",  "Quyên", "Diệp"};
-
-std::string PersonName(Rng& rng, domain::Sex sex) {
-  std::array<int, std::size(kFamilyNames)> weights{};
-  for (size_t i = 0; i < weights.size(); ++i) weights[i] = kFamilyNames[i].weight;
-  std::string name(kFamilyNames[rng.Weighted(weights)].text);
-  bool female = sex == domain::Sex::kFemale;
-  name += ' ';
-  name += female ? rng.Pick(kFemaleMiddle) : rng.Pick(kMaleMiddle);
-  name += ' ';
-  name += female ? rng.Pick(kFemaleGiven) : rng.Pick(kMaleGiven);
-  return name;
-}
-
-// "Xã Tân Phú" → "xã Tân Phú"; "Đặc khu Côn Đảo" → "đặc khu Côn Đảo".
-std::string LowerFirst(std::string_view text) {
-  std::string out(text);
-  if (out.starts_with("\xC4\x90")) {  // Đ
-    out[1] = '\x91';                  // đ
-  } else if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z') {
-    out[0] = static_cast<char>(out[0] - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string Digits(Rng& rng, int count) {
-  std::string out;
-  for (int i = 0; i < count; ++i) out += static_cast<char>('0' + rng.Below(10));
-  return out;
-}
-
-std::string Padded(int64_t value, int width) {
-  std::string digits = std::to_string(value);
-  return std::string(static_cast<size_t>(std::max(0, width - static_cast<int>(digits.size()))), '0') + digits;
-}
 
 // ---- Shares per kind ----------------------------------------------------------------
 
@@ -537,7 +299,7 @@ struct DemoGenerator::Impl {
         if (rng.PerMille(80)) name += "Sản xuất và Tiêu thụ ";
         name += SectorCore(rng, sector);
         name += ' ';
-        name += rng.PerMille(120) ? std::string(rng.Pick(kBrandNames)) : place.name;
+        name += rng.PerMille(120) ? std::string(BrandName(rng)) : place.name;
         if (rng.PerMille(50)) name += " " + std::to_string(rng.Between(2, 5));
         return name;
       }
@@ -808,18 +570,6 @@ struct DemoGenerator::Impl {
   }
 };
 
-Result<DemoCounts> PlannedDemoCounts(double scale) {
-  if (!(scale > 0) || scale > kMaxDemoScale)
-    return Error::InvalidField("scale", "out_of_range", "field.out_of_range", {"0", std::to_string(kMaxDemoScale)});
-  auto count = [scale](double at_one) { return std::max<int64_t>(1, std::llround(at_one * scale)); };
-  DemoCounts counts;
-  counts.cooperatives = count(34'000);
-  counts.groups = count(71'000);
-  counts.unions = count(130);
-  counts.credit_funds = count(1'200);
-  return counts;
-}
-
 DemoGenerator::DemoGenerator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 DemoGenerator::~DemoGenerator() = default;
 
@@ -848,199 +598,6 @@ bool DemoGenerator::Next(DemoEntity& out) {
   impl_->Generate(out);
   ++impl_->index;
   return true;
-}
-
-namespace {
-
-using storage::Int;
-using storage::Null;
-using storage::Row;
-using storage::Text;
-using storage::Value;
-
-const std::vector<std::string> kEntityInsertColumns = {"kind",
-                                                       "name",
-                                                       "name_folded",
-                                                       "registration_code",
-                                                       "tax_code",
-                                                       "province_code",
-                                                       "province_as_of",
-                                                       "current_province_code",
-                                                       "commune_code",
-                                                       "address",
-                                                       "sector",
-                                                       "founded_on",
-                                                       "women_managed",
-                                                       "youth",
-                                                       "chair_name",
-                                                       "chair_sex",
-                                                       "chair_birth_year",
-                                                       "phone",
-                                                       "email",
-                                                       "union_id",
-                                                       "created_at_ms",
-                                                       "updated_at_ms",
-                                                       "change_seq"};
-const std::vector<std::string> kEventInsertColumns = {"entity_id", "date", "type", "note", "converted_to"};
-const std::vector<std::string> kFigureInsertColumns = {"entity_id",
-                                                       "period",
-                                                       "period_end",
-                                                       "members_total",
-                                                       "members_female",
-                                                       "members_youth",
-                                                       "workers_total",
-                                                       "workers_female",
-                                                       "workers_members",
-                                                       "revenue_vnd",
-                                                       "revenue_with_members_vnd",
-                                                       "profit_vnd",
-                                                       "avg_income_vnd_month",
-                                                       "charter_capital_vnd",
-                                                       "confirmed_warnings",
-                                                       "updated_at_ms"};
-
-Value OptionalInt(const std::optional<int64_t>& value) { return value ? Int(*value) : Null(); }
-
-Row EntityRow(const DemoEntity& demo, const std::vector<int64_t>& union_ids, int64_t now_ms, int64_t version) {
-  const domain::Entity& e = demo.entity;
-  Value union_id = Null();
-  if (demo.union_index >= 0) union_id = Int(union_ids.at(static_cast<size_t>(demo.union_index)));
-  return {Text(domain::EntityKindName(e.kind)),
-          Text(e.name),
-          Text(text::Fold(e.name)),
-          Text(e.registration_code),
-          Text(e.tax_code),
-          Text(e.province_code),
-          Text(e.province_as_of->ToIso()),
-          Text(demo.current_province_code),
-          Text(e.commune_code),
-          Text(e.address),
-          e.sector ? Text(domain::SectorName(*e.sector)) : Null(),
-          Text(e.founded_on->ToIso()),
-          Int(e.women_managed ? 1 : 0),
-          Int(e.youth ? 1 : 0),
-          Text(e.chair_name),
-          e.chair_sex ? Text(domain::SexName(*e.chair_sex)) : Null(),
-          e.chair_birth_year ? Int(*e.chair_birth_year) : Null(),
-          Text(e.phone),
-          Text(e.email),
-          std::move(union_id),
-          Int(now_ms),
-          Int(now_ms),
-          Int(version)};
-}
-
-}  // namespace
-
-Result<DemoLoadResult> LoadDemoData(storage::Db& db, std::shared_ptr<const geo::AdminUnitDirectory> units,
-                                    const auth::Principal& who, const DemoLoadOptions& options,
-                                    RegistryObserver* observer) {
-  if (!who.authenticated()) return Error::Make(ErrorCode::kUnauthenticated, "error.unauthenticated");
-  if (!who.national()) return Error::Make(ErrorCode::kPermissionDenied, "error.permission_denied");
-  HOPTAC_ASSIGN_OR_RETURN(auto generator, DemoGenerator::Create(std::move(units), options.demo));
-  int64_t now_ms =
-      options.now_ms != 0
-          ? options.now_ms
-          : std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-                .count();
-  DemoLoadResult result;
-  result.counts = generator->planned();
-  const int64_t total = result.counts.entities();
-  // Rows are written in chunks of one kind (members refer to unions written before them).
-  constexpr size_t kChunk = 4096;
-  Status status = db.Write([&](storage::Connection& conn) -> Status {
-    if (options.mode == DemoLoadMode::kIfEmpty) {
-      HOPTAC_ASSIGN_OR_RETURN(auto any, conn.QueryOne("SELECT id FROM entities LIMIT 1", {}));
-      if (any) return Ok();
-    }
-    HOPTAC_ASSIGN_OR_RETURN(int64_t version, NextRegistryVersion(conn));
-    std::vector<int64_t> union_ids;
-    std::vector<DemoEntity> chunk;
-    std::vector<Row> entity_rows, event_rows, figure_rows;
-    chunk.reserve(kChunk);
-    int64_t last_id = 0, done = 0, events = 0, figures = 0;
-    DemoEntity next;
-    bool more = generator->Next(next);
-    while (more) {
-      chunk.clear();
-      entity_rows.clear();
-      EntityKind kind = next.entity.kind;
-      while (more && chunk.size() < kChunk && next.entity.kind == kind) {
-        entity_rows.push_back(EntityRow(next, union_ids, now_ms, version));
-        chunk.push_back(std::move(next));
-        more = generator->Next(next);
-      }
-      Status copied = conn.CopyRows("entities", kEntityInsertColumns, entity_rows);
-      if (!copied.ok()) {
-        if (copied.error().code == ErrorCode::kConflict)
-          return Error::Make(ErrorCode::kConflict, "error.demo_conflict", {std::to_string(options.demo.seed)});
-        return copied;
-      }
-      // The ids the database gave them, in insertion order.
-      std::vector<int64_t> ids;
-      ids.reserve(chunk.size());
-      HOPTAC_TRY(
-          conn.Query("SELECT id FROM entities WHERE change_seq = $1 AND id > $2 ORDER BY id LIMIT $3",
-                     std::initializer_list<Value>{Int(version), Int(last_id), Int(static_cast<int64_t>(chunk.size()))},
-                     [&ids](const storage::RowView& row) -> Status {
-                       ids.push_back(row.GetInt(0));
-                       return Ok();
-                     }));
-      if (ids.size() != chunk.size())
-        return Error::Internal("demo: read back " + std::to_string(ids.size()) + " ids for " +
-                               std::to_string(chunk.size()) + " entities");
-      last_id = ids.back();
-      event_rows.clear();
-      figure_rows.clear();
-      for (size_t i = 0; i < chunk.size(); ++i) {
-        const DemoEntity& demo = chunk[i];
-        if (demo.entity.kind == EntityKind::kUnion) union_ids.push_back(ids[i]);
-        for (const StatusEvent& event : demo.events) {
-          event_rows.push_back({Int(ids[i]), Text(event.date.ToIso()), Text(domain::EventTypeName(event.type)),
-                                Text(event.note),
-                                event.converted_to ? Text(domain::EntityKindName(*event.converted_to)) : Null()});
-        }
-        for (const auto& [period, f] : demo.figures) {
-          figure_rows.push_back(
-              {Int(ids[i]), Text(period.ToString()), Text(period.End().ToIso()), OptionalInt(f.members_total),
-               OptionalInt(f.members_female), OptionalInt(f.members_youth), OptionalInt(f.workers_total),
-               OptionalInt(f.workers_female), OptionalInt(f.workers_members), OptionalInt(f.revenue_vnd),
-               OptionalInt(f.revenue_with_members_vnd), OptionalInt(f.profit_vnd), OptionalInt(f.avg_income_vnd_month),
-               OptionalInt(f.charter_capital_vnd), Int(0), Int(now_ms)});
-        }
-      }
-      HOPTAC_TRY(conn.CopyRows("entity_events", kEventInsertColumns, event_rows));
-      HOPTAC_TRY(conn.CopyRows("entity_figures", kFigureInsertColumns, figure_rows));
-      events += static_cast<int64_t>(event_rows.size());
-      figures += static_cast<int64_t>(figure_rows.size());
-      done += static_cast<int64_t>(chunk.size());
-      if (options.on_progress) options.on_progress(done, total);
-    }
-    result.loaded = true;
-    result.counts.events = events;
-    result.counts.figures = figures;
-    storage::AuditRecord audit;
-    audit.at_ms = now_ms;
-    audit.actor_user_id = who.user_id;
-    audit.actor_name = who.AuditName();
-    audit.address = who.address;
-    audit.action = "demo.load";
-    audit.object_type = "registry";
-    audit.object_id = "demo";
-    char scale[32];
-    std::snprintf(scale, sizeof scale, "%.6g", options.demo.scale);
-    audit.after_json = std::string("{\"scale\":") + scale + ",\"seed\":" + std::to_string(options.demo.seed) +
-                       ",\"registry_version\":" + std::to_string(version) + ",\"entities\":" + std::to_string(done) +
-                       ",\"cooperatives\":" + std::to_string(result.counts.cooperatives) +
-                       ",\"groups\":" + std::to_string(result.counts.groups) +
-                       ",\"unions\":" + std::to_string(result.counts.unions) +
-                       ",\"credit_funds\":" + std::to_string(result.counts.credit_funds) +
-                       ",\"events\":" + std::to_string(events) + ",\"figures\":" + std::to_string(figures) + "}";
-    return storage::AppendAudit(conn, audit);
-  });
-  HOPTAC_TRY(status);
-  if (result.loaded && observer) observer->Reload();
-  return result;
 }
 
 }  // namespace hoptac::registry
