@@ -131,4 +131,20 @@ std::vector<storage::Value> EntityWriteValues(EntityRecord r) {
           Int(r.updated_at_ms)};
 }
 
+std::vector<std::string> EntityInsertColumns() {
+  auto columns = EntityWriteColumns();
+  std::vector<std::string> insert(columns.begin(), columns.end());
+  insert.push_back("created_at_ms");
+  insert.push_back("change_seq");
+  return insert;
+}
+
+std::vector<storage::Value> EntityInsertValues(EntityRecord record, int64_t change_seq) {
+  const int64_t created_at_ms = record.created_at_ms;
+  std::vector<storage::Value> values = EntityWriteValues(std::move(record));
+  values.push_back(Int(created_at_ms));
+  values.push_back(Int(change_seq));
+  return values;
+}
+
 }  // namespace hoptac::registry

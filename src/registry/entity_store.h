@@ -30,4 +30,9 @@ std::span<const std::string> EntityWriteColumns();
 // By value: move a record in that is no longer needed.
 std::vector<storage::Value> EntityWriteValues(EntityRecord record);
 
+// A new row (bulk inserts of the importer and the demo loader): EntityWriteColumns,
+// then created_at_ms and change_seq; the values take created_at_ms from the record.
+std::vector<std::string> EntityInsertColumns();
+std::vector<storage::Value> EntityInsertValues(EntityRecord record, int64_t change_seq);
+
 }  // namespace hoptac::registry

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "registry/demo/demo.h"
+#include "registry/entity_store.h"
 #include "storage/audit.h"
 #include "text/fold.h"
 
@@ -36,29 +37,6 @@ using storage::Row;
 using storage::Text;
 using storage::Value;
 
-const std::vector<std::string> kEntityInsertColumns = {"kind",
-                                                       "name",
-                                                       "name_folded",
-                                                       "registration_code",
-                                                       "tax_code",
-                                                       "province_code",
-                                                       "province_as_of",
-                                                       "current_province_code",
-                                                       "commune_code",
-                                                       "address",
-                                                       "sector",
-                                                       "founded_on",
-                                                       "women_managed",
-                                                       "youth",
-                                                       "chair_name",
-                                                       "chair_sex",
-                                                       "chair_birth_year",
-                                                       "phone",
-                                                       "email",
-                                                       "union_id",
-                                                       "created_at_ms",
-                                                       "updated_at_ms",
-                                                       "change_seq"};
 const std::vector<std::string> kEventInsertColumns = {"entity_id", "date", "type", "note", "converted_to"};
 const std::vector<std::string> kFigureInsertColumns = {"entity_id",
                                                        "period",
@@ -79,33 +57,14 @@ const std::vector<std::string> kFigureInsertColumns = {"entity_id",
 
 Value OptionalInt(const std::optional<int64_t>& value) { return value ? Int(*value) : Null(); }
 
+// The entity's row through the one mapping of the entities table (entity_store.h).
 Row EntityRow(const DemoEntity& demo, const std::vector<int64_t>& union_ids, int64_t now_ms, int64_t version) {
-  const domain::Entity& e = demo.entity;
-  Value union_id = Null();
-  if (demo.union_index >= 0) union_id = Int(union_ids.at(static_cast<size_t>(demo.union_index)));
-  return {Text(domain::EntityKindName(e.kind)),
-          Text(e.name),
-          Text(text::Fold(e.name)),
-          Text(e.registration_code),
-          Text(e.tax_code),
-          Text(e.province_code),
-          Text(e.province_as_of->ToIso()),
-          Text(demo.current_province_code),
-          Text(e.commune_code),
-          Text(e.address),
-          e.sector ? Text(domain::SectorName(*e.sector)) : Null(),
-          Text(e.founded_on->ToIso()),
-          Int(e.women_managed ? 1 : 0),
-          Int(e.youth ? 1 : 0),
-          Text(e.chair_name),
-          e.chair_sex ? Text(domain::SexName(*e.chair_sex)) : Null(),
-          e.chair_birth_year ? Int(*e.chair_birth_year) : Null(),
-          Text(e.phone),
-          Text(e.email),
-          std::move(union_id),
-          Int(now_ms),
-          Int(now_ms),
-          Int(version)};
+  EntityRecord record;
+  record.entity = demo.entity;
+  record.current_province_code = demo.current_province_code;
+  if (demo.union_index >= 0) record.entity.union_id = union_ids.at(static_cast<size_t>(demo.union_index));
+  record.created_at_ms = record.updated_at_ms = now_ms;
+  return EntityInsertValues(std::move(record), version);
 }
 
 }  // namespace
@@ -122,6 +81,7 @@ Result<DemoLoadResult> LoadDemoData(storage::Db& db, std::shared_ptr<const geo::
           : std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
                 .count();
   DemoLoadResult result;
+  const std::vector<std::string> entity_columns = EntityInsertColumns();
   result.counts = generator->planned();
   const int64_t total = result.counts.entities();
   // Rows are written in chunks of one kind (members refer to unions written before them).
@@ -148,7 +108,7 @@ Result<DemoLoadResult> LoadDemoData(storage::Db& db, std::shared_ptr<const geo::
         chunk.push_back(std::move(next));
         more = generator->Next(next);
       }
-      Status copied = conn.CopyRows("entities", kEntityInsertColumns, entity_rows);
+      Status copied = conn.CopyRows("entities", entity_columns, entity_rows);
       if (!copied.ok()) {
         if (copied.error().code == ErrorCode::kConflict)
           return Error::Make(ErrorCode::kConflict, "error.demo_conflict", {std::to_string(options.demo.seed)});

@@ -539,10 +539,7 @@ class EntityImport final : public ImportRun {
     if (creates.empty() && updates.empty()) return Ok();
     HOPTAC_ASSIGN_OR_RETURN(int64_t version, Version());
     HOPTAC_TRY(MaybeDropIndexes(creates.size()));
-    auto columns = EntityWriteColumns();
-    std::vector<std::string> insert_columns(columns.begin(), columns.end());
-    insert_columns.push_back("created_at_ms");
-    insert_columns.push_back("change_seq");
+    const std::vector<std::string> insert_columns = EntityInsertColumns();
     auto resolve_union = [&](Entity& e) {
       if (e.union_registration_code.empty() || e.union_id) return true;
       int64_t id = known_[e.union_registration_code].id;
@@ -571,10 +568,7 @@ class EntityImport final : public ImportRun {
         // The audit text first: the record's text then moves into the row.
         r->audit_json = EntityAuditJsonWithoutId(r->record);
         r->province = r->record.current_province_code;
-        Row row = EntityWriteValues(std::move(r->record));
-        row.push_back(Int(context_.now_ms));
-        row.push_back(Int(version));
-        values.push_back(std::move(row));
+        values.push_back(EntityInsertValues(std::move(r->record), version));
       }
       HOPTAC_ASSIGN_OR_RETURN(int64_t before, MaxId());
       HOPTAC_TRY(conn().CopyRows("entities", insert_columns, values));
@@ -594,6 +588,7 @@ class EntityImport final : public ImportRun {
     }
     std::vector<Row> changed;
     std::vector<std::string> update_columns = {"id"};
+    auto columns = EntityWriteColumns();
     update_columns.insert(update_columns.end(), columns.begin(), columns.end());
     update_columns.push_back("change_seq");
     std::vector<bool> integer;
