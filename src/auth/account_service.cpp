@@ -4,6 +4,8 @@
 #include <boost/json.hpp>
 #include <cctype>
 
+#include "auth/account_json.h"
+
 namespace hoptac::auth {
 namespace {
 
@@ -72,24 +74,7 @@ Result<std::optional<User>> LoadUser(Connection& conn, int64_t id) {
   return user;
 }
 
-std::string TokenJson(const ApiToken& t) {
-  boost::json::object o{{"id", t.id}, {"name", t.name}, {"prefix", t.prefix}, {"user_id", t.user_id}};
-  return boost::json::serialize(o);
-}
-
 }  // namespace
-
-std::string AccountService::UserJson(const User& u) {
-  boost::json::object o{
-      {"id", u.id},
-      {"username", u.username},
-      {"display_name", u.display_name},
-      {"role", RoleName(u.role)},
-      {"province_code", u.province_code.empty() ? boost::json::value(nullptr) : boost::json::value(u.province_code)},
-      {"entity_id", u.entity_id ? boost::json::value(u.entity_id) : boost::json::value(nullptr)},
-      {"disabled", u.disabled}};
-  return boost::json::serialize(o);
-}
 
 AccountService::AccountService(storage::Db& db, PasswordHasher& hasher, LoginThrottle& throttle,
                                ProvinceValidator provinces, AccountOptions options, NowMs now_ms)
@@ -397,7 +382,7 @@ Result<User> AccountService::CreateUser(const Principal& who, const NewUser& inp
     if (!row) return Error::Internal("INSERT … RETURNING id returned nothing");
     user.id = std::get<int64_t>((*row)[0]);
     auto audit = Audit(who, "user.create", user);
-    audit.after_json = UserJson(user);
+    audit.after_json = boost::json::serialize(UserJson(user));
     return AppendAudit(conn, audit);
   });
   if (!status.ok()) {
@@ -445,8 +430,8 @@ Result<User> AccountService::UpdateUser(const Principal& who, int64_t id, const 
                    Int(after.updated_at_ms), Int(id)}));
     if (after.disabled) HOPTAC_TRY(conn.Exec("DELETE FROM sessions WHERE user_id = $1", {Int(id)}));
     auto audit = Audit(who, "user.update", after);
-    audit.before_json = UserJson(before);
-    audit.after_json = UserJson(after);
+    audit.before_json = boost::json::serialize(UserJson(before));
+    audit.after_json = boost::json::serialize(UserJson(after));
     return AppendAudit(conn, audit);
   }));
   return after;
@@ -498,7 +483,7 @@ Result<std::pair<ApiToken, std::string>> AccountService::CreateToken(const Princ
     storage::AuditRecord audit = Audit(who, "token.create", me);
     audit.object_type = "api_token";
     audit.object_id = std::to_string(token.id);
-    audit.after_json = TokenJson(token);
+    audit.after_json = boost::json::serialize(TokenJson(token));
     return AppendAudit(conn, audit);
   }));
   return std::make_pair(token, secret);
@@ -542,7 +527,7 @@ Status AccountService::RevokeToken(const Principal& who, int64_t id) {
     storage::AuditRecord audit = Audit(who, "token.revoke", me);
     audit.object_type = "api_token";
     audit.object_id = std::to_string(id);
-    audit.before_json = TokenJson(*it);
+    audit.before_json = boost::json::serialize(TokenJson(*it));
     return AppendAudit(conn, audit);
   });
 }

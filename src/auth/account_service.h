@@ -134,7 +134,6 @@ class AccountService {
   // national_admin: all rows; province_admin: their province's rows.
   Result<std::vector<storage::AuditRecord>> ListAudit(const Principal& who, storage::AuditQuery query);
 
-  static std::string UserJson(const User& user);
   int64_t session_lifetime_seconds() const {
     return std::chrono::duration_cast<std::chrono::seconds>(options_.session_lifetime).count();
   }

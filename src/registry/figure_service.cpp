@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "registry/figure_json.h"
 #include "storage/audit.h"
 
 namespace hoptac::registry {
@@ -115,7 +116,7 @@ storage::AuditRecord AuditOf(const Principal& who, std::string action, int64_t e
   return a;
 }
 
-std::string JsonText(const FigureRecord& record) { return boost::json::serialize(FigureService::ToJson(record)); }
+std::string JsonText(const FigureRecord& record) { return boost::json::serialize(FigureJson(record)); }
 
 }  // namespace
 
@@ -135,20 +136,6 @@ Status FigureService::RequireReader(const Principal& who) {
 
 void FigureService::Notify(int64_t entity_id) {
   if (RegistryObserver* observer = observer_.load()) observer->EntitiesChanged(std::span<const int64_t>(&entity_id, 1));
-}
-
-boost::json::object FigureService::ToJson(const FigureRecord& r) {
-  boost::json::object figures;
-  for (const FigureField& field : FigureFields()) {
-    const std::optional<int64_t>& value = r.figures.*field.member;
-    figures[field.name] = value ? boost::json::value(*value) : boost::json::value();
-  }
-  return boost::json::object{{"entity_id", r.entity_id},
-                             {"period", r.period.ToString()},
-                             {"period_end", r.period.End().ToIso()},
-                             {"figures", std::move(figures)},
-                             {"confirmed_warnings", r.confirmed_warnings},
-                             {"updated_at_ms", r.updated_at_ms}};
 }
 
 Result<FigureRecord> FigureService::Put(const Principal& who, int64_t entity_id, Period period,

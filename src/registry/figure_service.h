@@ -72,11 +72,6 @@ class FigureService {
   // before the service is shared; the observer must outlive the service.
   void SetObserver(RegistryObserver* observer) { observer_.store(observer); }
 
-  // {"entity_id", "period", "period_end", "figures": {name: integer or null},
-  // "confirmed_warnings", "updated_at_ms"}; warnings are added by the caller,
-  // which knows the language.
-  static boost::json::object ToJson(const FigureRecord& record);
-
  private:
   // Who may see or change per-entity figures at all, before any scope check.
   static Status RequireReader(const auth::Principal& who);

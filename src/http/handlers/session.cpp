@@ -1,6 +1,7 @@
 // Sign-in sessions: POST/GET/DELETE /api/v1/session, POST /api/v1/session/password.
 #include <boost/json.hpp>
 
+#include "auth/account_json.h"
 #include "http/api.h"
 #include "http/guard.h"
 
@@ -16,10 +17,6 @@ std::string SessionCookie(const Request& request, std::string_view value, int64_
 
 }  // namespace
 
-boost::json::value UserToJson(const auth::User& user) {
-  return boost::json::parse(auth::AccountService::UserJson(user));
-}
-
 void AddSessionRoutes(Router& router, const Services& services) {
   auth::AccountService* accounts = services.accounts;
 
@@ -31,7 +28,7 @@ void AddSessionRoutes(Router& router, const Services& services) {
                 auto password = fields.String("password", true, 1024);
                 HOPTAC_TRY(fields.Finish({"username", "password"}));
                 HOPTAC_ASSIGN_OR_RETURN(auto session, accounts->Login(*username, *password, request.remote_address));
-                Response response = Response::Json(boost::json::object{{"user", UserToJson(session.user)},
+                Response response = Response::Json(boost::json::object{{"user", auth::UserJson(session.user)},
                                                                        {"csrf_token", session.csrf_token},
                                                                        {"expires_at_ms", session.expires_at_ms}});
                 response.headers.emplace_back(
@@ -45,7 +42,7 @@ void AddSessionRoutes(Router& router, const Services& services) {
        [accounts](Request& request) -> Result<Response> {
          HOPTAC_ASSIGN_OR_RETURN(auto user, accounts->Me(request.principal));
          boost::json::object body{
-             {"user", UserToJson(user)},
+             {"user", auth::UserJson(user)},
              {"credential", request.principal.credential == auth::Credential::kSession ? "session" : "api_token"}};
          if (!request.principal.csrf_token.empty()) body["csrf_token"] = request.principal.csrf_token;
          Response response = Response::Json(body);

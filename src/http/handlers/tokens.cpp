@@ -1,26 +1,12 @@
 // API tokens of the caller: /api/v1/tokens.
 #include <boost/json.hpp>
 
+#include "auth/account_json.h"
 #include "http/api.h"
 
 namespace hoptac::http {
 
-namespace {
-
-boost::json::object TokenJson(const auth::ApiToken& t) {
-  auto optional_ms = [](int64_t ms) { return ms ? boost::json::value(ms) : boost::json::value(nullptr); };
-  return boost::json::object{{"id", t.id},
-                             {"user_id", t.user_id},
-                             {"username", t.username},
-                             {"name", t.name},
-                             {"prefix", t.prefix},
-                             {"created_at_ms", t.created_at_ms},
-                             {"last_used_at_ms", optional_ms(t.last_used_at_ms)},
-                             {"expires_at_ms", optional_ms(t.expires_at_ms)},
-                             {"revoked", t.revoked}};
-}
-
-}  // namespace
+using auth::TokenJson;
 
 void AddTokenRoutes(Router& router, const Services& services) {
   auth::AccountService* accounts = services.accounts;

@@ -2,11 +2,12 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "auth/account_json.h"
 #include "http/api.h"
 
 namespace hoptac::http {
 
-boost::json::value UserToJson(const auth::User& user);
+using auth::UserJson;
 
 void AddUserRoutes(Router& router, const Services& services) {
   auth::AccountService* accounts = services.accounts;
@@ -16,7 +17,7 @@ void AddUserRoutes(Router& router, const Services& services) {
                 HOPTAC_TRY(CheckQueryParameters(request, {}));
                 HOPTAC_ASSIGN_OR_RETURN(auto users, accounts->ListUsers(request.principal));
                 boost::json::array items;
-                for (const auto& user : users) items.push_back(UserToJson(user));
+                for (const auto& user : users) items.push_back(UserJson(user));
                 return Response::Json(boost::json::object{{"total", users.size()}, {"items", std::move(items)}});
               }});
 
@@ -34,14 +35,14 @@ void AddUserRoutes(Router& router, const Services& services) {
          user.password = fields.String("password", true, 1024).value_or("");
          HOPTAC_TRY(fields.Finish({"username", "display_name", "role", "province_code", "entity_id", "password"}));
          HOPTAC_ASSIGN_OR_RETURN(auto created, accounts->CreateUser(request.principal, user));
-         return Response::Json(UserToJson(created), 201);
+         return Response::Json(UserJson(created), 201);
        }});
 
   router.Add({"GET", "/api/v1/users/{id}", "users.get", Access::kAdmin, Execution::kWorker,
               [accounts](Request& request) -> Result<Response> {
                 HOPTAC_ASSIGN_OR_RETURN(int64_t id, IdParameter(request, "id"));
                 HOPTAC_ASSIGN_OR_RETURN(auto user, accounts->GetUser(request.principal, id));
-                return Response::Json(UserToJson(user));
+                return Response::Json(UserJson(user));
               }});
 
   router.Add({"PATCH", "/api/v1/users/{id}", "users.update", Access::kAdmin, Execution::kWorker,
@@ -59,7 +60,7 @@ void AddUserRoutes(Router& router, const Services& services) {
                 patch.disabled = fields.Bool("disabled");
                 HOPTAC_TRY(fields.Finish({"display_name", "role", "province_code", "entity_id", "disabled"}));
                 HOPTAC_ASSIGN_OR_RETURN(auto user, accounts->UpdateUser(request.principal, id, patch));
-                return Response::Json(UserToJson(user));
+                return Response::Json(UserJson(user));
               }});
 
   router.Add({"POST", "/api/v1/users/{id}/password", "users.reset_password", Access::kAdmin, Execution::kHeavy,

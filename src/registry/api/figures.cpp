@@ -2,6 +2,7 @@
 #include <boost/json.hpp>
 
 #include "registry/api/routes.h"
+#include "registry/figure_json.h"
 #include "registry/figure_service.h"
 
 namespace hoptac::registry::api {
@@ -57,7 +58,7 @@ Result<FiguresBody> DecodeFigures(const boost::json::object& body) {
 }
 
 boost::json::object RecordJson(const Request& request, const FigureRecord& record) {
-  boost::json::object o = FigureService::ToJson(record);
+  boost::json::object o = FigureJson(record);
   boost::json::array warnings;
   for (const auto& w : record.warnings) {
     warnings.push_back(boost::json::object{
