@@ -183,9 +183,7 @@ Status User(const CommandLine& command_line) {
   if (!hasher) return Error::Internal("libsodium could not start (argon2id, 64 MiB)");
   auth::LoginThrottle throttle;
   HOPTAC_ASSIGN_OR_RETURN(auto units, geo::LoadDirectory(*db));
-  auth::AccountService accounts(*db, *hasher, throttle, [units](std::string_view code) {
-    return units->Find(geo::AdminLevel::kProvince, code, Date::Today()) != nullptr;
-  });
+  auth::AccountService accounts(*db, *hasher, throttle, geo::ProvinceInForceToday(units));
   auth::Principal cli_user = cli::CliPrincipal();
   i18n::Lang lang = CliLang();
   if (action == "list") {

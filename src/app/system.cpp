@@ -44,10 +44,8 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
                                                  system->options_.hash_memlimit);
   if (!system->hasher_) return Error::Internal("libsodium could not start (argon2id)");
   auto units = system->admin_units_;
-  system->accounts_ = std::make_unique<auth::AccountService>(
-      database, *system->hasher_, system->throttle_, [units](std::string_view code) {
-        return units->Find(geo::AdminLevel::kProvince, code, Date::Today()) != nullptr;
-      });
+  system->accounts_ = std::make_unique<auth::AccountService>(database, *system->hasher_, system->throttle_,
+                                                             geo::ProvinceInForceToday(units));
 
   // The registry. Search, lists and statistics answer from the index; every write of this
   // process updates it before its response (it observes every service that writes).

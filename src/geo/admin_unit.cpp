@@ -296,4 +296,10 @@ std::vector<const AdminUnit*> AdminUnitDirectory::CurrentSuccessors(int64_t id, 
   return out;
 }
 
+std::function<bool(std::string_view code)> ProvinceInForceToday(std::shared_ptr<const AdminUnitDirectory> units) {
+  return [units = std::move(units)](std::string_view code) {
+    return units->Find(AdminLevel::kProvince, code, Date::Today()) != nullptr;
+  };
+}
+
 }  // namespace hoptac::geo

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -97,5 +98,9 @@ class AdminUnitDirectory {
   std::vector<size_t> provinces_;  // indices of all province versions, by code
   std::unordered_map<int64_t, std::vector<int64_t>> successors_, predecessors_;
 };
+
+// Whether a province code names a province in force today (the check accounts are
+// given: auth::AccountService's ProvinceValidator). Holds the directory.
+std::function<bool(std::string_view code)> ProvinceInForceToday(std::shared_ptr<const AdminUnitDirectory> units);
 
 }  // namespace hoptac::geo
