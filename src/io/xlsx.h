@@ -1,5 +1,5 @@
 // XLSX: a streaming reader of the first worksheet of an Excel workbook (libzip + expat,
-// no DOM) and a writer (libxlsxwriter).
+// no DOM), and the cell type the writer (io/xlsx_stream.h) takes.
 //
 // XlsxReader resolves the sheet the way Excel does, never assuming file names:
 // `_rels/.rels` → the workbook part (normally `xl/workbook.xml`) → its first `<sheet>`
@@ -35,18 +35,9 @@
 //   error.file_unreadable {name} (kInvalidArgument): the file cannot be opened or read.
 // All are final; error.row_too_many_cells is a row error (see IsRowError).
 //
-// XlsxWriter writes one worksheet: an optional header row in bold (frozen, so it stays
-// visible when scrolling) and rows of text and number cells. By default it runs
-// libxlsxwriter's constant_memory mode (rows go to a temporary file as written; strings
-// are stored inline), so memory stays flat for 1,000,000 rows; XlsxStrings::kShared uses
-// a shared-string table instead, as Excel itself does, at the cost of holding it and
-// all rows in memory (~120 MiB for 100,000 rows of 8 cells). Errors: error.xlsx_cell_too_long {cell, 32767},
-// error.xlsx_too_many_rows {1048576}, error.xlsx_too_many_columns {16384}
-// (kInvalidArgument); error.file_unwritable {name} (kInvalidArgument) from Create when
-// the file cannot be created; anything else from libxlsxwriter (disk full) is kInternal
-// with the library's message as detail.
+// Workbooks are written by io::XlsxStreamWriter (io/xlsx_stream.h), the one XLSX writer.
 //
-// Thread-safety: neither class is thread-safe; use each object from one thread at a
+// Thread-safety: XlsxReader is not thread-safe; use each object from one thread at a
 // time. Different objects are independent.
 #pragma once
 
@@ -98,42 +89,7 @@ class XlsxReader final : public RowSource {
   std::unique_ptr<Impl> impl_;
 };
 
-enum class XlsxStrings { kInline, kShared };
-
-struct XlsxWriteOptions {
-  std::string sheet_name = "Sheet1";
-  XlsxStrings strings = XlsxStrings::kInline;
-  // Folder for libxlsxwriter's temporary files; empty for the system's.
-  std::string temp_dir;
-};
-
 // A cell to write: empty, text (UTF-8) or a number.
 using XlsxCell = std::variant<std::monostate, std::string_view, double>;
-
-class XlsxWriter {
- public:
-  // Prepares a workbook that Close() writes to `path` (created now, to fail early:
-  // error.file_unwritable).
-  static Result<std::unique_ptr<XlsxWriter>> Create(const std::string& path, const XlsxWriteOptions& options = {});
-
-  ~XlsxWriter();  // closes if Close() was not called (errors are then lost)
-  XlsxWriter(const XlsxWriter&) = delete;
-  XlsxWriter& operator=(const XlsxWriter&) = delete;
-
-  // REQUIRES: no row written yet. Writes the row in bold and freezes it.
-  Status WriteHeader(std::span<const std::string> names);
-  // Text cells; an empty string is an empty cell.
-  Status WriteRow(std::span<const std::string> cells);
-  // Mixed cells; a number that is not finite is written as an empty cell.
-  Status WriteRow(std::span<const XlsxCell> cells);
-  // Assembles and writes the file. REQUIRES: called once.
-  Status Close();
-
-  struct Impl;
-
- private:
-  explicit XlsxWriter(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
-};
 
 }  // namespace hoptac::io

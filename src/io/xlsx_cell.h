@@ -1,6 +1,6 @@
 // How the raw values of an XLSX worksheet become the text cells of a RowSource: number
 // formats that mean dates, Excel serial dates, numbers without exponents, the `_xHHHH_`
-// escapes of OOXML strings, and A1 cell references. Used by XlsxReader and XlsxWriter;
+// escapes of OOXML strings, and A1 cell references. Used by XlsxReader and XlsxStreamWriter;
 // public so that each rule has its own table-driven test.
 //
 // Dates: Excel stores a date as a number of days (the "serial"), shown as a date only by

@@ -1,7 +1,7 @@
 // XlsxStreamWriter: a one-worksheet XLSX writer for very large exports that never
 // holds the sheet, in memory or in a temporary file.
 //
-// Why not XlsxWriter (libxlsxwriter, io/xlsx.h): its constant_memory mode keeps
+// Why not libxlsxwriter (hoptac used it before): its constant_memory mode keeps
 // memory flat, but it writes the whole sheet XML to a temporary file and deflates
 // it at the end at zlib's default level: a 1,000,000-row export of the registry
 // (18 columns, ~1 GB of XML) took ~37 s, most of it deflating. This writer builds

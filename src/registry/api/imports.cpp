@@ -104,7 +104,7 @@ boost::json::object JobJson(const ImportJob& job, i18n::Lang lang, bool details)
 
 std::string JobId(const Request& request) { return std::string(request.PathParam("id")); }
 
-// The report as an XLSX file's bytes (libxlsxwriter writes files only).
+// The report as an XLSX file's bytes (the XLSX writer writes files only).
 Result<std::string> XlsxBytes(const registry::ImportResult& result, const std::string& id) {
   std::filesystem::path path = std::filesystem::temp_directory_path() /
                                ("hoptac-import-report-" + id + "-" + std::to_string(getpid()) + ".xlsx");

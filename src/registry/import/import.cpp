@@ -10,6 +10,7 @@
 
 #include "io/csv.h"
 #include "io/xlsx.h"
+#include "io/xlsx_stream.h"
 #include "registry/import/import_internal.h"
 
 namespace hoptac::registry {
@@ -496,9 +497,9 @@ Status WriteProblemsCsvToString(const ImportResult& result, std::string& out) {
 }
 
 Status WriteProblemsXlsx(const ImportResult& result, const std::string& path) {
-  io::XlsxWriteOptions options;
+  io::XlsxStreamOptions options;
   options.sheet_name = "Loi nhap - Import problems";
-  HOPTAC_ASSIGN_OR_RETURN(auto writer, io::XlsxWriter::Create(path, options));
+  HOPTAC_ASSIGN_OR_RETURN(auto writer, io::XlsxStreamWriter::Create(path, options));
   HOPTAC_TRY(writer->WriteHeader(ReportHeader()));
   for (const ImportProblem& p : result.problems) {
     std::vector<std::string> row = ReportRow(p);

@@ -20,6 +20,7 @@
 #include "base/log.h"
 #include "http/api.h"
 #include "io/xlsx.h"
+#include "io/xlsx_stream.h"
 #include "registry/entity_service.h"
 #include "registry/import/import.h"
 #include "registry/import/import_jobs.h"
@@ -354,7 +355,7 @@ TEST_F(ImportApiTest, CommandLineImportsReportsAndExitsNonZeroOnBadRows) {
 
   fs::path figures = WriteCliFile("figures.xlsx", "");
   {
-    auto writer = io::XlsxWriter::Create(figures.string());
+    auto writer = io::XlsxStreamWriter::Create(figures.string());
     ASSERT_TRUE(writer.ok());
     std::vector<std::string> header = {"Mã số HTX", "Năm", "Số thành viên", "Doanh thu (triệu đồng)"};
     ASSERT_TRUE((*writer)->WriteHeader(header).ok());

@@ -22,6 +22,7 @@
 #include "io/csv.h"
 #include "io/format_detect.h"
 #include "io/xlsx.h"
+#include "io/xlsx_stream.h"
 #include "registry/change.h"
 #include "registry/entity_json.h"
 #include "registry/entity_service.h"
@@ -279,9 +280,9 @@ TEST_F(ImportTest, LibreOfficeStyleCsvWithCanonicalColumns) {
 
 TEST_F(ImportTest, XlsxWithSharedStringsFromTheIoWriter) {
   fs::path path = Dir() / "shared.xlsx";
-  io::XlsxWriteOptions options;
-  options.strings = io::XlsxStrings::kShared;  // as Excel itself writes
-  auto writer = io::XlsxWriter::Create(path.string(), options);
+  io::XlsxStreamOptions options;
+  options.shared_string_columns.assign(6, true);  // as Excel itself writes
+  auto writer = io::XlsxStreamWriter::Create(path.string(), options);
   ASSERT_TRUE(writer.ok());
   std::vector<std::string> header = {"Mã số HTX", "Tên HTX", "Loại hình", "Tỉnh", "Ngày thành lập", "Số ĐT"};
   ASSERT_OK((*writer)->WriteHeader(header));

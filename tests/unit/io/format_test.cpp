@@ -10,6 +10,7 @@
 #include "io/format_detect.h"
 #include "io/table.h"
 #include "io/xlsx.h"
+#include "io/xlsx_stream.h"
 
 namespace hoptac::io {
 namespace {
@@ -65,7 +66,7 @@ TEST(IoFormat, OpenTableChoosesTheReaderByContent) {
   WriteFile(csv, "\xEF\xBB\xBFma;ten\r\nHTX-1;An\r\n");
   auto xlsx = dir / "danh_sach.csv";
   {
-    auto writer = XlsxWriter::Create(xlsx.string());
+    auto writer = XlsxStreamWriter::Create(xlsx.string());
     ASSERT_TRUE(writer.ok());
     ASSERT_TRUE((*writer)->WriteHeader(std::vector<std::string>{"ma", "ten"}).ok());
     ASSERT_TRUE((*writer)->WriteRow(std::vector<std::string>{"HTX-1", "An"}).ok());

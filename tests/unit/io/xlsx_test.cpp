@@ -1,4 +1,4 @@
-// XLSX reader and writer. The workbooks are built here: with XlsxWriter, and by hand with
+// XLSX reader and writer. The workbooks are built here: with XlsxStreamWriter, and by hand with
 // libzip (which hoptac_io links), so that each feature of the format is exercised
 // exactly, without checked-in binaries.
 #include "io/xlsx.h"
@@ -19,6 +19,7 @@
 #include "io/format_detect.h"
 #include "io/table.h"
 #include "io/xlsx_cell.h"
+#include "io/xlsx_stream.h"
 #include "support/temp_files.h"
 
 namespace hoptac::io {
@@ -402,17 +403,17 @@ std::vector<std::string> TrickyTexts() {
           "ID"};
 }
 
-TEST(XlsxWriter, RoundTripsThroughTheReader) {
-  for (auto strings : {XlsxStrings::kInline, XlsxStrings::kShared}) {
-    SCOPED_TRACE(strings == XlsxStrings::kInline ? "inline" : "shared");
+TEST(XlsxStreamWriter, RoundTripsTrickyTextsInlineAndShared) {
+  for (bool shared : {false, true}) {
+    SCOPED_TRACE(shared ? "shared" : "inline");
     auto path = TempDir() / "written.xlsx";
     std::vector<std::string> header = {"ma_so", "t\xC3\xAAn", "so", "ghi_ch\xC3\xBA"};
     Rows want;
     {
-      XlsxWriteOptions options;
-      options.strings = strings;
+      XlsxStreamOptions options;
+      options.shared_string_columns.assign(header.size(), shared);
       options.sheet_name = "Danh s\xC3\xA1\x63h HTX";
-      auto writer = XlsxWriter::Create(path.string(), options);
+      auto writer = XlsxStreamWriter::Create(path.string(), options);
       ASSERT_TRUE(writer.ok()) << writer.error().detail;
       ASSERT_TRUE((*writer)->WriteHeader(header).ok());
       auto texts = TrickyTexts();
@@ -432,11 +433,11 @@ TEST(XlsxWriter, RoundTripsThroughTheReader) {
     }
     // Shared strings or inline strings as asked; the header in bold (style 1), frozen.
     std::string sheet = ZipPart(path, "xl/worksheets/sheet1.xml");
-    if (strings == XlsxStrings::kShared) {
+    if (shared) {
       EXPECT_NE(ZipPart(path, "xl/sharedStrings.xml"), "");
       EXPECT_NE(sheet.find("t=\"s\""), std::string::npos);
     } else {
-      EXPECT_EQ(ZipPart(path, "xl/sharedStrings.xml"), "");
+      EXPECT_EQ(sheet.find("t=\"s\""), std::string::npos);  // no shared-string cell
       EXPECT_NE(sheet.find("t=\"inlineStr\""), std::string::npos);
     }
     EXPECT_NE(sheet.find("<c r=\"A1\" s=\"1\""), std::string::npos);
@@ -454,9 +455,9 @@ TEST(XlsxWriter, RoundTripsThroughTheReader) {
   }
 }
 
-TEST(XlsxWriter, RefusesWhatExcelCannotHold) {
+TEST(XlsxStreamWriter, RefusesLongCellsWideRowsAndUnwritablePaths) {
   auto path = TempDir() / "limits.xlsx";
-  auto writer = XlsxWriter::Create(path.string());
+  auto writer = XlsxStreamWriter::Create(path.string());
   ASSERT_TRUE(writer.ok());
   std::vector<std::string> row = {"ok", std::string(32768, 'a')};
   auto too_long = (*writer)->WriteRow(row);
@@ -469,7 +470,7 @@ TEST(XlsxWriter, RefusesWhatExcelCannotHold) {
   EXPECT_EQ(too_wide.error().key, "error.xlsx_too_many_columns");
   EXPECT_TRUE((*writer)->Close().ok());
 
-  auto unwritable = XlsxWriter::Create("/nonexistent/dir/out.xlsx");
+  auto unwritable = XlsxStreamWriter::Create("/nonexistent/dir/out.xlsx");
   ASSERT_FALSE(unwritable.ok());
   EXPECT_EQ(unwritable.error().key, "error.file_unwritable");
 }
