@@ -88,65 +88,137 @@ const std::vector<std::string_view>& EntityFilterNames() {
   return names;
 }
 
+std::vector<std::string> SplitFilterList(std::string_view text) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i <= text.size()) {
+    size_t j = text.find(',', i);
+    if (j == std::string_view::npos) j = text.size();
+    std::string_view item = text.substr(i, j - i);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (!item.empty()) out.emplace_back(item);
+    i = j + 1;
+  }
+  return out;
+}
+
+const std::vector<std::string_view>& SharedFilterNames() {
+  static const std::vector<std::string_view> names = {
+      "kind", "province", "commune", "status", "sector", "women_managed", "youth", "founded_from", "founded_to"};
+  return names;
+}
+
 namespace {
 
-Result<std::optional<Date>> DateFilter(const FilterParameter& parameter, std::string_view name) {
-  auto text = parameter(name);
-  if (!text) return std::optional<Date>();
-  auto date = Date::ParseIso(*text);
-  if (!date) return Error::InvalidField(std::string(name), "invalid_date", "field.invalid_date", {*text});
-  return std::optional<Date>(*date);
+// One enum value by wire name, or a field error naming the allowed values.
+template <typename Value, typename FromName>
+std::optional<Value> EnumValue(std::vector<FieldError>& errors, std::string_view field, const std::string& text,
+                               FromName from_name, const std::string& allowed) {
+  std::optional<Value> value = from_name(text);
+  if (!value) errors.push_back({std::string(field), "invalid_enum", "field.invalid_enum", {text, allowed}});
+  return value;
+}
+
+template <typename Value, typename FromName>
+std::vector<Value> EnumList(std::vector<FieldError>& errors, std::string_view field,
+                            const std::optional<std::string>& text, FromName from_name, const std::string& allowed) {
+  std::vector<Value> values;
+  if (!text) return values;
+  for (const std::string& item : SplitFilterList(*text))
+    if (auto value = EnumValue<Value>(errors, field, item, from_name, allowed)) values.push_back(*value);
+  return values;
 }
 
 }  // namespace
 
+std::optional<domain::EntityKind> FilterReader::KindFilter() {
+  auto text = parameter_("kind");
+  if (!text) return std::nullopt;
+  return EnumValue<domain::EntityKind>(errors_, "kind", *text, domain::EntityKindFromName, domain::EntityKindNames());
+}
+
+std::vector<domain::EntityKind> FilterReader::KindsFilter() {
+  return EnumList<domain::EntityKind>(errors_, "kind", parameter_("kind"), domain::EntityKindFromName,
+                                      domain::EntityKindNames());
+}
+
+std::optional<domain::EntityStatus> FilterReader::StatusFilter() {
+  auto text = parameter_("status");
+  if (!text) return std::nullopt;
+  return EnumValue<domain::EntityStatus>(errors_, "status", *text, domain::EntityStatusFromName,
+                                         domain::EntityStatusNames());
+}
+
+std::vector<domain::EntityStatus> FilterReader::StatusesFilter() {
+  return EnumList<domain::EntityStatus>(errors_, "status", parameter_("status"), domain::EntityStatusFromName,
+                                        domain::EntityStatusNames());
+}
+
+std::optional<domain::Sector> FilterReader::SectorFilter() {
+  auto text = parameter_("sector");
+  if (!text) return std::nullopt;
+  return EnumValue<domain::Sector>(errors_, "sector", *text, domain::SectorFromName, domain::SectorNames());
+}
+
+std::vector<domain::Sector> FilterReader::SectorsFilter() {
+  return EnumList<domain::Sector>(errors_, "sector", parameter_("sector"), domain::SectorFromName,
+                                  domain::SectorNames());
+}
+
+std::optional<bool> FilterReader::Bool(std::string_view name) {
+  auto text = parameter_(name);
+  if (!text) return std::nullopt;
+  if (*text == "true" || *text == "1") return true;
+  if (*text == "false" || *text == "0") return false;
+  errors_.push_back({std::string(name), "invalid_enum", "field.invalid_enum", {*text, "true, false"}});
+  return std::nullopt;
+}
+
+std::optional<Date> FilterReader::IsoDate(std::string_view name) {
+  auto text = parameter_(name);
+  if (!text) return std::nullopt;
+  auto date = Date::ParseIso(*text);
+  if (!date) errors_.push_back({std::string(name), "invalid_date", "field.invalid_date", {*text}});
+  return date;
+}
+
+void FilterReader::FoundedRange(std::optional<Date>& from, std::optional<Date>& to) {
+  from = IsoDate("founded_from");
+  to = IsoDate("founded_to");
+  if (from && to && *from > *to)
+    errors_.push_back({"founded_from", "from_after_to", "field.from_after_to", {from->ToIso(), to->ToIso()}});
+}
+
+Status FilterReader::Finish() {
+  if (errors_.empty()) return Ok();
+  Error error = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
+  error.fields = std::move(errors_);
+  errors_.clear();
+  return error;
+}
+
 Result<EntityFilters> ParseEntityFilters(const FilterParameter& parameter) {
   EntityFilters filters;
-  Error error = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
-  if (auto kind = parameter("kind")) {
-    filters.kind = domain::EntityKindFromName(*kind);
-    if (!filters.kind)
-      error.fields.push_back({"kind", "invalid_enum", "field.invalid_enum", {*kind, domain::EntityKindNames()}});
-  }
-  if (auto status = parameter("status")) {
-    filters.status = domain::EntityStatusFromName(*status);
-    if (!filters.status)
-      error.fields.push_back({"status", "invalid_enum", "field.invalid_enum", {*status, domain::EntityStatusNames()}});
-  }
-  if (auto sector = parameter("sector")) {
-    filters.sector = domain::SectorFromName(*sector);
-    if (!filters.sector) {
-      std::string names = domain::SectorNames();
-      error.fields.push_back({"sector", "invalid_enum", "field.invalid_enum", {*sector, names}});
-    }
-  }
-  for (auto [name, target] : {std::pair{"women_managed", &filters.women_managed}, std::pair{"youth", &filters.youth}}) {
-    auto text = parameter(name);
-    if (!text) continue;
-    if (*text == "true" || *text == "1")
-      *target = true;
-    else if (*text == "false" || *text == "0")
-      *target = false;
-    else
-      error.fields.push_back({name, "invalid_enum", "field.invalid_enum", {*text, "true, false"}});
-  }
+  FilterReader read(parameter);
+  filters.kind = read.KindFilter();
+  filters.status = read.StatusFilter();
+  filters.sector = read.SectorFilter();
+  filters.women_managed = read.Bool("women_managed");
+  filters.youth = read.Bool("youth");
   if (auto sort = parameter("sort")) {
     if (auto parsed = ListSortFromName(*sort))
       filters.sort = *parsed;
     else
-      error.fields.push_back({"sort", "invalid_enum", "field.invalid_enum", {*sort, kListSortNames}});
+      read.Add({"sort", "invalid_enum", "field.invalid_enum", {*sort, kListSortNames}});
   }
-  if (!error.fields.empty()) return error;
+  read.FoundedRange(filters.founded_from, filters.founded_to);
+  filters.as_of = read.IsoDate("as_of");
+  HOPTAC_TRY(read.Finish());
   filters.commune = parameter("commune").value_or("");
   filters.legacy_province = parameter("legacy_province").value_or("");
-  HOPTAC_ASSIGN_OR_RETURN(filters.founded_from, DateFilter(parameter, "founded_from"));
-  HOPTAC_ASSIGN_OR_RETURN(filters.founded_to, DateFilter(parameter, "founded_to"));
-  if (filters.founded_from && filters.founded_to && *filters.founded_from > *filters.founded_to)
-    return Error::InvalidField("founded_from", "after_to", "field.from_after_to",
-                               {filters.founded_from->ToIso(), filters.founded_to->ToIso()});
   filters.province = parameter("province").value_or("");
   filters.q = parameter("q").value_or("");
-  HOPTAC_ASSIGN_OR_RETURN(filters.as_of, DateFilter(parameter, "as_of"));
   return filters;
 }
 

@@ -8,7 +8,7 @@
 // Scope: national roles (and the CLI) see every entity; province accounts the
 // entities whose current province is theirs; a cooperative account its own
 // entity; partners and anonymous callers every entity (what they may read of it
-// is the caller's business: EntityService::ToJson, export columns).
+// is the caller's business: EntityJson, export columns).
 //
 // ParseEntityFilters reads the filters from named text parameters (the API's
 // query string, the CLI's options), with the same spellings and errors for both.
@@ -59,9 +59,6 @@ struct EntityQuery {
 Result<EntityQuery> BuildEntityQuery(const auth::Principal& who, const EntityFilters& filters,
                                      const geo::AdminUnitDirectory& units, Date today);
 
-// The words of a search query: folded, with the abbreviations spelled out
-// ("HTX Đồng Tháp" → hop, tac, xa, dong, thap).
-
 // A named text parameter, or nullopt when absent.
 using FilterParameter = std::function<std::optional<std::string>(std::string_view name)>;
 
@@ -73,8 +70,48 @@ const std::vector<std::string_view>& EntityFilterNames();
 // Reads the filters (wire names for kind, status and sector; true/false/1/0 for
 // the booleans; ISO dates). Errors (kInvalidArgument): one error with a field
 // error ("field.invalid_enum") for every bad kind, status, sector, women_managed,
-// youth and sort (ListSortFromName); then "field.invalid_date" for a bad date and "field.from_after_to"
-// (field founded_from) when founded_from is after founded_to.
+// youth and sort (ListSortFromName), "field.invalid_date" for every bad date and "field.from_after_to"
+// (field founded_from) when founded_from is after founded_to — all in one error (FilterReader).
 Result<EntityFilters> ParseEntityFilters(const FilterParameter& parameter);
+
+// The filter vocabulary every reader of registry filters shares — the list, the
+// exports, the CLI and the statistics (registry/index/stats_api.h): the same names,
+// the same spellings (wire names, true/false/1/0, ISO dates) and the same field
+// errors ("field.invalid_enum" naming the allowed values, "field.invalid_date",
+// "field.from_after_to" on founded_from), collected so that a caller sees every
+// problem at once. Single-value readers take the whole text as one value; list readers
+// split it at commas (the statistics take lists).
+class FilterReader {
+ public:
+  explicit FilterReader(const FilterParameter& parameter) : parameter_(parameter) {}
+
+  std::optional<std::string> Text(std::string_view name) const { return parameter_(name); }
+  std::optional<domain::EntityKind> KindFilter();
+  std::vector<domain::EntityKind> KindsFilter();
+  std::optional<domain::EntityStatus> StatusFilter();
+  std::vector<domain::EntityStatus> StatusesFilter();
+  std::optional<domain::Sector> SectorFilter();
+  std::vector<domain::Sector> SectorsFilter();
+  std::optional<bool> Bool(std::string_view name);
+  std::optional<Date> IsoDate(std::string_view name);
+  // founded_from and founded_to, and the error when from is after to.
+  void FoundedRange(std::optional<Date>& from, std::optional<Date>& to);
+
+  void Add(FieldError error) { errors_.push_back(std::move(error)); }
+  // Ok, or kInvalidArgument "error.invalid_request" with every field error collected.
+  Status Finish();
+
+ private:
+  const FilterParameter& parameter_;
+  std::vector<FieldError> errors_;
+};
+
+// The filters the list and the statistics both take (the list adds as_of, q,
+// legacy_province and sort): kind, province, commune, status, sector, women_managed,
+// youth, founded_from, founded_to.
+const std::vector<std::string_view>& SharedFilterNames();
+
+// "a,b, c" → {"a", "b", "c"} (items trimmed, empty items dropped).
+std::vector<std::string> SplitFilterList(std::string_view text);
 
 }  // namespace hoptac::registry

@@ -3,31 +3,13 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "registry/entity_query.h"
 #include "registry/figures.h"
 
 namespace hoptac::analytics {
 namespace {
 
-std::vector<std::string> SplitList(std::string_view text) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i <= text.size()) {
-    size_t j = text.find(',', i);
-    if (j == std::string_view::npos) j = text.size();
-    std::string_view item = text.substr(i, j - i);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) out.emplace_back(item);
-    i = j + 1;
-  }
-  return out;
-}
-
-std::string Names(std::initializer_list<const char*> names) {
-  std::string out;
-  for (const char* n : names) out += std::string(out.empty() ? "" : ", ") + n;
-  return out;
-}
+std::vector<std::string> SplitList(std::string_view text) { return registry::SplitFilterList(text); }
 
 // Collects one field error per bad parameter.
 class Parser {
@@ -79,60 +61,21 @@ class Parser {
     return measure;
   }
 
-  std::optional<bool> Bool(std::string_view name) {
-    auto text = get_(name);
-    if (!text) return std::nullopt;
-    if (*text == "true" || *text == "1") return true;
-    if (*text == "false" || *text == "0") return false;
-    errors_.push_back({std::string(name), "invalid_enum", "field.invalid_enum", {*text, "true, false"}});
-    return std::nullopt;
-  }
-
+  // The registry's filter vocabulary (registry::FilterReader), as lists.
   StatsFilter Filter() {
     StatsFilter f;
-    if (auto text = get_("kind")) {
-      for (const std::string& item : SplitList(*text)) {
-        if (auto k = domain::EntityKindFromName(item))
-          f.kinds.push_back(*k);
-        else
-          errors_.push_back({"kind",
-                             "invalid_enum",
-                             "field.invalid_enum",
-                             {item, Names({"cooperative", "union", "group", "credit_fund"})}});
-      }
-    }
-    if (auto text = get_("status")) {
-      for (const std::string& item : SplitList(*text)) {
-        if (auto s = domain::EntityStatusFromName(item))
-          f.statuses.push_back(*s);
-        else
-          errors_.push_back({"status",
-                             "invalid_enum",
-                             "field.invalid_enum",
-                             {item, Names({"active", "suspended", "stopped", "dissolved", "bankrupt", "converted"})}});
-      }
-    }
-    if (auto text = get_("sector")) {
-      for (const std::string& item : SplitList(*text)) {
-        if (auto s = domain::SectorFromName(item)) {
-          f.sectors.push_back(*s);
-        } else {
-          std::string names;
-          for (auto value : domain::kSectors)
-            names += std::string(names.empty() ? "" : ", ") + domain::SectorName(value);
-          errors_.push_back({"sector", "invalid_enum", "field.invalid_enum", {item, names}});
-        }
-      }
-    }
+    registry::FilterReader read(get_);
+    f.kinds = read.KindsFilter();
+    f.statuses = read.StatusesFilter();
+    f.sectors = read.SectorsFilter();
     if (auto text = get_("province")) f.provinces = SplitList(*text);
     if (auto text = get_("commune")) f.communes = SplitList(*text);
-    f.women_managed = Bool("women_managed");
-    f.youth = Bool("youth");
-    f.founded_from = DateParam("founded_from");
-    f.founded_to = DateParam("founded_to");
-    if (f.founded_from && f.founded_to && *f.founded_from > *f.founded_to)
-      errors_.push_back(
-          {"founded_from", "from_after_to", "field.from_after_to", {f.founded_from->ToIso(), f.founded_to->ToIso()}});
+    f.women_managed = read.Bool("women_managed");
+    f.youth = read.Bool("youth");
+    read.FoundedRange(f.founded_from, f.founded_to);
+    Status status = read.Finish();
+    if (!status.ok())
+      for (const FieldError& error : status.error().fields) errors_.push_back(error);
     return f;
   }
 
@@ -159,9 +102,7 @@ class Parser {
   std::vector<FieldError> errors_;
 };
 
-std::vector<std::string_view> FilterNames() {
-  return {"kind", "province", "commune", "status", "sector", "women_managed", "youth", "founded_from", "founded_to"};
-}
+std::vector<std::string_view> FilterNames() { return registry::SharedFilterNames(); }
 
 }  // namespace
 
