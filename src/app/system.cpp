@@ -34,7 +34,7 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
   system->options_ = std::move(options);
   system->db_ = std::move(db);
   storage::Db& database = *system->db_;
-  HOPTAC_TRY(geo::PrepareDatabase(database));
+  if (system->options_.prepare_database) HOPTAC_TRY(geo::PrepareDatabase(database));
   HOPTAC_ASSIGN_OR_RETURN(system->admin_units_, geo::LoadDirectory(database));
   system->metrics_ = std::make_shared<http::Metrics>();
   AddPoolMetrics(*system->metrics_, system->db_.get());

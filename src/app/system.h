@@ -52,14 +52,17 @@ struct SystemOptions {
   // The built web application's files (base/web_assets.h); unset: / says how to build it.
   std::function<std::optional<std::string_view>(std::string_view path)> web_files;
   std::string version = kVersion;
+  // Whether Create applies the migrations and seeds the reference units first; false
+  // when the caller prepared the database itself (tests that change the units).
+  bool prepare_database = true;
 };
 
 class System {
  public:
   // Applies the migrations and seeds the reference units when needed
-  // (geo::PrepareDatabase), then builds every service over `db`, which it owns.
-  // Errors: those of the migrations, of loading the units and of building the index;
-  // kInternal when libsodium cannot start.
+  // (geo::PrepareDatabase, unless options.prepare_database is false), then builds every service over `db`, which it
+  // owns. Errors: those of the migrations, of loading the units and of building the index; kInternal when libsodium
+  // cannot start.
   static Result<std::unique_ptr<System>> Create(std::unique_ptr<storage::Db> db, SystemOptions options = {});
 
   ~System();

@@ -82,17 +82,15 @@ void StatsPropertyTest::SetUp() {
   url_ = testing::TestDbUrl();
   auto db = storage::Db::Open(url_);
   ASSERT_TRUE(db.ok()) << db.error().detail;
-  db_ = std::move(db).value();
+  owned_db_ = std::move(db).value();
+  db_ = owned_db_.get();
   directory_ = testing::PrepareDatabase(*db_);
   ASSERT_NE(directory_, nullptr);
-  entities_ = std::make_unique<registry::EntityService>(*db_, directory_);
-  figures_ = std::make_unique<registry::FigureService>(*db_, *entities_);
 }
 
 void StatsPropertyTest::TearDown() {
-  if (index_) index_->StopPolling();
-  index_.reset();
-  if (db_) db_->Close();
+  system_.Stop();
+  if (owned_db_) owned_db_->Close();
 }
 
 void StatsPropertyTest::ChangeUnitsIn2026() {
@@ -121,16 +119,34 @@ void StatsPropertyTest::ChangeUnitsIn2026() {
   auto reloaded = geo::LoadAdminUnits(*db_);
   ASSERT_TRUE(reloaded.ok()) << reloaded.error().detail;
   directory_ = geo::AdminUnitDirectory::Create(std::move(reloaded).value());
-  entities_ = std::make_unique<registry::EntityService>(*db_, directory_);
-  figures_ = std::make_unique<registry::FigureService>(*db_, *entities_);
+}
+
+void StatsPropertyTest::CompareRandomQueries(
+    const char* measure, int queries, const std::function<bool(QueryMaker& maker, const std::string& label)>& check) {
+  const uint64_t seed = Seed();
+  std::printf("[stats property] seed=%llu backend=%s (set HOPTAC_STATS_SEED to replay)\n",
+              static_cast<unsigned long long>(seed), storage::BackendName(db_->backend()));
+  std::fflush(stdout);
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  ASSERT_NO_FATAL_FAILURE(LoadRandomRegistry(seed));
+  QueryMaker maker = MakeQueryMaker();
+  int asked = 0, failures = 0;
+  auto phase = std::chrono::steady_clock::now();
+  for (; asked < queries && failures < 10; ++asked)
+    if (!check(maker, QueryLabel(asked, seed))) ++failures;
+  PrintSummary(measure, asked, failures, phase);
 }
 
 void StatsPropertyTest::BuildIndex() {
-  auto index = analytics::RegistryIndex::Build(*db_, directory_);
-  ASSERT_TRUE(index.ok()) << index.error().detail;
-  index_ = std::move(index).value();
-  entities_->SetObserver(index_.get());
-  figures_->SetObserver(index_.get());
+  // The system takes the database over as it is now (the test prepared it, units included).
+  app::SystemOptions options = testing::FastSystemOptions();
+  options.prepare_database = false;
+  ASSERT_TRUE(system_.Adopt(std::move(owned_db_), std::move(options)));
+  app::System& system = system_.system();
+  directory_ = system.admin_units();
+  entities_ = &system.entities();
+  figures_ = &system.figures();
+  index_ = &system.index();
 }
 
 int64_t StatsPropertyTest::CreateThroughServices(GenEntity& g) {

@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,6 +31,7 @@
 #include "storage/db.h"
 #include "support/stats_generator.h"
 #include "support/stats_reference.h"
+#include "support/test_system.h"
 
 namespace hoptac::testing::stats {
 
@@ -44,6 +46,8 @@ class StatsPropertyTest : public ::testing::Test {
   // a unit has a single predecessor (97 ← 96).
   void ChangeUnitsIn2026();
 
+  // Builds every service over the database as it is now, through app::System (the
+  // index as the services' observer and finder), as hoptac serve does.
   void BuildIndex();
 
   // Creates a generated entity through the services (events and figures included).
@@ -55,6 +59,11 @@ class StatsPropertyTest : public ::testing::Test {
   void LoadRandomRegistry(uint64_t seed);
   // Random queries over the registry LoadRandomRegistry made (drawing from its generator).
   QueryMaker MakeQueryMaker();
+  // The agreement test of one measure: loads this run's random registry (its seed
+  // printed, to replay) and compares `queries` random queries through `check`
+  // (false: a difference, already reported), stopping after 10 differences.
+  void CompareRandomQueries(const char* measure, int queries,
+                            const std::function<bool(QueryMaker& maker, const std::string& label)>& check);
   // "query <i> (seed <seed>)"
   static std::string QueryLabel(int i, uint64_t seed);
   // Prints how many queries of `measure` were compared, how long they took since `phase`, and the tally.
@@ -82,11 +91,14 @@ class StatsPropertyTest : public ::testing::Test {
   }
 
   std::string url_;
-  std::unique_ptr<storage::Db> db_;
+  std::unique_ptr<storage::Db> owned_db_;  // until BuildIndex gives it to the system
+  storage::Db* db_ = nullptr;
   std::shared_ptr<const geo::AdminUnitDirectory> directory_;
-  std::unique_ptr<registry::EntityService> entities_;
-  std::unique_ptr<registry::FigureService> figures_;
-  std::unique_ptr<analytics::RegistryIndex> index_;
+  // Built by BuildIndex through app::System, as hoptac serve builds them.
+  testing::TestSystem system_;
+  registry::EntityService* entities_ = nullptr;
+  registry::FigureService* figures_ = nullptr;
+  analytics::RegistryIndex* index_ = nullptr;
   auth::Principal who_ = auth::Principal::Cli("test");
   Date today_ = Date::Today();
 

@@ -110,4 +110,36 @@ class TestSystem {
   std::map<std::string, std::string> tokens_;
 };
 
+// The base of the integration fixtures that test through the whole system: a
+// TestSystem and shortcuts to its services, set by CreateSystem.
+class SystemTest : public ::testing::Test {
+ protected:
+  void TearDown() override { system_.Stop(); }
+
+  // Builds the system over a fresh database of the test backend and sets the shortcuts.
+  bool CreateSystem(app::SystemOptions options = FastSystemOptions()) {
+    if (!system_.Create(std::move(options))) return false;
+    app::System& system = system_.system();
+    url_ = system_.url();
+    db_ = &system.db();
+    directory_ = system.admin_units();
+    accounts_ = &system.accounts();
+    entities_ = &system.entities();
+    figures_ = &system.figures();
+    imports_ = &system.import_service();
+    import_jobs_ = &system.import_jobs();
+    return true;
+  }
+
+  TestSystem system_;
+  std::string url_;
+  storage::Db* db_ = nullptr;
+  std::shared_ptr<const geo::AdminUnitDirectory> directory_;
+  auth::AccountService* accounts_ = nullptr;
+  registry::EntityService* entities_ = nullptr;
+  registry::FigureService* figures_ = nullptr;
+  registry::ImportService* imports_ = nullptr;
+  registry::ImportJobs* import_jobs_ = nullptr;
+};
+
 }  // namespace hoptac::testing

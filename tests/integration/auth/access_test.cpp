@@ -74,21 +74,14 @@ std::string CookieFrom(const Reply& reply) {
 
 constexpr const char* kPassword = "Mật-khẩu-thử-nghiệm-1";
 
-class AuthTest : public ::testing::Test {
+class AuthTest : public testing::SystemTest {
  protected:
   void SetUp() override {
     log::SetQuiet(true);
     // The minimum argon2id cost keeps the matrix fast; the benchmark measures the real one.
     app::SystemOptions options = testing::FastSystemOptions();
     options.max_unfinished_imports = 1000;
-    ASSERT_TRUE(system_.Create(std::move(options)));
-    url_ = system_.url();
-    db_ = &system_.system().db();
-    directory_ = system_.system().admin_units();
-    accounts_ = &system_.system().accounts();
-    entities_ = &system_.system().entities();
-    figures_ = &system_.system().figures();
-    import_jobs_ = &system_.system().import_jobs();
+    ASSERT_TRUE(CreateSystem(std::move(options)));
     // One entity in province 01 (owned by coop1) and one in 79, for the access matrix.
     entity01_ = AddEntity("MATRIX-01", "01");
     entity79_ = AddEntity("MATRIX-79", "79");
@@ -106,8 +99,6 @@ class AuthTest : public ::testing::Test {
     Add("target01", "province_officer", "01");
     Add("target79", "province_officer", "79");
   }
-
-  void TearDown() override { system_.Stop(); }
 
   // The principal of an account made by Add(), as its API token would authenticate it.
   auth::Principal PrincipalOf(const std::string& name) {
@@ -167,14 +158,6 @@ class AuthTest : public ::testing::Test {
     return {CookieFrom(r), std::string(r.Json().at("csrf_token").as_string()), ""};
   }
 
-  testing::TestSystem system_;
-  std::string url_;
-  storage::Db* db_ = nullptr;
-  std::shared_ptr<const geo::AdminUnitDirectory> directory_;
-  auth::AccountService* accounts_ = nullptr;
-  registry::EntityService* entities_ = nullptr;
-  registry::FigureService* figures_ = nullptr;
-  registry::ImportJobs* import_jobs_ = nullptr;
   int64_t entity01_ = 0, entity79_ = 0;
   std::shared_ptr<http::Router> router_;
   uint16_t port_ = 0;

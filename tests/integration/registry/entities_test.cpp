@@ -34,15 +34,11 @@ using testing::Reply;
 
 constexpr const char* kPassword = "Mật-khẩu-thử-nghiệm-1";
 
-class EntitiesTest : public ::testing::Test {
+class EntitiesTest : public testing::SystemTest {
  protected:
   void SetUp() override {
     log::SetQuiet(true);
-    ASSERT_TRUE(system_.Create());
-    db_ = &system_.system().db();
-    directory_ = system_.system().admin_units();
-    accounts_ = &system_.system().accounts();
-    entities_ = &system_.system().entities();
+    ASSERT_TRUE(CreateSystem());
     ASSERT_TRUE(system_.Serve());
     port_ = system_.port();
     for (auto [name, role, province] : std::vector<std::tuple<std::string, std::string, std::string>>{
@@ -52,8 +48,6 @@ class EntitiesTest : public ::testing::Test {
       tokens_[name] = Token(name);
     }
   }
-
-  void TearDown() override { system_.Stop(); }
 
   std::string Token(const std::string& name) { return system_.Token(name); }
 
@@ -85,11 +79,6 @@ class EntitiesTest : public ::testing::Test {
     return names;
   }
 
-  testing::TestSystem system_;
-  storage::Db* db_ = nullptr;
-  std::shared_ptr<const geo::AdminUnitDirectory> directory_;
-  auth::AccountService* accounts_ = nullptr;
-  registry::EntityService* entities_ = nullptr;
   uint16_t port_ = 0;
   std::map<std::string, std::string> tokens_;
 };

@@ -57,16 +57,11 @@ class RecordingObserver : public registry::RegistryObserver {
   std::vector<int64_t> changed_;
 };
 
-class FiguresTest : public ::testing::Test {
+class FiguresTest : public testing::SystemTest {
  protected:
   void SetUp() override {
     log::SetQuiet(true);
-    ASSERT_TRUE(system_.Create());
-    db_ = &system_.system().db();
-    directory_ = system_.system().admin_units();
-    accounts_ = &system_.system().accounts();
-    entities_ = &system_.system().entities();
-    figures_ = &system_.system().figures();
+    ASSERT_TRUE(CreateSystem());
     // The test watches what the figure service tells its observer (the index, in the system).
     figures_->SetObserver(&observer_);
     ASSERT_TRUE(system_.Serve());
@@ -90,8 +85,6 @@ class FiguresTest : public ::testing::Test {
     }
     observer_.TakeChanged();
   }
-
-  void TearDown() override { system_.Stop(); }
 
   std::string Token(const std::string& name) { return system_.Token(name); }
 
@@ -162,12 +155,6 @@ class FiguresTest : public ::testing::Test {
     return rows.ok() ? *rows : std::vector<storage::AuditRecord>{};
   }
 
-  testing::TestSystem system_;
-  storage::Db* db_ = nullptr;
-  std::shared_ptr<const geo::AdminUnitDirectory> directory_;
-  auth::AccountService* accounts_ = nullptr;
-  registry::EntityService* entities_ = nullptr;
-  registry::FigureService* figures_ = nullptr;
   RecordingObserver observer_;
   uint16_t port_ = 0;
   std::map<std::string, std::string> tokens_;

@@ -57,18 +57,11 @@ std::string ManyRows(const std::string& prefix, int rows) {
   return csv;
 }
 
-class ImportApiTest : public ::testing::Test {
+class ImportApiTest : public testing::SystemTest {
  protected:
   void SetUp() override {
     log::SetQuiet(true);
-    ASSERT_TRUE(system_.Create());
-    url_ = system_.url();
-    db_ = &system_.system().db();
-    directory_ = system_.system().admin_units();
-    accounts_ = &system_.system().accounts();
-    entities_ = &system_.system().entities();
-    imports_ = &system_.system().import_service();
-    jobs_ = &system_.system().import_jobs();
+    ASSERT_TRUE(CreateSystem());
     ASSERT_TRUE(system_.Serve());
     for (auto [name, role, province] :
          std::vector<std::tuple<std::string, std::string, std::string>>{{"nat_admin", "national_admin", ""},
@@ -85,8 +78,6 @@ class ImportApiTest : public ::testing::Test {
       tokens_[name] = accounts_->CreateToken(who, "test", 0)->second;
     }
   }
-
-  void TearDown() override { system_.Stop(); }
 
   Reply Call(bhttp::verb method, const std::string& target, const std::string& as, const std::string& body = "",
              const std::string& content_type = "text/csv") {
@@ -126,14 +117,6 @@ class ImportApiTest : public ::testing::Test {
     return n;
   }
 
-  testing::TestSystem system_;
-  std::string url_;
-  storage::Db* db_ = nullptr;
-  std::shared_ptr<const geo::AdminUnitDirectory> directory_;
-  auth::AccountService* accounts_ = nullptr;
-  registry::EntityService* entities_ = nullptr;
-  registry::ImportService* imports_ = nullptr;
-  registry::ImportJobs* jobs_ = nullptr;
   std::map<std::string, std::string> tokens_;
 };
 

@@ -32,6 +32,7 @@
 #include "support/status_matchers.h"
 #include "support/temp_files.h"
 #include "support/test_db.h"
+#include "support/test_system.h"
 
 namespace hoptac {
 namespace {
@@ -62,21 +63,14 @@ class CountingObserver : public registry::RegistryObserver {
   std::atomic<int> reloads{0};
 };
 
-class ImportTest : public ::testing::Test {
+class ImportTest : public testing::SystemTest {
  protected:
   void SetUp() override {
     log::SetQuiet(true);
-    url_ = testing::TestDbUrl();
-    auto db = storage::Db::Open(url_);
-    ASSERT_TRUE(db.ok()) << db.error().detail;
-    db_ = std::move(db).value();
-    directory_ = testing::PrepareDatabase(*db_);
-    ASSERT_NE(directory_, nullptr);
-    service_ = std::make_unique<registry::ImportService>(*db_, directory_);
+    ASSERT_TRUE(CreateSystem());
+    service_ = imports_;
+    // The test watches what the importer tells its observer (the index, in the system).
     service_->SetObserver(&observer_);
-  }
-  void TearDown() override {
-    if (db_) db_->Close();
   }
 
   Result<ImportResult> Import(const fs::path& path, FileType type, ImportOptions options = {},
@@ -162,10 +156,7 @@ class ImportTest : public ::testing::Test {
   int64_t Entities() { return Count("SELECT COUNT(*) FROM entities"); }
   int64_t AuditRows() { return Count("SELECT COUNT(*) FROM audit_log"); }
 
-  std::string url_;
-  std::unique_ptr<storage::Db> db_;
-  std::shared_ptr<const geo::AdminUnitDirectory> directory_;
-  std::unique_ptr<registry::ImportService> service_;
+  registry::ImportService* service_ = nullptr;
   CountingObserver observer_;
 };
 
@@ -226,9 +217,8 @@ TEST_F(ImportTest, ExcelStyleCsvWithBomCrlfSemicolonsAndVietnameseHeadings) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'import.entities'"), 1);
   EXPECT_EQ(observer_.reloads.load(), 1);
   // The audit row holds the entity as the API shows it.
-  registry::EntityService entities_service(*db_, directory_);
   int64_t id = std::stoll(Field("HTX-YB-001", "id"));
-  auto record = entities_service.Get(auth::Principal::Cli("test"), id);
+  auto record = entities_->Get(auth::Principal::Cli("test"), id);
   ASSERT_TRUE(record.ok());
   storage::AuditQuery query;
   query.object_type = "entity";

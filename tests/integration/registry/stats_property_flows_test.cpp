@@ -18,19 +18,8 @@ namespace hoptac::testing::stats {
 namespace {
 
 TEST_F(StatsPropertyTest, IndexAgreesWithSqlOnFlows) {
-  const uint64_t seed = Seed();
-  std::printf("[stats property] seed=%llu backend=%s (set HOPTAC_STATS_SEED to replay)\n",
-              static_cast<unsigned long long>(seed), storage::BackendName(db_->backend()));
-  std::fflush(stdout);
-  SCOPED_TRACE("seed " + std::to_string(seed));
-  ASSERT_NO_FATAL_FAILURE(LoadRandomRegistry(seed));
-  QueryMaker maker = MakeQueryMaker();
-  int flows = 0, failures = 0;
-  const int kQueries = 250;
-  auto phase = std::chrono::steady_clock::now();
-  for (; flows < kQueries && failures < 10; ++flows)
-    if (!CheckFlows(maker.Flows(), QueryLabel(flows, seed))) ++failures;
-  PrintSummary("flows", flows, failures, phase);
+  CompareRandomQueries(
+      "flows", 250, [this](QueryMaker& maker, const std::string& label) { return CheckFlows(maker.Flows(), label); });
 }
 
 }  // namespace

@@ -33,19 +33,8 @@ TEST(StatsPropertyReference, SeriesEndsFollowTheCalendar) {
 }
 
 TEST_F(StatsPropertyTest, IndexAgreesWithSqlOnSeries) {
-  const uint64_t seed = Seed();
-  std::printf("[stats property] seed=%llu backend=%s (set HOPTAC_STATS_SEED to replay)\n",
-              static_cast<unsigned long long>(seed), storage::BackendName(db_->backend()));
-  std::fflush(stdout);
-  SCOPED_TRACE("seed " + std::to_string(seed));
-  ASSERT_NO_FATAL_FAILURE(LoadRandomRegistry(seed));
-  QueryMaker maker = MakeQueryMaker();
-  int series = 0, failures = 0;
-  const int kQueries = 40;
-  auto phase = std::chrono::steady_clock::now();
-  for (; series < kQueries && failures < 10; ++series)
-    if (!CheckSeries(maker.Series(), QueryLabel(series, seed))) ++failures;
-  PrintSummary("series", series, failures, phase);
+  CompareRandomQueries(
+      "series", 40, [this](QueryMaker& maker, const std::string& label) { return CheckSeries(maker.Series(), label); });
 }
 
 }  // namespace

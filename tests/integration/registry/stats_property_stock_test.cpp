@@ -18,19 +18,8 @@ namespace hoptac::testing::stats {
 namespace {
 
 TEST_F(StatsPropertyTest, IndexAgreesWithSqlOnStock) {
-  const uint64_t seed = Seed();
-  std::printf("[stats property] seed=%llu backend=%s (set HOPTAC_STATS_SEED to replay)\n",
-              static_cast<unsigned long long>(seed), storage::BackendName(db_->backend()));
-  std::fflush(stdout);
-  SCOPED_TRACE("seed " + std::to_string(seed));
-  ASSERT_NO_FATAL_FAILURE(LoadRandomRegistry(seed));
-  QueryMaker maker = MakeQueryMaker();
-  int stock = 0, failures = 0;
-  const int kQueries = 450;
-  auto phase = std::chrono::steady_clock::now();
-  for (; stock < kQueries && failures < 10; ++stock)
-    if (!CheckStock(maker.Stock(), QueryLabel(stock, seed))) ++failures;
-  PrintSummary("stock", stock, failures, phase);
+  CompareRandomQueries(
+      "stock", 450, [this](QueryMaker& maker, const std::string& label) { return CheckStock(maker.Stock(), label); });
 }
 
 }  // namespace
