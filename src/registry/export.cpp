@@ -23,9 +23,15 @@ using storage::Value;
 const char* ExportFormatName(ExportFormat format) { return format == ExportFormat::kCsv ? "csv" : "xlsx"; }
 
 std::optional<ExportFormat> ExportFormatFromName(std::string_view name) {
-  if (name == "csv") return ExportFormat::kCsv;
-  if (name == "xlsx") return ExportFormat::kXlsx;
+  for (ExportFormat format : kExportFormats)
+    if (name == ExportFormatName(format)) return format;
   return std::nullopt;
+}
+
+std::string ExportFormatNames() {
+  std::string names;
+  for (ExportFormat format : kExportFormats) names += std::string(names.empty() ? "" : ", ") + ExportFormatName(format);
+  return names;
 }
 
 std::optional<ExportFormat> ExportFormatFromPath(std::string_view path) {

@@ -44,9 +44,12 @@
 namespace hoptac::registry {
 
 enum class ExportFormat { kCsv, kXlsx };
+inline constexpr ExportFormat kExportFormats[] = {ExportFormat::kCsv, ExportFormat::kXlsx};
 
 const char* ExportFormatName(ExportFormat format);  // "csv" | "xlsx"
 std::optional<ExportFormat> ExportFormatFromName(std::string_view name);
+// "csv, xlsx": the allowed values in error messages.
+std::string ExportFormatNames();
 // From a file name's extension, ignoring case: ".csv", ".xlsx"; nullopt otherwise.
 std::optional<ExportFormat> ExportFormatFromPath(std::string_view path);
 // MIME type: "text/csv; charset=utf-8" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".

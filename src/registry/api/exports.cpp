@@ -39,7 +39,8 @@ Result<Response> Export(const Services& services, registry::FileType file, Reque
   if (auto format = request.Query("format")) {
     auto parsed = registry::ExportFormatFromName(*format);
     if (!parsed)
-      return Error::InvalidField("format", "invalid_enum", "field.invalid_enum", {std::string(*format), "csv, xlsx"});
+      return Error::InvalidField("format", "invalid_enum", "field.invalid_enum",
+                                 {std::string(*format), registry::ExportFormatNames()});
     export_request.format = *parsed;
   }
   // The filters include the list's sort, so that a list's address exports as it is (and a bad sort

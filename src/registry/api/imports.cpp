@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "registry/api/routes.h"
+#include "registry/export.h"
 #include "registry/import/import_jobs.h"
 
 namespace hoptac::registry::api {
@@ -191,7 +192,7 @@ void AddImportRoutes(Router& router, const Services& services) {
                 std::string_view format = request.Query("format").value_or("csv");
                 if (format != "csv" && format != "xlsx")
                   return Error::InvalidField("format", "invalid_enum", "field.invalid_enum",
-                                             {std::string(format), "csv, xlsx"});
+                                             {std::string(format), registry::ExportFormatNames()});
                 if (!jobs) return Unavailable();
                 HOPTAC_ASSIGN_OR_RETURN(ImportJob job, jobs->Get(request.principal, JobId(request)));
                 if (!job.result) return Error::Make(ErrorCode::kConflict, "error.import_report_not_ready", {job.id});

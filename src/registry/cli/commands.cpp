@@ -97,7 +97,8 @@ Status Export(const CommandLine& cli) {
   request.file = *file_type;
   if (auto format = cli.Option("format")) {
     auto parsed = ExportFormatFromName(*format);
-    if (!parsed) return Error::InvalidField("format", "invalid_enum", "field.invalid_enum", {*format, "csv, xlsx"});
+    if (!parsed)
+      return Error::InvalidField("format", "invalid_enum", "field.invalid_enum", {*format, ExportFormatNames()});
     request.format = *parsed;
   } else if (auto from_path = ExportFormatFromPath(path)) {
     request.format = *from_path;

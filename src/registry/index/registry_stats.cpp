@@ -153,10 +153,15 @@ const char* DimensionName(Dimension d) {
 }
 
 std::optional<Dimension> DimensionFromName(std::string_view name) {
-  for (auto d : {Dimension::kProvince, Dimension::kCommune, Dimension::kKind, Dimension::kStatus, Dimension::kSector,
-                 Dimension::kFoundedYear, Dimension::kWomenManaged, Dimension::kYouth, Dimension::kYear})
+  for (Dimension d : kDimensions)
     if (name == DimensionName(d)) return d;
   return std::nullopt;
+}
+
+std::string DimensionNames() {
+  std::string names;
+  for (Dimension d : kDimensions) names += std::string(names.empty() ? "" : ", ") + DimensionName(d);
+  return names;
 }
 
 const char* ProvinceSchemeName(ProvinceScheme scheme) {

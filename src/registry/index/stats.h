@@ -49,8 +49,13 @@ enum class Dimension : uint8_t {
   kYear,  // flows only: the event's year
 };
 // "province" | "commune" | "kind" | "status" | "sector" | "founded_year" | "women_managed" | "youth" | "year"
+inline constexpr Dimension kDimensions[] = {Dimension::kProvince,     Dimension::kCommune, Dimension::kKind,
+                                            Dimension::kStatus,       Dimension::kSector,  Dimension::kFoundedYear,
+                                            Dimension::kWomenManaged, Dimension::kYouth,   Dimension::kYear};
 const char* DimensionName(Dimension dimension);
 std::optional<Dimension> DimensionFromName(std::string_view name);
+// Every name in kDimensions order, ", "-separated (the allowed values of group_by).
+std::string DimensionNames();
 
 enum class ProvinceScheme : uint8_t { kCurrent, kLegacy };
 const char* ProvinceSchemeName(ProvinceScheme scheme);  // "current" | "legacy"

@@ -31,11 +31,7 @@ class Parser {
     for (const std::string& item : SplitList(*text)) {
       auto d = DimensionFromName(item);
       if (!d) {
-        errors_.push_back(
-            {"group_by",
-             "invalid_enum",
-             "field.invalid_enum",
-             {item, "province, commune, kind, status, sector, founded_year, women_managed, youth, year"}});
+        errors_.push_back({"group_by", "invalid_enum", "field.invalid_enum", {item, DimensionNames()}});
       } else {
         out.push_back(*d);
       }
