@@ -1,31 +1,20 @@
 // The application: the component library's locale and theme, then either the sign-in page or
 // the signed-in shell. Both are loaded on demand, so the first screen carries neither the
 // other's code nor any page's (route-level code splitting; see scripts/postbuild.mjs).
-import { Alert, ConfigProvider, Spin } from 'antd';
+import { Alert, ConfigProvider } from 'antd';
 import enGB from 'antd/es/locale/en_GB';
 import viVN from 'antd/es/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { useSession } from './account/session';
+import { Loading } from './components/Loading';
 import { useI18n } from './i18n/I18nProvider';
 
 const LoginPage = lazy(() => import('./account/LoginPage'));
 const Shell = lazy(() => import('./Shell'));
 
 const theme = { token: { colorPrimary: '#0b5cab', borderRadius: 6, fontFamily: 'inherit' } };
-
-export function Loading() {
-  const { t } = useI18n();
-  return (
-    <div style={{ padding: 48, textAlign: 'center' }} role="status" aria-live="polite">
-      <Spin />
-      <div className="muted" style={{ marginTop: 8 }}>
-        {t('app.loading')}
-      </div>
-    </div>
-  );
-}
 
 export function App() {
   const { lang, t } = useI18n();

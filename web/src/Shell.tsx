@@ -5,7 +5,7 @@ import { DownOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Grid } from 'antd';
 import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink, Route, Routes, useLocation } from 'react-router';
-import { Loading } from './App';
+import { Loading } from './components/Loading';
 import { useSession } from './account/session';
 import { menuEntries } from './app/feature';
 import { LanguageSwitch } from './components/LanguageSwitch';
