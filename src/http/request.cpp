@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "text/json_text.h"
+
 namespace hoptac::http {
 
 std::optional<std::string_view> Request::Query(std::string_view name) const {
@@ -26,7 +28,7 @@ std::string_view Request::PathParam(std::string_view name) const {
 Response Response::Json(const boost::json::value& value, unsigned status) {
   Response response;
   response.status = status;
-  response.body = boost::json::serialize(value);
+  response.body = text::JsonText(value);
   return response;
 }
 

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "http/api.h"
+#include "text/json_text.h"
 
 namespace hoptac::http {
 namespace {
@@ -114,7 +115,7 @@ void AddAdminUnitRoutes(Router& router, const Services& services) {
                 }
                 body["total"] = units.size();
                 body["items"] = LinkedJson(units);
-                std::string serialized = boost::json::serialize(body);
+                std::string serialized = text::JsonText(body);
                 cache->Put(key, serialized);
                 return CachedJson(std::move(serialized));
               }});

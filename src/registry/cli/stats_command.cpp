@@ -7,6 +7,7 @@
 #include "geo/admin_unit_store.h"
 #include "registry/cli/commands.h"
 #include "registry/index/stats_api.h"
+#include "text/json_text.h"
 
 namespace hoptac::registry::cli {
 
@@ -74,7 +75,7 @@ Status Stats(const CommandLine& cli) {
     answer = analytics::SeriesToJson(*index, q, r, lang, /*official=*/true);
   }
   if (format == "json") {
-    std::cout << boost::json::serialize(answer) << std::endl;
+    std::cout << text::JsonText(answer) << std::endl;
   } else {
     std::cout << analytics::StatsTable(answer, format == "csv");
   }

@@ -5,6 +5,7 @@
 
 #include "registry/entity_query.h"
 #include "registry/figures.h"
+#include "text/json_text.h"
 
 namespace hoptac::analytics {
 namespace {
@@ -266,7 +267,7 @@ std::string CsvField(std::string_view s) {
 std::string ValueText(const boost::json::value& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return std::string(v.as_string());
-  return boost::json::serialize(v);
+  return text::JsonText(v);
 }
 
 }  // namespace
