@@ -10,6 +10,7 @@
 
 #include "base/log.h"
 #include "geo/admin_unit_store.h"
+#include "text/format.h"
 
 namespace hoptac::cli {
 
@@ -57,6 +58,10 @@ Result<CommandLine> ParseCommandLine(int argc, char** argv, const std::vector<st
 i18n::Lang CliLang() {
   const char* env = std::getenv("HOPTAC_LANG");
   return env ? i18n::FromCode(env) : i18n::Lang::kVi;
+}
+
+std::string Number(int64_t value) {
+  return text::FormatInteger(value, CliLang() == i18n::Lang::kVi ? text::Locale::kVi : text::Locale::kEn);
 }
 
 void PrintError(const Error& error) {

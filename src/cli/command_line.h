@@ -66,6 +66,8 @@ int ExitCode(const Status& status);
 int UsageError(const Error& error);
 
 i18n::Lang CliLang();
+// A count in the CLI language's format: 106.330 in Vietnamese, 106,330 in English.
+std::string Number(int64_t value);
 // Prints a translated error to stderr.
 void PrintError(const Error& error);
 // A positive integer option, or `fallback` when absent; a malformed or non-positive

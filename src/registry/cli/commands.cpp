@@ -17,6 +17,7 @@ namespace hoptac::registry::cli {
 
 using hoptac::cli::CliLang;
 using hoptac::cli::CommandLine;
+using hoptac::cli::Number;
 
 namespace {
 
@@ -59,11 +60,10 @@ Status Demo(const CommandLine& cli) {
       announced = true;
       std::cerr << i18n::Translate(lang, "cli.demo_loading",
                                    std::vector<std::string>{scale_text, std::to_string(options.demo.seed),
-                                                            std::to_string(planned.entities())})
+                                                            Number(planned.entities())})
                 << std::endl;
     }
-    progress.Show(i18n::Translate(lang, "cli.demo_progress",
-                                  std::vector<std::string>{std::to_string(done), std::to_string(total)}));
+    progress.Show(i18n::Translate(lang, "cli.demo_progress", std::vector<std::string>{Number(done), Number(total)}));
   };
   HOPTAC_ASSIGN_OR_RETURN(auto loaded, LoadDemoData(*db, directory, hoptac::cli::CliPrincipal(), options));
   progress.Done();
@@ -71,11 +71,11 @@ Status Demo(const CommandLine& cli) {
     std::cout << i18n::Translate(lang, "cli.demo_skipped") << std::endl;
   } else {
     const DemoCounts& c = loaded.counts;
-    std::cout << i18n::Translate(lang, "cli.demo_loaded",
-                                 std::vector<std::string>{std::to_string(c.entities()), std::to_string(c.cooperatives),
-                                                          std::to_string(c.groups), std::to_string(c.unions),
-                                                          std::to_string(c.credit_funds), std::to_string(c.events),
-                                                          std::to_string(c.figures), hoptac::cli::Seconds(started)})
+    std::cout << i18n::Translate(
+                     lang, "cli.demo_loaded",
+                     std::vector<std::string>{Number(c.entities()), Number(c.cooperatives), Number(c.groups),
+                                              Number(c.unions), Number(c.credit_funds), Number(c.events),
+                                              Number(c.figures), hoptac::cli::Seconds(started)})
               << std::endl;
   }
   db->Close();
@@ -112,13 +112,13 @@ Status Export(const CommandLine& cli) {
   i18n::Lang lang = CliLang();
   hoptac::cli::Progress progress;
   request.on_progress = [&](int64_t rows) {
-    progress.Show(i18n::Translate(lang, "cli.export_progress", std::vector<std::string>{std::to_string(rows)}));
+    progress.Show(i18n::Translate(lang, "cli.export_progress", std::vector<std::string>{Number(rows)}));
   };
   HOPTAC_ASSIGN_OR_RETURN(auto summary, ExportToFile(*db, *directory, hoptac::cli::CliPrincipal(), request, path));
   progress.Done();
   std::cout << i18n::Translate(lang, "cli.export_done",
-                               std::vector<std::string>{std::to_string(summary.rows), std::to_string(summary.entities),
-                                                        path, hoptac::cli::Seconds(started)})
+                               std::vector<std::string>{Number(summary.rows), Number(summary.entities), path,
+                                                        hoptac::cli::Seconds(started)})
             << std::endl;
   db->Close();
   return Ok();

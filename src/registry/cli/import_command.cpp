@@ -28,9 +28,7 @@ std::atomic<bool> g_cancel{false};
 
 extern "C" void OnInterrupt(int) { g_cancel.store(true); }
 
-text::Locale NumberLocale() { return CliLang() == i18n::Lang::kVi ? text::Locale::kVi : text::Locale::kEn; }
-
-std::string Number(int64_t value) { return text::FormatInteger(value, NumberLocale()); }
+using hoptac::cli::Number;
 
 std::string Say(const char* key, const std::vector<std::string>& args = {}) {
   return i18n::Translate(CliLang(), key, args);
@@ -174,8 +172,7 @@ int ImportCommand(const CommandLine& cli) {
   options.on_progress = [&](int64_t rows) { progress.Update(rows); };
   options.cancel = &g_cancel;
   auto previous = std::signal(SIGINT, OnInterrupt);
-  auto result = service.Import(auth::Principal::Cli(getenv("USER") ? getenv("USER") : std::to_string(getuid())),
-                               **source, options);
+  auto result = service.Import(hoptac::cli::CliPrincipal(), **source, options);
   std::signal(SIGINT, previous);
   if (!result.ok()) {
     if (terminal) std::cerr << "\n";
