@@ -278,6 +278,11 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"cli.import_rejected",
      "Nothing was written because of {0} bad rows. Fix the file and import it again, or use --skip-bad-rows to "
      "write only the good rows."},
+    {"cli.import_needs_confirmation",
+     "Nothing was written: {0} rows have warnings that need confirmation. Check them, then import again with "
+     "--confirm-warnings."},
+    {"cli.import_also_confirmation",
+     "Of these, {0} rows only have warnings that need confirmation (--confirm-warnings)."},
     {"cli.import_cancelled", "Cancelled; nothing was written to the database."},
     {"field.invalid_import_date", "Invalid date: \"{0}\". Use dd/mm/yyyy (31/12/2024) or YYYY-MM-DD (2024-12-31)."},
     {"error.import_empty_file", "The uploaded file is empty."},

@@ -35,8 +35,13 @@ boost::json::value ErrorJson(const Error& error, i18n::Lang lang) {
 }
 
 boost::json::object CountsJson(const registry::ImportCounts& c) {
-  return {{"rows_read", c.rows_read},      {"created", c.created},   {"updated", c.updated},
-          {"unchanged", c.unchanged},      {"bad_rows", c.bad_rows}, {"warning_rows", c.warning_rows},
+  return {{"rows_read", c.rows_read},
+          {"created", c.created},
+          {"updated", c.updated},
+          {"unchanged", c.unchanged},
+          {"bad_rows", c.bad_rows},
+          {"warning_rows", c.warning_rows},
+          {"unconfirmed_rows", c.unconfirmed_rows},
           {"events_added", c.events_added}};
 }
 

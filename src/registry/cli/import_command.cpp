@@ -211,11 +211,20 @@ int ImportCommand(const CommandLine& cli) {
                 << "\n";
       break;
     case registry::ImportOutcome::kDryRun:
+      if (c.unconfirmed_rows > 0)
+        std::cout << Say("cli.import_also_confirmation", {Number(c.unconfirmed_rows)}) << "\n";
       std::cout << Say("cli.import_dry_run") << "\n";
       code = c.bad_rows > 0 ? 1 : 0;
       break;
     case registry::ImportOutcome::kRejected:
-      std::cout << Say("cli.import_rejected", {Number(c.bad_rows)}) << "\n";
+      // Rows held back only by warnings are not errors: say how to confirm them.
+      if (c.unconfirmed_rows == c.bad_rows) {
+        std::cout << Say("cli.import_needs_confirmation", {Number(c.unconfirmed_rows)}) << "\n";
+      } else {
+        std::cout << Say("cli.import_rejected", {Number(c.bad_rows)}) << "\n";
+        if (c.unconfirmed_rows > 0)
+          std::cout << Say("cli.import_also_confirmation", {Number(c.unconfirmed_rows)}) << "\n";
+      }
       code = 1;
       break;
     case registry::ImportOutcome::kCancelled:

@@ -80,6 +80,7 @@ void ImportRun::AddProblem(RowState& state, int row, const std::vector<std::stri
                            const FieldError& error) {
   if (severity == Severity::kError) {
     state.error = true;
+    state.failed = true;
   } else {
     state.warning = true;
   }
@@ -108,6 +109,7 @@ void ImportRun::Settle(const RowState& state) {
   if (state.warning) ++result_.counts.warning_rows;
   if (!state.error) return;
   ++result_.counts.bad_rows;
+  if (state.needs_confirmation && !state.failed) ++result_.counts.unconfirmed_rows;
   if (!context_.options.skip_bad_rows) stopped_ = true;
 }
 
@@ -305,6 +307,7 @@ Status ImportRun::Run(Connection& conn, io::RowSource& source) {
                                                    {"updated", c.updated},
                                                    {"unchanged", c.unchanged},
                                                    {"bad_rows", c.bad_rows},
+                                                   {"unconfirmed_rows", c.unconfirmed_rows},
                                                    {"events_added", c.events_added},
                                                    {"entities_changed", entities_changed_},
                                                    {"skip_bad_rows", context_.options.skip_bad_rows},

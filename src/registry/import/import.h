@@ -86,13 +86,14 @@ struct ImportProblem {
 };
 
 struct ImportCounts {
-  int64_t rows_read = 0;     // data rows read (blank rows not counted)
-  int64_t created = 0;       // entities / events / figure rows created (or that would be)
-  int64_t updated = 0;       // entities / figure rows changed
-  int64_t unchanged = 0;     // rows equal to what is stored
-  int64_t bad_rows = 0;      // rows with an error or an unconfirmed warning: not written
-  int64_t warning_rows = 0;  // rows with warnings (confirmed or not)
-  int64_t events_added = 0;  // entities: status events added from status/status_since
+  int64_t rows_read = 0;         // data rows read (blank rows not counted)
+  int64_t created = 0;           // entities / events / figure rows created (or that would be)
+  int64_t updated = 0;           // entities / figure rows changed
+  int64_t unchanged = 0;         // rows equal to what is stored
+  int64_t bad_rows = 0;          // rows with an error or an unconfirmed warning: not written
+  int64_t unconfirmed_rows = 0;  // of bad_rows, those held back only by warnings to confirm
+  int64_t warning_rows = 0;      // rows with warnings (confirmed or not)
+  int64_t events_added = 0;      // entities: status events added from status/status_since
 };
 
 enum class ImportOutcome {

@@ -179,7 +179,10 @@ class FigureImport final : public ImportRun {
           domain::FiguresCheck check = domain::CheckFigures(r.merged, r.target->kind);
           for (const FieldError& e : check.errors) AddProblem(r.state, r.row, &r.cells, Severity::kError, e);
           for (const FieldError& w : check.warnings) AddProblem(r.state, r.row, &r.cells, Severity::kWarning, w);
-          if (check.NeedsConfirmation() && !confirm) r.state.error = true;  // blocks until confirmed
+          if (check.NeedsConfirmation() && !confirm) {  // blocks until confirmed
+            r.state.error = true;
+            r.state.needs_confirmation = true;
+          }
           r.confirmed = check.NeedsConfirmation();
         }
         if (!r.state.error)

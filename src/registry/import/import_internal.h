@@ -24,8 +24,10 @@ inline constexpr size_t kBatchRows = 1000;
 
 // How one row went.
 struct RowState {
-  bool error = false;    // not written
-  bool warning = false;  // implausible values
+  bool error = false;               // not written
+  bool warning = false;             // implausible values
+  bool failed = false;              // an error problem (not only an unconfirmed warning)
+  bool needs_confirmation = false;  // held back until its warnings are confirmed
   int problems = 0;
   Severity worst() const { return error ? Severity::kError : Severity::kWarning; }
 };

@@ -351,6 +351,18 @@ TEST_F(ImportApiTest, CommandLineImportsReportsAndExitsNonZeroOnBadRows) {
   EXPECT_EQ(xlsx.exit_code, 0) << xlsx.out << xlsx.err;
   EXPECT_NE(xlsx.out.find("Read 1 rows: 1 created"), std::string::npos) << xlsx.out;
 
+  // A row held back only by a warning is not called an error: the summary says how to confirm.
+  fs::path implausible =
+      WriteCliFile("implausible.csv", "registration_code,period,avg_income_vnd_month\nHTX-A-1,2023,250000000\n");
+  CliRun unconfirmed = RunHoptac({"import", "figures", implausible.string(), "--db", url_});
+  EXPECT_EQ(unconfirmed.exit_code, 1) << unconfirmed.out << unconfirmed.err;
+  EXPECT_NE(unconfirmed.out.find("Nothing was written: 1 rows have warnings that need confirmation"), std::string::npos)
+      << unconfirmed.out;
+  EXPECT_EQ(unconfirmed.out.find("bad rows. Fix the file"), std::string::npos) << unconfirmed.out;
+  CliRun confirmed = RunHoptac({"import", "figures", implausible.string(), "--db", url_, "--confirm-warnings"});
+  EXPECT_EQ(confirmed.exit_code, 0) << confirmed.out << confirmed.err;
+  EXPECT_NE(confirmed.out.find("1 created"), std::string::npos) << confirmed.out;
+
   CliRun legacy =
       RunHoptac({"import", "entities", WriteCliFile("w1258.csv", "Ma\xDE s\xF4\xEC HTX;T\xEAn\r\nA;B\r\n").string(),
                  "--db", url_});

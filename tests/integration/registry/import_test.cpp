@@ -636,6 +636,7 @@ TEST_F(ImportTest, FigureWarningsBlockUntilConfirmed) {
   ImportResult blocked = MustImport(Write("warn.csv", csv), FileType::kFigures);
   EXPECT_EQ(blocked.outcome, ImportOutcome::kRejected);
   EXPECT_EQ(blocked.counts.bad_rows, 2);
+  EXPECT_EQ(blocked.counts.unconfirmed_rows, 1);  // the income row waits only for a confirmation
   ASSERT_EQ(blocked.problems.size(), 2u);
   EXPECT_EQ(blocked.problems[0].severity, registry::Severity::kWarning);
   EXPECT_EQ(blocked.problems[0].code, "income_too_high");
