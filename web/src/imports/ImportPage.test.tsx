@@ -42,7 +42,7 @@ const checked: ImportJob = {
   problems: [{ row: 3, column: 'Ngày thành lập', field: 'founded_on', value: '31/02/2019', severity: 'error', code: 'invalid_date', message: '“31/02/2019” không phải là ngày.' }],
 };
 
-function mockApi() {
+function mockApi(result: ImportJob = checked) {
   const submitted: URLSearchParams[] = [];
   let polls = 0;
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
@@ -53,7 +53,7 @@ function mockApi() {
       submitted.push(new URL(url, 'http://x').searchParams);
       return json(202, { ...base, columns: [], unknown_headers: [], preview: [], rows_read: 0, state: 'queued' });
     }
-    if (url.startsWith(`/api/v1/imports/${base.id}`)) return json(200, ++polls < 2 ? base : checked);
+    if (url.startsWith(`/api/v1/imports/${base.id}`)) return json(200, ++polls < 2 ? base : result);
     return json(404, { error: { code: 'not_found', message: url, fields: [] } });
   });
   return submitted;
@@ -108,5 +108,42 @@ describe('import wizard', () => {
     fireEvent.click(screen.getByTestId('import-check'));
     await screen.findByTestId('import-problems');
     expect(submitted).toHaveLength(1);
+  });
+
+  it('asks to confirm rows held back only by warnings, and commits them confirmed', async () => {
+    const warned: ImportJob = {
+      ...checked,
+      type: 'figures',
+      counts: { rows_read: 2, created: 1, updated: 0, unchanged: 0, bad_rows: 1, unconfirmed_rows: 1 },
+      problems: [{ row: 2, column: 'Thu nhập bình quân', field: 'avg_income_vnd_month', value: '250.000.000', severity: 'warning', code: 'income_too_high', message: 'Thu nhập bình quân cao bất thường.' }],
+    };
+    const submitted = mockApi(warned);
+    render(
+      <I18nProvider initial="vi">
+        <SessionProvider>
+          <MemoryRouter>
+            <ImportPage />
+          </MemoryRouter>
+        </SessionProvider>
+      </I18nProvider>,
+    );
+    const input = await screen.findByTestId('import-file');
+    fireEvent.change(input, { target: { files: [new File(['Mã số HTX;Năm\r\n'], 'so-lieu.csv', { type: 'text/csv' })] } });
+    const preview = await screen.findByTestId('import-preview');
+    await within(preview).findByText('Hợp tác xã Nhập Một', undefined, { timeout: 5000 });
+    fireEvent.click(screen.getByTestId('import-check'));
+    const problems = await screen.findByTestId('import-problems', undefined, { timeout: 5000 });
+    await within(problems).findByText('Thu nhập bình quân cao bất thường.');
+    const notice = screen.getByTestId('import-needs-confirmation');
+    expect(notice.textContent).toContain('1 dòng có giá trị bất thường cần xác nhận');
+    const commit = screen.getByTestId('import-commit') as HTMLButtonElement;
+    expect(commit.disabled).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: /xác nhận các giá trị bất thường/ }));
+    expect(commit.disabled).toBe(false);
+    fireEvent.click(commit);
+    await vi.waitFor(() => expect(submitted).toHaveLength(2));
+    expect(submitted[0].get('confirm_warnings')).toBeNull();
+    expect(submitted[1].get('dry_run')).toBe('false');
+    expect(submitted[1].get('confirm_warnings')).toBe('true');
   });
 });

@@ -27,6 +27,7 @@ export default function ImportPage() {
   const [check, setCheck] = useState<ImportJob | null>(null);
   const [commit, setCommit] = useState<ImportJob | null>(null);
   const [skipBad, setSkipBad] = useState(false);
+  const [confirmWarnings, setConfirmWarnings] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
@@ -49,7 +50,7 @@ export default function ImportPage() {
     const controller = new AbortController();
     polling.current = controller;
     try {
-      const job = await submit(kind, f, { dryRun, skipBadRows: skipBad });
+      const job = await submit(kind, f, { dryRun, skipBadRows: skipBad, confirmWarnings: !dryRun && confirmWarnings });
       const done = await follow(job, dryRun ? setCheck : setCommit, controller.signal);
       if (!dryRun) setStep(4);
       else if (done.state !== 'succeeded') setStep(1);
@@ -64,6 +65,7 @@ export default function ImportPage() {
     setCheck(null);
     setCommit(null);
     setSkipBad(false);
+    setConfirmWarnings(false);
     setStep(1);
     void run(true, f, kind);
   };
@@ -111,6 +113,8 @@ export default function ImportPage() {
 
   const problems = check?.problems ?? [];
   const errors = problems.filter((p) => p.severity === 'error').length;
+  // Rows held back only by warnings: written once the user confirms them.
+  const unconfirmed = check?.counts?.unconfirmed_rows ?? 0;
   const total = check?.counts?.rows_read ?? check?.rows_read ?? 0;
   const committing = commit && !finished(commit);
   const percent = commit && total ? Math.min(100, Math.round((commit.rows_read / total) * 100)) : 0;
@@ -287,6 +291,11 @@ export default function ImportPage() {
                   {t('import.downloadErrorsXlsx')}
                 </Button>
               </Space>
+              {unconfirmed > 0 && (
+                <div data-testid="import-needs-confirmation" style={{ marginBottom: 8 }}>
+                  <Alert type="warning" showIcon title={t('import.needsConfirmation', { rows: unconfirmed })} />
+                </div>
+              )}
               <Table
                 size="small"
                 rowKey={(p) => `${p.row}-${p.column}-${p.code}`}
@@ -310,9 +319,14 @@ export default function ImportPage() {
                   {t('import.skipBad')}
                 </Checkbox>
               )}
+              {unconfirmed > 0 && (
+                <Checkbox checked={confirmWarnings} onChange={(e) => setConfirmWarnings(e.target.checked)}>
+                  {t('import.confirmWarnings')}
+                </Checkbox>
+              )}
               <Button
                 type="primary"
-                disabled={busy || !file || (errors > 0 && !skipBad)}
+                disabled={busy || !file || (errors > 0 && !skipBad) || (unconfirmed > 0 && !confirmWarnings && !skipBad)}
                 onClick={() => {
                   setStep(3);
                   if (file) void run(false, file, type);

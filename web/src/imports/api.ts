@@ -4,9 +4,19 @@ import { ApiError, api, buildUrl, request } from '../api/client';
 import { contentTypeOf, isFinished } from './jobs';
 import type { ImportJob, ImportType } from './types';
 
-export function submit(type: ImportType, file: File, options: { dryRun: boolean; skipBadRows?: boolean }): Promise<ImportJob> {
+export function submit(
+  type: ImportType,
+  file: File,
+  options: { dryRun: boolean; skipBadRows?: boolean; confirmWarnings?: boolean },
+): Promise<ImportJob> {
   return request<ImportJob>('POST', '/api/v1/imports', {
-    query: { type, dry_run: options.dryRun, skip_bad_rows: options.skipBadRows ? true : undefined, filename: file.name },
+    query: {
+      type,
+      dry_run: options.dryRun,
+      skip_bad_rows: options.skipBadRows ? true : undefined,
+      confirm_warnings: options.confirmWarnings ? true : undefined,
+      filename: file.name,
+    },
     raw: { data: file, contentType: contentTypeOf(file) ?? 'application/octet-stream' },
   });
 }

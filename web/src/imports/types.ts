@@ -21,7 +21,7 @@ export interface ImportJob {
   file_name: string;
   dry_run: boolean;
   rows_read: number;
-  counts: { rows_read: number; created: number; updated: number; unchanged: number; bad_rows: number; warning_rows?: number; events_added?: number } | null;
+  counts: { rows_read: number; created: number; updated: number; unchanged: number; bad_rows: number; warning_rows?: number; unconfirmed_rows?: number; events_added?: number } | null;
   error: { code: string; message: string; fields?: { field: string; message: string }[] } | null;
   problems_total: number;
   columns?: { header: string; column: string | null }[];
