@@ -13,8 +13,8 @@
 //   chair_sex         female | male | empty
 //   integers, VND     plain digits, optional leading "-" (import also reads "5.752" and "5,752")
 //   period            canonical domain::Period::ToString ("2024", "2024S1", …)
-//   province_code     the code as stored, read as of province_as_of (entities file has no province_as_of
-//                     column: import reads a code as of founded_on, as the API does)
+//   province_code     the code as stored, read as of province_as_of (written by export; a file without
+//                     that column is read as of founded_on, as the API does)
 #pragma once
 
 #include <array>
@@ -29,10 +29,27 @@ enum class FileType { kEntities, kEvents, kFigures };
 const char* FileTypeName(FileType type);
 std::optional<FileType> FileTypeFromName(std::string_view name);
 
-inline constexpr std::array<std::string_view, 18> kEntityColumns = {
-    "registration_code", "kind",   "name",         "province_code",          "commune_code", "address",    "sector",
-    "founded_on",        "status", "status_since", "women_managed",          "youth",        "chair_name", "chair_sex",
-    "chair_birth_year",  "phone",  "email",        "union_registration_code"};
+// province_as_of last: the date province_code is read at (the province as registered then),
+// so that an export imports back into an empty database unchanged.
+inline constexpr std::array<std::string_view, 19> kEntityColumns = {"registration_code",
+                                                                    "kind",
+                                                                    "name",
+                                                                    "province_code",
+                                                                    "commune_code",
+                                                                    "address",
+                                                                    "sector",
+                                                                    "founded_on",
+                                                                    "status",
+                                                                    "status_since",
+                                                                    "women_managed",
+                                                                    "youth",
+                                                                    "chair_name",
+                                                                    "chair_sex",
+                                                                    "chair_birth_year",
+                                                                    "phone",
+                                                                    "email",
+                                                                    "union_registration_code",
+                                                                    "province_as_of"};
 
 inline constexpr std::array<std::string_view, 4> kEventColumns = {"registration_code", "date", "event", "note"};
 

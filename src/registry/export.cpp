@@ -111,7 +111,7 @@ class XlsxSink final : public Sink {
 struct Item {
   int64_t id = 0;
   std::string registration_code, kind, name, province_code, commune_code, address, sector;
-  std::optional<Date> founded_on;
+  std::optional<Date> founded_on, province_as_of;
   bool women_managed = false, youth = false;
   std::string chair_name, chair_sex, chair_birth_year, phone, email, union_code;
   std::vector<domain::StatusEvent> events;  // in date order
@@ -203,7 +203,8 @@ class Exporter {
     std::string sql =
         "SELECT e.id, e.registration_code, e.kind, e.name, e.province_code, e.commune_code, e.address, e.sector, "
         "e.founded_on, e.women_managed, e.youth, e.chair_name, e.chair_sex, e.chair_birth_year, e.phone, e.email, "
-        "(SELECT u.registration_code FROM entities u WHERE u.id = e.union_id) FROM entities e WHERE " +
+        "(SELECT u.registration_code FROM entities u WHERE u.id = e.union_id), e.province_as_of FROM entities e "
+        "WHERE " +
         page_query.where + " ORDER BY e.id LIMIT " + std::to_string(kPageSize);
     HOPTAC_TRY(conn.Query(sql, page_query.params, [&](const RowView& row) -> Status {
       ++seen;
@@ -227,6 +228,7 @@ class Exporter {
       item.phone = Text(row, 14);
       item.email = Text(row, 15);
       item.union_code = Text(row, 16);
+      if (!row.IsNull(17)) item.province_as_of = Date::ParseIso(row.GetText(17));
       return Ok();
     }));
     last_seen_ = seen > 0 ? last_seen_ : after_id;
@@ -285,6 +287,7 @@ class Exporter {
     set(15, item.phone);
     set(16, item.email);
     set(17, item.union_code);
+    set(18, item.province_as_of ? item.province_as_of->ToIso() : "");
     return Write();
   }
 
@@ -388,7 +391,7 @@ Result<ExportSummary> ExportToFile(storage::Db& db, const geo::AdminUnitDirector
     static constexpr std::string_view kRepeating[] = {
         "kind",      "province_code",           "commune_code", "sector", "status", "women_managed", "youth",
         "chair_sex", "union_registration_code", "event",        "note",   "period"};
-    static constexpr std::string_view kDates[] = {"founded_on", "status_since", "date"};
+    static constexpr std::string_view kDates[] = {"founded_on", "status_since", "date", "province_as_of"};
     auto among = [](const auto& names, const std::string& column) {
       return std::find(std::begin(names), std::end(names), column) != std::end(names);
     };

@@ -8,10 +8,26 @@
 namespace hoptac::registry {
 namespace {
 
-constexpr std::array<std::string_view, 19> kEntityImportColumns = {
-    "registration_code", "kind",   "name",         "province_code",           "commune_code", "address",    "sector",
-    "founded_on",        "status", "status_since", "women_managed",           "youth",        "chair_name", "chair_sex",
-    "chair_birth_year",  "phone",  "email",        "union_registration_code", "tax_code"};
+constexpr std::array<std::string_view, 20> kEntityImportColumns = {"registration_code",
+                                                                   "kind",
+                                                                   "name",
+                                                                   "province_code",
+                                                                   "commune_code",
+                                                                   "address",
+                                                                   "sector",
+                                                                   "founded_on",
+                                                                   "status",
+                                                                   "status_since",
+                                                                   "women_managed",
+                                                                   "youth",
+                                                                   "chair_name",
+                                                                   "chair_sex",
+                                                                   "chair_birth_year",
+                                                                   "phone",
+                                                                   "email",
+                                                                   "union_registration_code",
+                                                                   "tax_code",
+                                                                   "province_as_of"};
 constexpr std::array<std::string_view, 5> kEventImportColumns = {"registration_code", "date", "event", "note",
                                                                  "converted_to"};
 
@@ -82,6 +98,7 @@ const std::vector<Aliases>& EntityAliases() {
        {"Mã LHHTX", "Mã liên hiệp", "Mã số LHHTX", "Thành viên của LHHTX", "Thuộc LHHTX", "Thuộc liên hiệp",
         "Liên hiệp HTX", "Union", "Union code", "Union registration code"}},
       {"tax_code", {"Mã số thuế", "MST", "Tax code", "Tax number"}},
+      {"province_as_of", {"Tỉnh tính theo ngày", "Ngày của mã tỉnh", "Province as of"}},
   };
   return aliases;
 }

@@ -49,7 +49,8 @@ enum Column : int {
   kPhone,
   kEmail,
   kUnion,
-  kTaxCode
+  kTaxCode,
+  kProvinceAsOf
 };
 
 // What the import knows about a registration code: stored, or met in the file.
@@ -228,6 +229,7 @@ class EntityImport final : public ImportRun {
       }
     }
     e.founded_on = DateCell(r, kFoundedOn, "founded_on");
+    e.province_as_of = DateCell(r, kProvinceAsOf, "province_as_of");
     if (std::string_view status = Cell(r.cells, kStatus); !status.empty()) {
       r.status = Lenient(status, domain::EntityStatusFromName, domain::ParseEntityStatus);
       if (!r.status) InvalidEnum(r, "status", status, domain::EntityStatusNames());
@@ -271,6 +273,7 @@ class EntityImport final : public ImportRun {
     if (Has(kAddress)) target.address = std::move(p.address);
     if (Has(kSector)) target.sector = p.sector;
     if (Has(kFoundedOn)) target.founded_on = p.founded_on;
+    if (Has(kProvinceAsOf) && p.province_as_of) target.province_as_of = p.province_as_of;
     if (Has(kWomenManaged)) target.women_managed = p.women_managed;
     if (Has(kYouth)) target.youth = p.youth;
     if (Has(kChairName)) target.chair_name = std::move(p.chair_name);
@@ -376,8 +379,12 @@ class EntityImport final : public ImportRun {
     record = stored ? stored->record : EntityRecord{};
     Entity& e = record.entity;
     Apply(r, e);
-    // Codes are read as of the stored reading date, or the founding date of a new entity.
-    Date on = stored ? e.province_as_of.value_or(e.founded_on.value_or(today_)) : e.founded_on.value_or(today_);
+    // Codes are read as of the row's province_as_of (rule 1), else the stored reading date,
+    // or the founding date of a new entity.
+    const bool dated = Has(kProvinceAsOf) && r.parsed.province_as_of.has_value();
+    Date on = dated    ? *e.province_as_of
+              : stored ? e.province_as_of.value_or(e.founded_on.value_or(today_))
+                       : e.founded_on.value_or(today_);
     auto province = context_.provinces.Resolve(Cell(r.cells, kProvince), on);
     if (!province.ok()) {
       AddErrors(r.state, r.row, &r.cells, province.error(), "province_code");
