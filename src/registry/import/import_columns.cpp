@@ -8,26 +8,14 @@
 namespace hoptac::registry {
 namespace {
 
-constexpr std::array<std::string_view, 20> kEntityImportColumns = {"registration_code",
-                                                                   "kind",
-                                                                   "name",
-                                                                   "province_code",
-                                                                   "commune_code",
-                                                                   "address",
-                                                                   "sector",
-                                                                   "founded_on",
-                                                                   "status",
-                                                                   "status_since",
-                                                                   "women_managed",
-                                                                   "youth",
-                                                                   "chair_name",
-                                                                   "chair_sex",
-                                                                   "chair_birth_year",
-                                                                   "phone",
-                                                                   "email",
-                                                                   "union_registration_code",
-                                                                   "tax_code",
-                                                                   "province_as_of"};
+// What an export writes (so that it imports back), then tax_code, which imports read but
+// exports do not write.
+constexpr auto kEntityImportColumns = [] {
+  std::array<std::string_view, kEntityColumns.size() + 1> columns{};
+  for (size_t i = 0; i < kEntityColumns.size(); ++i) columns[i] = kEntityColumns[i];
+  columns.back() = "tax_code";
+  return columns;
+}();
 constexpr std::array<std::string_view, 5> kEventImportColumns = {"registration_code", "date", "event", "note",
                                                                  "converted_to"};
 

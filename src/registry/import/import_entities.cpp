@@ -49,8 +49,8 @@ enum Column : int {
   kPhone,
   kEmail,
   kUnion,
-  kTaxCode,
-  kProvinceAsOf
+  kProvinceAsOf,
+  kTaxCode
 };
 
 // What the import knows about a registration code: stored, or met in the file.

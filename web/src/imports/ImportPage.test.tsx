@@ -59,20 +59,24 @@ function mockApi(result: ImportJob = checked) {
   return submitted;
 }
 
+function renderPage() {
+  render(
+    <I18nProvider initial="vi">
+      <SessionProvider>
+        <MemoryRouter>
+          <ImportPage />
+        </MemoryRouter>
+      </SessionProvider>
+    </I18nProvider>,
+  );
+}
+
 describe('import wizard', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('previews the recognised columns and first rows before the check results', async () => {
     const submitted = mockApi();
-    render(
-      <I18nProvider initial="vi">
-        <SessionProvider>
-          <MemoryRouter>
-            <ImportPage />
-          </MemoryRouter>
-        </SessionProvider>
-      </I18nProvider>,
-    );
+    renderPage();
     const input = await screen.findByTestId('import-file');
     fireEvent.change(input, { target: { files: [new File(['Mã số HTX;Tên HTX\r\n'], 'nhap-thu.csv', { type: 'text/csv' })] } });
 
@@ -118,15 +122,7 @@ describe('import wizard', () => {
       problems: [{ row: 2, column: 'Thu nhập bình quân', field: 'avg_income_vnd_month', value: '250.000.000', severity: 'warning', code: 'income_too_high', message: 'Thu nhập bình quân cao bất thường.' }],
     };
     const submitted = mockApi(warned);
-    render(
-      <I18nProvider initial="vi">
-        <SessionProvider>
-          <MemoryRouter>
-            <ImportPage />
-          </MemoryRouter>
-        </SessionProvider>
-      </I18nProvider>,
-    );
+    renderPage();
     const input = await screen.findByTestId('import-file');
     fireEvent.change(input, { target: { files: [new File(['Mã số HTX;Năm\r\n'], 'so-lieu.csv', { type: 'text/csv' })] } });
     const preview = await screen.findByTestId('import-preview');
