@@ -83,9 +83,9 @@ Result<EntityFilters> ParseEntityFilters(const FilterParameter& parameter);
 // split it at commas (the statistics take lists).
 class FilterReader {
  public:
-  explicit FilterReader(const FilterParameter& parameter) : parameter_(parameter) {}
+  // Holds its own copy of `parameter` (a lambda passed in stays valid).
+  explicit FilterReader(FilterParameter parameter) : parameter_(std::move(parameter)) {}
 
-  std::optional<std::string> Text(std::string_view name) const { return parameter_(name); }
   std::optional<domain::EntityKind> KindFilter();
   std::vector<domain::EntityKind> KindsFilter();
   std::optional<domain::EntityStatus> StatusFilter();
@@ -102,7 +102,7 @@ class FilterReader {
   Status Finish();
 
  private:
-  const FilterParameter& parameter_;
+  FilterParameter parameter_;
   std::vector<FieldError> errors_;
 };
 
