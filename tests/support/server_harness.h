@@ -16,19 +16,18 @@ namespace hoptac::testing {
 
 // Migrates db, seeds the reference administrative units and returns them as loaded
 // from the database; nullptr (and a test failure) when any step fails.
+// (geo::PrepareDatabase and geo::LoadDirectory, as the binary does.)
 inline std::shared_ptr<const geo::AdminUnitDirectory> PrepareDatabase(storage::Db& db) {
-  auto migrated = storage::Migrate(db);
-  auto reference = geo::LoadReferenceAdminUnits();
-  if (!migrated.ok() || !reference.ok() || !geo::SeedAdminUnits(db, *reference).ok()) {
-    ADD_FAILURE() << "could not migrate and seed the test database";
+  if (auto prepared = geo::PrepareDatabase(db); !prepared.ok()) {
+    ADD_FAILURE() << "could not migrate and seed the test database: " << prepared.error().detail;
     return nullptr;
   }
-  auto dataset = geo::LoadAdminUnits(db);
-  if (!dataset.ok()) {
-    ADD_FAILURE() << "could not load the administrative units: " << dataset.error().detail;
+  auto directory = geo::LoadDirectory(db);
+  if (!directory.ok()) {
+    ADD_FAILURE() << "could not load the administrative units: " << directory.error().detail;
     return nullptr;
   }
-  return geo::AdminUnitDirectory::Create(std::move(dataset).value());
+  return std::move(directory).value();
 }
 
 // An http::Server on 127.0.0.1:<free port>, run by a background thread.

@@ -10,8 +10,6 @@
 namespace hoptac::analytics {
 namespace {
 
-std::vector<std::string> SplitList(std::string_view text) { return registry::SplitFilterList(text); }
-
 // Collects one field error per bad parameter.
 class Parser {
  public:
@@ -29,7 +27,7 @@ class Parser {
     std::vector<Dimension> out;
     auto text = get_("group_by");
     if (!text) return out;
-    for (const std::string& item : SplitList(*text)) {
+    for (const std::string& item : registry::SplitFilterList(*text)) {
       auto d = DimensionFromName(item);
       if (!d) {
         errors_.push_back({"group_by", "invalid_enum", "field.invalid_enum", {item, DimensionNames()}});
@@ -65,8 +63,8 @@ class Parser {
     f.kinds = read.KindsFilter();
     f.statuses = read.StatusesFilter();
     f.sectors = read.SectorsFilter();
-    if (auto text = get_("province")) f.provinces = SplitList(*text);
-    if (auto text = get_("commune")) f.communes = SplitList(*text);
+    if (auto text = get_("province")) f.provinces = registry::SplitFilterList(*text);
+    if (auto text = get_("commune")) f.communes = registry::SplitFilterList(*text);
     f.women_managed = read.Bool("women_managed");
     f.youth = read.Bool("youth");
     read.FoundedRange(f.founded_from, f.founded_to);
