@@ -20,9 +20,13 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 def provinces():
     old = []  # (code, valid_from)
-    with open(os.path.join(ROOT, "data/vn-admin/provinces-2008-2025.csv"), encoding="utf-8") as f:
+    with open(os.path.join(ROOT, "data/vn-admin/provinces-history.csv"), encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            old.append((row["code"], datetime.date.fromisoformat(row["valid_from"])))
+            # The units in force on 2025-06-30 (not Hà Tây); the data of the benchmark starts in
+            # 2004, so a unit in force since before the records begin counts from then.
+            if row["valid_to"] and row["valid_to"] < "2025-06-30":
+                continue
+            old.append((row["code"], datetime.date.fromisoformat(row["valid_from"] or "2004-01-01")))
     with open(os.path.join(ROOT, "data/vn-admin/units-2025.json"), encoding="utf-8") as f:
         new = [p["Code"] for p in json.load(f)]
     return old, new

@@ -12,11 +12,12 @@ namespace hoptac::geo {
 namespace {
 
 constexpr std::string_view kUnits2025Path = "data/vn-admin/units-2025.json";
-constexpr std::string_view kProvinces2008Path = "data/vn-admin/provinces-2008-2025.csv";
+constexpr std::string_view kProvincesPath = "data/vn-admin/provinces-history.csv";
+constexpr std::string_view kProvincesFile = "provinces-history.csv";
 const Date kReform2025 = Date::FromCivil(2025, 7, 1);
 
-// Centrally-run cities among the 63 pre-2025 provinces ("Thành phố", not "Tỉnh").
-bool IsCity2008(std::string_view code) {
+// Centrally-run cities among the provinces before 2025 ("Thành phố", not "Tỉnh").
+bool IsCityBefore2025(std::string_view code) {
   return code == "01" || code == "31" || code == "48" || code == "79" || code == "92";
 }
 
@@ -80,14 +81,15 @@ std::optional<AdminLevel> ParseAdminLevel(std::string_view name) {
 
 Result<AdminDataset> LoadReferenceAdminUnits() {
   auto units_json = embedded::Find(kUnits2025Path);
-  auto provinces_csv = embedded::Find(kProvinces2008Path);
+  auto provinces_csv = embedded::Find(kProvincesPath);
   if (!units_json || !provinces_csv) return Error::Internal("reference administrative units are not embedded");
 
   AdminDataset out;
   out.version = std::to_string(Fnv1a(Fnv1a(14695981039346656037ULL, *units_json), *provinces_csv));
   int64_t next_id = 1;
+  auto bad = [](const std::string& what) { return Error::Internal(std::string(kProvincesFile) + ": " + what); };
 
-  // 1. The provinces of 2008–2025 with their successor codes.
+  // 1. The provinces before 2025-07-01 with their successor codes.
   struct OldProvince {
     size_t index;
     std::string successor_code;
@@ -96,8 +98,14 @@ Result<AdminDataset> LoadReferenceAdminUnits() {
   std::unordered_map<std::string, size_t> continuing;  // code → index of a province still in force
   std::string_view csv = *provinces_csv;
   if (csv.starts_with("\xEF\xBB\xBF")) csv.remove_prefix(3);
-  bool header = true;
+  std::unordered_map<std::string, size_t> column;  // heading → index
+  auto field = [&](const std::vector<std::string>& f, const char* name) -> const std::string& {
+    static const std::string kEmpty;
+    auto it = column.find(name);
+    return it == column.end() || it->second >= f.size() ? kEmpty : f[it->second];
+  };
   size_t line_number = 0;
+  std::vector<std::vector<std::string>> rows;
   while (!csv.empty()) {
     size_t nl = csv.find('\n');
     std::string_view line = csv.substr(0, nl);
@@ -105,30 +113,47 @@ Result<AdminDataset> LoadReferenceAdminUnits() {
     ++line_number;
     if (line.empty() || line == "\r") continue;
     auto f = SplitCsvLine(line);
-    if (header) {
-      header = false;
-      if (f.size() < 6 || f[0] != "code") return Error::Internal("provinces-2008-2025.csv: unexpected header");
+    if (column.empty()) {
+      for (size_t i = 0; i < f.size(); ++i) column[f[i]] = i;
+      for (const char* required : {"code", "name", "valid_from", "valid_to", "successor_code", "formed_from"})
+        if (!column.contains(required)) return bad(std::string("no column ") + required);
       continue;
     }
-    if (f.size() < 6) return Error::Internal("provinces-2008-2025.csv: short line " + std::to_string(line_number));
-    auto from = Date::ParseIso(f[2]);
+    if (f.size() < column.size()) return bad("short line " + std::to_string(line_number));
+    rows.push_back(std::move(f));
+  }
+  // The records begin on the earliest valid_from given; an empty one means "since before then".
+  std::optional<Date> records_begin;
+  for (const auto& f : rows) {
+    if (field(f, "valid_from").empty()) continue;
+    auto from = Date::ParseIso(field(f, "valid_from"));
+    if (!from) return bad("bad valid_from '" + field(f, "valid_from") + "'");
+    if (!records_begin || *from < *records_begin) records_begin = from;
+  }
+  if (!records_begin) return bad("no unit has a valid_from");
+  for (const auto& f : rows) {
+    const std::string& from_text = field(f, "valid_from");
+    const std::string& to_text = field(f, "valid_to");
+    std::optional<Date> from = from_text.empty() ? records_begin : Date::ParseIso(from_text);
     std::optional<Date> to;
-    if (!f[3].empty()) to = Date::ParseIso(f[3]);
-    if (!from || (!f[3].empty() && !to))
-      return Error::Internal("provinces-2008-2025.csv: bad date on line " + std::to_string(line_number));
+    if (!to_text.empty()) to = Date::ParseIso(to_text);
+    if (!from || (!to_text.empty() && !to) || (to && *to < *from))
+      return bad("bad dates of " + field(f, "code") + " " + field(f, "name"));
     AdminUnit unit;
     unit.id = next_id++;
     unit.level = AdminLevel::kProvince;
-    unit.code = f[0];
-    unit.name = f[1];
-    unit.name_en = text::FoldKeepCase(f[1]);
-    bool city = IsCity2008(unit.code);
+    unit.code = field(f, "code");
+    unit.name = field(f, "name");
+    unit.name_en = text::FoldKeepCase(unit.name);
+    bool city = IsCityBefore2025(unit.code);
     unit.full_name = (city ? "Thành phố " : "Tỉnh ") + unit.name;
     unit.full_name_en = unit.name_en + (city ? " City" : " Province");
     unit.valid_from = *from;
+    unit.valid_from_open = from_text.empty();
     unit.valid_to = to;
+    unit.formed_from_code = field(f, "formed_from");
     if (!to) continuing[unit.code] = out.units.size();
-    old_provinces.push_back({out.units.size(), f[4]});
+    old_provinces.push_back({out.units.size(), field(f, "successor_code")});
     out.units.push_back(std::move(unit));
   }
 
@@ -184,14 +209,14 @@ Result<AdminDataset> LoadReferenceAdminUnits() {
     }
   }
 
-  // 3. Merge links: each closed province → the province that took its territory.
+  // 3. Merge links: each closed province → the province that took its territory
+  // (Hà Tây → Hà Nội on 2008-08-01; the others → their 2025 successor).
   for (const auto& old : old_provinces) {
     const AdminUnit& unit = out.units[old.index];
     if (!unit.valid_to) continue;
     auto it = new_province_id.find(old.successor_code);
     if (it == new_province_id.end())
-      return Error::Internal("provinces-2008-2025.csv: successor " + old.successor_code + " of " + unit.code +
-                             " is not a 2025 province");
+      return bad("successor " + old.successor_code + " of " + unit.code + " is not a 2025 province");
     out.links.push_back({unit.id, it->second, Date::FromDays(unit.valid_to->days() + 1)});
   }
   return out;
@@ -203,6 +228,12 @@ std::shared_ptr<const AdminUnitDirectory> AdminUnitDirectory::Create(AdminDatase
 
 AdminUnitDirectory::AdminUnitDirectory(AdminDataset dataset) : dataset_(std::move(dataset)) {
   auto& units = dataset_.units;
+  bool first = true;
+  for (const auto& unit : units) {
+    if (unit.level != AdminLevel::kProvince) continue;
+    if (first || unit.valid_from < records_begin_) records_begin_ = unit.valid_from;
+    first = false;
+  }
   for (size_t i = 0; i < units.size(); ++i) {
     by_id_[units[i].id] = i;
     by_code_[Key(units[i].level, units[i].code)].push_back(i);
@@ -257,6 +288,11 @@ std::vector<const AdminUnit*> AdminUnitDirectory::CommunesOf(std::string_view pr
 const AdminUnit* AdminUnitDirectory::ById(int64_t id) const {
   auto it = by_id_.find(id);
   return it == by_id_.end() ? nullptr : &dataset_.units[it->second];
+}
+
+const AdminUnit* AdminUnitDirectory::FormedFrom(const AdminUnit& unit) const {
+  if (unit.formed_from_code.empty()) return nullptr;
+  return Find(unit.level, unit.formed_from_code, Date::FromDays(unit.valid_from.days() - 1));
 }
 
 std::vector<const AdminUnit*> AdminUnitDirectory::Successors(int64_t id) const {

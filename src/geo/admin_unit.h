@@ -7,6 +7,12 @@
 // validity interval [valid_from, valid_to] (valid_to inclusive, open while in
 // force) and links to its successors and predecessors.
 //
+// The provinces' records begin on 1997-01-01 (data/vn-admin/provinces-history.csv):
+// a unit in force since before then has valid_from = that day and
+// valid_from_open set. A date before the first day of the records is outside
+// them: no unit is in force on it, which is not proof that the place did not
+// exist (registry/import reads such dates as described in import_values.h).
+//
 // AdminDataset is the plain data; LoadReferenceAdminUnits() builds it from the
 // reference files compiled into the binary (data/vn-admin). AdminUnitDirectory
 // answers "which units were in force on date D" in memory.
@@ -43,8 +49,10 @@ struct AdminUnit {
   std::string full_name;     // "Tỉnh Lào Cai"
   std::string full_name_en;  // "Lao Cai Province"
   std::string parent_code;   // communes: the province code; empty for provinces
-  Date valid_from;
-  std::optional<Date> valid_to;  // inclusive; nullopt while in force
+  Date valid_from;                // the first day of the records when valid_from_open
+  std::optional<Date> valid_to;   // inclusive; nullopt while in force
+  bool valid_from_open = false;   // in force since before the records begin
+  std::string formed_from_code;   // split off the unit of this code on valid_from ("12" for Điện Biên)
 
   bool InForce(Date date) const { return valid_from <= date && (!valid_to || date <= *valid_to); }
 };
@@ -61,8 +69,10 @@ struct AdminDataset {
   std::string version;  // content hash of the reference files it came from
 };
 
-// The reference units compiled into the binary: 63 provinces before 2025-07-01,
-// 34 provinces and 3,321 communes since, and the merge links.
+// The reference units compiled into the binary: the provinces since 1997-01-01
+// (61 from 1997, 64 from 2004-01-01, 63 from 2008-08-01), the 34 provinces and
+// 3,321 communes since 2025-07-01, and the merge links (Hà Tây → Hà Nội on
+// 2008-08-01; the closed provinces → their 2025 successors).
 // Errors: kInternal when the embedded files are missing or malformed (a build bug).
 Result<AdminDataset> LoadReferenceAdminUnits();
 
@@ -78,6 +88,10 @@ class AdminUnitDirectory {
   // Communes in force on date whose province code is province_code, ordered by code.
   std::vector<const AdminUnit*> CommunesOf(std::string_view province_code, Date date) const;
   const AdminUnit* ById(int64_t id) const;
+  // The province of `formed_from_code` on the day before `unit` began; nullptr if none.
+  const AdminUnit* FormedFrom(const AdminUnit& unit) const;
+  // The first day of the provinces' records (1997-01-01 for the reference data).
+  Date records_begin() const { return records_begin_; }
   std::vector<const AdminUnit*> Successors(int64_t id) const;
   std::vector<const AdminUnit*> Predecessors(int64_t id) const;
   // The province(s) in force today that a unit's territory now belongs to,
@@ -91,6 +105,7 @@ class AdminUnitDirectory {
   explicit AdminUnitDirectory(AdminDataset dataset);
 
   AdminDataset dataset_;
+  Date records_begin_;
   std::unordered_map<int64_t, size_t> by_id_;
   // (level, code) → indices of its versions, sorted by valid_from.
   std::unordered_map<std::string, std::vector<size_t>> by_code_;

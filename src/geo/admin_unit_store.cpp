@@ -41,10 +41,11 @@ Result<bool> SeedAdminUnits(Db& db, const geo::AdminDataset& dataset) {
     for (const auto& u : dataset.units) {
       rows.push_back({Int(u.id), Text(geo::AdminLevelName(u.level)), Text(u.code), Text(u.name), Text(u.name_en),
                       Text(u.full_name), Text(u.full_name_en), TextOrNull(u.parent_code), Text(u.valid_from.ToIso()),
-                      OptionalDate(u.valid_to)});
+                      OptionalDate(u.valid_to), Int(u.valid_from_open ? 1 : 0), TextOrNull(u.formed_from_code)});
     }
-    const std::string unit_columns[] = {"id",        "level",        "code",        "name",       "name_en",
-                                        "full_name", "full_name_en", "parent_code", "valid_from", "valid_to"};
+    const std::string unit_columns[] = {"id",         "level",       "code",           "name",
+                                        "name_en",    "full_name",   "full_name_en",   "parent_code",
+                                        "valid_from", "valid_to",    "valid_from_open", "formed_from_code"};
     HOPTAC_TRY(conn.CopyRows("admin_units", unit_columns, rows));
     rows.clear();
     for (const auto& l : dataset.links)
@@ -65,8 +66,8 @@ Result<geo::AdminDataset> LoadAdminUnits(Db& db) {
   geo::AdminDataset dataset;
   Status status = db.Read([&](Connection& conn) -> Status {
     HOPTAC_TRY(
-        conn.Query("SELECT id, level, code, name, name_en, full_name, full_name_en, parent_code, valid_from, valid_to "
-                   "FROM admin_units ORDER BY id",
+        conn.Query("SELECT id, level, code, name, name_en, full_name, full_name_en, parent_code, valid_from, valid_to, "
+                   "valid_from_open, formed_from_code FROM admin_units ORDER BY id",
                    {}, [&](const RowView& row) -> Status {
                      geo::AdminUnit u;
                      u.id = row.GetInt(0);
@@ -84,6 +85,8 @@ Result<geo::AdminDataset> LoadAdminUnits(Db& db) {
                        HOPTAC_ASSIGN_OR_RETURN(Date to, ParseStoredDate(row.GetText(9)));
                        u.valid_to = to;
                      }
+                     u.valid_from_open = row.GetInt(10) != 0;
+                     if (!row.IsNull(11)) u.formed_from_code = row.GetText(11);
                      dataset.units.push_back(std::move(u));
                      return Ok();
                    }));

@@ -55,7 +55,8 @@ Result<EntityQuery> BuildEntityQuery(const auth::Principal& who, const EntityFil
       return Error::InvalidField("legacy_province", "unknown_province", "field.unknown_province",
                                  {filters.legacy_province});
     query.And("e.province_code = ", Text(unit->code));
-    query.And("e.province_as_of >= ", Text(unit->valid_from.ToIso()));
+    // A unit in force since before the records begin has no lower bound.
+    if (!unit->valid_from_open) query.And("e.province_as_of >= ", Text(unit->valid_from.ToIso()));
     if (unit->valid_to) query.And("e.province_as_of <= ", Text(unit->valid_to->ToIso()));
   }
   if (filters.sector) query.And("e.sector = ", Text(domain::SectorName(*filters.sector)));

@@ -37,10 +37,14 @@ std::string AsText(const Value& v) {
 
 // Every province unit's lineage: itself (rank 0), its successors (merged
 // provinces; each step only where the unit has exactly one successor), and its
-// predecessors (each step only where the unit has exactly one predecessor). A
-// unit starts the day after its predecessor ends, so on any date at most one
-// unit of a lineage is in force: the unit an entity registered in `start_id`
-// is counted under on that date. Dates as ISO text (DATE on PostgreSQL).
+// predecessors (each step only where the unit has exactly one predecessor), as
+// the index reads them: the unit itself while in force, a successor only after
+// the unit ended (`dir` 'later', start_to < date), a predecessor only before it
+// began ('earlier', start_from > date). A unit that goes on may have a
+// predecessor that ended while it was in force (Hà Tây into Hà Nội, which
+// existed before), so the start unit's dates bound the rows of other units: on
+// any date at most one row of a lineage applies, the unit an entity registered
+// in `start_id` is counted under on that date. Dates as ISO text (DATE on PostgreSQL).
 const char* const kLineage =
     "one_successor AS (SELECT predecessor_id AS unit_id, MIN(successor_id) AS next_id FROM admin_unit_links "
     "GROUP BY predecessor_id HAVING COUNT(*) = 1), "
@@ -53,14 +57,23 @@ const char* const kLineage =
     "SELECT c.start_id, n.next_id, c.depth + 1 FROM earlier c JOIN one_predecessor n ON n.unit_id = c.unit_id "
     "WHERE c.depth < 10), "
     "lineage AS (SELECT c.start_id AS start_id, u.code AS code, CAST(u.valid_from AS TEXT) AS valid_from, "
-    "CAST(u.valid_to AS TEXT) AS valid_to FROM later c JOIN admin_units u ON u.id = c.unit_id UNION ALL "
-    "SELECT c.start_id, u.code, CAST(u.valid_from AS TEXT), CAST(u.valid_to AS TEXT) FROM earlier c "
-    "JOIN admin_units u ON u.id = c.unit_id WHERE c.depth > 0)";
+    "CAST(u.valid_to AS TEXT) AS valid_to, CASE WHEN c.depth = 0 THEN 'self' ELSE 'later' END AS dir, "
+    "CAST(s.valid_from AS TEXT) AS start_from, CAST(s.valid_to AS TEXT) AS start_to "
+    "FROM later c JOIN admin_units u ON u.id = c.unit_id JOIN admin_units s ON s.id = c.start_id UNION ALL "
+    "SELECT c.start_id, u.code, CAST(u.valid_from AS TEXT), CAST(u.valid_to AS TEXT), 'earlier', "
+    "CAST(s.valid_from AS TEXT), CAST(s.valid_to AS TEXT) FROM earlier c "
+    "JOIN admin_units u ON u.id = c.unit_id JOIN admin_units s ON s.id = c.start_id WHERE c.depth > 0)";
+
+std::string LineageApplies(const std::string& alias, const std::string& date) {
+  return "(" + alias + ".dir = 'self' OR (" + alias + ".dir = 'later' AND " + alias + ".start_to < " + date +
+         ") OR (" + alias + ".dir = 'earlier' AND " + alias + ".start_from > " + date + "))";
+}
 
 // LEFT JOIN of the lineage row `alias` of unit `unit` in force on `date`; its code is the province.
 std::string ProvinceJoin(const std::string& alias, const std::string& unit, const std::string& date) {
   return " LEFT JOIN lineage " + alias + " ON " + alias + ".start_id = " + unit + " AND " + alias +
-         ".valid_from <= " + date + " AND (" + alias + ".valid_to IS NULL OR " + alias + ".valid_to >= " + date + ")";
+         ".valid_from <= " + date + " AND (" + alias + ".valid_to IS NULL OR " + alias + ".valid_to >= " + date +
+         ") AND " + LineageApplies(alias, date);
 }
 
 // The status on `date`: set by the last status-changing event on or before it.

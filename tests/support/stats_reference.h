@@ -64,8 +64,10 @@ class Params {
 };
 
 // Every province unit's lineage, as the CTE `lineage` (start_id, code, valid_from,
-// valid_to): see stats_reference.cpp. Follows WITH RECURSIVE.
+// valid_to, dir, start_from, start_to): see stats_reference.cpp. Follows WITH RECURSIVE.
 extern const char* const kLineage;
+// The condition that lineage row `alias` applies on `date` (besides being in force).
+std::string LineageApplies(const std::string& alias, const std::string& date);
 // Live entities with their static keys, founding date and registered province unit: the CTE `base`.
 extern const char* const kBase;
 

@@ -26,7 +26,11 @@ boost::json::object UnitJson(const AdminUnit& unit) {
     o["parent_code"] = nullptr;
   else
     o["parent_code"] = unit.parent_code;
-  o["valid_from"] = unit.valid_from.ToIso();
+  // null: in force since before the records begin (records_begin of the list).
+  if (unit.valid_from_open)
+    o["valid_from"] = nullptr;
+  else
+    o["valid_from"] = unit.valid_from.ToIso();
   if (unit.valid_to)
     o["valid_to"] = unit.valid_to->ToIso();
   else
@@ -103,6 +107,7 @@ void AddAdminUnitRoutes(Router& router, const Services& services) {
                 boost::json::object body;
                 body["as_of"] = as_of.ToIso();
                 body["level"] = geo::AdminLevelName(level);
+                body["records_begin"] = directory->records_begin().ToIso();
                 if (parent) {
                   const AdminUnit* province = directory->Find(AdminLevel::kProvince, *parent, as_of);
                   if (!province)
@@ -137,6 +142,10 @@ void AddAdminUnitRoutes(Router& router, const Services& services) {
                 body["as_of"] = as_of.ToIso();
                 body["successors"] = LinkedJson(directory->Successors(unit->id));
                 body["predecessors"] = LinkedJson(directory->Predecessors(unit->id));
+                if (const AdminUnit* parent = directory->FormedFrom(*unit))
+                  body["formed_from"] = UnitJson(*parent);
+                else
+                  body["formed_from"] = nullptr;
                 if (unit->level == AdminLevel::kProvince && unit->valid_to) {
                   body["current_units"] = LinkedJson(directory->CurrentSuccessors(unit->id, Date::Today()));
                 }

@@ -59,6 +59,7 @@ boost::json::object JobJson(const ImportJob& job, i18n::Lang lang, bool details)
                         {"dry_run", job.dry_run},
                         {"skip_bad_rows", job.skip_bad_rows},
                         {"confirm_warnings", job.confirm_warnings},
+                        {"as_of", job.as_of ? boost::json::value(job.as_of->ToIso()) : boost::json::value()},
                         {"submitted_at_ms", job.submitted_at_ms},
                         {"started_at_ms", ms(job.started_at_ms)},
                         {"finished_at_ms", ms(job.finished_at_ms)},
@@ -150,7 +151,7 @@ void AddImportRoutes(Router& router, const Services& services) {
       Access::kAuthenticated,
       Execution::kWorker,
       [jobs](Request& request) -> Result<Response> {
-        HOPTAC_TRY(CheckQueryParameters(request, {"type", "dry_run", "skip_bad_rows", "confirm_warnings", "filename"}));
+        HOPTAC_TRY(CheckQueryParameters(request, {"type", "dry_run", "skip_bad_rows", "confirm_warnings", "as_of", "filename"}));
         registry::ImportJobRequest job;
         auto type = request.Query("type");
         if (!type) return Error::InvalidField("type", "required", "field.required");
@@ -162,6 +163,8 @@ void AddImportRoutes(Router& router, const Services& services) {
         HOPTAC_ASSIGN_OR_RETURN(job.dry_run, BoolParameter(request, "dry_run"));
         HOPTAC_ASSIGN_OR_RETURN(job.skip_bad_rows, BoolParameter(request, "skip_bad_rows"));
         HOPTAC_ASSIGN_OR_RETURN(job.confirm_warnings, BoolParameter(request, "confirm_warnings"));
+        HOPTAC_ASSIGN_OR_RETURN(job.as_of, DateParameter(request, "as_of"));
+        HOPTAC_TRY(registry::CheckImportAsOf(job.type, job.as_of));
         job.file_name = std::string(request.Query("filename").value_or(""));
         if (job.file_name.size() > 255) job.file_name.resize(255);
         if (!jobs) return Unavailable();

@@ -138,9 +138,11 @@ std::vector<hoptac::cli::Command> Commands() {
   return {
       {"import", kImportValueOptions, kImportFlagOptions,
        R"(  import entities|events|figures FILE [--dry-run] [--skip-bad-rows] [--confirm-warnings]
-            [--report FILE.csv|FILE.xlsx] [--db URL]
+            [--as-of DATE] [--report FILE.csv|FILE.xlsx] [--db URL]
             Nhập tệp CSV/XLSX vào sổ đăng ký (tất cả hoặc không) / import a CSV or XLSX
-            file into the registry (all or nothing unless --skip-bad-rows)
+            file into the registry (all or nothing unless --skip-bad-rows).
+            --as-of: đọc tên/mã tỉnh theo ngày này khi dòng không có cột ngày của mã tỉnh /
+            read the province names and codes as of this date when a row has no province_as_of
 )",
        ImportCommand},
       {"demo",

@@ -19,7 +19,7 @@ using hoptac::cli::CliLang;
 using hoptac::cli::CommandLine;
 using hoptac::cli::PrintError;
 
-const std::vector<std::string> kImportValueOptions = {"report"};
+const std::vector<std::string> kImportValueOptions = {"report", "as-of"};
 const std::vector<std::string> kImportFlagOptions = {"dry-run", "skip-bad-rows", "confirm-warnings"};
 
 namespace {
@@ -168,6 +168,17 @@ int ImportCommand(const CommandLine& cli) {
   options.dry_run = cli.Option("dry-run").has_value();
   options.skip_bad_rows = cli.Option("skip-bad-rows").has_value();
   options.confirm_warnings = cli.Option("confirm-warnings").has_value();
+  if (auto as_of = cli.Option("as-of")) {
+    options.as_of = Date::ParseIso(*as_of);
+    if (!options.as_of) {
+      PrintError(Error::InvalidField("as_of", "invalid_date", "field.invalid_date", {*as_of}));
+      return 2;
+    }
+  }
+  if (Status checked = registry::CheckImportAsOf(options.type, options.as_of); !checked.ok()) {
+    PrintError(checked.error());
+    return 2;
+  }
   options.source_name = std::filesystem::path(path).filename().string();
   options.on_progress = [&](int64_t rows) { progress.Update(rows); };
   options.cancel = &g_cancel;

@@ -392,11 +392,22 @@ ImportService::ImportService(storage::Db& db, std::shared_ptr<const geo::AdminUn
 
 ImportService::~ImportService() = default;
 
+Status CheckImportAsOf(FileType type, const std::optional<Date>& as_of) {
+  if (!as_of) return Ok();
+  if (type != FileType::kEntities)
+    return Error::InvalidField("as_of", "as_of_entities_only", "field.as_of_entities_only", {FileTypeName(type)});
+  Date today = Date::Today();
+  if (*as_of > today)
+    return Error::InvalidField("as_of", "date_in_future", "field.date_in_future", {as_of->ToIso(), today.ToIso()});
+  return Ok();
+}
+
 Result<ImportResult> ImportService::Import(const auth::Principal& who, io::RowSource& source,
                                            const ImportOptions& options) {
   if (!who.authenticated()) return Error::Make(ErrorCode::kUnauthenticated, "error.unauthenticated");
   if (!who.national() && !who.province_bound())
     return Error::Make(ErrorCode::kPermissionDenied, "error.permission_denied");
+  HOPTAC_TRY(CheckImportAsOf(options.type, options.as_of));
   HOPTAC_ASSIGN_OR_RETURN(ColumnMap map, MapColumns(options.type, source.header()));
 
   ImportResult result;

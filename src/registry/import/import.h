@@ -13,8 +13,10 @@
 //     "unchanged" and not written: importing the same file twice changes nothing the
 //     second time (no write, no registry version, no audit row).
 //   - Entities: columns present in the file are authoritative (an empty cell
-//     clears a field); columns absent are left as stored. The province is read as of
-//     founded_on (province_as_of of a stored entity is kept, as PATCH does). status
+//     clears a field); columns absent are left as stored. The province cell is read
+//     by the rules of import_values.h (ProvinceResolver::Read): the row's
+//     province_as_of, the import's as_of, the founding date (a stored entity: the
+//     date its province was read at), then today's units and their successors. status
 //     and status_since add the event that leads to that status when the history does
 //     not already say so (the status on status_since, or today, differs), and the
 //     whole history is validated. A union may be listed after its members.
@@ -49,11 +51,13 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "auth/principal.h"
+#include "base/date.h"
 #include "base/result.h"
 #include "geo/admin_unit.h"
 #include "io/table.h"
@@ -138,6 +142,9 @@ struct ImportOptions {
   bool dry_run = false;
   bool skip_bad_rows = false;
   bool confirm_warnings = false;
+  // Entities: the date province cells are read at when a row has no province_as_of
+  // (rule 2 of import_values.h); nullopt: each row's founding date.
+  std::optional<Date> as_of;
   std::string source_name;  // the file's name, for the audit summary
   // Called with the number of rows read, every 1,000 rows and at the end.
   std::function<void(int64_t rows_read)> on_progress;
@@ -147,6 +154,10 @@ struct ImportOptions {
   // Checked at every row; when set the import stops and writes nothing.
   const std::atomic<bool>* cancel = nullptr;
 };
+
+// An import's as_of: entities only, and not after today. Errors (kInvalidArgument, field
+// "as_of"): field.as_of_entities_only, field.date_in_future.
+Status CheckImportAsOf(FileType type, const std::optional<Date>& as_of);
 
 class ImportService {
  public:

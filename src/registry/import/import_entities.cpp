@@ -88,6 +88,7 @@ struct EntityRow : PreParsed {
   EntityRecord record;                           // the entity as it will be stored
   std::optional<domain::StatusEvent> new_event;  // from status/status_since
   bool changed = false;                          // create or update needed
+  ProvinceRule province_rule = ProvinceRule::kFoundedOn;  // how the province cell was read
   // Set by Write(), which moves the record's text into the database row:
   std::string audit_json;  // EntityAuditJsonWithoutId of the record
   std::string province;    // its current province (audit)
@@ -379,18 +380,38 @@ class EntityImport final : public ImportRun {
     record = stored ? stored->record : EntityRecord{};
     Entity& e = record.entity;
     Apply(r, e);
-    // Codes are read as of the row's province_as_of (rule 1), else the stored reading date,
-    // or the founding date of a new entity.
+    // The province cell is read by the rules of import_values.h (ProvinceResolver::Read):
+    // the row's province_as_of, the import's as_of, the founding date (an update: the
+    // date the stored entity's province was read at), then today's units and successors.
     const bool dated = Has(kProvinceAsOf) && r.parsed.province_as_of.has_value();
-    Date on = dated    ? *e.province_as_of
-              : stored ? e.province_as_of.value_or(e.founded_on.value_or(today_))
-                       : e.founded_on.value_or(today_);
-    auto province = context_.provinces.Resolve(Cell(r.cells, kProvince), on);
+    Date on = today_;
+    ProvinceRule rule = ProvinceRule::kFoundedOn;
+    if (dated) {
+      on = *e.province_as_of;
+      rule = ProvinceRule::kRowAsOf;
+    } else if (context_.options.as_of) {
+      on = *context_.options.as_of;
+      rule = ProvinceRule::kImportAsOf;
+    } else if (stored && (e.province_as_of || e.founded_on)) {
+      on = e.province_as_of.value_or(*e.founded_on);
+      rule = ProvinceRule::kStored;
+    } else if (e.founded_on) {
+      on = *e.founded_on;
+    } else {
+      rule = ProvinceRule::kToday;
+    }
+    // A date in the future is the date's own error (founded_on, province_as_of), not the province's.
+    if (on > today_) on = today_;
+    auto province = context_.provinces.Read(Cell(r.cells, kProvince), on, rule, today_);
     if (!province.ok()) {
       AddErrors(r.state, r.row, &r.cells, province.error(), "province_code");
       return true;
     }
-    e.province_code = *province;
+    if (province->notice) AddProblem(r.state, r.row, &r.cells, Severity::kWarning, *province->notice);
+    e.province_code = province->code;
+    e.province_as_of = province->as_of;
+    r.province_rule = province->rule;
+    on = province->as_of;
     if (Has(kCommune)) {
       auto commune = context_.provinces.ResolveCommune(Cell(r.cells, kCommune), CurrentProvince(e.province_code, on));
       if (!commune.ok()) {
@@ -404,7 +425,6 @@ class EntityImport final : public ImportRun {
       AddErrors(r.state, r.row, &r.cells, checked.error(), "registration_code");
       return true;
     }
-    if (!e.province_as_of) e.province_as_of = e.founded_on.value_or(today_);
     if (!InScope(record.current_province_code)) {
       Fail(r, "province_code", "import_out_of_scope", "field.import_out_of_scope",
            {e.registration_code, context_.who.province_code});
@@ -478,6 +498,11 @@ class EntityImport final : public ImportRun {
     add("kind", domain::EntityKindName(e.kind));
     add("name", e.name);
     add("province_code", r.state.error ? std::string(Cell(r.cells, kProvince)) : e.province_code);
+    // How the province was read (import_values.h), when it was.
+    if (!r.state.error && r.applied && e.province_as_of) {
+      values.emplace_back("province_as_of", e.province_as_of->ToIso());
+      values.emplace_back("province_rule", ProvinceRuleName(r.province_rule));
+    }
     add("commune_code", r.state.error ? std::string(Cell(r.cells, kCommune)) : e.commune_code);
     add("address", e.address);
     add("sector", e.sector ? domain::SectorName(*e.sector) : "");

@@ -117,6 +117,7 @@ Result<ImportJob> ImportJobs::Submit(const auth::Principal& who, ImportJobReques
   job.dry_run = request.dry_run;
   job.skip_bad_rows = request.skip_bad_rows;
   job.confirm_warnings = request.confirm_warnings;
+  job.as_of = request.as_of;
   job.file_name = request.file_name;
   job.format = io::FileFormatName(format);
   job.bytes = static_cast<int64_t>(request.data.size());
@@ -214,6 +215,7 @@ void ImportJobs::Work() {
         options.dry_run = entry->job.dry_run;
         options.skip_bad_rows = entry->job.skip_bad_rows;
         options.confirm_warnings = entry->job.confirm_warnings;
+        options.as_of = entry->job.as_of;
         options.source_name = entry->job.file_name.empty() ? "upload:" + entry->job.id : entry->job.file_name;
       }
       options.cancel = &entry->cancel;

@@ -54,6 +54,7 @@ struct ImportJobRequest {
   bool dry_run = false;
   bool skip_bad_rows = false;
   bool confirm_warnings = false;
+  std::optional<Date> as_of;  // ImportOptions::as_of
   std::string file_name;  // for the audit summary and the report's name; may be empty
   std::string data;       // the uploaded file (CSV or XLSX)
 };
@@ -65,6 +66,7 @@ struct ImportJob {
   std::string owner_name;
   FileType type = FileType::kEntities;
   bool dry_run = false, skip_bad_rows = false, confirm_warnings = false;
+  std::optional<Date> as_of;
   std::string file_name;
   std::string format;  // "csv" | "xlsx"
   int64_t bytes = 0;

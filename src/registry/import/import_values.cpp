@@ -159,10 +159,24 @@ std::string PadCode(std::string_view text, size_t digits) {
   return std::string(digits - text.size(), '0') + std::string(text);
 }
 
+const char* ProvinceRuleName(ProvinceRule rule) {
+  switch (rule) {
+    case ProvinceRule::kRowAsOf: return "province_as_of";
+    case ProvinceRule::kImportAsOf: return "as_of";
+    case ProvinceRule::kFoundedOn: return "founded_on";
+    case ProvinceRule::kStored: return "stored";
+    case ProvinceRule::kRecordsBegin: return "records_begin";
+    case ProvinceRule::kToday: return "today";
+    case ProvinceRule::kSuccessor: return "successor";
+  }
+  return "founded_on";
+}
+
 ProvinceResolver::ProvinceResolver(std::shared_ptr<const geo::AdminUnitDirectory> units) : units_(std::move(units)) {
   Date today = Date::Today();
   for (const geo::AdminUnit& unit : units_->dataset().units) {
     if (unit.level == geo::AdminLevel::kProvince) {
+      provinces_by_code_[unit.code].push_back(&unit);
       for (const std::string* name : {&unit.name, &unit.full_name, &unit.name_en, &unit.full_name_en}) {
         auto& list = provinces_by_name_[ProvinceKey(*name)];
         if (std::find(list.begin(), list.end(), &unit) == list.end()) list.push_back(&unit);
@@ -174,39 +188,117 @@ ProvinceResolver::ProvinceResolver(std::shared_ptr<const geo::AdminUnitDirectory
       }
     }
   }
-  // Common abbreviations of the two largest cities.
-  for (const char* alias : {"hcm", "tphcm", "tp hcm", "sai gon"}) {
-    auto it = provinces_by_name_.find("ho chi minh");
-    if (it != provinces_by_name_.end()) provinces_by_name_[ProvinceKey(alias)] = it->second;
-  }
-  auto hanoi = provinces_by_name_.find("ha noi");
-  if (hanoi != provinces_by_name_.end()) provinces_by_name_["hn"] = hanoi->second;
+  // Common abbreviations of the two largest cities, and Huế's name until 2025.
+  auto alias = [&](std::string_view from, std::string_view to) {
+    auto it = provinces_by_name_.find(std::string(to));
+    if (it != provinces_by_name_.end()) provinces_by_name_[ProvinceKey(from)] = it->second;
+  };
+  for (const char* name : {"hcm", "tphcm", "tp hcm", "sai gon"}) alias(name, "ho chi minh");
+  alias("hn", "ha noi");
+  alias("thua thien hue", "hue");
+  alias("thua thien - hue", "hue");
 }
 
-Result<std::string> ProvinceResolver::Resolve(std::string_view text, Date on) const {
+namespace {
+
+std::string UnitLabel(const geo::AdminUnit& unit) { return unit.name + " (" + unit.code + ")"; }
+
+// The distinct units of `candidates` in force on `on`.
+std::vector<const geo::AdminUnit*> InForceOn(const std::vector<const geo::AdminUnit*>& candidates, Date on) {
+  std::vector<const geo::AdminUnit*> out;
+  for (const geo::AdminUnit* unit : candidates)
+    if (unit->InForce(on) && std::find(out.begin(), out.end(), unit) == out.end()) out.push_back(unit);
+  return out;
+}
+
+std::string Labels(const std::vector<const geo::AdminUnit*>& units) {
+  std::string out;
+  for (const geo::AdminUnit* unit : units) {
+    if (!out.empty()) out += ", ";
+    out += UnitLabel(*unit);
+  }
+  return out;
+}
+
+Error Ambiguous(std::string_view text, Date on, std::vector<const geo::AdminUnit*> units) {
+  std::sort(units.begin(), units.end(), [](const geo::AdminUnit* a, const geo::AdminUnit* b) { return a->code < b->code; });
+  return Error::InvalidField("province_code", "province_ambiguous", "field.province_ambiguous",
+                             {std::string(text), on.ToIso(), Labels(units)});
+}
+
+}  // namespace
+
+Result<ProvinceReading> ProvinceResolver::Read(std::string_view text, Date on, ProvinceRule date_rule,
+                                               Date today) const {
   text = TrimCell(text);
-  if (AllDigits(text) && text.size() <= 2) return PadCode(text, 2);
-  auto it = provinces_by_name_.find(ProvinceKey(text));
-  if (it == provinces_by_name_.end())
+  const bool code = AllDigits(text) && text.size() <= 2;
+  const std::string key = code ? PadCode(text, 2) : ProvinceKey(text);
+  const auto& index = code ? provinces_by_code_ : provinces_by_name_;
+  auto it = index.find(key);
+  if (it == index.end())
     return Error::InvalidField("province_code", "unknown_province_name", "field.unknown_province_name",
                                {std::string(text)});
-  const auto& candidates = it->second;
-  for (const geo::AdminUnit* unit : candidates)
-    if (unit->InForce(on)) return unit->code;
-  // A name of today's province used for an earlier date: its predecessor of the same
-  // code (the province that hosted the seat) was in force then.
-  for (const geo::AdminUnit* unit : candidates) {
-    if (on >= unit->valid_from) continue;
-    for (const geo::AdminUnit* before : units_->Predecessors(unit->id))
-      if (before->code == unit->code && before->InForce(on)) return before->code;
+  const std::vector<const geo::AdminUnit*>& candidates = it->second;
+  auto reading = [&](const geo::AdminUnit& unit, Date as_of, ProvinceRule rule) {
+    return ProvinceReading{unit.code, as_of, rule, std::nullopt};
+  };
+  auto notice = [&](ProvinceReading r, const char* what, std::vector<std::string> args) {
+    r.notice = FieldError{"province_code", what, std::string("field.") + what, std::move(args)};
+    return r;
+  };
+
+  // Rules 1–3: a unit of that name or code in force on the date given.
+  auto found = InForceOn(candidates, on);
+  if (found.size() == 1) return reading(*found[0], on, date_rule);
+  if (found.size() > 1) return Ambiguous(text, on, found);
+
+  // 4a. Before the records: the unit in force on their first day.
+  const Date records = units_->records_begin();
+  const bool before_records = on < records;
+  if (before_records) {
+    found = InForceOn(candidates, records);
+    if (found.size() == 1)
+      return notice(reading(*found[0], records, ProvinceRule::kRecordsBegin), "province_read_at_records_begin",
+                    {std::string(text), on.ToIso(), UnitLabel(*found[0]), records.ToIso()});
+    if (found.size() > 1) return Ambiguous(text, records, found);
   }
-  // The province had ceased to exist on that date: name what it became part of.
+  // 4b. Today's unit.
+  found = InForceOn(candidates, today);
+  if (found.size() == 1)
+    return notice(reading(*found[0], today, ProvinceRule::kToday),
+                  before_records ? "province_read_as_today_before_records" : "province_read_as_today",
+                  {std::string(text), on.ToIso(), UnitLabel(*found[0])});
+  if (found.size() > 1) return Ambiguous(text, today, found);
+  // 4c. Any unit of the records, followed through its successors to the date (today
+  // when the date is before the records or before the successors began).
+  for (Date target : {before_records ? today : on, today}) {
+    std::vector<const geo::AdminUnit*> reached;
+    for (const geo::AdminUnit* unit : candidates) {
+      if (unit->valid_to && *unit->valid_to >= target) continue;  // not closed by then
+      std::vector<const geo::AdminUnit*> stack = {unit};
+      for (int steps = 0; !stack.empty() && steps < 64; ++steps) {
+        const geo::AdminUnit* at = stack.back();
+        stack.pop_back();
+        if (at->InForce(target)) {
+          if (std::find(reached.begin(), reached.end(), at) == reached.end()) reached.push_back(at);
+          continue;
+        }
+        for (const geo::AdminUnit* next : units_->Successors(at->id))
+          if (next->valid_from <= target) stack.push_back(next);
+      }
+    }
+    if (reached.size() > 1) return Ambiguous(text, target, reached);
+    if (reached.size() == 1)
+      return notice(reading(*reached[0], target, ProvinceRule::kSuccessor), "province_read_as_successor",
+                    {std::string(text), on.ToIso(), UnitLabel(*reached[0])});
+  }
+  // Nothing it leads to is in force: name what it became part of.
   std::string now;
   for (const geo::AdminUnit* unit : candidates) {
-    for (const geo::AdminUnit* successor : units_->CurrentSuccessors(unit->id, Date::Today())) {
+    for (const geo::AdminUnit* successor : units_->CurrentSuccessors(unit->id, today)) {
       if (now.find(successor->name) != std::string::npos) continue;
       if (!now.empty()) now += ", ";
-      now += successor->name + " (" + successor->code + ")";
+      now += UnitLabel(*successor);
     }
   }
   return Error::InvalidField("province_code", "province_not_in_force", "field.province_not_in_force",

@@ -53,19 +53,46 @@ std::optional<bool> ParseImportBool(std::string_view text);
 // digits or longer.
 std::string PadCode(std::string_view text, size_t digits);
 
+// Which rule gave the date a province cell was read at; the dry-run preview
+// shows it (province_rule). A cell is read, in this order:
+//   1. as of the row's province_as_of, when the file has that column;
+//   2. as of the import's as_of (ImportOptions::as_of, the CLI's --as-of), when given;
+//   3. as of the row's founding date (an update: the date the stored entity's
+//      province was read at), when a unit of that name or code was in force on it;
+//   4. otherwise, with an informational warning naming the rule (not an error, and
+//      no confirmation needed):
+//      a. the date is before the records begin (1997-01-01): the unit of that name
+//         or code in force on their first day ("Yên Bái" in 1995 → Yên Bái as of
+//         1997-01-01, so the legacy statistics keep it in Yên Bái);
+//      b. the unit of that name or code in force today;
+//      c. any unit of that name or code in the records, followed through its
+//         successors to the date (today when the date is before the records) while
+//         that leads to one province (Hà Tây in 2010 → Hà Nội).
+// Only a reading that leads to several provinces is an error
+// (field.province_ambiguous, naming the candidates).
+enum class ProvinceRule { kRowAsOf, kImportAsOf, kFoundedOn, kStored, kRecordsBegin, kToday, kSuccessor };
+// "province_as_of" | "as_of" | "founded_on" | "stored" | "records_begin" | "today" | "successor"
+const char* ProvinceRuleName(ProvinceRule rule);
+
+struct ProvinceReading {
+  std::string code;   // the province code as read
+  Date as_of;         // the date it is read at (the entity's province_as_of)
+  ProvinceRule rule;  // the rule that applied
+  std::optional<FieldError> notice;  // rules 4a–4c: the warning that names the rule
+};
+
 // Province codes and names, read as of a date.
 class ProvinceResolver {
  public:
   explicit ProvinceResolver(std::shared_ptr<const geo::AdminUnitDirectory> units);
 
-  // "15", "1" (→ "01"), "Yên Bái", "yen bai", "Tỉnh Yên Bái", "TP. Hồ Chí Minh",
-  // "Ho Chi Minh City": the code of the province of that code or name in force on
-  // `on`. A code is returned as given (padded), for CheckEntity to read as of the
-  // entity's date. Errors (one FieldError on `province_code`):
-  //   field.unknown_province_name {text}              — no province has that name
-  //   field.province_not_in_force {text, date, now}   — the province had ceased to
-  //       exist on `on`; `now` names the province(s) it became part of.
-  Result<std::string> Resolve(std::string_view text, Date on) const;
+  // Reads "15", "1" (→ "01"), "Yên Bái", "yen bai", "Tỉnh Yên Bái", "TP. Hồ Chí Minh",
+  // "Ho Chi Minh City", "Thừa Thiên Huế" by the rules above; `on` is the date of rule
+  // `date_rule` (1, 2 or 3). Errors (one FieldError on `province_code`):
+  //   field.unknown_province_name {text}                — no province has that name or code
+  //   field.province_ambiguous {text, date, candidates} — it leads to several provinces
+  //   field.province_not_in_force {text, date, now}     — nothing it leads to is in force
+  Result<ProvinceReading> Read(std::string_view text, Date on, ProvinceRule date_rule, Date today) const;
 
   // A commune code (padded to 5 digits) or the name of a commune of the province in
   // force today (`province_code` a current code): "Xã Tân Lập", "phuong ba dinh".
@@ -77,6 +104,7 @@ class ProvinceResolver {
  private:
   std::shared_ptr<const geo::AdminUnitDirectory> units_;
   std::unordered_map<std::string, std::vector<const geo::AdminUnit*>> provinces_by_name_;
+  std::unordered_map<std::string, std::vector<const geo::AdminUnit*>> provinces_by_code_;
   // "<province code>|<name key>" → communes in force today
   std::unordered_map<std::string, std::vector<const geo::AdminUnit*>> communes_by_name_;
 };

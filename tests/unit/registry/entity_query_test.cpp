@@ -208,16 +208,22 @@ TEST_F(EntityQueryTest, EachFilter) {
        with([](EntityFilters& f) { f.q = "Nông nghiệp Tân"; }),
        " AND e.name_folded LIKE $1",
        {Text("%nghiep%")}},
-      // Yên Bái (code 15) until the reform; today the code is Lào Cai's.
+      // Yên Bái (code 15) until the reform, since before the records begin (no lower bound);
+      // today the code is Lào Cai's.
       {"legacy_province closed by the reform",
        with([](EntityFilters& f) { f.legacy_province = "15"; }),
+       " AND e.province_code = $1 AND e.province_as_of <= $2",
+       {Text("15"), Text("2025-06-30")}},
+      // Bắc Giang (24) was re-established on 1997-01-01 and closed by the reform.
+      {"legacy_province re-established in 1997",
+       with([](EntityFilters& f) { f.legacy_province = "24"; }),
        " AND e.province_code = $1 AND e.province_as_of >= $2 AND e.province_as_of <= $3",
-       {Text("15"), Text("2004-01-01"), Text("2025-06-30")}},
-      // Hà Nội (01) is unchanged by the reform: no end date.
+       {Text("24"), Text("1997-01-01"), Text("2025-06-30")}},
+      // Hà Nội (01) is one unit from before the records until today: no bound.
       {"legacy_province still in force",
        with([](EntityFilters& f) { f.legacy_province = "01"; }),
-       " AND e.province_code = $1 AND e.province_as_of >= $2",
-       {Text("01"), Text("2008-08-01")}},
+       " AND e.province_code = $1",
+       {Text("01")}},
       // Neither status nor as_of is SQL, and paging and order do not select.
       {"status", with([](EntityFilters& f) { f.status = EntityStatus::kDissolved; }), "", {}},
       {"as_of", with([](EntityFilters& f) { f.as_of = D("2020-01-01"); }), "", {}},
@@ -325,8 +331,8 @@ TEST_F(EntityQueryTest, AllFiltersInScopeNumberTheirPlaceholdersInOrder) {
     EntityQuery query = BuildOk(f, who);
     ExpectPlaceholdersMatchParams(query);
     const size_t scope = who.province_bound() || who.role == Role::kCooperative ? 1 : 0;
-    // kind, province, legacy (3), sector, commune, women, youth, from, to, name.
-    EXPECT_EQ(query.params.size(), scope + 12) << query.where;
+    // kind, province, legacy (2: Yên Bái has no lower bound), sector, commune, women, youth, from, to, name.
+    EXPECT_EQ(query.params.size(), scope + 11) << query.where;
     EXPECT_EQ(query.where.rfind(kBase, 0), 0u) << query.where;
     EXPECT_EQ(query.status, EntityStatus::kActive);
     EXPECT_EQ(query.as_of, D("2024-06-01"));

@@ -213,9 +213,16 @@ class ProvinceResolverTest : public ::testing::Test {
     ASSERT_TRUE(dataset.ok());
     resolver_ = std::make_unique<ProvinceResolver>(geo::AdminUnitDirectory::Create(std::move(dataset).value()));
   }
+  static Date D(const char* iso) { return *Date::ParseIso(iso); }
+  Result<ProvinceReading> Read(std::string_view text, const char* on) {
+    return resolver_->Read(text, D(on), ProvinceRule::kFoundedOn, D("2026-12-04"));
+  }
+  // "code", "code@as_of rule" for a reading by rule 4, or "error:<code>".
   std::string Resolve(std::string_view text, const char* on) {
-    auto code = resolver_->Resolve(text, *Date::ParseIso(on));
-    return code.ok() ? *code : "error:" + code.error().fields.at(0).code;
+    auto r = Read(text, on);
+    if (!r.ok()) return "error:" + r.error().fields.at(0).code;
+    if (r->rule == ProvinceRule::kFoundedOn) return r->code;
+    return r->code + "@" + r->as_of.ToIso() + " " + ProvinceRuleName(r->rule);
   }
   std::unique_ptr<ProvinceResolver> resolver_;
 };
@@ -234,16 +241,95 @@ TEST_F(ProvinceResolverTest, CodesAndNamesWithOrWithoutDiacriticsOldOrNew) {
   EXPECT_EQ(Resolve("TP. Hồ Chí Minh", "2020-01-01"), "79");
   EXPECT_EQ(Resolve("Thành phố Hà Nội", "2026-01-01"), "01");
   EXPECT_EQ(Resolve("Hanoi", "2026-01-01"), "01");
-  EXPECT_EQ(Resolve("Yên Bái", "2026-01-01"), "error:province_not_in_force");
+  EXPECT_EQ(Resolve("Thừa Thiên Huế", "2020-01-01"), "46");  // Huế's name until 2025
+  EXPECT_EQ(Resolve("Hà Tây", "2006-02-01"), "28");
+  EXPECT_EQ(Resolve("ha tay", "2006-02-01"), "28");
+  EXPECT_EQ(Resolve("Lai Châu", "2000-04-30"), "12");  // in the records since 1997
   EXPECT_EQ(Resolve("Gotham", "2026-01-01"), "error:unknown_province_name");
+  EXPECT_EQ(Resolve("99", "2026-01-01"), "error:unknown_province_name");
 }
 
-TEST_F(ProvinceResolverTest, ProvinceNotInForceNamesItsSuccessor) {
-  auto code = resolver_->Resolve("Yên Bái", *Date::ParseIso("2026-01-01"));
-  ASSERT_FALSE(code.ok());
-  ASSERT_EQ(code.error().fields.size(), 1u);
-  EXPECT_EQ(code.error().fields[0].key, "field.province_not_in_force");
-  EXPECT_EQ(code.error().fields[0].args, (std::vector<std::string>{"Yên Bái", "2026-01-01", "Lào Cai (15)"}));
+TEST_F(ProvinceResolverTest, ACodeIsReadWithItsDate) {
+  EXPECT_EQ(Resolve("15", "2025-06-30"), "15");  // Yên Bái
+  EXPECT_EQ(Resolve("15", "2025-07-01"), "15");  // Lào Cai
+  EXPECT_EQ(Resolve("28", "2006-06-30"), "28");  // Hà Tây
+  // Hà Tây's code after 2008: its successor, with a warning.
+  EXPECT_EQ(Resolve("28", "2010-01-01"), "01@2010-01-01 successor");
+  // Before the records, the code as it was on their first day.
+  EXPECT_EQ(Resolve("15", "1995-03-02"), "15@1997-01-01 records_begin");
+}
+
+TEST_F(ProvinceResolverTest, DatesBeforeTheRecordsAreReadWithAWarningThatNamesTheRule) {
+  auto lai_chau = Read("Lai Châu", "1995-03-02");
+  ASSERT_TRUE(lai_chau.ok());
+  EXPECT_EQ(lai_chau->code, "12");
+  EXPECT_EQ(lai_chau->rule, ProvinceRule::kRecordsBegin);
+  EXPECT_EQ(lai_chau->as_of, D("1997-01-01"));
+  ASSERT_TRUE(lai_chau->notice.has_value());
+  EXPECT_EQ(lai_chau->notice->field, "province_code");
+  EXPECT_EQ(lai_chau->notice->key, "field.province_read_at_records_begin");
+  EXPECT_EQ(lai_chau->notice->args,
+            (std::vector<std::string>{"Lai Châu", "1995-03-02", "Lai Châu (12)", "1997-01-01"}));
+  // Yên Bái in 1995 stays Yên Bái (read on 1997-01-01), today part of Lào Cai.
+  EXPECT_EQ(Resolve("Yên Bái", "1995-03-02"), "15@1997-01-01 records_begin");
+  // Điện Biên did not exist before 2004: today's Điện Biên.
+  EXPECT_EQ(Resolve("Điện Biên", "1995-03-02"), "11@2026-12-04 today");
+  auto dien_bien = Read("Điện Biên", "1995-03-02");
+  EXPECT_EQ(dien_bien->notice->key, "field.province_read_as_today_before_records");
+  // Đắk Nông: neither on 1997-01-01 nor today; its successor today.
+  EXPECT_EQ(Resolve("Đắk Nông", "1990-01-01"), "68@2026-12-04 successor");
+}
+
+TEST_F(ProvinceResolverTest, AClosedProvinceIsReadAsItsSuccessorWithAWarning) {
+  EXPECT_EQ(Resolve("Hà Tây", "2010-05-01"), "01@2010-05-01 successor");
+  EXPECT_EQ(Resolve("Yên Bái", "2026-01-01"), "15@2026-01-01 successor");
+  auto yen_bai = Read("Yên Bái", "2026-01-01");
+  ASSERT_TRUE(yen_bai->notice.has_value());
+  EXPECT_EQ(yen_bai->notice->key, "field.province_read_as_successor");
+  EXPECT_EQ(yen_bai->notice->args, (std::vector<std::string>{"Yên Bái", "2026-01-01", "Lào Cai (15)"}));
+  // Not yet a province on the date, a province today.
+  EXPECT_EQ(Resolve("Điện Biên", "2001-06-01"), "11@2026-12-04 today");
+  // The rules 1 and 2 keep their names in the reading.
+  auto row = resolver_->Read("Hà Tây", D("2006-12-31"), ProvinceRule::kRowAsOf, D("2026-12-04"));
+  ASSERT_TRUE(row.ok());
+  EXPECT_EQ(row->rule, ProvinceRule::kRowAsOf);
+  EXPECT_FALSE(row->notice.has_value());
+}
+
+// The reference data has no split that ends a unit, so the ambiguous case is built here:
+// Sông Bé split into Bình Phước and Bình Dương on 1997-01-01.
+TEST(ProvinceResolverSplit, ANameThatLeadsToSeveralProvincesIsAnErrorNamingThem) {
+  geo::AdminDataset dataset;
+  auto unit = [&](int64_t id, const char* code, const char* name, const char* from, const char* to, bool open) {
+    geo::AdminUnit u;
+    u.id = id;
+    u.code = code;
+    u.name = name;
+    u.name_en = name;
+    u.full_name = std::string("Tỉnh ") + name;
+    u.full_name_en = name;
+    u.valid_from = *Date::ParseIso(from);
+    if (to) u.valid_to = *Date::ParseIso(to);
+    u.valid_from_open = open;
+    dataset.units.push_back(u);
+  };
+  unit(1, "44", "Sông Bé", "1990-01-01", "1996-12-31", true);
+  unit(2, "70", "Bình Phước", "1997-01-01", nullptr, false);
+  unit(3, "74", "Bình Dương", "1997-01-01", nullptr, false);
+  dataset.links = {{1, 2, *Date::ParseIso("1997-01-01")}, {1, 3, *Date::ParseIso("1997-01-01")}};
+  ProvinceResolver resolver(geo::AdminUnitDirectory::Create(std::move(dataset)));
+  Date today = *Date::ParseIso("2026-12-04");
+  auto before = resolver.Read("Sông Bé", *Date::ParseIso("1995-01-01"), ProvinceRule::kFoundedOn, today);
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(before->code, "44");
+  auto after = resolver.Read("song be", *Date::ParseIso("2000-01-01"), ProvinceRule::kFoundedOn, today);
+  ASSERT_FALSE(after.ok());
+  ASSERT_EQ(after.error().fields.size(), 1u);
+  EXPECT_EQ(after.error().fields[0].key, "field.province_ambiguous");
+  EXPECT_EQ(after.error().fields[0].args,
+            (std::vector<std::string>{"song be", "2000-01-01", "Bình Phước (70), Bình Dương (74)"}));
+  // Its code, read after the split, is ambiguous too.
+  EXPECT_FALSE(resolver.Read("44", *Date::ParseIso("2000-01-01"), ProvinceRule::kFoundedOn, today).ok());
 }
 
 TEST_F(ProvinceResolverTest, CommunesByCodeOrName) {
