@@ -128,6 +128,43 @@ TEST_F(ServerTest, ProvincesInForceOnADate) {
   EXPECT_TRUE(found);
 }
 
+TEST_F(ServerTest, ProvincesBackTo1997) {
+  Start();
+  auto total = [&](const char* date) {
+    Reply r = Get(port_, std::string("/api/v1/admin-units?level=province&as_of=") + date);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    EXPECT_EQ(r.Json().at("records_begin"), "1997-01-01");
+    return r.Json().at("total").as_int64();
+  };
+  EXPECT_EQ(total("2000-06-30"), 61);
+  EXPECT_EQ(total("2006-06-30"), 64);
+  EXPECT_EQ(total("2020-12-31"), 63);
+  EXPECT_EQ(total("2025-07-01"), 34);
+  EXPECT_EQ(total("1996-12-31"), 0);  // before the records
+  Reply in_2006 = Get(port_, "/api/v1/admin-units?level=province&as_of=2006-06-30");
+  bool ha_tay = false;
+  boost::json::value list = in_2006.Json();
+  for (const auto& item : list.at("items").as_array()) {
+    if (item.at("code") != "28") continue;
+    ha_tay = true;
+    EXPECT_EQ(item.at("name"), "Hà Tây");
+    EXPECT_TRUE(item.at("valid_from").is_null());  // since before the records begin
+    EXPECT_EQ(item.at("valid_to"), "2008-07-31");
+  }
+  EXPECT_TRUE(ha_tay);
+  Reply detail = Get(port_, "/api/v1/admin-units/28?as_of=2006-06-30");
+  ASSERT_EQ(detail.status, 200u) << detail.body;
+  auto d = detail.Json().as_object();
+  ASSERT_EQ(d.at("successors").as_array().size(), 1u);
+  EXPECT_EQ(d.at("successors").as_array()[0].at("name"), "Hà Nội");
+  EXPECT_EQ(d.at("current_units").as_array()[0].at("code"), "01");
+  EXPECT_TRUE(d.at("formed_from").is_null());
+  Reply dien_bien = Get(port_, "/api/v1/admin-units/11?as_of=2006-06-30");
+  ASSERT_EQ(dien_bien.status, 200u);
+  EXPECT_EQ(dien_bien.Json().at("valid_from"), "2004-01-01");
+  EXPECT_EQ(dien_bien.Json().at("formed_from").at("name"), "Lai Châu");
+}
+
 TEST_F(ServerTest, ACodeDenotesDifferentUnitsAtDifferentDates) {
   Start();
   Reply old = Get(port_, "/api/v1/admin-units/15?as_of=2021-03-31");
