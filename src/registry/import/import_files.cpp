@@ -154,10 +154,13 @@ Status ImportFileStore::Put(Connection& conn, const ImportFileContent& file, con
                             conn.QueryOne("SELECT size FROM import_files WHERE sha256 = $1", {Text(file.sha256)}));
     if (row) return Ok();
     HOPTAC_ASSIGN_OR_RETURN(auto bytes, Bytes(file, name));
+    // Another import of the same content may commit first: its row is as good as ours.
     const bool postgres = conn.backend() == storage::Backend::kPostgres;
     HOPTAC_TRY(conn.Exec(postgres
-                             ? "INSERT INTO import_files (sha256, content, size) VALUES ($1, decode($2, 'base64'), $3)"
-                             : "INSERT INTO import_files (sha256, content, size) VALUES ($1, CAST($2 AS BLOB), $3)",
+                             ? "INSERT INTO import_files (sha256, content, size) VALUES ($1, decode($2, 'base64'), $3) "
+                               "ON CONFLICT (sha256) DO NOTHING"
+                             : "INSERT INTO import_files (sha256, content, size) VALUES ($1, CAST($2 AS BLOB), $3) "
+                               "ON CONFLICT (sha256) DO NOTHING",
                          {Text(file.sha256), Text(postgres ? Base64(*bytes) : *bytes), Int(file.size)}));
     return Ok();
   }
