@@ -40,6 +40,10 @@ constexpr const char* kServeHelp = R"(  serve     Chạy máy chủ web và API 
               --db URL             sqlite:PATH | postgresql://user:pass@host:port/db
                                    (default sqlite:<data-dir>/hoptac.db)
               --io-threads N, --worker-threads N, --no-access-log
+              --import-file-retention-days N
+                                   xoá tệp gốc của các lần nhập cũ hơn N ngày khi khởi động
+                                   (mặc định 0: giữ mãi) / at start, remove the original files
+                                   of imports older than N days (default 0: keep forever)
               --tls-cert FILE --tls-key FILE
                                    HTTPS với chứng chỉ và khoá riêng PEM (dùng cả hai) /
                                    serve HTTPS only, PEM certificate chain and key (both)
@@ -103,6 +107,11 @@ Status Serve(const CommandLine& cli) {
   // At most as many argon2id hashes at once as there are cores, minus one kept for the API.
   options.hash_concurrency = std::max(1, hardware - 1);
   options.web_files = [](std::string_view path) { return web_assets::Find(path); };
+  if (auto days = cli.Option("import-file-retention-days")) {
+    auto [end, ec] = std::from_chars(days->data(), days->data() + days->size(), options.import_file_retention_days);
+    if (ec != std::errc() || end != days->data() + days->size() || options.import_file_retention_days < 0)
+      return Error::Make(ErrorCode::kInvalidArgument, "cli.bad_number", {"--import-file-retention-days", *days});
+  }
   HOPTAC_ASSIGN_OR_RETURN(auto system, System::Create(std::move(db), std::move(options)));
   // Writes of other processes (a CLI import while the server runs) are picked up within 2 s.
   system->StartPolling(std::chrono::seconds(2));
@@ -258,7 +267,7 @@ std::string Help(const std::vector<cli::Command>& commands) {
 int Main(int argc, char** argv) {
   std::vector<cli::Command> commands = {
       {"serve",
-       {"listen", "io-threads", "worker-threads", "tls-cert", "tls-key"},
+       {"listen", "io-threads", "worker-threads", "tls-cert", "tls-key", "import-file-retention-days"},
        {"no-access-log"},
        kServeHelp,
        ServeCommand},

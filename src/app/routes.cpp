@@ -15,8 +15,8 @@ std::shared_ptr<http::Router> System::BuildRouter() {
   kernel.version = options_.version;
   kernel.web_files = options_.web_files;
 
-  registry::api::Services registry{db_.get(),      admin_units_, entities_.get(),
-                                   figures_.get(), index_.get(), import_jobs_.get()};
+  registry::api::Services registry{db_.get(),    admin_units_,       entities_.get(),      figures_.get(),
+                                   index_.get(), import_jobs_.get(), import_records_.get()};
   return http::BuildRouter(kernel, {
                                        [registry](http::Router& router) { registry::api::AddRoutes(router, registry); },
                                    });

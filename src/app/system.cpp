@@ -68,6 +68,15 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
   // Imports through the API run as jobs on a background thread.
   system->import_jobs_ = std::make_unique<registry::ImportJobs>(*system->import_service_, system->options_.import_clock,
                                                                 system->options_.max_unfinished_imports);
+  // Committed imports: their records, files, and the entities' "created by import" entries.
+  system->import_records_ = std::make_unique<registry::ImportRecords>(database, system->options_.import_clock);
+  system->accounts_->SetAuditSupplement(system->import_records_.get());
+  HOPTAC_ASSIGN_OR_RETURN(int64_t removed,
+                          system->import_records_->RemoveOldFiles(system->options_.import_file_retention_days));
+  if (removed > 0)
+    log::Info("import files removed",
+              {{"files", static_cast<long long>(removed)},
+               {"retention_days", static_cast<long long>(system->options_.import_file_retention_days)}});
   return system;
 }
 

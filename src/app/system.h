@@ -4,7 +4,8 @@
 //
 // What Create() builds, in order: the administrative units (from the database), the
 // accounts (argon2id hasher with bounded concurrency, login throttle), the registry's
-// services (entities, figures, imports and their jobs) and the registry index, which is
+// services (entities, figures, imports, their jobs and records — which also supply the
+// audit log's derived entries, and drop old import files at start) and the registry index, which is
 // made their observer (every committed write updates it) and the entity list's finder.
 // BuildRouter() (app/routes.cpp) assembles the HTTP route table of the kernel and of
 // every capability.
@@ -32,6 +33,7 @@
 #include "registry/figure_service.h"
 #include "registry/import/import.h"
 #include "registry/import/import_jobs.h"
+#include "registry/import/import_records.h"
 #include "registry/index/registry_index.h"
 #include "storage/db.h"
 
@@ -49,6 +51,9 @@ struct SystemOptions {
   int max_unfinished_imports = registry::kMaxUnfinishedJobs;
   // The clock of the import jobs (expiry); null: the system clock.
   registry::ImportJobs::Clock import_clock;
+  // Create removes the original files of imports older than this many days
+  // (registry/import/import_records.h); 0 keeps them forever. The clock: import_clock.
+  int import_file_retention_days = 0;
   // The built web application's files (base/web_assets.h); unset: / says how to build it.
   std::function<std::optional<std::string_view>(std::string_view path)> web_files;
   std::string version = kVersion;
@@ -78,6 +83,7 @@ class System {
   analytics::RegistryIndex& index() { return *index_; }
   registry::ImportService& import_service() { return *import_service_; }
   registry::ImportJobs& import_jobs() { return *import_jobs_; }
+  registry::ImportRecords& import_records() { return *import_records_; }
 
   // The route table of the kernel and of every capability (app/routes.cpp), with the
   // authentication guard and the metrics' route names.
@@ -104,6 +110,7 @@ class System {
   std::unique_ptr<registry::FigureService> figures_;
   std::unique_ptr<registry::ImportService> import_service_;
   std::unique_ptr<registry::ImportJobs> import_jobs_;
+  std::unique_ptr<registry::ImportRecords> import_records_;
   bool shut_down_ = false;
 };
 

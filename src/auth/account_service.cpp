@@ -555,7 +555,7 @@ Result<std::optional<std::string>> AccountService::EnsureInitialAdmin(std::optio
 Result<std::vector<storage::AuditRecord>> AccountService::ListAudit(const Principal& who, storage::AuditQuery query) {
   HOPTAC_TRY(RequireAdmin(who));
   if (who.role == Role::kProvinceAdmin && who.credential != Credential::kCli) query.province_code = who.province_code;
-  return storage::QueryAudit(db_, query);
+  return storage::QueryAudit(db_, query, audit_supplement_);
 }
 
 }  // namespace hoptac::auth

@@ -131,8 +131,12 @@ class AccountService {
   // random one. Returns the password when it created the account.
   Result<std::optional<std::string>> EnsureInitialAdmin(std::optional<std::string> password);
 
-  // national_admin: all rows; province_admin: their province's rows.
+  // national_admin: all rows; province_admin: their province's rows. A query about one
+  // object ends with the supplement's derived entries (storage::AuditSupplement), under
+  // the same scope.
   Result<std::vector<storage::AuditRecord>> ListAudit(const Principal& who, storage::AuditQuery query);
+  // Set before the service is shared; must outlive it.
+  void SetAuditSupplement(storage::AuditSupplement* supplement) { audit_supplement_ = supplement; }
 
   int64_t session_lifetime_seconds() const {
     return std::chrono::duration_cast<std::chrono::seconds>(options_.session_lifetime).count();
@@ -154,6 +158,7 @@ class AccountService {
   ProvinceValidator provinces_;
   AccountOptions options_;
   NowMs now_ms_;
+  storage::AuditSupplement* audit_supplement_ = nullptr;
 };
 
 }  // namespace hoptac::auth

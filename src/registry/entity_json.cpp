@@ -139,4 +139,20 @@ std::string EntityAuditJsonWithoutId(const EntityRecord& record) {
   return out;
 }
 
+std::pair<boost::json::object, boost::json::object> EntityChangedFields(const EntityRecord& before,
+                                                                        const EntityRecord& after) {
+  boost::json::object old_values = EntityJson(before, true);
+  boost::json::object new_values = EntityJson(after, true);
+  std::pair<boost::json::object, boost::json::object> out;
+  for (auto& member : new_values) {
+    std::string_view key = member.key();
+    if (key == "id" || key == "created_at_ms" || key == "updated_at_ms") continue;
+    const boost::json::value* old_value = old_values.if_contains(key);
+    if (old_value && *old_value == member.value()) continue;
+    out.first[key] = old_value ? *old_value : boost::json::value();
+    out.second[key] = std::move(member.value());
+  }
+  return out;
+}
+
 }  // namespace hoptac::registry

@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 #include <string>
+#include <utility>
 
 #include "registry/entity_service.h"
 
@@ -22,5 +23,11 @@ std::string EntityAuditJson(const EntityRecord& record);
 // The same without the "id" member (for a row whose id is known only once inserted):
 // EntityAuditJson == "{\"id\":<id>," + EntityAuditJsonWithoutId.substr(1).
 std::string EntityAuditJsonWithoutId(const EntityRecord& record);
+
+// The members of EntityJson(…, true) that differ between two records of one entity,
+// with their values before and after (an import's audit row holds only what
+// changed); id, created_at_ms and updated_at_ms are not compared.
+std::pair<boost::json::object, boost::json::object> EntityChangedFields(const EntityRecord& before,
+                                                                        const EntityRecord& after);
 
 }  // namespace hoptac::registry

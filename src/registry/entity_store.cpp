@@ -136,15 +136,32 @@ std::vector<std::string> EntityInsertColumns() {
   std::vector<std::string> insert(columns.begin(), columns.end());
   insert.push_back("created_at_ms");
   insert.push_back("change_seq");
+  insert.push_back("import_id");
+  insert.push_back("import_row");
   return insert;
 }
 
-std::vector<storage::Value> EntityInsertValues(EntityRecord record, int64_t change_seq) {
+std::vector<storage::Value> EntityInsertValues(EntityRecord record, int64_t change_seq, int64_t import_id,
+                                               int64_t import_row) {
   const int64_t created_at_ms = record.created_at_ms;
   std::vector<storage::Value> values = EntityWriteValues(std::move(record));
   values.push_back(Int(created_at_ms));
   values.push_back(Int(change_seq));
+  values.push_back(import_id ? Int(import_id) : storage::Null());
+  values.push_back(import_id ? Int(import_row) : storage::Null());
   return values;
+}
+
+Result<std::optional<EntityImportOrigin>> ReadEntityImportOrigin(storage::Connection& conn, int64_t entity_id) {
+  HOPTAC_ASSIGN_OR_RETURN(auto row, conn.QueryOne("SELECT import_id, import_row, current_province_code FROM entities "
+                                                  "WHERE id = $1 AND import_id IS NOT NULL",
+                                                  {Int(entity_id)}));
+  if (!row) return std::optional<EntityImportOrigin>();
+  EntityImportOrigin origin;
+  origin.import_id = std::get<int64_t>((*row)[0]);
+  origin.import_row = std::holds_alternative<int64_t>((*row)[1]) ? std::get<int64_t>((*row)[1]) : 0;
+  origin.current_province_code = std::get<std::string>((*row)[2]);
+  return std::optional<EntityImportOrigin>(std::move(origin));
 }
 
 }  // namespace hoptac::registry

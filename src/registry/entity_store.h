@@ -6,6 +6,7 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -31,8 +32,19 @@ std::span<const std::string> EntityWriteColumns();
 std::vector<storage::Value> EntityWriteValues(EntityRecord record);
 
 // A new row (bulk inserts of the importer and the demo loader): EntityWriteColumns,
-// then created_at_ms and change_seq; the values take created_at_ms from the record.
+// then created_at_ms, change_seq, import_id and import_row; the values take
+// created_at_ms from the record. import_id 0: not created by an import (NULL).
 std::vector<std::string> EntityInsertColumns();
-std::vector<storage::Value> EntityInsertValues(EntityRecord record, int64_t change_seq);
+std::vector<storage::Value> EntityInsertValues(EntityRecord record, int64_t change_seq, int64_t import_id = 0,
+                                               int64_t import_row = 0);
+
+// The import that created an entity, and the row of its file (import/import_records.h).
+struct EntityImportOrigin {
+  int64_t import_id = 0;
+  int64_t import_row = 0;
+  std::string current_province_code;
+};
+// nullopt when the entity does not exist or no import created it.
+Result<std::optional<EntityImportOrigin>> ReadEntityImportOrigin(storage::Connection& conn, int64_t entity_id);
 
 }  // namespace hoptac::registry

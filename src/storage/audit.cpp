@@ -31,11 +31,11 @@ Status AppendAudits(Connection& conn, std::vector<AuditRecord> records) {
   return conn.CopyRows("audit_log", columns, rows);
 }
 
-Result<std::vector<AuditRecord>> QueryAudit(Db& db, const AuditQuery& q) {
+Result<std::vector<AuditRecord>> QueryAudit(Db& db, const AuditQuery& q, AuditSupplement* supplement) {
   std::vector<AuditRecord> out;
   Status status = db.Read([&](Connection& conn) -> Status {
     // One static statement; empty/zero parameters disable their condition.
-    return conn.Query(
+    HOPTAC_TRY(conn.Query(
         "SELECT id, at_ms, actor_user_id, actor_name, address, action, object_type, object_id, province_code, "
         "before_json, after_json FROM audit_log "
         "WHERE ($1 = '' OR object_type = $1) AND ($2 = '' OR object_id = $2) AND ($3 = '' OR actor_name = $3) "
@@ -62,7 +62,10 @@ Result<std::vector<AuditRecord>> QueryAudit(Db& db, const AuditQuery& q) {
           r.after_json = row.GetText(10);
           out.push_back(std::move(r));
           return Ok();
-        });
+        }));
+    if (supplement && !q.object_type.empty() && !q.object_id.empty() && out.size() < static_cast<size_t>(q.limit))
+      return supplement->Supplement(conn, q, out);
+    return Ok();
   });
   if (!status.ok()) return std::move(status).error();
   return out;

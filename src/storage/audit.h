@@ -30,6 +30,9 @@ struct AuditRecord {
   std::string province_code;  // for province-scoped reading; empty when national
   std::string before_json;    // empty for creations
   std::string after_json;     // empty for deletions
+  // Not a row of audit_log (id 0): an entry derived from another record by an
+  // AuditSupplement, e.g. "created by import #12, row 4,018".
+  bool derived = false;
 };
 
 Status AppendAudit(Connection& conn, const AuditRecord& record);
@@ -47,7 +50,22 @@ struct AuditQuery {
   int limit = 100;
 };
 
-// Newest first.
-Result<std::vector<AuditRecord>> QueryAudit(Db& db, const AuditQuery& query);
+// Entries of one object's history that are not rows of audit_log but follow from
+// another record: an entity created by an import has no audit row of its own, the
+// import's record stands for it. A capability implements it (the registry's imports);
+// the kernel never knows which records those are.
+class AuditSupplement {
+ public:
+  virtual ~AuditSupplement() = default;
+  // Appends to `out` the derived entries (derived = true, id 0) about
+  // query.object_type:query.object_id that pass the query's filters (actor, time,
+  // province_code). Called only for a query about one object, on its last page.
+  virtual Status Supplement(Connection& conn, const AuditQuery& query, std::vector<AuditRecord>& out) = 0;
+};
+
+// Newest first. With a supplement and a query about one object (type and id), the
+// last page (fewer real rows than the limit) ends with the derived entries, which
+// are older than every real row (a creation comes first).
+Result<std::vector<AuditRecord>> QueryAudit(Db& db, const AuditQuery& query, AuditSupplement* supplement = nullptr);
 
 }  // namespace hoptac::storage

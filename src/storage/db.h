@@ -118,6 +118,10 @@ class Db {
   virtual Backend backend() const = 0;
   // The URL with any password masked, for logs.
   virtual std::string Describe() const = 0;
+  // The folder of the database file, where files that belong with the data are kept
+  // (e.g. the original files of imports); empty when there is none: an in-memory
+  // SQLite database, PostgreSQL.
+  virtual std::string DataFolder() const { return {}; }
 
   virtual Status Read(const std::function<Status(Connection&)>& fn) = 0;
   virtual Status Write(const std::function<Status(Connection&)>& fn) = 0;

@@ -299,6 +299,11 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"error.import_job_not_found", "Import {0} not found."},
     {"error.import_report_not_ready", "Import {0} has no report: it has not finished, or the file was refused."},
     {"error.imports_unavailable", "Imports are not available on this server."},
+    {"error.import_not_found", "Import #{0} not found."},
+    {"error.import_file_gone",
+     "The original file of import #{0} was removed by the retention period; only its SHA-256 is kept."},
+    {"error.import_file_changed", "The file {0} changed during the import; nothing was written. Import it again."},
+    {"cli.import_recorded", "Import #{0}, file {1} (SHA-256 {2})."},
 };
 extern const size_t kMessagesEnCount = sizeof(kMessagesEn) / sizeof(kMessagesEn[0]);
 

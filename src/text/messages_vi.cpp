@@ -310,6 +310,10 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"error.import_job_not_found", "Không tìm thấy lượt nhập dữ liệu {0}."},
     {"error.import_report_not_ready", "Lượt nhập {0} chưa có báo cáo: chưa chạy xong, hoặc tệp đã bị từ chối."},
     {"error.imports_unavailable", "Chức năng nhập dữ liệu không khả dụng trên máy chủ này."},
+    {"error.import_not_found", "Không tìm thấy lần nhập #{0}."},
+    {"error.import_file_gone", "Tệp gốc của lần nhập #{0} đã bị xoá theo thời hạn lưu giữ; chỉ còn mã SHA-256 của nó."},
+    {"error.import_file_changed", "Tệp {0} đã thay đổi trong lúc nhập; không ghi gì. Hãy nhập lại."},
+    {"cli.import_recorded", "Lần nhập #{0}, tệp {1} (SHA-256 {2})."},
 };
 extern const size_t kMessagesViCount = sizeof(kMessagesVi) / sizeof(kMessagesVi[0]);
 

@@ -1,13 +1,20 @@
 // Import jobs: /api/v1/imports (registry/import_jobs.h). The file is the request
 // body (CSV or XLSX, recognised from its first bytes), up to kMaxImportBytes.
+// Committed imports (registry/import/import_records.h): /api/v1/imports/{number} and
+// /api/v1/imports/{number}/file. A job's id always starts with a letter, so the path
+// names one or the other.
 #include <unistd.h>
 
 #include <boost/json.hpp>
+#include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
+#include "io/format_detect.h"
 #include "registry/api/routes.h"
 #include "registry/export.h"
 #include "registry/import/import_jobs.h"
@@ -66,6 +73,8 @@ boost::json::object JobJson(const ImportJob& job, i18n::Lang lang, bool details)
                         {"rows_read", job.rows_read}};
   o["counts"] = job.result ? boost::json::value(CountsJson(job.result->counts)) : boost::json::value();
   o["registry_version"] = job.result ? boost::json::value(job.result->registry_version) : boost::json::value();
+  o["import_id"] =
+      job.result && job.result->import_id ? boost::json::value(job.result->import_id) : boost::json::value();
   o["error"] = job.error ? ErrorJson(*job.error, lang) : boost::json::value();
   o["problems_total"] = job.result ? job.result->problems_total : 0;
   if (!details) return o;
@@ -110,6 +119,42 @@ boost::json::object JobJson(const ImportJob& job, i18n::Lang lang, bool details)
 }
 
 std::string JobId(const Request& request) { return std::string(request.PathParam("id")); }
+
+// A committed import's id: the path's {id} when it is a number (job ids start with a letter).
+std::optional<int64_t> ImportId(const Request& request) {
+  std::string_view text = request.PathParam("id");
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+// "attachment" with the file's name: ASCII in filename (others become '_'), UTF-8 in filename* (RFC 6266).
+std::string Attachment(const std::string& name) {
+  std::string ascii, encoded;
+  static const char* kHex = "0123456789ABCDEF";
+  for (unsigned char c : name) {
+    bool plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != ';';
+    ascii.push_back(plain ? static_cast<char>(c) : '_');
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded += '%';
+      encoded.push_back(kHex[c >> 4]);
+      encoded.push_back(kHex[c & 15]);
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+// The content type of a kept file, from its first bytes.
+std::string ContentTypeOf(std::string_view bytes) {
+  switch (io::DetectFormat(bytes.substr(0, 512))) {
+    case io::FileFormat::kXlsx: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    case io::FileFormat::kCsv: return "text/csv; charset=utf-8";
+    default: return "application/octet-stream";
+  }
+}
 
 // The report as an XLSX file's bytes (the XLSX writer writes files only).
 Result<std::string> XlsxBytes(const registry::ImportResult& result, const std::string& id) {
@@ -178,12 +223,37 @@ void AddImportRoutes(Router& router, const Services& services) {
   create.body_timeout = kUploadTimeout;
   router.Add(std::move(create));
 
+  registry::ImportRecords* records = services.import_records;
+  // A job (its id starts with a letter) or a committed import's record (a number).
   router.Add({"GET", "/api/v1/imports/{id}", "imports.get", Access::kAuthenticated, Execution::kWorker,
-              [jobs](Request& request) -> Result<Response> {
+              [jobs, records](Request& request) -> Result<Response> {
                 HOPTAC_TRY(CheckQueryParameters(request, {}));
+                if (std::optional<int64_t> id = ImportId(request)) {
+                  if (!records) return Unavailable();
+                  HOPTAC_ASSIGN_OR_RETURN(registry::ImportRecord record, records->Get(request.principal, *id));
+                  return Response::Json(registry::ImportRecordJson(record));
+                }
                 if (!jobs) return Unavailable();
                 HOPTAC_ASSIGN_OR_RETURN(ImportJob job, jobs->Get(request.principal, JobId(request)));
                 return Response::Json(JobJson(job, request.lang, true));
+              }});
+
+  // The original file of a committed import, as it was uploaded or read.
+  router.Add({"GET", "/api/v1/imports/{id}/file", "imports.file", Access::kAuthenticated, Execution::kWorker,
+              [records](Request& request) -> Result<Response> {
+                HOPTAC_TRY(CheckQueryParameters(request, {}));
+                std::optional<int64_t> id = ImportId(request);
+                if (!id)
+                  return Error::Make(ErrorCode::kNotFound, "error.import_not_found",
+                                     {std::string(request.PathParam("id"))});
+                if (!records) return Unavailable();
+                HOPTAC_ASSIGN_OR_RETURN(auto file, records->File(request.principal, *id));
+                Response response;
+                response.content_type = ContentTypeOf(file.second);
+                response.body = std::move(file.second);
+                response.headers.emplace_back("Content-Disposition", Attachment(file.first.file_name));
+                response.headers.emplace_back("X-Content-SHA256", file.first.file_sha256);
+                return response;
               }});
 
   router.Add({"POST", "/api/v1/imports/{id}/cancel", "imports.cancel", Access::kAuthenticated, Execution::kWorker,

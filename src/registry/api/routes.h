@@ -14,6 +14,7 @@
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
 #include "registry/import/import_jobs.h"
+#include "registry/import/import_records.h"
 #include "registry/index/registry_index.h"
 #include "storage/db.h"
 
@@ -36,6 +37,7 @@ struct Services {
   FigureService* figures = nullptr;
   analytics::RegistryIndex* index = nullptr;  // null: the stats routes answer 503
   ImportJobs* imports = nullptr;              // null: the import routes answer 503
+  ImportRecords* import_records = nullptr;    // null: /api/v1/imports/{number}[/file] answer 503
 };
 
 // Every route of the registry, in the order they are matched.

@@ -180,6 +180,7 @@ int ImportCommand(const CommandLine& cli) {
     return 2;
   }
   options.source_name = std::filesystem::path(path).filename().string();
+  options.file_path = path;  // kept with the import (registry/import/import_files.h)
   options.on_progress = [&](int64_t rows) { progress.Update(rows); };
   options.cancel = &g_cancel;
   auto previous = std::signal(SIGINT, OnInterrupt);
@@ -219,6 +220,8 @@ int ImportCommand(const CommandLine& cli) {
       if (c.bad_rows > 0) std::cout << Say("cli.import_skipped", {Number(c.bad_rows)}) << "\n";
       std::cout << Say(r.wrote() ? "cli.import_committed" : "cli.import_nothing_changed",
                        {std::to_string(r.registry_version)})
+                << "\n";
+      std::cout << Say("cli.import_recorded", {std::to_string(r.import_id), options.source_name, r.file_sha256})
                 << "\n";
       break;
     case registry::ImportOutcome::kDryRun:

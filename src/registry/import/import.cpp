@@ -12,6 +12,7 @@
 #include "io/xlsx.h"
 #include "io/xlsx_stream.h"
 #include "registry/import/import_internal.h"
+#include "registry/import/import_records.h"
 
 namespace hoptac::registry {
 
@@ -155,6 +156,12 @@ storage::AuditRecord ImportRun::AuditOf(int64_t entity_id, const std::string& pr
   return a;
 }
 
+std::string ImportRun::ChangeJson(boost::json::object changed) const {
+  boost::json::object out{{"import_id", import_id_}};
+  for (auto& member : changed) out[member.key()] = std::move(member.value());
+  return boost::json::serialize(out);
+}
+
 Status ImportRun::FlushAudits() {
   std::vector<storage::AuditRecord> audits = std::move(audits_);
   audits_.clear();
@@ -292,28 +299,6 @@ Status ImportRun::Run(Connection& conn, io::RowSource& source) {
   HOPTAC_TRY(Finish());
   ReportPreview();
   if (on_progress) on_progress(result_.counts.rows_read);
-  if (version_ != 0) {
-    // The summary row of the whole import.
-    storage::AuditRecord summary = AuditOf(0, context_.who.province_bound() ? context_.who.province_code : "");
-    summary.action = std::string("import.") + FileTypeName(result_.type);
-    summary.object_type = "import";
-    summary.object_id = context_.options.source_name;
-    const ImportCounts& c = result_.counts;
-    summary.after_json =
-        boost::json::serialize(boost::json::object{{"file", context_.options.source_name},
-                                                   {"type", FileTypeName(result_.type)},
-                                                   {"rows_read", c.rows_read},
-                                                   {"created", c.created},
-                                                   {"updated", c.updated},
-                                                   {"unchanged", c.unchanged},
-                                                   {"bad_rows", c.bad_rows},
-                                                   {"unconfirmed_rows", c.unconfirmed_rows},
-                                                   {"events_added", c.events_added},
-                                                   {"entities_changed", entities_changed_},
-                                                   {"skip_bad_rows", context_.options.skip_bad_rows},
-                                                   {"confirm_warnings", context_.options.confirm_warnings}});
-    AddAudit(std::move(summary));
-  }
   return FlushAudits();
 }
 
@@ -384,6 +369,7 @@ ImportService::ImportService(storage::Db& db, std::shared_ptr<const geo::AdminUn
     : db_(db),
       admin_units_(std::move(admin_units)),
       shared_(std::make_unique<Shared>(admin_units_)),
+      files_(db),
       now_ms_(now_ms ? std::move(now_ms) : [] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::system_clock::now().time_since_epoch())
@@ -440,11 +426,61 @@ Result<ImportResult> ImportService::Import(const auth::Principal& who, io::RowSo
     case FileType::kFigures: run = detail::MakeFigureImport(context, std::move(map), result); break;
   }
 
+  // A committed import keeps its original file: hashed now, before the transaction.
+  std::optional<ImportFileContent> file;
+  if (!options.dry_run) {
+    if (options.file_path.empty() && !options.file_bytes)
+      return Error::Internal("import: no original file to keep (ImportOptions::file_path or file_bytes)");
+    HOPTAC_ASSIGN_OR_RETURN(file, DescribeImportFile(options.file_path, options.file_bytes));
+  }
+  ImportRecord record;
   auto body = [&](Connection& conn) -> Status {
+    if (file) {
+      // The import's row first: the rows it writes point at it. A rollback takes it away.
+      record.at_ms = context.now_ms;
+      record.actor_user_id = who.user_id;
+      record.actor_name = who.AuditName();
+      record.address = who.address;
+      record.type = FileTypeName(options.type);
+      record.file_name = options.source_name;
+      record.file_sha256 = file->sha256;
+      record.file_size = file->size;
+      record.job_id = options.job_id;
+      record.province_code = who.province_bound() ? who.province_code : "";
+      HOPTAC_ASSIGN_OR_RETURN(record.id, InsertImport(conn, record));
+      run->SetImport(record.id);
+    }
     HOPTAC_TRY(run->Run(conn, source));
     // All or nothing: a bad row without skip_bad_rows rolls everything back.
     if (result.counts.bad_rows > 0 && !options.skip_bad_rows && !options.dry_run)
       return Error::Make(ErrorCode::kInvalidArgument, detail::kRejectedKey);
+    if (file) {
+      // The file before the commit (in the folder) or with it (in the table).
+      HOPTAC_TRY(files_.Put(conn, *file, options.source_name));
+      const ImportCounts& c = result.counts;
+      record.rows_read = c.rows_read;
+      record.created = c.created;
+      record.updated = c.updated;
+      record.unchanged = c.unchanged;
+      record.skipped = c.bad_rows;
+      HOPTAC_TRY(FinishImport(conn, record));
+      storage::AuditRecord audit;
+      audit.at_ms = record.at_ms;
+      audit.actor_user_id = record.actor_user_id;
+      audit.actor_name = record.actor_name;
+      audit.address = record.address;
+      audit.action = "import." + record.type;
+      audit.object_type = "import";
+      audit.object_id = std::to_string(record.id);
+      audit.province_code = record.province_code;
+      boost::json::object after = ImportRecordJson(record);
+      after["unconfirmed_rows"] = c.unconfirmed_rows;
+      after["events_added"] = c.events_added;
+      after["skip_bad_rows"] = options.skip_bad_rows;
+      after["confirm_warnings"] = options.confirm_warnings;
+      audit.after_json = boost::json::serialize(after);
+      HOPTAC_TRY(storage::AppendAudit(conn, audit));
+    }
     HOPTAC_ASSIGN_OR_RETURN(result.registry_version, RegistryVersion(conn));
     return Ok();
   };
@@ -468,6 +504,10 @@ Result<ImportResult> ImportService::Import(const auth::Principal& who, io::RowSo
     return result;
   }
   result.outcome = options.dry_run ? ImportOutcome::kDryRun : ImportOutcome::kCommitted;
+  if (file) {
+    result.import_id = record.id;
+    result.file_sha256 = record.file_sha256;
+  }
   if (run->version() != 0) {
     if (RegistryObserver* observer = observer_.load()) observer->Reload();
   }

@@ -29,9 +29,17 @@
 //     errors); national accounts and the CLI import anything; other roles nothing.
 //   - Change tracking (registry/change.h): one NextRegistryVersion for the whole
 //     import, taken at its first write; change_seq stamped on every touched entity;
-//     the observer's Reload() after commit. Audit: one row per created or changed
-//     entity (action "entity.import", before/after JSON) and one summary row
-//     (action "import.<type>"), in the same transaction, inserted in bulk.
+//     the observer's Reload() after commit.
+//   - Audit (import_records.h): a committed import is one operation — a row of the
+//     table imports (who, from where, the file's name, SHA-256 and size, the
+//     counts), its original file kept (import_files.h), and one audit row (action
+//     "import.<type>", object "import:<id>"), even when every row was unchanged.
+//     Entities it creates carry entities.import_id and import_row and get no audit
+//     row of their own. A changed entity gets one row (action "entity.import") that
+//     holds only what changed: before_json the old values of the changed fields,
+//     after_json {"import_id": <id>, <the new values>} (events: "events_added";
+//     figures: "figures", per period only the changed figures). Dry runs, rejected
+//     and cancelled imports write nothing.
 //
 // Performance: rows are streamed (the file is never held whole), existing
 // registration codes are loaded once, rows are processed in batches of 1,000 with
@@ -65,6 +73,7 @@
 #include "registry/columns.h"
 #include "registry/entity_service.h"
 #include "registry/import/import_columns.h"
+#include "registry/import/import_files.h"
 #include "storage/db.h"
 #include "text/i18n.h"
 
@@ -132,6 +141,8 @@ struct ImportResult {
   std::vector<ImportProblem> problems;  // sorted by row
   int64_t problems_total = 0;           // problems found, including those past kMaxProblems
   int64_t registry_version = 0;         // after the import
+  int64_t import_id = 0;                // committed: its row of the table imports
+  std::string file_sha256;              // committed: the original file's SHA-256 (hex)
 
   // Something was written.
   bool wrote() const { return outcome == ImportOutcome::kCommitted && (counts.created + counts.updated) > 0; }
@@ -145,7 +156,13 @@ struct ImportOptions {
   // Entities: the date province cells are read at when a row has no province_as_of
   // (rule 2 of import_values.h); nullopt: each row's founding date.
   std::optional<Date> as_of;
-  std::string source_name;  // the file's name, for the audit summary
+  std::string source_name;  // the file's name, kept with the import
+  // The original file, kept with a committed import (import_files.h): `file_path`, the
+  // file the source reads (hashed before the import, copied at its commit), or
+  // `file_bytes`, an upload in memory. A committed import needs one of them.
+  std::string file_path;
+  std::shared_ptr<const std::string> file_bytes;
+  std::string job_id;  // the API job the import runs as (recorded with it)
   // Called with the number of rows read, every 1,000 rows and at the end.
   std::function<void(int64_t rows_read)> on_progress;
   // Called once the columns are mapped and the preview rows are known (after the first
@@ -167,7 +184,10 @@ class ImportService {
   // Imports `source` (its header already read). Errors — the file is refused and
   // nothing is written: kUnauthenticated / kPermissionDenied for callers who may not
   // write the registry; the header errors of MapColumns; final read errors of the
-  // source (not UTF-8, malformed XLSX, …); database failures. Bad rows are not
+  // source (not UTF-8, malformed XLSX, …); "error.file_unreadable" when the original
+  // file cannot be read to be kept, kConflict "error.import_file_changed" when it
+  // changed during the import, kInternal when neither file_path nor file_bytes is
+  // set (not a dry run); database failures. Bad rows are not
   // errors: they are in the result (outcome kRejected unless skip_bad_rows).
   Result<ImportResult> Import(const auth::Principal& who, io::RowSource& source, const ImportOptions& options);
 
@@ -181,6 +201,7 @@ class ImportService {
   storage::Db& db_;
   std::shared_ptr<const geo::AdminUnitDirectory> admin_units_;
   std::unique_ptr<Shared> shared_;
+  ImportFileStore files_;
   NowMs now_ms_;
   std::atomic<RegistryObserver*> observer_{nullptr};
 };

@@ -89,9 +89,10 @@ struct EntityRow : PreParsed {
   std::optional<domain::StatusEvent> new_event;  // from status/status_since
   bool changed = false;                          // create or update needed
   ProvinceRule province_rule = ProvinceRule::kFoundedOn;  // how the province cell was read
-  // Set by Write(), which moves the record's text into the database row:
-  std::string audit_json;  // EntityAuditJsonWithoutId of the record
-  std::string province;    // its current province (audit)
+  // Set by Write() for an update, before the record's text moves into the database row:
+  std::string audit_before;         // the changed fields' old values (JSON)
+  boost::json::object audit_after;  // their new values
+  std::string province;             // its current province (audit)
 };
 
 struct Loaded {
@@ -597,10 +598,8 @@ class EntityImport final : public ImportRun {
       values.reserve(ready.size());
       for (EntityRow* r : ready) {
         r->record.created_at_ms = r->record.updated_at_ms = context_.now_ms;
-        // The audit text first: the record's text then moves into the row.
-        r->audit_json = EntityAuditJsonWithoutId(r->record);
-        r->province = r->record.current_province_code;
-        values.push_back(EntityInsertValues(std::move(r->record), version));
+        // No audit row: the entity points at the import and the row it came from.
+        values.push_back(EntityInsertValues(std::move(r->record), version, import_id(), r->row));
       }
       HOPTAC_ASSIGN_OR_RETURN(int64_t before, MaxId());
       HOPTAC_TRY(conn().CopyRows("entities", insert_columns, values));
@@ -627,11 +626,22 @@ class EntityImport final : public ImportRun {
     for (const std::string& c : update_columns)
       integer.push_back(c == "id" || c == "women_managed" || c == "youth" || c == "chair_birth_year" ||
                         c == "union_id" || c == "updated_at_ms" || c == "change_seq");
+    const bool events_loaded = Has(kStatus) || Has(kFoundedOn);
     for (EntityRow* r : updates) {
       resolve_union(r->record.entity);
       r->record.updated_at_ms = context_.now_ms;
       r->record.entity.id = r->existing_id;
-      r->audit_json = EntityAuditJsonWithoutId(r->record);
+      // The audit holds what changed; first, as the record's text then moves into the row.
+      auto it = loaded_.find(r->existing_id);
+      if (it != loaded_.end()) {
+        EntityRecord before = it->second.record;
+        // The status is derived from the history, read only when the file can change it.
+        before.status =
+            events_loaded ? domain::StatusOn(it->second.events, before.entity.founded_on, today_) : r->record.status;
+        auto [old_fields, new_fields] = EntityChangedFields(before, r->record);
+        r->audit_before = boost::json::serialize(old_fields);
+        r->audit_after = std::move(new_fields);
+      }
       r->province = r->record.current_province_code;
       Row row = {Int(r->existing_id)};
       for (Value& v : EntityWriteValues(std::move(r->record))) row.push_back(std::move(v));
@@ -649,22 +659,16 @@ class EntityImport final : public ImportRun {
         events.push_back({Int(id), Text(r->new_event->date.ToIso()), Text(domain::EventTypeName(r->new_event->type)),
                           Text(""), storage::Null()});
       }
-      storage::AuditRecord audit = AuditOf(id, r->province);
-      if (r->existing_id != 0) {
-        auto it = loaded_.find(r->existing_id);
-        if (it != loaded_.end()) audit.before_json = EntityAuditJson(it->second.record);
-      }
-      audit.after_json = "{\"id\":" + std::to_string(id) + ",";
-      audit.after_json.append(r->audit_json, 1);
-      r->audit_json = std::string();
+      if (r->existing_id == 0) continue;  // created: recorded by entities.import_id / import_row
       if (r->new_event) {
         // The event the status columns added, next to the entity's fields.
-        audit.after_json.pop_back();
-        audit.after_json +=
-            ",\"status_event\":" + boost::json::serialize(EventJson(StoredEvent{0, *r->new_event})) + "}";
+        r->audit_after["status_event"] = EventJson(StoredEvent{0, *r->new_event});
       }
+      if (r->audit_after.empty()) continue;  // nothing an auditor sees (e.g. a derived column only)
+      storage::AuditRecord audit = AuditOf(id, r->province);
+      audit.before_json = std::move(r->audit_before);
+      audit.after_json = ChangeJson(std::move(r->audit_after));
       AddAudit(std::move(audit));
-      ++entities_changed_;
     }
     HOPTAC_TRY(conn().CopyRows("entity_events", event_columns, events));
     return FlushAudits();

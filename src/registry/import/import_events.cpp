@@ -232,14 +232,12 @@ class EventImport final : public ImportRun {
         values.push_back({Int(change.id), Text(e.date.ToIso()), Text(domain::EventTypeName(e.type)), Text(e.note),
                           e.converted_to ? Text(domain::EntityKindName(*e.converted_to)) : storage::Null()});
       }
+      // Only what changed: the events added (the history before them is unchanged).
       storage::AuditRecord audit = AuditOf(change.id, change.province_code);
-      audit.before_json = boost::json::serialize(boost::json::object{{"events", EventsJson(change.before)}});
-      std::vector<StatusEvent> after = change.before;
-      after.insert(after.end(), change.added.begin(), change.added.end());
-      domain::SortEvents(after);
-      audit.after_json = boost::json::serialize(boost::json::object{{"events", EventsJson(after)}});
+      std::vector<StatusEvent> added = change.added;
+      domain::SortEvents(added);
+      audit.after_json = ChangeJson(boost::json::object{{"events_added", EventsJson(added)}});
       AddAudit(std::move(audit));
-      ++entities_changed_;
     }
     HOPTAC_TRY(conn().CopyRows("entity_events", columns, values));
     HOPTAC_TRY(StampEntities(conn(), touched, version));

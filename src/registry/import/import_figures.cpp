@@ -48,13 +48,19 @@ struct StoredFigures {
 
 std::string Key(int64_t id, const domain::Period& period) { return std::to_string(id) + "|" + period.ToString(); }
 
-boost::json::object FiguresJson(const std::string& period, const Figures& f) {
-  boost::json::object o{{"period", period}};
+// The figures of a period that differ between `before` and `after` (null: not given),
+// each side with "period" first.
+std::pair<boost::json::object, boost::json::object> ChangedFigures(const std::string& period, const Figures& before,
+                                                                   const Figures& after) {
+  std::pair<boost::json::object, boost::json::object> out{{{"period", period}}, {{"period", period}}};
   for (const domain::FigureField& field : domain::FigureFields()) {
-    const auto& value = f.*field.member;
-    o[field.name] = value ? boost::json::value(*value) : boost::json::value();
+    const auto& old_value = before.*field.member;
+    const auto& new_value = after.*field.member;
+    if (old_value == new_value) continue;
+    out.first[field.name] = old_value ? boost::json::value(*old_value) : boost::json::value();
+    out.second[field.name] = new_value ? boost::json::value(*new_value) : boost::json::value();
   }
-  return o;
+  return out;
 }
 
 class FigureImport final : public ImportRun {
@@ -222,9 +228,11 @@ class FigureImport final : public ImportRun {
         row.insert(row.begin() + 2, Text(r.period.End().ToIso()));
         inserts.push_back(std::move(row));
       }
+      // Only what changed: per period, the figures whose value differs.
       auto& entry = audit[r.target->id];
-      if (r.exists) entry.first.push_back(FiguresJson(r.period.ToString(), r.before));
-      entry.second.push_back(FiguresJson(r.period.ToString(), r.merged));
+      auto [before, after] = ChangedFigures(r.period.ToString(), r.exists ? r.before : Figures{}, r.merged);
+      entry.first.push_back(std::move(before));
+      entry.second.push_back(std::move(after));
       provinces[r.target->id] = r.target->current_province_code;
     }
     if (inserts.empty() && updates.empty()) return Ok();
@@ -244,11 +252,9 @@ class FigureImport final : public ImportRun {
     for (auto& [id, entry] : audit) {
       touched.push_back(id);
       storage::AuditRecord record = AuditOf(id, provinces[id]);
-      if (!entry.first.empty())
-        record.before_json = boost::json::serialize(boost::json::object{{"figures", entry.first}});
-      record.after_json = boost::json::serialize(boost::json::object{{"figures", entry.second}});
+      record.before_json = boost::json::serialize(boost::json::object{{"figures", entry.first}});
+      record.after_json = ChangeJson(boost::json::object{{"figures", entry.second}});
       AddAudit(std::move(record));
-      ++entities_changed_;
     }
     HOPTAC_TRY(StampEntities(conn(), touched, version));
     return FlushAudits();

@@ -4,6 +4,7 @@
 // Thread-safety: an ImportRun is used by one thread.
 #pragma once
 
+#include <boost/json.hpp>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -52,7 +53,7 @@ class ImportRun {
   ImportRun(const RunContext& context, ColumnMap map, ImportResult& result);
   virtual ~ImportRun() = default;
 
-  // Start(), OnRow() for every data row, Finish(), then the audit summary.
+  // Start(), OnRow() for every data row, Finish(), then the last audit rows.
   // Rows are read (and PreParse()d) by a second thread, a few hundred rows ahead,
   // so reading and parsing the file overlaps with the database work of this one.
   // Returns the error that ends the import: a read error of the source, a
@@ -61,6 +62,8 @@ class ImportRun {
 
   // Whether the run wrote anything (and so took a registry version).
   int64_t version() const { return version_; }
+  // The import's row (import_records.h), before Run(); 0 for a dry run.
+  void SetImport(int64_t import_id) { import_id_ = import_id; }
 
   static Error Cancelled();
   static bool IsCancelled(const Error& error);
@@ -112,7 +115,11 @@ class ImportRun {
   bool InScope(const std::string& current_province_code) const;
 
   // Audit rows, written in bulk by FlushAudits() (after each batch and at the end).
+  // AuditOf: a changed entity's row (action "entity.import"); ChangeJson: its
+  // after_json, {"import_id": <id>} followed by the members of `changed`.
   storage::AuditRecord AuditOf(int64_t entity_id, const std::string& province_code) const;
+  std::string ChangeJson(boost::json::object changed) const;
+  int64_t import_id() const { return import_id_; }
   void AddAudit(storage::AuditRecord record) { audits_.push_back(std::move(record)); }
   Status FlushAudits();
 
@@ -120,12 +127,12 @@ class ImportRun {
 
   RunContext context_;
   ImportResult& result_;
-  int64_t entities_changed_ = 0;  // for the summary audit row
 
  private:
   ColumnMap map_;
   storage::Connection* conn_ = nullptr;
   int64_t version_ = 0;
+  int64_t import_id_ = 0;
   bool stopped_ = false;
   bool preview_reported_ = false;
   std::vector<storage::AuditRecord> audits_;

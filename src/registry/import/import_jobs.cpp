@@ -37,6 +37,9 @@ std::string NewId() {
     uint64_t bits = generator();
     for (int k = 0; k < 16; ++k, bits >>= 4) id.push_back(kHex[bits & 15]);
   }
+  // A letter first: a job id is never all digits, which name an import's record
+  // (the two share /api/v1/imports/{id}).
+  id[0] = kHex[10 + generator() % 6];
   return id;
 }
 
@@ -204,7 +207,15 @@ void ImportJobs::Work() {
     io::CsvReadOptions csv;
     csv.numbering = io::RowNumbering::kRecords;  // the rows Excel shows
     Result<ImportResult> result = Error::Internal("not run");
-    auto source = io::OpenTableFromBytes(std::move(data), csv);
+    // A committed import keeps the upload (ImportOptions::file_bytes): the reader gets a copy.
+    std::shared_ptr<const std::string> kept;
+    bool dry_run = false;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      dry_run = entry->job.dry_run;
+    }
+    if (!dry_run) kept = std::make_shared<const std::string>(std::move(data));
+    auto source = io::OpenTableFromBytes(kept ? std::string(*kept) : std::move(data), csv);
     if (!source.ok()) {
       result = std::move(source).error();
     } else {
@@ -216,8 +227,10 @@ void ImportJobs::Work() {
         options.skip_bad_rows = entry->job.skip_bad_rows;
         options.confirm_warnings = entry->job.confirm_warnings;
         options.as_of = entry->job.as_of;
-        options.source_name = entry->job.file_name.empty() ? "upload:" + entry->job.id : entry->job.file_name;
+        options.source_name = entry->job.file_name.empty() ? "upload-" + entry->job.id : entry->job.file_name;
+        options.job_id = entry->job.id;
       }
+      options.file_bytes = kept;
       options.cancel = &entry->cancel;
       Entry* raw = entry.get();
       options.on_progress = [this, raw](int64_t rows) {

@@ -13,8 +13,10 @@
 //     ended, and at most kMaxFinishedJobs of them (the oldest go first); its file is
 //     dropped as soon as it finished, its result (counts, preview, problems — at most
 //     registry::kMaxProblems) kept for the report.
-// Jobs belong to the account that submitted them: only that account, or a national
-// admin, sees, cancels and downloads a job; to anyone else it does not exist.
+// A job id is 32 lower-case hex digits starting with a letter (a committed import's
+// record, import_records.h, is named by a number). Jobs belong to the account that
+// submitted them: only that account, or a national admin, sees, cancels and downloads
+// a job; to anyone else it does not exist.
 //
 // States: queued → running → succeeded (committed, or a dry run) | failed (the file
 // was refused, a database error, or bad rows with nothing written: outcome
@@ -55,7 +57,7 @@ struct ImportJobRequest {
   bool skip_bad_rows = false;
   bool confirm_warnings = false;
   std::optional<Date> as_of;  // ImportOptions::as_of
-  std::string file_name;  // for the audit summary and the report's name; may be empty
+  std::string file_name;  // kept with the import, and the report's name; may be empty
   std::string data;       // the uploaded file (CSV or XLSX)
 };
 

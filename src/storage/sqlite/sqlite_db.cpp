@@ -380,6 +380,11 @@ class SqliteDb final : public Db {
 
   Backend backend() const override { return Backend::kSqlite; }
   std::string Describe() const override { return url_; }
+  std::string DataFolder() const override {
+    if (memory_ || file_name_.starts_with("file:")) return {};
+    std::filesystem::path parent = std::filesystem::path(file_name_).parent_path();
+    return parent.empty() ? std::string(".") : parent.string();
+  }
 
   Status Read(const std::function<Status(Connection&)>& fn) override {
     HOPTAC_ASSIGN_OR_RETURN(SqliteConnection * reader, AcquireReader());

@@ -24,6 +24,7 @@
 #include "geo/admin_unit_store.h"
 #include "http/api.h"
 #include "http/server.h"
+#include "io/format_detect.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
 #include "registry/import/import.h"
@@ -129,6 +130,21 @@ class AuthTest : public testing::SystemTest {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     return job->id;
+  }
+
+  // A committed import of `name` (a province account: the import is its province's).
+  int64_t CommittedImport(const std::string& name, const std::string& province) {
+    std::string csv =
+        "registration_code,name,kind,province_code\nIMPF-" + province + ",Hợp tác xã Tệp,HTX," + province + "\n";
+    auto source = io::OpenTableFromBytes(csv);
+    EXPECT_TRUE(source.ok());
+    if (!source.ok()) return 0;
+    registry::ImportOptions options;
+    options.source_name = "matrix-" + province + ".csv";
+    options.file_bytes = std::make_shared<const std::string>(csv);
+    auto result = imports_->Import(PrincipalOf(name), **source, options);
+    EXPECT_TRUE(result.ok() && result->import_id > 0) << name;
+    return result.ok() ? result->import_id : 0;
   }
 
   int64_t Add(const std::string& name, const std::string& role, const std::string& province = "", int64_t entity = 0) {
@@ -465,6 +481,14 @@ Want ImportJobAccess(const std::string& caller, bool own) {
   if (caller == "partner1" || caller == "coop1") return Want::kNotFound;
   return own ? Want::kOk : Want::kNotFound;
 }
+// A committed import's file: national accounts read every import, a province account
+// those made in its province; partners and cooperatives none.
+Want ImportRecordAccess(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "nat_admin" || caller == "nat_officer") return Want::kOk;
+  if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kForbidden;
+  return Want::kForbidden;
+}
 Want OwnToken(const std::string& caller, bool own) {
   if (caller == "anonymous") return Want::kUnauthenticated;
   if (own || caller == "nat_admin") return Want::kOk;
@@ -487,6 +511,8 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
   std::string foreign_id = std::to_string(foreign_token->first.id);
   std::map<std::string, std::string> own_token_of;  // caller → a token id it owns (made per check)
 
+  // Committed imports of province 01 (the callers' own) and 79.
+  int64_t import01 = CommittedImport("target01", "01"), import79 = CommittedImport("target79", "79");
   std::map<std::string, Expectation> expectations = {
       {"index", {[](bool) { return "/"; }, none, Public}},
       {"healthz", {[](bool) { return "/healthz"; }, none, Public}},
@@ -607,6 +633,9 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       {"imports.get", {nullptr, none, ImportJobAccess}},
       {"imports.cancel", {nullptr, none, ImportJobAccess}},
       {"imports.report", {nullptr, none, ImportJobAccess}},
+      {"imports.file",
+       {[&](bool own) { return "/api/v1/imports/" + std::to_string(own ? import01 : import79) + "/file"; }, none,
+        ImportRecordAccess}},
   };
   domain::Figures stored;
   stored.members_total = 9;

@@ -373,6 +373,7 @@ TEST_F(DemoExportTest, AnEntitiesExportImportsBackIntoAnEmptyDatabase) {
   registry::ImportOptions options;
   options.type = FileType::kEntities;
   options.source_name = "round-trip.csv";
+  options.file_path = path.string();
   auto imported = importer.Import(auth::Principal::Cli("test"), **source, options);
   ASSERT_OK(imported);
   EXPECT_EQ(imported->counts.bad_rows, 0)

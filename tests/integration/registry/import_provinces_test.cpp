@@ -49,8 +49,10 @@ class ImportProvincesTest : public testing::SystemTest {
   Result<ImportResult> Import(const std::string& name, const std::string& csv, ImportOptions options = {}) {
     io::CsvReadOptions read;
     read.numbering = io::RowNumbering::kRecords;
-    HOPTAC_ASSIGN_OR_RETURN(auto source, io::OpenTable(Write(name, csv).string(), read));
+    fs::path path = Write(name, csv);
+    HOPTAC_ASSIGN_OR_RETURN(auto source, io::OpenTable(path.string(), read));
     options.source_name = name;
+    options.file_path = path.string();  // kept with a committed import
     return imports_->Import(auth::Principal::Cli("test"), *source, options);
   }
 

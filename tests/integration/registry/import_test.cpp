@@ -80,6 +80,7 @@ class ImportTest : public testing::SystemTest {
     HOPTAC_ASSIGN_OR_RETURN(auto source, io::OpenTable(path.string(), csv));
     options.type = type;
     options.source_name = path.filename().string();
+    options.file_path = path.string();
     return service_->Import(who, *source, options);
   }
 
@@ -210,26 +211,30 @@ TEST_F(ImportTest, ExcelStyleCsvWithBomCrlfSemicolonsAndVietnameseHeadings) {
   EXPECT_EQ(Field("THT-LC-003", "province_code"), "15");  // Lào Cai since 2025-07-01
   EXPECT_EQ(Events("HTX-YB-002"), std::vector<std::string>{"2023-06-01 stopped"});
   EXPECT_TRUE(Events("HTX-YB-001").empty());
-  // One version for the whole import, stamped on every entity; one audit row each and a summary.
+  // One version for the whole import, stamped on every entity; one audit row, the import's:
+  // the entities it created point at it and at their rows (as Excel numbers them).
   EXPECT_EQ(entities.registry_version, 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM entities WHERE change_seq = 1"), 3);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'entity.import'"), 3);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'entity.import'"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'import.entities'"), 1);
+  EXPECT_EQ(Field("HTX-YB-001", "import_id"), std::to_string(entities.import_id));
+  EXPECT_EQ(Field("HTX-YB-001", "import_row"), "2");
+  EXPECT_EQ(Field("THT-LC-003", "import_row"), "4");
   EXPECT_EQ(observer_.reloads.load(), 1);
-  // The audit row holds the entity as the API shows it.
+  // The entity's history starts with the import it came from (a derived entry).
   int64_t id = std::stoll(Field("HTX-YB-001", "id"));
-  auto record = entities_->Get(auth::Principal::Cli("test"), id);
-  ASSERT_TRUE(record.ok());
   storage::AuditQuery query;
   query.object_type = "entity";
   query.object_id = std::to_string(id);
-  auto audit = storage::QueryAudit(*db_, query);
+  auto audit = accounts_->ListAudit(auth::Principal::Cli("test"), query);
   ASSERT_TRUE(audit.ok());
   ASSERT_EQ(audit->size(), 1u);
-  EXPECT_EQ((*audit)[0].action, "entity.import");
+  EXPECT_TRUE((*audit)[0].derived);
+  EXPECT_EQ((*audit)[0].action, "entity.import_create");
   EXPECT_EQ((*audit)[0].actor_name, "cli:test");
-  EXPECT_TRUE((*audit)[0].before_json.empty());
-  EXPECT_EQ(boost::json::parse((*audit)[0].after_json), boost::json::value(registry::EntityJson(*record, true)));
+  EXPECT_EQ(boost::json::parse((*audit)[0].after_json),
+            boost::json::parse("{\"import_id\":" + std::to_string(entities.import_id) +
+                               ",\"import_row\":2,\"file_name\":\"excel_entities.csv\"}"));
 
   ImportResult figures = MustImport(Write("excel_figures.csv", kExcelFigures), FileType::kFigures);
   EXPECT_EQ(figures.counts.created, 2);
@@ -514,7 +519,7 @@ TEST_F(ImportTest, ReimportingTheSameFileChangesNothing) {
   EXPECT_FALSE(again.wrote());
   EXPECT_EQ(Version(), version);
   EXPECT_EQ(again.registry_version, version);
-  EXPECT_EQ(AuditRows(), audits);
+  EXPECT_EQ(AuditRows(), audits + 1);  // the import's own row, none per entity
   EXPECT_EQ(Field("HTX-YB-002", "change_seq"), seq);
   EXPECT_EQ(Events("HTX-YB-002").size(), 1u);
   EXPECT_EQ(observer_.reloads.load(), reloads);
@@ -552,10 +557,11 @@ TEST_F(ImportTest, UpsertChangesOnlyTheChangedRows) {
   query.object_id = Field("HTX-YB-002", "id");
   auto audit = storage::QueryAudit(*db_, query);
   ASSERT_TRUE(audit.ok());
-  ASSERT_GE(audit->size(), 2u);
+  ASSERT_EQ(audit->size(), 1u);  // the creation has no row of its own
   EXPECT_EQ((*audit)[0].action, "entity.import");
-  EXPECT_EQ(boost::json::parse((*audit)[0].before_json).at("phone"), "");
-  EXPECT_EQ(boost::json::parse((*audit)[0].after_json).at("phone"), "0987654321");
+  EXPECT_EQ(boost::json::parse((*audit)[0].before_json), boost::json::parse(R"({"phone":""})"));
+  EXPECT_EQ(boost::json::parse((*audit)[0].after_json),
+            boost::json::parse("{\"import_id\":" + std::to_string(result.import_id) + ",\"phone\":\"0987654321\"}"));
 
   // Figures: one figure changed in one row.
   MustImport(Write("upsert_figures_base.csv", kExcelFigures), FileType::kFigures);
@@ -674,14 +680,30 @@ TEST_F(ImportTest, ProvinceAccountsImportOnlyTheirProvince) {
   EXPECT_EQ(result.problems[0].row, 3);
   EXPECT_EQ(result.problems[0].code, "import_out_of_scope");
   EXPECT_EQ(Field("SG-1", "id"), "<missing>");
+  // The import's audit row is the officer's, in its province, and counts the row skipped.
   storage::AuditQuery query;
-  query.object_type = "entity";
-  query.object_id = Field("HN-1", "id");
+  query.object_type = "import";
+  query.object_id = std::to_string(result.import_id);
   auto audit = storage::QueryAudit(*db_, query);
   ASSERT_TRUE(audit.ok());
   ASSERT_EQ(audit->size(), 1u);
   EXPECT_EQ((*audit)[0].actor_name, "po01");
   EXPECT_EQ((*audit)[0].province_code, "01");
+  EXPECT_EQ(boost::json::parse((*audit)[0].after_json).at("skipped"), 1);
+  // The entity's derived "created by import" entry is in the province too (province admins read it).
+  auth::Principal admin01 = officer;
+  admin01.role = auth::Role::kProvinceAdmin;
+  query.object_type = "entity";
+  query.object_id = Field("HN-1", "id");
+  auto history = accounts_->ListAudit(admin01, query);
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 1u);
+  EXPECT_EQ((*history)[0].province_code, "01");
+  EXPECT_EQ((*history)[0].actor_name, "po01");
+  admin01.province_code = "79";
+  history = accounts_->ListAudit(admin01, query);
+  ASSERT_TRUE(history.ok());
+  EXPECT_TRUE(history->empty());
 
   auth::Principal partner = officer;
   partner.role = auth::Role::kPartner;
@@ -744,7 +766,8 @@ TEST_F(ImportTest, BulkLoadsKeepTheIndexes) {
   EXPECT_EQ(Entities(), 60000);
   EXPECT_EQ(indexes(), before);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM entities WHERE name_folded = $1", {Text("hop tac xa so 59999")}), 1);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'entity.import'"), 60000);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'entity.import'"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM entities WHERE import_id = $1", {storage::Int(loaded.import_id)}), 60000);
   // Ids in file order (PostgreSQL's sequence moved on during the rejected load: no gap inside this one).
   EXPECT_EQ(std::stoll(Field("B-59999", "id")) - std::stoll(Field("B-0", "id")), 59999);
 }

@@ -68,7 +68,7 @@ export default function AuditPage() {
       </form>
       {first.error && <Alert type="error" title={first.error.message} showIcon role="alert" style={{ marginBottom: 12 }} />}
       <Table<AuditRow>
-        rowKey="id"
+        rowKey={(r) => r.id ?? `derived:${r.action}:${r.object_type}:${r.object_id}`}
         size="small"
         loading={first.loading}
         dataSource={rows}

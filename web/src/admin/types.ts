@@ -15,7 +15,9 @@ export interface ApiToken {
 }
 
 export interface AuditRow {
-  id: number;
+  /** null for an entry derived from another record (`derived`), e.g. an entity's creation by an import. */
+  id: number | null;
+  derived?: boolean;
   at_ms: number;
   actor_user_id: number | null;
   actor_name: string;

@@ -1,12 +1,11 @@
 import {
   Alert, Button, Grid, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Result, Select, Space, Spin,
-  Table, Tabs, Tag, Timeline, message,
+  Table, Tabs, Timeline, message,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../account/session';
-import type { AuditRow } from '../admin/types';
 import { ApiError } from '../api/client';
 import { canEditRegistry, isAdmin } from '../api/types';
 import { ChartCard } from '../components/ChartCard';
@@ -16,9 +15,9 @@ import { datePattern, formatDate, formatDateTime, formatMoney, formatNumber, for
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { useApi } from '../lib/useApi';
-import { addEvent, deleteEntity, getEntity, getFigures, getHistory, listEvents } from './api';
+import { addEvent, deleteEntity, getEntity, getFigures, listEvents } from './api';
 import { FIGURE_FIELDS, isMoney, parseFigures, type FigureField } from './figures';
-import { diffObjects } from './history';
+import { EntityHistory } from './EntityHistory';
 import { StatusTag } from './labels';
 import { EVENT_TYPES, KINDS, type Entity } from './types';
 
@@ -130,53 +129,6 @@ function FiguresTab({ entity }: { entity: Entity }) {
         />
       )}
     </Space>
-  );
-}
-
-function HistoryTab({ entity }: { entity: Entity }) {
-  const { t, lang } = useI18n();
-  const audit = useApi((signal) => getHistory(entity.id, signal), [entity.id, entity.updated_at_ms]);
-  const value = (v: unknown) => (v === null || v === undefined || v === '' ? t('history.empty') : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  const fieldLabel = (f: string) => {
-    const key = `field.${f}` as MessageKey;
-    return t(key) === key ? f : t(key);
-  };
-  if (audit.error) return <Alert type="error" title={audit.error.message} showIcon />;
-  return (
-    <Table<AuditRow>
-      size="small"
-      rowKey="id"
-      loading={audit.loading}
-      dataSource={audit.data?.items ?? []}
-      locale={{ emptyText: t('entity.noHistory') }}
-      scroll={{ x: 'max-content' }}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      columns={[
-        { key: 'at', title: t('history.at'), dataIndex: 'at_ms', className: 'nowrap', render: (ms: number) => formatDateTime(ms, lang) },
-        { key: 'by', title: t('history.by'), dataIndex: 'actor_name' },
-        { key: 'action', title: t('history.action'), dataIndex: 'action', render: (a: string) => <Tag>{a}</Tag> },
-        {
-          key: 'changes',
-          title: t('history.changes'),
-          render: (_: unknown, row: AuditRow) => {
-            if (row.action.endsWith('.create')) return t('history.created');
-            if (row.action.endsWith('.delete') || row.after === null) return t('history.deleted');
-            if (row.action.endsWith('.add_event')) return t('entity.addEvent');
-            if (row.before === null) return t('history.created');
-            const changes = diffObjects(row.before, row.after);
-            return (
-              <ul style={{ margin: 0, paddingLeft: 16 }}>
-                {changes.map((c) => (
-                  <li key={c.field}>
-                    {fieldLabel(c.field)}: <del>{value(c.before)}</del> → <ins>{value(c.after)}</ins>
-                  </li>
-                ))}
-              </ul>
-            );
-          },
-        },
-      ]}
-    />
   );
 }
 
@@ -297,7 +249,7 @@ export default function EntityPage() {
     { key: 'profile', label: t('entity.profile'), children: profile },
     { key: 'timeline', label: t('entity.timeline'), children: timeline },
     { key: 'figures', label: t('entity.figures'), children: <FiguresTab entity={e} /> },
-    ...(isAdmin(user?.role) ? [{ key: 'history', label: t('entity.history'), children: <HistoryTab entity={e} /> }] : []),
+    ...(isAdmin(user?.role) ? [{ key: 'history', label: t('entity.history'), children: <EntityHistory entity={e} /> }] : []),
   ];
 
   return (

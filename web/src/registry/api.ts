@@ -27,3 +27,6 @@ export const getFigures = (id: number, signal?: AbortSignal) => api.get<unknown>
 /** The entity's change history, newest first (administrators). */
 export const getHistory = (id: number, signal?: AbortSignal) =>
   api.get<{ items: AuditRow[] }>('/api/v1/audit', { object: `entity:${id}`, limit: 200 }, signal);
+
+/** The original file of a committed import (a link the browser downloads). */
+export const importFileUrl = (importId: number) => `/api/v1/imports/${importId}/file`;

@@ -52,6 +52,9 @@ export const vi = {
   'history.created': 'Tạo mới',
   'history.deleted': 'Đã xóa',
   'history.empty': '(trống)',
+  'history.createdByImport': 'Tạo từ lần nhập #{id}, dòng {row} của {file}',
+  'history.changedByImport': 'Thay đổi bởi lần nhập #{id}',
+  'history.importFile': 'Tải tệp gốc',
 
   'figures.period': 'Kỳ',
   'figures.none': 'Chưa có số liệu nào.',
@@ -121,6 +124,9 @@ export const en: Record<keyof typeof vi, string> = {
   'history.created': 'Created',
   'history.deleted': 'Deleted',
   'history.empty': '(empty)',
+  'history.createdByImport': 'Created from import #{id}, row {row} of {file}',
+  'history.changedByImport': 'Changed by import #{id}',
+  'history.importFile': 'Download the original file',
 
   'figures.period': 'Period',
   'figures.none': 'No figures yet.',

@@ -1,0 +1,71 @@
+// The original files of imports, kept by content (SHA-256, lower-case hex), so a
+// committed import can always be traced back to the bytes it read.
+//
+// Where a file is kept (decided once per database, from storage::Db::DataFolder()):
+//   - a data folder beside the database (SQLite on disk): <folder>/imports/<sha[0:2]>/<sha>,
+//     written to a temporary file in the same folder and renamed, so a kept file is
+//     never half-written; written before the import commits (a file left by an import
+//     that then rolls back is harmless: nothing points at it);
+//   - no data folder (PostgreSQL, an in-memory SQLite database): the table
+//     import_files (sha256, content, size), in the import's own transaction.
+// The same content is kept once, whichever import brought it.
+//
+// Thread-safety: an ImportFileStore is immutable; its methods touch the database
+// through the Connection given and the files of one content address.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+#include "storage/db.h"
+
+namespace hoptac::registry {
+
+// SHA-256 of `bytes`, lower-case hex (OpenSSL's EVP API).
+std::string Sha256Hex(std::string_view bytes);
+
+// The original file of an import: where its bytes are, and what they hash to.
+struct ImportFileContent {
+  std::string sha256;  // lower-case hex
+  int64_t size = 0;
+  std::string path;                          // read from this file (the command line), or
+  std::shared_ptr<const std::string> bytes;  // held in memory (an upload)
+};
+
+// Hashes the file at `path` (streamed) or `bytes`. Errors: kInvalidArgument
+// "error.file_unreadable" {path} when the file cannot be read.
+Result<ImportFileContent> DescribeImportFile(const std::string& path, std::shared_ptr<const std::string> bytes);
+
+class ImportFileStore {
+ public:
+  // Keeps files in db.DataFolder() when it has one, else in the table import_files.
+  explicit ImportFileStore(const storage::Db& db);
+  // Keeps files in `folder` (empty: in the table).
+  static ImportFileStore InFolder(std::string folder);
+
+  bool in_folder() const { return !folder_.empty(); }
+  const std::string& folder() const { return folder_; }
+  // <folder>/imports/<sha[0:2]>/<sha> (in_folder() only).
+  std::string PathOf(const std::string& sha256) const;
+
+  // Keeps `file` unless its content is kept already: in the folder at once, or in the
+  // table in `conn`'s transaction. The bytes are hashed again as they are copied:
+  // kConflict "error.import_file_changed" {name} when a file changed since it was
+  // read. Errors: kInternal when the folder cannot be written.
+  Status Put(storage::Connection& conn, const ImportFileContent& file, const std::string& name) const;
+  // The kept bytes; nullopt when they are not kept (removed by retention).
+  Result<std::optional<std::string>> Get(storage::Connection& conn, const std::string& sha256) const;
+  // Forgets the bytes of `sha256`: in the table in `conn`'s transaction; a folder's
+  // file is removed at once (call it once the transaction that says so committed).
+  Status Remove(storage::Connection& conn, const std::string& sha256) const;
+
+ private:
+  ImportFileStore() = default;
+  std::string folder_;
+};
+
+}  // namespace hoptac::registry
