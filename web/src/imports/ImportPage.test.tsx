@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { SessionProvider } from '../account/session';
 import { I18nProvider } from '../i18n/I18nProvider';
+import { submit } from './api';
 import ImportPage from './ImportPage';
 import type { ImportJob } from './types';
 
@@ -141,5 +142,41 @@ describe('import wizard', () => {
     expect(submitted[0].get('confirm_warnings')).toBeNull();
     expect(submitted[1].get('dry_run')).toBe('false');
     expect(submitted[1].get('confirm_warnings')).toBe('true');
+  });
+
+  it('says how each row\'s province was read, and sends the import\'s date', async () => {
+    const read: ImportJob = {
+      ...checked,
+      counts: { rows_read: 2, created: 2, updated: 0, unchanged: 0, bad_rows: 0, warning_rows: 1, unconfirmed_rows: 0 },
+      columns: [
+        { header: 'Mã số HTX', column: 'registration_code' },
+        { header: 'Tỉnh', column: 'province_code' },
+        { header: 'Ngày thành lập', column: 'founded_on' },
+      ],
+      unknown_headers: [],
+      preview: [
+        { row: 2, values: { registration_code: 'LC-1995', province_code: '12', founded_on: '1995-03-02', province_as_of: '1997-01-01', province_rule: 'records_begin' }, problems: 1, severity: 'warning' },
+        { row: 3, values: { registration_code: 'LC-2000', province_code: '12', founded_on: '2000-04-30', province_as_of: '2000-04-30', province_rule: 'founded_on' }, problems: 0, severity: null },
+      ],
+    };
+    mockApi({ ...read, problems: [] });
+    renderPage();
+    const input = await screen.findByTestId('import-file');
+    fireEvent.change(input, { target: { files: [new File(['Mã số HTX;Tỉnh\r\n'], 'lai-chau.csv', { type: 'text/csv' })] } });
+    const preview = await screen.findByTestId('import-preview');
+    await within(preview).findByText('LC-1995', undefined, { timeout: 5000 });
+    const rows = within(screen.getByTestId('import-rows'));
+    expect(rows.getAllByText('Tỉnh đọc theo').length).toBeGreaterThan(0);
+    const rules = rows.getAllByTestId('import-province-rule').map((e) => e.textContent);
+    expect(rules).toEqual(['ngày đầu của dữ liệu địa giới (01/01/1997)', 'ngày thành lập (30/04/2000)']);
+    expect(screen.getByLabelText('Đọc tên/mã tỉnh theo ngày')).toBeTruthy();
+  });
+
+  it('puts the import\'s date in the request', async () => {
+    const submitted = mockApi();
+    await submit('entities', new File(['x'], 'a.csv', { type: 'text/csv' }), { dryRun: true, asOf: '2020-12-31' });
+    expect(submitted[0].get('as_of')).toBe('2020-12-31');
+    await submit('entities', new File(['x'], 'a.csv', { type: 'text/csv' }), { dryRun: true });
+    expect(submitted[1].get('as_of')).toBeNull();
   });
 });

@@ -1,9 +1,11 @@
 import { Alert, Button, Card, Checkbox, Descriptions, Progress, Result, Select, Space, Spin, Steps, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useSession } from '../account/session';
 import { ApiError } from '../api/client';
 import { canEditRegistry } from '../api/types';
-import { formatDate, formatNumber } from '../i18n/format';
+import { LazyDatePicker } from '../components/LazyDatePicker';
+import { datePattern, formatDate, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { cancelJob, follow, isMissingRoute, reportUrl, submit } from './api';
@@ -28,6 +30,9 @@ export default function ImportPage() {
   const [commit, setCommit] = useState<ImportJob | null>(null);
   const [skipBad, setSkipBad] = useState(false);
   const [confirmWarnings, setConfirmWarnings] = useState(false);
+  // Entities: the date province names and codes are read at when a row has no province_as_of.
+  const [asOf, setAsOf] = useState('');
+  const asOfRef = useRef(''); // what the next job sends (state updates arrive after the call)
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
@@ -50,7 +55,12 @@ export default function ImportPage() {
     const controller = new AbortController();
     polling.current = controller;
     try {
-      const job = await submit(kind, f, { dryRun, skipBadRows: skipBad, confirmWarnings: !dryRun && confirmWarnings });
+      const job = await submit(kind, f, {
+        dryRun,
+        skipBadRows: skipBad,
+        confirmWarnings: !dryRun && confirmWarnings,
+        asOf: kind === 'entities' && asOfRef.current ? asOfRef.current : undefined,
+      });
       const done = await follow(job, dryRun ? setCheck : setCommit, controller.signal);
       if (!dryRun) setStep(4);
       else if (done.state !== 'succeeded') setStep(1);
@@ -111,6 +121,7 @@ export default function ImportPage() {
     return prefix && t(key as MessageKey) !== key ? t(key as MessageKey) : value;
   };
 
+  const readsProvinces = (check?.preview ?? []).some((r) => r.values.province_rule);
   const problems = check?.problems ?? [];
   const errors = problems.filter((p) => p.severity === 'error').length;
   // Rows held back only by warnings: written once the user confirms them.
@@ -176,6 +187,25 @@ export default function ImportPage() {
               <span data-testid="import-file-name">{file?.name ?? ''}</span>
             </span>
           </div>
+          {type === 'entities' && (
+            <div className="filter-field">
+              <label htmlFor="i-as-of">{t('import.asOf')}</label>
+              <LazyDatePicker
+                id="i-as-of"
+                format={datePattern(lang)}
+                value={asOf ? dayjs(asOf) : null}
+                placeholder={t('import.asOfNone')}
+                disabledDate={(d) => d.format('YYYY-MM-DD') > dayjs().format('YYYY-MM-DD')}
+                onChange={(d) => {
+                  const next = d ? d.format('YYYY-MM-DD') : '';
+                  setAsOf(next);
+                  asOfRef.current = next;
+                  // The preview reads the provinces again with the new date.
+                  if (file && step < 3) preview(file, type);
+                }}
+              />
+            </div>
+          )}
         </Space>
         <p className="muted" style={{ marginTop: 8, marginBottom: 0 }}>
           {t('import.dropHelp')}
@@ -255,6 +285,24 @@ export default function ImportPage() {
                     title: columnLabel(c.column!),
                     render: (_: unknown, r: { values: Record<string, string> }) => valueLabel(c.column!, r.values[c.column!]),
                   })),
+                  // How each row's province was read (the server's rule), and as of which date.
+                  ...(readsProvinces
+                    ? [
+                        {
+                          key: 'province_rule',
+                          title: t('import.provinceRule'),
+                          render: (_: unknown, r: { values: Record<string, string> }) =>
+                            r.values.province_rule ? (
+                              <span data-testid="import-province-rule">
+                                {t(`import.rule.${r.values.province_rule}` as MessageKey)}
+                                {r.values.province_as_of ? ` (${formatDate(r.values.province_as_of, lang)})` : ''}
+                              </span>
+                            ) : (
+                              ''
+                            ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
             </>

@@ -7,7 +7,7 @@ import type { ImportJob, ImportType } from './types';
 export function submit(
   type: ImportType,
   file: File,
-  options: { dryRun: boolean; skipBadRows?: boolean; confirmWarnings?: boolean },
+  options: { dryRun: boolean; skipBadRows?: boolean; confirmWarnings?: boolean; asOf?: string },
 ): Promise<ImportJob> {
   return request<ImportJob>('POST', '/api/v1/imports', {
     query: {
@@ -15,6 +15,7 @@ export function submit(
       dry_run: options.dryRun,
       skip_bad_rows: options.skipBadRows ? true : undefined,
       confirm_warnings: options.confirmWarnings ? true : undefined,
+      as_of: options.asOf,
       filename: file.name,
     },
     raw: { data: file, contentType: contentTypeOf(file) ?? 'application/octet-stream' },
