@@ -119,6 +119,7 @@ describe('import wizard', () => {
     const warned: ImportJob = {
       ...checked,
       type: 'figures',
+      import_id: 7,
       counts: { rows_read: 2, created: 1, updated: 0, unchanged: 0, bad_rows: 1, unconfirmed_rows: 1 },
       problems: [{ row: 2, column: 'Thu nhập bình quân', field: 'avg_income_vnd_month', value: '250.000.000', severity: 'warning', code: 'income_too_high', message: 'Thu nhập bình quân cao bất thường.' }],
     };
@@ -142,6 +143,10 @@ describe('import wizard', () => {
     expect(submitted[0].get('confirm_warnings')).toBeNull();
     expect(submitted[1].get('dry_run')).toBe('false');
     expect(submitted[1].get('confirm_warnings')).toBe('true');
+    // The summary names the import it was recorded as, with its original file.
+    const record = await screen.findByTestId('import-record', undefined, { timeout: 5000 });
+    expect(record.textContent).toContain('Lưu thành lần nhập #7');
+    expect(within(record).getByText('Tải tệp gốc').getAttribute('href')).toBe('/api/v1/imports/7/file');
   });
 
   it('says how each row\'s province was read, and sends the import\'s date', async () => {
@@ -161,9 +166,9 @@ describe('import wizard', () => {
     };
     mockApi({ ...read, problems: [] });
     renderPage();
-    const input = await screen.findByTestId('import-file');
+    const input = await screen.findByTestId('import-file', undefined, { timeout: 5000 });
     fireEvent.change(input, { target: { files: [new File(['Mã số HTX;Tỉnh\r\n'], 'lai-chau.csv', { type: 'text/csv' })] } });
-    const preview = await screen.findByTestId('import-preview');
+    const preview = await screen.findByTestId('import-preview', undefined, { timeout: 5000 });
     await within(preview).findByText('LC-1995', undefined, { timeout: 5000 });
     const rows = within(screen.getByTestId('import-rows'));
     expect(rows.getAllByText('Tỉnh đọc theo').length).toBeGreaterThan(0);

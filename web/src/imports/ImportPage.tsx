@@ -8,7 +8,7 @@ import { LazyDatePicker } from '../components/LazyDatePicker';
 import { datePattern, formatDate, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
-import { cancelJob, follow, isMissingRoute, reportUrl, submit } from './api';
+import { cancelJob, follow, importFileUrl, isMissingRoute, reportUrl, submit } from './api';
 import { contentTypeOf } from './jobs';
 import { IMPORT_TYPES, type ImportJob, type ImportType } from './types';
 
@@ -421,6 +421,14 @@ export default function ImportPage() {
               <Descriptions.Item label={t('import.unchanged')}>{formatNumber(commit.counts.unchanged, lang)}</Descriptions.Item>
               <Descriptions.Item label={t('import.skipped')}>{formatNumber(commit.counts.bad_rows, lang)}</Descriptions.Item>
             </Descriptions>
+          )}
+          {commit.import_id != null && (
+            <p style={{ marginTop: 12 }} data-testid="import-record">
+              {t('import.recorded', { id: String(commit.import_id) })}{' '}
+              <a href={importFileUrl(commit.import_id)} download>
+                {t('history.importFile')}
+              </a>
+            </p>
           )}
         </Result>
       )}

@@ -24,6 +24,8 @@ export function submit(
 
 export const getJob = (id: string, signal?: AbortSignal) => api.get<ImportJob>(`/api/v1/imports/${encodeURIComponent(id)}`, undefined, signal);
 export const cancelJob = (id: string) => api.post<ImportJob>(`/api/v1/imports/${encodeURIComponent(id)}/cancel`);
+/** The original file of a committed import (a link the browser downloads). */
+export const importFileUrl = (importId: number) => `/api/v1/imports/${importId}/file`;
 export const reportUrl = (id: string, format: 'csv' | 'xlsx') => buildUrl(`/api/v1/imports/${encodeURIComponent(id)}/report`, { format });
 
 /** Polls a job until it finishes, reporting each state; stops when the signal aborts. */

@@ -66,6 +66,7 @@ export const vi = {
   'import.unchanged': 'Không đổi',
   'import.skipped': 'Bỏ qua',
   'import.done': 'Đã ghi xong.',
+  'import.recorded': 'Lưu thành lần nhập #{id}, kèm tệp gốc.',
   'import.failed': 'Không ghi được: {message}',
   'import.again': 'Nhập tệp khác',
 } as const;
@@ -135,6 +136,7 @@ export const en: Record<keyof typeof vi, string> = {
   'import.unchanged': 'Unchanged',
   'import.skipped': 'Skipped',
   'import.done': 'Done.',
+  'import.recorded': 'Recorded as import #{id}, with its original file.',
   'import.failed': 'Could not commit: {message}',
   'import.again': 'Import another file',
 };

@@ -24,6 +24,8 @@ export interface ImportJob {
   counts: { rows_read: number; created: number; updated: number; unchanged: number; bad_rows: number; warning_rows?: number; unconfirmed_rows?: number; events_added?: number } | null;
   error: { code: string; message: string; fields?: { field: string; message: string }[] } | null;
   problems_total: number;
+  /** A committed import's number (GET /api/v1/imports/{number}); null otherwise. */
+  import_id?: number | null;
   columns?: { header: string; column: string | null }[];
   unknown_headers?: string[];
   preview?: { row: number; values: Record<string, string>; problems: number; severity: string | null }[];

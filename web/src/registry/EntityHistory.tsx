@@ -8,7 +8,8 @@ import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { useApi } from '../lib/useApi';
-import { getHistory, importFileUrl } from './api';
+import { importFileUrl } from '../imports/api';
+import { getHistory } from './api';
 import { diffObjects, importOf } from './history';
 import type { Entity } from './types';
 

@@ -28,5 +28,3 @@ export const getFigures = (id: number, signal?: AbortSignal) => api.get<unknown>
 export const getHistory = (id: number, signal?: AbortSignal) =>
   api.get<{ items: AuditRow[] }>('/api/v1/audit', { object: `entity:${id}`, limit: 200 }, signal);
 
-/** The original file of a committed import (a link the browser downloads). */
-export const importFileUrl = (importId: number) => `/api/v1/imports/${importId}/file`;
