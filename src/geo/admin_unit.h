@@ -43,16 +43,16 @@ std::optional<AdminLevel> ParseAdminLevel(std::string_view name);
 struct AdminUnit {
   int64_t id = 0;  // stable within a dataset; 1..N in reference order
   AdminLevel level = AdminLevel::kProvince;
-  std::string code;          // "15", "00004"
-  std::string name;          // "Lào Cai"
-  std::string name_en;       // "Lao Cai"
-  std::string full_name;     // "Tỉnh Lào Cai"
-  std::string full_name_en;  // "Lao Cai Province"
-  std::string parent_code;   // communes: the province code; empty for provinces
-  Date valid_from;                // the first day of the records when valid_from_open
-  std::optional<Date> valid_to;   // inclusive; nullopt while in force
-  bool valid_from_open = false;   // in force since before the records begin
-  std::string formed_from_code;   // split off the unit of this code on valid_from ("12" for Điện Biên)
+  std::string code;              // "15", "00004"
+  std::string name;              // "Lào Cai"
+  std::string name_en;           // "Lao Cai"
+  std::string full_name;         // "Tỉnh Lào Cai"
+  std::string full_name_en;      // "Lao Cai Province"
+  std::string parent_code;       // communes: the province code; empty for provinces
+  Date valid_from;               // the first day of the records when valid_from_open
+  std::optional<Date> valid_to;  // inclusive; nullopt while in force
+  bool valid_from_open = false;  // in force since before the records begin
+  std::string formed_from_code;  // split off the unit of this code on valid_from ("12" for Điện Biên)
 
   bool InForce(Date date) const { return valid_from <= date && (!valid_to || date <= *valid_to); }
 };

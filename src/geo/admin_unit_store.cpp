@@ -43,9 +43,9 @@ Result<bool> SeedAdminUnits(Db& db, const geo::AdminDataset& dataset) {
                       Text(u.full_name), Text(u.full_name_en), TextOrNull(u.parent_code), Text(u.valid_from.ToIso()),
                       OptionalDate(u.valid_to), Int(u.valid_from_open ? 1 : 0), TextOrNull(u.formed_from_code)});
     }
-    const std::string unit_columns[] = {"id",         "level",       "code",           "name",
-                                        "name_en",    "full_name",   "full_name_en",   "parent_code",
-                                        "valid_from", "valid_to",    "valid_from_open", "formed_from_code"};
+    const std::string unit_columns[] = {
+        "id",           "level",       "code",       "name",     "name_en",         "full_name",
+        "full_name_en", "parent_code", "valid_from", "valid_to", "valid_from_open", "formed_from_code"};
     HOPTAC_TRY(conn.CopyRows("admin_units", unit_columns, rows));
     rows.clear();
     for (const auto& l : dataset.links)

@@ -413,7 +413,8 @@ void StatsPropertyTest::LoadRandomRegistry(uint64_t seed) {
                           ", days AS (SELECT DISTINCT CAST(valid_from AS TEXT) AS d FROM admin_units) "
                           "SELECT COUNT(*) FROM (SELECT g.start_id FROM lineage g JOIN days ON g.valid_from <= days.d "
                           "AND (g.valid_to IS NULL OR g.valid_to >= days.d) AND " +
-                          LineageApplies("g", "days.d") + " GROUP BY g.start_id, days.d "
+                          LineageApplies("g", "days.d") +
+                          " GROUP BY g.start_id, days.d "
                           "HAVING COUNT(*) > 1) x",
                       {}));
     EXPECT_EQ(AsInt(overlaps.at(0)[0]), 0) << "lineages with two units in force on one day";

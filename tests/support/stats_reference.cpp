@@ -65,8 +65,8 @@ const char* const kLineage =
     "JOIN admin_units u ON u.id = c.unit_id JOIN admin_units s ON s.id = c.start_id WHERE c.depth > 0)";
 
 std::string LineageApplies(const std::string& alias, const std::string& date) {
-  return "(" + alias + ".dir = 'self' OR (" + alias + ".dir = 'later' AND " + alias + ".start_to < " + date +
-         ") OR (" + alias + ".dir = 'earlier' AND " + alias + ".start_from > " + date + "))";
+  return "(" + alias + ".dir = 'self' OR (" + alias + ".dir = 'later' AND " + alias + ".start_to < " + date + ") OR (" +
+         alias + ".dir = 'earlier' AND " + alias + ".start_from > " + date + "))";
 }
 
 // LEFT JOIN of the lineage row `alias` of unit `unit` in force on `date`; its code is the province.

@@ -189,36 +189,36 @@ void AddImportRoutes(Router& router, const Services& services) {
                 return Response::Json(boost::json::object{{"total", items.size()}, {"items", std::move(items)}});
               }});
 
-  Route create{
-      "POST",
-      "/api/v1/imports",
-      "imports.create",
-      Access::kAuthenticated,
-      Execution::kWorker,
-      [jobs](Request& request) -> Result<Response> {
-        HOPTAC_TRY(CheckQueryParameters(request, {"type", "dry_run", "skip_bad_rows", "confirm_warnings", "as_of", "filename"}));
-        registry::ImportJobRequest job;
-        auto type = request.Query("type");
-        if (!type) return Error::InvalidField("type", "required", "field.required");
-        auto parsed = registry::FileTypeFromName(*type);
-        if (!parsed)
-          return Error::InvalidField("type", "invalid_enum", "field.invalid_enum",
-                                     {std::string(*type), "entities, events, figures"});
-        job.type = *parsed;
-        HOPTAC_ASSIGN_OR_RETURN(job.dry_run, BoolParameter(request, "dry_run"));
-        HOPTAC_ASSIGN_OR_RETURN(job.skip_bad_rows, BoolParameter(request, "skip_bad_rows"));
-        HOPTAC_ASSIGN_OR_RETURN(job.confirm_warnings, BoolParameter(request, "confirm_warnings"));
-        HOPTAC_ASSIGN_OR_RETURN(job.as_of, DateParameter(request, "as_of"));
-        HOPTAC_TRY(registry::CheckImportAsOf(job.type, job.as_of));
-        job.file_name = std::string(request.Query("filename").value_or(""));
-        if (job.file_name.size() > 255) job.file_name.resize(255);
-        if (!jobs) return Unavailable();
-        job.data = std::move(request.body);
-        HOPTAC_ASSIGN_OR_RETURN(ImportJob created, jobs->Submit(request.principal, std::move(job)));
-        Response response = Response::Json(JobJson(created, request.lang, true), 202);
-        response.headers.emplace_back("Location", "/api/v1/imports/" + created.id);
-        return response;
-      }};
+  Route create{"POST",
+               "/api/v1/imports",
+               "imports.create",
+               Access::kAuthenticated,
+               Execution::kWorker,
+               [jobs](Request& request) -> Result<Response> {
+                 HOPTAC_TRY(CheckQueryParameters(
+                     request, {"type", "dry_run", "skip_bad_rows", "confirm_warnings", "as_of", "filename"}));
+                 registry::ImportJobRequest job;
+                 auto type = request.Query("type");
+                 if (!type) return Error::InvalidField("type", "required", "field.required");
+                 auto parsed = registry::FileTypeFromName(*type);
+                 if (!parsed)
+                   return Error::InvalidField("type", "invalid_enum", "field.invalid_enum",
+                                              {std::string(*type), "entities, events, figures"});
+                 job.type = *parsed;
+                 HOPTAC_ASSIGN_OR_RETURN(job.dry_run, BoolParameter(request, "dry_run"));
+                 HOPTAC_ASSIGN_OR_RETURN(job.skip_bad_rows, BoolParameter(request, "skip_bad_rows"));
+                 HOPTAC_ASSIGN_OR_RETURN(job.confirm_warnings, BoolParameter(request, "confirm_warnings"));
+                 HOPTAC_ASSIGN_OR_RETURN(job.as_of, DateParameter(request, "as_of"));
+                 HOPTAC_TRY(registry::CheckImportAsOf(job.type, job.as_of));
+                 job.file_name = std::string(request.Query("filename").value_or(""));
+                 if (job.file_name.size() > 255) job.file_name.resize(255);
+                 if (!jobs) return Unavailable();
+                 job.data = std::move(request.body);
+                 HOPTAC_ASSIGN_OR_RETURN(ImportJob created, jobs->Submit(request.principal, std::move(job)));
+                 Response response = Response::Json(JobJson(created, request.lang, true), 202);
+                 response.headers.emplace_back("Location", "/api/v1/imports/" + created.id);
+                 return response;
+               }};
   create.body_limit = kMaxImportBytes;
   create.body_timeout = kUploadTimeout;
   router.Add(std::move(create));

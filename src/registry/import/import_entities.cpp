@@ -85,9 +85,9 @@ struct EntityRow : PreParsed {
   Known* known = nullptr;   // the entry of its code (node pointers of an unordered_map are stable)
   int64_t existing_id = 0;
   // Set by Resolve():
-  EntityRecord record;                           // the entity as it will be stored
-  std::optional<domain::StatusEvent> new_event;  // from status/status_since
-  bool changed = false;                          // create or update needed
+  EntityRecord record;                                    // the entity as it will be stored
+  std::optional<domain::StatusEvent> new_event;           // from status/status_since
+  bool changed = false;                                   // create or update needed
   ProvinceRule province_rule = ProvinceRule::kFoundedOn;  // how the province cell was read
   // Set by Write() for an update, before the record's text moves into the database row:
   std::string audit_before;         // the changed fields' old values (JSON)

@@ -57,8 +57,8 @@ struct ImportJobRequest {
   bool skip_bad_rows = false;
   bool confirm_warnings = false;
   std::optional<Date> as_of;  // ImportOptions::as_of
-  std::string file_name;  // kept with the import, and the report's name; may be empty
-  std::string data;       // the uploaded file (CSV or XLSX)
+  std::string file_name;      // kept with the import, and the report's name; may be empty
+  std::string data;           // the uploaded file (CSV or XLSX)
 };
 
 // A copy of a job's state.

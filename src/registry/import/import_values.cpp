@@ -221,7 +221,8 @@ std::string Labels(const std::vector<const geo::AdminUnit*>& units) {
 }
 
 Error Ambiguous(std::string_view text, Date on, std::vector<const geo::AdminUnit*> units) {
-  std::sort(units.begin(), units.end(), [](const geo::AdminUnit* a, const geo::AdminUnit* b) { return a->code < b->code; });
+  std::sort(units.begin(), units.end(),
+            [](const geo::AdminUnit* a, const geo::AdminUnit* b) { return a->code < b->code; });
   return Error::InvalidField("province_code", "province_ambiguous", "field.province_ambiguous",
                              {std::string(text), on.ToIso(), Labels(units)});
 }

@@ -75,9 +75,9 @@ enum class ProvinceRule { kRowAsOf, kImportAsOf, kFoundedOn, kStored, kRecordsBe
 const char* ProvinceRuleName(ProvinceRule rule);
 
 struct ProvinceReading {
-  std::string code;   // the province code as read
-  Date as_of;         // the date it is read at (the entity's province_as_of)
-  ProvinceRule rule;  // the rule that applied
+  std::string code;                  // the province code as read
+  Date as_of;                        // the date it is read at (the entity's province_as_of)
+  ProvinceRule rule;                 // the rule that applied
   std::optional<FieldError> notice;  // rules 4a–4c: the warning that names the rule
 };
 
