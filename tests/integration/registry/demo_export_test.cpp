@@ -456,7 +456,7 @@ TEST_F(DemoExportTest, TheThreeExportsImportBackWithTheSameStatistics) {
       {"status × founded year, 2012-12-31",
        question({Dimension::kStatus, Dimension::kFoundedYear}, "2012-12-31", ProvinceScheme::kCurrent, "count")},
       {"members by province, 2024-12-31",
-       question({Dimension::kProvince}, "2024-12-31", ProvinceScheme::kCurrent, "members")},
+       question({Dimension::kProvince}, "2024-12-31", ProvinceScheme::kCurrent, "members_total")},
   };
   auto answers = [&](storage::Db& db) {
     std::vector<std::map<std::string, std::pair<int64_t, int64_t>>> out;
