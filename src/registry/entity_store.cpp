@@ -107,28 +107,33 @@ std::span<const std::string> EntityWriteColumns() {
 // into the values instead of being copied (imports build a million of these).
 std::vector<storage::Value> EntityWriteValues(EntityRecord r) {
   Entity& e = r.entity;
+  std::vector<storage::Value> values;
+  // Room for what EntityInsertValues and the importer add; pushed one by one, as an
+  // initializer list would copy every string instead of moving it.
+  values.reserve(EntityWriteColumns().size() + 5);
   std::string folded = text::Fold(e.name);
-  return {Text(domain::EntityKindName(e.kind)),
-          Text(std::move(e.name)),
-          Text(std::move(folded)),
-          Text(std::move(e.registration_code)),
-          Text(std::move(e.tax_code)),
-          Text(std::move(e.province_code)),
-          DateValue(e.province_as_of),
-          Text(std::move(r.current_province_code)),
-          Text(std::move(e.commune_code)),
-          Text(std::move(e.address)),
-          OptionalText(e.sector ? domain::SectorName(*e.sector) : "", e.sector.has_value()),
-          DateValue(e.founded_on),
-          Int(e.women_managed ? 1 : 0),
-          Int(e.youth ? 1 : 0),
-          Text(std::move(e.chair_name)),
-          OptionalText(e.chair_sex ? domain::SexName(*e.chair_sex) : "", e.chair_sex.has_value()),
-          e.chair_birth_year ? Int(*e.chair_birth_year) : Null(),
-          Text(std::move(e.phone)),
-          Text(std::move(e.email)),
-          e.union_id ? Int(*e.union_id) : Null(),
-          Int(r.updated_at_ms)};
+  values.push_back(Text(domain::EntityKindName(e.kind)));
+  values.push_back(Text(std::move(e.name)));
+  values.push_back(Text(std::move(folded)));
+  values.push_back(Text(std::move(e.registration_code)));
+  values.push_back(Text(std::move(e.tax_code)));
+  values.push_back(Text(std::move(e.province_code)));
+  values.push_back(DateValue(e.province_as_of));
+  values.push_back(Text(std::move(r.current_province_code)));
+  values.push_back(Text(std::move(e.commune_code)));
+  values.push_back(Text(std::move(e.address)));
+  values.push_back(OptionalText(e.sector ? domain::SectorName(*e.sector) : "", e.sector.has_value()));
+  values.push_back(DateValue(e.founded_on));
+  values.push_back(Int(e.women_managed ? 1 : 0));
+  values.push_back(Int(e.youth ? 1 : 0));
+  values.push_back(Text(std::move(e.chair_name)));
+  values.push_back(OptionalText(e.chair_sex ? domain::SexName(*e.chair_sex) : "", e.chair_sex.has_value()));
+  values.push_back(e.chair_birth_year ? Int(*e.chair_birth_year) : Null());
+  values.push_back(Text(std::move(e.phone)));
+  values.push_back(Text(std::move(e.email)));
+  values.push_back(e.union_id ? Int(*e.union_id) : Null());
+  values.push_back(Int(r.updated_at_ms));
+  return values;
 }
 
 std::vector<std::string> EntityInsertColumns() {

@@ -48,8 +48,91 @@ constexpr const char* kRejectedKey = "error.import_rejected";
 Error ImportRun::Cancelled() { return Error::Make(ErrorCode::kInvalidArgument, kCancelledKey); }
 bool ImportRun::IsCancelled(const Error& error) { return error.key == kCancelledKey; }
 
+// The writer thread of a run: runs the submitted writes in order on the run's
+// connection, inside its transaction. The first failing write is kept; the writes
+// after it are dropped (the transaction rolls back).
+class ImportRun::Writer {
+ public:
+  explicit Writer(Connection& conn) : conn_(conn), thread_([this] { Loop(); }) {}
+  ~Writer() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+      jobs_.clear();
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+
+  Status Submit(WriteJob job) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return error_ || jobs_.size() < kMaxPendingWrites; });
+    if (error_) return *error_;
+    jobs_.push_back(std::move(job));
+    changed_.notify_all();
+    return Ok();
+  }
+
+  // Waits until every submitted write has run; their first error.
+  Status Drain() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return error_ || (jobs_.empty() && !busy_); });
+    if (error_) return *error_;
+    return Ok();
+  }
+
+  std::optional<Error> error() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return error_;
+  }
+
+ private:
+  void Loop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (true) {
+      changed_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
+      if (stopping_) return;
+      WriteJob job = std::move(jobs_.front());
+      jobs_.pop_front();
+      busy_ = true;
+      lock.unlock();
+      Status status = job(conn_);
+      job = nullptr;  // what it wrote is freed here, not on the validating thread
+      lock.lock();
+      busy_ = false;
+      if (!status.ok() && !error_) {
+        error_ = std::move(status).error();
+        jobs_.clear();
+      }
+      changed_.notify_all();
+    }
+  }
+
+  Connection& conn_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<WriteJob> jobs_;
+  bool busy_ = false;
+  bool stopping_ = false;
+  std::optional<Error> error_;
+  std::thread thread_;  // last: starts once the members above exist
+};
+
 ImportRun::ImportRun(const RunContext& context, ColumnMap map, ImportResult& result)
     : context_(context), result_(result), map_(std::move(map)) {}
+
+ImportRun::~ImportRun() = default;
+
+Status ImportRun::Submit(WriteJob job) {
+  if (!writer_) writer_ = std::make_unique<Writer>(*conn_);
+  return writer_->Submit(std::move(job));
+}
+
+Connection& ImportRun::conn() {
+  // An error is kept by the writer and returned by Run().
+  if (writer_) (void)writer_->Drain();
+  return *conn_;
+}
 
 std::string_view ImportRun::ColumnOfField(std::string_view field) const {
   if (map_.Index(field) >= 0) return field;
@@ -133,7 +216,7 @@ void ImportRun::ReportPreview() {
 
 Result<int64_t> ImportRun::Version() {
   if (version_ == 0) {
-    HOPTAC_ASSIGN_OR_RETURN(version_, NextRegistryVersion(*conn_));
+    HOPTAC_ASSIGN_OR_RETURN(version_, NextRegistryVersion(conn()));
   }
   return version_;
 }
@@ -163,9 +246,10 @@ std::string ImportRun::ChangeJson(boost::json::object changed) const {
 }
 
 Status ImportRun::FlushAudits() {
-  std::vector<storage::AuditRecord> audits = std::move(audits_);
+  if (audits_.empty()) return Ok();
+  auto audits = std::make_shared<std::vector<storage::AuditRecord>>(std::move(audits_));
   audits_.clear();
-  return storage::AppendAudits(*conn_, std::move(audits));
+  return Submit([audits](Connection& conn) { return storage::AppendAudits(conn, std::move(*audits)); });
 }
 
 std::unique_ptr<PreParsed> ImportRun::PreParse(int, std::vector<std::string>&) { return nullptr; }
@@ -225,6 +309,17 @@ class ChunkQueue {
 
 Status ImportRun::Run(Connection& conn, io::RowSource& source) {
   conn_ = &conn;
+  Status status = RunRows(source);
+  if (writer_) {
+    // The first failure of a write is the cause of what followed it.
+    if (status.ok()) status = writer_->Drain();
+    if (std::optional<Error> error = writer_->error()) status = std::move(*error);
+    writer_.reset();  // joined before the transaction ends
+  }
+  return status;
+}
+
+Status ImportRun::RunRows(io::RowSource& source) {
   HOPTAC_TRY(Start());
   const std::atomic<bool>* cancel = context_.options.cancel;
   const auto& on_progress = context_.options.on_progress;

@@ -41,10 +41,17 @@
 //     figures: "figures", per period only the changed figures). Dry runs, rejected
 //     and cancelled imports write nothing.
 //
-// Performance: rows are streamed (the file is never held whole), existing
-// registration codes are loaded once, rows are processed in batches of 1,000 with
+// Performance: rows are streamed (the file is never held whole) through three
+// threads: a reader reads and parses (ImportRun's reader, a bounded queue of row
+// chunks), the calling thread validates against the registry and builds the rows
+// to write, and a writer thread runs those writes in order in the import's
+// transaction (ImportRun::Submit, a bounded queue of batches). Existing
+// registration codes are loaded once; rows are processed in batches of 1,000 with
 // one query per batch for the stored records and bulk writes (CopyRows, UPDATE …
-// FROM VALUES), so there is no round trip per row. Memory grows with the number of
+// FROM VALUES; SQLite's statements prepared once), so there is no round trip per row. New
+// entities get their ids before they are written (SQLite: counting on from
+// MAX(id) under the writer lock; PostgreSQL: blocks of the identity's sequence), so
+// nothing waits for an insert to learn an id. Memory grows with the number of
 // registration codes (about 100 bytes each), the events of an events file, and the
 // problems found (at most kMaxProblems are kept; the import still counts the rest).
 //
@@ -52,7 +59,8 @@
 // nothing and returns an ImportOutcome::kCancelled result.
 //
 // Thread-safety: ImportService is thread-safe; one Import() call runs on the
-// calling thread (callbacks are called on it too).
+// calling thread (callbacks are called on it too) and two helper threads of its own,
+// both joined before it returns.
 #pragma once
 
 #include <atomic>

@@ -1,5 +1,7 @@
 // Import of the entities file (registry/import.h).
+#include <algorithm>
 #include <boost/json.hpp>
+#include <memory>
 #include <unordered_map>
 
 #include "registry/entity_json.h"
@@ -152,10 +154,9 @@ class EntityImport final : public ImportRun {
 
   Status Finish() override {
     HOPTAC_TRY(FinishRows());
+    if (!indexes_dropped_) return Ok();
     // The indexes dropped for a bulk load, built once now (in the same transaction).
-    HOPTAC_TRY(storage::CreateIndexes(conn(), dropped_indexes_));
-    dropped_indexes_.clear();
-    return Ok();
+    return Submit([dropped = dropped_indexes_](Connection& conn) { return storage::CreateIndexes(conn, *dropped); });
   }
 
  private:
@@ -561,8 +562,10 @@ class EntityImport final : public ImportRun {
     return Write(settled);
   }
 
-  // Inserts the new rows (a row naming a union created in this batch after that
-  // union has its id), updates the changed ones, adds the status events, audits.
+  // Inserts the new rows, updates the changed ones, adds the status events, audits:
+  // the rows are built here and written by the writer thread (ImportRun::Submit).
+  // New rows get their ids here (NewId), so a row naming a union created by this
+  // import has the union's id before anything is written.
   Status Write(const std::vector<EntityRow*>& rows) {
     std::vector<EntityRow*> creates, updates;
     for (EntityRow* r : rows) {
@@ -572,92 +575,90 @@ class EntityImport final : public ImportRun {
     if (creates.empty() && updates.empty()) return Ok();
     HOPTAC_ASSIGN_OR_RETURN(int64_t version, Version());
     HOPTAC_TRY(MaybeDropIndexes(creates.size()));
-    const std::vector<std::string> insert_columns = EntityInsertColumns();
-    auto resolve_union = [&](Entity& e) {
-      if (e.union_registration_code.empty() || e.union_id) return true;
-      int64_t id = known_[e.union_registration_code].id;
-      if (id != 0) e.union_id = id;
-      return id != 0;
+    for (EntityRow* r : creates) {
+      HOPTAC_ASSIGN_OR_RETURN(r->known->id, NewId());
+      r->record.entity.id = r->known->id;
+    }
+    auto resolve_union = [&](Entity& e) -> Status {
+      if (e.union_registration_code.empty() || e.union_id) return Ok();
+      // Resolve() made sure it is stored or created by this import (in this batch or
+      // before): it has its id.
+      auto it = known_.find(e.union_registration_code);
+      if (it == known_.end() || it->second.id == 0)
+        return Error::Internal("import: union " + e.union_registration_code + " has no id");
+      e.union_id = it->second.id;
+      return Ok();
     };
-    while (!creates.empty()) {
-      std::vector<EntityRow*> ready, waiting;
-      for (EntityRow* r : creates) (resolve_union(r->record.entity) ? ready : waiting).push_back(r);
-      if (ready.empty()) {
-        // Unions that name each other: nothing can go first.
-        for (EntityRow* r : waiting) {
-          --result_.counts.created;
-          Fail(*r, "union_registration_code", "union_not_found", "field.union_not_found",
-               {r->record.entity.union_registration_code});
-          r->known->state = CodeState::kBad;
-          Settle(r->state);
-        }
-        if (!writing()) return Ok();
-        break;
-      }
-      std::vector<Row> values;
-      values.reserve(ready.size());
-      for (EntityRow* r : ready) {
+    if (!creates.empty()) {
+      static const std::vector<std::string> insert_columns = [] {
+        std::vector<std::string> columns = EntityInsertColumns();
+        columns.push_back("id");
+        return columns;
+      }();
+      auto values = std::make_shared<std::vector<Row>>();
+      values->reserve(creates.size());
+      for (EntityRow* r : creates) {
+        HOPTAC_TRY(resolve_union(r->record.entity));
         r->record.created_at_ms = r->record.updated_at_ms = context_.now_ms;
+        const int64_t id = r->record.entity.id;
         // No audit row: the entity points at the import and the row it came from.
-        values.push_back(EntityInsertValues(std::move(r->record), version, import_id(), r->row));
+        values->push_back(EntityInsertValues(std::move(r->record), version, import_id(), r->row));
+        values->back().push_back(Int(id));
+        r->record.entity.id = id;
       }
-      HOPTAC_ASSIGN_OR_RETURN(int64_t before, MaxId());
-      HOPTAC_TRY(conn().CopyRows("entities", insert_columns, values));
-      HOPTAC_ASSIGN_OR_RETURN(int64_t after, MaxId());
-      if (after - before == static_cast<int64_t>(ready.size())) {
-        // The ids are contiguous: SQLite gives max(id) + 1 to each new row and the writer
-        // lock is ours; a PostgreSQL identity hands out increasing values within one
-        // COPY, and another writer's row among them would widen the range.
-        for (size_t i = 0; i < ready.size(); ++i) {
-          ready[i]->known->id = before + 1 + static_cast<int64_t>(i);
-          ready[i]->record.entity.id = ready[i]->known->id;
+      HOPTAC_TRY(Submit([values](Connection& conn) { return conn.CopyRows("entities", insert_columns, *values); }));
+    }
+    if (!updates.empty()) {
+      static const std::vector<std::string> update_columns = [] {
+        std::vector<std::string> columns = {"id"};
+        auto written = EntityWriteColumns();
+        columns.insert(columns.end(), written.begin(), written.end());
+        columns.push_back("change_seq");
+        return columns;
+      }();
+      static const std::vector<bool> integer = [] {
+        std::vector<bool> flags;
+        for (const std::string& c : update_columns)
+          flags.push_back(c == "id" || c == "women_managed" || c == "youth" || c == "chair_birth_year" ||
+                          c == "union_id" || c == "updated_at_ms" || c == "change_seq");
+        return flags;
+      }();
+      auto changed = std::make_shared<std::vector<Row>>();
+      const bool events_loaded = Has(kStatus) || Has(kFoundedOn);
+      for (EntityRow* r : updates) {
+        HOPTAC_TRY(resolve_union(r->record.entity));
+        r->record.updated_at_ms = context_.now_ms;
+        r->record.entity.id = r->existing_id;
+        // The audit holds what changed; first, as the record's text then moves into the row.
+        auto it = loaded_.find(r->existing_id);
+        if (it != loaded_.end()) {
+          EntityRecord before = it->second.record;
+          // The status is derived from the history, read only when the file can change it.
+          before.status =
+              events_loaded ? domain::StatusOn(it->second.events, before.entity.founded_on, today_) : r->record.status;
+          auto [old_fields, new_fields] = EntityChangedFields(before, r->record);
+          r->audit_before = boost::json::serialize(old_fields);
+          r->audit_after = std::move(new_fields);
         }
-      } else {
-        HOPTAC_TRY(FetchIds(ready));
+        r->province = r->record.current_province_code;
+        Row row = {Int(r->existing_id)};
+        for (Value& v : EntityWriteValues(std::move(r->record))) row.push_back(std::move(v));
+        row.push_back(Int(version));
+        changed->push_back(std::move(row));
+        r->record.entity.id = r->existing_id;
       }
-      creates = std::move(waiting);
+      HOPTAC_TRY(Submit(
+          [changed](Connection& conn) { return BulkUpdate(conn, "entities", update_columns, 1, integer, *changed); }));
     }
-    std::vector<Row> changed;
-    std::vector<std::string> update_columns = {"id"};
-    auto columns = EntityWriteColumns();
-    update_columns.insert(update_columns.end(), columns.begin(), columns.end());
-    update_columns.push_back("change_seq");
-    std::vector<bool> integer;
-    for (const std::string& c : update_columns)
-      integer.push_back(c == "id" || c == "women_managed" || c == "youth" || c == "chair_birth_year" ||
-                        c == "union_id" || c == "updated_at_ms" || c == "change_seq");
-    const bool events_loaded = Has(kStatus) || Has(kFoundedOn);
-    for (EntityRow* r : updates) {
-      resolve_union(r->record.entity);
-      r->record.updated_at_ms = context_.now_ms;
-      r->record.entity.id = r->existing_id;
-      // The audit holds what changed; first, as the record's text then moves into the row.
-      auto it = loaded_.find(r->existing_id);
-      if (it != loaded_.end()) {
-        EntityRecord before = it->second.record;
-        // The status is derived from the history, read only when the file can change it.
-        before.status =
-            events_loaded ? domain::StatusOn(it->second.events, before.entity.founded_on, today_) : r->record.status;
-        auto [old_fields, new_fields] = EntityChangedFields(before, r->record);
-        r->audit_before = boost::json::serialize(old_fields);
-        r->audit_after = std::move(new_fields);
-      }
-      r->province = r->record.current_province_code;
-      Row row = {Int(r->existing_id)};
-      for (Value& v : EntityWriteValues(std::move(r->record))) row.push_back(std::move(v));
-      row.push_back(Int(version));
-      changed.push_back(std::move(row));
-    }
-    HOPTAC_TRY(BulkUpdate(conn(), "entities", update_columns, 1, integer, changed));
     // Status events and audit rows.
     static const std::vector<std::string> event_columns = {"entity_id", "date", "type", "note", "converted_to"};
-    std::vector<Row> events;
+    auto events = std::make_shared<std::vector<Row>>();
     for (EntityRow* r : rows) {
       if (r->state.error || !r->changed) continue;
       int64_t id = r->record.entity.id;
       if (r->new_event) {
-        events.push_back({Int(id), Text(r->new_event->date.ToIso()), Text(domain::EventTypeName(r->new_event->type)),
-                          Text(""), storage::Null()});
+        events->push_back({Int(id), Text(r->new_event->date.ToIso()), Text(domain::EventTypeName(r->new_event->type)),
+                           Text(""), storage::Null()});
       }
       if (r->existing_id == 0) continue;  // created: recorded by entities.import_id / import_row
       if (r->new_event) {
@@ -670,57 +671,67 @@ class EntityImport final : public ImportRun {
       audit.after_json = ChangeJson(std::move(r->audit_after));
       AddAudit(std::move(audit));
     }
-    HOPTAC_TRY(conn().CopyRows("entity_events", event_columns, events));
+    if (!events->empty()) {
+      HOPTAC_TRY(Submit([events](Connection& conn) { return conn.CopyRows("entity_events", event_columns, *events); }));
+    }
     return FlushAudits();
   }
 
   // A load larger than the table (and than kBulkRows): secondary indexes are
   // cheaper to build once at the end than to keep up row by row (storage/bulk.h).
+  // Dropped and built again by the writer thread, in its order of writes.
   Status MaybeDropIndexes(size_t creating) {
     constexpr int64_t kBulkRows = 50'000;
     created_written_ += static_cast<int64_t>(creating);
     if (indexes_dropped_ || created_written_ < std::max<int64_t>(kBulkRows, existing_at_start_)) return Ok();
     indexes_dropped_ = true;
-    HOPTAC_ASSIGN_OR_RETURN(dropped_indexes_, storage::DropSecondaryIndexes(conn(), "entities"));
     // Not the audit log's: its keys arrive nearly in order (ids, one actor, one time),
     // so keeping them up costs less than sorting them again (measured at 1 M rows).
-    return Ok();
+    return Submit([dropped = dropped_indexes_](Connection& conn) -> Status {
+      HOPTAC_ASSIGN_OR_RETURN(*dropped, storage::DropSecondaryIndexes(conn, "entities"));
+      return Ok();
+    });
   }
 
-  Result<int64_t> MaxId() {
-    HOPTAC_ASSIGN_OR_RETURN(auto row, conn().QueryOne("SELECT COALESCE(MAX(id), 0) FROM entities", {}));
-    if (!row || row->empty()) return Error::Internal("import: SELECT MAX(id) returned nothing");
-    return std::get<int64_t>((*row)[0]);
-  }
-
-  // The ids of freshly inserted rows, by registration code.
-  Status FetchIds(const std::vector<EntityRow*>& rows) {
-    constexpr size_t kPerQuery = 500;
-    std::vector<Value> params;
-    for (size_t start = 0; start < rows.size(); start += kPerQuery) {
-      size_t end = std::min(rows.size(), start + kPerQuery);
-      params.clear();
-      for (size_t i = start; i < end; ++i) params.push_back(Text(rows[i]->parsed.registration_code));
-      HOPTAC_TRY(conn().Query(
-          "SELECT registration_code, id FROM entities WHERE registration_code IN (" + Placeholders(end - start) + ")",
-          params, [&](const RowView& row) -> Status {
-            auto it = known_.find(std::string(row.GetText(0)));
-            if (it != known_.end()) it->second.id = row.GetInt(1);
-            return Ok();
-          }));
+  // The id of a new entity. SQLite gives a new row max(id) + 1, and the writer lock is
+  // this transaction's, so ids count on from MAX(id). PostgreSQL: values of the
+  // identity's sequence, taken in blocks (unused ones are gaps, as after any rollback).
+  Result<int64_t> NewId() {
+    if (next_id_ == 0 || (backend() == storage::Backend::kPostgres && next_id_ > last_id_)) {
+      if (backend() == storage::Backend::kSqlite) {
+        HOPTAC_ASSIGN_OR_RETURN(auto row, conn().QueryOne("SELECT COALESCE(MAX(id), 0) FROM entities", {}));
+        if (!row || row->empty()) return Error::Internal("import: SELECT MAX(id) returned nothing");
+        next_id_ = std::get<int64_t>((*row)[0]) + 1;
+      } else {
+        // Blocks grow (1,024 … 65,536 ids) so that a large import asks a few times only.
+        const int64_t block = std::min<int64_t>(int64_t{1024} << std::min(reserved_blocks_++, 6), 65'536);
+        reserved_ids_.clear();
+        const std::vector<Value> params = {Int(block)};
+        HOPTAC_TRY(conn().Query("SELECT nextval(pg_get_serial_sequence('entities', 'id')) FROM generate_series(1, $1)",
+                                params, [&](const RowView& row) -> Status {
+                                  reserved_ids_.push_back(row.GetInt(0));
+                                  return Ok();
+                                }));
+        if (reserved_ids_.empty()) return Error::Internal("import: no entity ids reserved");
+        std::sort(reserved_ids_.begin(), reserved_ids_.end());
+        next_id_ = 1;
+        last_id_ = static_cast<int64_t>(reserved_ids_.size());
+      }
     }
-    for (EntityRow* r : rows) {
-      r->record.entity.id = r->known->id;
-      if (r->record.entity.id == 0) return Error::Internal("import: inserted entity not found");
-    }
-    return Ok();
+    if (backend() == storage::Backend::kPostgres) return reserved_ids_[static_cast<size_t>(next_id_++ - 1)];
+    return next_id_++;
   }
 
   Date today_;
   int64_t existing_at_start_ = 0;
   int64_t created_written_ = 0;
   bool indexes_dropped_ = false;
-  std::vector<std::string> dropped_indexes_;  // CREATE statements to run at the end
+  // CREATE statements to run at the end; filled and used by the writer thread.
+  std::shared_ptr<std::vector<std::string>> dropped_indexes_ = std::make_shared<std::vector<std::string>>();
+  int64_t next_id_ = 0;  // SQLite: the next id; PostgreSQL: 1 + the index into reserved_ids_
+  int64_t last_id_ = 0;  // PostgreSQL: the number of reserved ids
+  int reserved_blocks_ = 0;
+  std::vector<int64_t> reserved_ids_;
   std::unordered_map<std::string, Known> known_;
   std::unordered_map<int64_t, Loaded> loaded_;
   std::vector<std::unique_ptr<EntityRow>> batch_;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,6 +23,8 @@
 namespace hoptac::registry::detail {
 
 inline constexpr size_t kBatchRows = 1000;
+// Writes waiting for the writer thread (each about a batch).
+inline constexpr size_t kMaxPendingWrites = 8;
 
 // How one row went.
 struct RowState {
@@ -51,13 +54,16 @@ struct PreParsed {
 class ImportRun {
  public:
   ImportRun(const RunContext& context, ColumnMap map, ImportResult& result);
-  virtual ~ImportRun() = default;
+  virtual ~ImportRun();
 
   // Start(), OnRow() for every data row, Finish(), then the last audit rows.
-  // Rows are read (and PreParse()d) by a second thread, a few hundred rows ahead,
-  // so reading and parsing the file overlaps with the database work of this one.
+  // Three threads: rows are read (and PreParse()d) by a reader thread, a few hundred
+  // rows ahead; this one validates them against the registry and builds the rows to
+  // write; the writes it Submit()s run on a writer thread, in order, in the same
+  // transaction. Both queues are bounded, so memory does not grow with the file.
   // Returns the error that ends the import: a read error of the source, a
-  // database failure, or the cancellation (IsCancelled()).
+  // database failure (the first one, of either thread), or the cancellation
+  // (IsCancelled()). Every submitted write has run (or the run failed) when it returns.
   Status Run(storage::Connection& conn, io::RowSource& source);
 
   // Whether the run wrote anything (and so took a registry version).
@@ -123,7 +129,15 @@ class ImportRun {
   void AddAudit(storage::AuditRecord record) { audits_.push_back(std::move(record)); }
   Status FlushAudits();
 
-  storage::Connection& conn() { return *conn_; }
+  // Queues a write for the writer thread (it runs after every write submitted
+  // before it). Blocks while kMaxPendingWrites wait. A job owns what it writes and
+  // touches nothing else of the run. Returns the error of an earlier write, if any.
+  using WriteJob = std::function<Status(storage::Connection&)>;
+  Status Submit(WriteJob job);
+  // The connection for this thread's own reads and writes: first waits until every
+  // submitted write has run (an error of theirs is returned by Run()).
+  storage::Connection& conn();
+  storage::Backend backend() const { return conn_->backend(); }
 
   RunContext context_;
   ImportResult& result_;
@@ -136,6 +150,10 @@ class ImportRun {
   bool stopped_ = false;
   bool preview_reported_ = false;
   std::vector<storage::AuditRecord> audits_;
+  class Writer;
+  std::unique_ptr<Writer> writer_;  // started by the first Submit()
+
+  Status RunRows(io::RowSource& source);
 };
 
 std::unique_ptr<ImportRun> MakeEntityImport(const RunContext& context, ColumnMap map, ImportResult& result);

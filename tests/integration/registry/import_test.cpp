@@ -772,5 +772,70 @@ TEST_F(ImportTest, BulkLoadsKeepTheIndexes) {
   EXPECT_EQ(std::stoll(Field("B-59999", "id")) - std::stoll(Field("B-0", "id")), 59999);
 }
 
+// The writes run on a thread of their own (ImportRun::Submit): one that fails midway,
+// after batches were already written, leaves nothing written, on both backends.
+TEST_F(ImportTest, AWriteFailingMidwayLeavesNothingWritten) {
+  const bool sqlite = db_->backend() == storage::Backend::kSqlite;
+  ASSERT_OK(db_->Write([&](storage::Connection& conn) -> Status {
+    if (sqlite) {
+      return conn.ExecScript(
+          "CREATE TRIGGER import_test_fail BEFORE INSERT ON entities WHEN NEW.registration_code = 'W-2500' "
+          "BEGIN SELECT RAISE(ABORT, 'import_test_fail'); END");
+    }
+    return conn.ExecScript(
+        "CREATE FUNCTION import_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF NEW.registration_code = 'W-2500' THEN RAISE EXCEPTION 'import_test_fail'; END IF; RETURN NEW; END $$; "
+        "CREATE TRIGGER import_test_fail BEFORE INSERT ON entities FOR EACH ROW EXECUTE FUNCTION import_test_fail()");
+  }));
+  std::string csv = "registration_code,name,kind,province_code,founded_on,status,status_since\n";
+  for (int i = 0; i < 4000; ++i)
+    csv += "W-" + std::to_string(i) + ",Hợp tác xã Số " + std::to_string(i) + ",HTX,01,2020-01-01," +
+           (i % 10 == 0 ? "stopped,2021-01-01" : "active,") + "\n";
+  auto result = Import(Write("write_fails.csv", csv), FileType::kEntities);
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().detail.find("import_test_fail"), std::string::npos) << result.error().detail;
+  EXPECT_EQ(Entities(), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM entity_events"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM imports"), 0);
+  EXPECT_EQ(Version(), 0);
+  EXPECT_EQ(AuditRows(), 0);
+  EXPECT_EQ(observer_.reloads.load(), 0);
+  // The same file without the failure: every row, its events, and ids in file order.
+  ASSERT_OK(db_->Write([&](storage::Connection& conn) -> Status {
+    return conn.ExecScript(sqlite ? "DROP TRIGGER import_test_fail" : "DROP TRIGGER import_test_fail ON entities");
+  }));
+  ImportResult loaded = MustImport(Write("write_fails.csv", csv), FileType::kEntities);
+  EXPECT_EQ(loaded.outcome, ImportOutcome::kCommitted);
+  EXPECT_EQ(loaded.counts.created, 4000);
+  EXPECT_EQ(loaded.counts.events_added, 400);
+  EXPECT_EQ(Entities(), 4000);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM entity_events e JOIN entities n ON n.id = e.entity_id "
+                  "WHERE n.registration_code LIKE 'W-%0' AND e.type = 'stopped'"),
+            400);
+  EXPECT_EQ(std::stoll(Field("W-3999", "id")) - std::stoll(Field("W-0", "id")), 3999);
+  EXPECT_EQ(Field("W-2500", "import_row"), "2502");
+  EXPECT_EQ(observer_.reloads.load(), 1);
+}
+
+// A union created by the import, named by rows of later batches and of its own batch:
+// the members point at the union's id.
+TEST_F(ImportTest, MembersOfAUnionCreatedByTheImportPointAtIt) {
+  std::string csv = "registration_code,name,kind,province_code,founded_on,union_registration_code\n";
+  csv += "U-1,Liên hiệp Một,LHHTX,01,2019-01-01,\n";
+  for (int i = 0; i < 2500; ++i)
+    csv += "M-" + std::to_string(i) + ",Hợp tác xã Số " + std::to_string(i) + ",HTX,01,2020-01-01," +
+           (i % 2 == 0 ? "U-1" : "U-2") + "\n";
+  csv += "U-2,Liên hiệp Hai,LHHTX,01,2019-01-01,\n";
+  ImportResult result = MustImport(Write("unions.csv", csv), FileType::kEntities);
+  EXPECT_EQ(result.outcome, ImportOutcome::kCommitted);
+  EXPECT_EQ(result.counts.created, 2502);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM entities m JOIN entities u ON u.id = m.union_id "
+                  "WHERE u.registration_code = 'U-1'"),
+            1250);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM entities m JOIN entities u ON u.id = m.union_id "
+                  "WHERE u.registration_code = 'U-2'"),
+            1250);
+}
+
 }  // namespace
 }  // namespace hoptac
