@@ -70,19 +70,22 @@ Status ReadChunks(const std::string& path, OnChunk on_chunk) {
   return Ok();
 }
 
-// The bytes of `file` (read from its path when not in memory), checked against its hash.
-Result<std::shared_ptr<const std::string>> Bytes(const ImportFileContent& file, const std::string& name) {
-  if (file.bytes) return file.bytes;
-  auto bytes = std::make_shared<std::string>();
-  bytes->reserve(static_cast<size_t>(file.size));
+// Each chunk of `file` (read from its path when not in memory), then a check that the
+// chunks hash as the file did when the import began.
+template <class OnChunk>
+Status EachChunk(const ImportFileContent& file, const std::string& name, OnChunk on_chunk) {
+  if (file.bytes) {
+    std::string_view all = *file.bytes;
+    for (size_t at = 0; at < all.size(); at += kChunk) HOPTAC_TRY(on_chunk(all.substr(at, kChunk)));
+    return Ok();
+  }
   Hasher hasher;
   HOPTAC_TRY(ReadChunks(file.path, [&](std::string_view chunk) -> Status {
     hasher.Update(chunk);
-    bytes->append(chunk);
-    return Ok();
+    return on_chunk(chunk);
   }));
   if (hasher.Hex() != file.sha256) return Error::Make(ErrorCode::kConflict, "error.import_file_changed", {name});
-  return std::shared_ptr<const std::string>(std::move(bytes));
+  return Ok();
 }
 
 // PostgreSQL's text parameters cannot hold NUL bytes: BYTEA travels as base64.
@@ -153,16 +156,21 @@ Status ImportFileStore::Put(Connection& conn, const ImportFileContent& file, con
     HOPTAC_ASSIGN_OR_RETURN(auto row,
                             conn.QueryOne("SELECT size FROM import_files WHERE sha256 = $1", {Text(file.sha256)}));
     if (row) return Ok();
-    HOPTAC_ASSIGN_OR_RETURN(auto bytes, Bytes(file, name));
-    // Another import of the same content may commit first: its row is as good as ours.
+    // Another import of the same content may commit first: its rows are as good as ours
+    // (the chunks then go nowhere: ON CONFLICT on the same keys).
+    HOPTAC_TRY(conn.Exec("INSERT INTO import_files (sha256, size) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
+                         {Text(file.sha256), Int(file.size)}));
     const bool postgres = conn.backend() == storage::Backend::kPostgres;
-    HOPTAC_TRY(conn.Exec(postgres
-                             ? "INSERT INTO import_files (sha256, content, size) VALUES ($1, decode($2, 'base64'), $3) "
-                               "ON CONFLICT (sha256) DO NOTHING"
-                             : "INSERT INTO import_files (sha256, content, size) VALUES ($1, CAST($2 AS BLOB), $3) "
-                               "ON CONFLICT (sha256) DO NOTHING",
-                         {Text(file.sha256), Text(postgres ? Base64(*bytes) : *bytes), Int(file.size)}));
-    return Ok();
+    const char* insert = postgres ? "INSERT INTO import_file_chunks (sha256, seq, content) VALUES ($1, $2, "
+                                    "decode($3, 'base64')) ON CONFLICT (sha256, seq) DO NOTHING"
+                                  : "INSERT INTO import_file_chunks (sha256, seq, content) VALUES ($1, $2, "
+                                    "CAST($3 AS BLOB)) ON CONFLICT (sha256, seq) DO NOTHING";
+    int64_t seq = 0;
+    return EachChunk(file, name, [&](std::string_view chunk) -> Status {
+      HOPTAC_TRY(
+          conn.Exec(insert, {Text(file.sha256), Int(seq++), Text(postgres ? Base64(chunk) : std::string(chunk))}));
+      return Ok();
+    });
   }
   const fs::path target = PathOf(file.sha256);
   std::error_code error;
@@ -216,23 +224,32 @@ Result<std::optional<std::string>> ImportFileStore::Get(Connection& conn, const 
   }
   const bool postgres = conn.backend() == storage::Backend::kPostgres;
   std::optional<std::string> out;
-  Status status = conn.Query(postgres ? "SELECT encode(content, 'base64') FROM import_files WHERE sha256 = $1"
-                                      : "SELECT content FROM import_files WHERE sha256 = $1",
+  HOPTAC_ASSIGN_OR_RETURN(auto size, conn.QueryOne("SELECT size FROM import_files WHERE sha256 = $1", {Text(sha256)}));
+  if (!size) return out;
+  std::string bytes;
+  bytes.reserve(static_cast<size_t>(std::get<int64_t>((*size)[0])));
+  Status status = conn.Query(postgres ? "SELECT encode(content, 'base64') FROM import_file_chunks WHERE sha256 = $1 "
+                                        "ORDER BY seq"
+                                      : "SELECT content FROM import_file_chunks WHERE sha256 = $1 ORDER BY seq",
                              std::initializer_list<storage::Value>{Text(sha256)}, [&](const RowView& row) -> Status {
                                if (postgres) {
-                                 HOPTAC_ASSIGN_OR_RETURN(std::string bytes, FromBase64(row.GetText(0)));
-                                 out = std::move(bytes);
+                                 HOPTAC_ASSIGN_OR_RETURN(std::string chunk, FromBase64(row.GetText(0)));
+                                 bytes += chunk;
                                } else {
-                                 out = std::string(row.GetText(0));
+                                 bytes += row.GetText(0);
                                }
                                return Ok();
                              });
   if (!status.ok()) return std::move(status).error();
+  if (static_cast<int64_t>(bytes.size()) != std::get<int64_t>((*size)[0]))
+    return Error::Internal("import_files: the stored chunks of " + sha256 + " do not add up to its size");
+  out = std::move(bytes);
   return out;
 }
 
 Status ImportFileStore::Remove(Connection& conn, const std::string& sha256) const {
   if (!in_folder()) {
+    HOPTAC_TRY(conn.Exec("DELETE FROM import_file_chunks WHERE sha256 = $1", {Text(sha256)}));
     HOPTAC_TRY(conn.Exec("DELETE FROM import_files WHERE sha256 = $1", {Text(sha256)}));
     return Ok();
   }

@@ -284,6 +284,33 @@ TEST_F(ImportAuditTest, TheTableKeepsBinaryContent) {
             static_cast<int64_t>(bytes.size()));
 }
 
+// A file of several chunks (1 MiB each), from a path: stored and read back whole, with
+// the memory of a chunk on the way in; removing it removes its chunks.
+TEST_F(ImportAuditTest, TheTableKeepsAFileOfSeveralChunks) {
+  registry::ImportFileStore table = registry::ImportFileStore::InFolder("");
+  std::string bytes;
+  bytes.reserve(2'600'000);
+  for (int i = 0; bytes.size() < 2'600'000; ++i) bytes.push_back(static_cast<char>((i * 7919) % 256));
+  fs::path path = testing::TempDir("hoptac_import_audit_chunks") / "big.csv";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+  }
+  auto file = registry::DescribeImportFile(path.string(), nullptr);
+  ASSERT_OK(file);
+  ASSERT_OK(db_->Write([&](storage::Connection& conn) { return table.Put(conn, *file, "big.csv"); }));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_file_chunks WHERE sha256 = $1", {storage::Text(file->sha256)}), 3);
+  std::optional<std::string> read;
+  ASSERT_OK(db_->Read([&](storage::Connection& conn) -> Status {
+    HOPTAC_ASSIGN_OR_RETURN(read, table.Get(conn, file->sha256));
+    return Ok();
+  }));
+  ASSERT_TRUE(read.has_value());
+  EXPECT_TRUE(*read == bytes);
+  ASSERT_OK(db_->Write([&](storage::Connection& conn) { return table.Remove(conn, file->sha256); }));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_file_chunks"), 0);
+}
+
 // Through the API: a province officer uploads; the record and the file are the
 // national admin's and that province's to read, not another province's.
 TEST_F(ImportAuditTest, RecordAndFileThroughTheApiUnderTheImportersScope) {

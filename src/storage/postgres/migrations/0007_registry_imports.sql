@@ -23,11 +23,18 @@ CREATE TABLE imports (
 CREATE INDEX imports_file_sha256 ON imports (file_sha256);
 
 -- The original files, by content, when there is no data folder beside the database
--- (an in-memory database); PostgreSQL keeps them here always.
+-- (an in-memory database); PostgreSQL keeps them here always. The content is kept in
+-- chunks of 1 MiB (import_file_chunks), so storing or reading a file of any size needs
+-- the memory of one chunk, not of the file.
 CREATE TABLE import_files (
   sha256 TEXT PRIMARY KEY,
-  content BYTEA NOT NULL,
   size BIGINT NOT NULL
+);
+CREATE TABLE import_file_chunks (
+  sha256 TEXT NOT NULL REFERENCES import_files (sha256) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  content BYTEA NOT NULL,
+  PRIMARY KEY (sha256, seq)
 );
 
 -- The import that created an entity and the row of its file (as Excel numbers rows).
