@@ -462,8 +462,8 @@ Result<StockResult> RegistryIndex::Stock(const StockQuery& q) const {
   const int64_t* values_column = figure_measure ? figure_columns_[column].data() : nullptr;
   // The value of an entity that counts (false: it does not: not alive, not founded yet, filtered
   // out, or no figure reported).
-  auto value_of = [&](uint32_t s, int64_t& value) {
-    if (!alive_[s] || (founded_[s] != kUnknownDay && founded_[s] > on)) return false;
+  // The rest of the checks, for an entity alive and founded by `on`.
+  auto value_of_existing = [&](uint32_t s, int64_t& value) {
     if (filtered && !Passes(c, s, c.era)) return false;
     if (!c.statuses.empty()) {
       const int status = StatusCode(s, on);
@@ -483,6 +483,10 @@ Result<StockResult> RegistryIndex::Stock(const StockQuery& q) const {
     }
     return true;
   };
+  auto value_of = [&](uint32_t s, int64_t& value) {
+    if (!alive_[s] || (founded_[s] != kUnknownDay && founded_[s] > on)) return false;
+    return value_of_existing(s, value);
+  };
   // Few groups (a dense table): per chunk of slots, the entities that count first, then each
   // dimension's codes in a loop of its own (no switch per entity and dimension), then the cells.
   auto dense = [&](uint32_t begin, uint32_t end, Aggregator& out) {
@@ -492,8 +496,19 @@ Result<StockResult> RegistryIndex::Stock(const StockQuery& q) const {
     for (uint32_t from = begin; from < end; from += kChunk) {
       const uint32_t to = std::min(end, from + kChunk);
       uint32_t n = 0;
-      for (uint32_t s = from; s < to; ++s)
-        if (value_of(s, values[n])) picked[n++] = s;
+      // Alive and founded by `on` (an unknown day, INT32_MIN, is before it), 64 slots a step.
+      const uint8_t* alive = alive_.data();
+      const int32_t* founded = founded_.data();
+      for (uint32_t base = from; base < to; base += 64) {
+        const uint32_t count = std::min<uint32_t>(64, to - base);
+        uint64_t exists = 0;
+        for (uint32_t i = 0; i < count; ++i)
+          exists |= static_cast<uint64_t>((alive[base + i] != 0) & (founded[base + i] <= on)) << i;
+        for (; exists; exists &= exists - 1) {
+          const uint32_t s = base + static_cast<uint32_t>(std::countr_zero(exists));
+          if (value_of_existing(s, values[n])) picked[n++] = s;
+        }
+      }
       std::fill(cell.begin(), cell.begin() + n, 0u);
       for (size_t i = 0; i < dims; ++i) {
         const uint32_t r = static_cast<uint32_t>(radix[i]);
