@@ -14,9 +14,9 @@ namespace hoptac::analytics {
 
 using index_internal::BitsOf;
 using index_internal::ClearBit;
+using index_internal::ForEachBit;
 using index_internal::FoundedBound;
 using index_internal::FoundedKey;
-using index_internal::ForEachBit;
 using index_internal::kNone;
 using index_internal::kNoSector;
 using index_internal::kUnknownDay;

@@ -285,8 +285,8 @@ void RegistryIndex::AndStatusOn(Bits& bits, int days, uint8_t status) const {
     for (size_t i = 0; i < count; ++i) {
       const size_t s = base + i;
       const unsigned p = pack[s];
-      const unsigned shift = 3u * (static_cast<unsigned>(days >= change_day[s][0]) +
-                                   static_cast<unsigned>(days >= change_day[s][1]));
+      const unsigned shift =
+          3u * (static_cast<unsigned>(days >= change_day[s][0]) + static_cast<unsigned>(days >= change_day[s][1]));
       const unsigned on = (p >> shift) & 7u;
       keep |= static_cast<uint64_t>((days >= founded[s]) & (on == status)) << i;
       more |= static_cast<uint64_t>(p >> 9 & 1) << i;
@@ -459,7 +459,7 @@ void RegistryIndex::WalkFoundedOrder(const FindPlan& plan, Visit&& visit) const 
   const size_t known_lo = before(unknown, [&](uint32_t s) { return founded_[s] < lo_day; });
   const size_t known_hi = std::max(known_lo, before(unknown, [&](uint32_t s) { return founded_[s] <= hi_day; }));
 
-  size_t start = 0;  // the first position after the cursor
+  size_t start = 0;                   // the first position after the cursor
   std::optional<int64_t> cursor_day;  // FoundedKey of the cursor's day
   if (cursor) {
     if (cursor->primary == UINT32_MAX) {
@@ -482,9 +482,8 @@ void RegistryIndex::WalkFoundedOrder(const FindPlan& plan, Visit&& visit) const 
     }
     // The rest of the cursor's day, then the days before it.
     top = std::min(top, before(unknown, [&](uint32_t s) { return founded_[s] <= *cursor_day; }));
-    const size_t day_start = std::min(top, std::max(known_lo, before(top, [&](uint32_t s) {
-                                                      return founded_[s] < *cursor_day;
-                                                    })));
+    const size_t day_start =
+        std::min(top, std::max(known_lo, before(top, [&](uint32_t s) { return founded_[s] < *cursor_day; })));
     if (!walk(std::max(day_start, start), top)) return;
     top = day_start;
   }

@@ -66,8 +66,8 @@ TEST_F(StatsPropertyTest, PastStatusAndFoundingOrderAgreeWithTheReferenceThrough
                           "' sort=" + std::to_string(static_cast<int>(f.sort)) +
                           " kind=" + (f.kind ? domain::EntityKindName(*f.kind) : "") + " province=" + f.province +
                           " status=" + (f.status ? domain::EntityStatusName(*f.status) : "") +
-                          " as_of=" + (f.as_of ? f.as_of->ToIso() : "") + " founded=" +
-                          (f.founded_from ? f.founded_from->ToIso() + "…" + f.founded_to->ToIso() : "") +
+                          " as_of=" + (f.as_of ? f.as_of->ToIso() : "") +
+                          " founded=" + (f.founded_from ? f.founded_from->ToIso() + "…" + f.founded_to->ToIso() : "") +
                           " limit=" + std::to_string(f.limit);
       std::vector<int64_t> want = find_reference::Answer(*rows, f, *directory_);
       std::vector<int64_t> got;
@@ -125,9 +125,10 @@ TEST_F(StatsPropertyTest, PastStatusAndFoundingOrderAgreeWithTheReferenceThrough
   EXPECT_GT(events, 20);
   EXPECT_GT(founded_moves, 10);
   compare("after writes", 120);
-  std::printf("[find dates property] %d queries paged to the end (%d pages) against the reference; %d events, %d "
-              "founding dates moved\n",
-              compared, pages, events, founded_moves);
+  std::printf(
+      "[find dates property] %d queries paged to the end (%d pages) against the reference; %d events, %d "
+      "founding dates moved\n",
+      compared, pages, events, founded_moves);
 }
 
 }  // namespace
