@@ -24,6 +24,7 @@
 // update only (loading from the database happens before).
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -120,6 +121,21 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   std::string KeyText(Dimension dimension, int value) const;
   int EraOf(Date date) const;
   std::optional<domain::EntityStatus> StatusAt(uint32_t slot, int days) const;
+  // The status on a day as a number (domain::EntityStatus), -1 before founding: StatusAt read from
+  // the short timeline (status_pack_, change_day_) and changes_ only for the few slots with more.
+  int StatusCode(uint32_t slot, int days) const {
+    if (days < founded_[slot]) return -1;  // an unknown founding day (INT32_MIN) is before every day
+    const uint16_t pack = status_pack_[slot];
+    if (pack & kMoreChanges) [[unlikely]] {
+      auto status = StatusAt(slot, days);
+      return status ? static_cast<int>(*status) : -1;
+    }
+    const auto& day = change_day_[slot];
+    return days >= day[1] ? (pack >> 6) & 7 : days >= day[0] ? (pack >> 3) & 7 : pack & 7;
+  }
+  // bits &= {slots whose status on `days` is `status`}, 64 slots a step from the short timelines.
+  void AndStatusOn(std::vector<uint64_t>& bits, int days, uint8_t status) const;  // REQUIRES: reader lock
+  void SetShortTimeline(uint32_t slot);  // from changes_; REQUIRES: writer lock
 
   storage::Db& db_;
   std::shared_ptr<const geo::AdminUnitDirectory> units_;
@@ -154,6 +170,13 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   std::vector<uint32_t> timeline_off_;
   std::vector<uint8_t> timeline_n_;
   std::vector<std::pair<int32_t, uint8_t>> changes_;  // (day, status)
+  // The timeline in short, so that the status on any day is read without a second cache miss (most
+  // entities change status at most twice after founding): bits 0–2 the status from founding, bits
+  // 3–5 from change_day_[0], bits 6–8 from change_day_[1], kMoreChanges when further changes
+  // follow (then changes_ is read).
+  static constexpr uint16_t kMoreChanges = 512;
+  std::vector<uint16_t> status_pack_;
+  std::vector<std::array<int32_t, 2>> change_day_;  // the first two changes after founding; INT32_MAX: none
   std::vector<uint32_t> events_off_;
   std::vector<uint8_t> events_n_;
   std::vector<std::pair<int32_t, uint8_t>> events_;  // (day, event type), date order
@@ -171,6 +194,9 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
 
   std::unordered_map<int64_t, uint32_t> slot_of_;
   std::vector<uint32_t> order_;  // alive slots by (sort key, id)
+  // Alive slots by (founding day, unknown last; sort key; id): lists by founding date with many
+  // matches walk it and stop once the page is full.
+  std::vector<uint32_t> founded_order_;
   // A word's slots: ascending, or for a frequent word a bitmap (one bit per slot) instead, so
   // that broad searches combine whole words at 64 slots an operation and a write to an entity
   // sets a bit rather than moving a list of a million slots.
@@ -204,6 +230,9 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   FindRanking RankMatches(const FindPlan& plan, const Bits& matches, size_t total) const;  // REQUIRES: reader lock
   void PageOf(const FindPlan& plan, const Bits& matches, FindRanking& ranking,
               registry::FindResult& result) const;  // REQUIRES: reader lock
+  // Calls visit(slot) in the plan's founding-date order from the cursor on, until it returns false.
+  template <typename Visit>
+  void WalkFoundedOrder(const FindPlan& plan, Visit&& visit) const;  // REQUIRES: reader lock
 
   friend class IndexLoader;
 };

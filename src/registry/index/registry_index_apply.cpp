@@ -15,6 +15,8 @@ namespace hoptac::analytics {
 using index_internal::BitsOf;
 using index_internal::ClearBit;
 using index_internal::ForEachBit;
+using index_internal::FoundedBound;
+using index_internal::FoundedKey;
 using index_internal::kNone;
 using index_internal::kNoSector;
 using index_internal::kUnknownDay;
@@ -120,6 +122,8 @@ uint32_t RegistryIndex::SlotFor(int64_t id) {
     founded_year_.push_back(-1);
     timeline_off_.push_back(0);
     timeline_n_.push_back(0);
+    status_pack_.push_back(0);
+    change_day_.push_back({INT32_MAX, INT32_MAX});
     events_off_.push_back(0);
     events_n_.push_back(0);
     figures_off_.push_back(0);
@@ -147,6 +151,19 @@ void RegistryIndex::IndexBits(uint32_t slot, bool on) {
   for (uint8_t i = 0; i < timeline_n_[slot]; ++i) put(ever_bits_[change[i].second]);
 }
 
+void RegistryIndex::SetShortTimeline(uint32_t slot) {
+  const auto* change = changes_.data() + timeline_off_[slot];
+  const uint8_t n = timeline_n_[slot];
+  uint16_t pack = n > 0 ? change[0].second & 7 : 0;
+  change_day_[slot] = {INT32_MAX, INT32_MAX};
+  for (uint8_t i = 1; i < std::min<uint8_t>(n, 3); ++i) {
+    pack |= static_cast<uint16_t>((change[i].second & 7) << (3 * i));
+    change_day_[slot][i - 1] = change[i].first;
+  }
+  if (n > 3) pack |= kMoreChanges;
+  status_pack_[slot] = pack;
+}
+
 void RegistryIndex::RebuildStatusBits(int32_t day) {
   status_day_ = day;
   for (Bits& b : status_bits_) b.assign(alive_bits_.size(), 0);
@@ -170,6 +187,10 @@ void RegistryIndex::Remove(uint32_t slot) {
   IndexBits(slot, false);
   size_t pos = LowerBound(order_, sort_key_, id_, sort_key_[slot], id_[slot]);
   if (pos < order_.size() && order_[pos] == slot) order_.erase(order_.begin() + static_cast<std::ptrdiff_t>(pos));
+  pos = FoundedBound(founded_order_, founded_, sort_key_, id_, FoundedKey(founded_[slot]), sort_key_[slot], id_[slot],
+                     /*after=*/false);
+  if (pos < founded_order_.size() && founded_order_[pos] == slot)
+    founded_order_.erase(founded_order_.begin() + static_cast<std::ptrdiff_t>(pos));
   ForEachWord(words_[slot], [&](std::string_view w) {
     auto it = postings_.find(w);
     if (it == postings_.end()) return;
@@ -183,6 +204,7 @@ void RegistryIndex::Remove(uint32_t slot) {
   garbage_ += timeline_n_[slot] + events_n_[slot] + figures_n_[slot];
   timeline_n_[slot] = events_n_[slot] = 0;
   figures_n_[slot] = 0;
+  SetShortTimeline(slot);
   words_[slot].clear();
   sort_key_[slot].clear();
   ranks_dirty_ = true;
@@ -213,15 +235,25 @@ void RegistryIndex::Apply(std::vector<Loaded>& loaded) {
     auto commune = commune_index_.find(l.commune);
     commune_[slot] = commune == commune_index_.end() ? kNone : commune->second;
     domain::StatusTimeline timeline = domain::BuildTimeline(l.events, l.founded);
-    founded_[slot] = timeline.founded_days() == domain::StatusTimeline::kSinceForever
-                         ? kUnknownDay
-                         : static_cast<int32_t>(timeline.founded_days());
+    const int32_t founded = timeline.founded_days() == domain::StatusTimeline::kSinceForever
+                                ? kUnknownDay
+                                : static_cast<int32_t>(timeline.founded_days());
+    // Still in the orders (alive, name unchanged): move it in the founding-date order if its day changed.
+    const bool founded_moves = !alive_[slot] || founded != founded_[slot];
+    if (alive_[slot] && founded_moves && !bulk) {
+      size_t pos = FoundedBound(founded_order_, founded_, sort_key_, id_, FoundedKey(founded_[slot]), sort_key_[slot],
+                                id_[slot], /*after=*/false);
+      if (pos < founded_order_.size() && founded_order_[pos] == slot)
+        founded_order_.erase(founded_order_.begin() + static_cast<std::ptrdiff_t>(pos));
+    }
+    founded_[slot] = founded;
     founded_year_[slot] =
         static_cast<int16_t>(founded_[slot] == kUnknownDay ? -1 : Date::FromDays(founded_[slot]).year());
     timeline_off_[slot] = static_cast<uint32_t>(changes_.size());
     timeline_n_[slot] = static_cast<uint8_t>(std::min<size_t>(timeline.changes.size(), 255));
     for (size_t i = 0; i < timeline_n_[slot]; ++i)
       changes_.emplace_back(timeline.changes[i].first, static_cast<uint8_t>(timeline.changes[i].second));
+    SetShortTimeline(slot);
     events_off_[slot] = static_cast<uint32_t>(events_.size());
     events_n_[slot] = static_cast<uint8_t>(std::min<size_t>(l.events.size(), 255));
     for (size_t i = 0; i < events_n_[slot]; ++i)
@@ -264,6 +296,11 @@ void RegistryIndex::Apply(std::vector<Loaded>& loaded) {
       ranks_dirty_ = true;
     }
     alive_[slot] = 1;
+    if (founded_moves && !bulk) {
+      size_t pos = FoundedBound(founded_order_, founded_, sort_key_, id_, FoundedKey(founded_[slot]), sort_key_[slot],
+                                id_[slot], /*after=*/false);
+      founded_order_.insert(founded_order_.begin() + static_cast<std::ptrdiff_t>(pos), slot);
+    }
     IndexBits(slot, true);
   }
   if (bulk) {
@@ -274,6 +311,10 @@ void RegistryIndex::Apply(std::vector<Loaded>& loaded) {
       int c = sort_key_[a].compare(sort_key_[b]);
       return c < 0 || (c == 0 && id_[a] < id_[b]);
     });
+    // The founding-date order: the name order, stably sorted by founding day (unknown last).
+    founded_order_ = order_;
+    std::stable_sort(founded_order_.begin(), founded_order_.end(),
+                     [&](uint32_t a, uint32_t b) { return FoundedKey(founded_[a]) < FoundedKey(founded_[b]); });
     std::unordered_map<std::string_view, std::vector<uint32_t>> postings;
     for (uint32_t slot = 0; slot < id_.size(); ++slot) {
       if (!alive_[slot]) continue;

@@ -21,10 +21,12 @@ namespace hoptac::analytics {
 
 using index_internal::AndInto;
 using index_internal::AndNotInto;
+using index_internal::AndWhere;
 using index_internal::BitsOf;
-using index_internal::ClearBit;
 using index_internal::CountBits;
 using index_internal::ForEachBit;
+using index_internal::FoundedBound;
+using index_internal::FoundedKey;
 using index_internal::kNone;
 using index_internal::kUnknownDay;
 using index_internal::LowerBound;
@@ -122,8 +124,10 @@ struct RegistryIndex::FindRanking {
   // The first position in order_ not before the cursor's entity, and whether that is the entity itself.
   size_t at = 0;
   bool cursor_found = false;
-  // Walk order_ from the cursor (many matches in name order); otherwise page by `keys`.
+  // Walk order_ from the cursor (many matches in name order), or founded_order_ (many matches by
+  // founding date); otherwise page by `keys`.
   bool walk_name_order = false;
+  bool walk_founded_order = false;
   // (primary << 32) | secondary of every match after the cursor that can reach the page, unsorted.
   std::vector<uint64_t> keys;
 };
@@ -211,7 +215,7 @@ Result<RegistryIndex::FindPlan> RegistryIndex::PlanFind(const FindQuery& query) 
 // Bitmap: the slots that match the plan, one bit per slot: the alive slots (or the scope's one
 // entity), narrowed by the filter bitmaps, then by each word's prefix range in the postings, then by
 // the checks no bitmap answers (commune, founding dates, the status on a day other than
-// status_day_), made on the remaining candidates only. REQUIRES: reader lock.
+// status_day_), 64 slots a step over the blocks that still hold a candidate. REQUIRES: reader lock.
 RegistryIndex::Bits RegistryIndex::MatchBits(const FindPlan& plan) const {
   const EntityFilters& f = *plan.filters;
   const uint32_t slots = static_cast<uint32_t>(id_.size());
@@ -249,22 +253,51 @@ RegistryIndex::Bits RegistryIndex::MatchBits(const FindPlan& plan) const {
     }
     AndInto(bits, range);
   }
-  // What no bitmap answers: checked on the remaining candidates only.
-  if (plan.commune >= 0 || plan.founded_filter || (f.status && !status_by_bits)) {
-    ForEachBit(bits, [&](uint32_t s) {
-      bool pass = true;
-      if (plan.commune >= 0 && commune_[s] != plan.commune) pass = false;
-      if (pass && plan.founded_filter &&
-          (founded_[s] == kUnknownDay || founded_[s] < plan.founded_from || founded_[s] > plan.founded_to))
-        pass = false;
-      if (pass && f.status && !status_by_bits) {
-        auto status = StatusAt(s, plan.on_days);
-        pass = status && *status == *f.status;
-      }
-      if (!pass) ClearBit(bits, s);
+  // What no bitmap answers, 64 slots a step, skipping blocks without a candidate: the commune, the
+  // founding dates and the status on another day (from the short timelines).
+  if (plan.commune >= 0) {
+    const uint16_t commune = static_cast<uint16_t>(plan.commune);
+    AndWhere(bits, slots, [&](size_t s) { return commune_[s] == commune; });
+  }
+  if (plan.founded_filter) {
+    const int32_t from = plan.founded_from, to = plan.founded_to;
+    AndWhere(bits, slots, [&](size_t s) {
+      const int32_t day = founded_[s];
+      return (day != kUnknownDay) & (day >= from) & (day <= to);
     });
   }
+  if (f.status && !status_by_bits) AndStatusOn(bits, plan.on_days, static_cast<uint8_t>(*f.status));
   return bits;
+}
+
+void RegistryIndex::AndStatusOn(Bits& bits, int days, uint8_t status) const {
+  const size_t slots = id_.size();
+  const int32_t* founded = founded_.data();
+  const std::array<int32_t, 2>* change_day = change_day_.data();
+  const uint16_t* pack = status_pack_.data();
+  for (size_t block = 0; block < bits.size(); ++block) {
+    const uint64_t candidates = bits[block];
+    if (!candidates) continue;
+    const size_t base = block * 64;
+    const size_t count = std::min<size_t>(64, slots - std::min(slots, base));
+    uint64_t keep = 0, more = 0;
+    // Branch-free over the block: the status from founding or from the first change, and whether it exists.
+    for (size_t i = 0; i < count; ++i) {
+      const size_t s = base + i;
+      const unsigned p = pack[s];
+      const unsigned shift =
+          3u * (static_cast<unsigned>(days >= change_day[s][0]) + static_cast<unsigned>(days >= change_day[s][1]));
+      const unsigned on = (p >> shift) & 7u;
+      keep |= static_cast<uint64_t>((days >= founded[s]) & (on == status)) << i;
+      more |= static_cast<uint64_t>(p >> 9 & 1) << i;
+    }
+    keep &= ~more;
+    for (uint64_t w = candidates & more; w; w &= w - 1) {
+      const uint32_t s = static_cast<uint32_t>(base + static_cast<size_t>(std::countr_zero(w)));
+      if (StatusCode(s, days) == status) keep |= uint64_t{1} << (s & 63);
+    }
+    bits[block] = candidates & keep;
+  }
 }
 
 // Rank: where the matches (`total` of them, total > 0) stand in the requested order, from the
@@ -290,6 +323,13 @@ RegistryIndex::FindRanking RegistryIndex::RankMatches(const FindPlan& plan, cons
   // Name order with many matches: walk the order from the cursor; a match turns up every 64 slots or sooner.
   if (plan.by_name && total * 64 >= order_.size()) {
     ranking.walk_name_order = true;
+    return ranking;
+  }
+  // The same by founding date: walk founded_order_ from the cursor.
+  const bool by_founded = !plan.relevance && (plan.filters->sort == registry::ListSort::kFounded ||
+                                              plan.filters->sort == registry::ListSort::kFoundedDescending);
+  if (by_founded && total * 64 >= founded_order_.size()) {
+    ranking.walk_founded_order = true;
     return ranking;
   }
 
@@ -389,6 +429,73 @@ RegistryIndex::FindRanking RegistryIndex::RankMatches(const FindPlan& plan, cons
   return ranking;
 }
 
+// The founding-date order from the cursor on: founded_order_ forwards for founded_on; for
+// -founded_on the known days backwards, each day's slots forwards (name order), then the unknown
+// days forwards. The cursor's primary key is read back into its day as RankMatches made it. Only
+// the days a match can have are walked: a founding-date filter's range, and no day after the one
+// a status is read on (an entity has no status before it is founded).
+template <typename Visit>
+void RegistryIndex::WalkFoundedOrder(const FindPlan& plan, Visit&& visit) const {
+  const std::vector<uint32_t>& order = founded_order_;
+  const bool descending = plan.filters->sort == registry::ListSort::kFoundedDescending;
+  const std::optional<Cursor>& cursor = plan.cursor;
+  auto walk = [&](size_t from, size_t to) {  // false: stopped
+    for (size_t pos = from; pos < to; ++pos)
+      if (!visit(order[pos])) return false;
+    return true;
+  };
+  // Known days first (ascending), then the unknown ones: positions by day are partition points.
+  const size_t unknown = static_cast<size_t>(
+      std::partition_point(order.begin(), order.end(), [&](uint32_t s) { return founded_[s] != kUnknownDay; }) -
+      order.begin());
+  auto before = [&](size_t hi, auto&& pred) {  // the first position in [0, hi) where pred fails
+    return static_cast<size_t>(
+        std::partition_point(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(hi), pred) - order.begin());
+  };
+  int64_t lo_day = INT64_MIN, hi_day = INT64_MAX;
+  if (plan.founded_filter) lo_day = plan.founded_from, hi_day = plan.founded_to;
+  if (plan.filters->status) hi_day = std::min<int64_t>(hi_day, plan.on_days);
+  const bool unknown_ok = !plan.founded_filter;
+  const size_t known_lo = before(unknown, [&](uint32_t s) { return founded_[s] < lo_day; });
+  const size_t known_hi = std::max(known_lo, before(unknown, [&](uint32_t s) { return founded_[s] <= hi_day; }));
+
+  size_t start = 0;                   // the first position after the cursor
+  std::optional<int64_t> cursor_day;  // FoundedKey of the cursor's day
+  if (cursor) {
+    if (cursor->primary == UINT32_MAX) {
+      cursor_day = INT64_MAX;
+    } else {
+      cursor_day = descending ? int64_t{INT32_MAX} - cursor->primary : int64_t{cursor->primary} + INT32_MIN;
+    }
+    start = FoundedBound(order, founded_, sort_key_, id_, *cursor_day, cursor->sort_key, cursor->id, /*after=*/true);
+  }
+  if (!descending) {
+    if (!walk(std::max(known_lo, start), known_hi)) return;
+    if (unknown_ok) walk(std::max(unknown, start), order.size());
+    return;
+  }
+  size_t top = known_hi;  // days backwards from the position before top
+  if (cursor_day) {
+    if (*cursor_day == INT64_MAX) {
+      if (unknown_ok) walk(std::max(unknown, start), order.size());
+      return;
+    }
+    // The rest of the cursor's day, then the days before it.
+    top = std::min(top, before(unknown, [&](uint32_t s) { return founded_[s] <= *cursor_day; }));
+    const size_t day_start =
+        std::min(top, std::max(known_lo, before(top, [&](uint32_t s) { return founded_[s] < *cursor_day; })));
+    if (!walk(std::max(day_start, start), top)) return;
+    top = day_start;
+  }
+  while (top > known_lo) {
+    const int32_t day = founded_[order[top - 1]];
+    const size_t day_start = std::max(known_lo, before(top, [&](uint32_t s) { return founded_[s] < day; }));
+    if (!walk(day_start, top)) return;
+    top = day_start;
+  }
+  if (unknown_ok) walk(unknown, order.size());
+}
+
 // Page: skips `offset` matches after the cursor, puts the next `limit` ids into `result` in order,
 // and sets result.next_cursor when more follow. `ranking` comes from RankMatches on the same
 // `matches` (its keys are reordered). REQUIRES: reader lock, held since `matches` was made.
@@ -398,7 +505,7 @@ void RegistryIndex::PageOf(const FindPlan& plan, const Bits& bits, FindRanking& 
   const size_t at = ranking.at;
   const bool cursor_found = ranking.cursor_found;
   const bool descending_name = plan.descending_name;
-  if (ranking.walk_name_order) {
+  if (ranking.walk_name_order || ranking.walk_founded_order) {
     int skip = f.offset;
     uint32_t last = 0;
     bool more = false;
@@ -416,6 +523,19 @@ void RegistryIndex::PageOf(const FindPlan& plan, const Bits& bits, FindRanking& 
       last = s;
       return true;
     };
+    if (ranking.walk_founded_order) {
+      WalkFoundedOrder(plan, visit);
+      if (more && !result.ids.empty()) {
+        // The cursor's primary as RankMatches keys it, so that either way reads the other's cursors.
+        const bool descending = f.sort == registry::ListSort::kFoundedDescending;
+        const int64_t day = founded_[last];
+        const uint32_t primary = day == kUnknownDay ? UINT32_MAX
+                                 : descending       ? static_cast<uint32_t>(int64_t{INT32_MAX} - day)
+                                                    : static_cast<uint32_t>(day - int64_t{INT32_MIN});
+        result.next_cursor = EncodeCursor({primary, id_[last], sort_key_[last]});
+      }
+      return;
+    }
     if (descending_name) {
       for (size_t pos = cursor ? at : order_.size(); pos > 0 && visit(order_[pos - 1]); --pos) {
       }

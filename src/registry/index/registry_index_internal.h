@@ -75,6 +75,19 @@ inline void ForEachBit(const Bits& b, F&& f) {
     }
   }
 }
+// b &= {slot < slots : keep(slot)}, 64 slots a step and without a branch per slot (for tests on
+// columns that no bitmap answers: a founding-date range, a commune). Blocks without a candidate are skipped.
+template <typename Keep>
+inline void AndWhere(Bits& b, size_t slots, Keep&& keep) {
+  for (size_t block = 0; block < b.size(); ++block) {
+    if (!b[block]) continue;
+    const size_t base = block * 64;
+    const size_t count = std::min<size_t>(64, slots - std::min(slots, base));
+    uint64_t mask = 0;
+    for (size_t i = 0; i < count; ++i) mask |= static_cast<uint64_t>(keep(base + i)) << i;
+    b[block] &= mask;
+  }
+}
 inline Bits BitsOf(const std::vector<uint32_t>& list, size_t words) {
   Bits b(words, 0);
   for (uint32_t s : list) b[s >> 6] |= uint64_t{1} << (s & 63);
@@ -87,6 +100,27 @@ inline size_t LowerBound(const std::vector<uint32_t>& order, const std::vector<s
   auto it = std::lower_bound(order.begin(), order.end(), 0, [&](uint32_t slot, int) {
     int c = keys[slot].compare(key);
     return c < 0 || (c == 0 && ids[slot] < id);
+  });
+  return static_cast<size_t>(it - order.begin());
+}
+
+// The founding-date order (RegistryIndex::founded_order_): by founding day, unknown (kUnknownDay)
+// after every day, then by (sort key, id) as the name order.
+inline int64_t FoundedKey(int32_t founded) { return founded == kUnknownDay ? INT64_MAX : founded; }
+inline int CompareFounded(int64_t founded_a, std::string_view key_a, int64_t id_a, int64_t founded_b,
+                          std::string_view key_b, int64_t id_b) {
+  if (founded_a != founded_b) return founded_a < founded_b ? -1 : 1;
+  int c = key_a.compare(key_b);
+  if (c != 0) return c < 0 ? -1 : 1;
+  return id_a < id_b ? -1 : id_a > id_b ? 1 : 0;
+}
+// Position in the founded order of the first slot not before (after: after) (founded, key, id).
+inline size_t FoundedBound(const std::vector<uint32_t>& order, const std::vector<int32_t>& founded_days,
+                           const std::vector<std::string>& keys, const std::vector<int64_t>& ids, int64_t founded,
+                           std::string_view key, int64_t id, bool after) {
+  auto it = std::partition_point(order.begin(), order.end(), [&](uint32_t slot) {
+    int c = CompareFounded(FoundedKey(founded_days[slot]), keys[slot], ids[slot], founded, key, id);
+    return after ? c <= 0 : c < 0;
   });
   return static_cast<size_t>(it - order.begin());
 }

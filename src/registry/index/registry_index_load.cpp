@@ -243,7 +243,7 @@ RegistryIndex::Usage RegistryIndex::MemoryUsage() const {
   u.figure_values = figure_values_;
   int64_t bytes = 0;
   size_t n = id_.capacity();
-  bytes += static_cast<int64_t>(n * (8 + 1 + 1 + 1 + 1 + 2 + 2 + 2 + 4 + 4 + 1 + 4 + 1 + 4 + 2 + 1 + 4));
+  bytes += static_cast<int64_t>(n * (8 + 1 + 1 + 1 + 1 + 2 + 2 + 2 + 4 + 4 + 1 + 4 + 1 + 4 + 2 + 1 + 4 + 2 + 8));
   bytes += static_cast<int64_t>(changes_.capacity() * 8 + events_.capacity() * 8 + period_end_.capacity() * 4);
   for (const auto& column : figure_columns_) bytes += static_cast<int64_t>(column.capacity() * 8);
   for (size_t i = 0; i < sort_key_.size(); ++i) {
@@ -252,7 +252,7 @@ RegistryIndex::Usage RegistryIndex::MemoryUsage() const {
     if (words_[i].capacity() > 15) bytes += static_cast<int64_t>(words_[i].capacity() + 1);
   }
   bytes += static_cast<int64_t>(slot_of_.size() * 32 + slot_of_.bucket_count() * 8);
-  bytes += static_cast<int64_t>(order_.capacity() * 4);
+  bytes += static_cast<int64_t>((order_.capacity() + founded_order_.capacity()) * 4);
   for (const auto& [word, posting] : postings_)
     bytes += static_cast<int64_t>(64 + word.capacity() + posting.slots.capacity() * 4 + posting.bits.capacity() * 8);
   auto family = [](const std::vector<Bits>& bitmaps) {

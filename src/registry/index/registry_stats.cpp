@@ -69,6 +69,13 @@ class Aggregator {
     acc->sum = SaturatingAdd(acc->sum, value);
     acc->count += entities;
   }
+  bool dense() const { return dense_; }
+  // Adds value to a cell of the dense table (REQUIRES: dense()), one entity.
+  void AddCell(size_t index, int64_t value) {
+    Acc& acc = cells_[index];
+    acc.sum = SaturatingAdd(acc.sum, value);
+    acc.count += 1;
+  }
   void Merge(const Aggregator& other) {
     if (dense_) {
       for (size_t i = 0; i < cells_.size(); ++i) {
@@ -254,7 +261,8 @@ bool RegistryIndex::Passes(const Compiled& c, uint32_t s, int era) const {
   return true;
 }
 
-int RegistryIndex::DimensionValue(Dimension d, uint32_t s, int on_days, int era) const {
+// Inlined into the loops of Stock and Flows: a call per dimension and entity cost more than the switch.
+[[gnu::always_inline]] inline int RegistryIndex::DimensionValue(Dimension d, uint32_t s, int on_days, int era) const {
   switch (d) {
     case Dimension::kProvince: {
       uint16_t registered = unit_[s] != kNone ? unit_[s] : current_[s];
@@ -264,10 +272,7 @@ int RegistryIndex::DimensionValue(Dimension d, uint32_t s, int on_days, int era)
     }
     case Dimension::kCommune: return commune_[s] == kNone ? -1 : commune_[s];
     case Dimension::kKind: return kind_[s];
-    case Dimension::kStatus: {
-      auto status = StatusAt(s, on_days);
-      return status ? static_cast<int>(*status) : -1;
-    }
+    case Dimension::kStatus: return StatusCode(s, on_days);
     case Dimension::kSector: return sector_[s] == kNoSector ? -1 : sector_[s];
     case Dimension::kFoundedYear: return founded_year_[s];
     case Dimension::kWomenManaged: return flags_[s] & 1;
@@ -455,29 +460,83 @@ Result<StockResult> RegistryIndex::Stock(const StockQuery& q) const {
   // then, so the pointer cannot say which measure was asked for); count sums ones.
   const bool figure_measure = field != nullptr;
   const int64_t* values_column = figure_measure ? figure_columns_[column].data() : nullptr;
+  // The value of an entity that counts (false: it does not: not alive, not founded yet, filtered
+  // out, or no figure reported).
+  // The rest of the checks, for an entity alive and founded by `on`.
+  auto value_of_existing = [&](uint32_t s, int64_t& value) {
+    if (filtered && !Passes(c, s, c.era)) return false;
+    if (!c.statuses.empty()) {
+      const int status = StatusCode(s, on);
+      if (status < 0 || !In(c.statuses, static_cast<uint8_t>(status))) return false;
+    }
+    value = 1;
+    if (figure_measure) {
+      const uint32_t off = figures_off_[s];
+      for (uint32_t i = figures_n_[s]; i-- > 0;) {
+        if (period_end_[off + i] > on) continue;
+        int64_t v = values_column[off + i];
+        if (v == kMissingFigure) continue;
+        value = v;
+        return true;
+      }
+      return false;
+    }
+    return true;
+  };
+  auto value_of = [&](uint32_t s, int64_t& value) {
+    if (!alive_[s] || (founded_[s] != kUnknownDay && founded_[s] > on)) return false;
+    return value_of_existing(s, value);
+  };
+  // Few groups (a dense table): per chunk of slots, the entities that count first, then each
+  // dimension's codes in a loop of its own (no switch per entity and dimension), then the cells.
+  auto dense = [&](uint32_t begin, uint32_t end, Aggregator& out) {
+    constexpr uint32_t kChunk = 1024;
+    std::array<uint32_t, kChunk> picked, cell;
+    std::array<int64_t, kChunk> values;
+    for (uint32_t from = begin; from < end; from += kChunk) {
+      const uint32_t to = std::min(end, from + kChunk);
+      uint32_t n = 0;
+      // Alive and founded by `on` (an unknown day, INT32_MIN, is before it), 64 slots a step.
+      const uint8_t* alive = alive_.data();
+      const int32_t* founded = founded_.data();
+      for (uint32_t base = from; base < to; base += 64) {
+        const uint32_t count = std::min<uint32_t>(64, to - base);
+        uint64_t exists = 0;
+        for (uint32_t i = 0; i < count; ++i)
+          exists |= static_cast<uint64_t>((alive[base + i] != 0) & (founded[base + i] <= on)) << i;
+        for (; exists; exists &= exists - 1) {
+          const uint32_t s = base + static_cast<uint32_t>(std::countr_zero(exists));
+          if (value_of_existing(s, values[n])) picked[n++] = s;
+        }
+      }
+      std::fill(cell.begin(), cell.begin() + n, 0u);
+      for (size_t i = 0; i < dims; ++i) {
+        const uint32_t r = static_cast<uint32_t>(radix[i]);
+        auto fold = [&]<Dimension D>() {
+          for (uint32_t j = 0; j < n; ++j)
+            cell[j] = cell[j] * r + static_cast<uint32_t>(Encode(D, DimensionValue(D, picked[j], on, c.era)));
+        };
+        switch (q.group_by[i]) {
+          case Dimension::kProvince: fold.template operator()<Dimension::kProvince>(); break;
+          case Dimension::kCommune: fold.template operator()<Dimension::kCommune>(); break;
+          case Dimension::kKind: fold.template operator()<Dimension::kKind>(); break;
+          case Dimension::kStatus: fold.template operator()<Dimension::kStatus>(); break;
+          case Dimension::kSector: fold.template operator()<Dimension::kSector>(); break;
+          case Dimension::kFoundedYear: fold.template operator()<Dimension::kFoundedYear>(); break;
+          case Dimension::kWomenManaged: fold.template operator()<Dimension::kWomenManaged>(); break;
+          case Dimension::kYouth: fold.template operator()<Dimension::kYouth>(); break;
+          case Dimension::kYear: fold.template operator()<Dimension::kYear>(); break;
+        }
+      }
+      for (uint32_t j = 0; j < n; ++j) out.AddCell(cell[j], values[j]);
+    }
+  };
   Aggregator groups = RunSplit(slots, radix, [&](uint32_t begin, uint32_t end, Aggregator& out) {
+    if (out.dense()) return dense(begin, end, out);
     int codes[kMaxGroupBy];
     for (uint32_t s = begin; s < end; ++s) {
-      if (!alive_[s] || (founded_[s] != kUnknownDay && founded_[s] > on)) continue;
-      if (filtered && !Passes(c, s, c.era)) continue;
-      if (!c.statuses.empty()) {
-        auto status = StatusAt(s, on);
-        if (!status || !In(c.statuses, static_cast<uint8_t>(*status))) continue;
-      }
-      int64_t value = 1;
-      if (figure_measure) {
-        bool found = false;
-        const uint32_t off = figures_off_[s];
-        for (uint32_t i = figures_n_[s]; i-- > 0;) {
-          if (period_end_[off + i] > on) continue;
-          int64_t v = values_column[off + i];
-          if (v == kMissingFigure) continue;
-          value = v;
-          found = true;
-          break;
-        }
-        if (!found) continue;
-      }
+      int64_t value;
+      if (!value_of(s, value)) continue;
       for (size_t i = 0; i < dims; ++i) codes[i] = Encode(q.group_by[i], DimensionValue(q.group_by[i], s, on, c.era));
       out.Add(codes, value);
     }
@@ -532,8 +591,8 @@ Result<FlowResult> RegistryIndex::Flows(const FlowQuery& q) const {
       if (!alive_[s]) continue;
       seen.clear();
       if (!c.statuses.empty()) {
-        auto status = StatusAt(s, to);
-        if (!status || !In(c.statuses, static_cast<uint8_t>(*status))) continue;
+        const int status = StatusCode(s, to);
+        if (status < 0 || !In(c.statuses, static_cast<uint8_t>(status))) continue;
       }
       if (established) {
         if (founded_[s] != kUnknownDay && founded_[s] >= from && founded_[s] <= to) count(s, founded_[s]);
