@@ -59,9 +59,10 @@ VALUES (1, NULL, 'cli:bench', 'cli', 'entities', 'bench.csv', 'x', 1);
 INSERT INTO entities (kind, name, name_folded, registration_code, tax_code, province_code, province_as_of,
   current_province_code, commune_code, address, sector, founded_on, women_managed, youth, chair_name, chair_sex,
   chair_birth_year, phone, email, union_id, updated_at_ms, created_at_ms, change_seq, import_id, import_row)
-SELECT kind, name, $lower, registration_code, '', province_code, founded_on, province_code, commune_code,
-  address, sector, founded_on, $bool_w, $bool_y, chair_name, chair_sex, CAST(chair_birth_year AS INTEGER), phone,
-  email, NULL, 1, 1, 1, 1, $row FROM $src;
+SELECT kind, name, $lower, registration_code, '', province_code, founded_on, province_code,
+  COALESCE(commune_code, ''), COALESCE(address, ''), sector, founded_on, $bool_w, $bool_y, COALESCE(chair_name, ''),
+  chair_sex, CAST(chair_birth_year AS INTEGER), COALESCE(phone, ''), COALESCE(email, ''), NULL, 1, 1, 1, 1, $row
+FROM $src;
 INSERT INTO entity_events (entity_id, date, type, note, converted_to)
 SELECT e.id, pl.status_since, pl.status, '', NULL
 FROM $src pl JOIN entities e ON e.registration_code = pl.registration_code WHERE pl.status <> 'active';
