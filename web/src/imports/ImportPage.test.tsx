@@ -177,6 +177,28 @@ describe('import wizard', () => {
     expect(screen.getByLabelText('Đọc tên/mã tỉnh theo ngày')).toBeTruthy();
   });
 
+  it('calls warnings that hold nothing back warnings, not errors', async () => {
+    const warned: ImportJob = {
+      ...checked,
+      counts: { rows_read: 2, created: 2, updated: 0, unchanged: 0, bad_rows: 0, warning_rows: 1, unconfirmed_rows: 0 },
+      problems_total: 1,
+      problems: [{ row: 2, column: 'Tỉnh', field: 'province_code', value: 'Lai Châu', severity: 'warning', code: 'province_read_at_records_begin', message: 'Đã đọc "Lai Châu" là Lai Châu (12) theo ngày 1997-01-01.' }],
+    };
+    mockApi(warned);
+    renderPage();
+    const input = await screen.findByTestId('import-file', undefined, { timeout: 5000 });
+    fireEvent.change(input, { target: { files: [new File(['Mã số HTX;Tỉnh\r\n'], 'lai-chau.csv', { type: 'text/csv' })] } });
+    const preview = await screen.findByTestId('import-preview', undefined, { timeout: 5000 });
+    await within(preview).findByText('Hợp tác xã Nhập Một', undefined, { timeout: 5000 });
+    fireEvent.click(screen.getByTestId('import-check'));
+    const problems = await screen.findByTestId('import-problems', undefined, { timeout: 5000 });
+    await within(problems).findByText('Đã đọc "Lai Châu" là Lai Châu (12) theo ngày 1997-01-01.');
+    expect(problems.textContent).toContain('Cảnh báo: không có lỗi, các dòng vẫn được ghi');
+    expect(problems.textContent).not.toContain('lỗi trên');
+    expect(screen.getByTestId('import-warning-count').textContent).toBe('1 cảnh báo trên 1 dòng.');
+    expect((screen.getByTestId('import-commit') as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('puts the import\'s date in the request', async () => {
     const submitted = mockApi();
     await submit('entities', new File(['x'], 'a.csv', { type: 'text/csv' }), { dryRun: true, asOf: '2020-12-31' });

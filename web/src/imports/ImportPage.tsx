@@ -124,6 +124,9 @@ export default function ImportPage() {
   const readsProvinces = (check?.preview ?? []).some((r) => r.values.province_rule);
   const problems = check?.problems ?? [];
   const errors = problems.filter((p) => p.severity === 'error').length;
+  // Warnings that hold nothing back (a province read by a later rule): the rows are written.
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
+  const onlyWarnings = problems.length > 0 && errors === 0 && (check?.counts?.bad_rows ?? 0) === 0;
   // Rows held back only by warnings: written once the user confirms them.
   const unconfirmed = check?.counts?.unconfirmed_rows ?? 0;
   const total = check?.counts?.rows_read ?? check?.rows_read ?? 0;
@@ -192,6 +195,7 @@ export default function ImportPage() {
               <label htmlFor="i-as-of">{t('import.asOf')}</label>
               <LazyDatePicker
                 id="i-as-of"
+                style={{ width: 230 }}
                 format={datePattern(lang)}
                 value={asOf ? dayjs(asOf) : null}
                 placeholder={t('import.asOfNone')}
@@ -325,13 +329,28 @@ export default function ImportPage() {
       )}
 
       {step >= 2 && step < 4 && check && check.state === 'succeeded' && (
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('import.errors')}</h2>} style={{ marginBottom: 16 }} size="small" data-testid="import-problems">
+        <Card
+          title={<h2 style={{ fontSize: 16, margin: 0 }}>{t(onlyWarnings ? 'import.warnings' : 'import.errors')}</h2>}
+          style={{ marginBottom: 16 }}
+          size="small"
+          data-testid="import-problems"
+        >
           {problems.length === 0 ? (
             <Alert type="success" showIcon title={t('import.noErrors')} />
           ) : (
             <>
               <Space wrap style={{ marginBottom: 8 }}>
-                <strong>{t('import.errorCount', { count: check.problems_total || problems.length, rows: check.counts?.bad_rows ?? errors })}</strong>
+                {(errors > 0 || check.problems_total > problems.length) && (
+                  <strong>
+                    {t('import.errorCount', {
+                      count: check.problems_total > problems.length ? check.problems_total : errors,
+                      rows: check.counts?.bad_rows ?? errors,
+                    })}
+                  </strong>
+                )}
+                {warnings > 0 && (
+                  <span data-testid="import-warning-count">{t('import.warningCount', { count: warnings, rows: check.counts?.warning_rows ?? warnings })}</span>
+                )}
                 <Button href={reportUrl(check.id, 'csv')} download>
                   {t('import.downloadErrorsCsv')}
                 </Button>
