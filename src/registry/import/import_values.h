@@ -28,7 +28,8 @@ namespace hoptac::registry {
 
 enum class NumberStyle { kVietnameseFirst, kEnglishFirst };
 
-// Surrounding spaces, tabs, line breaks and no-break spaces removed.
+// Surrounding spaces, tabs, line breaks and no-break spaces removed, and the apostrophe a
+// CSV export puts before a cell that starts like a formula ("'=x" → "=x").
 std::string_view TrimCell(std::string_view text);
 
 // "2024-03-31" (also what XLSX date cells become, and "2024-03-31 00:00:00"),

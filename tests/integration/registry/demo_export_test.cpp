@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -484,6 +485,61 @@ TEST_F(DemoExportTest, TheThreeExportsImportBackWithTheSameStatistics) {
     EXPECT_FALSE(original[i].empty());
     EXPECT_EQ(round_trip[i], original[i]);
   }
+  (*fresh)->Close();
+}
+
+// A cooperative named like a formula is exported to CSV as text (a leading apostrophe,
+// so a spreadsheet does not run it) and imports back as it was named.
+TEST_F(DemoExportTest, CsvCellsThatLookLikeFormulasAreWrittenAsTextAndImportBack) {
+  domain::Entity e;
+  e.kind = domain::EntityKind::kCooperative;
+  e.name = "=HYPERLINK(\"http://example.invalid\",\"Bấm vào đây\")";
+  e.registration_code = "HTX-FORMULA-1";
+  e.province_code = "01";
+  e.founded_on = Date::ParseIso("2020-01-01");
+  e.address = "+84 Thôn 3";
+  e.chair_name = "-Nguyễn Văn A";
+  ASSERT_OK(entities_->Create(auth::Principal::Cli("test"), e));
+
+  auto path = Dir() / "formula.csv";
+  registry::ExportRequest request;
+  request.file = FileType::kEntities;
+  request.format = ExportFormat::kCsv;
+  ASSERT_OK(registry::ExportToFile(*db_, *directory_, auth::Principal::Cli("test"), request, path.string()));
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(bytes.find("\"'=HYPERLINK("), std::string::npos) << bytes;
+  EXPECT_NE(bytes.find(",'+84 Thôn 3,"), std::string::npos) << bytes;
+  EXPECT_NE(bytes.find(",'-Nguyễn Văn A,"), std::string::npos) << bytes;
+  EXPECT_EQ(bytes.find(",=HYPERLINK"), std::string::npos) << bytes;
+
+  auto fresh = storage::Db::Open(testing::TestDbUrl());
+  ASSERT_OK(fresh);
+  ASSERT_NE(testing::PrepareDatabase(**fresh), nullptr);
+  registry::ImportService importer(**fresh, directory_);
+  auto source = io::OpenTable(path.string());
+  ASSERT_OK(source);
+  registry::ImportOptions options;
+  options.type = FileType::kEntities;
+  options.source_name = "formula.csv";
+  options.file_path = path.string();
+  auto imported = importer.Import(auth::Principal::Cli("test"), **source, options);
+  ASSERT_OK(imported);
+  EXPECT_EQ(imported->counts.created, 1);
+  auto value = [&](const char* column) {
+    std::string out;
+    EXPECT_OK((*fresh)->Read([&](storage::Connection& conn) -> Status {
+      return conn.Query(std::string("SELECT ") + column + " FROM entities WHERE registration_code = 'HTX-FORMULA-1'",
+                        {}, [&](const storage::RowView& row) -> Status {
+                          out = std::string(row.GetText(0));
+                          return Ok();
+                        });
+    }));
+    return out;
+  };
+  EXPECT_EQ(value("name"), e.name);
+  EXPECT_EQ(value("address"), e.address);
+  EXPECT_EQ(value("chair_name"), e.chair_name);
   (*fresh)->Close();
 }
 
