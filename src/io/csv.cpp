@@ -267,6 +267,20 @@ std::unique_ptr<CsvWriter> CsvWriter::ToString(std::string& out, const CsvWriteO
   return std::unique_ptr<CsvWriter>(new CsvWriter(nullptr, &out, options));
 }
 
+bool StartsLikeAFormula(std::string_view cell) {
+  return !cell.empty() &&
+         (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r');
+}
+
+std::string AsTextCell(std::string_view cell) {
+  return StartsLikeAFormula(cell) ? "'" + std::string(cell) : std::string(cell);
+}
+
+std::string_view WithoutTextMark(std::string_view cell) {
+  if (cell.size() >= 2 && cell[0] == '\'' && StartsLikeAFormula(cell.substr(1))) cell.remove_prefix(1);
+  return cell;
+}
+
 void CsvWriter::AppendCell(std::string_view cell) {
   if (!first_cell_of_row_) buffer_.push_back(options_.delimiter);
   bool quote = false;

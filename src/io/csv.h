@@ -114,6 +114,14 @@ class CsvReader final : public RowSource {
   int header_row_ = 0;
 };
 
+// Formula injection: a text cell that starts with '=', '+', '-', '@', a tab or a CR is run
+// as a formula by spreadsheets. AsTextCell() puts an apostrophe before such a cell (Excel
+// and LibreOffice show it as text; numbers such as "-5" must not be passed through it);
+// WithoutTextMark() removes that apostrophe again when such a file is read back.
+bool StartsLikeAFormula(std::string_view cell);
+std::string AsTextCell(std::string_view cell);
+std::string_view WithoutTextMark(std::string_view cell);
+
 enum class ByteOrderMark { kWrite, kOmit };
 enum class LineEnding { kCrLf, kLf };
 

@@ -67,30 +67,24 @@ class Sink {
   virtual Status Close() = 0;
 };
 
-// A CSV cell that a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage
-// return before one) is written with a leading apostrophe, which Excel and LibreOffice show
-// as text; the importer removes it again (TrimCell), so an export still imports back
-// unchanged. Numbers (numeric cells: "-5") are written as they are.
+// A text cell a spreadsheet would run as a formula is written as text (io::AsTextCell); the
+// importer removes the mark again (TrimCell), so an export still imports back unchanged.
+// Numbers (numeric cells: "-5") are written as they are.
 class CsvSink final : public Sink {
  public:
   explicit CsvSink(std::unique_ptr<io::CsvWriter> writer) : writer_(std::move(writer)) {}
   Status Header(const std::vector<std::string>& names) override { return writer_->WriteRow(names); }
   Status Row(const std::vector<std::string>& cells, const std::vector<bool>& numeric) override {
     bool risky = false;
-    for (size_t i = 0; i < cells.size() && !risky; ++i) risky = !numeric[i] && StartsLikeAFormula(cells[i]);
+    for (size_t i = 0; i < cells.size() && !risky; ++i) risky = !numeric[i] && io::StartsLikeAFormula(cells[i]);
     if (!risky) return writer_->WriteRow(cells);
-    safe_ = cells;
-    for (size_t i = 0; i < safe_.size(); ++i)
-      if (!numeric[i] && StartsLikeAFormula(safe_[i])) safe_[i].insert(0, 1, '\'');
+    safe_.resize(cells.size());
+    for (size_t i = 0; i < cells.size(); ++i) safe_[i] = numeric[i] ? cells[i] : io::AsTextCell(cells[i]);
     return writer_->WriteRow(safe_);
   }
   Status Close() override { return writer_->Close(); }
 
  private:
-  static bool StartsLikeAFormula(const std::string& cell) {
-    return !cell.empty() &&
-           (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r');
-  }
   std::unique_ptr<io::CsvWriter> writer_;
   std::vector<std::string> safe_;
 };

@@ -629,7 +629,11 @@ std::vector<std::string> ReportRow(const ImportProblem& p) {
 template <class Writer>
 Status WriteCsvRows(const ImportResult& result, Writer& writer) {
   HOPTAC_TRY(writer.WriteRow(ReportHeader()));
-  for (const ImportProblem& p : result.problems) HOPTAC_TRY(writer.WriteRow(ReportRow(p)));
+  for (const ImportProblem& p : result.problems) {
+    std::vector<std::string> row = ReportRow(p);
+    row[3] = io::AsTextCell(row[3]);  // the cell as the user's file had it: never a live formula
+    HOPTAC_TRY(writer.WriteRow(row));
+  }
   return writer.Close();
 }
 

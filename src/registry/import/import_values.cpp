@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "io/csv.h"
 #include "registry/entity.h"
 #include "text/format.h"
 
@@ -109,12 +110,8 @@ std::string_view TrimCell(std::string_view text) {
   size_t width = 0;
   while (is_space_at_front(width)) text.remove_prefix(width);
   while (is_space_at_back(width)) text.remove_suffix(width);
-  // The apostrophe an export puts before a cell a spreadsheet would run as a formula
-  // (registry/export.cpp): "'=SUM(…)" is the text "=SUM(…)".
-  if (text.size() >= 2 && text[0] == '\'' &&
-      (text[1] == '=' || text[1] == '+' || text[1] == '-' || text[1] == '@' || text[1] == '\t' || text[1] == '\r'))
-    text.remove_prefix(1);
-  return text;
+  // The mark an export puts before a cell a spreadsheet would run as a formula.
+  return io::WithoutTextMark(text);
 }
 
 std::optional<Date> ParseImportDate(std::string_view text) {

@@ -124,6 +124,27 @@ class DemoExportTest : public ::testing::Test {
   }
 
   // Exports and reads the file back (header + rows).
+  // An empty database of the same backend, prepared as the binary does.
+  static std::unique_ptr<storage::Db> FreshDatabase() {
+    auto fresh = storage::Db::Open(testing::TestDbUrl());
+    EXPECT_OK(fresh);
+    if (!fresh.ok()) return nullptr;
+    EXPECT_NE(testing::PrepareDatabase(**fresh), nullptr);
+    return std::move(fresh).value();
+  }
+
+  // Imports the file at `path` with `importer` (as the command line does: the file kept).
+  static Result<registry::ImportResult> ImportFile(registry::ImportService& importer, const std::filesystem::path& path,
+                                                   FileType type, bool confirm_warnings = false) {
+    HOPTAC_ASSIGN_OR_RETURN(auto source, io::OpenTable(path.string()));
+    registry::ImportOptions options;
+    options.type = type;
+    options.source_name = path.filename().string();
+    options.file_path = path.string();
+    options.confirm_warnings = confirm_warnings;
+    return importer.Import(auth::Principal::Cli("test"), *source, options);
+  }
+
   Result<io::Table> ExportAndRead(const auth::Principal& who, FileType file, ExportFormat format,
                                   const registry::EntityFilters& filters = {},
                                   registry::ExportSummary* summary = nullptr) {
@@ -365,17 +386,10 @@ TEST_F(DemoExportTest, AnEntitiesExportImportsBackIntoAnEmptyDatabase) {
   ASSERT_OK(written);
   ASSERT_GT(written->rows, 500);
 
-  auto fresh = storage::Db::Open(testing::TestDbUrl());
-  ASSERT_OK(fresh);
-  ASSERT_NE(testing::PrepareDatabase(**fresh), nullptr);
-  registry::ImportService importer(**fresh, directory_);
-  auto source = io::OpenTable(path.string());
-  ASSERT_OK(source);
-  registry::ImportOptions options;
-  options.type = FileType::kEntities;
-  options.source_name = "round-trip.csv";
-  options.file_path = path.string();
-  auto imported = importer.Import(auth::Principal::Cli("test"), **source, options);
+  auto fresh = FreshDatabase();
+  ASSERT_NE(fresh, nullptr);
+  registry::ImportService importer(*fresh, directory_);
+  auto imported = ImportFile(importer, path, FileType::kEntities);
   ASSERT_OK(imported);
   EXPECT_EQ(imported->counts.bad_rows, 0)
       << (imported->problems.empty() ? std::string() : imported->problems[0].Reason(i18n::Lang::kEn));
@@ -398,8 +412,8 @@ TEST_F(DemoExportTest, AnEntitiesExportImportsBackIntoAnEmptyDatabase) {
   };
   auto original = count(*db_);
   EXPECT_FALSE(original.empty());
-  EXPECT_EQ(count(**fresh), original);
-  (*fresh)->Close();
+  EXPECT_EQ(count(*fresh), original);
+  fresh->Close();
 }
 
 // The whole registry — entities, their status histories and their figures — exported and
@@ -407,10 +421,9 @@ TEST_F(DemoExportTest, AnEntitiesExportImportsBackIntoAnEmptyDatabase) {
 // province, status on a past date, and a figure.
 TEST_F(DemoExportTest, TheThreeExportsImportBackWithTheSameStatistics) {
   ASSERT_OK(Load(*db_, Options()));
-  auto fresh = storage::Db::Open(testing::TestDbUrl());
-  ASSERT_OK(fresh);
-  ASSERT_NE(testing::PrepareDatabase(**fresh), nullptr);
-  registry::ImportService importer(**fresh, directory_);
+  auto fresh = FreshDatabase();
+  ASSERT_NE(fresh, nullptr);
+  registry::ImportService importer(*fresh, directory_);
   for (FileType file : {FileType::kEntities, FileType::kEvents, FileType::kFigures}) {
     SCOPED_TRACE(registry::FileTypeName(file));
     auto path = Dir() / (std::string("whole-") + registry::FileTypeName(file) + ".xlsx");
@@ -420,14 +433,8 @@ TEST_F(DemoExportTest, TheThreeExportsImportBackWithTheSameStatistics) {
     auto written = registry::ExportToFile(*db_, *directory_, auth::Principal::Cli("test"), request, path.string());
     ASSERT_OK(written);
     ASSERT_GT(written->rows, 100);
-    auto source = io::OpenTable(path.string());
-    ASSERT_OK(source);
-    registry::ImportOptions options;
-    options.type = file;
-    options.source_name = path.filename().string();
-    options.file_path = path.string();
-    options.confirm_warnings = true;  // the figures as the registry holds them, confirmed there
-    auto imported = importer.Import(auth::Principal::Cli("test"), **source, options);
+    // The figures as the registry holds them, confirmed there.
+    auto imported = ImportFile(importer, path, file, /*confirm_warnings=*/true);
     ASSERT_OK(imported);
     EXPECT_EQ(imported->outcome, registry::ImportOutcome::kCommitted);
     EXPECT_EQ(imported->counts.bad_rows, 0)
@@ -478,14 +485,14 @@ TEST_F(DemoExportTest, TheThreeExportsImportBackWithTheSameStatistics) {
     return out;
   };
   auto original = answers(*db_);
-  auto round_trip = answers(**fresh);
+  auto round_trip = answers(*fresh);
   ASSERT_EQ(round_trip.size(), questions.size());
   for (size_t i = 0; i < questions.size(); ++i) {
     SCOPED_TRACE(questions[i].what);
     EXPECT_FALSE(original[i].empty());
     EXPECT_EQ(round_trip[i], original[i]);
   }
-  (*fresh)->Close();
+  fresh->Close();
 }
 
 // A cooperative named like a formula is exported to CSV as text (a leading apostrophe,
@@ -513,22 +520,15 @@ TEST_F(DemoExportTest, CsvCellsThatLookLikeFormulasAreWrittenAsTextAndImportBack
   EXPECT_NE(bytes.find(",'-Nguyễn Văn A,"), std::string::npos) << bytes;
   EXPECT_EQ(bytes.find(",=HYPERLINK"), std::string::npos) << bytes;
 
-  auto fresh = storage::Db::Open(testing::TestDbUrl());
-  ASSERT_OK(fresh);
-  ASSERT_NE(testing::PrepareDatabase(**fresh), nullptr);
-  registry::ImportService importer(**fresh, directory_);
-  auto source = io::OpenTable(path.string());
-  ASSERT_OK(source);
-  registry::ImportOptions options;
-  options.type = FileType::kEntities;
-  options.source_name = "formula.csv";
-  options.file_path = path.string();
-  auto imported = importer.Import(auth::Principal::Cli("test"), **source, options);
+  auto fresh = FreshDatabase();
+  ASSERT_NE(fresh, nullptr);
+  registry::ImportService importer(*fresh, directory_);
+  auto imported = ImportFile(importer, path, FileType::kEntities);
   ASSERT_OK(imported);
   EXPECT_EQ(imported->counts.created, 1);
   auto value = [&](const char* column) {
     std::string out;
-    EXPECT_OK((*fresh)->Read([&](storage::Connection& conn) -> Status {
+    EXPECT_OK(fresh->Read([&](storage::Connection& conn) -> Status {
       return conn.Query(std::string("SELECT ") + column + " FROM entities WHERE registration_code = 'HTX-FORMULA-1'",
                         {}, [&](const storage::RowView& row) -> Status {
                           out = std::string(row.GetText(0));
@@ -540,7 +540,7 @@ TEST_F(DemoExportTest, CsvCellsThatLookLikeFormulasAreWrittenAsTextAndImportBack
   EXPECT_EQ(value("name"), e.name);
   EXPECT_EQ(value("address"), e.address);
   EXPECT_EQ(value("chair_name"), e.chair_name);
-  (*fresh)->Close();
+  fresh->Close();
 }
 
 TEST_F(DemoExportTest, FiltersAndScopeSelectWhatTheListSelects) {

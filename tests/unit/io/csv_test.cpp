@@ -363,5 +363,20 @@ TEST(CsvReader, BoundsTheRecordSize) {
   EXPECT_EQ(table.error().args[0], "2");
 }
 
+TEST(CsvFormulas, CellsThatStartLikeAFormulaAreMarkedAsTextAndReadBack) {
+  for (std::string_view cell : {"=HYPERLINK(\"x\")", "+84 912", "-Nguyễn", "@SUM(A1)", "\tx", "\rx"}) {
+    SCOPED_TRACE(cell);
+    EXPECT_TRUE(StartsLikeAFormula(cell));
+    EXPECT_EQ(AsTextCell(cell), "'" + std::string(cell));
+    EXPECT_EQ(WithoutTextMark(AsTextCell(cell)), cell);
+  }
+  for (std::string_view cell : {"", "Hợp tác xã A", "15", "'quoted", "a=b"}) {
+    SCOPED_TRACE(cell);
+    EXPECT_FALSE(StartsLikeAFormula(cell));
+    EXPECT_EQ(AsTextCell(cell), cell);
+    EXPECT_EQ(WithoutTextMark(cell), cell);  // an apostrophe before ordinary text stays
+  }
+}
+
 }  // namespace
 }  // namespace hoptac::io

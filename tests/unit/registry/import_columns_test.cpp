@@ -9,6 +9,7 @@
 
 #include "geo/admin_unit.h"
 #include "registry/entity.h"
+#include "registry/import/import.h"
 #include "registry/import/import_values.h"
 
 namespace hoptac::registry {
@@ -340,6 +341,22 @@ TEST_F(ProvinceResolverTest, CommunesByCodeOrName) {
   auto missing = resolver_->ResolveCommune("Không Có", "01");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().fields.at(0).code, "unknown_commune_name");
+}
+
+TEST(ImportReport, ACellThatLooksLikeAFormulaIsWrittenAsTextInTheCsvReport) {
+  ImportResult result;
+  ImportProblem p;
+  p.row = 2;
+  p.column = "Tên HTX";
+  p.field = "name";
+  p.value = "=HYPERLINK(\"http://example.invalid\")";
+  p.code = "required";
+  p.key = "field.required";
+  result.problems.push_back(p);
+  std::string report;
+  ASSERT_TRUE(WriteProblemsCsvToString(result, report).ok());
+  EXPECT_NE(report.find(",\"'=HYPERLINK(\"\"http://example.invalid\"\")\","), std::string::npos) << report;
+  EXPECT_EQ(report.find(",\"=HYPERLINK"), std::string::npos) << report;
 }
 
 }  // namespace
