@@ -132,3 +132,6 @@ echo
 echo "== Import: 1,000,000 entities from CSV against sqlite3 .import"
 bench/import_bench.sh "$BUILD"
 cat "$BUILD/bench/import.md" >> "$OUT/results.md"
+echo
+echo "== SQLite durability: synchronous=FULL (default) against --sync normal"
+bench/sync_bench.sh "$BUILD" | tee -a "$OUT/results.md"

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <thread>
 
+#include "app/backup.h"
 #include "app/system.h"
 #include "base/log.h"
 #include "base/web_assets.h"
@@ -44,6 +45,10 @@ constexpr const char* kServeHelp = R"(  serve     Chạy máy chủ web và API 
                                    xoá tệp gốc của các lần nhập cũ hơn N ngày khi khởi động
                                    (mặc định 0: giữ mãi) / at start, remove the original files
                                    of imports older than N days (default 0: keep forever)
+              --metrics-token TOKEN (hoặc/or HOPTAC_METRICS_TOKEN)
+                                   /metrics cho máy khác khi có "Authorization: Bearer TOKEN";
+                                   không có: chỉ từ 127.0.0.1 / other hosts need the token;
+                                   without one, loopback only
               --tls-cert FILE --tls-key FILE
                                    HTTPS với chứng chỉ và khoá riêng PEM (dùng cả hai) /
                                    serve HTTPS only, PEM certificate chain and key (both)
@@ -66,6 +71,10 @@ constexpr const char* kUserHelp = R"(  user add NAME --role ROLE [--province COD
 
 constexpr const char* kHelpFoot = R"(  version   In phiên bản / print the version
   help      Trợ giúp này / this help
+
+Mọi lệnh / every command: --db URL, --data-dir DIR, --sync full|normal (SQLite: full mặc định,
+an toàn khi mất điện; normal cho nạp dữ liệu lớn / full by default, safe against power loss;
+normal for bulk loads)
 
 Messages are in Vietnamese; set HOPTAC_LANG=en for English.
 )";
@@ -107,14 +116,19 @@ Status Serve(const CommandLine& cli) {
   // At most as many argon2id hashes at once as there are cores, minus one kept for the API.
   options.hash_concurrency = std::max(1, hardware - 1);
   options.web_files = [](std::string_view path) { return web_assets::Find(path); };
+  // The environment keeps the token out of the process list; --metrics-token wins.
+  if (const char* token = std::getenv("HOPTAC_METRICS_TOKEN")) options.metrics_token = token;
+  if (auto token = cli.Option("metrics-token")) options.metrics_token = *token;
   if (auto days = cli.Option("import-file-retention-days")) {
     auto [end, ec] = std::from_chars(days->data(), days->data() + days->size(), options.import_file_retention_days);
     if (ec != std::errc() || end != days->data() + days->size() || options.import_file_retention_days < 0)
       return Error::Make(ErrorCode::kInvalidArgument, "cli.bad_number", {"--import-file-retention-days", *days});
   }
   HOPTAC_ASSIGN_OR_RETURN(auto system, System::Create(std::move(db), std::move(options)));
-  // Writes of other processes (a CLI import while the server runs) are picked up within 2 s.
-  system->StartPolling(std::chrono::seconds(2));
+  // Writes of other processes (a CLI import while the server runs, another server on the
+  // same database) are picked up within a second: one cheap version query (a few µs on
+  // SQLite, one round trip on PostgreSQL) twice a second when idle.
+  system->StartPolling(std::chrono::milliseconds(500));
   const char* admin_password = std::getenv("HOPTAC_ADMIN_PASSWORD");
   HOPTAC_ASSIGN_OR_RETURN(auto created_password,
                           system->accounts().EnsureInitialAdmin(
@@ -267,7 +281,7 @@ std::string Help(const std::vector<cli::Command>& commands) {
 int Main(int argc, char** argv) {
   std::vector<cli::Command> commands = {
       {"serve",
-       {"listen", "io-threads", "worker-threads", "tls-cert", "tls-key", "import-file-retention-days"},
+       {"listen", "io-threads", "worker-threads", "tls-cert", "tls-key", "import-file-retention-days", "metrics-token"},
        {"no-access-log"},
        kServeHelp,
        ServeCommand},
@@ -277,6 +291,8 @@ int Main(int argc, char** argv) {
        {},
        kUserHelp,
        [](const CommandLine& cli) { return cli::ExitCode(User(cli)); }},
+      {"backup", {}, {}, kBackupHelp, BackupCommand},
+      {"restore", {}, {"replace"}, "", RestoreCommand},
   };
   // One line per capability.
   for (cli::Command& command : registry::cli::Commands()) commands.push_back(std::move(command));

@@ -14,6 +14,7 @@ std::shared_ptr<http::Router> System::BuildRouter() {
   kernel.accounts = accounts_.get();
   kernel.version = options_.version;
   kernel.web_files = options_.web_files;
+  kernel.metrics_token = options_.metrics_token;
 
   registry::api::Services registry{db_.get(),    admin_units_,       entities_.get(),      figures_.get(),
                                    index_.get(), import_jobs_.get(), import_records_.get()};

@@ -57,6 +57,9 @@ struct SystemOptions {
   // The built web application's files (base/web_assets.h); unset: / says how to build it.
   std::function<std::optional<std::string_view>(std::string_view path)> web_files;
   std::string version = kVersion;
+  // /metrics answers other hosts only with `Authorization: Bearer <metrics_token>`
+  // (empty: loopback only; http::Services::metrics_token).
+  std::string metrics_token;
   // Whether Create applies the migrations and seeds the reference units first; false
   // when the caller prepared the database itself (tests that change the units).
   bool prepare_database = true;

@@ -88,10 +88,13 @@ int RunCommand(const std::vector<Command>& commands, int argc, char** argv, std:
   std::string name = argc >= 2 ? argv[1] : "help";
   for (const Command& command : commands) {
     if (command.name != name) continue;
-    std::vector<std::string> value_options = {"db", "data-dir"};
+    std::vector<std::string> value_options = {"db", "data-dir", "sync"};
     value_options.insert(value_options.end(), command.value_options.begin(), command.value_options.end());
     auto cli = ParseCommandLine(argc, argv, value_options, command.flag_options);
     if (!cli.ok()) return UsageError(cli.error());
+    if (auto sync = cli->Option("sync"); sync && !storage::ParseSync(*sync)) {
+      return UsageError(Error::Make(ErrorCode::kInvalidArgument, "cli.bad_sync", {*sync}));
+    }
     return command.run(*cli);
   }
   PrintError(Error::Make(ErrorCode::kInvalidArgument, "cli.unknown_command", {name}));
@@ -119,6 +122,11 @@ auth::Principal CliPrincipal() { return auth::Principal::Cli(OsUser()); }
 Result<std::unique_ptr<storage::Db>> OpenDatabase(const CommandLine& cli, int read_pool_size) {
   storage::DbOptions options;
   options.read_pool_size = read_pool_size;
+  if (auto sync = cli.Option("sync")) {
+    std::optional<storage::Sync> parsed = storage::ParseSync(*sync);
+    if (!parsed) return Error::Make(ErrorCode::kInvalidArgument, "cli.bad_sync", {*sync});
+    options.sync = *parsed;
+  }
   HOPTAC_ASSIGN_OR_RETURN(auto db, storage::Db::Open(cli.DatabaseUrl(), options));
   HOPTAC_TRY(geo::PrepareDatabase(*db));
   return db;

@@ -4,7 +4,8 @@
 // commands as `Command` values and app/main.cpp puts them in one table.
 //
 // Every subcommand that touches data takes the same `--db URL` (default
-// `sqlite:<data-dir>/hoptac.db`, data dir `var`). Options are `--name value` or
+// `sqlite:<data-dir>/hoptac.db`, data dir `var`) and `--sync full|normal` (SQLite's
+// durability, storage::Sync: full by default, normal for bulk loads). Options are `--name value` or
 // `--name=value`. Errors carry i18n keys, printed in the CLI language
 // (HOPTAC_LANG=en for English; Vietnamese by default).
 //
@@ -79,7 +80,8 @@ Result<int> PositiveIntOption(const CommandLine& cli, const std::string& name, i
 std::string OsUser();
 auth::Principal CliPrincipal();
 
-// Opens the database of --db/--data-dir with a read pool of `read_pool_size`, applies
+// Opens the database of --db/--data-dir (and --sync; "cli.bad_sync" when it is neither
+// full nor normal) with a read pool of `read_pool_size`, applies
 // the migrations and seeds the reference administrative units.
 Result<std::unique_ptr<storage::Db>> OpenDatabase(const CommandLine& cli, int read_pool_size);
 

@@ -31,6 +31,8 @@ Result<Date> ParseStoredDate(std::string_view text) {
 Result<bool> SeedAdminUnits(Db& db, const geo::AdminDataset& dataset) {
   bool wrote = false;
   Status status = db.Write([&](Connection& conn) -> Status {
+    // Two servers starting at once on a new database: one seeds, the other then sees it.
+    HOPTAC_TRY(storage::LockForSetup(conn));
     HOPTAC_ASSIGN_OR_RETURN(auto current,
                             conn.QueryOne("SELECT value FROM meta WHERE key = $1", {Text(std::string(kVersionKey))}));
     if (current && std::get<std::string>((*current)[0]) == dataset.version) return Ok();

@@ -30,6 +30,10 @@ struct Services {
   std::shared_ptr<Metrics> metrics;
   auth::AccountService* accounts = nullptr;  // not owned
   std::string version;
+  // GET /metrics answers a request from the loopback interface that no proxy forwarded
+  // (no Forwarded / X-Forwarded-For / X-Real-IP header), or one that carries
+  // `Authorization: Bearer <metrics_token>` when it is set; anyone else gets 403.
+  std::string metrics_token;
   // The built web application's files by path ("index.html", "assets/…"; see
   // base/web_assets.h). Unset, or without index.html: / explains how to build the app.
   std::function<std::optional<std::string_view>(std::string_view path)> web_files;

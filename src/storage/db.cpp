@@ -54,6 +54,20 @@ Result<std::optional<Row>> Connection::QueryOne(std::string_view sql, std::span<
   return first;
 }
 
+std::optional<Sync> ParseSync(std::string_view name) {
+  if (name == "full") return Sync::kFull;
+  if (name == "normal") return Sync::kNormal;
+  return std::nullopt;
+}
+
+Status Db::BackupTo(const std::string&) {
+  return Error::Make(ErrorCode::kInvalidArgument, "error.backup_unsupported", {BackendName(backend())});
+}
+
+Status Db::RestoreFrom(const std::string&) {
+  return Error::Make(ErrorCode::kInvalidArgument, "error.backup_unsupported", {BackendName(backend())});
+}
+
 Result<std::unique_ptr<Db>> Db::Open(std::string_view url, const DbOptions& options) {
   if (url.starts_with("sqlite:")) return sqlite::Open(url, options);
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {

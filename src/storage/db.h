@@ -93,10 +93,20 @@ class Connection {
   }
 };
 
+// How SQLite makes a commit durable (PRAGMA synchronous; PostgreSQL ignores it):
+//   kFull    the default: a commit survives a power loss or an operating-system crash
+//            (the WAL is synced at every commit);
+//   kNormal  a commit survives a killed process but the last ones may be lost in a power
+//            loss; for bulk loads (`--sync normal`), measured in docs/perf.md.
+enum class Sync { kFull, kNormal };
+// "full" | "normal" → Sync; nullopt otherwise.
+std::optional<Sync> ParseSync(std::string_view name);
+
 struct DbOptions {
   int read_pool_size = 4;          // SQLite readers / PostgreSQL pool size
   int busy_timeout_ms = 5000;      // SQLite busy timeout
   int acquire_timeout_ms = 10000;  // waiting for a pooled connection
+  Sync sync = Sync::kFull;         // SQLite only
 };
 
 struct PoolStats {
@@ -131,7 +141,32 @@ class Db {
   virtual PoolStats Stats() const = 0;
   // Waits for lent connections to return, then closes all. Idempotent.
   virtual void Close() = 0;
+
+  // Copies the whole database, as one consistent snapshot, into the new SQLite file
+  // `destination` while other connections and processes go on reading and writing
+  // (SQLite's online backup API). Written to `destination.partial`, checked
+  // (integrity_check), synced and renamed, so `destination` is complete or absent.
+  // Errors: kConflict "error.backup_exists" {destination} when it exists;
+  // kInvalidArgument "error.backup_unsupported" {backend} on PostgreSQL (pg_dump) and
+  // for an in-memory database; kUnavailable when the file cannot be written.
+  virtual Status BackupTo(const std::string& destination);
+
+  // Replaces the contents of this SQLite database with the backup file `source`
+  // (made by Db::BackupTo): checks that `source` is a sound hoptac database (integrity
+  // check, schema_migrations, no migration newer than this binary knows), then copies
+  // it in one transaction through the online backup API; the caller applies the
+  // migrations afterwards. Stop the servers first: they keep the old data in memory.
+  // Errors: kInvalidArgument "error.restore_not_a_backup" {source, why},
+  // "error.restore_newer_schema" {source, version, known}, "error.backup_unsupported"
+  // {backend} on PostgreSQL (pg_restore) and in memory; kUnavailable on I/O errors.
+  virtual Status RestoreFrom(const std::string& source);
 };
+
+// Serialises one-time setup work (migrations, seeding reference data) of several
+// processes starting at once on one database: on PostgreSQL a transaction-level
+// advisory lock taken in `connection`'s transaction (released at its end); on SQLite
+// nothing, as a write transaction (BEGIN IMMEDIATE) already excludes other writers.
+Status LockForSetup(Connection& connection);
 
 // Applies the numbered migrations of the backend that are not yet recorded in
 // `schema_migrations`, each in its own transaction. Returns how many were applied.

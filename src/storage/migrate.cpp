@@ -30,7 +30,7 @@ Result<int> ApplyMigrations(Db& db, std::span<const MigrationFile> files);
 
 namespace {
 
-// Serialises migrations of concurrent processes on PostgreSQL ("hoptac" in ASCII).
+// Serialises setup (migrations, seeding) of concurrent processes on PostgreSQL ("hoptac" in ASCII).
 constexpr int64_t kMigrationLockKey = 0x686f70746163;
 
 struct Migration {
@@ -81,13 +81,6 @@ std::string UtcNow() {
   return buffer;
 }
 
-Status LockMigrations(Connection& connection) {
-  if (connection.backend() != Backend::kPostgres) return Ok();  // BEGIN IMMEDIATE suffices
-  Result<int64_t> locked = connection.Exec("SELECT pg_advisory_xact_lock($1)", {Int(kMigrationLockKey)});
-  if (!locked.ok()) return std::move(locked).error();
-  return Ok();
-}
-
 Result<int> Apply(Db& db, std::span<const Migration> migrations) {
   for (size_t i = 1; i < migrations.size(); ++i) {
     if (migrations[i].version == migrations[i - 1].version) {
@@ -96,7 +89,7 @@ Result<int> Apply(Db& db, std::span<const Migration> migrations) {
     }
   }
   HOPTAC_TRY(db.Write([](Connection& connection) -> Status {
-    HOPTAC_TRY(LockMigrations(connection));
+    HOPTAC_TRY(LockForSetup(connection));
     return connection.ExecScript(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
@@ -115,7 +108,7 @@ Result<int> Apply(Db& db, std::span<const Migration> migrations) {
     if (applied.contains(migration.version)) continue;
     bool applied_here = false;
     Status status = db.Write([&](Connection& connection) -> Status {
-      HOPTAC_TRY(LockMigrations(connection));
+      HOPTAC_TRY(LockForSetup(connection));
       // Another process may have applied it since the read above.
       HOPTAC_ASSIGN_OR_RETURN(
           std::optional<Row> existing,
@@ -143,6 +136,13 @@ Result<int> Apply(Db& db, std::span<const Migration> migrations) {
 }
 
 }  // namespace
+
+Status LockForSetup(Connection& connection) {
+  if (connection.backend() != Backend::kPostgres) return Ok();  // BEGIN IMMEDIATE suffices
+  Result<int64_t> locked = connection.Exec("SELECT pg_advisory_xact_lock($1)", {Int(kMigrationLockKey)});
+  if (!locked.ok()) return std::move(locked).error();
+  return Ok();
+}
 
 namespace internal {
 

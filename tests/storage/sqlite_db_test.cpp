@@ -67,7 +67,7 @@ TEST_F(SqliteDbTest, CreatesParentFoldersAndConfiguresConnections) {
     HOPTAC_ASSIGN_OR_RETURN(std::optional<Row> keys, c.QueryOne("PRAGMA foreign_keys"));
     EXPECT_EQ(*keys, Row{Int(1)});
     HOPTAC_ASSIGN_OR_RETURN(std::optional<Row> sync, c.QueryOne("PRAGMA synchronous"));
-    EXPECT_EQ(*sync, Row{Int(1)});  // NORMAL
+    EXPECT_EQ(*sync, Row{Int(2)});  // FULL: a commit survives a power loss
     return c.ExecScript("CREATE TABLE kept (x INTEGER); INSERT INTO kept VALUES (7)");
   }));
   ASSERT_OK(db->Read([](Connection& c) -> Status {
@@ -85,6 +85,118 @@ TEST_F(SqliteDbTest, CreatesParentFoldersAndConfiguresConnections) {
   Result<std::vector<Row>> rows = ReadAll(*again, "SELECT x FROM kept");
   ASSERT_OK(rows);
   EXPECT_EQ(*rows, (std::vector<Row>{{Int(7)}}));
+}
+
+// --sync normal (bulk loads): every connection, the readers too.
+TEST_F(SqliteDbTest, SyncNormalIsAnOption) {
+  DbOptions options;
+  options.sync = Sync::kNormal;
+  std::unique_ptr<Db> db = OpenOrDie("sqlite:" + (dir_ / "normal.db").string(), options);
+  ASSERT_NE(db, nullptr);
+  for (bool write : {true, false}) {
+    auto check = [](Connection& c) -> Status {
+      HOPTAC_ASSIGN_OR_RETURN(std::optional<Row> sync, c.QueryOne("PRAGMA synchronous"));
+      EXPECT_EQ(*sync, Row{Int(1)});  // NORMAL
+      return Ok();
+    };
+    ASSERT_OK(write ? db->Write(check) : db->Read(check));
+  }
+  EXPECT_EQ(ParseSync("full"), Sync::kFull);
+  EXPECT_EQ(ParseSync("normal"), Sync::kNormal);
+  EXPECT_EQ(ParseSync("FULL "), std::nullopt);
+}
+
+// The online backup: a consistent copy taken while a writer goes on, restored into
+// another database; a backup never overwrites, a restore checks what it reads.
+TEST_F(SqliteDbTest, BackupWhileWritingAndRestore) {
+  std::unique_ptr<Db> db = OpenOrDie("sqlite:" + (dir_ / "live.db").string());
+  ASSERT_NE(db, nullptr);
+  ASSERT_OK(db->Write([](Connection& c) -> Status {
+    return c.ExecScript(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);"
+        "INSERT INTO schema_migrations VALUES (1, '0001_x.sql', 'now');"
+        "CREATE TABLE t (x INTEGER, pad TEXT)");
+  }));
+  std::atomic<bool> stop{false};
+  std::atomic<int> written{0};
+  std::thread writer([&] {
+    while (!stop) {
+      Status s = db->Write([&](Connection& c) -> Status {
+        HOPTAC_TRY(c.Exec("INSERT INTO t VALUES ($1, zeroblob(2000))", {Int(written.load())}));
+        return Ok();
+      });
+      if (s.ok()) ++written;
+    }
+  });
+  while (written < 200) std::this_thread::sleep_for(milliseconds(5));
+  const std::string backup = (dir_ / "copy.db").string();
+  Status made = db->BackupTo(backup);
+  stop = true;
+  writer.join();
+  ASSERT_OK(made);
+  EXPECT_FALSE(std::filesystem::exists(backup + ".partial"));
+  EXPECT_FALSE(std::filesystem::exists(backup + "-wal"));  // one self-contained file
+
+  // The copy is one snapshot: rows 0…n-1 without a gap, n between 200 and all written.
+  std::unique_ptr<Db> copy = OpenOrDie("sqlite:" + backup);
+  ASSERT_NE(copy, nullptr);
+  Result<std::vector<Row>> counted = ReadAll(*copy, "SELECT count(*), max(x) FROM t");
+  ASSERT_OK(counted);
+  const int64_t n = std::get<int64_t>((*counted)[0][0]);
+  EXPECT_GE(n, 200);
+  EXPECT_LE(n, written.load());
+  EXPECT_EQ(std::get<int64_t>((*counted)[0][1]), n - 1);
+  copy->Close();
+
+  Status again = db->BackupTo(backup);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().key, "error.backup_exists");
+
+  std::unique_ptr<Db> target = OpenOrDie("sqlite:" + (dir_ / "restored.db").string());
+  ASSERT_NE(target, nullptr);
+  ASSERT_OK(target->RestoreFrom(backup));
+  Result<std::vector<Row>> restored = ReadAll(*target, "SELECT count(*) FROM t");
+  ASSERT_OK(restored);
+  EXPECT_EQ((*restored)[0][0], Value(Int(n)));
+
+  // Not a database, a truncated one, a database without hoptac's schema: refused, the
+  // target untouched.
+  const std::string text = (dir_ / "notes.txt").string();
+  std::ofstream(text) << "not a database\n";
+  const std::string truncated = (dir_ / "truncated.db").string();
+  std::filesystem::copy_file(backup, truncated);
+  std::filesystem::resize_file(truncated, std::filesystem::file_size(backup) / 2);
+  std::unique_ptr<Db> other = OpenOrDie("sqlite:" + (dir_ / "other.db").string());
+  ASSERT_NE(other, nullptr);
+  ASSERT_OK(other->Write([](Connection& c) -> Status { return c.ExecScript("CREATE TABLE y (z INTEGER)"); }));
+  other->Close();
+  for (const std::string& bad : {text, truncated, (dir_ / "other.db").string(), (dir_ / "absent.db").string()}) {
+    Status refused = target->RestoreFrom(bad);
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_EQ(refused.error().key, "error.restore_not_a_backup") << bad << ": " << Describe(refused.error());
+  }
+  restored = ReadAll(*target, "SELECT count(*) FROM t");
+  ASSERT_OK(restored);
+  EXPECT_EQ((*restored)[0][0], Value(Int(n)));
+
+  // A backup from a newer hoptac (a migration this binary does not know) is refused.
+  std::unique_ptr<Db> newer = OpenOrDie("sqlite:" + backup);
+  ASSERT_NE(newer, nullptr);
+  ASSERT_OK(newer->Write([](Connection& c) -> Status {
+    HOPTAC_TRY(c.Exec("INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'later')"));
+    return Ok();
+  }));
+  newer->Close();
+  Status future = target->RestoreFrom(backup);
+  ASSERT_FALSE(future.ok());
+  EXPECT_EQ(future.error().key, "error.restore_newer_schema");
+
+  // In memory there is no file to back up.
+  std::unique_ptr<Db> memory = OpenOrDie("sqlite::memory:");
+  ASSERT_NE(memory, nullptr);
+  Status unsupported = memory->BackupTo((dir_ / "memory.db").string());
+  ASSERT_FALSE(unsupported.ok());
+  EXPECT_EQ(unsupported.error().key, "error.backup_unsupported");
 }
 
 TEST_F(SqliteDbTest, MemoryDatabaseIsSharedByWriterAndReadersOnly) {

@@ -147,8 +147,10 @@ ImportFileStore ImportFileStore::InFolder(std::string folder) {
   return store;
 }
 
+std::string ImportFileStore::Root() const { return (fs::path(folder_) / "imports").string(); }
+
 std::string ImportFileStore::PathOf(const std::string& sha256) const {
-  return (fs::path(folder_) / "imports" / sha256.substr(0, 2) / sha256).string();
+  return (fs::path(Root()) / sha256.substr(0, 2) / sha256).string();
 }
 
 Status ImportFileStore::Put(Connection& conn, const ImportFileContent& file, const std::string& name) const {

@@ -51,6 +51,8 @@ class ImportFileStore {
   const std::string& folder() const { return folder_; }
   // <folder>/imports/<sha[0:2]>/<sha> (in_folder() only).
   std::string PathOf(const std::string& sha256) const;
+  // <folder>/imports, the folder of every kept file (in_folder() only; backups copy it).
+  std::string Root() const;
 
   // Keeps `file` unless its content is kept already: in the folder at once, or in the
   // table in `conn`'s transaction. The bytes are hashed again as they are copied:

@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_db.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -9,6 +10,7 @@
 #include <climits>
 #include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <functional>
 #include <mutex>
@@ -255,6 +257,8 @@ class SqliteConnection final : public Connection {
     return Ok();
   }
 
+  sqlite3* handle() const { return db_; }
+
   void RollbackQuietly() {
     if (sqlite3_get_autocommit(db_) == 0) (void)Command("ROLLBACK");
   }
@@ -358,6 +362,87 @@ Status RunTransaction(SqliteConnection& connection, std::string_view begin,
   return status;
 }
 
+// A connection outside the pools, for backup and restore.
+struct RawDatabase {
+  sqlite3* handle = nullptr;
+  RawDatabase() = default;
+  RawDatabase(const RawDatabase&) = delete;
+  RawDatabase& operator=(const RawDatabase&) = delete;
+  ~RawDatabase() { sqlite3_close_v2(handle); }
+};
+
+Status OpenRaw(const std::string& path, int flags, RawDatabase& out) {
+  const int rc = sqlite3_open_v2(path.c_str(), &out.handle, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    return Error::Unavailable("sqlite: cannot open " + path + ": " +
+                              (out.handle != nullptr ? sqlite3_errmsg(out.handle) : sqlite3_errstr(rc)));
+  }
+  sqlite3_extended_result_codes(out.handle, 1);
+  sqlite3_busy_timeout(out.handle, 5000);
+  return Ok();
+}
+
+// The first column of the first row of `sql`, as text ("" when there is no row).
+Result<std::string> QueryText(sqlite3* db, const char* sql) {
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
+  if (rc != SQLITE_OK) return MakeError(rc, sqlite3_errmsg(db), sql);
+  std::string text;
+  rc = sqlite3_step(stmt);
+  if (rc == SQLITE_ROW) {
+    const unsigned char* value = sqlite3_column_text(stmt, 0);
+    if (value != nullptr) text = reinterpret_cast<const char*>(value);
+  } else if (rc != SQLITE_DONE) {
+    Error error = MakeError(rc, sqlite3_errmsg(db), sql);
+    sqlite3_finalize(stmt);
+    return error;
+  }
+  sqlite3_finalize(stmt);
+  return text;
+}
+
+// Copies database `from` into `to` with the online backup API in one step, so the copy
+// is one consistent snapshot of `from` (in WAL mode its writers are not blocked).
+Status CopyDatabase(sqlite3* from, sqlite3* to, std::string_view what) {
+  sqlite3_backup* backup = sqlite3_backup_init(to, "main", from, "main");
+  if (backup == nullptr) return MakeError(sqlite3_extended_errcode(to), sqlite3_errmsg(to), what);
+  int rc = SQLITE_OK;
+  for (int attempt = 0; attempt < 200; ++attempt) {  // a writer holding a lock: up to ~10 s
+    rc = sqlite3_backup_step(backup, -1);
+    if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
+    sqlite3_sleep(50);
+  }
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) return MakeError(rc, sqlite3_errstr(rc), what);
+  // sqlite3_backup_finish reports its own errors on the destination handle.
+  const int finish_rc = sqlite3_extended_errcode(to);
+  if (finish_rc != SQLITE_OK && finish_rc != SQLITE_DONE) return MakeError(finish_rc, sqlite3_errmsg(to), what);
+  return Ok();
+}
+
+// Flushes a written file (and the folder that names it) to the disk.
+Status SyncPath(const std::string& path, bool directory) {
+  const int fd = ::open(path.c_str(), directory ? O_RDONLY | O_DIRECTORY : O_RDONLY);
+  if (fd < 0) return Error::Unavailable("cannot open " + path + " to sync it: " + std::strerror(errno));
+  const int rc = ::fsync(fd);
+  const int saved = errno;
+  ::close(fd);
+  if (rc != 0) return Error::Unavailable("cannot sync " + path + ": " + std::strerror(saved));
+  return Ok();
+}
+
+// Why `path` is not a sound hoptac database, or "" when it is; `version` gets its
+// newest migration.
+Result<std::string> CheckBackup(sqlite3* db, int64_t& version) {
+  Result<std::string> integrity = QueryText(db, "PRAGMA integrity_check");
+  if (!integrity.ok()) return std::string("not a SQLite database (") + integrity.error().detail + ")";
+  if (*integrity != "ok") return "integrity_check: " + *integrity;
+  Result<std::string> newest = QueryText(db, "SELECT max(version) FROM schema_migrations");
+  if (!newest.ok() || newest->empty()) return std::string("no schema_migrations: not a hoptac database");
+  version = std::strtoll(newest->c_str(), nullptr, 10);
+  return std::string();
+}
+
 class SqliteDb final : public Db {
  public:
   SqliteDb(std::string url, std::string file_name, int open_flags, bool memory, const DbOptions& options)
@@ -429,6 +514,63 @@ class SqliteDb final : public Db {
     return Error::Unavailable(std::move(status).error().detail);
   }
 
+  Status BackupTo(const std::string& destination) override {
+    if (memory_ || file_name_.starts_with("file:")) return Db::BackupTo(destination);
+    std::error_code ec;
+    if (std::filesystem::exists(destination, ec)) {
+      return Error::Make(ErrorCode::kConflict, "error.backup_exists", {destination});
+    }
+    const std::string partial = destination + ".partial";
+    std::filesystem::remove(partial, ec);  // left by an interrupted backup
+    const ScopeExit cleanup([&] {
+      std::error_code ignored;
+      std::filesystem::remove(partial, ignored);
+    });
+    {
+      RawDatabase source, copy;
+      HOPTAC_TRY(OpenRaw(file_name_, SQLITE_OPEN_READONLY, source));
+      HOPTAC_TRY(OpenRaw(partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, copy));
+      HOPTAC_TRY(CopyDatabase(source.handle, copy.handle, "backup"));
+      // One self-contained file: no -wal beside it.
+      Result<std::string> mode = QueryText(copy.handle, "PRAGMA journal_mode = DELETE");
+      if (!mode.ok()) return std::move(mode).error();
+      int64_t version = 0;
+      HOPTAC_ASSIGN_OR_RETURN(std::string why, CheckBackup(copy.handle, version));
+      if (!why.empty()) return Error::Internal("backup of " + url_ + " is not sound: " + why);
+    }
+    HOPTAC_TRY(SyncPath(partial, false));
+    std::filesystem::rename(partial, destination, ec);
+    if (ec) return Error::Unavailable("cannot rename " + partial + " to " + destination + ": " + ec.message());
+    const std::filesystem::path folder = std::filesystem::absolute(destination, ec).parent_path();
+    return SyncPath(folder.string(), true);
+  }
+
+  Status RestoreFrom(const std::string& source_path) override {
+    if (memory_ || file_name_.starts_with("file:")) return Db::RestoreFrom(source_path);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(source_path, ec)) {
+      return Error::Make(ErrorCode::kInvalidArgument, "error.restore_not_a_backup",
+                         {source_path, "no such file / không có tệp"});
+    }
+    RawDatabase source;
+    HOPTAC_TRY(OpenRaw(source_path, SQLITE_OPEN_READONLY, source));
+    int64_t version = 0;
+    HOPTAC_ASSIGN_OR_RETURN(std::string why, CheckBackup(source.handle, version));
+    if (!why.empty()) return Error::Make(ErrorCode::kInvalidArgument, "error.restore_not_a_backup", {source_path, why});
+    const std::vector<int> known = KnownMigrations(Backend::kSqlite);
+    const int64_t newest_known = known.empty() ? 0 : known.back();
+    if (version > newest_known) {
+      return Error::Make(ErrorCode::kInvalidArgument, "error.restore_newer_schema",
+                         {source_path, std::to_string(version), std::to_string(newest_known)});
+    }
+    std::unique_lock<std::timed_mutex> write_lock(write_mutex_, std::defer_lock);
+    if (!write_lock.try_lock_for(std::chrono::milliseconds(options_.acquire_timeout_ms))) {
+      return Error::Unavailable("sqlite: timed out waiting for the writer to restore");
+    }
+    if (writer_ == nullptr) return ClosedError();
+    return CopyDatabase(source.handle, writer_->handle(), "restore");
+  }
+
   PoolStats Stats() const override {
     std::lock_guard<std::mutex> lock(mutex_);
     PoolStats stats;
@@ -473,9 +615,10 @@ class SqliteDb final : public Db {
     auto connection = std::make_unique<SqliteConnection>(handle);
     sqlite3_extended_result_codes(handle, 1);
     sqlite3_busy_timeout(handle, options_.busy_timeout_ms);
-    Status status = connection->ExecScript(
-        role == Role::kReader ? "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA query_only = ON;"
-                              : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+    std::string pragmas = "PRAGMA foreign_keys = ON; PRAGMA synchronous = ";
+    pragmas += options_.sync == Sync::kFull ? "FULL;" : "NORMAL;";
+    if (role == Role::kReader) pragmas += " PRAGMA query_only = ON;";
+    Status status = connection->ExecScript(pragmas);
     if (status.ok() && role == Role::kWriter && !memory_) status = EnableWal(*connection);
     if (!status.ok()) {
       Error error = std::move(status).error();

@@ -8,8 +8,8 @@
 //   - Read() borrows a reader (opened lazily, `PRAGMA query_only`) and runs a
 //     deferred `BEGIN` … `COMMIT`: in WAL mode it sees one consistent snapshot and
 //     neither blocks nor is blocked by the writer.
-// Every connection has foreign_keys=ON, synchronous=NORMAL, the busy timeout and
-// a cache of prepared statements keyed by SQL text. Parameters `$N` are bound by
+// Every connection has foreign_keys=ON, synchronous=FULL (DbOptions::sync; NORMAL for bulk
+// loads), the busy timeout and a cache of prepared statements keyed by SQL text. Parameters `$N` are bound by
 // name, so `$2` may appear before `$1`.
 //
 // `sqlite::memory:` is one private in-memory database shared by the writer and the
