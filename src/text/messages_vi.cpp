@@ -25,6 +25,10 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"error.json_not_object", "Nội dung JSON phải là một đối tượng."},
     {"error.unsupported_media_type", "Kiểu nội dung phải là application/json."},
     {"error.bad_target", "Địa chỉ yêu cầu không hợp lệ."},
+    {"error.path_not_utf8", "Đường dẫn của yêu cầu không phải văn bản UTF-8 hợp lệ: {0}"},
+    {"error.query_not_utf8", "Tham số {0} của yêu cầu không phải văn bản UTF-8 hợp lệ: \"{1}\"."},
+    {"error.header_not_utf8", "Phần đầu (header) {0} của yêu cầu không phải văn bản UTF-8 hợp lệ."},
+    {"error.body_not_utf8", "Nội dung gửi lên không phải văn bản UTF-8 hợp lệ (tại byte {0})."},
     {"error.db_url_invalid", "Địa chỉ cơ sở dữ liệu không hợp lệ: {0}. Dùng sqlite:ĐƯỜNG_DẪN hoặc postgresql://…"},
     {"error.admin_unit_not_found", "Không có đơn vị hành chính mã {0} vào ngày {1}."},
     // Field-level errors.
@@ -33,6 +37,8 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"field.unknown_parameter", "Tham số không được hỗ trợ: {0}."},
     {"field.required", "Bắt buộc nhập."},
     {"field.conflicting_parameters", "Không dùng đồng thời {0} và {1}."},
+    {"field.invalid_utf8", "Không phải văn bản UTF-8 hợp lệ: \"{0}\" (byte lỗi hiện thành �)."},
+    {"field.header_not_utf8", "Không phải văn bản UTF-8 hợp lệ."},
     // CLI.
     {"cli.usage", "Cách dùng: hoptac <lệnh> [tuỳ chọn]. Gõ hoptac help để xem danh sách lệnh."},
     {"cli.unknown_command", "Lệnh không tồn tại: {0}."},
