@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "text/fold.h"
+#include "text/normalize.h"
 
 namespace hoptac::domain {
 namespace {
@@ -402,8 +403,10 @@ class FieldErrors {
       return;
     }
     int length = CheckedLength(value);
-    if (length < 0) {
+    if (length < 0 || text::HasBidiOverrideOrIsolate(value)) {
       Add(field, "invalid_text");
+    } else if (!text::HasVisibleText(value)) {  // e.g. only zero-width spaces
+      Add(field, "no_visible_text");
     } else if (length > max_length) {
       Add(field, "too_long", {std::to_string(max_length)});
     }
@@ -523,7 +526,22 @@ std::string SexLabel(Sex sex, i18n::Lang lang) { return i18n::Translate(lang, Se
 
 // ---- Entity -------------------------------------------------------------------------------
 
+namespace {
+
+// text::NormalizeText, kept only when something visible is left: text that is not UTF-8
+// or holds nothing visible stays as it was, for ValidateEntity to refuse by name.
+void NormalizeTextInPlace(std::string& s) {
+  if (s.empty()) return;
+  text::NormalizedText normalized = text::NormalizeText(s);
+  if (normalized.valid && normalized.visible) s = std::move(normalized.text);
+}
+
+}  // namespace
+
 void NormalizeEntity(Entity& entity) {
+  NormalizeTextInPlace(entity.name);
+  NormalizeTextInPlace(entity.address);
+  NormalizeTextInPlace(entity.chair_name);
   CleanInPlace(entity.name, true);
   CleanInPlace(entity.registration_code, false);
   UpperAsciiInPlace(entity.registration_code);

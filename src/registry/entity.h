@@ -174,8 +174,11 @@ struct Entity {
   bool operator==(const Entity&) const = default;
 };
 
-// Cleans what people type without changing meaning: trims every text field and
-// collapses runs of white space in names and the address; upper-cases
+// Cleans what people type without changing meaning: normalises the free text (name,
+// address, chair_name) with text::NormalizeText — NFC, no direction overrides or isolates,
+// no white space, zero-width characters or direction marks at the ends — unless nothing
+// visible would be left (ValidateEntity refuses that text as it is); trims every text
+// field and collapses runs of white space in names and the address; upper-cases
 // registration codes ("htx-01" and "HTX-01" are one code); lower-cases the
 // e-mail; keeps only the digits of the phone (and a leading '+') when it
 // contains nothing but digits, spaces, dots, dashes and brackets.
@@ -185,6 +188,8 @@ void NormalizeEntity(Entity& entity);
 // kInvalidArgument error with key "error.invalid_request" and one FieldError
 // per problem (field names as in the API and the import columns):
 //   name               required; at most kMaxNameLength; valid UTF-8 without control characters
+//                      or direction overrides ("field.invalid_text"), with something visible
+//                      ("field.no_visible_text"); so are address and chair_name when not blank
 //   kind, sector, chair_sex   a defined enumerator
 //   registration_code  required; ASCII letters, digits and - / . _, starting
 //                      with a letter or digit; at most kMaxRegistrationCodeLength

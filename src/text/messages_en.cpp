@@ -121,7 +121,9 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"event.converted", "Converted"},
     {"sex.female", "Female"},
     {"sex.male", "Male"},
-    {"field.invalid_text", "The text holds invalid characters (broken UTF-8 or control characters)."},
+    {"field.invalid_text",
+     "The text holds invalid characters (broken UTF-8, control characters or direction overrides)."},
+    {"field.no_visible_text", "Holds no visible character (only white space or invisible characters)."},
     {"field.invalid_registration_code",
      "Invalid code \"{0}\": use letters without accents, digits and - / . _, starting with a letter or a digit, at "
      "most {1} characters."},

@@ -127,7 +127,9 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"event.converted", "Chuyển đổi"},
     {"sex.female", "Nữ"},
     {"sex.male", "Nam"},
-    {"field.invalid_text", "Văn bản chứa ký tự không hợp lệ (lỗi mã hoá UTF-8 hoặc ký tự điều khiển)."},
+    {"field.invalid_text",
+     "Văn bản chứa ký tự không hợp lệ (lỗi mã hoá UTF-8, ký tự điều khiển hoặc ký tự đảo chiều văn bản)."},
+    {"field.no_visible_text", "Không có ký tự nào nhìn thấy được (chỉ có khoảng trắng hoặc ký tự vô hình)."},
     {"field.invalid_registration_code",
      "Mã số \"{0}\" không hợp lệ: chỉ dùng chữ cái không dấu, chữ số và các dấu - / . _, bắt đầu bằng chữ cái hoặc chữ "
      "số, dài tối đa {1} ký tự."},
