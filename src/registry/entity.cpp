@@ -1,5 +1,6 @@
 #include "registry/entity.h"
 
+#include <algorithm>
 #include <cassert>
 #include <string>
 #include <unordered_map>
@@ -525,6 +526,13 @@ const char* SexLabelKey(Sex sex) { return sex == Sex::kFemale ? "sex.female" : "
 std::string SexLabel(Sex sex, i18n::Lang lang) { return i18n::Translate(lang, SexLabelKey(sex)); }
 
 // ---- Entity -------------------------------------------------------------------------------
+
+bool IsPublicAttribute(std::string_view name) {
+  static constexpr std::string_view kPublic[] = {
+      "id",           "kind",   "name",       "province_code", "current_province_code",
+      "commune_code", "sector", "founded_on", "status",        "status_since"};
+  return std::find(std::begin(kPublic), std::end(kPublic), name) != std::end(kPublic);
+}
 
 namespace {
 

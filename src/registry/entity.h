@@ -129,6 +129,16 @@ std::string SexLabel(Sex sex, i18n::Lang lang);
 
 // ---- Entity -------------------------------------------------------------------
 
+// The attributes of an entity (API member names, export columns) that every caller may
+// read, and filter and search by: id, kind, name, province_code, current_province_code,
+// commune_code, sector, founded_on, status and status_since. Everything else
+// (registration and tax codes, address, women_managed, youth, the chair, contacts, the
+// union, province_as_of, timestamps) only callers who see every field of the entity
+// (EntityService::SeesAllFields) read, and only officials filter by. The one definition:
+// the public JSON (EntityJson), the public export columns and the filter check
+// (registry/entity_query.h, CheckFilterAccess) all follow it.
+bool IsPublicAttribute(std::string_view name);
+
 // Limits ValidateEntity() enforces; lengths count Unicode code points.
 inline constexpr int kMaxNameLength = 255;
 inline constexpr int kMaxRegistrationCodeLength = 40;

@@ -217,6 +217,10 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"error.xlsx_too_many_columns", "Quá {0} cột, giới hạn của một trang tính Excel."},
     {"error.entity_not_found", "Không tìm thấy tổ chức {0}."},
     {"field.unknown_province_on", "Không có tỉnh/thành phố mã {0} vào ngày {1}."},
+    {"error.filter_not_public",
+     "Chỉ tài khoản cán bộ quản lý (cấp trung ương hoặc tỉnh) mới được lọc theo {0}: đây không phải thông tin công "
+     "khai."},
+    {"field.filter_not_public", "Không được lọc theo {0}: thông tin này không công khai."},
     {"field.registration_code_taken", "Mã số đăng ký {0} đã được một tổ chức khác sử dụng."},
     {"field.union_not_found", "Không có liên hiệp hợp tác xã nào có mã số đăng ký {0}."},
     {"field.province_out_of_scope", "Tỉnh/thành phố {0} nằm ngoài phạm vi của bạn; không thể chuyển tổ chức sang đó."},

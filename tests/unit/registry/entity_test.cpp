@@ -617,5 +617,15 @@ TEST(DomainEntity, NormalizeComposesAndStripsInvisibleCharacters) {
   EXPECT_EQ(Describe(ValidateEntity(broken, kToday)), std::vector<std::string>{"name:invalid_text"});
 }
 
+TEST(DomainEntity, PublicAttributes) {
+  for (const char* name : {"id", "kind", "name", "province_code", "current_province_code", "commune_code", "sector",
+                           "founded_on", "status", "status_since"})
+    EXPECT_TRUE(IsPublicAttribute(name)) << name;
+  for (const char* name : {"registration_code", "tax_code", "address", "women_managed", "youth", "chair_name",
+                           "chair_sex", "chair_birth_year", "phone", "email", "union_id", "union_registration_code",
+                           "province_as_of", "created_at_ms", "updated_at_ms", ""})
+    EXPECT_FALSE(IsPublicAttribute(name)) << name;
+}
+
 }  // namespace
 }  // namespace hoptac::domain
