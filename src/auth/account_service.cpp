@@ -447,8 +447,11 @@ Result<User> AccountService::UpdateUser(const Principal& who, int64_t id, const 
       return Error::InvalidField("disabled", "cannot_disable_self", "field.cannot_disable_self");
     after.disabled = *patch.disabled;
   }
-  if (after.role != before.role || after.province_code != before.province_code || after.entity_id != before.entity_id)
-    HOPTAC_TRY(ValidateAssignment(who, after.role, after.province_code, after.entity_id));
+  bool assignment =
+      after.role != before.role || after.province_code != before.province_code || after.entity_id != before.entity_id;
+  // A patch that changes nothing writes nothing (no audit row).
+  if (!assignment && after.display_name == before.display_name && after.disabled == before.disabled) return before;
+  if (assignment) HOPTAC_TRY(ValidateAssignment(who, after.role, after.province_code, after.entity_id));
   after.updated_at_ms = Now();
   HOPTAC_TRY(db_.Write([&](Connection& conn) -> Status {
     if (RoleNeedsEntity(after.role) && (after.role != before.role || after.entity_id != before.entity_id))

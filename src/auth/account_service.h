@@ -119,6 +119,7 @@ class AccountService {
   // refused ("field.no_visible_text"), as is one that is not UTF-8 or holds control
   // characters ("field.invalid_text").
   Result<User> CreateUser(const Principal& who, const NewUser& user);
+  // A patch that changes nothing writes nothing (no audit row) and answers the user as is.
   Result<User> UpdateUser(const Principal& who, int64_t id, const UserPatch& patch);
   // Sets a new password and ends the user's sessions.
   Status ResetPassword(const Principal& who, int64_t id, std::string_view new_password);
