@@ -284,9 +284,17 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     net::post(pool, [self = this->shared_from_this(), route, req] {
       Status allowed = self->server_.router->Check(*route, *req);
       Response response = allowed.ok() ? Invoke(*route, *req) : ErrorResponse(allowed.error(), req->lang);
+      // An answer to an authenticated caller is theirs alone: no cache (a browser's, a shared
+      // proxy's) keeps it. Anonymous answers keep whatever their handler said.
+      if (req->principal.authenticated()) NoStore(response);
       net::post(self->stream_.get_executor(),
                 [self, response = std::move(response)]() mutable { self->Write(std::move(response)); });
     });
+  }
+
+  static void NoStore(Response& response) {
+    std::erase_if(response.headers, [](const auto& header) { return beast::iequals(header.first, "Cache-Control"); });
+    response.headers.emplace_back("Cache-Control", "no-store");
   }
 
   static Response Invoke(const Route& route, Request& req) {
