@@ -404,10 +404,12 @@ class FieldErrors {
       return;
     }
     int length = CheckedLength(value);
-    if (length < 0 || text::HasBidiOverrideOrIsolate(value)) {
+    if (length < 0) {
       Add(field, "invalid_text");
-    } else if (!text::HasVisibleText(value)) {  // e.g. only zero-width spaces
+    } else if (!text::HasVisibleText(value)) {  // e.g. only zero-width spaces or direction controls
       Add(field, "no_visible_text");
+    } else if (text::HasBidiOverrideOrIsolate(value)) {
+      Add(field, "invalid_text");
     } else if (length > max_length) {
       Add(field, "too_long", {std::to_string(max_length)});
     }
