@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "auth/account_json.h"
+#include "text/normalize.h"
 
 namespace hoptac::auth {
 namespace {
@@ -48,6 +49,32 @@ bool ValidUsername(std::string_view name) {
   return std::all_of(name.begin(), name.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
   });
+}
+
+constexpr size_t kMaxDisplayNameBytes = 200;
+
+// A display name as stored (text::NormalizeText: NFC, no direction overrides, no invisible
+// characters at the ends), or the field error that refuses it: not UTF-8 or with control
+// characters ("field.invalid_text"), characters but nothing visible ("field.no_visible_text"),
+// too long. White space alone is no name: it clears it.
+std::optional<FieldError> CleanDisplayName(std::string& name) {
+  text::NormalizedText normalized = text::NormalizeText(name);
+  bool control = false;
+  for (size_t i = 0; i < normalized.text.size(); ++i) {
+    auto c = static_cast<unsigned char>(normalized.text[i]);
+    auto next = i + 1 < normalized.text.size() ? static_cast<unsigned char>(normalized.text[i + 1]) : 0;
+    control = control || c < 0x20 || c == 0x7F || (c == 0xC2 && next >= 0x80 && next <= 0x9F);  // C0, DEL, C1
+  }
+  if (!normalized.valid || control) return FieldError{"display_name", "invalid_text", "field.invalid_text", {}};
+  if (!normalized.visible) {
+    bool blank = std::all_of(name.begin(), name.end(), [](char c) { return c == ' ' || c == '\t'; });
+    if (!blank) return FieldError{"display_name", "no_visible_text", "field.no_visible_text", {}};
+    normalized.text.clear();
+  }
+  if (normalized.text.size() > kMaxDisplayNameBytes)
+    return FieldError{"display_name", "too_long", "field.too_long", {std::to_string(kMaxDisplayNameBytes)}};
+  name = std::move(normalized.text);
+  return std::nullopt;
 }
 
 Principal PrincipalOf(const User& user, Credential credential, std::string address) {
@@ -355,7 +382,8 @@ Result<User> AccountService::CreateUser(const Principal& who, const NewUser& inp
     error.fields.push_back({"username", "invalid_username", "field.invalid_username", {input.username}});
   auto role = ParseRole(input.role);
   if (!role) error.fields.push_back({"role", "invalid_enum", "field.invalid_enum", {input.role, RoleNames()}});
-  if (input.display_name.size() > 200) error.fields.push_back({"display_name", "too_long", "field.too_long", {"200"}});
+  std::string display_name = input.display_name;
+  if (auto bad = CleanDisplayName(display_name)) error.fields.push_back(std::move(*bad));
   Status policy = CheckPasswordPolicy(input.password, username);
   if (!policy.ok())
     for (const auto& f : policy.error().fields) error.fields.push_back(f);
@@ -364,7 +392,7 @@ Result<User> AccountService::CreateUser(const Principal& who, const NewUser& inp
   HOPTAC_ASSIGN_OR_RETURN(std::string hash, hasher_.Hash(input.password));
   User user;
   user.username = username;
-  user.display_name = input.display_name;
+  user.display_name = std::move(display_name);
   user.role = *role;
   user.province_code = input.province_code;
   user.entity_id = input.entity_id;
@@ -397,9 +425,12 @@ Result<User> AccountService::UpdateUser(const Principal& who, int64_t id, const 
   HOPTAC_ASSIGN_OR_RETURN(User before, GetUser(who, id));
   User after = before;
   if (patch.display_name) {
-    if (patch.display_name->size() > 200)
-      return Error::InvalidField("display_name", "too_long", "field.too_long", {"200"});
     after.display_name = *patch.display_name;
+    if (auto bad = CleanDisplayName(after.display_name)) {
+      Error error = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
+      error.fields.push_back(std::move(*bad));
+      return error;
+    }
   }
   if (patch.role) {
     auto role = ParseRole(*patch.role);
@@ -416,8 +447,11 @@ Result<User> AccountService::UpdateUser(const Principal& who, int64_t id, const 
       return Error::InvalidField("disabled", "cannot_disable_self", "field.cannot_disable_self");
     after.disabled = *patch.disabled;
   }
-  if (after.role != before.role || after.province_code != before.province_code || after.entity_id != before.entity_id)
-    HOPTAC_TRY(ValidateAssignment(who, after.role, after.province_code, after.entity_id));
+  bool assignment =
+      after.role != before.role || after.province_code != before.province_code || after.entity_id != before.entity_id;
+  // A patch that changes nothing writes nothing (no audit row).
+  if (!assignment && after.display_name == before.display_name && after.disabled == before.disabled) return before;
+  if (assignment) HOPTAC_TRY(ValidateAssignment(who, after.role, after.province_code, after.entity_id));
   after.updated_at_ms = Now();
   HOPTAC_TRY(db_.Write([&](Connection& conn) -> Status {
     if (RoleNeedsEntity(after.role) && (after.role != before.role || after.entity_id != before.entity_id))

@@ -114,8 +114,12 @@ class AccountService {
   Result<User> GetUser(const Principal& who, int64_t id);
   Result<User> FindUser(const Principal& who, std::string_view username);
   // A cooperative account names an existing, not deleted entity (read from the
-  // entities table): otherwise "field.unknown_entity" on entity_id.
+  // entities table): otherwise "field.unknown_entity" on entity_id. The display name is
+  // stored normalised (text::NormalizeText); one with characters but nothing visible is
+  // refused ("field.no_visible_text"), as is one that is not UTF-8 or holds control
+  // characters ("field.invalid_text").
   Result<User> CreateUser(const Principal& who, const NewUser& user);
+  // A patch that changes nothing writes nothing (no audit row) and answers the user as is.
   Result<User> UpdateUser(const Principal& who, int64_t id, const UserPatch& patch);
   // Sets a new password and ends the user's sessions.
   Status ResetPassword(const Principal& who, int64_t id, std::string_view new_password);

@@ -4,18 +4,6 @@
 
 namespace hoptac::http {
 
-std::string_view CookieValue(std::string_view header, std::string_view name) {
-  while (!header.empty()) {
-    size_t semi = header.find(';');
-    std::string_view item = header.substr(0, semi);
-    header = semi == std::string_view::npos ? std::string_view() : header.substr(semi + 1);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    if (item.size() > name.size() && item.substr(0, name.size()) == name && item[name.size()] == '=')
-      return item.substr(name.size() + 1);
-  }
-  return {};
-}
-
 Guard MakeGuard(auth::AccountService& accounts) {
   return [&accounts](const Route& route, Request& request) -> Status {
     request.principal = auth::Principal::Anonymous(request.remote_address);

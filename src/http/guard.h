@@ -14,11 +14,6 @@
 
 namespace hoptac::http {
 
-constexpr std::string_view kSessionCookie = "hoptac_session";
-
-// The value of a cookie in a Cookie header, or empty.
-std::string_view CookieValue(std::string_view header, std::string_view name);
-
 Guard MakeGuard(auth::AccountService& accounts);
 
 }  // namespace hoptac::http

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "text/json_text.h"
+#include "text/utf8.h"
 
 namespace hoptac::http {
 
@@ -16,6 +17,18 @@ std::optional<std::string_view> Request::Query(std::string_view name) const {
 std::string_view Request::Header(std::string_view lower_name) const {
   for (const auto& [key, value] : headers)
     if (key == lower_name) return value;
+  return {};
+}
+
+std::string_view CookieValue(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    size_t semi = header.find(';');
+    std::string_view item = header.substr(0, semi);
+    header = semi == std::string_view::npos ? std::string_view() : header.substr(semi + 1);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    if (item.size() > name.size() && item.substr(0, name.size()) == name && item[name.size()] == '=')
+      return item.substr(name.size() + 1);
+  }
   return {};
 }
 
@@ -40,10 +53,43 @@ Response Response::Text(std::string body, std::string content_type, unsigned sta
   return response;
 }
 
+Status CheckRequestText(const Request& request) {
+  using text::IsValidUtf8;
+  using text::ValidUtf8;
+  if (!IsValidUtf8(request.path)) {
+    Error error = Error::Make(ErrorCode::kInvalidArgument, "error.path_not_utf8", {ValidUtf8(request.path)});
+    error.fields.push_back({"path", "invalid_utf8", "field.invalid_utf8", {ValidUtf8(request.path)}});
+    return error;
+  }
+  Error query = Error::Make(ErrorCode::kInvalidArgument, "error.query_not_utf8");
+  for (const auto& [name, value] : request.query) {
+    if (IsValidUtf8(name) && IsValidUtf8(value)) continue;
+    if (query.args.empty()) query.args = {ValidUtf8(name), ValidUtf8(value)};
+    query.fields.push_back({ValidUtf8(name), "invalid_utf8", "field.invalid_utf8", {ValidUtf8(value)}});
+  }
+  if (!query.fields.empty()) return query;
+  for (std::string_view name : {"authorization", "content-type", "x-csrf-token"}) {
+    if (IsValidUtf8(request.Header(name))) continue;
+    Error error = Error::Make(ErrorCode::kInvalidArgument, "error.header_not_utf8", {std::string(name)});
+    error.fields.push_back({std::string(name), "invalid_utf8", "field.header_not_utf8", {}});
+    return error;
+  }
+  if (!IsValidUtf8(CookieValue(request.Header("cookie"), kSessionCookie))) {
+    Error error = Error::Make(ErrorCode::kInvalidArgument, "error.header_not_utf8", {"cookie"});
+    error.fields.push_back({"cookie", "invalid_utf8", "field.header_not_utf8", {}});
+    return error;
+  }
+  return Ok();
+}
+
 Result<boost::json::object> ParseJsonObject(const Request& request) {
   std::string_view type = request.Header("content-type");
   if (!type.empty() && type.find("json") == std::string_view::npos)
     return Error::Make(ErrorCode::kInvalidArgument, "error.unsupported_media_type");
+  // Checked before parsing, so that the answer says what is wrong (and where) in words,
+  // whatever the parser would say of the bytes.
+  if (size_t bad = text::InvalidUtf8Offset(request.body); bad != std::string::npos)
+    return Error::Make(ErrorCode::kInvalidArgument, "error.body_not_utf8", {std::to_string(bad)});
   boost::json::stream_parser parser;
   boost::json::error_code ec;
   size_t consumed = parser.write_some(request.body.data(), request.body.size(), ec);

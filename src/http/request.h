@@ -57,9 +57,29 @@ struct Response {
   static Response Text(std::string body, std::string content_type, unsigned status = 200);
 };
 
-// Parses the body as a JSON object. Errors (kInvalidArgument): "error.malformed_json"
-// with the offset and parser message, "error.json_not_object", and
-// "error.unsupported_media_type" when Content-Type is present and not JSON.
+// The one check of a request's text as UTF-8 (text/utf8.h), run by the server on every
+// request before it is routed: the decoded path, every query parameter's name and value
+// (percent-decoded), and the header values hoptac reads as text — Authorization,
+// Content-Type, X-CSRF-Token and the session cookie's value (other cookies belong to
+// other applications on the host; Accept-Language and Accept-Encoding are only matched
+// against known values). JSON bodies are checked by ParseJsonObject. Errors
+// (kInvalidArgument, 400), which never echo the invalid bytes: "error.path_not_utf8" with
+// the path, "error.query_not_utf8" naming the first bad parameter and its value and a
+// field error "field.invalid_utf8" per bad parameter, "error.header_not_utf8" naming the
+// header (never its value: it may be a credential) — the path and values shown with each
+// invalid sequence replaced by U+FFFD.
+Status CheckRequestText(const Request& request);
+
+// The session cookie (set by POST /api/v1/session, read by the guard).
+constexpr std::string_view kSessionCookie = "hoptac_session";
+
+// The value of a cookie in a Cookie header, or empty.
+std::string_view CookieValue(std::string_view header, std::string_view name);
+
+// Parses the body as a JSON object. Errors (kInvalidArgument): "error.body_not_utf8" with
+// the byte offset when the body is not UTF-8, "error.malformed_json" with the offset and
+// parser message, "error.json_not_object", and "error.unsupported_media_type" when
+// Content-Type is present and not JSON.
 Result<boost::json::object> ParseJsonObject(const Request& request);
 
 // Reads the members of a JSON object body, collecting one field error per bad

@@ -25,6 +25,7 @@
 
 #include "base/log.h"
 #include "http/error.h"
+#include "text/utf8.h"
 
 namespace hoptac::http {
 
@@ -215,7 +216,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
       if (parser_->is_header_done()) {
         lang = i18n::FromAcceptLanguage(std::string_view(parser_->get()[bhttp::field::accept_language]));
         method_ = std::string(parser_->get().method_string());
-        path_ = std::string(parser_->get().target());
+        path_ = text::ValidUtf8(std::string_view(parser_->get().target().data(), parser_->get().target().size()));
       }
       Response response = ErrorResponse(error, lang);
       if (ec == bhttp::error::header_limit) response.status = 431;
@@ -245,12 +246,12 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
 
     auto parsed = boost::urls::parse_origin_form(req->target);
     if (!parsed) {
-      path_ = req->target;
+      path_ = text::ValidUtf8(req->target);
       return Write(ErrorResponse(Error::Make(ErrorCode::kInvalidArgument, "error.bad_target"), req->lang));
     }
     boost::urls::url_view url = *parsed;
     req->path = url.path();
-    path_ = req->path;
+    path_ = text::ValidUtf8(req->path);  // the access log is JSON lines
     boost::urls::encoding_opts opts;
     opts.space_as_plus = true;
     for (auto param : url.params(opts)) req->query.emplace_back(param.key, param.has_value ? param.value : "");
@@ -260,6 +261,8 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
       req->headers.emplace_back(std::move(name), std::string(field.value()));
     }
     req->body = std::move(raw.body());
+    // The request's text is UTF-8 before anything reads it, so no answer echoes broken bytes.
+    if (Status text = CheckRequestText(*req); !text.ok()) return Write(ErrorResponse(text.error(), req->lang));
 
     RouteMatch match = server_.router->Match(req->method, req->path);
     if (!match.route) {
@@ -281,9 +284,17 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     net::post(pool, [self = this->shared_from_this(), route, req] {
       Status allowed = self->server_.router->Check(*route, *req);
       Response response = allowed.ok() ? Invoke(*route, *req) : ErrorResponse(allowed.error(), req->lang);
+      // An answer to an authenticated caller is theirs alone: no cache (a browser's, a shared
+      // proxy's) keeps it. Anonymous answers keep whatever their handler said.
+      if (req->principal.authenticated()) NoStore(response);
       net::post(self->stream_.get_executor(),
                 [self, response = std::move(response)]() mutable { self->Write(std::move(response)); });
     });
+  }
+
+  static void NoStore(Response& response) {
+    std::erase_if(response.headers, [](const auto& header) { return beast::iequals(header.first, "Cache-Control"); });
+    response.headers.emplace_back("Cache-Control", "no-store");
   }
 
   static Response Invoke(const Route& route, Request& req) {

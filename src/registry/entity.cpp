@@ -1,5 +1,6 @@
 #include "registry/entity.h"
 
+#include <algorithm>
 #include <cassert>
 #include <string>
 #include <unordered_map>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "text/fold.h"
+#include "text/normalize.h"
 
 namespace hoptac::domain {
 namespace {
@@ -404,6 +406,10 @@ class FieldErrors {
     int length = CheckedLength(value);
     if (length < 0) {
       Add(field, "invalid_text");
+    } else if (!text::HasVisibleText(value)) {  // e.g. only zero-width spaces or direction controls
+      Add(field, "no_visible_text");
+    } else if (text::HasBidiOverrideOrIsolate(value)) {
+      Add(field, "invalid_text");
     } else if (length > max_length) {
       Add(field, "too_long", {std::to_string(max_length)});
     }
@@ -523,7 +529,29 @@ std::string SexLabel(Sex sex, i18n::Lang lang) { return i18n::Translate(lang, Se
 
 // ---- Entity -------------------------------------------------------------------------------
 
+bool IsPublicAttribute(std::string_view name) {
+  static constexpr std::string_view kPublic[] = {
+      "id",           "kind",   "name",       "province_code", "current_province_code",
+      "commune_code", "sector", "founded_on", "status",        "status_since"};
+  return std::find(std::begin(kPublic), std::end(kPublic), name) != std::end(kPublic);
+}
+
+namespace {
+
+// text::NormalizeText, kept only when something visible is left: text that is not UTF-8
+// or holds nothing visible stays as it was, for ValidateEntity to refuse by name.
+void NormalizeTextInPlace(std::string& s) {
+  if (s.empty()) return;
+  text::NormalizedText normalized = text::NormalizeText(s);
+  if (normalized.valid && normalized.visible) s = std::move(normalized.text);
+}
+
+}  // namespace
+
 void NormalizeEntity(Entity& entity) {
+  NormalizeTextInPlace(entity.name);
+  NormalizeTextInPlace(entity.address);
+  NormalizeTextInPlace(entity.chair_name);
   CleanInPlace(entity.name, true);
   CleanInPlace(entity.registration_code, false);
   UpperAsciiInPlace(entity.registration_code);

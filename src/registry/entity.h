@@ -129,6 +129,16 @@ std::string SexLabel(Sex sex, i18n::Lang lang);
 
 // ---- Entity -------------------------------------------------------------------
 
+// The attributes of an entity (API member names, export columns) that every caller may
+// read, and filter and search by: id, kind, name, province_code, current_province_code,
+// commune_code, sector, founded_on, status and status_since. Everything else
+// (registration and tax codes, address, women_managed, youth, the chair, contacts, the
+// union, province_as_of, timestamps) only callers who see every field of the entity
+// (EntityService::SeesAllFields) read, and only officials filter by. The one definition:
+// the public JSON (EntityJson), the public export columns and the filter check
+// (registry/entity_query.h, CheckFilterAccess) all follow it.
+bool IsPublicAttribute(std::string_view name);
+
 // Limits ValidateEntity() enforces; lengths count Unicode code points.
 inline constexpr int kMaxNameLength = 255;
 inline constexpr int kMaxRegistrationCodeLength = 40;
@@ -174,8 +184,11 @@ struct Entity {
   bool operator==(const Entity&) const = default;
 };
 
-// Cleans what people type without changing meaning: trims every text field and
-// collapses runs of white space in names and the address; upper-cases
+// Cleans what people type without changing meaning: normalises the free text (name,
+// address, chair_name) with text::NormalizeText — NFC, no direction overrides or isolates,
+// no white space, zero-width characters or direction marks at the ends — unless nothing
+// visible would be left (ValidateEntity refuses that text as it is); trims every text
+// field and collapses runs of white space in names and the address; upper-cases
 // registration codes ("htx-01" and "HTX-01" are one code); lower-cases the
 // e-mail; keeps only the digits of the phone (and a leading '+') when it
 // contains nothing but digits, spaces, dots, dashes and brackets.
@@ -185,6 +198,8 @@ void NormalizeEntity(Entity& entity);
 // kInvalidArgument error with key "error.invalid_request" and one FieldError
 // per problem (field names as in the API and the import columns):
 //   name               required; at most kMaxNameLength; valid UTF-8 without control characters
+//                      or direction overrides ("field.invalid_text"), with something visible
+//                      ("field.no_visible_text"); so are address and chair_name when not blank
 //   kind, sector, chair_sex   a defined enumerator
 //   registration_code  required; ASCII letters, digits and - / . _, starting
 //                      with a letter or digit; at most kMaxRegistrationCodeLength

@@ -21,7 +21,6 @@ boost::json::object EntityJson(const EntityRecord& r, bool all_fields) {
   o["sector"] = e.sector ? boost::json::value(domain::SectorName(*e.sector)) : boost::json::value();
   o["status"] = r.status ? boost::json::value(domain::EntityStatusName(*r.status)) : boost::json::value();
   o["founded_on"] = date(e.founded_on);
-  if (!all_fields) return o;
   o["registration_code"] = e.registration_code;
   o["tax_code"] = e.tax_code;
   o["province_as_of"] = date(e.province_as_of);
@@ -38,7 +37,12 @@ boost::json::object EntityJson(const EntityRecord& r, bool all_fields) {
       e.union_registration_code.empty() ? boost::json::value() : boost::json::value(e.union_registration_code);
   o["created_at_ms"] = r.created_at_ms;
   o["updated_at_ms"] = r.updated_at_ms;
-  return o;
+  if (all_fields) return o;
+  // The public view: the public attributes only (domain::IsPublicAttribute, the one rule).
+  boost::json::object shown;
+  for (const auto& member : o)
+    if (domain::IsPublicAttribute(member.key())) shown.emplace(member.key(), member.value());
+  return shown;
 }
 
 boost::json::object EventJson(const StoredEvent& s) {

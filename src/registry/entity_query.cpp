@@ -110,6 +110,41 @@ const std::vector<std::string_view>& SharedFilterNames() {
   return names;
 }
 
+bool FiltersByAnyAttribute(const auth::Principal& who) { return who.national() || who.province_bound(); }
+
+std::string_view FilterAttribute(std::string_view parameter) {
+  static constexpr std::pair<std::string_view, std::string_view> kRead[] = {
+      {"kind", "kind"},
+      {"province", "current_province_code"},
+      {"legacy_province", "province_code"},
+      {"commune", "commune_code"},
+      {"status", "status"},
+      {"sector", "sector"},
+      {"q", "name"},
+      {"founded_from", "founded_on"},
+      {"founded_to", "founded_on"},
+      {"women_managed", "women_managed"},
+      {"youth", "youth"},
+  };
+  for (const auto& [name, attribute] : kRead)
+    if (name == parameter) return attribute;
+  return {};
+}
+
+Status CheckFilterAccess(const auth::Principal& who, const FilterParameter& parameter,
+                         const std::vector<std::string_view>& names) {
+  if (FiltersByAnyAttribute(who)) return Ok();
+  Error error = Error::Make(ErrorCode::kPermissionDenied, "error.filter_not_public");
+  for (std::string_view name : names) {
+    std::string_view attribute = FilterAttribute(name);
+    if (attribute.empty() || domain::IsPublicAttribute(attribute) || !parameter(name)) continue;
+    if (error.args.empty()) error.args.emplace_back(name);
+    error.fields.push_back({std::string(name), "filter_not_public", "field.filter_not_public", {std::string(name)}});
+  }
+  if (error.fields.empty()) return Ok();
+  return error;
+}
+
 namespace {
 
 // One enum value by wire name, or a field error naming the allowed values.

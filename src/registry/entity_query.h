@@ -106,6 +106,25 @@ class FilterReader {
   std::vector<FieldError> errors_;
 };
 
+// Who may filter by attributes that are not public (domain::IsPublicAttribute): officials,
+// that is national and province accounts (and the CLI). Anonymous callers, partners and
+// cooperative accounts filter by public attributes only.
+bool FiltersByAnyAttribute(const auth::Principal& who);
+
+// The attribute of an entity a filter parameter reads ("province" → current_province_code,
+// "q" → name, "founded_from" → founded_on, "women_managed" → women_managed, …), or empty for a
+// parameter that reads none (as_of, sort, and names outside the vocabulary).
+std::string_view FilterAttribute(std::string_view parameter);
+
+// The one access rule of the filter vocabulary, checked by every reader that serves a caller
+// (the list and the exports through api::EntityFiltersFromQuery, the statistics) before it
+// parses: when `who` may not filter by every attribute (FiltersByAnyAttribute), a filter
+// present among `names` that reads a non-public attribute (women_managed, youth) is refused —
+// kPermissionDenied "error.filter_not_public" naming the first, with a field error
+// "field.filter_not_public" for each.
+Status CheckFilterAccess(const auth::Principal& who, const FilterParameter& parameter,
+                         const std::vector<std::string_view>& names);
+
 // The filters the list and the statistics both take (the list adds as_of, q,
 // legacy_province and sort): kind, province, commune, status, sector, women_managed,
 // youth, founded_from, founded_to.

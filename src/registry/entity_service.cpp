@@ -255,10 +255,12 @@ Result<EntityRecord> EntityService::Patch(const Principal& who, int64_t id, cons
     if (!denied.fields.empty()) return denied;
   }
   EntityRecord after;
+  bool unchanged = false;  // nothing to write: no audit row, no new registry version
   Status status = db_.Write([&](Connection& conn) -> Status {
     HOPTAC_ASSIGN_OR_RETURN(auto before, LoadRecord(conn, id));
     if (!before || !InWriteScope(who, *before)) return NotFound(id);
     HOPTAC_ASSIGN_OR_RETURN(auto events, LoadEvents(conn, id));
+    before->status = domain::StatusOn(Plain(events), before->entity.founded_on, Date::Today());
     after = *before;
     Entity& e = after.entity;
     if (patch.kind) e.kind = *patch.kind;
@@ -279,6 +281,12 @@ Result<EntityRecord> EntityService::Patch(const Principal& who, int64_t id, cons
     if (patch.phone) e.phone = *patch.phone;
     if (patch.email) e.email = *patch.email;
     if (patch.union_registration_code) e.union_registration_code = *patch.union_registration_code;
+    // {} or the stored values as they are: the entity answers unchanged, even one stored
+    // before a validation rule it would now fail.
+    if (e == before->entity) {
+      unchanged = true;
+      return Ok();
+    }
     HOPTAC_TRY(Check(*admin_units_, e, after.current_province_code));
     if (!e.province_as_of) e.province_as_of = e.founded_on.value_or(Date::Today());
     // A province account cannot move an entity out of its province.
@@ -287,9 +295,14 @@ Result<EntityRecord> EntityService::Patch(const Principal& who, int64_t id, cons
                                  {e.province_code});
     if (patch.founded_on) HOPTAC_TRY(domain::ValidateHistory(e.founded_on, Plain(events)));
     HOPTAC_TRY(ResolveUnion(conn, e));
+    // Values that normalise to the stored ones (" Hợp tác xã A ", "htx-01"): nothing changed either.
+    if (e == before->entity && after.current_province_code == before->current_province_code) {
+      after = *before;
+      unchanged = true;
+      return Ok();
+    }
     after.updated_at_ms = Now();
     after.status = domain::StatusOn(Plain(events), e.founded_on, Date::Today());
-    before->status = domain::StatusOn(Plain(events), before->entity.founded_on, Date::Today());
     std::vector<Value> values = EntityWriteValues(after);
     values.push_back(Int(id));
     HOPTAC_TRY(
@@ -306,7 +319,7 @@ Result<EntityRecord> EntityService::Patch(const Principal& who, int64_t id, cons
     return storage::AppendAudit(conn, audit);
   });
   if (!status.ok()) return TakenOr(std::move(status).error(), after.entity);
-  Notify(id);
+  if (!unchanged) Notify(id);
   return after;
 }
 

@@ -134,6 +134,9 @@ class EntityService {
   Result<EntityRecord> Create(const auth::Principal& who, domain::Entity entity);
   // kNotFound "error.entity_not_found" when missing, deleted or out of scope.
   Result<EntityRecord> Get(const auth::Principal& who, int64_t id);
+  // A patch that changes nothing — no members, or values that are (or normalise to) the
+  // stored ones — writes nothing: no audit row, no new registry version, the same
+  // updated_at_ms; the entity is answered as it is.
   Result<EntityRecord> Patch(const auth::Principal& who, int64_t id, const EntityPatch& patch);
   Status SoftDelete(const auth::Principal& who, int64_t id);
   // Answered by the finder (the registry index): kInvalidArgument for a limit outside

@@ -54,9 +54,6 @@ bool SeesAllColumns(const auth::Principal& who) {
   return who.national() || who.province_bound() || (who.authenticated() && who.role == auth::Role::kCooperative);
 }
 
-constexpr std::string_view kPublicEntityColumns[] = {"kind",   "name",       "province_code", "commune_code",
-                                                     "sector", "founded_on", "status",        "status_since"};
-
 // Rows go to one of these.
 class Sink {
  public:
@@ -370,11 +367,8 @@ std::vector<std::string> ExportColumns(FileType file, const auth::Principal& who
   };
   switch (file) {
     case FileType::kEntities:
-      if (SeesAllColumns(who)) {
-        add(kEntityColumns);
-      } else {
-        add(kPublicEntityColumns);
-      }
+      for (std::string_view name : kEntityColumns)  // the public ones: domain::IsPublicAttribute
+        if (SeesAllColumns(who) || domain::IsPublicAttribute(name)) out.emplace_back(name);
       break;
     case FileType::kEvents: add(kEventColumns); break;
     case FileType::kFigures: add(kFigureColumns); break;

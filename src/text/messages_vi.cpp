@@ -25,6 +25,10 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"error.json_not_object", "Nội dung JSON phải là một đối tượng."},
     {"error.unsupported_media_type", "Kiểu nội dung phải là application/json."},
     {"error.bad_target", "Địa chỉ yêu cầu không hợp lệ."},
+    {"error.path_not_utf8", "Đường dẫn của yêu cầu không phải văn bản UTF-8 hợp lệ: {0}"},
+    {"error.query_not_utf8", "Tham số {0} của yêu cầu không phải văn bản UTF-8 hợp lệ: \"{1}\"."},
+    {"error.header_not_utf8", "Phần đầu (header) {0} của yêu cầu không phải văn bản UTF-8 hợp lệ."},
+    {"error.body_not_utf8", "Nội dung gửi lên không phải văn bản UTF-8 hợp lệ (tại byte {0})."},
     {"error.db_url_invalid", "Địa chỉ cơ sở dữ liệu không hợp lệ: {0}. Dùng sqlite:ĐƯỜNG_DẪN hoặc postgresql://…"},
     {"error.admin_unit_not_found", "Không có đơn vị hành chính mã {0} vào ngày {1}."},
     // Field-level errors.
@@ -33,6 +37,8 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"field.unknown_parameter", "Tham số không được hỗ trợ: {0}."},
     {"field.required", "Bắt buộc nhập."},
     {"field.conflicting_parameters", "Không dùng đồng thời {0} và {1}."},
+    {"field.invalid_utf8", "Không phải văn bản UTF-8 hợp lệ: \"{0}\" (byte lỗi hiện thành �)."},
+    {"field.header_not_utf8", "Không phải văn bản UTF-8 hợp lệ."},
     // CLI.
     {"cli.usage", "Cách dùng: hoptac <lệnh> [tuỳ chọn]. Gõ hoptac help để xem danh sách lệnh."},
     {"cli.unknown_command", "Lệnh không tồn tại: {0}."},
@@ -141,7 +147,9 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"event.converted", "Chuyển đổi"},
     {"sex.female", "Nữ"},
     {"sex.male", "Nam"},
-    {"field.invalid_text", "Văn bản chứa ký tự không hợp lệ (lỗi mã hoá UTF-8 hoặc ký tự điều khiển)."},
+    {"field.invalid_text",
+     "Văn bản chứa ký tự không hợp lệ (lỗi mã hoá UTF-8, ký tự điều khiển hoặc ký tự đảo chiều văn bản)."},
+    {"field.no_visible_text", "Không có ký tự nào nhìn thấy được (chỉ có khoảng trắng hoặc ký tự vô hình)."},
     {"field.invalid_registration_code",
      "Mã số \"{0}\" không hợp lệ: chỉ dùng chữ cái không dấu, chữ số và các dấu - / . _, bắt đầu bằng chữ cái hoặc chữ "
      "số, dài tối đa {1} ký tự."},
@@ -229,6 +237,10 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"error.xlsx_too_many_columns", "Quá {0} cột, giới hạn của một trang tính Excel."},
     {"error.entity_not_found", "Không tìm thấy tổ chức {0}."},
     {"field.unknown_province_on", "Không có tỉnh/thành phố mã {0} vào ngày {1}."},
+    {"error.filter_not_public",
+     "Chỉ tài khoản cán bộ quản lý (cấp trung ương hoặc tỉnh) mới được lọc theo {0}: đây không phải thông tin công "
+     "khai."},
+    {"field.filter_not_public", "Không được lọc theo {0}: thông tin này không công khai."},
     {"field.registration_code_taken", "Mã số đăng ký {0} đã được một tổ chức khác sử dụng."},
     {"field.union_not_found", "Không có liên hiệp hợp tác xã nào có mã số đăng ký {0}."},
     {"field.province_out_of_scope", "Tỉnh/thành phố {0} nằm ngoài phạm vi của bạn; không thể chuyển tổ chức sang đó."},

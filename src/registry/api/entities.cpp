@@ -9,11 +9,13 @@
 namespace hoptac::registry::api {
 
 Result<registry::EntityFilters> EntityFiltersFromQuery(const Request& request) {
-  return registry::ParseEntityFilters([&request](std::string_view name) -> std::optional<std::string> {
+  registry::FilterParameter parameter = [&request](std::string_view name) -> std::optional<std::string> {
     auto value = request.Query(name);
     if (!value) return std::nullopt;
     return std::string(*value);
-  });
+  };
+  HOPTAC_TRY(registry::CheckFilterAccess(request.principal, parameter, registry::EntityFilterNames()));
+  return registry::ParseEntityFilters(parameter);
 }
 
 namespace {

@@ -18,6 +18,7 @@
 #include "registry/api/routes.h"
 #include "registry/export.h"
 #include "registry/import/import_jobs.h"
+#include "text/utf8.h"
 
 namespace hoptac::registry::api {
 
@@ -211,7 +212,7 @@ void AddImportRoutes(Router& router, const Services& services) {
                  HOPTAC_ASSIGN_OR_RETURN(job.as_of, DateParameter(request, "as_of"));
                  HOPTAC_TRY(registry::CheckImportAsOf(job.type, job.as_of));
                  job.file_name = std::string(request.Query("filename").value_or(""));
-                 if (job.file_name.size() > 255) job.file_name.resize(255);
+                 text::TruncateUtf8(job.file_name, 255);  // never half a character
                  if (!jobs) return Unavailable();
                  job.data = std::move(request.body);
                  HOPTAC_ASSIGN_OR_RETURN(ImportJob created, jobs->Submit(request.principal, std::move(job)));

@@ -50,8 +50,9 @@ void AddStatsRoutes(Router& router, const Services& services);
 void AddExportRoutes(Router& router, const Services& services);
 void AddImportRoutes(Router& router, const Services& services);
 
-// The list filters of /api/v1/entities from the query string (ParseEntityFilters);
-// offset and limit are left at their defaults. Shared by the list and the exports.
+// The list filters of /api/v1/entities from the query string (ParseEntityFilters), after
+// the caller's right to use them (CheckFilterAccess); offset and limit are left at their
+// defaults. Shared by the list and the exports.
 Result<EntityFilters> EntityFiltersFromQuery(const Request& request);
 
 }  // namespace hoptac::registry::api

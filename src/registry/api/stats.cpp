@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "registry/api/routes.h"
+#include "registry/entity_query.h"
 #include "registry/index/stats_api.h"
 
 namespace hoptac::registry::api {
@@ -12,7 +13,11 @@ namespace {
 
 using analytics::StatsKind;
 
+analytics::ParameterLookup Lookup(const Request& request);
+
+// Unknown parameters, after the filters only officials may use (registry::CheckFilterAccess).
 Status CheckParameters(const Request& request, StatsKind kind) {
+  HOPTAC_TRY(registry::CheckFilterAccess(request.principal, Lookup(request), registry::SharedFilterNames()));
   std::vector<std::string_view> allowed = analytics::StatsParameterNames(kind);
   std::vector<FieldError> errors;
   for (const auto& [name, value] : request.query) {

@@ -406,6 +406,14 @@ TEST(DomainEntity, FieldRules) {
       {"name with a newline", [](Entity& e) { e.name = "HTX\nA"; }, {"name:invalid_text"}},
       {"name with an overlong encoding", [](Entity& e) { e.name = "\xC0\xAF"; }, {"name:invalid_text"}},
       {"name with a surrogate", [](Entity& e) { e.name = "\xED\xA0\x80"; }, {"name:invalid_text"}},
+      {"name of zero-width spaces", [](Entity& e) { e.name = "\u200B\u200B\uFEFF"; }, {"name:no_visible_text"}},
+      {"name of ideographic spaces", [](Entity& e) { e.name = "\u3000\u3000"; }, {"name:no_visible_text"}},
+      {"name of Hangul fillers", [](Entity& e) { e.name = "\u3164"; }, {"name:no_visible_text"}},
+      {"name with a right-to-left override", [](Entity& e) { e.name = "HTX \u202EgnaL"; }, {"name:invalid_text"}},
+      {"name with an isolate", [](Entity& e) { e.name = "HTX \u2067A\u2069"; }, {"name:invalid_text"}},
+      {"name with a zero-width joiner inside", [](Entity& e) { e.name = "HTX A\u200DB"; }, {}},
+      {"address of a zero-width space", [](Entity& e) { e.address = "\u200B"; }, {"address:no_visible_text"}},
+      {"chair name of a word joiner", [](Entity& e) { e.chair_name = "\u2060"; }, {"chair_name:no_visible_text"}},
       // kind
       {"kind out of range",
        [](Entity& e) { e.kind = static_cast<EntityKind>(9); },
@@ -582,6 +590,41 @@ TEST(DomainEntity, NormalizeCleansWhatPeopleType) {
   all_blank.name = " \xC2\xA0 ";
   NormalizeEntity(all_blank);
   EXPECT_EQ(all_blank.name, "");
+}
+
+TEST(DomainEntity, NormalizeComposesAndStripsInvisibleCharacters) {
+  Entity e = ValidEntity();
+  e.name = "\u200B Ho\u031B\u0323p ta\u0301c xa\u0303 \u202ET\u00E2n L\u00E2\u0323p\u202C \uFEFF";  // NFD, RLO, ZW
+  e.address = "\u200E Th\u00F4n 3 \u200F";
+  e.chair_name = "Nguy\u00EA\u0303n Th\u1ECB Hoa";
+  NormalizeEntity(e);
+  EXPECT_EQ(e.name, "Hợp tác xã Tân Lập");
+  EXPECT_EQ(e.address, "Thôn 3");
+  EXPECT_EQ(e.chair_name, "Nguyễn Thị Hoa");
+  EXPECT_TRUE(ValidateEntity(e, kToday).ok());
+
+  // Nothing visible: left as it is, for validation to name the problem.
+  Entity invisible = ValidEntity();
+  invisible.name = " \u200B\u200C ";
+  NormalizeEntity(invisible);
+  EXPECT_EQ(Describe(ValidateEntity(invisible, kToday)), std::vector<std::string>{"name:no_visible_text"});
+  ExpectKeysExist(ValidateEntity(invisible, kToday));
+  // Broken UTF-8 is not repaired here either.
+  Entity broken = ValidEntity();
+  broken.name = "HTX \xFF";
+  NormalizeEntity(broken);
+  EXPECT_EQ(broken.name, "HTX \xFF");
+  EXPECT_EQ(Describe(ValidateEntity(broken, kToday)), std::vector<std::string>{"name:invalid_text"});
+}
+
+TEST(DomainEntity, PublicAttributes) {
+  for (const char* name : {"id", "kind", "name", "province_code", "current_province_code", "commune_code", "sector",
+                           "founded_on", "status", "status_since"})
+    EXPECT_TRUE(IsPublicAttribute(name)) << name;
+  for (const char* name : {"registration_code", "tax_code", "address", "women_managed", "youth", "chair_name",
+                           "chair_sex", "chair_birth_year", "phone", "email", "union_id", "union_registration_code",
+                           "province_as_of", "created_at_ms", "updated_at_ms", ""})
+    EXPECT_FALSE(IsPublicAttribute(name)) << name;
 }
 
 }  // namespace

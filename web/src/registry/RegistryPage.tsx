@@ -69,7 +69,9 @@ export default function RegistryPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filters.q]);
 
-  const query = apiFilters(filters);
+  // Officials (the roles that edit the registry) may filter by attributes that are not public.
+  const official = canEditRegistry(user?.role);
+  const query = apiFilters(filters, official);
   const sort = effectiveSort(filters);
   const key = JSON.stringify([query, filters.page, filters.size]);
   const list = useApi(
@@ -206,14 +208,18 @@ export default function RegistryPage() {
               options={[{ value: '', label: t('common.all') }, ...SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))]}
             />
           </div>
-          <div className="filter-field" style={{ flex: '0 1 130px' }}>
-            <label htmlFor="f-women">{t('registry.womenManaged')}</label>
-            <Select id="f-women" value={filters.women_managed} onChange={(v) => update({ women_managed: v })} options={yesNoOptions} />
-          </div>
-          <div className="filter-field" style={{ flex: '0 1 120px' }}>
-            <label htmlFor="f-youth">{t('registry.youth')}</label>
-            <Select id="f-youth" value={filters.youth} onChange={(v) => update({ youth: v })} options={yesNoOptions} />
-          </div>
+          {official && (
+            <>
+              <div className="filter-field" style={{ flex: '0 1 130px' }}>
+                <label htmlFor="f-women">{t('registry.womenManaged')}</label>
+                <Select id="f-women" value={filters.women_managed} onChange={(v) => update({ women_managed: v })} options={yesNoOptions} />
+              </div>
+              <div className="filter-field" style={{ flex: '0 1 120px' }}>
+                <label htmlFor="f-youth">{t('registry.youth')}</label>
+                <Select id="f-youth" value={filters.youth} onChange={(v) => update({ youth: v })} options={yesNoOptions} />
+              </div>
+            </>
+          )}
           <div className="filter-field" style={{ flex: '0 1 150px' }}>
             <label htmlFor="f-asof">{t('registry.asOf')}</label>
             <DatePicker

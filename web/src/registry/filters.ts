@@ -21,6 +21,8 @@ export interface RegistryFilters {
 }
 
 export const FILTER_KEYS = ['q', 'kind', 'province', 'status', 'sector', 'women_managed', 'youth', 'as_of'] as const;
+/** Filters on attributes that are not public: the API refuses them (403) to anyone but officials. */
+export const OFFICIAL_FILTER_KEYS: readonly string[] = ['women_managed', 'youth'];
 export const PAGE_SIZES = [20, 50, 100, 200];
 
 export function readFilters(params: URLSearchParams): RegistryFilters {
@@ -50,10 +52,13 @@ export function writeFilters(f: RegistryFilters): URLSearchParams {
   return out;
 }
 
-/** The API's list filters and sort (no paging): the same for the list and the export. */
-export function apiFilters(f: RegistryFilters): Query {
+/**
+ * The API's list filters and sort (no paging): the same for the list and the export. Callers who are not
+ * officials send no filter of OFFICIAL_FILTER_KEYS (a shared address may hold one).
+ */
+export function apiFilters(f: RegistryFilters, official = true): Query {
   const q: Query = {};
-  for (const key of FILTER_KEYS) if (f[key]) q[key] = f[key].trim();
+  for (const key of FILTER_KEYS) if (f[key] && (official || !OFFICIAL_FILTER_KEYS.includes(key))) q[key] = f[key].trim();
   if (f.sort) q.sort = f.sort;
   return q;
 }

@@ -11,6 +11,8 @@ describe('registry filters in the address bar', () => {
     expect(f).toMatchObject({ q: 'htx dong thap', kind: 'cooperative', women_managed: 'true', page: 3, size: 100, province: '' });
     expect(writeFilters(f).toString()).toBe('q=htx+dong+thap&kind=cooperative&women_managed=true&page=3&size=100');
     expect(apiFilters(f)).toEqual({ q: 'htx dong thap', kind: 'cooperative', women_managed: 'true' });
+    // Not an official: the filters only officials may use are left out (the API would refuse them).
+    expect(apiFilters(f, false)).toEqual({ q: 'htx dong thap', kind: 'cooperative' });
   });
   it('ignore nonsense paging', () => {
     expect(readFilters(new URLSearchParams('page=-2&size=7'))).toMatchObject({ page: 1, size: 50 });
