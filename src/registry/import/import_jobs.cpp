@@ -18,6 +18,17 @@ const char* JobStateName(JobState state) {
   return "cancelled";
 }
 
+std::optional<JobState> JobStateFromName(std::string_view name) {
+  for (JobState state :
+       {JobState::kQueued, JobState::kRunning, JobState::kSucceeded, JobState::kFailed, JobState::kCancelled})
+    if (name == JobStateName(state)) return state;
+  return std::nullopt;
+}
+
+bool JobFinished(JobState state) {
+  return state == JobState::kSucceeded || state == JobState::kFailed || state == JobState::kCancelled;
+}
+
 struct ImportJobs::Entry {
   ImportJob job;        // guarded by ImportJobs::mutex_
   auth::Principal who;  // immutable
@@ -41,10 +52,6 @@ std::string NewId() {
   // (the two share /api/v1/imports/{id}).
   id[0] = kHex[10 + generator() % 6];
   return id;
-}
-
-bool Finished(JobState state) {
-  return state == JobState::kSucceeded || state == JobState::kFailed || state == JobState::kCancelled;
 }
 
 bool Sees(const auth::Principal& who, const ImportJob& job) {
@@ -89,11 +96,11 @@ void ImportJobs::Expire() {
   std::vector<std::pair<int64_t, std::string>> finished;
   for (auto it = jobs_.begin(); it != jobs_.end();) {
     const ImportJob& job = it->second->job;
-    if (Finished(job.state) && now - job.finished_at_ms > keep_ms) {
+    if (JobFinished(job.state) && now - job.finished_at_ms > keep_ms) {
       it = jobs_.erase(it);
       continue;
     }
-    if (Finished(job.state)) finished.emplace_back(job.finished_at_ms, it->first);
+    if (JobFinished(job.state)) finished.emplace_back(job.finished_at_ms, it->first);
     ++it;
   }
   if (static_cast<int>(finished.size()) <= kMaxFinishedJobs) return;
@@ -132,7 +139,7 @@ Result<ImportJob> ImportJobs::Submit(const auth::Principal& who, ImportJobReques
   if (stopping_) return Error::Make(ErrorCode::kUnavailable, "error.shutting_down");
   Expire();
   int unfinished = 0;
-  for (const auto& [id, e] : jobs_) unfinished += Finished(e->job.state) ? 0 : 1;
+  for (const auto& [id, e] : jobs_) unfinished += JobFinished(e->job.state) ? 0 : 1;
   if (unfinished >= max_unfinished_)
     return Error::Make(ErrorCode::kTooManyRequests, "error.import_busy", {std::to_string(max_unfinished_)});
   jobs_[job.id] = entry;

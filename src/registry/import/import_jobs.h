@@ -30,11 +30,13 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -47,9 +49,14 @@ namespace hoptac::registry {
 inline constexpr int kMaxUnfinishedJobs = 4;
 inline constexpr int kMaxFinishedJobs = 50;
 inline constexpr std::chrono::hours kKeepFinished{24};
+// The problems a job's answer shows (GET /api/v1/imports/{id}) and its row's snapshot
+// keeps; the report has them all.
+inline constexpr size_t kJobProblemsShown = 100;
 
 enum class JobState { kQueued, kRunning, kSucceeded, kFailed, kCancelled };
 const char* JobStateName(JobState state);  // "queued" | "running" | "succeeded" | "failed" | "cancelled"
+std::optional<JobState> JobStateFromName(std::string_view name);
+bool JobFinished(JobState state);  // succeeded, failed or cancelled
 
 struct ImportJobRequest {
   FileType type = FileType::kEntities;
