@@ -65,9 +65,14 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
   system->figures_->SetObserver(system->index_.get());
   system->import_service_ = std::make_unique<registry::ImportService>(database, units);
   system->import_service_->SetObserver(system->index_.get());
-  // Imports through the API run as jobs on a background thread.
-  system->import_jobs_ = std::make_unique<registry::ImportJobs>(*system->import_service_, system->options_.import_clock,
-                                                                system->options_.max_unfinished_imports);
+  // Imports through the API run as jobs on a background thread, kept in the table
+  // import_jobs too, so that every server on the database answers for them.
+  registry::ImportJobsOptions jobs;
+  jobs.now_ms = system->options_.import_clock;
+  jobs.max_unfinished = system->options_.max_unfinished_imports;
+  jobs.heartbeat = system->options_.import_heartbeat;
+  jobs.lost_after = system->options_.import_lost_after;
+  system->import_jobs_ = std::make_unique<registry::ImportJobs>(database, *system->import_service_, std::move(jobs));
   // Committed imports: their records, files, and the entities' "created by import" entries.
   system->import_records_ = std::make_unique<registry::ImportRecords>(database, system->options_.import_clock);
   system->accounts_->SetAuditSupplement(system->import_records_.get());
@@ -88,7 +93,8 @@ void System::Shutdown() {
   if (shut_down_) return;
   shut_down_ = true;
   if (index_) index_->StopPolling();
-  if (import_jobs_) import_jobs_->Shutdown();  // a running import is cancelled: nothing half-written
+  // A running import is cancelled (nothing half-written); unfinished jobs are written failed.
+  if (import_jobs_) import_jobs_->Shutdown();
   if (db_) db_->Close();
 }
 

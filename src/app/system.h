@@ -16,6 +16,7 @@
 // thread.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -47,10 +48,14 @@ struct SystemOptions {
   int hash_concurrency = 1;
   unsigned long long hash_opslimit = auth::kInteractiveOpsLimit;
   size_t hash_memlimit = auth::kInteractiveMemLimit;
-  // Import jobs queued or running at once through the API.
+  // Import jobs queued or running at once through the API (on this server).
   int max_unfinished_imports = registry::kMaxUnfinishedJobs;
-  // The clock of the import jobs (expiry); null: the system clock.
+  // The clock of the import jobs (expiry, heartbeats); null: the system clock.
   registry::ImportJobs::Clock import_clock;
+  // How often a server writes the heartbeat of its import jobs, and how old a heartbeat
+  // makes another server's job lost (registry/import/import_jobs.h).
+  std::chrono::milliseconds import_heartbeat = registry::kJobHeartbeat;
+  std::chrono::milliseconds import_lost_after = registry::kJobLostAfter;
   // Create removes the original files of imports older than this many days
   // (registry/import/import_records.h); 0 keeps them forever. The clock: import_clock.
   int import_file_retention_days = 0;

@@ -329,6 +329,11 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"error.import_empty_file", "The uploaded file is empty."},
     {"error.import_busy", "{0} imports are already waiting or running; try again in a few minutes."},
     {"error.import_job_not_found", "Import {0} not found."},
+    {"error.import_job_interrupted",
+     "Import {0} stopped because its server shut down; nothing was written. Upload the file again."},
+    {"error.import_job_lost",
+     "Import {0} is taken as interrupted: the server running it has given no news for {1} seconds. An import that "
+     "does not finish writes nothing; upload the file again."},
     {"error.import_report_not_ready", "Import {0} has no report: it has not finished, or the file was refused."},
     {"error.imports_unavailable", "Imports are not available on this server."},
     {"error.import_not_found", "Import #{0} not found."},

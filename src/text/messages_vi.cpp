@@ -340,6 +340,11 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"error.import_empty_file", "Tệp tải lên trống."},
     {"error.import_busy", "Đang có {0} lượt nhập dữ liệu chờ hoặc đang chạy; hãy thử lại sau ít phút."},
     {"error.import_job_not_found", "Không tìm thấy lượt nhập dữ liệu {0}."},
+    {"error.import_job_interrupted",
+     "Lượt nhập dữ liệu {0} đã dừng vì máy chủ xử lý nó tắt; chưa có dữ liệu nào được ghi. Hãy tải tệp lên lại."},
+    {"error.import_job_lost",
+     "Lượt nhập dữ liệu {0} được coi là bị gián đoạn: máy chủ xử lý nó không có tin tức trong {1} giây. Lượt nhập "
+     "chưa hoàn tất thì không ghi dữ liệu nào; hãy tải tệp lên lại."},
     {"error.import_report_not_ready", "Lượt nhập {0} chưa có báo cáo: chưa chạy xong, hoặc tệp đã bị từ chối."},
     {"error.imports_unavailable", "Chức năng nhập dữ liệu không khả dụng trên máy chủ này."},
     {"error.import_not_found", "Không tìm thấy lần nhập #{0}."},

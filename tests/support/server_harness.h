@@ -136,6 +136,14 @@ class ServeProcess {
   // Standard output up to and including the address line.
   const std::vector<std::string>& lines() const { return lines_; }
 
+  // SIGKILL (a crash: nothing runs at exit), then waits.
+  void Kill() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = 0;
+  }
+
   // SIGTERM, then waits: the exit code, or 128 + the signal that ended it.
   int Terminate() {
     if (pid_ <= 0) return -1;

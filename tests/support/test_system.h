@@ -49,6 +49,18 @@ class TestSystem {
     return true;
   }
 
+  // Builds a second system over the database of another, by its URL: two servers on
+  // one database, as behind a load balancer.
+  bool Join(const std::string& url, app::SystemOptions options = FastSystemOptions()) {
+    url_ = url;
+    auto db = storage::Db::Open(url_);
+    if (!db.ok()) {
+      ADD_FAILURE() << "could not open the test database " << url << ": " << db.error().detail;
+      return false;
+    }
+    return Adopt(std::move(db).value(), std::move(options));
+  }
+
   // Builds the system over a database the test prepared itself (e.g. with demo data).
   bool Adopt(std::unique_ptr<storage::Db> db, app::SystemOptions options = FastSystemOptions()) {
     auto system = app::System::Create(std::move(db), std::move(options));

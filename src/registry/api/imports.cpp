@@ -1,5 +1,6 @@
-// Import jobs: /api/v1/imports (registry/import_jobs.h). The file is the request
-// body (CSV or XLSX, recognised from its first bytes), up to kMaxImportBytes.
+// Import jobs: /api/v1/imports (registry/import/import_jobs.h: any server on the
+// database answers for a job). The file is the request body (CSV or XLSX, recognised
+// from its first bytes), up to kMaxImportBytes.
 // Committed imports (registry/import/import_records.h): /api/v1/imports/{number} and
 // /api/v1/imports/{number}/file. A job's id always starts with a letter, so the path
 // names one or the other.
@@ -26,7 +27,6 @@ namespace {
 
 constexpr size_t kMaxImportBytes = size_t{200} << 20;
 constexpr std::chrono::minutes kUploadTimeout{10};
-constexpr size_t kProblemsShown = 100;
 
 using registry::ImportJob;
 
@@ -102,7 +102,7 @@ boost::json::object JobJson(const ImportJob& job, i18n::Lang lang, bool details)
   o["preview"] = std::move(preview);
   boost::json::array problems;
   if (job.result) {
-    for (size_t i = 0; i < job.result->problems.size() && i < kProblemsShown; ++i) {
+    for (size_t i = 0; i < job.result->problems.size() && i < registry::kJobProblemsShown; ++i) {
       const registry::ImportProblem& p = job.result->problems[i];
       problems.push_back({{"row", p.row},
                           {"column", p.column},
@@ -184,9 +184,9 @@ void AddImportRoutes(Router& router, const Services& services) {
               [jobs](Request& request) -> Result<Response> {
                 HOPTAC_TRY(CheckQueryParameters(request, {}));
                 if (!jobs) return Unavailable();
+                HOPTAC_ASSIGN_OR_RETURN(std::vector<ImportJob> listed, jobs->List(request.principal));
                 boost::json::array items;
-                for (const ImportJob& job : jobs->List(request.principal))
-                  items.push_back(JobJson(job, request.lang, false));
+                for (const ImportJob& job : listed) items.push_back(JobJson(job, request.lang, false));
                 return Response::Json(boost::json::object{{"total", items.size()}, {"items", std::move(items)}});
               }});
 
@@ -273,7 +273,8 @@ void AddImportRoutes(Router& router, const Services& services) {
                   return Error::InvalidField("format", "invalid_enum", "field.invalid_enum",
                                              {std::string(format), registry::ExportFormatNames()});
                 if (!jobs) return Unavailable();
-                HOPTAC_ASSIGN_OR_RETURN(ImportJob job, jobs->Get(request.principal, JobId(request)));
+                HOPTAC_ASSIGN_OR_RETURN(ImportJob job,
+                                        jobs->Get(request.principal, JobId(request), registry::JobProblems::kAll));
                 if (!job.result) return Error::Make(ErrorCode::kConflict, "error.import_report_not_ready", {job.id});
                 Response response;
                 std::string name = "import-" + job.id + "-report." + std::string(format);

@@ -111,6 +111,16 @@ Result<std::optional<ImportRecord>> ReadImport(Connection& conn, int64_t id) {
   return out;
 }
 
+Result<std::optional<ImportRecord>> ReadImportOfJob(Connection& conn, const std::string& job_id) {
+  std::optional<ImportRecord> out;
+  HOPTAC_TRY(conn.Query(std::string(kSelect) + " WHERE job_id = $1", std::initializer_list<Value>{Text(job_id)},
+                        [&](const RowView& row) -> Status {
+                          out = ReadRecord(row);
+                          return Ok();
+                        }));
+  return out;
+}
+
 ImportRecords::ImportRecords(storage::Db& db, NowMs now_ms)
     : db_(db), files_(db), now_ms_(now_ms ? std::move(now_ms) : [] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(

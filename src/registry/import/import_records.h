@@ -60,6 +60,8 @@ boost::json::object ImportRecordJson(const ImportRecord& record);
 Result<int64_t> InsertImport(storage::Connection& conn, const ImportRecord& record);
 Status FinishImport(storage::Connection& conn, const ImportRecord& record);
 Result<std::optional<ImportRecord>> ReadImport(storage::Connection& conn, int64_t id);
+// The import committed by an API job (import_jobs.h), if it committed.
+Result<std::optional<ImportRecord>> ReadImportOfJob(storage::Connection& conn, const std::string& job_id);
 
 class ImportRecords final : public storage::AuditSupplement {
  public:
