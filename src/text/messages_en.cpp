@@ -244,6 +244,11 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"field.dimension_repeated", "The dimension \"{0}\" is given twice."},
     {"field.unknown_measure", "Unknown measure \"{0}\"."},
     {"field.too_many_points", "The range has too many intervals (at most {0}); shorten it or use a longer interval."},
+    {"error.stats_not_public",
+     "The figure \"{0}\" is published only for groups at province level or above and by public fields, not by {1}; "
+     "finer figures are for officials only."},
+    {"field.stats_not_public",
+     "Figures (\"{1}\") are not published by {0}: only officials (national or provincial) may see them."},
     {"error.figures_not_found", "Organisation {0} has no figures for period {1}."},
     {"field.figures_empty", "Give at least one figure; to remove the figures of a period, delete them."},
     {"field.unknown_commune",

@@ -259,6 +259,11 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"field.dimension_repeated", "Chiều \"{0}\" bị lặp lại."},
     {"field.unknown_measure", "Không có chỉ tiêu \"{0}\"."},
     {"field.too_many_points", "Khoảng thời gian có quá nhiều kỳ (tối đa {0}); hãy rút ngắn hoặc chọn kỳ dài hơn."},
+    {"error.stats_not_public",
+     "Số liệu \"{0}\" chỉ được công bố theo cấp tỉnh trở lên và theo các trường công khai, không theo {1}; số liệu "
+     "chi tiết hơn chỉ dành cho cán bộ quản lý nhà nước."},
+    {"field.stats_not_public",
+     "Không công bố số liệu \"{1}\" theo {0}: chỉ cán bộ quản lý nhà nước (trung ương, tỉnh) được xem."},
     {"error.figures_not_found", "Tổ chức {0} chưa có số liệu kỳ {1}."},
     {"field.figures_empty", "Hãy nhập ít nhất một chỉ tiêu số liệu; để xóa số liệu của kỳ, dùng lệnh xóa."},
     {"field.unknown_commune",

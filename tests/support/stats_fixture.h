@@ -87,6 +87,7 @@ class StatsPropertyTest : public ::testing::Test {
     analytics::StockQuery q;
     q.group_by = std::move(group_by);
     q.as_of = today_;
+    q.audience = analytics::Audience::kOfficial;  // exact figures
     return q;
   }
 

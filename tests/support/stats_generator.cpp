@@ -259,6 +259,7 @@ analytics::StockQuery QueryMaker::Stock() {
   q.as_of = AnyDate();
   q.scheme = Scheme();
   q.filter = Filter(q.scheme);
+  q.audience = analytics::Audience::kOfficial;  // exact figures, to compare with SQL
   return q;
 }
 
@@ -292,6 +293,7 @@ analytics::SeriesQuery QueryMaker::Series() {
   q.group_by = GroupBy(false, 2);
   q.scheme = Scheme();
   q.filter = Filter(q.scheme);
+  q.audience = analytics::Audience::kOfficial;  // exact figures, to compare with SQL
   return q;
 }
 

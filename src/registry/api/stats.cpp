@@ -1,7 +1,9 @@
 // Statistics: /api/v1/stats/{entities,flows,series}, answered from the in-memory
 // index (analytics::RegistryIndex). Province accounts see their province only;
-// callers who are not officials get figure measures of groups of fewer than
-// three entities withheld.
+// callers who are not officials (anonymous, partners, cooperative accounts) are the
+// public: filters on attributes that are not public are refused to them (CheckFilterAccess),
+// so are figure measures by commune or by such attributes, and the rest is withheld or
+// perturbed by the cell-key method (registry/index/disclosure.h).
 #include <boost/json.hpp>
 
 #include "registry/api/routes.h"
@@ -42,7 +44,11 @@ Status RequireIndex(const analytics::RegistryIndex* index) {
   return Ok();
 }
 
-bool Official(const auth::Principal& who) { return who.national() || who.province_bound(); }
+// Officials — the accounts that may also filter by any attribute (national and province accounts) —
+// get exact figures; everyone else is the public.
+analytics::Audience AudienceOf(const auth::Principal& who) {
+  return registry::FiltersByAnyAttribute(who) ? analytics::Audience::kOfficial : analytics::Audience::kPublic;
+}
 
 // Province accounts: their province only, whatever they asked.
 void Scope(const auth::Principal& who, analytics::StatsFilter& filter) {
@@ -59,9 +65,9 @@ void AddStatsRoutes(Router& router, const Services& services) {
                 HOPTAC_TRY(CheckParameters(request, StatsKind::kStock));
                 HOPTAC_ASSIGN_OR_RETURN(auto query, analytics::ParseStockQuery(Lookup(request)));
                 Scope(request.principal, query.filter);
+                query.audience = AudienceOf(request.principal);
                 HOPTAC_ASSIGN_OR_RETURN(auto result, index->Stock(query));
-                return Response::Json(
-                    analytics::StockToJson(*index, query, result, request.lang, Official(request.principal)));
+                return Response::Json(analytics::StockToJson(*index, query, result, request.lang));
               }});
   router.Add({"GET", "/api/v1/stats/flows", "stats.flows", Access::kPublic, Execution::kWorker,
               [index](Request& request) -> Result<Response> {
@@ -78,9 +84,9 @@ void AddStatsRoutes(Router& router, const Services& services) {
                 HOPTAC_TRY(CheckParameters(request, StatsKind::kSeries));
                 HOPTAC_ASSIGN_OR_RETURN(auto query, analytics::ParseSeriesQuery(Lookup(request)));
                 Scope(request.principal, query.filter);
+                query.audience = AudienceOf(request.principal);
                 HOPTAC_ASSIGN_OR_RETURN(auto result, index->Series(query));
-                return Response::Json(
-                    analytics::SeriesToJson(*index, query, result, request.lang, Official(request.principal)));
+                return Response::Json(analytics::SeriesToJson(*index, query, result, request.lang));
               }});
 }
 

@@ -63,16 +63,18 @@ Status Stats(const CommandLine& cli) {
   boost::json::object answer;
   if (kind == analytics::StatsKind::kStock) {
     HOPTAC_ASSIGN_OR_RETURN(auto q, analytics::ParseStockQuery(get));
+    q.audience = analytics::Audience::kOfficial;
     HOPTAC_ASSIGN_OR_RETURN(auto r, index->Stock(q));
-    answer = analytics::StockToJson(*index, q, r, lang, /*official=*/true);
+    answer = analytics::StockToJson(*index, q, r, lang);
   } else if (kind == analytics::StatsKind::kFlows) {
     HOPTAC_ASSIGN_OR_RETURN(auto q, analytics::ParseFlowQuery(get));
     HOPTAC_ASSIGN_OR_RETURN(auto r, index->Flows(q));
     answer = analytics::FlowsToJson(*index, q, r, lang);
   } else {
     HOPTAC_ASSIGN_OR_RETURN(auto q, analytics::ParseSeriesQuery(get));
+    q.audience = analytics::Audience::kOfficial;
     HOPTAC_ASSIGN_OR_RETURN(auto r, index->Series(q));
-    answer = analytics::SeriesToJson(*index, q, r, lang, /*official=*/true);
+    answer = analytics::SeriesToJson(*index, q, r, lang);
   }
   if (format == "json") {
     std::cout << text::JsonText(answer) << std::endl;

@@ -4,7 +4,9 @@
 // Per entity it keeps kind, sector, flags, the province it was registered in
 // (as a unit of the administrative directory) and its current province,
 // commune, founding day, status timeline, raw events and figures per period,
-// plus the name's sort key and folded words (for search). It is built from the
+// its record key for disclosure control (disclosure.h: a keyed hash of its id
+// under the database's secret, read once at Build), plus the name's sort key
+// and folded words (for search). It is built from the
 // database at start (Build) and catches up with every committed registry write
 // (registry/change.h): writers of this process call EntitiesChanged/Reload
 // after commit, so a write is visible by the time its response is sent;
@@ -47,6 +49,7 @@
 #include "registry/entity.h"
 #include "registry/figures.h"
 #include "registry/finder.h"
+#include "registry/index/cell_key.h"
 #include "registry/index/stats.h"
 #include "registry/period.h"
 #include "registry/status_history.h"
@@ -139,6 +142,8 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
 
   storage::Db& db_;
   std::shared_ptr<const geo::AdminUnitDirectory> units_;
+  // The database's secret of the record keys (meta.stats_cell_key_secret); set by Build, then constant.
+  cell_key::Secret secret_;
 
   // Province units (every version) and current communes.
   std::vector<const geo::AdminUnit*> provinces_;
@@ -158,6 +163,7 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
 
   // Columns, one element per slot.
   std::vector<int64_t> id_;
+  std::vector<uint64_t> record_key_;  // cell_key::RecordKey(secret_, id)
   std::vector<uint8_t> alive_;
   std::vector<uint8_t> kind_;
   std::vector<uint8_t> sector_;  // kNoSector when unknown

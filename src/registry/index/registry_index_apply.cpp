@@ -111,6 +111,7 @@ uint32_t RegistryIndex::SlotFor(int64_t id) {
   auto [it, inserted] = slot_of_.try_emplace(id, static_cast<uint32_t>(id_.size()));
   if (inserted) {
     id_.push_back(id);
+    record_key_.push_back(cell_key::RecordKey(secret_, id));
     alive_.push_back(0);
     kind_.push_back(0);
     sector_.push_back(kNoSector);

@@ -161,6 +161,8 @@ class IndexLoader {
   static Status LoadFigures(storage::Connection& conn, int64_t since, std::vector<Loaded>& out);
   // The loaded entity with this id (REQUIRES: `out` sorted by id), or null.
   static Loaded* Find(std::vector<Loaded>& out, int64_t id);
+  // The secret of the record keys (meta.stats_cell_key_secret, created by a migration).
+  static Result<cell_key::Secret> LoadSecret(storage::Connection& conn);
   // Everything changed since `since` (< 0: everything) in one read transaction.
   static Status Load(storage::Connection& conn, int64_t since, std::vector<Loaded>& out);
   // Sort keys and words, in parallel for big loads.

@@ -100,6 +100,13 @@ Status IndexLoader::LoadFigures(Connection& conn, int64_t since, std::vector<Loa
                     });
 }
 
+Result<cell_key::Secret> IndexLoader::LoadSecret(Connection& conn) {
+  HOPTAC_ASSIGN_OR_RETURN(auto row, conn.QueryOne("SELECT value FROM meta WHERE key = 'stats_cell_key_secret'", {}));
+  const std::string* text = row && !row->empty() ? std::get_if<std::string>(&(*row)[0]) : nullptr;
+  if (!text || text->size() < 32) return Error::Internal("meta.stats_cell_key_secret is missing or too short");
+  return cell_key::Secret::FromText(*text);
+}
+
 IndexLoader::Loaded* IndexLoader::Find(std::vector<Loaded>& out, int64_t id) {
   auto it = std::lower_bound(out.begin(), out.end(), id, [](const Loaded& l, int64_t v) { return l.id < v; });
   return it != out.end() && it->id == id ? &*it : nullptr;
@@ -215,6 +222,7 @@ Result<std::unique_ptr<RegistryIndex>> RegistryIndex::Build(storage::Db& db,
   // so the three tables may be read in parallel, each in its own snapshot.
   HOPTAC_TRY(db.Read([&](Connection& conn) -> Status {
     HOPTAC_ASSIGN_OR_RETURN(version, registry::RegistryVersion(conn));
+    HOPTAC_ASSIGN_OR_RETURN(index->secret_, IndexLoader::LoadSecret(conn));
     return IndexLoader::LoadEntities(conn, -1, loaded);
   }));
   auto events = std::async(std::launch::async, [&] {
@@ -243,7 +251,7 @@ RegistryIndex::Usage RegistryIndex::MemoryUsage() const {
   u.figure_values = figure_values_;
   int64_t bytes = 0;
   size_t n = id_.capacity();
-  bytes += static_cast<int64_t>(n * (8 + 1 + 1 + 1 + 1 + 2 + 2 + 2 + 4 + 4 + 1 + 4 + 1 + 4 + 2 + 1 + 4 + 2 + 8));
+  bytes += static_cast<int64_t>(n * (8 + 8 + 1 + 1 + 1 + 1 + 2 + 2 + 2 + 4 + 4 + 1 + 4 + 1 + 4 + 2 + 1 + 4 + 2 + 8));
   bytes += static_cast<int64_t>(changes_.capacity() * 8 + events_.capacity() * 8 + period_end_.capacity() * 4);
   for (const auto& column : figure_columns_) bytes += static_cast<int64_t>(column.capacity() * 8);
   for (size_t i = 0; i < sort_key_.size(); ++i) {

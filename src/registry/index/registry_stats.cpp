@@ -6,8 +6,11 @@
 #include <future>
 #include <map>
 #include <shared_mutex>
+#include <type_traits>
 #include <unordered_map>
 
+#include "registry/index/cell_key.h"
+#include "registry/index/disclosure.h"
 #include "registry/index/registry_index.h"
 #include "text/i18n.h"
 
@@ -22,16 +25,34 @@ constexpr int32_t kUnknownDay = INT32_MIN;
 // Parallel over two halves of the slots when there are many.
 constexpr uint32_t kParallelSlots = 200000;
 
-struct Acc {
-  int64_t sum = 0;
-  int64_t count = 0;
-};
-
 int64_t SaturatingAdd(int64_t a, int64_t b) {
   int64_t out;
   if (__builtin_add_overflow(a, b, &out)) return b > 0 ? INT64_MAX : INT64_MIN;
   return out;
 }
+
+// The exact sum and count of a group (officials' answers, counts, flows).
+struct Acc {
+  int64_t sum = 0;
+  int64_t count = 0;
+
+  // `entities`: 1, or 0 when this entity was already counted in the group (flows).
+  void Add(int64_t value, int64_t entities = 1) {
+    sum = SaturatingAdd(sum, value);
+    count += entities;
+  }
+  void Merge(const Acc& other) {
+    sum = SaturatingAdd(sum, other.sum);
+    count += other.count;
+  }
+  bool empty() const { return count == 0; }
+};
+
+// A group of a figure measure answered to the public: what the cell-key method needs
+// (disclosure.h). Added a contribution and its entity's record key at a time.
+struct KeyedAcc : cell_key::Cell {
+  bool empty() const { return contributors == 0; }
+};
 
 // Dimension values are encoded as small non-negative integers (0: unknown);
 // years as year - 1899 within 1 … 300.
@@ -44,18 +65,20 @@ int Decode(Dimension d, int code) {
   return code - 1;
 }
 
-// Sums and counts per group: a dense table when the groups are few, a hash map otherwise.
+// Accumulators (Acc or KeyedAcc) per group: a dense table when the groups are few, a hash map otherwise.
+template <typename Cell>
 class Aggregator {
  public:
   explicit Aggregator(std::vector<int> radix) : radix_(std::move(radix)) {
     int64_t product = 1;
     for (int r : radix_) product *= r;
     dense_ = product <= (1 << 16);
-    if (dense_) cells_.assign(static_cast<size_t>(product), Acc{});
+    if (dense_) cells_.assign(static_cast<size_t>(product), Cell{});
   }
-  // Adds value to the group's sum and `entities` (1, or 0 when this entity was already counted there).
-  void Add(const int* codes, int64_t value, int64_t entities = 1) {
-    Acc* acc;
+  // Adds a contribution (Cell::Add's arguments) to the group of these codes.
+  template <typename... Args>
+  void Add(const int* codes, Args... args) {
+    Cell* acc;
     if (dense_) {
       size_t index = 0;
       for (size_t i = 0; i < radix_.size(); ++i)
@@ -66,33 +89,24 @@ class Aggregator {
       for (size_t i = 0; i < radix_.size(); ++i) key = (key << 20) | static_cast<uint64_t>(codes[i]);
       acc = &map_[key];
     }
-    acc->sum = SaturatingAdd(acc->sum, value);
-    acc->count += entities;
+    acc->Add(args...);
   }
   bool dense() const { return dense_; }
-  // Adds value to a cell of the dense table (REQUIRES: dense()), one entity.
-  void AddCell(size_t index, int64_t value) {
-    Acc& acc = cells_[index];
-    acc.sum = SaturatingAdd(acc.sum, value);
-    acc.count += 1;
+  // Adds a contribution to a cell of the dense table (REQUIRES: dense()).
+  template <typename... Args>
+  void AddCell(size_t index, Args... args) {
+    cells_[index].Add(args...);
   }
   void Merge(const Aggregator& other) {
     if (dense_) {
-      for (size_t i = 0; i < cells_.size(); ++i) {
-        cells_[i].sum = SaturatingAdd(cells_[i].sum, other.cells_[i].sum);
-        cells_[i].count += other.cells_[i].count;
-      }
+      for (size_t i = 0; i < cells_.size(); ++i) cells_[i].Merge(other.cells_[i]);
     } else {
-      for (const auto& [k, a] : other.map_) {
-        Acc& t = map_[k];
-        t.sum = SaturatingAdd(t.sum, a.sum);
-        t.count += a.count;
-      }
+      for (const auto& [k, a] : other.map_) map_[k].Merge(a);
     }
   }
-  // Groups with at least one entity, as (codes, acc), sorted by codes.
-  std::vector<std::pair<std::vector<int>, Acc>> Groups() const {
-    std::vector<std::pair<std::vector<int>, Acc>> out;
+  // Groups with at least one entity, as (codes, accumulator), sorted by codes.
+  std::vector<std::pair<std::vector<int>, Cell>> Groups() const {
+    std::vector<std::pair<std::vector<int>, Cell>> out;
     const size_t n = radix_.size();
     auto decode_index = [&](size_t index) {
       std::vector<int> codes(n);
@@ -104,7 +118,7 @@ class Aggregator {
     };
     if (dense_) {
       for (size_t i = 0; i < cells_.size(); ++i)
-        if (cells_[i].count) out.emplace_back(decode_index(i), cells_[i]);
+        if (!cells_[i].empty()) out.emplace_back(decode_index(i), cells_[i]);
     } else {
       for (const auto& [key, acc] : map_) {
         std::vector<int> codes(n);
@@ -123,8 +137,8 @@ class Aggregator {
  private:
   std::vector<int> radix_;
   bool dense_ = true;
-  std::vector<Acc> cells_;
-  std::unordered_map<uint64_t, Acc> map_;
+  std::vector<Cell> cells_;
+  std::unordered_map<uint64_t, Cell> map_;
 };
 
 }  // namespace
@@ -390,8 +404,8 @@ int CompareKey(std::string_view a, std::string_view b) {
 // Sorts grouped rows by their keys' text. The codes order kinds and statuses by
 // declaration and provinces by directory position, so each dimension's distinct
 // codes are ranked by key text once and the rows sorted on the ranks.
-template <typename KeyTextFn>
-void SortByKeys(std::vector<std::pair<std::vector<int>, Acc>>& rows, size_t dims, const KeyTextFn& key_text) {
+template <typename Cell, typename KeyTextFn>
+void SortByKeys(std::vector<std::pair<std::vector<int>, Cell>>& rows, size_t dims, const KeyTextFn& key_text) {
   std::vector<std::vector<int>> value_of_rank(dims);
   for (size_t i = 0; i < dims; ++i) {
     std::vector<int> values;
@@ -416,11 +430,11 @@ void SortByKeys(std::vector<std::pair<std::vector<int>, Acc>>& rows, size_t dims
 }
 
 // Runs fn(begin, end, aggregator) over the slots, on two threads when there are many, and merges.
-template <typename F>
-Aggregator RunSplit(uint32_t slots, const std::vector<int>& radix, F fn) {
-  Aggregator all(radix);
+template <typename Cell, typename F>
+Aggregator<Cell> RunSplit(uint32_t slots, const std::vector<int>& radix, F fn) {
+  Aggregator<Cell> all(radix);
   if (slots >= kParallelSlots) {
-    Aggregator other(radix);
+    Aggregator<Cell> other(radix);
     uint32_t half = slots / 2;
     auto future = std::async(std::launch::async, [&] { fn(half, slots, other); });
     fn(0, half, all);
@@ -438,6 +452,7 @@ Result<StockResult> RegistryIndex::Stock(const StockQuery& q) const {
   if (!KnownMeasure(q.measure))
     return Error::InvalidField("measure", "unknown_measure", "field.unknown_measure", {q.measure});
   HOPTAC_TRY(CheckGroupBy(q.group_by, /*flows=*/false));
+  HOPTAC_TRY(CheckPublicQuery(q.measure, q.group_by, q.filter, q.audience));
   HOPTAC_ASSIGN_OR_RETURN(Compiled c, Compile(q.filter, q.scheme, q.as_of));
   const domain::FigureField* field = q.measure == "count" ? nullptr : domain::FindFigureField(q.measure);
   size_t column = 0;
@@ -489,7 +504,8 @@ Result<StockResult> RegistryIndex::Stock(const StockQuery& q) const {
   };
   // Few groups (a dense table): per chunk of slots, the entities that count first, then each
   // dimension's codes in a loop of its own (no switch per entity and dimension), then the cells.
-  auto dense = [&](uint32_t begin, uint32_t end, Aggregator& out) {
+  // Cell: Acc (exact sums), or KeyedAcc (what the cell-key method needs, with each entity's record key).
+  auto dense = [&]<typename Cell>(uint32_t begin, uint32_t end, Aggregator<Cell>& out) {
     constexpr uint32_t kChunk = 1024;
     std::array<uint32_t, kChunk> picked, cell;
     std::array<int64_t, kChunk> values;
@@ -528,32 +544,69 @@ Result<StockResult> RegistryIndex::Stock(const StockQuery& q) const {
           case Dimension::kYear: fold.template operator()<Dimension::kYear>(); break;
         }
       }
-      for (uint32_t j = 0; j < n; ++j) out.AddCell(cell[j], values[j]);
+      if constexpr (std::is_same_v<Cell, KeyedAcc>) {
+        for (uint32_t j = 0; j < n; ++j) out.AddCell(cell[j], values[j], record_key_[picked[j]]);
+      } else {
+        for (uint32_t j = 0; j < n; ++j) out.AddCell(cell[j], values[j]);
+      }
     }
   };
-  Aggregator groups = RunSplit(slots, radix, [&](uint32_t begin, uint32_t end, Aggregator& out) {
-    if (out.dense()) return dense(begin, end, out);
-    int codes[kMaxGroupBy];
-    for (uint32_t s = begin; s < end; ++s) {
-      int64_t value;
-      if (!value_of(s, value)) continue;
-      for (size_t i = 0; i < dims; ++i) codes[i] = Encode(q.group_by[i], DimensionValue(q.group_by[i], s, on, c.era));
-      out.Add(codes, value);
-    }
-  });
-  lock.unlock();
-
+  auto aggregate = [&]<typename Cell>() {
+    return RunSplit<Cell>(slots, radix, [&](uint32_t begin, uint32_t end, Aggregator<Cell>& out) {
+      if (out.dense()) return dense(begin, end, out);
+      int codes[kMaxGroupBy];
+      for (uint32_t s = begin; s < end; ++s) {
+        int64_t value;
+        if (!value_of(s, value)) continue;
+        for (size_t i = 0; i < dims; ++i) codes[i] = Encode(q.group_by[i], DimensionValue(q.group_by[i], s, on, c.era));
+        if constexpr (std::is_same_v<Cell, KeyedAcc>) {
+          out.Add(codes, value, record_key_[s]);
+        } else {
+          out.Add(codes, value);
+        }
+      }
+    });
+  };
+  // The rows (and the total) of the groups: exact, or as the cell-key method publishes them.
   StockResult result;
-  auto grouped = groups.Groups();
-  SortByKeys(grouped, dims, [&](size_t i, int code) { return KeyText(q.group_by[i], Decode(q.group_by[i], code)); });
-  for (auto& [codes, acc] : grouped) {
-    StatsRow row;
-    for (size_t i = 0; i < dims; ++i) row.keys.push_back(KeyText(q.group_by[i], Decode(q.group_by[i], codes[i])));
-    row.value = acc.sum;
-    row.entities = acc.count;
-    result.total = SaturatingAdd(result.total, acc.sum);
-    result.entities += acc.count;
-    result.rows.push_back(std::move(row));
+  auto finish = [&]<typename Cell>(const Aggregator<Cell>& groups) {
+    auto grouped = groups.Groups();
+    SortByKeys(grouped, dims, [&](size_t i, int code) { return KeyText(q.group_by[i], Decode(q.group_by[i], code)); });
+    [[maybe_unused]] const bool table_bit = std::is_same_v<Cell, KeyedAcc> && cell_key::TableBit(secret_, q.measure);
+    Cell total;
+    for (auto& [codes, acc] : grouped) {
+      StatsRow row;
+      for (size_t i = 0; i < dims; ++i) row.keys.push_back(KeyText(q.group_by[i], Decode(q.group_by[i], codes[i])));
+      if constexpr (std::is_same_v<Cell, KeyedAcc>) {
+        const cell_key::Protected published = cell_key::Protect(acc, table_bit);
+        row.disclosure = DisclosureOf(published.outcome);
+        row.value = Withheld(row.disclosure) ? 0 : published.value;
+        row.entities = acc.contributors;
+      } else {
+        row.value = acc.sum;
+        row.entities = acc.count;
+      }
+      total.Merge(acc);
+      result.rows.push_back(std::move(row));
+    }
+    if constexpr (std::is_same_v<Cell, KeyedAcc>) {
+      const cell_key::Protected published = cell_key::Protect(total, table_bit);
+      result.total_disclosure = DisclosureOf(published.outcome);
+      result.total = Withheld(result.total_disclosure) ? 0 : published.value;
+      result.entities = total.contributors;
+    } else {
+      result.total = total.sum;
+      result.entities = total.count;
+    }
+  };
+  if (Protects(q.measure, q.audience)) {
+    Aggregator<KeyedAcc> groups = aggregate.template operator()<KeyedAcc>();
+    lock.unlock();
+    finish(groups);
+  } else {
+    Aggregator<Acc> groups = aggregate.template operator()<Acc>();
+    lock.unlock();
+    finish(groups);
   }
   return result;
 }
@@ -572,7 +625,7 @@ Result<FlowResult> RegistryIndex::Flows(const FlowQuery& q) const {
 
   std::shared_lock lock(mu_);
   const uint32_t slots = static_cast<uint32_t>(id_.size());
-  Aggregator groups = RunSplit(slots, radix, [&](uint32_t begin, uint32_t end, Aggregator& out) {
+  Aggregator<Acc> groups = RunSplit<Acc>(slots, radix, [&](uint32_t begin, uint32_t end, Aggregator<Acc>& out) {
     int codes[kMaxGroupBy];
     // The groups the current entity was already counted in: `entities` counts
     // entities, and one entity may have several events of the type in a group.
@@ -643,6 +696,7 @@ Result<SeriesResult> RegistryIndex::Series(const SeriesQuery& q) const {
     stock.as_of = std::min(p.End(), q.to);
     stock.scheme = q.scheme;
     stock.filter = q.filter;
+    stock.audience = q.audience;
     HOPTAC_ASSIGN_OR_RETURN(StockResult r, Stock(stock));
     for (auto& row : r.rows) result.points.push_back({p, stock.as_of, std::move(row)});
   }

@@ -19,6 +19,10 @@
 // Series: the stock measure at the end of each interval (year, half,
 // quarter) from `from` to `to`.
 //
+// Audience: a figure measure asked for the public (the default) is refused by commune or a field
+// that is not public, and its rows and total are withheld or perturbed by the cell-key method
+// (disclosure.h); officials' answers are exact. Counts are exact for everyone.
+//
 // Thread-safety: plain values; thread-safe.
 #pragma once
 
@@ -62,6 +66,20 @@ const char* ProvinceSchemeName(ProvinceScheme scheme);  // "current" | "legacy"
 
 inline constexpr size_t kMaxGroupBy = 3;
 
+// Who an answer is for (disclosure.h). The public by default: exact figures are asked for.
+enum class Audience : uint8_t { kPublic, kOfficial };
+
+// What disclosure control did to a value (disclosure.h).
+enum class CellDisclosure : uint8_t {
+  kExact,        // a count, or an official's answer
+  kPerturbed,    // moved by the cell-key method
+  kFewEntities,  // withheld: fewer than 3 entities contributed
+  kDominated,    // withheld: one entity contributed more than 85 %
+};
+// "exact" | "perturbed" | "few_entities" | "dominance"
+const char* CellDisclosureName(CellDisclosure disclosure);
+inline bool Withheld(CellDisclosure d) { return d == CellDisclosure::kFewEntities || d == CellDisclosure::kDominated; }
+
 struct StatsFilter {
   std::vector<domain::EntityKind> kinds;       // any of; empty: all
   std::vector<std::string> provinces;          // codes in the query's scheme; empty: all
@@ -80,17 +98,20 @@ struct StockQuery {
   Date as_of;
   ProvinceScheme scheme = ProvinceScheme::kCurrent;
   StatsFilter filter;
+  Audience audience = Audience::kPublic;
 };
 
 struct StatsRow {
   std::vector<std::string> keys;  // one per group_by dimension (codes: "15", "cooperative", "2016", "true"; "" unknown)
-  int64_t value = 0;
-  int64_t entities = 0;  // entities that contributed
+  int64_t value = 0;              // 0 when withheld
+  int64_t entities = 0;           // entities that contributed
+  CellDisclosure disclosure = CellDisclosure::kExact;
 };
 
 struct StockResult {
-  int64_t total = 0;           // the measure over all matching entities
-  int64_t entities = 0;        // entities that contributed
+  int64_t total = 0;     // the measure over all matching entities (0 when withheld)
+  int64_t entities = 0;  // entities that contributed
+  CellDisclosure total_disclosure = CellDisclosure::kExact;
   std::vector<StatsRow> rows;  // sorted by keys: numeric keys numerically, others as text, unknown ("") first
 };
 
@@ -120,6 +141,7 @@ struct SeriesQuery {
   std::vector<Dimension> group_by;
   ProvinceScheme scheme = ProvinceScheme::kCurrent;
   StatsFilter filter;
+  Audience audience = Audience::kPublic;
 };
 
 struct SeriesPoint {

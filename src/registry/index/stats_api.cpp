@@ -5,6 +5,8 @@
 
 #include "registry/entity_query.h"
 #include "registry/figures.h"
+#include "registry/index/cell_key.h"
+#include "registry/index/disclosure.h"
 #include "text/json_text.h"
 
 namespace hoptac::analytics {
@@ -172,58 +174,67 @@ boost::json::array GroupNames(const std::vector<Dimension>& group_by) {
   return out;
 }
 
+// The value of a row or total and its disclosure flags, under `prefix` ("" for a row, "total_"
+// for the total, whose value is "total").
+void PutValue(boost::json::object& out, std::string_view value_name, std::string_view prefix, int64_t value,
+              CellDisclosure disclosure) {
+  if (Withheld(disclosure)) {
+    out[value_name] = nullptr;
+    out[std::string(prefix) + "withheld"] = true;
+    out[std::string(prefix) + "withheld_reason"] = CellDisclosureName(disclosure);
+  } else {
+    out[value_name] = value;
+    if (disclosure == CellDisclosure::kPerturbed) out[std::string(prefix) + "perturbed"] = true;
+  }
+}
+
 boost::json::object RowJson(const RegistryIndex& index, const std::vector<Dimension>& group_by, const StatsRow& row,
-                            i18n::Lang lang, Date labels_on, bool withhold) {
+                            i18n::Lang lang, Date labels_on) {
   boost::json::object keys, labels;
   for (size_t i = 0; i < group_by.size() && i < row.keys.size(); ++i) {
     keys[DimensionName(group_by[i])] = row.keys[i];
     labels[DimensionName(group_by[i])] = index.Label(group_by[i], row.keys[i], lang, labels_on);
   }
   boost::json::object out{{"keys", std::move(keys)}, {"labels", std::move(labels)}, {"entities", row.entities}};
-  if (withhold) {
-    out["value"] = nullptr;
-    out["withheld"] = true;
-  } else {
-    out["value"] = row.value;
-  }
+  PutValue(out, "value", "", row.value, row.disclosure);
   return out;
 }
 
-bool Withhold(const std::string& measure, const StatsRow& row, bool official) {
-  return !official && measure != "count" && row.entities < kMinPublishedEntities;
+boost::json::object DisclosureJson(bool protected_figures) {
+  if (!protected_figures) return {{"method", "none"}};
+  const cell_key::Parameters& p = cell_key::DefaultParameters();
+  return {{"method", "cell_key"}, {"min_entities", p.min_contributors}, {"max_share", p.max_share}};
 }
 
 }  // namespace
 
-boost::json::object StockToJson(const RegistryIndex& index, const StockQuery& q, const StockResult& r, i18n::Lang lang,
-                                bool official) {
+boost::json::object StockToJson(const RegistryIndex& index, const StockQuery& q, const StockResult& r,
+                                i18n::Lang lang) {
   Date labels_on = q.scheme == ProvinceScheme::kLegacy ? q.as_of : Date::Today();
   boost::json::array rows;
-  for (const StatsRow& row : r.rows)
-    rows.push_back(RowJson(index, q.group_by, row, lang, labels_on, Withhold(q.measure, row, official)));
+  for (const StatsRow& row : r.rows) rows.push_back(RowJson(index, q.group_by, row, lang, labels_on));
   boost::json::object out{{"measure", q.measure},
                           {"as_of", q.as_of.ToIso()},
                           {"province_scheme", ProvinceSchemeName(q.scheme)},
                           {"group_by", GroupNames(q.group_by)},
+                          {"disclosure", DisclosureJson(Protects(q.measure, q.audience))},
                           {"entities", r.entities},
                           {"rows", std::move(rows)}};
-  StatsRow total{{}, r.total, r.entities};
-  if (Withhold(q.measure, total, official))
-    out["total"] = nullptr;
-  else
-    out["total"] = r.total;
+  PutValue(out, "total", "total_", r.total, r.total_disclosure);
   return out;
 }
 
 boost::json::object FlowsToJson(const RegistryIndex& index, const FlowQuery& q, const FlowResult& r, i18n::Lang lang) {
   Date labels_on = q.scheme == ProvinceScheme::kLegacy ? q.to : Date::Today();
   boost::json::array rows;
-  for (const StatsRow& row : r.rows) rows.push_back(RowJson(index, q.group_by, row, lang, labels_on, false));
+  for (const StatsRow& row : r.rows) rows.push_back(RowJson(index, q.group_by, row, lang, labels_on));
+  // Flows count events: exact for everyone.
   return {{"event", domain::EventTypeName(q.event)},
           {"from", q.from.ToIso()},
           {"to", q.to.ToIso()},
           {"province_scheme", ProvinceSchemeName(q.scheme)},
           {"group_by", GroupNames(q.group_by)},
+          {"disclosure", DisclosureJson(false)},
           {"total", r.total},
           {"years", r.years},
           {"yearly_average", r.yearly_average},
@@ -231,12 +242,11 @@ boost::json::object FlowsToJson(const RegistryIndex& index, const FlowQuery& q, 
 }
 
 boost::json::object SeriesToJson(const RegistryIndex& index, const SeriesQuery& q, const SeriesResult& r,
-                                 i18n::Lang lang, bool official) {
+                                 i18n::Lang lang) {
   boost::json::array points;
   for (const SeriesPoint& p : r.points) {
     Date labels_on = q.scheme == ProvinceScheme::kLegacy ? p.end : Date::Today();
-    boost::json::object point =
-        RowJson(index, q.group_by, p.row, lang, labels_on, Withhold(q.measure, p.row, official));
+    boost::json::object point = RowJson(index, q.group_by, p.row, lang, labels_on);
     point["period"] = p.period.ToString();
     point["end"] = p.end.ToIso();
     points.push_back(std::move(point));
@@ -247,6 +257,7 @@ boost::json::object SeriesToJson(const RegistryIndex& index, const SeriesQuery& 
           {"to", q.to.ToIso()},
           {"province_scheme", ProvinceSchemeName(q.scheme)},
           {"group_by", GroupNames(q.group_by)},
+          {"disclosure", DisclosureJson(Protects(q.measure, q.audience))},
           {"points", std::move(points)}};
 }
 

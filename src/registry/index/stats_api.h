@@ -36,15 +36,15 @@ Result<StockQuery> ParseStockQuery(const ParameterLookup& get);
 Result<FlowQuery> ParseFlowQuery(const ParameterLookup& get);
 Result<SeriesQuery> ParseSeriesQuery(const ParameterLookup& get);
 
-// Disclosure control for callers who are not officials: figure measures of
-// groups with fewer than kMinPublishedEntities entities are withheld.
-inline constexpr int64_t kMinPublishedEntities = 3;
-
-boost::json::object StockToJson(const RegistryIndex& index, const StockQuery& q, const StockResult& r, i18n::Lang lang,
-                                bool official);
+// The answers say what disclosure control did (disclosure.h): a top-level "disclosure" object —
+// {"method": "cell_key", "min_entities": 3, "max_share": 0.85} when the figures of a public answer
+// are protected, {"method": "none"} when the values are exact (counts, flows, officials) — and per
+// row (and for the total, as total_perturbed / total_withheld / total_withheld_reason) "perturbed":
+// true, or "value": null with "withheld": true and "withheld_reason" ("few_entities", "dominance").
+boost::json::object StockToJson(const RegistryIndex& index, const StockQuery& q, const StockResult& r, i18n::Lang lang);
 boost::json::object FlowsToJson(const RegistryIndex& index, const FlowQuery& q, const FlowResult& r, i18n::Lang lang);
 boost::json::object SeriesToJson(const RegistryIndex& index, const SeriesQuery& q, const SeriesResult& r,
-                                 i18n::Lang lang, bool official);
+                                 i18n::Lang lang);
 
 // A table of the "rows" (or "points") of one of the JSON answers above:
 // header line then one line per row; csv = RFC 4180, table = aligned columns.

@@ -62,6 +62,41 @@ describe('dashboard', () => {
     // Every request carries the chosen date; a past date offers the provinces as they were.
     expect(calls.filter((c) => c.startsWith('/api/v1/stats/entities')).every((c) => c.includes('as_of=2024-12-31'))).toBe(true);
     expect(screen.getByText('Tỉnh/thành thời điểm đó')).toBeTruthy();
+    // An official's figures are exact: no note on protected figures.
+    expect(screen.queryByTestId('dashboard-disclosure')).toBeNull();
+  });
+
+  it('tells a visitor that the published figures are protected when the API says so', async () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+      const url = String(input);
+      const q = new URL(url, 'http://x').searchParams;
+      if (url.startsWith('/api/v1/session')) return json(401, { error: { code: 'unauthenticated', message: 'x', fields: [] } });
+      if (url.startsWith('/api/v1/admin-units')) return json(200, { items: [] });
+      if (url.startsWith('/api/v1/stats/entities')) {
+        const figures = (q.get('measure') ?? 'count') !== 'count';
+        return json(200, {
+          disclosure: figures ? { method: 'cell_key', min_entities: 3, max_share: 0.85 } : { method: 'none' },
+          total: figures ? 5987311 : 10,
+          entities: 10,
+          rows: [],
+        });
+      }
+      if (url.startsWith('/api/v1/stats/flows')) return json(200, { disclosure: { method: 'none' }, total: 1, years: 1, yearly_average: 1, rows: [] });
+      if (url.startsWith('/api/v1/stats/series')) return json(200, { disclosure: { method: 'none' }, points: [] });
+      return json(404, { error: { code: 'not_found', message: 'x', fields: [] } });
+    });
+    render(
+      <I18nProvider initial="vi">
+        <SessionProvider>
+          <MemoryRouter>
+            <DashboardPage />
+          </MemoryRouter>
+        </SessionProvider>
+      </I18nProvider>,
+    );
+    const note = await screen.findByTestId('dashboard-disclosure');
+    expect(note.textContent).toContain('làm nhiễu nhẹ');
+    expect(screen.getByTestId('kpi-members').textContent).toContain('5.987.311');
   });
 
   it('says so when the server has no statistics API', async () => {

@@ -122,6 +122,9 @@ export default function DashboardPage() {
   const womenManaged = h ? sumWhere(h.coopFlags.rows, 'women_managed', 'true') : undefined;
   const youth = h ? sumWhere(h.coopFlags.rows, 'youth', 'true') : undefined;
 
+  // Figures answered to a caller who is not an official are protected by the server (cell-key method): say so.
+  const perturbed = [h?.members, h?.female, h?.workers, mapData.data, byProvince.data].some((a) => a?.disclosure?.method === 'cell_key');
+
   const provinceRows = (scheme === 'legacy' ? byProvince.data : mapData.data)?.rows ?? [];
   const provinceTable = sumBy(provinceRows, 'province')
     .map((r) => ({ ...r, label: r.label && r.label !== r.key ? r.label : provinceLabel(r.key) }))
@@ -199,6 +202,11 @@ export default function DashboardPage() {
       </div>
       {missing && <Alert type="info" showIcon title={t('dashboard.unavailable')} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} role="alert" />}
+      {perturbed && (
+        <p className="muted" data-testid="dashboard-disclosure" style={{ fontSize: 12, margin: '0 0 12px' }}>
+          {t('dashboard.disclosureNote')}
+        </p>
+      )}
       {!missing && (
         <>
           <section className="kpi-grid" aria-label={t('dashboard.asOf') + ' ' + formatDate(asOf, lang)}>

@@ -1,5 +1,12 @@
 // The statistics API's answers (docs/api/openapi.yaml).
 
+/** What disclosure control applied: `cell_key` when figures answered to a non-official are protected. */
+export interface StatsDisclosure {
+  method: 'none' | 'cell_key';
+  min_entities?: number;
+  max_share?: number;
+}
+
 export interface StatsRow {
   keys: Record<string, string>;
   labels: Record<string, string>;
@@ -11,6 +18,7 @@ export interface StatsAnswer {
   as_of: string;
   province_scheme: 'current' | 'legacy';
   group_by: string[];
+  disclosure?: StatsDisclosure;
   total: number;
   entities: number;
   rows: StatsRow[];
@@ -36,5 +44,6 @@ export interface SeriesAnswer {
   measure: string;
   interval: string;
   group_by: string[];
+  disclosure?: StatsDisclosure;
   points: SeriesPoint[];
 }
