@@ -48,8 +48,14 @@ struct Server::Impl {
   std::shared_ptr<const Router> router;
   size_t max_body_limit = 0;  // the largest body any route accepts
   std::shared_ptr<Metrics> metrics;
-  net::io_context io;
-  std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
+  // One io_context per I/O thread, each run by its thread alone: a connection lives on
+  // one of them from accept to close, so its handlers never need a strand and never
+  // wake another thread. `io` (the first) also runs the acceptor, the signals and the
+  // shutdown; accepted sockets go to the contexts in turn.
+  net::io_context io{1};
+  std::vector<std::unique_ptr<net::io_context>> more_io;  // the other I/O threads'
+  size_t next_io = 0;                                     // accept handler only
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> work;
   tcp::acceptor acceptor{io};
   std::unique_ptr<ssl::context> tls;  // null: plain HTTP
   net::signal_set signals{io};
@@ -63,6 +69,7 @@ struct Server::Impl {
   std::chrono::steady_clock::time_point drain_deadline;
 
   void Accept();
+  net::io_context& NextIo();
   template <class Stream, class... StreamArgs>
   void StartSession(tcp::socket socket, StreamArgs&&... stream_args);
   void BeginShutdown();
@@ -458,8 +465,14 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
   size_t bytes_ = 0;
 };
 
+net::io_context& Server::Impl::NextIo() {
+  size_t i = next_io++ % (more_io.size() + 1);
+  return i == 0 ? io : *more_io[i - 1];
+}
+
 void Server::Impl::Accept() {
-  acceptor.async_accept(net::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+  net::any_io_executor home = NextIo().get_executor();  // where the connection will live
+  acceptor.async_accept(home, [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (stopping.load() || ec == net::error::operation_aborted) return;
       log::Warn("accept failed", {{"error", ec.message()}});
@@ -507,8 +520,9 @@ void Server::Impl::CheckDrained() {
     if (active_sessions.load() > 0)
       log::Warn("shutdown timeout: closing busy connections",
                 {{"active", static_cast<long long>(active_sessions.load())}});
-    work.reset();
+    work.clear();
     io.stop();
+    for (auto& other : more_io) other->stop();
     return;
   }
   drain_timer->expires_after(std::chrono::milliseconds(10));
@@ -621,6 +635,8 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, std::share
   if (!ec) impl->acceptor.bind(endpoint, ec);
   if (!ec) impl->acceptor.listen(net::socket_base::max_listen_connections, ec);
   if (ec) return Error::Make(ErrorCode::kUnavailable, "cli.listen_failed", {where, ec.message()});
+  for (int i = 1; i < std::max(1, options.io_threads); ++i)
+    impl->more_io.push_back(std::make_unique<net::io_context>(1));
   impl->workers = std::make_unique<net::thread_pool>(static_cast<size_t>(std::max(1, options.worker_threads)));
   impl->heavy_workers =
       std::make_unique<net::thread_pool>(static_cast<size_t>(std::max(1, options.heavy_worker_threads)));
@@ -635,7 +651,8 @@ uint16_t Server::port() const {
 
 void Server::Run() {
   Impl& s = *impl_;
-  s.work.emplace(s.io.get_executor());
+  s.work.push_back(net::make_work_guard(s.io));
+  for (auto& other : s.more_io) s.work.push_back(net::make_work_guard(*other));
   if (s.options.handle_signals) {
     s.signals.add(SIGINT);
     s.signals.add(SIGTERM);
@@ -645,8 +662,7 @@ void Server::Run() {
   }
   s.Accept();
   std::vector<std::thread> threads;
-  int count = std::max(1, s.options.io_threads);
-  for (int i = 1; i < count; ++i) threads.emplace_back([&s] { s.io.run(); });
+  for (auto& other : s.more_io) threads.emplace_back([&other] { other->run(); });
   s.io.run();
   for (auto& t : threads) t.join();
   s.workers->join();
