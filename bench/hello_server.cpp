@@ -1,13 +1,17 @@
 // The ceiling for the HTTP benchmark: a minimal Boost.Beast server that answers
-// every request with a fixed small JSON body, with the same threading as hoptac
-// (one io_context, N threads, a strand per connection, keep-alive).
-// Usage: hello_server PORT [THREADS]
+// every request with a fixed small JSON body, keep-alive. Two threadings:
+//   shared      one io_context run by N threads, a strand per connection (hoptac's
+//               threading until issue 13; the default, so the ceiling stays comparable)
+//   per-thread  one io_context per thread, one acceptor handing connections to them
+//               in turn (hoptac's threading since issue 13)
+// Usage: hello_server PORT [THREADS] [shared|per-thread]
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -48,13 +52,16 @@ class Session : public std::enable_shared_from_this<Session> {
   http::request<http::string_body> request_;
 };
 
-void Accept(tcp::acceptor& acceptor, net::io_context& io) {
-  acceptor.async_accept(net::make_strand(io), [&](beast::error_code ec, tcp::socket socket) {
+// ios.size() == 1: the shared threading (strands); otherwise one context per thread.
+void Accept(tcp::acceptor& acceptor, std::vector<std::unique_ptr<net::io_context>>& ios, size_t next) {
+  net::any_io_executor executor = ios.size() == 1 ? net::any_io_executor(net::make_strand(*ios[0]))
+                                                  : net::any_io_executor(ios[next % ios.size()]->get_executor());
+  acceptor.async_accept(executor, [&acceptor, &ios, next](beast::error_code ec, tcp::socket socket) {
     if (!ec) {
       socket.set_option(tcp::no_delay(true));
       std::make_shared<Session>(std::move(socket))->Start();
     }
-    Accept(acceptor, io);
+    Accept(acceptor, ios, next + 1);
   });
 }
 
@@ -64,11 +71,21 @@ int main(int argc, char** argv) {
     return 2;
   }
   auto port = static_cast<unsigned short>(std::atoi(argv[1]));
-  int threads = argc > 2 ? std::atoi(argv[2]) : 2;
-  net::io_context io;
-  tcp::acceptor acceptor(io, tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
-  Accept(acceptor, io);
+  int threads = std::max(1, argc > 2 ? std::atoi(argv[2]) : 2);
+  bool per_thread = argc > 3 && std::string_view(argv[3]) == "per-thread";
+  if (argc > 3 && !per_thread && std::string_view(argv[3]) != "shared") {
+    std::cerr << "hello_server: threading must be shared or per-thread\n";
+    return 2;
+  }
+  std::vector<std::unique_ptr<net::io_context>> ios;
+  ios.push_back(per_thread ? std::make_unique<net::io_context>(1) : std::make_unique<net::io_context>());
+  for (int i = 1; per_thread && i < threads; ++i) ios.push_back(std::make_unique<net::io_context>(1));
+  tcp::acceptor acceptor(*ios[0], tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  Accept(acceptor, ios, 0);
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back([&] { io.run(); });
-  io.run();
+  for (int i = 1; i < threads; ++i) {
+    net::io_context& io = *ios[per_thread ? i : 0];
+    pool.emplace_back([&io] { io.run(); });
+  }
+  ios[0]->run();
 }
