@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# HTTP throughput of one or more hoptac binaries against the Beast hello ceiling in both
-# of its threadings (bench/hello_server.cpp: shared, per-thread), in alternating rounds
+# HTTP throughput of one or more hoptac binaries against the Beast hello ceiling in its
+# three modes (bench/hello_server.cpp: shared, per-thread, lean), in alternating rounds
 # (every server once per round) so that machine noise hits all alike.
 # GET /api/v1/admin-units?level=province, wrk -t2 -c64, access log on (to /dev/null, as
 # in bench/run.sh), 2 I/O threads everywhere. Prints each round with the load average,
@@ -29,8 +29,8 @@ wait_http() {
 rps() { wrk -t2 -c64 -d"$DURATION" "$1" | awk '/Requests\/sec/ {print $2}'; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-names=(hello_shared hello_per_thread); urls=()
-for mode in shared per-thread; do
+names=(hello_shared hello_per_thread hello_lean); urls=()
+for mode in shared per-thread lean; do
   port=$(free_port)
   "$HELLO" "$port" 2 "$mode" &
   pids+=($!)
@@ -64,7 +64,7 @@ med = {n: statistics.median(float(r[n]) for r in rows) for n in names}
 for n in names:
     line = f"{n}: median {med[n]:,.0f} req/s"
     if not n.startswith('hello'):
-        for h in ('hello_shared', 'hello_per_thread'):
+        for h in ('hello_shared', 'hello_per_thread', 'hello_lean'):
             per_round = ' / '.join(f"{float(r[n]) / float(r[h]):.2f}" for r in rows)
             line += f"; /{h} {med[n] / med[h]:.2f} (rounds {per_round})"
     print(line)
