@@ -26,34 +26,53 @@ rps() {  # url → requests/s (wrk, 2 threads, 64 connections)
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "== HTTP: GET /api/v1/admin-units?level=province vs a minimal Beast hello server (wrk -t2 -c64 -d$DURATION, $ROUNDS rounds)"
+# The hello server in its three modes (bench/hello_server.cpp): shared is the ceiling of the
+# earlier runs, per-thread has hoptac's threading since issue 13, lean also writes its answer
+# without Beast's serializer as hoptac does since then. Everything on 2 I/O threads.
 data=$(mktemp -d)
 port=$(free_port)
-"$BUILD/hoptac" serve --db "sqlite:$data/bench.db" --listen "127.0.0.1:$port" >/dev/null 2>"$data/access.log" &
+"$BUILD/hoptac" serve --db "sqlite:$data/bench.db" --listen "127.0.0.1:$port" --io-threads 2 >/dev/null 2>"$data/access.log" &
 pids+=($!)
 port_quiet=$(free_port)
-"$BUILD/hoptac" serve --db "sqlite:$data/bench2.db" --listen "127.0.0.1:$port_quiet" --no-access-log >/dev/null 2>&1 &
+"$BUILD/hoptac" serve --db "sqlite:$data/bench2.db" --listen "127.0.0.1:$port_quiet" --io-threads 2 --no-access-log >/dev/null 2>&1 &
 pids+=($!)
 hello_port=$(free_port)
-"$BUILD/bench/hello_server" "$hello_port" 2 &
+"$BUILD/bench/hello_server" "$hello_port" 2 shared &
+pids+=($!)
+hello2_port=$(free_port)
+"$BUILD/bench/hello_server" "$hello2_port" 2 per-thread &
+pids+=($!)
+hello3_port=$(free_port)
+"$BUILD/bench/hello_server" "$hello3_port" 2 lean &
 pids+=($!)
 wait_http "http://127.0.0.1:$port/healthz"
 wait_http "http://127.0.0.1:$port_quiet/healthz"
 wait_http "http://127.0.0.1:$hello_port/"
+wait_http "http://127.0.0.1:$hello2_port/"
+wait_http "http://127.0.0.1:$hello3_port/"
 curl -fs "http://127.0.0.1:$port/api/v1/admin-units?level=province" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["total"]==34, d["total"]'
 
-ours=(); quiet=(); hello=()
+ours=(); quiet=(); hello=(); hello2=(); hello3=()
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for r in $(seq 1 "$ROUNDS"); do
   hello+=("$(rps "http://127.0.0.1:$hello_port/")")
+  hello2+=("$(rps "http://127.0.0.1:$hello2_port/")")
+  hello3+=("$(rps "http://127.0.0.1:$hello3_port/")")
   ours+=("$(rps "http://127.0.0.1:$port/api/v1/admin-units?level=province")")
   quiet+=("$(rps "http://127.0.0.1:$port_quiet/api/v1/admin-units?level=province")")
-  echo "round $r: hello ${hello[-1]} req/s, hoptac ${ours[-1]} req/s (access log on), ${quiet[-1]} req/s (access log off)"
+  echo "round $r: hello ${hello[-1]} / ${hello2[-1]} / ${hello3[-1]} req/s (shared / per-thread / lean), hoptac ${ours[-1]} req/s (access log on), ${quiet[-1]} req/s (access log off); load $(cut -d' ' -f1-3 /proc/loadavg)"
 done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 body_bytes=$(curl -fs "http://127.0.0.1:$port/api/v1/admin-units?level=province" | wc -c)
 h=$(printf '%s\n' "${hello[@]}" | median)
+h2=$(printf '%s\n' "${hello2[@]}" | median)
+h3=$(printf '%s\n' "${hello3[@]}" | median)
 o=$(printf '%s\n' "${ours[@]}" | median)
 q=$(printf '%s\n' "${quiet[@]}" | median)
 ratio=$(python3 -c "print(f'{$o/$h:.2f}')")
 ratio_quiet=$(python3 -c "print(f'{$q/$h:.2f}')")
+ratio2=$(python3 -c "print(f'{$o/$h2:.2f}')")
+ratio3=$(python3 -c "print(f'{$o/$h3:.2f}')")
 cleanup; pids=()
 
 echo "== Start-up: process start to first answered GET /healthz, empty database (migrations + seeding included), 11 runs"
@@ -102,11 +121,16 @@ jget() { python3 -c "import json,sys; print(f'{json.loads(sys.argv[1])[sys.argv[
   echo
   echo "| measure | median | detail |"
   echo "|---|---|---|"
-  echo "| Beast hello ceiling, req/s | $h | ${hello[*]} |"
+  echo "| Beast hello ceiling (shared io_context, strands), req/s | $h | ${hello[*]} |"
+  echo "| Beast hello, one io_context per thread (hoptac's threading), req/s | $h2 | ${hello2[*]} |"
+  echo "| Beast hello, per thread and written without Beast's serializer (lean), req/s | $h3 | ${hello3[*]} |"
   echo "| hoptac admin-units (34 provinces, $body_bytes B), access log on, req/s | $o | ${ours[*]} |"
   echo "| hoptac admin-units, access log off, req/s | $q | ${quiet[*]} |"
   echo "| **ratio to ceiling, access log on** | **$ratio** | target ≥ 0.7 |"
   echo "| ratio to ceiling, access log off | $ratio_quiet | |"
+  echo "| ratio to the per-thread hello, access log on | $ratio2 | |"
+  echo "| ratio to the lean hello, access log on | $ratio3 | the strictest ceiling |"
+  echo "| load average (1, 5, 15 min) during the HTTP rounds | $load_before → $load_after | $(nproc) cores |"
   echo "| start-up to first answer, empty SQLite, ms | $s_med | min $s_min, max $s_max, 11 runs; target < 300 |"
   echo "| login p50 (POST /api/v1/session, argon2id 64 MiB), ms | $(jget login_p50_ms) | max $(jget login_max_ms); target ≤ 150 |"
   echo "| /healthz idle p50, ms | $(jget healthz_idle_p50_ms) | reference |"

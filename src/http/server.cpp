@@ -5,6 +5,7 @@
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
@@ -49,8 +50,14 @@ struct Server::Impl {
   std::shared_ptr<const Router> router;
   size_t max_body_limit = 0;  // the largest body any route accepts
   std::shared_ptr<Metrics> metrics;
-  net::io_context io;
-  std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
+  // One io_context per I/O thread, each run by its thread alone: a connection lives on
+  // one of them from accept to close, so its handlers never need a strand and never
+  // wake another thread. `io` (the first) also runs the acceptor, the signals and the
+  // shutdown; accepted sockets go to the contexts in turn.
+  net::io_context io{1};
+  std::vector<std::unique_ptr<net::io_context>> more_io;  // the other I/O threads'
+  size_t next_io = 0;                                     // accept handler only
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> work;
   tcp::acceptor acceptor{io};
   std::unique_ptr<ssl::context> tls;  // null: plain HTTP
   net::signal_set signals{io};
@@ -64,6 +71,7 @@ struct Server::Impl {
   std::chrono::steady_clock::time_point drain_deadline;
 
   void Accept();
+  net::io_context& NextIo();
   template <class Stream, class... StreamArgs>
   void StartSession(tcp::socket socket, StreamArgs&&... stream_args);
   void BeginShutdown();
@@ -328,20 +336,45 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
                             std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count());
   }
 
+  // The message is built with Beast (field replacement, Content-Length, Connection) but
+  // written as two plain buffers, the header as Beast would serialise it and the body:
+  // Beast's generic serializer costs more than the rest of an answer from memory.
   void Write(Response response) {
     if (!response.file_path.empty()) return WriteFile(std::move(response));
-    auto res = std::make_shared<bhttp::response<bhttp::string_body>>();
+    bhttp::response<bhttp::string_body> res;
     bytes_ = response.body.size();
     if (head_) {
-      res->content_length(response.body.size());
+      res.content_length(response.body.size());
     } else {
-      res->body() = std::move(response.body);
-      res->prepare_payload();
+      res.body() = std::move(response.body);
+      res.prepare_payload();
     }
-    SetHeaders(*res, response);
+    SetHeaders(res, response);
+    SerializeHeader(res.base(), out_header_);
+    out_body_ = std::move(res.body());
     Lowest().expires_after(server_.options.write_timeout);
-    bhttp::async_write(stream_, *res,
-                       [self = this->shared_from_this(), res](beast::error_code ec, size_t) { self->OnWrite(ec); });
+    std::array<net::const_buffer, 2> buffers{net::buffer(out_header_), net::buffer(out_body_)};
+    net::async_write(stream_, buffers,
+                     [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnWrite(ec); });
+  }
+
+  // The bytes Beast's serializer writes for a response header: the status line, every
+  // field in order, the empty line.
+  static void SerializeHeader(const bhttp::response_header<>& header, std::string& out) {
+    out.clear();
+    char status_line[32];
+    int n = std::snprintf(status_line, sizeof status_line, "HTTP/%u.%u %03u ", header.version() / 10,
+                          header.version() % 10, header.result_int());
+    out.append(status_line, static_cast<size_t>(n));
+    out.append(header.reason().data(), header.reason().size());
+    out += "\r\n";
+    for (const auto& field : header) {
+      out.append(field.name_string().data(), field.name_string().size());
+      out += ": ";
+      out.append(field.value().data(), field.value().size());
+      out += "\r\n";
+    }
+    out += "\r\n";
   }
 
   // A body streamed from a file (exports). The file is opened now and, when the
@@ -467,10 +500,17 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
   std::string method_, path_;
   unsigned status_ = 0;
   size_t bytes_ = 0;
+  std::string out_header_, out_body_;  // the response being written (Write)
 };
 
+net::io_context& Server::Impl::NextIo() {
+  size_t i = next_io++ % (more_io.size() + 1);
+  return i == 0 ? io : *more_io[i - 1];
+}
+
 void Server::Impl::Accept() {
-  acceptor.async_accept(net::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+  net::any_io_executor home = NextIo().get_executor();  // where the connection will live
+  acceptor.async_accept(home, [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (stopping.load() || ec == net::error::operation_aborted) return;
       log::Warn("accept failed", {{"error", ec.message()}});
@@ -518,8 +558,9 @@ void Server::Impl::CheckDrained() {
     if (active_sessions.load() > 0)
       log::Warn("shutdown timeout: closing busy connections",
                 {{"active", static_cast<long long>(active_sessions.load())}});
-    work.reset();
+    work.clear();
     io.stop();
+    for (auto& other : more_io) other->stop();
     return;
   }
   drain_timer->expires_after(std::chrono::milliseconds(10));
@@ -632,6 +673,8 @@ Result<std::unique_ptr<Server>> Server::Create(ServerOptions options, std::share
   if (!ec) impl->acceptor.bind(endpoint, ec);
   if (!ec) impl->acceptor.listen(net::socket_base::max_listen_connections, ec);
   if (ec) return Error::Make(ErrorCode::kUnavailable, "cli.listen_failed", {where, ec.message()});
+  for (int i = 1; i < std::max(1, options.io_threads); ++i)
+    impl->more_io.push_back(std::make_unique<net::io_context>(1));
   impl->workers = std::make_unique<net::thread_pool>(static_cast<size_t>(std::max(1, options.worker_threads)));
   impl->heavy_workers =
       std::make_unique<net::thread_pool>(static_cast<size_t>(std::max(1, options.heavy_worker_threads)));
@@ -646,7 +689,8 @@ uint16_t Server::port() const {
 
 void Server::Run() {
   Impl& s = *impl_;
-  s.work.emplace(s.io.get_executor());
+  s.work.push_back(net::make_work_guard(s.io));
+  for (auto& other : s.more_io) s.work.push_back(net::make_work_guard(*other));
   if (s.options.handle_signals) {
     s.signals.add(SIGINT);
     s.signals.add(SIGTERM);
@@ -656,8 +700,7 @@ void Server::Run() {
   }
   s.Accept();
   std::vector<std::thread> threads;
-  int count = std::max(1, s.options.io_threads);
-  for (int i = 1; i < count; ++i) threads.emplace_back([&s] { s.io.run(); });
+  for (auto& other : s.more_io) threads.emplace_back([&other] { other->run(); });
   s.io.run();
   for (auto& t : threads) t.join();
   s.workers->join();

@@ -2,7 +2,10 @@
 //
 // I/O threads only parse, route and write; handlers marked Execution::kWorker
 // (anything that may touch the database) run on a separate worker pool, so a
-// slow query never stalls other connections. Limits: request header and body
+// slow query never stalls other connections. Each I/O thread runs its own
+// io_context; one acceptor hands the accepted connections to them in turn, and a
+// connection stays on its thread until it closes (no strands, no cross-thread
+// wake-ups for answers from memory). Limits: request header and body
 // size, a read/idle timeout per request and a write timeout. Shutdown is
 // graceful: the listener closes, idle keep-alive connections are closed,
 // in-flight requests finish (up to shutdown_timeout), then Run() returns and the

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -16,6 +17,7 @@
 #include <future>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include "base/log.h"
 #include "geo/admin_unit.h"
@@ -346,6 +348,74 @@ TEST_F(ServerTest, ShutdownLetsInFlightRequestsFinish) {
   Reply r = slow.get();
   EXPECT_EQ(r.status, 200u);
   EXPECT_EQ(r.Json().at("done"), true);
+  server_.Join();
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+}
+
+// Each I/O thread has its own io_context and connections are handed to them in turn:
+// with 3 threads and 3 connections of each kind, every thread serves keep-alive and
+// pipelined requests (inline and worker answers, in order), and a shutdown finishes the
+// requests in flight on every thread and closes the idle connections on every thread.
+TEST_F(ServerTest, KeepAlivePipeliningAndShutdownOnEveryIoThread) {
+  constexpr int kThreads = 3;
+  auto entered = std::make_shared<std::atomic<int>>(0);
+  http::ServerOptions options;
+  options.io_threads = kThreads;
+  Start(
+      [entered](http::Router& router) {
+        router.Add({"GET", "/test/slow", "test.slow", http::Access::kPublic, http::Execution::kWorker,
+                    [entered](http::Request&) -> Result<http::Response> {
+                      entered->fetch_add(1);
+                      std::this_thread::sleep_for(std::chrono::milliseconds(400));
+                      return http::Response::Json(boost::json::object{{"done", true}});
+                    }});
+      },
+      options);
+  net::io_context io;
+  auto connect = [&] {
+    tcp::socket socket(io);
+    socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
+    return socket;
+  };
+  // Accepted in this order, so the idle ones land on every thread, and so do the slow ones.
+  std::vector<tcp::socket> idle;
+  for (int i = 0; i < kThreads; ++i) idle.push_back(connect());
+  for (auto& socket : idle) {
+    std::string two =
+        "GET /api/v1/admin-units?level=province&as_of=2020-12-31 HTTP/1.1\r\nHost: x\r\n\r\n"
+        "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+    net::write(socket, net::buffer(two));
+    beast::flat_buffer buffer;
+    bhttp::response<bhttp::string_body> first, second;
+    bhttp::read(socket, buffer, first);
+    bhttp::read(socket, buffer, second);
+    EXPECT_EQ(first.result_int(), 200u);
+    EXPECT_TRUE(first.keep_alive());
+    EXPECT_EQ(boost::json::parse(first.body()).at("total"), 63);
+    EXPECT_EQ(second.result_int(), 200u);
+    EXPECT_EQ(boost::json::parse(second.body()).at("status"), "ok");
+    EXPECT_TRUE(second.keep_alive());
+  }
+  std::vector<std::future<Reply>> slow;
+  for (int i = 0; i < kThreads; ++i)
+    slow.push_back(std::async(std::launch::async, [this] { return Get(port_, "/test/slow"); }));
+  for (int i = 0; i < 500 && entered->load() < kThreads; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ASSERT_EQ(entered->load(), kThreads);
+  auto started = std::chrono::steady_clock::now();
+  server_.Shutdown();
+  for (auto& f : slow) {
+    Reply r = f.get();
+    EXPECT_EQ(r.status, 200u);
+    EXPECT_EQ(r.Json().at("done"), true);
+    EXPECT_EQ(r.headers[bhttp::field::connection], "close");
+  }
+  for (auto& socket : idle) {
+    char byte;
+    boost::system::error_code ec;
+    socket.read_some(net::buffer(&byte, 1), ec);
+    EXPECT_EQ(ec, net::error::eof) << ec.message();
+  }
   server_.Join();
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
 }
