@@ -57,6 +57,12 @@ struct Response {
   static Response Text(std::string body, std::string content_type, unsigned status = 200);
 };
 
+// Reads request.target (an origin form, "/path?a=1&b=x%20y") into request.path and
+// request.query: percent-decoded, '+' read as a space, parameters in order, a parameter
+// without '=' has an empty value. Error (kInvalidArgument): "error.bad_target" when the
+// target is not an origin form. The server does this for every request.
+Status DecodeTarget(Request& request);
+
 // Parses the body as a JSON object. Errors (kInvalidArgument): "error.malformed_json"
 // with the offset and parser message, "error.json_not_object", and
 // "error.unsupported_media_type" when Content-Type is present and not JSON.
