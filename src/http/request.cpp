@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "text/json_text.h"
+#include "text/utf8.h"
 
 namespace hoptac::http {
 
@@ -50,6 +51,14 @@ Status DecodeTarget(Request& request) {
   boost::urls::encoding_opts opts;
   opts.space_as_plus = true;
   for (auto param : url.params(opts)) request.query.emplace_back(param.key, param.has_value ? param.value : "");
+  // Handlers echo names and values in their errors, whose JSON must stay UTF-8.
+  bool utf8 = text::IsValidUtf8(request.path);
+  for (const auto& [key, value] : request.query) utf8 = utf8 && text::IsValidUtf8(key) && text::IsValidUtf8(value);
+  if (!utf8) {
+    request.path.clear();
+    request.query.clear();
+    return Error::Make(ErrorCode::kInvalidArgument, "error.bad_target");
+  }
   return Ok();
 }
 

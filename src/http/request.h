@@ -60,7 +60,8 @@ struct Response {
 // Reads request.target (an origin form, "/path?a=1&b=x%20y") into request.path and
 // request.query: percent-decoded, '+' read as a space, parameters in order, a parameter
 // without '=' has an empty value. Error (kInvalidArgument): "error.bad_target" when the
-// target is not an origin form. The server does this for every request.
+// target is not an origin form or decodes to bytes that are not UTF-8 (path and query are
+// then empty). The server does this for every request.
 Status DecodeTarget(Request& request);
 
 // Parses the body as a JSON object. Errors (kInvalidArgument): "error.malformed_json"
