@@ -1,5 +1,5 @@
 # hoptac — see README.md. `make run` and `make test` work on a fresh Debian 12 machine.
-.PHONY: run test build bench deps format format-check clean
+.PHONY: run test build bench fuzz deps format format-check clean
 
 RELEASE := build/release
 CI_BUILD := build/ci
@@ -30,6 +30,13 @@ test:
 	@scripts/format.sh check
 	@scripts/lint-openapi.sh
 	@ctest --test-dir $(CI_BUILD) --output-on-failure --timeout 900
+
+# The libFuzzer harnesses (tests/fuzz/README.md), SECONDS each (default 600), two at a time.
+SECONDS ?= 600
+fuzz:
+	@scripts/install-deps.sh test
+	@tests/fuzz/fuzz.sh build $(CI_BUILD)/fuzz
+	@tests/fuzz/fuzz.sh run $(CI_BUILD)/fuzz $(SECONDS)
 
 bench:
 	@scripts/install-deps.sh bench
