@@ -1,5 +1,5 @@
 # hoptac — see README.md. `make run` and `make test` work on a fresh Debian 12 machine.
-.PHONY: run test build bench fuzz deps format format-check clean
+.PHONY: run test build bench soak fuzz deps format format-check clean
 
 RELEASE := build/release
 CI_BUILD := build/ci
@@ -30,6 +30,15 @@ test:
 	@scripts/format.sh check
 	@scripts/lint-openapi.sh
 	@ctest --test-dir $(CI_BUILD) --output-on-failure --timeout 900
+
+# kill -9 soak: SOAK_TRIALS (default 100) trials of each reliability scenario on SQLite and on
+# a private PostgreSQL, then the counts (tests/reliability/README.md).
+SOAK_TRIALS ?= 100
+soak:
+	@scripts/install-deps.sh test
+	@cmake -S . -B $(CI_BUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHOPTAC_WERROR=ON -DHOPTAC_BENCH=OFF >/dev/null
+	@cmake --build $(CI_BUILD) --target hoptac_reliability_tests
+	@tests/reliability/soak.sh $(CI_BUILD) $(SOAK_TRIALS)
 
 # The libFuzzer harnesses (tests/fuzz/README.md), SECONDS each (default 600), two at a time.
 SECONDS ?= 600
