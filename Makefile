@@ -1,5 +1,5 @@
 # hoptac — see README.md. `make run` and `make test` work on a fresh Debian 12 machine.
-.PHONY: run test build bench soak fuzz deps format format-check clean
+.PHONY: run test build bench load soak fuzz deps format format-check clean
 
 RELEASE := build/release
 CI_BUILD := build/ci
@@ -52,6 +52,12 @@ bench:
 	@cmake -S . -B $(RELEASE) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DHOPTAC_TESTS=OFF -DHOPTAC_BENCH=ON >/dev/null
 	@cmake --build $(RELEASE)
 	@bench/run.sh $(RELEASE)
+
+# Mixed load (bench/load.sh): 200 connections × 60 s of reads and writes with wrk against the
+# release binary, on SQLite and on a private PostgreSQL; results in build/release/bench/load.md.
+load: build
+	@scripts/install-deps.sh bench
+	@bench/load.sh $(RELEASE)
 
 format:
 	@scripts/format.sh fix

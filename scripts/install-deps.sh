@@ -16,6 +16,7 @@ build=(cmake ninja-build pkg-config g++ make
 # reliability tests' integrity checks.
 test=(libgtest-dev libgmock-dev clang-format postgresql postgresql-contrib python3 curl openssl chromium
       libreoffice-calc-nogui clang libclang-rt-14-dev)
+# wrk: HTTP throughput (bench/run.sh) and the mixed load of bench/load.sh (make load).
 bench=(libbenchmark-dev wrk postgresql sqlite3 curl python3 time)
 
 packages=("${build[@]}")
