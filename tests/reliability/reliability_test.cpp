@@ -29,7 +29,6 @@
 #include <fstream>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <random>
 #include <string>
 #include <thread>
@@ -605,6 +604,7 @@ void Write(int writer, int trial, uint64_t seed, uint16_t port, const std::strin
            const std::atomic<bool>& killing, const std::atomic<bool>& stop, WriterLog& log) {
   KeepAlive connection(port);
   std::mt19937_64 rng(seed);
+  const auto begun = Clock::now();
   for (int seq = 0; !stop.load(); ++seq) {
     Reply reply;
     const bool patch = !log.entities.empty() && rng() % 10 < 3;
@@ -641,7 +641,8 @@ void Write(int writer, int trial, uint64_t seed, uint16_t port, const std::strin
     } else {
       ++log.errors;
       if (log.error_samples.size() < 5)
-        log.error_samples.push_back(std::to_string(reply.status) + " " + reply.body + " " + reply.error.message());
+        log.error_samples.push_back(std::to_string(Seconds(Clock::now() - begun)) + " s in: " +
+                                    std::to_string(reply.status) + " " + reply.body + " " + reply.error.message());
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
   }
@@ -703,6 +704,15 @@ TEST(Reliability, ServerKilledUnderWritingClients) {
                           });
                     }).ok());
       db->Close();
+    }
+    int64_t errors = 0;
+    for (const auto& log : logs) errors += log.errors;
+    if (errors > 0) {
+      std::printf(
+          "[reliability] %s: %lld answers other than 2xx before the kill; the server's log:\n%s\n", what.c_str(),
+          static_cast<long long>(errors),
+          testing::ReadFile(testing::TempDir("hoptac_reliability") / ("serve-" + std::to_string(trial) + ".log"))
+              .c_str());
     }
     int64_t lost = 0;
     for (const auto& log : logs) {
