@@ -22,7 +22,8 @@ run: build
 	@$(RELEASE)/hoptac serve --listen 127.0.0.1:8080
 
 # Builds everything with -Werror, checks formatting and the OpenAPI document, runs every test
-# (the storage and integration suites on SQLite and on a private PostgreSQL).
+# (the storage, integration and reliability suites on SQLite and on a private PostgreSQL; the
+# fuzz harnesses, built with clang under build/ci/fuzz, 20 s each).
 test:
 	@scripts/install-deps.sh test
 	@cmake -S . -B $(CI_BUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHOPTAC_WERROR=ON -DHOPTAC_BENCH=OFF >/dev/null
