@@ -1,5 +1,5 @@
 # hoptac — see README.md. `make run` and `make test` work on a fresh Debian 12 machine.
-.PHONY: run test build bench deps format format-check clean
+.PHONY: run test build bench load soak fuzz deps format format-check clean
 
 RELEASE := build/release
 CI_BUILD := build/ci
@@ -22,7 +22,8 @@ run: build
 	@$(RELEASE)/hoptac serve --listen 127.0.0.1:8080
 
 # Builds everything with -Werror, checks formatting and the OpenAPI document, runs every test
-# (the storage and integration suites on SQLite and on a private PostgreSQL).
+# (the storage, integration and reliability suites on SQLite and on a private PostgreSQL; the
+# fuzz harnesses, built with clang under build/ci/fuzz, 20 s each).
 test:
 	@scripts/install-deps.sh test
 	@cmake -S . -B $(CI_BUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHOPTAC_WERROR=ON -DHOPTAC_BENCH=OFF >/dev/null
@@ -31,11 +32,33 @@ test:
 	@scripts/lint-openapi.sh
 	@ctest --test-dir $(CI_BUILD) --output-on-failure --timeout 900
 
+# kill -9 soak: SOAK_TRIALS (default 100) trials of each reliability scenario on SQLite and on
+# a private PostgreSQL, then the counts (tests/reliability/README.md).
+SOAK_TRIALS ?= 100
+soak:
+	@scripts/install-deps.sh test
+	@cmake -S . -B $(CI_BUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHOPTAC_WERROR=ON -DHOPTAC_BENCH=OFF >/dev/null
+	@cmake --build $(CI_BUILD) --target hoptac_reliability_tests
+	@tests/reliability/soak.sh $(CI_BUILD) $(SOAK_TRIALS)
+
+# The libFuzzer harnesses (tests/fuzz/README.md), SECONDS each (default 600), two at a time.
+SECONDS ?= 600
+fuzz:
+	@scripts/install-deps.sh test
+	@tests/fuzz/fuzz.sh build $(CI_BUILD)/fuzz
+	@tests/fuzz/fuzz.sh run $(CI_BUILD)/fuzz $(SECONDS)
+
 bench:
 	@scripts/install-deps.sh bench
 	@cmake -S . -B $(RELEASE) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Release -DHOPTAC_TESTS=OFF -DHOPTAC_BENCH=ON >/dev/null
 	@cmake --build $(RELEASE)
 	@bench/run.sh $(RELEASE)
+
+# Mixed load (bench/load.sh): 200 connections × 60 s of reads and writes with wrk against the
+# release binary, on SQLite and on a private PostgreSQL; results in build/release/bench/load.md.
+load: build
+	@scripts/install-deps.sh bench
+	@bench/load.sh $(RELEASE)
 
 format:
 	@scripts/format.sh fix

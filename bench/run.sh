@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench: HTTP throughput against a Beast "hello" ceiling, start-up time,
-# demo data and exports at scale (bench/export_bench.sh), and the micro-benchmarks.
+# demo data and exports at scale (bench/export_bench.sh), the micro-benchmarks, the registry at
+# scale, the import, and the mixed load of bench/load.sh (200 connections, both backends).
 # Talks to 127.0.0.1 only; every run is bounded.
 # Usage: bench/run.sh BUILD_DIR     Results: BUILD_DIR/bench/results.md
 set -euo pipefail
@@ -159,3 +160,8 @@ cat "$BUILD/bench/import.md" >> "$OUT/results.md"
 echo
 echo "== SQLite durability: synchronous=FULL (default) against --sync normal"
 bench/sync_bench.sh "$BUILD" | tee -a "$OUT/results.md"
+
+echo
+echo "== Load: 200 connections × 60 s of mixed reads and writes, both backends (bench/load.sh)"
+bench/load.sh "$BUILD"
+cat "$BUILD/bench/load.md" >> "$OUT/results.md"

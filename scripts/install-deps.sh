@@ -11,8 +11,12 @@ build=(cmake ninja-build pkg-config g++ make
        libzip-dev libexpat1-dev zlib1g-dev)
 # chromium: the web application's end-to-end tests (playwright-core drives Debian's browser).
 # LibreOffice converts test CSV files to XLSX as users do.
+# clang and libclang-rt-14-dev (libFuzzer, ASan and UBSan runtimes): the fuzz harnesses of
+# tests/fuzz, built with clang in a build of their own. postgresql-contrib: amcheck for the
+# reliability tests' integrity checks.
 test=(libgtest-dev libgmock-dev clang-format postgresql postgresql-contrib python3 curl openssl chromium
-      libreoffice-calc-nogui)
+      libreoffice-calc-nogui clang libclang-rt-14-dev)
+# wrk: HTTP throughput (bench/run.sh) and the mixed load of bench/load.sh (make load).
 bench=(libbenchmark-dev wrk postgresql sqlite3 curl python3 time)
 
 packages=("${build[@]}")

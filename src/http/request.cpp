@@ -1,6 +1,7 @@
 #include "http/request.h"
 
 #include <boost/json.hpp>
+#include <boost/url/parse.hpp>
 #include <charconv>
 
 #include "text/json_text.h"
@@ -51,6 +52,18 @@ Response Response::Text(std::string body, std::string content_type, unsigned sta
   response.body = std::move(body);
   response.content_type = std::move(content_type);
   return response;
+}
+
+Status DecodeTarget(Request& request) {
+  auto parsed = boost::urls::parse_origin_form(request.target);
+  if (!parsed) return Error::Make(ErrorCode::kInvalidArgument, "error.bad_target");
+  boost::urls::url_view url = *parsed;
+  request.path = url.path();
+  request.query.clear();
+  boost::urls::encoding_opts opts;
+  opts.space_as_plus = true;
+  for (auto param : url.params(opts)) request.query.emplace_back(param.key, param.has_value ? param.value : "");
+  return Ok();
 }
 
 Status CheckRequestText(const Request& request) {

@@ -57,6 +57,13 @@ struct Response {
   static Response Text(std::string body, std::string content_type, unsigned status = 200);
 };
 
+// Reads request.target (an origin form, "/path?a=1&b=x%20y") into request.path and
+// request.query: percent-decoded, '+' read as a space, parameters in order, a parameter
+// without '=' has an empty value. Error (kInvalidArgument): "error.bad_target" when the
+// target is not an origin form. The decoded text may still not be UTF-8: the server runs
+// CheckRequestText next. The server does this for every request.
+Status DecodeTarget(Request& request);
+
 // The one check of a request's text as UTF-8 (text/utf8.h), run by the server on every
 // request before it is routed: the decoded path, every query parameter's name and value
 // (percent-decoded), and the header values hoptac reads as text — Authorization,

@@ -12,8 +12,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <boost/url/parse.hpp>
-#include <boost/url/url_view.hpp>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -252,17 +250,11 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     route_slot_ = server_.metrics->unmatched_slot();
     route_name_ = "unmatched";
 
-    auto parsed = boost::urls::parse_origin_form(req->target);
-    if (!parsed) {
+    if (Status decoded = DecodeTarget(*req); !decoded.ok()) {
       path_ = text::ValidUtf8(req->target);
-      return Write(ErrorResponse(Error::Make(ErrorCode::kInvalidArgument, "error.bad_target"), req->lang));
+      return Write(ErrorResponse(decoded.error(), req->lang));
     }
-    boost::urls::url_view url = *parsed;
-    req->path = url.path();
     path_ = text::ValidUtf8(req->path);  // the access log is JSON lines
-    boost::urls::encoding_opts opts;
-    opts.space_as_plus = true;
-    for (auto param : url.params(opts)) req->query.emplace_back(param.key, param.has_value ? param.value : "");
     for (const auto& field : raw) {
       std::string name(field.name_string());
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -27,13 +27,6 @@ bool IsWordStart(unsigned char previous) {
 
 }  // namespace
 
-bool IsValidUtf8(std::string_view bytes) {
-  Utf8Validator validator;
-  for (char c : bytes)
-    if (!validator.Feed(static_cast<unsigned char>(c))) return false;
-  return validator.AtBoundary();
-}
-
 LegacyEncoding GuessLegacyEncoding(std::string_view sample) {
   if (sample.size() >= 2) {
     auto b0 = static_cast<unsigned char>(sample[0]), b1 = static_cast<unsigned char>(sample[1]);

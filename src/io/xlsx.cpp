@@ -413,6 +413,9 @@ class SheetHandler : public XmlHandler {
       if (r != nullptr) {
         auto number = ParseInteger(r);
         if (!number || *number < 1 || *number > kMaxRows) return Abort(std::string("bad row number \"") + r + "\"");
+        // Rows come in ascending order, each once (ECMA-376 §18.3.1.73; Excel repairs a file
+        // that breaks it): a row number again would make "row N" of a report ambiguous.
+        if (*number <= last_row_) return Abort(std::string("row ") + r + " after row " + std::to_string(last_row_));
         row_number_ = static_cast<int>(*number);
       } else {
         row_number_ = last_row_ + 1;

@@ -136,25 +136,22 @@ class ServeProcess {
   // Standard output up to and including the address line.
   const std::vector<std::string>& lines() const { return lines_; }
 
-  // SIGKILL (a crash: nothing runs at exit), then waits.
-  void Kill() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
-    pid_ = 0;
-  }
-
   // SIGTERM, then waits: the exit code, or 128 + the signal that ended it.
-  int Terminate() {
+  int Terminate() { return Signal(SIGTERM); }
+  // SIGKILL (kill -9: no shutdown, nothing flushed), then waits: 128 + 9 unless it had
+  // already ended by itself.
+  int Kill() { return Signal(SIGKILL); }
+
+ private:
+  int Signal(int signal) {
     if (pid_ <= 0) return -1;
-    kill(pid_, SIGTERM);
+    kill(pid_, signal);
     int status = 0;
     waitpid(pid_, &status, 0);
     pid_ = 0;
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   }
 
- private:
   pid_t pid_ = 0;
   FILE* out_ = nullptr;
   uint16_t port_ = 0;

@@ -53,7 +53,8 @@ void RemoveTempDirs() {
   TempDirs().clear();
 }
 
-std::string FreshSqliteUrl() {
+// A fresh temporary folder, removed at exit.
+std::string FreshTempDir() {
   std::string base = Env("TMPDIR");
   if (base.empty()) base = "/tmp";
   std::string pattern = base + "/hoptac_test_XXXXXX";
@@ -66,8 +67,10 @@ std::string FreshSqliteUrl() {
     (void)registered;
     TempDirs().push_back(pattern);
   }
-  return "sqlite:" + pattern + "/test.db";
+  return pattern;
 }
+
+std::string FreshSqliteUrl() { return "sqlite:" + FreshTempDir() + "/test.db"; }
 
 std::string PgAdminUrl() {
   const std::string dir = Env("HOPTAC_TEST_PG_DIR");
@@ -92,15 +95,27 @@ std::string WithDatabase(const std::string& url, const std::string& name) {
   return url.substr(0, slash + 1) + name + (query == std::string::npos ? "" : url.substr(query));
 }
 
-std::string FreshPostgresUrl() {
+// postgresql://user@host:port/dbname?params → dbname.
+std::string DatabaseName(const std::string& url) {
+  const size_t scheme = url.find("://");
+  const size_t slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  if (slash == std::string::npos) return "";
+  const size_t query = url.find('?', slash);
+  return url.substr(slash + 1, query == std::string::npos ? std::string::npos : query - slash - 1);
+}
+
+// A fresh database on the test server: empty, or a copy of `template_name`.
+std::string FreshPostgresUrl(const std::string& template_name = "") {
   static std::atomic<int> counter{0};
   const std::string admin_url = PgAdminUrl();
   const std::string name = "hoptac_t_" + std::to_string(::getpid()) + "_" + std::to_string(counter.fetch_add(1) + 1);
-  Status created = storage::postgres::ExecStandalone(admin_url, "CREATE DATABASE " + name);
+  const std::string create =
+      "CREATE DATABASE " + name + (template_name.empty() ? "" : " TEMPLATE \"" + template_name + "\"");
+  Status created = storage::postgres::ExecStandalone(admin_url, create);
   if (!created.ok() && created.error().detail.find("42P04") != std::string::npos) {
     // Left over from an earlier process with the same pid.
     (void)storage::postgres::ExecStandalone(admin_url, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    created = storage::postgres::ExecStandalone(admin_url, "CREATE DATABASE " + name);
+    created = storage::postgres::ExecStandalone(admin_url, create);
   }
   if (!created.ok()) {
     Die("cannot create test database " + name + " on " + storage::postgres::MaskPassword(admin_url) + ": " +
@@ -131,6 +146,42 @@ std::string TestDbUrl() {
   std::string url = TestBackend() == storage::Backend::kPostgres ? FreshPostgresUrl() : FreshSqliteUrl();
   AnnounceOnce(url);
   return url;
+}
+
+std::string CopyTestDb(const std::string& url) {
+  if (TestBackend() == storage::Backend::kPostgres) return FreshPostgresUrl(DatabaseName(url));
+  const std::string prefix = "sqlite:";
+  if (url.rfind(prefix, 0) != 0) Die("CopyTestDb: not a SQLite URL: " + url);
+  const std::filesystem::path from = url.substr(prefix.size());
+  const std::filesystem::path to = std::filesystem::path(FreshTempDir()) / from.filename();
+  std::error_code error;
+  std::filesystem::copy_file(from, to, error);
+  // A database closed cleanly has no -wal file; copy one left behind too.
+  for (const char* suffix : {"-wal", "-shm"}) {
+    std::filesystem::path side = from.string() + suffix;
+    if (!error && std::filesystem::exists(side)) std::filesystem::copy_file(side, to.string() + suffix, error);
+  }
+  if (error) Die("cannot copy the test database " + from.string() + " to " + to.string() + ": " + error.message());
+  return prefix + to.string();
+}
+
+void DropTestDb(const std::string& url) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    // Only a folder this process made.
+    const std::string folder = std::filesystem::path(url.substr(7)).parent_path().string();
+    std::lock_guard<std::mutex> lock(TempDirsMutex());
+    auto& dirs = TempDirs();
+    for (auto it = dirs.begin(); it != dirs.end(); ++it) {
+      if (*it != folder) continue;
+      std::error_code ignored;
+      std::filesystem::remove_all(folder, ignored);
+      dirs.erase(it);
+      return;
+    }
+    return;
+  }
+  (void)storage::postgres::ExecStandalone(PgAdminUrl(),
+                                          "DROP DATABASE IF EXISTS \"" + DatabaseName(url) + "\" WITH (FORCE)");
 }
 
 std::unique_ptr<storage::Db> OpenTestDb(const storage::DbOptions& options) {

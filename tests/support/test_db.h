@@ -26,6 +26,15 @@ storage::Backend TestBackend();
 // The URL of a fresh, empty database of the test backend.
 std::string TestDbUrl();
 
+// The URL of a fresh database of the test backend holding what the database at `url`
+// holds (SQLite: the file copied; PostgreSQL: CREATE DATABASE … TEMPLATE). Nothing may
+// be connected to `url` meanwhile. Aborts when the copy cannot be made.
+std::string CopyTestDb(const std::string& url);
+
+// Removes a database made by TestDbUrl or CopyTestDb (SQLite: its folder; PostgreSQL:
+// DROP DATABASE … WITH (FORCE)), for tests that make many.
+void DropTestDb(const std::string& url);
+
 // Opens a fresh, empty database of the test backend (no migrations applied).
 std::unique_ptr<storage::Db> OpenTestDb(const storage::DbOptions& options = {});
 

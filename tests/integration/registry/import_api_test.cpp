@@ -1,11 +1,8 @@
 // Imports as users run them, on the backend named by HOPTAC_TEST_BACKEND: through the
 // HTTP API as background jobs (upload, follow, report, cancel, ownership), and through
 // the real `hoptac import` binary.
-#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sodium.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
@@ -24,6 +21,7 @@
 #include "registry/entity_service.h"
 #include "registry/import/import.h"
 #include "registry/import/import_jobs.h"
+#include "support/child_process.h"
 #include "support/http_client.h"
 #include "support/server_harness.h"
 #include "support/temp_files.h"
@@ -261,38 +259,11 @@ TEST_F(ImportApiTest, LargeUploadsAreAcceptedAndAQueuedJobCancels) {
 
 // --- The real binary -----------------------------------------------------------------
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out, err;
-};
-
 // Runs HOPTAC_BINARY with `args` (HOPTAC_LANG=en), capturing standard output and error.
-CliRun RunHoptac(const std::vector<std::string>& args) {
-  const fs::path& dir = testing::TempDir("hoptac_import_cli");
-  static int counter = 0;
-  fs::path out = dir / ("out" + std::to_string(++counter)), err = dir / ("err" + std::to_string(counter));
-  pid_t pid = fork();
-  if (pid == 0) {
-    int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(out_fd, 1);
-    dup2(err_fd, 2);
-    setenv("HOPTAC_LANG", "en", 1);
-    std::vector<std::string> all = {HOPTAC_BINARY};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : all) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(HOPTAC_BINARY, argv.data());
-    _exit(127);
-  }
-  CliRun run;
-  int status = 0;
-  waitpid(pid, &status, 0);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  run.out = testing::ReadFile(out);
-  run.err = testing::ReadFile(err);
-  return run;
+testing::ChildRun RunHoptac(const std::vector<std::string>& args) {
+  std::vector<std::string> all = {HOPTAC_BINARY};
+  all.insert(all.end(), args.begin(), args.end());
+  return testing::RunChild(all, {{"HOPTAC_LANG", "en"}}, "hoptac_import_cli");
 }
 
 fs::path WriteCliFile(const std::string& name, const std::string& bytes) {
@@ -304,7 +275,8 @@ fs::path WriteCliFile(const std::string& name, const std::string& bytes) {
 TEST_F(ImportApiTest, CommandLineImportsReportsAndExitsNonZeroOnBadRows) {
   fs::path bad = WriteCliFile("bad.csv", kThreeBadRows);
   fs::path report = testing::TempDir("hoptac_import_cli") / "report.csv";
-  CliRun rejected = RunHoptac({"import", "entities", bad.string(), "--db", url_, "--report", report.string()});
+  testing::ChildRun rejected =
+      RunHoptac({"import", "entities", bad.string(), "--db", url_, "--report", report.string()});
   EXPECT_EQ(rejected.exit_code, 1) << rejected.out << rejected.err;
   EXPECT_NE(rejected.out.find("Read 5 rows: 2 created, 0 updated, 0 unchanged, 3 bad rows."), std::string::npos)
       << rejected.out;
@@ -319,18 +291,18 @@ TEST_F(ImportApiTest, CommandLineImportsReportsAndExitsNonZeroOnBadRows) {
   EXPECT_NE(lines.find("Invalid date"), std::string::npos);
   EXPECT_EQ(Entities(), 0);
 
-  CliRun dry = RunHoptac({"import", "entities", bad.string(), "--db", url_, "--dry-run", "--skip-bad-rows"});
+  testing::ChildRun dry = RunHoptac({"import", "entities", bad.string(), "--db", url_, "--dry-run", "--skip-bad-rows"});
   EXPECT_EQ(dry.exit_code, 1);
   EXPECT_NE(dry.out.find("Dry run (--dry-run): nothing was written"), std::string::npos) << dry.out;
   EXPECT_EQ(Entities(), 0);
 
-  CliRun skipped = RunHoptac({"import", "entities", bad.string(), "--db", url_, "--skip-bad-rows"});
+  testing::ChildRun skipped = RunHoptac({"import", "entities", bad.string(), "--db", url_, "--skip-bad-rows"});
   EXPECT_EQ(skipped.exit_code, 0) << skipped.out << skipped.err;
   EXPECT_NE(skipped.out.find("Skipped 3 bad rows"), std::string::npos) << skipped.out;
   EXPECT_NE(skipped.out.find("Written to the database (registry version 1)."), std::string::npos) << skipped.out;
   EXPECT_EQ(Entities(), 2);
 
-  CliRun again = RunHoptac({"import", "entities", bad.string(), "--db", url_, "--skip-bad-rows"});
+  testing::ChildRun again = RunHoptac({"import", "entities", bad.string(), "--db", url_, "--skip-bad-rows"});
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_NE(again.out.find("0 created, 0 updated, 2 unchanged, 3 bad rows."), std::string::npos) << again.out;
   EXPECT_NE(again.out.find("Nothing changed; the database is as it was (registry version 1)."), std::string::npos)
@@ -346,30 +318,31 @@ TEST_F(ImportApiTest, CommandLineImportsReportsAndExitsNonZeroOnBadRows) {
     ASSERT_TRUE((*writer)->WriteRow(std::span<const io::XlsxCell>(row)).ok());
     ASSERT_TRUE((*writer)->Close().ok());
   }
-  CliRun xlsx = RunHoptac({"import", "figures", figures.string(), "--db", url_, "--report",
-                           (testing::TempDir("hoptac_import_cli") / "figures-report.xlsx").string()});
+  testing::ChildRun xlsx = RunHoptac({"import", "figures", figures.string(), "--db", url_, "--report",
+                                      (testing::TempDir("hoptac_import_cli") / "figures-report.xlsx").string()});
   EXPECT_EQ(xlsx.exit_code, 0) << xlsx.out << xlsx.err;
   EXPECT_NE(xlsx.out.find("Read 1 rows: 1 created"), std::string::npos) << xlsx.out;
 
   // A row held back only by a warning is not called an error: the summary says how to confirm.
   fs::path implausible =
       WriteCliFile("implausible.csv", "registration_code,period,avg_income_vnd_month\nHTX-A-1,2023,250000000\n");
-  CliRun unconfirmed = RunHoptac({"import", "figures", implausible.string(), "--db", url_});
+  testing::ChildRun unconfirmed = RunHoptac({"import", "figures", implausible.string(), "--db", url_});
   EXPECT_EQ(unconfirmed.exit_code, 1) << unconfirmed.out << unconfirmed.err;
   EXPECT_NE(unconfirmed.out.find("Nothing was written: 1 rows have warnings that need confirmation"), std::string::npos)
       << unconfirmed.out;
   EXPECT_EQ(unconfirmed.out.find("bad rows. Fix the file"), std::string::npos) << unconfirmed.out;
-  CliRun confirmed = RunHoptac({"import", "figures", implausible.string(), "--db", url_, "--confirm-warnings"});
+  testing::ChildRun confirmed =
+      RunHoptac({"import", "figures", implausible.string(), "--db", url_, "--confirm-warnings"});
   EXPECT_EQ(confirmed.exit_code, 0) << confirmed.out << confirmed.err;
   EXPECT_NE(confirmed.out.find("1 created"), std::string::npos) << confirmed.out;
 
-  CliRun legacy =
+  testing::ChildRun legacy =
       RunHoptac({"import", "entities", WriteCliFile("w1258.csv", "Ma\xDE s\xF4\xEC HTX;T\xEAn\r\nA;B\r\n").string(),
                  "--db", url_});
   EXPECT_EQ(legacy.exit_code, 1);
   EXPECT_NE(legacy.err.find("Windows-1258"), std::string::npos) << legacy.err;
 
-  CliRun usage = RunHoptac({"import", "people", bad.string(), "--db", url_});
+  testing::ChildRun usage = RunHoptac({"import", "people", bad.string(), "--db", url_});
   EXPECT_EQ(usage.exit_code, 2);
   EXPECT_NE(usage.err.find("Invalid file type: people"), std::string::npos) << usage.err;
 }

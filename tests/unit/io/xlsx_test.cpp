@@ -345,6 +345,15 @@ TEST(XlsxReader, RefusesBrokenAndHostileFiles) {
        ErrorCode::kInvalidArgument, "error.xlsx_invalid", "shared string index \"5\" out of range in A1"},
       {"bad_cell_reference", build(MakeWorkbook({"<row r=\"1\"><c r=\"A0\"><v>1</v></c></row>", "", "", "", ""})), 0,
        ErrorCode::kInvalidArgument, "error.xlsx_invalid", "bad cell reference \"A0\""},
+      // Found by tests/fuzz/xlsx_fuzz: a row number given twice, or going back, was read as given.
+      {"row_number_again",
+       build(MakeWorkbook({good_sheet + "<row r=\"2\">" + InlineCell("A2", "2") + "</row>", "", "", "", ""})), 0,
+       ErrorCode::kInvalidArgument, "error.xlsx_invalid", "row 2 after row 2"},
+      {"row_number_back",
+       build(MakeWorkbook({"<row r=\"5\">" + InlineCell("A5", "ma") + "</row><row>" + InlineCell("A6", "1") +
+                               "</row><row r=\"3\">" + InlineCell("A3", "2") + "</row>",
+                           "", "", "", ""})),
+       0, ErrorCode::kInvalidArgument, "error.xlsx_invalid", "row 3 after row 6"},
       {"xls_magic", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0'), 0,
        ErrorCode::kInvalidArgument, "error.xlsx_is_xls", "OLE2"},
       {"declared_2_gib_sheet", DeclareSize(good, "xl/worksheets/data.xml", 0x7FFFFFF0u), 0, ErrorCode::kPayloadTooLarge,
