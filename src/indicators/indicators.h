@@ -57,9 +57,9 @@ struct Definition {
 
 struct Question {
   Definition definition;
-  Date from;              // flows: first day counted; stocks: ignored
-  Date to;                // stocks: the date the number is taken on; flows: last day counted
-  std::string province;   // a current province code; empty: the whole country
+  Date from;                                // flows: first day counted; stocks: ignored
+  Date to;                                  // stocks: the date the number is taken on; flows: last day counted
+  std::string province;                     // a current province code; empty: the whole country
   Audience audience = Audience::kOfficial;  // set by Registry::Ask from the principal
 };
 

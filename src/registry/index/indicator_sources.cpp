@@ -105,7 +105,8 @@ class EventsSource final : public indicators::Source {
 
   Status Check(const indicators::Definition& d) const override {
     HOPTAC_TRY(CheckFilterNames(d.filters));
-    auto parsed = ParseFlowQuery(Lookup(d.filters, {{"event", d.measure}, {"from", "2000-01-01"}, {"to", "2000-12-31"}}));
+    auto parsed =
+        ParseFlowQuery(Lookup(d.filters, {{"event", d.measure}, {"from", "2000-01-01"}, {"to", "2000-12-31"}}));
     if (!parsed.ok()) return std::move(parsed).error();
     return Ok();
   }
