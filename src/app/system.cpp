@@ -5,6 +5,7 @@
 
 #include "base/log.h"
 #include "geo/admin_unit_store.h"
+#include "registry/index/indicator_sources.h"
 
 namespace hoptac::app {
 
@@ -61,6 +62,7 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
        {"ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - index_started).count()}});
   system->entities_->SetObserver(system->index_.get());
   system->entities_->SetFinder(system->index_.get());
+  analytics::AddIndicatorSources(system->indicators_, *system->index_);
   system->figures_ = std::make_unique<registry::FigureService>(database, *system->entities_);
   system->figures_->SetObserver(system->index_.get());
   system->import_service_ = std::make_unique<registry::ImportService>(database, units);

@@ -6,7 +6,8 @@
 // accounts (argon2id hasher with bounded concurrency, login throttle), the registry's
 // services (entities, figures, imports, their jobs and records — which also supply the
 // audit log's derived entries, and drop old import files at start) and the registry index, which is
-// made their observer (every committed write updates it) and the entity list's finder.
+// made their observer (every committed write updates it) and the entity list's finder; the
+// indicators registry, with the registry's sources (answered by the index).
 // BuildRouter() (app/routes.cpp) assembles the HTTP route table of the kernel and of
 // every capability.
 //
@@ -30,6 +31,7 @@
 #include "geo/admin_unit.h"
 #include "http/metrics.h"
 #include "http/router.h"
+#include "indicators/indicators.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
 #include "registry/import/import.h"
@@ -89,6 +91,8 @@ class System {
   registry::EntityService& entities() { return *entities_; }
   registry::FigureService& figures() { return *figures_; }
   analytics::RegistryIndex& index() { return *index_; }
+  // The sources of live numbers (indicators/indicators.h): registry.entities, registry.events.
+  const indicators::Registry& indicators() const { return indicators_; }
   registry::ImportService& import_service() { return *import_service_; }
   registry::ImportJobs& import_jobs() { return *import_jobs_; }
   registry::ImportRecords& import_records() { return *import_records_; }
@@ -115,6 +119,7 @@ class System {
   std::unique_ptr<auth::AccountService> accounts_;
   std::unique_ptr<registry::EntityService> entities_;
   std::unique_ptr<analytics::RegistryIndex> index_;
+  indicators::Registry indicators_;
   std::unique_ptr<registry::FigureService> figures_;
   std::unique_ptr<registry::ImportService> import_service_;
   std::unique_ptr<registry::ImportJobs> import_jobs_;

@@ -5,6 +5,13 @@
 namespace hoptac::i18n {
 
 extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
+    {"error.indicator_unknown_source", "There is no data source \"{0}\". The sources are: {1}."},
+    {"field.indicator_unknown_source", "There is no data source \"{0}\"."},
+    {"field.indicator_unknown_filter", "This source has no filter \"{0}\". Its filters are: {1}."},
+    {"error.indicator_out_of_scope",
+     "The figures of province {0} cannot be asked: this account sees its own province only."},
+    {"error.indicator_window", "The period is not valid: from {0} to {1}."},
+    {"error.indicator_province_twice", "The province is given twice: in the filters ({0}) and in the question ({1})."},
     {"error.invalid_request", "The request is not valid."},
     {"error.internal", "Internal error. Please try again later or tell the administrator."},
     {"error.not_found", "Not found."},

@@ -7,6 +7,12 @@ namespace hoptac::i18n {
 
 extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     // Generic errors (one per ErrorCode).
+    {"error.indicator_unknown_source", "Nguồn số liệu \"{0}\" không tồn tại. Các nguồn có: {1}."},
+    {"field.indicator_unknown_source", "Nguồn số liệu \"{0}\" không tồn tại."},
+    {"field.indicator_unknown_filter", "Bộ lọc \"{0}\" không có ở nguồn này. Các bộ lọc có: {1}."},
+    {"error.indicator_out_of_scope", "Không được lấy số liệu của tỉnh {0}: tài khoản chỉ xem được tỉnh của mình."},
+    {"error.indicator_window", "Khoảng thời gian không hợp lệ: từ {0} đến {1}."},
+    {"error.indicator_province_twice", "Tỉnh được nêu hai lần: trong bộ lọc ({0}) và trong câu hỏi ({1})."},
     {"error.invalid_request", "Yêu cầu không hợp lệ."},
     {"error.internal", "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo cho quản trị viên."},
     {"error.not_found", "Không tìm thấy."},
