@@ -79,7 +79,7 @@ std::optional<Date> Date::ParseDayMonthYear(std::string_view t) {
 }
 
 Date Date::Today() {
-  auto now = std::chrono::system_clock::now();
+  auto now = std::chrono::system_clock::now() + std::chrono::hours(7);
   auto days = std::chrono::floor<std::chrono::days>(now).time_since_epoch().count();
   return FromDays(static_cast<int>(days));
 }

@@ -28,7 +28,9 @@ class Date {
   static std::optional<Date> ParseIso(std::string_view text);
   // Parses `dd/mm/yyyy` (also `d/m/yyyy`, `-` or `.` as separators).
   static std::optional<Date> ParseDayMonthYear(std::string_view text);
-  static Date Today();  // UTC
+  // Today in Việt Nam (UTC+07:00 all year, no summer time): from 17:00 UTC it is already
+  // tomorrow there, and an "as of today" or a due date is an official's day, not the server's.
+  static Date Today();
 
   static bool IsValidCivil(int year, int month, int day);
 

@@ -2,8 +2,25 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 namespace hoptac {
 namespace {
+
+// Today is Việt Nam's day (UTC+7): the UTC day from 00:00 to 16:59 UTC, the next one after.
+TEST(Date, TodayIsTheDayInVietNam) {
+  using namespace std::chrono;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    auto before = system_clock::now();
+    Date today = Date::Today();
+    auto after = system_clock::now();
+    if (floor<days>(before + hours(7)) != floor<days>(after + hours(7))) continue;  // midnight in between
+    auto utc_day = static_cast<int>(floor<days>(before).time_since_epoch().count());
+    int utc_hour = static_cast<int>(duration_cast<hours>(before - floor<days>(before)).count());
+    EXPECT_EQ(today.days(), utc_day + (utc_hour >= 17 ? 1 : 0));
+    return;
+  }
+}
 
 TEST(Date, ParsesIsoAndRejectsImpossibleDates) {
   struct Case {
