@@ -3,6 +3,7 @@
 
 #include "app/system.h"
 #include "http/api.h"
+#include "reporting/api/routes.h"
 
 namespace hoptac::app {
 
@@ -18,9 +19,12 @@ std::shared_ptr<http::Router> System::BuildRouter() {
 
   registry::api::Services registry{db_.get(),    admin_units_,       entities_.get(),      figures_.get(),
                                    index_.get(), import_jobs_.get(), import_records_.get()};
-  return http::BuildRouter(kernel, {
-                                       [registry](http::Router& router) { registry::api::AddRoutes(router, registry); },
-                                   });
+  reporting::api::Services reporting{reports_.get()};
+  return http::BuildRouter(kernel,
+                           {
+                               [registry](http::Router& router) { registry::api::AddRoutes(router, registry); },
+                               [reporting](http::Router& router) { reporting::api::AddRoutes(router, reporting); },
+                           });
 }
 
 }  // namespace hoptac::app

@@ -84,6 +84,9 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
     log::Info("import files removed",
               {{"files", static_cast<long long>(removed)},
                {"retention_days", static_cast<long long>(system->options_.import_file_retention_days)}});
+  // Reporting: numbers through the indicators, entity updates through the registry's services.
+  system->reports_ = std::make_unique<reporting::ReportService>(database, units, system->indicators_,
+                                                                *system->entities_, *system->figures_);
   return system;
 }
 

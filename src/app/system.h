@@ -7,7 +7,7 @@
 // services (entities, figures, imports, their jobs and records — which also supply the
 // audit log's derived entries, and drop old import files at start) and the registry index, which is
 // made their observer (every committed write updates it) and the entity list's finder; the
-// indicators registry, with the registry's sources (answered by the index).
+// indicators registry, with the registry's sources (answered by the index); reporting.
 // BuildRouter() (app/routes.cpp) assembles the HTTP route table of the kernel and of
 // every capability.
 //
@@ -38,6 +38,7 @@
 #include "registry/import/import_jobs.h"
 #include "registry/import/import_records.h"
 #include "registry/index/registry_index.h"
+#include "reporting/report_service.h"
 #include "storage/db.h"
 
 namespace hoptac::app {
@@ -96,6 +97,7 @@ class System {
   registry::ImportService& import_service() { return *import_service_; }
   registry::ImportJobs& import_jobs() { return *import_jobs_; }
   registry::ImportRecords& import_records() { return *import_records_; }
+  reporting::ReportService& reports() { return *reports_; }
 
   // The route table of the kernel and of every capability (app/routes.cpp), with the
   // authentication guard and the metrics' route names.
@@ -124,6 +126,7 @@ class System {
   std::unique_ptr<registry::ImportService> import_service_;
   std::unique_ptr<registry::ImportJobs> import_jobs_;
   std::unique_ptr<registry::ImportRecords> import_records_;
+  std::unique_ptr<reporting::ReportService> reports_;
   bool shut_down_ = false;
 };
 

@@ -36,6 +36,7 @@ KERNEL = {
 # Per capability: the files of its model (no I/O), relative to src/<capability>/.
 MODEL = {
     "registry": {"entity", "status_history", "figures", "period"},
+    "reporting": {"report_form", "report"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 

@@ -1,0 +1,10 @@
+#include "reporting/api/routes.h"
+
+namespace hoptac::reporting::api {
+
+void AddRoutes(Router& router, const Services& services) {
+  AddFormRoutes(router, services);
+  AddReportRoutes(router, services);
+}
+
+}  // namespace hoptac::reporting::api

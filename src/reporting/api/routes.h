@@ -1,0 +1,32 @@
+// The reporting routes: /api/v1/report-forms and /api/v1/reports (with their workflow,
+// completeness and what is due). The only part of reporting that includes http/.
+// Every handler reads decode → validate → service → respond; scope is the service's business.
+//
+// Thread-safety: the service is thread-safe; routes are added before the server starts.
+#pragma once
+
+#include "http/request.h"
+#include "http/router.h"
+#include "reporting/report_service.h"
+
+namespace hoptac::reporting::api {
+
+using http::Access;
+using http::Execution;
+using http::JsonFields;
+using http::Request;
+using http::Response;
+using http::Router;
+
+// What the routes use; not owned, outlives the server.
+struct Services {
+  ReportService* reports = nullptr;
+};
+
+// Every route of reporting, in the order they are matched.
+void AddRoutes(Router& router, const Services& services);
+
+void AddFormRoutes(Router& router, const Services& services);
+void AddReportRoutes(Router& router, const Services& services);
+
+}  // namespace hoptac::reporting::api
