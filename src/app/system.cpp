@@ -87,6 +87,7 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
   // Reporting: numbers through the indicators, entity updates through the registry's services.
   system->reports_ = std::make_unique<reporting::ReportService>(database, units, system->indicators_,
                                                                 *system->entities_, *system->figures_);
+  system->data_value_sets_ = std::make_unique<reporting::DataValueSets>(*system->reports_, *system->entities_);
   return system;
 }
 

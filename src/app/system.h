@@ -38,6 +38,7 @@
 #include "registry/import/import_jobs.h"
 #include "registry/import/import_records.h"
 #include "registry/index/registry_index.h"
+#include "reporting/data_value_sets.h"
 #include "reporting/report_service.h"
 #include "storage/db.h"
 
@@ -98,6 +99,7 @@ class System {
   registry::ImportJobs& import_jobs() { return *import_jobs_; }
   registry::ImportRecords& import_records() { return *import_records_; }
   reporting::ReportService& reports() { return *reports_; }
+  reporting::DataValueSets& data_value_sets() { return *data_value_sets_; }
 
   // The route table of the kernel and of every capability (app/routes.cpp), with the
   // authentication guard and the metrics' route names.
@@ -127,6 +129,7 @@ class System {
   std::unique_ptr<registry::ImportJobs> import_jobs_;
   std::unique_ptr<registry::ImportRecords> import_records_;
   std::unique_ptr<reporting::ReportService> reports_;
+  std::unique_ptr<reporting::DataValueSets> data_value_sets_;
   bool shut_down_ = false;
 };
 

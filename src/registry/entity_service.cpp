@@ -238,6 +238,21 @@ Result<EntityRecord> EntityService::Get(const Principal& who, int64_t id) {
   return *record;
 }
 
+Result<EntityRecord> EntityService::GetByRegistrationCode(const Principal& who, std::string_view code) {
+  std::optional<int64_t> id;
+  HOPTAC_TRY(db_.Read([&](Connection& conn) -> Status {
+    HOPTAC_ASSIGN_OR_RETURN(id, FindEntityIdByRegistrationCode(conn, code));
+    return Ok();
+  }));
+  auto not_found = [&] {
+    return Error::Make(ErrorCode::kNotFound, "error.entity_code_not_found", {std::string(code)});
+  };
+  if (!id) return not_found();
+  auto record = Get(who, *id);
+  if (!record.ok() && record.error().code == ErrorCode::kNotFound) return not_found();
+  return record;
+}
+
 Result<EntityRecord> EntityService::Patch(const Principal& who, int64_t id, const EntityPatch& patch) {
   HOPTAC_TRY(RequireWriter(who, /*cooperative_allowed=*/true));
   // A cooperative keeps its own profile up to date, but what identifies it in the

@@ -134,6 +134,9 @@ class EntityService {
   Result<EntityRecord> Create(const auth::Principal& who, domain::Entity entity);
   // kNotFound "error.entity_not_found" when missing, deleted or out of scope.
   Result<EntityRecord> Get(const auth::Principal& who, int64_t id);
+  // The entity with this registration code (any case), as Get answers it; kNotFound
+  // "error.entity_code_not_found" {code} when none has it or it is out of scope.
+  Result<EntityRecord> GetByRegistrationCode(const auth::Principal& who, std::string_view code);
   // A patch that changes nothing — no members, or values that are (or normalise to) the
   // stored ones — writes nothing: no audit row, no new registry version, the same
   // updated_at_ms; the entity is answered as it is.

@@ -1,6 +1,7 @@
 // The one SQL mapping of the entity tables (entities, entity_events).
 #include "registry/entity_store.h"
 
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -167,6 +168,15 @@ Result<std::optional<EntityImportOrigin>> ReadEntityImportOrigin(storage::Connec
   origin.import_row = std::holds_alternative<int64_t>((*row)[1]) ? std::get<int64_t>((*row)[1]) : 0;
   origin.current_province_code = std::get<std::string>((*row)[2]);
   return std::optional<EntityImportOrigin>(std::move(origin));
+}
+
+Result<std::optional<int64_t>> FindEntityIdByRegistrationCode(storage::Connection& conn, std::string_view code) {
+  std::string upper(code);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  HOPTAC_ASSIGN_OR_RETURN(
+      auto row, conn.QueryOne("SELECT id FROM entities WHERE registration_code = $1", {Text(std::move(upper))}));
+  if (!row) return std::optional<int64_t>();
+  return std::optional<int64_t>(std::get<int64_t>((*row)[0]));
 }
 
 }  // namespace hoptac::registry

@@ -47,4 +47,8 @@ struct EntityImportOrigin {
 // nullopt when the entity does not exist or no import created it.
 Result<std::optional<EntityImportOrigin>> ReadEntityImportOrigin(storage::Connection& conn, int64_t entity_id);
 
+// The id of the entity with this registration code (stored upper-case; `code` is compared
+// upper-cased), deleted ones included; nullopt when none has it.
+Result<std::optional<int64_t>> FindEntityIdByRegistrationCode(storage::Connection& conn, std::string_view code);
+
 }  // namespace hoptac::registry

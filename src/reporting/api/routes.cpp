@@ -5,6 +5,7 @@ namespace hoptac::reporting::api {
 void AddRoutes(Router& router, const Services& services) {
   AddFormRoutes(router, services);
   AddReportRoutes(router, services);
+  AddDataValueSetRoutes(router, services);
 }
 
 }  // namespace hoptac::reporting::api

@@ -7,6 +7,7 @@
 
 #include "http/request.h"
 #include "http/router.h"
+#include "reporting/data_value_sets.h"
 #include "reporting/report_service.h"
 
 namespace hoptac::reporting::api {
@@ -21,6 +22,7 @@ using http::Router;
 // What the routes use; not owned, outlives the server.
 struct Services {
   ReportService* reports = nullptr;
+  DataValueSets* data_value_sets = nullptr;
 };
 
 // Every route of reporting, in the order they are matched.
@@ -28,5 +30,6 @@ void AddRoutes(Router& router, const Services& services);
 
 void AddFormRoutes(Router& router, const Services& services);
 void AddReportRoutes(Router& router, const Services& services);
+void AddDataValueSetRoutes(Router& router, const Services& services);
 
 }  // namespace hoptac::reporting::api

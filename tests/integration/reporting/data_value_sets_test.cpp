@@ -1,0 +1,276 @@
+// /api/v1/dataValueSets (reporting/data_value_sets.h) through the real server, on the backend
+// named by HOPTAC_TEST_BACKEND: a province report exported in DHIS2's shape and imported back is
+// a no-op (nothing written, not even an audit row); a DHIS2-shaped set creates the report and
+// fills it; an entity report is addressed by its registration code; an unknown data element, a
+// value its field refuses, another report's value or a period the form is not filed for are
+// refused naming them, with nothing written; a submitted report is locked.
+#include <gtest/gtest.h>
+
+#include <boost/beast/http.hpp>
+#include <boost/json.hpp>
+#include <map>
+#include <set>
+#include <string>
+
+#include "base/log.h"
+#include "registry/entity_service.h"
+#include "registry/figure_service.h"
+#include "support/http_client.h"
+#include "support/test_system.h"
+
+namespace hoptac {
+namespace {
+
+namespace bhttp = boost::beast::http;
+namespace json = boost::json;
+using testing::Reply;
+
+class DataValueSetsTest : public testing::SystemTest {
+ protected:
+  void SetUp() override {
+    log::SetQuiet(true);
+    ASSERT_TRUE(CreateSystem());
+    ASSERT_TRUE(system_.Serve());
+    coop_ = Entity("Hợp tác xã Nông nghiệp Hữu Lũng", "LS-01", "2015-01-01");
+    Entity("Hợp tác xã Hồi Xứ Lạng", "LS-02", "2018-06-01");
+    domain::Figures f;
+    f.members_total = 20;
+    ASSERT_TRUE(
+        figures_
+            ->Put(auth::Principal::Cli("test"), coop_, domain::Period::Year(2022), f, domain::Confirmation::kConfirmed)
+            .ok());
+    system_.AddUser("po20", "province_officer", "20");
+    system_.AddUser("po01", "province_officer", "01");
+    system_.AddUser("coop", "cooperative", "", coop_);
+  }
+
+  int64_t Entity(const char* name, const char* code, const char* founded) {
+    domain::Entity e;
+    e.kind = domain::EntityKind::kCooperative;
+    e.name = name;
+    e.registration_code = code;
+    e.province_code = "20";
+    e.founded_on = Date::ParseIso(founded);
+    auto created = entities_->Create(auth::Principal::Cli("test"), e);
+    EXPECT_TRUE(created.ok()) << created.error().key;
+    return created.ok() ? created->entity.id : 0;
+  }
+
+  Reply Call(bhttp::verb method, const std::string& target, const std::string& as, const std::string& body = "") {
+    bhttp::request<bhttp::string_body> req{method, target, 11};
+    req.set(bhttp::field::accept_language, "en");
+    req.set(bhttp::field::authorization, "Bearer " + system_.tokens()[as]);
+    if (!body.empty()) {
+      req.set(bhttp::field::content_type, "application/json");
+      req.body() = body;
+    }
+    return testing::Send(system_.port(), std::move(req));
+  }
+
+  int64_t Count(const std::string& sql) {
+    int64_t n = -1;
+    EXPECT_TRUE(db_->Read([&](storage::Connection& conn) -> Status {
+                     HOPTAC_ASSIGN_OR_RETURN(auto row, conn.QueryOne(sql));
+                     n = std::get<int64_t>((*row)[0]);
+                     return Ok();
+                   })
+                    .ok());
+    return n;
+  }
+  // What a refused request must leave as it was.
+  std::string Written() {
+    return std::to_string(Count("SELECT COUNT(*) FROM reports")) + "/" +
+           std::to_string(Count("SELECT COUNT(*) FROM audit_log")) + "/" +
+           std::to_string(Count("SELECT COALESCE(MAX(updated_at_ms), 0) FROM reports"));
+  }
+
+  static std::set<std::string> Fields(const Reply& r) {
+    std::set<std::string> out;
+    if (!r.Json().is_object() || !r.Json().as_object().contains("error")) return out;
+    for (const auto& f : r.Json().at("error").at("fields").as_array())
+      out.insert(std::string(f.at("field").as_string()) + ":" + std::string(f.at("code").as_string()));
+    return out;
+  }
+
+  static std::map<std::string, std::string> Values(const json::object& set) {
+    std::map<std::string, std::string> out;
+    for (const auto& dv : set.at("dataValues").as_array())
+      out[std::string(dv.at("dataElement").as_string())] = std::string(dv.at("value").as_string());
+    return out;
+  }
+
+  int64_t coop_ = 0;
+};
+
+TEST_F(DataValueSetsTest, AProvinceReportExportedAndImportedBackIsANoOp) {
+  Reply created = Call(bhttp::verb::post, "/api/v1/reports", "po20",
+                       R"({"form":"province_development","period":"2023M01-09","province":"20"})");
+  ASSERT_EQ(created.status, 201u) << created.body;
+  std::string id = std::to_string(created.Json().at("id").as_int64());
+  Reply put = Call(bhttp::verb::put, "/api/v1/reports/" + id, "po20",
+                   R"({"values":{"coops_total":3,"income_min_vnd":3800000,"income_max_vnd":5500000,
+                       "results":"Thành lập mới 2 HTX; tổ chức 1 lớp tập huấn."},
+                       "notes":{"coops_total":"Thêm 1 HTX đăng ký ngày 28/9, sổ chưa cập nhật."}})");
+  ASSERT_EQ(put.status, 200u) << put.body;
+
+  Reply exported =
+      Call(bhttp::verb::get, "/api/v1/dataValueSets?dataSet=province_development&period=2023M01-09&orgUnit=20", "po20");
+  ASSERT_EQ(exported.status, 200u) << exported.body;
+  json::object set = exported.Json().as_object();
+  EXPECT_EQ(set.at("dataSet").as_string(), "province_development");
+  EXPECT_EQ(set.at("period").as_string(), "2023M01-09");
+  EXPECT_EQ(set.at("orgUnit").as_string(), "20");
+  auto values = Values(set);
+  EXPECT_EQ(values["coops_total"], "3");
+  EXPECT_EQ(values["income_min_vnd"], "3800000");
+  EXPECT_EQ(values["results"], "Thành lập mới 2 HTX; tổ chức 1 lớp tập huấn.");
+  EXPECT_EQ(values["coop_members_total"], "20");  // the prefill: LS-01's figures of 2022
+  bool commented = false;
+  for (const auto& dv : set.at("dataValues").as_array())
+    if (dv.at("dataElement") == "coops_total")
+      commented = dv.at("comment") == "Thêm 1 HTX đăng ký ngày 28/9, sổ chưa cập nhật.";
+  EXPECT_TRUE(commented);
+
+  const std::string before = Written();
+  Reply again = Call(bhttp::verb::post, "/api/v1/dataValueSets", "po20", json::serialize(set));
+  ASSERT_EQ(again.status, 200u) << again.body;
+  EXPECT_EQ(again.Json().at("status").as_string(), "SUCCESS");
+  EXPECT_EQ(again.Json().at("report_created").as_bool(), false);
+  const json::object& count = again.Json().at("importCount").as_object();
+  EXPECT_EQ(count.at("imported").as_int64(), 0);
+  EXPECT_EQ(count.at("updated").as_int64(), 0);
+  EXPECT_EQ(count.at("deleted").as_int64(), 0);
+  EXPECT_EQ(count.at("ignored").as_int64(), static_cast<int64_t>(values.size()));
+  EXPECT_EQ(Written(), before) << "an import of the export wrote something";
+}
+
+TEST_F(DataValueSetsTest, ADhis2SetCreatesTheReportAndFillsIt) {
+  const std::string before = Written();
+  Reply r = Call(bhttp::verb::post, "/api/v1/dataValueSets", "po20",
+                 R"({"dataSet":"province_development","period":"2024S1","orgUnit":"20","dataValues":[
+                      {"dataElement":"income_min_vnd","value":"4000000"},
+                      {"dataElement":"income_max_vnd","value":6000000,"period":"2024S1","orgUnit":"20"},
+                      {"dataElement":"difficulties","value":"Thiếu đất mở rộng sản xuất.","comment":"Từ hội nghị đối thoại"}]})");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  EXPECT_TRUE(r.Json().at("report_created").as_bool());
+  EXPECT_EQ(r.Json().at("importCount").at("imported").as_int64(), 3);
+  EXPECT_NE(Written(), before);
+  std::string id = std::to_string(r.Json().at("report_id").as_int64());
+  Reply report = Call(bhttp::verb::get, "/api/v1/reports/" + id, "po20");
+  ASSERT_EQ(report.status, 200u) << report.body;
+  EXPECT_EQ(report.Json().at("period").as_string(), "2024S1");
+  EXPECT_EQ(report.Json().at("values").at("income_min_vnd").as_int64(), 4000000);
+  EXPECT_EQ(report.Json().at("values").at("income_max_vnd").as_int64(), 6000000);
+  EXPECT_EQ(report.Json().at("notes").at("difficulties").as_string(), "Từ hội nghị đối thoại");
+  EXPECT_EQ(report.Json().at("values").at("coops_total").as_int64(), 2);  // prefilled on creation
+  // A second set changes one value and clears another.
+  Reply changed = Call(bhttp::verb::post, "/api/v1/dataValueSets", "po20",
+                       R"({"dataSet":"province_development","period":"2024S1","orgUnit":"20","dataValues":[
+                            {"dataElement":"income_min_vnd","value":"4200000"},
+                            {"dataElement":"income_max_vnd","value":"6000000"},
+                            {"dataElement":"difficulties","value":""}]})");
+  ASSERT_EQ(changed.status, 200u) << changed.body;
+  const json::value& count = changed.Json().at("importCount");
+  EXPECT_EQ(count.at("updated").as_int64(), 1);
+  EXPECT_EQ(count.at("ignored").as_int64(), 1);
+  EXPECT_EQ(count.at("deleted").as_int64(), 1);
+}
+
+TEST_F(DataValueSetsTest, BadSetsAreRefusedNamingWhatIsWrongAndWriteNothing) {
+  ASSERT_EQ(Call(bhttp::verb::post, "/api/v1/reports", "po20",
+                 R"({"form":"province_development","period":"2023","province":"20"})")
+                .status,
+            201u);
+  const std::string before = Written();
+  struct Case {
+    const char* body;
+    const char* field;  // "field:code" expected among the field errors
+  } cases[] = {
+      {R"({"dataSet":"province_development","period":"2023","orgUnit":"20","dataValues":[{"dataElement":"coops_totl","value":"3"}]})",
+       "dataValues[0].dataElement:unknown_data_element"},
+      {R"({"dataSet":"province_development","period":"2023","orgUnit":"20","dataValues":[{"dataElement":"results","value":"x"},{"dataElement":"coops_total","value":"ba"}]})",
+       "dataValues[1].value:invalid_value"},
+      {R"({"dataSet":"province_development","period":"2023","orgUnit":"20","dataValues":[{"dataElement":"coops_total","value":"-1"}]})",
+       "dataValues[0].value:report_below_min"},
+      {R"({"dataSet":"province_development","period":"2023","orgUnit":"20","dataValues":[{"dataElement":"coops_total","value":"3","orgUnit":"01"}]})",
+       "dataValues[0].orgUnit:other_report"},
+      {R"({"dataSet":"province_development","period":"2023","orgUnit":"20","dataValues":[{"dataElement":"coops_total","value":"3","period":"2023S1"}]})",
+       "dataValues[0].period:other_report"},
+      {R"({"dataSet":"province_development","period":"2023","orgUnit":"20","dataValues":[{"dataElement":"coops_total","value":"3"},{"dataElement":"coops_total","value":"4"}]})",
+       "dataValues[1].dataElement:duplicate"},
+      {R"({"dataSet":"province_development","period":"202309","orgUnit":"20","dataValues":[]})", "period:"},
+      {R"({"dataSet":"province_development","period":"2023X","orgUnit":"20","dataValues":[]})",
+       "period:invalid_period"},
+      {R"({"dataSet":"province_development","orgUnit":"20","dataValues":[]})", "period:required"},
+      {R"({"dataSet":"province_development","period":"2023","orgUnit":"20","dataValues":{}})",
+       "dataValues:invalid_type"},
+      {R"({"dataSet":"province_development","period":"2023","orgUnit":"20","dataValues":[],"categoryOptionCombo":"x"})",
+       "categoryOptionCombo:unknown_parameter"},
+  };
+  for (const Case& c : cases) {
+    Reply r = Call(bhttp::verb::post, "/api/v1/dataValueSets", "po20", c.body);
+    EXPECT_EQ(r.status, 400u) << c.body << ": " << r.body;
+    std::string expected = c.field;
+    bool named = false;
+    for (const std::string& f : Fields(r)) named = named || f.rfind(expected, 0) == 0;
+    EXPECT_TRUE(named) << expected << " not in " << r.body;
+  }
+  // The error names the unknown data element and the form in words.
+  Reply unknown = Call(bhttp::verb::post, "/api/v1/dataValueSets", "po20", cases[0].body);
+  EXPECT_NE(unknown.body.find("coops_totl"), std::string::npos) << unknown.body;
+  // An unknown form, and a province out of scope.
+  EXPECT_EQ(Call(bhttp::verb::post, "/api/v1/dataValueSets", "po20",
+                 R"({"dataSet":"nope","period":"2023","orgUnit":"20","dataValues":[]})")
+                .status,
+            404u);
+  Reply other = Call(
+      bhttp::verb::post, "/api/v1/dataValueSets", "po01",
+      R"({"dataSet":"province_development","period":"2023","orgUnit":"20","dataValues":[{"dataElement":"coops_total","value":"3"}]})");
+  EXPECT_GE(other.status, 400u) << other.body;
+  EXPECT_LT(other.status, 500u) << other.body;
+  EXPECT_EQ(Written(), before);
+}
+
+TEST_F(DataValueSetsTest, AnEntityReportIsAddressedByItsRegistrationCode) {
+  Reply r = Call(bhttp::verb::post, "/api/v1/dataValueSets", "coop",
+                 R"({"dataSet":"coop_annual_update","period":"2025","orgUnit":"ls-01","dataValues":[
+                      {"dataElement":"members_total","value":"25"},{"dataElement":"women_managed","value":"true"}]})");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  EXPECT_TRUE(r.Json().at("report_created").as_bool());
+  Reply exported =
+      Call(bhttp::verb::get, "/api/v1/dataValueSets?dataSet=coop_annual_update&period=2025&orgUnit=LS-01", "coop");
+  ASSERT_EQ(exported.status, 200u) << exported.body;
+  auto values = Values(exported.Json().as_object());
+  EXPECT_EQ(values["members_total"], "25");
+  EXPECT_EQ(values["women_managed"], "true");
+  // A code nobody has, and another cooperative's code, are not found.
+  Reply none =
+      Call(bhttp::verb::get, "/api/v1/dataValueSets?dataSet=coop_annual_update&period=2025&orgUnit=XX-99", "coop");
+  EXPECT_EQ(none.status, 404u) << none.body;
+  Reply theirs =
+      Call(bhttp::verb::get, "/api/v1/dataValueSets?dataSet=coop_annual_update&period=2025&orgUnit=LS-02", "coop");
+  EXPECT_EQ(theirs.status, 404u) << theirs.body;
+  // A report not yet created answers an empty set, as DHIS2 does.
+  Reply empty =
+      Call(bhttp::verb::get, "/api/v1/dataValueSets?dataSet=coop_annual_update&period=2024&orgUnit=LS-01", "coop");
+  ASSERT_EQ(empty.status, 200u) << empty.body;
+  EXPECT_TRUE(empty.Json().at("dataValues").as_array().empty());
+}
+
+TEST_F(DataValueSetsTest, ASubmittedReportIsLocked) {
+  Reply created = Call(bhttp::verb::post, "/api/v1/reports", "po20",
+                       R"({"form":"province_development","period":"2023S1","province":"20"})");
+  ASSERT_EQ(created.status, 201u) << created.body;
+  std::string id = std::to_string(created.Json().at("id").as_int64());
+  Reply submitted = Call(bhttp::verb::post, "/api/v1/reports/" + id + "/submit", "po20");
+  ASSERT_EQ(submitted.status, 200u) << submitted.body;
+  const std::string before = Written();
+  Reply r = Call(
+      bhttp::verb::post, "/api/v1/dataValueSets", "po20",
+      R"({"dataSet":"province_development","period":"2023S1","orgUnit":"20","dataValues":[{"dataElement":"results","value":"Sửa sau khi gửi"}]})");
+  EXPECT_EQ(r.status, 409u) << r.body;
+  EXPECT_EQ(Written(), before);
+}
+
+}  // namespace
+}  // namespace hoptac
