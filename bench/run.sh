@@ -165,3 +165,8 @@ echo
 echo "== Load: 200 connections × 60 s of mixed reads and writes, both backends (bench/load.sh)"
 bench/load.sh "$BUILD"
 cat "$BUILD/bench/load.md" >> "$OUT/results.md"
+
+echo
+echo "== Reporting: prefill and completeness through the API at scale 1 (bench/report_bench.sh)"
+bench/report_bench.sh "$BUILD"
+cat "$BUILD/bench/report.md" >> "$OUT/results.md"

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Periodic reporting through the API (issue 14), against references asked of the same server
+in the same run:
+  prefill      POST /api/v1/reports of province_development (every prefilled field asked of the
+               indicators) for the largest provinces and many periods, against the statistics
+               calls that compute the same numbers (GET /api/v1/stats/..., one per field);
+  completeness GET /api/v1/reports/completeness of coop_annual_update for a year over every
+               entity, against the one statistics call that counts the expected entities;
+  idle         GET /healthz on the same keep-alive connection (the floor of a round trip).
+Medians in ms. Talks to 127.0.0.1 only; bounded in count.
+Usage: report_bench.py PORT ADMIN_PASSWORD HOPTAC DB_URL"""
+import http.client
+import json
+import statistics
+import subprocess
+import sys
+import time
+
+port, admin_password, hoptac, db_url = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+PASSWORD = "bench-password-1234"
+
+
+class Client:
+    def __init__(self, token=None):
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        self.token = token
+
+    def call(self, method, path, body=None, expect=(200, 201)):
+        headers = {"Accept-Language": "en"}
+        if self.token:
+            headers["Authorization"] = "Bearer " + self.token
+        data = None
+        if body is not None:
+            data = json.dumps(body)
+            headers["Content-Type"] = "application/json"
+        t0 = time.perf_counter()
+        self.conn.request(method, path, data, headers)
+        r = self.conn.getresponse()
+        payload = r.read()
+        ms = (time.perf_counter() - t0) * 1000
+        if r.status not in expect:
+            raise SystemExit(f"report_bench: {method} {path} answered {r.status}: {payload[:400]!r}")
+        return ms, (json.loads(payload) if payload and payload[:1] in b"{[" else None)
+
+
+def token_of(username, password):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    c.request("POST", "/api/v1/session", json.dumps({"username": username, "password": password}),
+              {"Content-Type": "application/json"})
+    r = c.getresponse()
+    session = json.loads(r.read())
+    assert r.status == 200, (r.status, session)
+    cookie = r.getheader("Set-Cookie").split(";")[0]
+    c.request("POST", "/api/v1/tokens", json.dumps({"name": "bench"}),
+              {"Content-Type": "application/json", "Cookie": cookie, "X-CSRF-Token": session["csrf_token"]})
+    r = c.getresponse()
+    body = json.loads(r.read())
+    assert r.status in (200, 201), (r.status, body)
+    return body["token"]
+
+
+def add_user(name, role, province=None):
+    args = [hoptac, "user", "add", name, "--role", role, "--db", db_url]
+    if province:
+        args += ["--province", province]
+    subprocess.run(args, input=PASSWORD + "\n", text=True, check=True, capture_output=True)
+    return token_of(name, PASSWORD)
+
+
+def bounds(period):
+    """First and last day of "2024", "2024S1", "2023M01-09"."""
+    year = period[:4]
+    if period.endswith("S1"):
+        return f"{year}-01-01", f"{year}-06-30"
+    if period.endswith("M01-09"):
+        return f"{year}-01-01", f"{year}-09-30"
+    return f"{year}-01-01", f"{year}-12-31"
+
+
+def med(values):
+    return statistics.median(values)
+
+
+admin = Client(token_of("admin", admin_password))
+national = Client(add_user("bench_nat", "national_officer"))
+
+# The form's prefilled fields and their questions, as the form defines them.
+_, form = admin.call("GET", "/api/v1/report-forms/province_development")
+prefilled = [f for s in form["sections"] for f in s["fields"] if f.get("prefill")]
+
+# 1. Prefill: the three largest provinces of today, every half, nine months and year of 2021–2025.
+_, by_province = national.call("GET", "/api/v1/stats/entities?group_by=province&as_of=2025-12-31")
+largest = [row["keys"]["province"] for row in sorted(by_province["rows"], key=lambda r: -r["value"])[:3]]
+periods = [f"{y}{p}" for y in range(2021, 2026) for p in ("S1", "M01-09", "")]
+prefill_ms, reference_ms = [], []
+for province in largest:
+    officer = Client(add_user(f"bench_po{province}", "province_officer", province))
+    for period in periods:
+        ms, report = officer.call("POST", "/api/v1/reports",
+                                  {"form": "province_development", "period": period, "province": province})
+        prefill_ms.append(ms)
+        assert len(report["prefill"]) == len(prefilled), (len(report["prefill"]), len(prefilled))
+        # The same numbers asked of the statistics, one call per field.
+        start, end = bounds(period)
+        total = 0.0
+        for field in prefilled:
+            p = field["prefill"]
+            filters = "".join(f"&{k}={v}" for k, v in (p.get("filters") or {}).items())
+            where = f"&province={province}&province_scheme=legacy"
+            if p["source"] == "registry.events":
+                q = f"/api/v1/stats/flows?event={p['measure']}&from={start}&to={end}{filters}{where}"
+            else:
+                q = f"/api/v1/stats/entities?measure={p['measure']}&as_of={end}{filters}{where}"
+            ms_ref, _ = officer.call("GET", q)
+            total += ms_ref
+        reference_ms.append(total)
+
+# 2. Completeness of coop_annual_update for 2025 over every entity, with reports in one province.
+province = largest[0]
+officer = Client(add_user(f"bench_pa{province}", "province_admin", province))
+ids, cursor = [], ""
+while len(ids) < 600:
+    _, page = officer.call("GET", f"/api/v1/entities?province={province}&kind=cooperative&limit=200"
+                           + (f"&cursor={cursor}" if cursor else ""))
+    ids += [item["id"] for item in page["items"]]
+    if not page.get("next_cursor"):
+        break
+    cursor = page["next_cursor"]
+created = 0
+for entity in ids[:600]:
+    ms, report = officer.call("POST", "/api/v1/reports", {"form": "coop_annual_update", "period": "2025",
+                                                          "entity_id": entity}, expect=(201, 409))
+    created += 1
+completeness_ms, expected_ms = [], []
+answer = None
+for _ in range(11):
+    ms, answer = national.call("GET", "/api/v1/reports/completeness?form=coop_annual_update&period=2025")
+    completeness_ms.append(ms)
+    ms, _ = national.call("GET", "/api/v1/stats/entities?group_by=province&status=active,suspended,stopped"
+                                 "&as_of=2025-12-31")
+    expected_ms.append(ms)
+
+idle = [national.call("GET", "/healthz")[0] for _ in range(200)]
+
+print(f"- prefill of province_development ({len(prefilled)} fields) for provinces {', '.join(largest)} × "
+      f"{len(periods)} periods ({len(prefill_ms)} reports): median **{med(prefill_ms):.1f} ms** per POST "
+      f"(p90 {sorted(prefill_ms)[int(len(prefill_ms) * 0.9)]:.1f} ms); the same numbers through "
+      f"{len(prefilled)} statistics calls: median {med(reference_ms):.1f} ms in all; ratio "
+      f"{med(prefill_ms) / med(reference_ms):.2f}")
+print(f"- completeness of coop_annual_update 2025 over {answer['expected']:,} expected entities "
+      f"({len(answer['rows'])} provinces; {created} reports created in {province}): median "
+      f"**{med(completeness_ms):.1f} ms** (11 runs); the statistics call counting the expected entities by "
+      f"province: {med(expected_ms):.1f} ms; ratio {med(completeness_ms) / med(expected_ms):.2f}")
+print(f"- idle round trip GET /healthz: median {med(idle):.2f} ms")
