@@ -19,7 +19,7 @@ std::shared_ptr<http::Router> System::BuildRouter() {
 
   registry::api::Services registry{db_.get(),    admin_units_,       entities_.get(),      figures_.get(),
                                    index_.get(), import_jobs_.get(), import_records_.get()};
-  reporting::api::Services reporting{reports_.get(), data_value_sets_.get()};
+  reporting::api::Services reporting{reports_.get(), data_value_sets_.get(), admin_units_.get()};
   return http::BuildRouter(kernel,
                            {
                                [registry](http::Router& router) { registry::api::AddRoutes(router, registry); },

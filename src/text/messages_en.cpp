@@ -20,6 +20,8 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"field.dhis2_unknown_data_element", "The report form {1} has no data element \"{0}\"."},
     {"field.dhis2_duplicate_data_element", "The data element \"{0}\" is sent twice."},
     {"field.dhis2_invalid_value", "The value \"{0}\" does not fit the data element {1} (expected: {2})."},
+    {"field.report_table_province_forms",
+     "The national table is for province forms only; {0} is a form each organisation files."},
     {"error.invalid_request", "The request is not valid."},
     {"error.internal", "Internal error. Please try again later or tell the administrator."},
     {"error.not_found", "Not found."},

@@ -21,6 +21,8 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"field.dhis2_unknown_data_element", "Mẫu báo cáo {1} không có chỉ tiêu \"{0}\"."},
     {"field.dhis2_duplicate_data_element", "Chỉ tiêu \"{0}\" được gửi hai lần."},
     {"field.dhis2_invalid_value", "Giá trị \"{0}\" không hợp với chỉ tiêu {1} (cần: {2})."},
+    {"field.report_table_province_forms",
+     "Bảng tổng hợp toàn quốc chỉ có cho mẫu báo cáo của tỉnh; {0} là mẫu báo cáo của từng tổ chức."},
     {"error.invalid_request", "Yêu cầu không hợp lệ."},
     {"error.internal", "Lỗi hệ thống. Vui lòng thử lại sau hoặc báo cho quản trị viên."},
     {"error.not_found", "Không tìm thấy."},

@@ -4,6 +4,7 @@ namespace hoptac::reporting::api {
 
 void AddRoutes(Router& router, const Services& services) {
   AddFormRoutes(router, services);
+  AddNationalTableRoutes(router, services);
   AddReportRoutes(router, services);
   AddDataValueSetRoutes(router, services);
 }

@@ -5,6 +5,7 @@
 // Thread-safety: the service is thread-safe; routes are added before the server starts.
 #pragma once
 
+#include "geo/admin_unit.h"
 #include "http/request.h"
 #include "http/router.h"
 #include "reporting/data_value_sets.h"
@@ -23,6 +24,7 @@ using http::Router;
 struct Services {
   ReportService* reports = nullptr;
   DataValueSets* data_value_sets = nullptr;
+  const geo::AdminUnitDirectory* admin_units = nullptr;
 };
 
 // Every route of reporting, in the order they are matched.
@@ -31,5 +33,7 @@ void AddRoutes(Router& router, const Services& services);
 void AddFormRoutes(Router& router, const Services& services);
 void AddReportRoutes(Router& router, const Services& services);
 void AddDataValueSetRoutes(Router& router, const Services& services);
+// GET /api/v1/reports/table: added before /api/v1/reports/{id}.
+void AddNationalTableRoutes(Router& router, const Services& services);
 
 }  // namespace hoptac::reporting::api

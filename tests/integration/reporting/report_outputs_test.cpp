@@ -1,5 +1,7 @@
-// /api/v1/dataValueSets (reporting/data_value_sets.h) through the real server, on the backend
-// named by HOPTAC_TEST_BACKEND: a province report exported in DHIS2's shape and imported back is
+// The outputs of reporting through the real server, on the backend named by HOPTAC_TEST_BACKEND.
+// /api/v1/reports/table (reporting/national_table.h): the provinces in force at the period's end
+// side by side, with the registry's values beside the reported ones and the sums, as JSON and XLSX.
+// /api/v1/dataValueSets (reporting/data_value_sets.h): a province report exported in DHIS2's shape and imported back is
 // a no-op (nothing written, not even an audit row); a DHIS2-shaped set creates the report and
 // fills it; an entity report is addressed by its registration code; an unknown data element, a
 // value its field refuses, another report's value or a period the form is not filed for are
@@ -25,7 +27,7 @@ namespace bhttp = boost::beast::http;
 namespace json = boost::json;
 using testing::Reply;
 
-class DataValueSetsTest : public testing::SystemTest {
+class ReportOutputsTest : public testing::SystemTest {
  protected:
   void SetUp() override {
     log::SetQuiet(true);
@@ -42,6 +44,7 @@ class DataValueSetsTest : public testing::SystemTest {
     system_.AddUser("po20", "province_officer", "20");
     system_.AddUser("po01", "province_officer", "01");
     system_.AddUser("coop", "cooperative", "", coop_);
+    system_.AddUser("nat", "national_officer");
   }
 
   int64_t Entity(const char* name, const char* code, const char* founded) {
@@ -102,7 +105,7 @@ class DataValueSetsTest : public testing::SystemTest {
   int64_t coop_ = 0;
 };
 
-TEST_F(DataValueSetsTest, AProvinceReportExportedAndImportedBackIsANoOp) {
+TEST_F(ReportOutputsTest, AProvinceReportExportedAndImportedBackIsANoOp) {
   Reply created = Call(bhttp::verb::post, "/api/v1/reports", "po20",
                        R"({"form":"province_development","period":"2023M01-09","province":"20"})");
   ASSERT_EQ(created.status, 201u) << created.body;
@@ -144,7 +147,7 @@ TEST_F(DataValueSetsTest, AProvinceReportExportedAndImportedBackIsANoOp) {
   EXPECT_EQ(Written(), before) << "an import of the export wrote something";
 }
 
-TEST_F(DataValueSetsTest, ADhis2SetCreatesTheReportAndFillsIt) {
+TEST_F(ReportOutputsTest, ADhis2SetCreatesTheReportAndFillsIt) {
   const std::string before = Written();
   Reply r = Call(bhttp::verb::post, "/api/v1/dataValueSets", "po20",
                  R"({"dataSet":"province_development","period":"2024S1","orgUnit":"20","dataValues":[
@@ -176,7 +179,7 @@ TEST_F(DataValueSetsTest, ADhis2SetCreatesTheReportAndFillsIt) {
   EXPECT_EQ(count.at("deleted").as_int64(), 1);
 }
 
-TEST_F(DataValueSetsTest, BadSetsAreRefusedNamingWhatIsWrongAndWriteNothing) {
+TEST_F(ReportOutputsTest, BadSetsAreRefusedNamingWhatIsWrongAndWriteNothing) {
   ASSERT_EQ(Call(bhttp::verb::post, "/api/v1/reports", "po20",
                  R"({"form":"province_development","period":"2023","province":"20"})")
                 .status,
@@ -231,7 +234,7 @@ TEST_F(DataValueSetsTest, BadSetsAreRefusedNamingWhatIsWrongAndWriteNothing) {
   EXPECT_EQ(Written(), before);
 }
 
-TEST_F(DataValueSetsTest, AnEntityReportIsAddressedByItsRegistrationCode) {
+TEST_F(ReportOutputsTest, AnEntityReportIsAddressedByItsRegistrationCode) {
   Reply r = Call(bhttp::verb::post, "/api/v1/dataValueSets", "coop",
                  R"({"dataSet":"coop_annual_update","period":"2025","orgUnit":"ls-01","dataValues":[
                       {"dataElement":"members_total","value":"25"},{"dataElement":"women_managed","value":"true"}]})");
@@ -257,7 +260,7 @@ TEST_F(DataValueSetsTest, AnEntityReportIsAddressedByItsRegistrationCode) {
   EXPECT_TRUE(empty.Json().at("dataValues").as_array().empty());
 }
 
-TEST_F(DataValueSetsTest, ASubmittedReportIsLocked) {
+TEST_F(ReportOutputsTest, ASubmittedReportIsLocked) {
   Reply created = Call(bhttp::verb::post, "/api/v1/reports", "po20",
                        R"({"form":"province_development","period":"2023S1","province":"20"})");
   ASSERT_EQ(created.status, 201u) << created.body;
@@ -270,6 +273,62 @@ TEST_F(DataValueSetsTest, ASubmittedReportIsLocked) {
       R"({"dataSet":"province_development","period":"2023S1","orgUnit":"20","dataValues":[{"dataElement":"results","value":"Sửa sau khi gửi"}]})");
   EXPECT_EQ(r.status, 409u) << r.body;
   EXPECT_EQ(Written(), before);
+}
+
+TEST_F(ReportOutputsTest, TheNationalTableShowsEveryProvinceWithTheRegistryBesideTheReport) {
+  Reply created = Call(bhttp::verb::post, "/api/v1/reports", "po20",
+                       R"({"form":"province_development","period":"2023","province":"20"})");
+  ASSERT_EQ(created.status, 201u) << created.body;
+  std::string id = std::to_string(created.Json().at("id").as_int64());
+  ASSERT_EQ(created.Json().at("values").at("coops_total").as_int64(), 2);
+  Reply put = Call(bhttp::verb::put, "/api/v1/reports/" + id, "po20",
+                   R"({"values":{"coops_total":3},"notes":{"coops_total":"Một HTX đăng ký cuối tháng 12."}})");
+  ASSERT_EQ(put.status, 200u) << put.body;
+  ASSERT_EQ(Call(bhttp::verb::post, "/api/v1/reports/" + id + "/submit", "po20").status, 200u);
+
+  Reply table = Call(bhttp::verb::get, "/api/v1/reports/table?form=province_development&period=2023", "nat");
+  ASSERT_EQ(table.status, 200u) << table.body;
+  const json::object& t = table.Json().as_object();
+  EXPECT_EQ(t.at("expected").as_int64(), 63);  // the provinces of 2023
+  EXPECT_EQ(t.at("reported").as_int64(), 1);
+  EXPECT_EQ(t.at("rows").as_array().size(), 63u);
+  bool found = false;
+  for (const auto& row : t.at("rows").as_array()) {
+    if (row.at("province") != "20") {
+      EXPECT_TRUE(row.at("status").is_null());
+      continue;
+    }
+    found = true;
+    EXPECT_EQ(row.at("province_name").as_string(), "Lạng Sơn");
+    EXPECT_EQ(row.at("status").as_string(), "submitted");
+    EXPECT_EQ(row.at("values").at("coops_total").as_int64(), 3);
+    EXPECT_EQ(row.at("registry").at("coops_total").as_int64(), 2);
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(t.at("sums").at("coops_total").as_int64(), 3);
+  EXPECT_EQ(t.at("registry_sums").at("coops_total").as_int64(), 2);
+  // The period of 2025-07-01 onwards has the 34 provinces.
+  Reply now = Call(bhttp::verb::get, "/api/v1/reports/table?form=province_development&period=2025S2", "nat");
+  ASSERT_EQ(now.status, 200u) << now.body;
+  EXPECT_EQ(now.Json().at("expected").as_int64(), 34);
+  // A province account sees its own row.
+  Reply own = Call(bhttp::verb::get, "/api/v1/reports/table?form=province_development&period=2023", "po01");
+  ASSERT_EQ(own.status, 200u) << own.body;
+  ASSERT_EQ(own.Json().at("rows").as_array().size(), 1u);
+  EXPECT_EQ(own.Json().at("rows").at(0).at("province").as_string(), "01");
+  // As a workbook.
+  Reply xlsx = Call(bhttp::verb::get, "/api/v1/reports/table?form=province_development&period=2023&format=xlsx", "nat");
+  ASSERT_EQ(xlsx.status, 200u) << xlsx.body;
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  // Refusals name the parameter.
+  Reply entity = Call(bhttp::verb::get, "/api/v1/reports/table?form=coop_annual_update&period=2025", "nat");
+  EXPECT_EQ(entity.status, 400u);
+  EXPECT_TRUE(Fields(entity).count("form:province_forms_only")) << entity.body;
+  Reply half = Call(bhttp::verb::get, "/api/v1/reports/table?form=province_development&period=2023Q1", "nat");
+  EXPECT_EQ(half.status, 400u) << half.body;
+  Reply format =
+      Call(bhttp::verb::get, "/api/v1/reports/table?form=province_development&period=2023&format=pdf", "nat");
+  EXPECT_TRUE(Fields(format).count("format:invalid_enum")) << format.body;
 }
 
 }  // namespace
