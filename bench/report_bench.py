@@ -6,6 +6,8 @@ in the same run:
                calls that compute the same numbers (GET /api/v1/stats/..., one per field);
   completeness GET /api/v1/reports/completeness of coop_annual_update for a year over every
                entity, against the one statistics call that counts the expected entities;
+  table        GET /api/v1/reports/table of province_development with a report from each of the
+               34 provinces, as JSON and as XLSX;
   idle         GET /healthz on the same keep-alive connection (the floor of a round trip).
 Medians in ms. Talks to 127.0.0.1 only; bounded in count.
 Usage: report_bench.py PORT ADMIN_PASSWORD HOPTAC DB_URL"""
@@ -140,6 +142,21 @@ for _ in range(11):
                                  "&as_of=2025-12-31")
     expected_ms.append(ms)
 
+# 3. The national table of province_development for 2025S2 with a report from every province.
+_, provinces = national.call("GET", "/api/v1/admin-units?level=province&as_of=2025-12-31")
+for unit in provinces["items"]:
+    code = unit["code"]
+    officer = Client(add_user(f"bench_table{code}", "province_officer", code))
+    officer.call("POST", "/api/v1/reports", {"form": "province_development", "period": "2025S2", "province": code})
+table_ms, table_xlsx_ms = [], []
+table = None
+for _ in range(11):
+    ms, table = national.call("GET", "/api/v1/reports/table?form=province_development&period=2025S2")
+    table_ms.append(ms)
+    ms, _ = national.call("GET", "/api/v1/reports/table?form=province_development&period=2025S2&format=xlsx")
+    table_xlsx_ms.append(ms)
+assert table["reported"] == len(provinces["items"]), table["reported"]
+
 idle = [national.call("GET", "/healthz")[0] for _ in range(200)]
 
 print(f"- prefill of province_development ({len(prefilled)} fields) for provinces {', '.join(largest)} × "
@@ -151,4 +168,7 @@ print(f"- completeness of coop_annual_update 2025 over {answer['expected']:,} ex
       f"({len(answer['rows'])} provinces; {created} reports created in {province}): median "
       f"**{med(completeness_ms):.1f} ms** (11 runs); the statistics call counting the expected entities by "
       f"province: {med(expected_ms):.1f} ms; ratio {med(completeness_ms) / med(expected_ms):.2f}")
+print(f"- national table of province_development 2025S2, {table['reported']} of {table['expected']} provinces "
+      f"reported, {len(table['columns'])} columns: median **{med(table_ms):.1f} ms** as JSON, "
+      f"{med(table_xlsx_ms):.1f} ms as XLSX (11 runs each)")
 print(f"- idle round trip GET /healthz: median {med(idle):.2f} ms")
