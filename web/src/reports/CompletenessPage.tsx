@@ -118,7 +118,7 @@ export default function CompletenessPage() {
     <div className="reports-stack">
       <h1 className="page-title">{t('completeness.title')}</h1>
       <ReportsTabs />
-      <div className="toolbar">
+      <div className="toolbar c-filters">
         <div className="filter-field" style={{ minWidth: 0, maxWidth: '100%' }}>
           <label htmlFor="c-form">{t('completeness.form')}</label>
           <Select<string>
@@ -135,7 +135,8 @@ export default function CompletenessPage() {
             id="c-period"
             value={period || undefined}
             onChange={(v) => set('period', v)}
-            style={{ width: 200, maxWidth: '100%' }}
+            style={{ width: 250, maxWidth: '100%' }}
+            popupMatchSelectWidth={false}
             options={choices.map((p) => ({ value: p, label: formatPeriod(p, lang) }))}
           />
         </div>

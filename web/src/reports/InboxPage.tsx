@@ -9,13 +9,37 @@ import { useI18n } from '../i18n/I18nProvider';
 import { formatDate, formatDateTime, formatPeriod } from '../i18n/format';
 import { useApi } from '../lib/useApi';
 import { listReports } from './api';
-import { REVIEWER_ROLES, ReportStatusTag, ReportsTabs, ReviewActions, reviews, useFormName, useUnitName } from './parts';
+import { REVIEWER_ROLES, ReportStatusTag, ReportsTabs, ReviewActions, reviews, useFormName, useNarrow, useUnitName } from './parts';
 import type { ReportSummary } from './types';
 
 function ReportTable({ items, loading, empty, onDone }: { items: ReportSummary[]; loading: boolean; empty: string; onDone: () => void }) {
   const { t, lang } = useI18n();
   const formName = useFormName();
   const unitName = useUnitName(items.map((r) => r.entity_id));
+  const narrow = useNarrow();
+  if (narrow)
+    return (
+      <ul className="card-list" aria-busy={loading}>
+        {!loading && items.length === 0 && <li className="muted">{empty}</li>}
+        {items.map((r) => (
+          <li key={r.id} className="card-item">
+            <div className="card-title">
+              <Link to={`/reports/${r.id}`}>{formName(r.form)}</Link>
+            </div>
+            <div>
+              {unitName(r)} · {formatPeriod(r.period, lang)} <ReportStatusTag status={r.status} />
+            </div>
+            <div>
+              {t('reports.col.submittedAt')}: {r.submitted_at ? formatDateTime(Date.parse(r.submitted_at), lang) : '—'}
+              {r.on_time === false && <span className="overdue"> ⚠ {t('reports.late')}</span>}
+            </div>
+            <div className="card-actions">
+              <ReviewActions report={r} size="small" onDone={onDone} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    );
   return (
     <div className="table-scroll">
       <Table<ReportSummary>

@@ -11,7 +11,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { formatDate, formatPeriod } from '../i18n/format';
 import { useApi } from '../lib/useApi';
 import { createReport, getDue, listReports } from './api';
-import { DaysLeft, FILLER_ROLES, ReportStatusTag, ReportsTabs, useFormName, useUnitName } from './parts';
+import { DaysLeft, FILLER_ROLES, ReportStatusTag, ReportsTabs, useFormName, useNarrow, useUnitName } from './parts';
 import { REPORT_STATUSES, type DueItem, type ReportStatus, type ReportSummary } from './types';
 
 export default function MyReportsPage() {
@@ -53,6 +53,17 @@ export default function MyReportsPage() {
   const dueItems = [...(due.data?.items ?? [])].sort((a, b) => a.due_date.localeCompare(b.due_date));
   const items = [...(reports.data?.items ?? [])].sort((a, b) => a.due_date.localeCompare(b.due_date) || a.id - b.id);
   const mayFill = role !== undefined && FILLER_ROLES.includes(role);
+  const narrow = useNarrow();
+  const dueAction = (d: DueItem) =>
+    d.report_id ? (
+      <Link to={`/reports/${d.report_id}`}>{d.action === 'review' ? t('reports.due.review') : t('reports.due.open')}</Link>
+    ) : d.action === 'fill' && mayFill ? (
+      <Button size="small" type="primary" loading={creating === keyOf(d)} onClick={() => void create(d)}>
+        {t('reports.due.create')}
+      </Button>
+    ) : (
+      t(d.action === 'review' ? 'reports.due.review' : 'reports.due.fill')
+    );
 
   return (
     <div className="reports-stack">
@@ -60,6 +71,23 @@ export default function MyReportsPage() {
       <ReportsTabs />
       <Panel title={<h2>{t('reports.due.title')}</h2>} testId="due-list">
         {due.error && <Alert type="error" showIcon message={due.error.message} action={<Button onClick={due.reload}>{t('common.retry')}</Button>} />}
+        {narrow ? (
+          <ul className="card-list" aria-busy={due.loading}>
+            {!due.loading && dueItems.length === 0 && <li className="muted">{t('reports.due.none')}</li>}
+            {dueItems.map((d) => (
+              <li key={keyOf(d)} className={d.overdue ? 'card-item overdue-item' : 'card-item'}>
+                <div className="card-title">{formName(d.form)}</div>
+                <div>
+                  {unitName(d)} · {formatPeriod(d.period, lang)}
+                </div>
+                <div>
+                  {t('reports.col.due')}: {formatDate(d.due_date, lang)} — <DaysLeft days={d.days_left} overdue={d.overdue} />
+                </div>
+                <div className="card-actions">{dueAction(d)}</div>
+              </li>
+            ))}
+          </ul>
+        ) : (
         <div className="table-scroll">
           <Table<DueItem>
             rowKey={keyOf}
@@ -76,25 +104,11 @@ export default function MyReportsPage() {
               { title: t('reports.col.period'), key: 'period', className: 'nowrap', render: (_, d) => formatPeriod(d.period, lang) },
               { title: t('reports.col.due'), key: 'due', className: 'nowrap', render: (_, d) => formatDate(d.due_date, lang) },
               { title: t('reports.col.daysLeft'), key: 'left', render: (_, d) => <DaysLeft days={d.days_left} overdue={d.overdue} /> },
-              {
-                title: t('reports.col.action'),
-                key: 'action',
-                render: (_, d) =>
-                  d.report_id ? (
-                    <Link to={`/reports/${d.report_id}`}>
-                      {d.action === 'review' ? t('reports.due.review') : t('reports.due.open')}
-                    </Link>
-                  ) : d.action === 'fill' && mayFill ? (
-                    <Button size="small" type="primary" loading={creating === keyOf(d)} onClick={() => void create(d)}>
-                      {t('reports.due.create')}
-                    </Button>
-                  ) : (
-                    t(d.action === 'review' ? 'reports.due.review' : 'reports.due.fill')
-                  ),
-              },
+              { title: t('reports.col.action'), key: 'action', render: (_, d) => dueAction(d) },
             ]}
           />
         </div>
+        )}
       </Panel>
       <Panel
         title={<h2>{t('reports.list.title')}</h2>}
@@ -103,7 +117,7 @@ export default function MyReportsPage() {
             aria-label={t('reports.list.filterStatus')}
             allowClear
             placeholder={t('reports.list.filterStatus')}
-            style={{ width: 170, maxWidth: '100%' }}
+            style={{ width: 210, maxWidth: '100%' }}
             value={status}
             onChange={(v) => setStatus(v ?? undefined)}
             options={REPORT_STATUSES.map((s) => ({ value: s, label: t(`reports.status.${s}`) }))}
@@ -112,6 +126,25 @@ export default function MyReportsPage() {
         testId="report-list"
       >
         {reports.error && <Alert type="error" showIcon message={reports.error.message} />}
+        {narrow ? (
+          <ul className="card-list" aria-busy={reports.loading}>
+            {!reports.loading && items.length === 0 && <li className="muted">{t('reports.list.none')}</li>}
+            {items.map((r) => (
+              <li key={r.id} className="card-item">
+                <div className="card-title">
+                  <Link to={`/reports/${r.id}`}>{formName(r.form)}</Link>
+                </div>
+                <div>
+                  {unitName(r)} · {formatPeriod(r.period, lang)}
+                </div>
+                <div>
+                  {t('reports.col.due')}: {formatDate(r.due_date, lang)} <ReportStatusTag status={r.status} />
+                  {r.on_time === false && <span className="overdue">{t('reports.late')}</span>}
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
         <div className="table-scroll">
           <Table<ReportSummary>
             rowKey="id"
@@ -144,6 +177,7 @@ export default function MyReportsPage() {
             ]}
           />
         </div>
+        )}
         {reports.data && <div className="muted">{t('reports.list.count', { count: reports.data.total })}</div>}
       </Panel>
     </div>

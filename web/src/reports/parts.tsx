@@ -260,3 +260,17 @@ export function ReviewActions({
     </span>
   );
 }
+
+/** Whether the screen is a phone's (≤ 600 px): lists become cards there rather than wide tables. */
+export function useNarrow(): boolean {
+  const query = '(max-width: 600px)';
+  const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && !!window.matchMedia?.(query).matches);
+  useEffect(() => {
+    const m = window.matchMedia?.(query);
+    if (!m) return;
+    const on = () => setNarrow(m.matches);
+    m.addEventListener?.('change', on);
+    return () => m.removeEventListener?.('change', on);
+  }, []);
+  return narrow;
+}
