@@ -101,7 +101,7 @@ export default function CompletenessPage() {
       <div className="reports-stack">
         <h1 className="page-title">{t('completeness.title')}</h1>
         <ReportsTabs />
-        <Alert type="info" showIcon message={t('completeness.notForYou')} />
+        <Alert type="info" showIcon title={t('completeness.notForYou')} />
       </div>
     );
 
@@ -157,7 +157,7 @@ export default function CompletenessPage() {
           </div>
         )}
       </div>
-      {current.error && <Alert type="error" showIcon message={current.error.message} />}
+      {current.error && <Alert type="error" showIcon title={current.error.message} />}
       <div className="kpi-row" data-testid="completeness-totals">
         {kpis.map(([label, value]) => (
           <div className="kpi" key={label}>

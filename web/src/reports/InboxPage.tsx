@@ -94,16 +94,16 @@ export default function InboxPage() {
       <h1 className="page-title">{t('inbox.title')}</h1>
       <ReportsTabs />
       {!allowed ? (
-        <Alert type="info" showIcon message={t('inbox.notForYou')} />
+        <Alert type="info" showIcon title={t('inbox.notForYou')} />
       ) : (
         <>
           <Panel title={<h2>{t('inbox.help')}</h2>} testId="inbox">
-            {submitted.error && <Alert type="error" showIcon message={submitted.error.message} />}
+            {submitted.error && <Alert type="error" showIcon title={submitted.error.message} />}
             <ReportTable items={waiting} loading={submitted.loading} empty={t('inbox.none')} onDone={done} />
           </Panel>
           {role === 'national_admin' && (
             <Panel title={<h2>{t('inbox.approvedTitle')}</h2>} testId="approved">
-              {approved.error && <Alert type="error" showIcon message={approved.error.message} />}
+              {approved.error && <Alert type="error" showIcon title={approved.error.message} />}
               <ReportTable
                 items={[...(approved.data?.items ?? [])].sort(byDue)}
                 loading={approved.loading}

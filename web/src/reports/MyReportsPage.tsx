@@ -70,7 +70,7 @@ export default function MyReportsPage() {
       <h1 className="page-title">{t('reports.mine.title')}</h1>
       <ReportsTabs />
       <Panel title={<h2>{t('reports.due.title')}</h2>} testId="due-list">
-        {due.error && <Alert type="error" showIcon message={due.error.message} action={<Button onClick={due.reload}>{t('common.retry')}</Button>} />}
+        {due.error && <Alert type="error" showIcon title={due.error.message} action={<Button onClick={due.reload}>{t('common.retry')}</Button>} />}
         {narrow ? (
           <ul className="card-list" aria-busy={due.loading}>
             {!due.loading && dueItems.length === 0 && <li className="muted">{t('reports.due.none')}</li>}
@@ -125,7 +125,7 @@ export default function MyReportsPage() {
         }
         testId="report-list"
       >
-        {reports.error && <Alert type="error" showIcon message={reports.error.message} />}
+        {reports.error && <Alert type="error" showIcon title={reports.error.message} />}
         {narrow ? (
           <ul className="card-list" aria-busy={reports.loading}>
             {!reports.loading && items.length === 0 && <li className="muted">{t('reports.list.none')}</li>}

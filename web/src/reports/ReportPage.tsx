@@ -236,7 +236,7 @@ export default function ReportPage() {
     return (
       <div className="reports-stack">
         <ReportsTabs />
-        <Alert type="error" showIcon message={loadError instanceof ApiError && loadError.status === 404 ? t('report.notFound') : loadError.message} />
+        <Alert type="error" showIcon title={loadError instanceof ApiError && loadError.status === 404 ? t('report.notFound') : loadError.message} />
         <Link to="/reports">{t('report.back')}</Link>
       </div>
     );
@@ -279,13 +279,13 @@ export default function ReportPage() {
         </dl>
       </Panel>
       {view.status === 'returned' && view.return_comment && (
-        <Alert type="warning" showIcon message={t('report.returnedBy')} description={view.return_comment} data-testid="return-comment" />
+        <Alert type="warning" showIcon title={t('report.returnedBy')} description={view.return_comment} data-testid="return-comment" />
       )}
       {!editable && (
         <Alert
           type="info"
           showIcon
-          message={
+          title={
             !mayFill ? t('report.readOnlyRole') : view.status === 'approved' ? t('report.readOnlyApproved') : t('report.readOnlySubmitted')
           }
         />
@@ -342,7 +342,7 @@ export default function ReportPage() {
           type="error"
           showIcon
           data-testid="submit-blocked"
-          message={t('report.blocked', { count: pendingBlockers.length + generalServerErrors.length })}
+          title={t('report.blocked', { count: pendingBlockers.length + generalServerErrors.length })}
           description={
             <ul>
               {[...pendingBlockers, ...generalServerErrors.map((e) => e.message)].map((b, i) => (
