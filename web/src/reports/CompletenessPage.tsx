@@ -3,18 +3,19 @@
 // periods of the form's kind (one completeness call each), every cell coloured by its state and
 // lateness and saying both in words, opening the report; for entity forms with a province
 // chosen, the organisations that have not reported.
-import { Alert, Select, Table } from 'antd';
+import { Alert, Button, Select, Table, message } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../api/client';
 import { useSession } from '../account/session';
 import { Panel } from '../components/Panel';
 import { provinceName, useProvinces } from '../geo/units';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatNumber, formatPeriod, todayIso } from '../i18n/format';
 import { useApi } from '../lib/useApi';
-import { getCompleteness, getForm } from './api';
+import { createReport, getCompleteness, getForm, listReports } from './api';
 import { dueDate, lastPeriods, latestPeriod, periodChoices, periodType } from './logic';
-import { COMPLETENESS_ROLES, ReportStatusTag, ReportsTabs, isNational, useForms } from './parts';
+import { COMPLETENESS_ROLES, FILLER_ROLES, ReportStatusTag, ReportsTabs, isNational, useForms } from './parts';
 import type { Completeness, CompletenessRow, ReportStatus } from './types';
 
 type CellState = ReportStatus | 'none';
@@ -51,7 +52,8 @@ export function MatrixCell({ row, due, today }: { row: CompletenessRow | undefin
 
 export default function CompletenessPage() {
   const { t, lang } = useI18n();
-  const role = useSession().user?.role;
+  const user = useSession().user;
+  const role = user?.role;
   const allowed = role !== undefined && COMPLETENESS_ROLES.includes(role);
   const forms = useForms();
   const provinces = useProvinces();
@@ -61,7 +63,8 @@ export default function CompletenessPage() {
   const summary = forms.find((f) => f.code === formCode);
   const choices = useMemo(() => (summary ? periodChoices(summary.period_types, today) : []), [summary, today]);
   const period = params.get('period') ?? (summary ? latestPeriod(summary.period_types[0], today) : '');
-  const province = params.get('province') ?? '';
+  // Province accounts see their own province (and, for entity forms, its missing organisations).
+  const province = isNational(role) ? (params.get('province') ?? '') : (user?.province_code ?? '');
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -90,6 +93,29 @@ export default function CompletenessPage() {
   }, [allowed, isProvinceForm, formCode, matrixPeriods, province]);
 
   const c = current.data;
+  const navigate = useNavigate();
+  const [notice, noticeHolder] = message.useMessage();
+  const [creating, setCreating] = useState<number | null>(null);
+  const mayFill = role !== undefined && FILLER_ROLES.includes(role) && role !== 'cooperative';
+  /** A province account files a missing entity's report on its behalf: create it, then open it. */
+  const createFor = async (entityId: number) => {
+    setCreating(entityId);
+    try {
+      const view = await createReport({ form: formCode, period, entity_id: entityId });
+      navigate(`/reports/${view.id}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        const found = await listReports({ form: formCode, period, entity_id: entityId }).catch(() => null);
+        if (found?.items[0]) {
+          navigate(`/reports/${found.items[0].id}`);
+          return;
+        }
+      }
+      void notice.error((e as Error).message);
+    } finally {
+      setCreating(null);
+    }
+  };
   const matrixRows = useMemo(() => {
     const names = new Map<string, string>();
     for (const p of matrixPeriods) for (const r of matrix[p]?.rows ?? []) if (!names.has(r.province)) names.set(r.province, r.province_name);
@@ -116,6 +142,7 @@ export default function CompletenessPage() {
 
   return (
     <div className="reports-stack">
+      {noticeHolder}
       <h1 className="page-title">{t('completeness.title')}</h1>
       <ReportsTabs />
       <div className="toolbar c-filters">
@@ -257,6 +284,19 @@ export default function CompletenessPage() {
                 columns={[
                   { title: t('completeness.name'), key: 'name', render: (_, m) => <Link to={`/registry/${m.id}`}>{m.name}</Link> },
                   { title: t('completeness.registration'), dataIndex: 'registration_code', key: 'reg', className: 'nowrap' },
+                  ...(mayFill
+                    ? [
+                        {
+                          title: '',
+                          key: 'create',
+                          render: (_: unknown, m: { id: number }) => (
+                            <Button size="small" loading={creating === m.id} onClick={() => void createFor(m.id)}>
+                              {t('completeness.create')}
+                            </Button>
+                          ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
             </div>

@@ -254,7 +254,7 @@ export function FieldInput(p: FieldInputProps) {
           <div className="report-note">
             <label htmlFor={`${id}-note`} className="field-label">
               {t('report.noteLabel')}
-              {p.noteNeeded && <span className="req">*</span>}
+              {p.noteNeeded && !p.readOnly && <span className="req">*</span>}
             </label>
             {p.readOnly ? (
               <div className="report-readonly-value" id={`${id}-note`}>

@@ -1,7 +1,7 @@
 // "Hộp duyệt": the submitted reports awaiting the reviewer (national officers and admins review
 // province reports, a province admin its entities' reports): approve, or return with a comment.
 // A national admin also sees the approved reports, to reopen one with a reason.
-import { Alert, Table } from 'antd';
+import { Alert, Table, message } from 'antd';
 import { Link } from 'react-router';
 import { useSession } from '../account/session';
 import { Panel } from '../components/Panel';
@@ -12,7 +12,7 @@ import { listReports } from './api';
 import { REVIEWER_ROLES, ReportStatusTag, ReportsTabs, ReviewActions, reviews, useFormName, useNarrow, useUnitName } from './parts';
 import type { ReportSummary } from './types';
 
-function ReportTable({ items, loading, empty, onDone }: { items: ReportSummary[]; loading: boolean; empty: string; onDone: () => void }) {
+function ReportTable({ items, loading, empty, onDone, onNotice }: { items: ReportSummary[]; loading: boolean; empty: string; onDone: () => void; onNotice: (text: string) => void }) {
   const { t, lang } = useI18n();
   const formName = useFormName();
   const unitName = useUnitName(items.map((r) => r.entity_id));
@@ -34,7 +34,7 @@ function ReportTable({ items, loading, empty, onDone }: { items: ReportSummary[]
               {r.on_time === false && <span className="overdue"> ⚠ {t('reports.late')}</span>}
             </div>
             <div className="card-actions">
-              <ReviewActions report={r} size="small" onDone={onDone} />
+              <ReviewActions report={r} size="small" onDone={onDone} onNotice={onNotice} />
             </div>
           </li>
         ))}
@@ -67,7 +67,7 @@ function ReportTable({ items, loading, empty, onDone }: { items: ReportSummary[]
             ),
           },
           { title: t('reports.col.status'), key: 'status', render: (_, r) => <ReportStatusTag status={r.status} /> },
-          { title: t('reports.col.action'), key: 'actions', render: (_, r) => <ReviewActions report={r} size="small" onDone={onDone} /> },
+          { title: t('reports.col.action'), key: 'actions', render: (_, r) => <ReviewActions report={r} size="small" onDone={onDone} onNotice={onNotice} /> },
         ]}
       />
     </div>
@@ -85,12 +85,15 @@ export default function InboxPage() {
   );
   const byDue = (a: ReportSummary, b: ReportSummary) => a.due_date.localeCompare(b.due_date) || a.id - b.id;
   const waiting = (submitted.data?.items ?? []).filter((r) => reviews(role, r)).sort(byDue);
+  const [notice, noticeHolder] = message.useMessage();
+  const say = (text: string) => void notice.success(text);
   const done = () => {
     submitted.reload();
     approved.reload();
   };
   return (
     <div className="reports-stack">
+      {noticeHolder}
       <h1 className="page-title">{t('inbox.title')}</h1>
       <ReportsTabs />
       {!allowed ? (
@@ -99,7 +102,7 @@ export default function InboxPage() {
         <>
           <Panel title={<h2>{t('inbox.help')}</h2>} testId="inbox">
             {submitted.error && <Alert type="error" showIcon title={submitted.error.message} />}
-            <ReportTable items={waiting} loading={submitted.loading} empty={t('inbox.none')} onDone={done} />
+            <ReportTable items={waiting} loading={submitted.loading} empty={t('inbox.none')} onDone={done} onNotice={say} />
           </Panel>
           {role === 'national_admin' && (
             <Panel title={<h2>{t('inbox.approvedTitle')}</h2>} testId="approved">
@@ -108,7 +111,7 @@ export default function InboxPage() {
                 items={[...(approved.data?.items ?? [])].sort(byDue)}
                 loading={approved.loading}
                 empty={t('reports.list.none')}
-                onDone={done}
+                onDone={done} onNotice={say}
               />
             </Panel>
           )}

@@ -24,6 +24,7 @@ export default function MyReportsPage() {
   const formName = useFormName();
   const unitName = useUnitName([...(due.data?.items ?? []), ...(reports.data?.items ?? [])].map((r) => r.entity_id));
   const [creating, setCreating] = useState<string | null>(null);
+  const [notice, noticeHolder] = message.useMessage();
 
   const keyOf = (d: DueItem) => `${d.form}|${d.period}|${d.province}|${d.entity_id ?? ''}`;
   const create = async (d: DueItem) => {
@@ -32,7 +33,7 @@ export default function MyReportsPage() {
       const view = await createReport(
         d.entity_id ? { form: d.form, period: d.period, entity_id: d.entity_id } : { form: d.form, period: d.period, province: d.province },
       );
-      message.success(t('reports.due.created'));
+      void notice.success(t('reports.due.created'));
       navigate(`/reports/${view.id}`);
     } catch (e) {
       // Created meanwhile (another tab, a colleague): open the existing one.
@@ -44,7 +45,7 @@ export default function MyReportsPage() {
           return;
         }
       }
-      message.error((e as Error).message);
+      void notice.error((e as Error).message);
     } finally {
       setCreating(null);
     }
@@ -67,6 +68,7 @@ export default function MyReportsPage() {
 
   return (
     <div className="reports-stack">
+      {noticeHolder}
       <h1 className="page-title">{t('reports.mine.title')}</h1>
       <ReportsTabs />
       <Panel title={<h2>{t('reports.due.title')}</h2>} testId="due-list">

@@ -54,6 +54,8 @@ export default function ReportPage() {
   const [tried, setTried] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [submitting, setSubmitting] = useState(false);
+  const [notice, noticeHolder] = message.useMessage();
+  const [modal, modalHolder] = Modal.useModal();
 
   const dirtyValues = useRef(new Set<string>());
   const dirtyNotes = useRef(new Set<string>());
@@ -210,7 +212,7 @@ export default function ReportPage() {
     setTried(true);
     setServerErrors([]);
     if (blockers().length) return;
-    Modal.confirm({
+    modal.confirm({
       title: t('report.submitConfirm'),
       okText: t('report.submit'),
       cancelText: t('common.cancel'),
@@ -221,7 +223,7 @@ export default function ReportPage() {
           if (!saved) return;
           const answer = await submitReport(Number(id));
           setView(answer);
-          message.success(t('report.submitted'));
+          void notice.success(t('report.submitted'));
         } catch (e) {
           if (e instanceof ApiError) setServerErrors(e.fields.length ? e.fields : [{ field: '', code: e.code, message: e.message }]);
           else setServerErrors([{ field: '', code: 'error', message: (e as Error).message }]);
@@ -250,11 +252,13 @@ export default function ReportPage() {
 
   return (
     <div className="reports-stack">
+      {noticeHolder}
+      {modalHolder}
       <ReportsTabs />
       <Link to="/reports">← {t('report.back')}</Link>
       <Panel
         title={<h1 className="page-title" style={{ margin: 0 }}>{formName}</h1>}
-        extra={<ReviewActions report={view} onDone={(v) => v && setView(v)} />}
+        extra={<ReviewActions report={view} onDone={(v) => v && setView(v)} onNotice={(text) => void notice.success(text)} />}
         testId="report-head"
       >
         <dl className="report-head">
@@ -280,6 +284,9 @@ export default function ReportPage() {
       </Panel>
       {view.status === 'returned' && view.return_comment && (
         <Alert type="warning" showIcon title={t('report.returnedBy')} description={view.return_comment} data-testid="return-comment" />
+      )}
+      {view.status === 'draft' && view.history.length > 0 && view.history[view.history.length - 1].action === 'reopened' && (
+        <Alert type="warning" showIcon title={t('report.reopenedBy')} description={view.history[view.history.length - 1].comment ?? undefined} data-testid="reopen-reason" />
       )}
       {!editable && (
         <Alert

@@ -1,7 +1,7 @@
 // Pieces the reporting pages share: their tabs, the status tag, names of forms, provinces and
 // entities for lists (the report answers carry codes only), the due-date text, and the
 // reviewer's actions (approve, return with a comment, reopen with a reason).
-import { Button, Input, Modal, Tag, message } from 'antd';
+import { Button, Input, Modal, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { NavLink } from 'react-router';
 import type { Role } from '../api/types';
@@ -147,12 +147,16 @@ export function reviews(role: Role | undefined, r: { entity_id: number | null })
 export function ReviewActions({
   report,
   onDone,
+  onNotice,
   size,
 }: {
   report: Pick<ReportView, 'id' | 'status' | 'entity_id'>;
   onDone: (view: ReportView | null) => void;
+  /** Says that a step was done (the page's message area: this row may go away at once). */
+  onNotice?: (text: string) => void;
   size?: 'small' | 'middle';
 }) {
+  const [modal, modalHolder] = Modal.useModal();
   const { t } = useI18n();
   const role = useSession().user?.role;
   const [dialog, setDialog] = useState<'return' | 'reopen' | null>(null);
@@ -168,7 +172,7 @@ export function ReviewActions({
     setError(null);
     try {
       const view = await step();
-      message.success(done);
+      onNotice?.(done);
       setDialog(null);
       setText('');
       setTouched(false);
@@ -183,6 +187,7 @@ export function ReviewActions({
   if (!canReview && !canReopen) return null;
   return (
     <span className="review-actions">
+      {modalHolder}
       {canReview && (
         <>
           <Button
@@ -190,7 +195,7 @@ export function ReviewActions({
             size={size}
             loading={busy && dialog === null}
             onClick={() =>
-              Modal.confirm({
+              modal.confirm({
                 title: t('review.approveConfirm'),
                 okText: t('review.approve'),
                 cancelText: t('common.cancel'),
