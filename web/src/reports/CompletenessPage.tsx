@@ -9,7 +9,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { useSession } from '../account/session';
 import { Panel } from '../components/Panel';
-import { provinceName, useProvinces } from '../geo/units';
+import { provinceName, useProvinceNames, useProvinces } from '../geo/units';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatNumber, formatPeriod, todayIso } from '../i18n/format';
 import { useApi } from '../lib/useApi';
@@ -93,6 +93,12 @@ export default function CompletenessPage() {
   }, [allowed, isProvinceForm, formCode, matrixPeriods, province]);
 
   const c = current.data;
+  // The answer names provinces in Vietnamese; the page's language names them when it knows the code.
+  const names = useProvinceNames(lang);
+  const provinceLabel = (code: string, fallback: string) => {
+    const n = names(code);
+    return n && n !== code ? n : fallback;
+  };
   const navigate = useNavigate();
   const [notice, noticeHolder] = message.useMessage();
   const [creating, setCreating] = useState<number | null>(null);
@@ -117,9 +123,9 @@ export default function CompletenessPage() {
     }
   };
   const matrixRows = useMemo(() => {
-    const names = new Map<string, string>();
-    for (const p of matrixPeriods) for (const r of matrix[p]?.rows ?? []) if (!names.has(r.province)) names.set(r.province, r.province_name);
-    return [...names.entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
+    const seen = new Map<string, string>();
+    for (const p of matrixPeriods) for (const r of matrix[p]?.rows ?? []) if (!seen.has(r.province)) seen.set(r.province, r.province_name);
+    return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
   }, [matrix, matrixPeriods]);
 
   if (!allowed)
@@ -213,7 +219,7 @@ export default function CompletenessPage() {
               <tbody>
                 {matrixRows.map(([code, name]) => (
                   <tr key={code}>
-                    <th scope="row">{name}</th>
+                    <th scope="row">{provinceLabel(code, name)}</th>
                     {matrixPeriods.map((p) => (
                       <MatrixCell key={p} row={matrix[p]?.rows.find((r) => r.province === code)} due={dueDate(form.data?.due, p)} today={today} />
                     ))}
@@ -242,7 +248,7 @@ export default function CompletenessPage() {
             pagination={false}
             scroll={{ x: 'max-content' }}
             columns={[
-              { title: t('completeness.province'), dataIndex: 'province_name', key: 'name', className: 'nowrap' },
+              { title: t('completeness.province'), key: 'name', className: 'nowrap', render: (_, r) => provinceLabel(r.province, r.province_name) },
               { title: t('completeness.expected'), key: 'expected', align: 'right', render: (_, r) => num(r.expected) },
               { title: t('completeness.submitted'), key: 'submitted', align: 'right', render: (_, r) => num(r.submitted) },
               { title: t('completeness.onTime'), key: 'on_time', align: 'right', render: (_, r) => num(r.on_time) },
