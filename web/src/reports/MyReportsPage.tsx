@@ -2,22 +2,25 @@
 // due dates, overdue in red with words) and the reports it may see, by due date; a due report
 // not yet created is created here (POST) and opened.
 import { Alert, Button, Select, Table, message } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { useSession } from '../account/session';
 import { Panel } from '../components/Panel';
 import { useI18n } from '../i18n/I18nProvider';
-import { formatDate, formatPeriod } from '../i18n/format';
+import { formatDate, formatPeriod, todayIso } from '../i18n/format';
+import { periodChoices } from './logic';
 import { useApi } from '../lib/useApi';
 import { createReport, getDue, listReports } from './api';
-import { DaysLeft, FILLER_ROLES, ReportStatusTag, ReportsTabs, useFormName, useNarrow, useUnitName } from './parts';
+import { DaysLeft, FILLER_ROLES, ReportStatusTag, ReportsTabs, useFormName, useForms, useNarrow, useUnitName } from './parts';
 import { REPORT_STATUSES, type DueItem, type ReportStatus, type ReportSummary } from './types';
 
 export default function MyReportsPage() {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
-  const role = useSession().user?.role;
+  const user = useSession().user;
+  const role = user?.role;
   const [status, setStatus] = useState<ReportStatus | undefined>(undefined);
   const due = useApi((signal) => getDue(signal), []);
   const reports = useApi((signal) => listReports({ status, limit: 200 }, signal), [status]);
@@ -27,6 +30,28 @@ export default function MyReportsPage() {
   const [notice, noticeHolder] = message.useMessage();
 
   const keyOf = (d: DueItem) => `${d.form}|${d.period}|${d.province}|${d.entity_id ?? ''}`;
+  // Another report than the due list's: province accounts their province's, a cooperative its own.
+  const forms = useForms();
+  const unitForms = forms.filter((f) => (role === 'cooperative' ? f.level === 'entity' : f.level === 'province'));
+  const [newForm, setNewForm] = useState<string | undefined>(undefined);
+  const [newPeriod, setNewPeriod] = useState<string | undefined>(undefined);
+  const chosen = unitForms.find((f) => f.code === newForm);
+  const newPeriods = useMemo(() => (chosen ? periodChoices(chosen.period_types, todayIso()) : []), [chosen]);
+  const createOther = () => {
+    if (!chosen || !newPeriod) return;
+    void create({
+      form: chosen.code,
+      period: newPeriod,
+      province: user?.province_code ?? '',
+      entity_id: role === 'cooperative' ? (user?.entity_id ?? null) : null,
+      due_date: '',
+      days_left: 0,
+      overdue: false,
+      report_id: null,
+      action: 'fill',
+    });
+  };
+
   const create = async (d: DueItem) => {
     setCreating(keyOf(d));
     try {
@@ -182,6 +207,44 @@ export default function MyReportsPage() {
         )}
         {reports.data && <div className="muted">{t('reports.list.count', { count: reports.data.total })}</div>}
       </Panel>
+      {mayFill && unitForms.length > 0 && (
+        <Panel title={<h2>{t('reports.new.title')}</h2>} testId="new-report">
+          <p className="muted" style={{ marginTop: 0 }}>
+            {t('reports.new.help')}
+          </p>
+          <div className="toolbar c-filters">
+            <div className="filter-field" style={{ maxWidth: '100%' }}>
+              <label htmlFor="new-form">{t('reports.new.form')}</label>
+              <Select<string>
+                id="new-form"
+                value={newForm}
+                onChange={(v) => {
+                  setNewForm(v);
+                  setNewPeriod(undefined);
+                }}
+                style={{ width: 420, maxWidth: '100%' }}
+                options={unitForms.map((f) => ({ value: f.code, label: lang === 'en' ? f.name_en : f.name_vi }))}
+              />
+            </div>
+            <div className="filter-field">
+              <label htmlFor="new-period">{t('reports.new.period')}</label>
+              <Select<string>
+                id="new-period"
+                value={newPeriod}
+                disabled={!chosen}
+                onChange={setNewPeriod}
+                showSearch
+                optionFilterProp="label"
+                style={{ width: 250, maxWidth: '100%' }}
+                options={newPeriods.map((p) => ({ value: p, label: formatPeriod(p, lang) }))}
+              />
+            </div>
+            <Button type="primary" disabled={!chosen || !newPeriod} loading={creating !== null && creating.startsWith(`${newForm}|${newPeriod}|`)} onClick={createOther}>
+              {t('reports.new.create')}
+            </Button>
+          </div>
+        </Panel>
+      )}
     </div>
   );
 }
