@@ -83,7 +83,7 @@ export default function ReportPage() {
         .catch((e: Error) => {
           if (e.name !== 'AbortError') setLoadError(e);
         }),
-    // The texts are formatted in the language of the first load; a change of language keeps them.
+    // The texts are formatted in the language of the first load (the effect below follows changes).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [id],
   );
@@ -92,6 +92,14 @@ export default function ReportPage() {
     void load(c.signal);
     return () => c.abort();
   }, [load]);
+
+  // The inputs' digits follow the language ("1.234,5" or "1,234.5"): rewritten when it changes.
+  const shownLang = useRef(lang);
+  useEffect(() => {
+    if (!form || shownLang.current === lang) return;
+    shownLang.current = lang;
+    setTexts(initialTexts(form, valuesRef.current, lang));
+  }, [lang, form]);
 
   const fields = useMemo(() => (form ? formFields(form) : []), [form]);
   const mayFill = role !== undefined && FILLER_ROLES.includes(role);

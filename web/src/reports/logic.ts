@@ -191,7 +191,11 @@ export function periodChoices(types: readonly PeriodType[], today: string, years
       if (t === 'month') for (let m = 12; m >= 1; m--) out.push(`${year}M${String(m).padStart(2, '0')}`);
     }
   }
-  return out;
+  // Latest end first; of two ending the same day, the longer (the year before its second half).
+  return out
+    .map((p, i) => ({ p, i, end: periodEnd(p) }))
+    .sort((a, b) => b.end.localeCompare(a.end) || a.i - b.i)
+    .map((x) => x.p);
 }
 
 /** The last day (ISO) of a period. */
