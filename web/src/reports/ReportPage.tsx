@@ -268,6 +268,7 @@ export default function ReportPage() {
         title={<h1 className="page-title" style={{ margin: 0 }}>{formName}</h1>}
         extra={<ReviewActions report={view} onDone={(v) => v && setView(v)} onNotice={(text) => void notice.success(text)} />}
         testId="report-head"
+        className="report-head-panel"
       >
         <dl className="report-head">
           <div>
