@@ -256,7 +256,8 @@ export default function ReportPage() {
   const formName = lang === 'en' ? form.name_en : form.name_vi;
   const hasUnsaved = dirtyValues.current.size > 0 || dirtyNotes.current.size > 0;
   const fieldServerErrors = (code: string) => serverErrors.filter((e) => e.field === code || e.field === `values.${code}`).map((e) => e.message);
-  const generalServerErrors = serverErrors.filter((e) => !fields.some((f) => e.field === f.code || e.field === `values.${f.code}` || e.field === `notes.${f.code}`));
+  // Errors the fields do not show (notes, rules, the report as a whole) are listed above the Submit button.
+  const generalServerErrors = serverErrors.filter((e) => !fields.some((f) => e.field === f.code || e.field === `values.${f.code}`));
 
   return (
     <div className="reports-stack">
