@@ -4,6 +4,9 @@ import react from '@vitejs/plugin-react';
 
 // The app is served by `hoptac serve` at `/`; the API stays under /api.
 // HOPTAC_WEB_OUT (set by CMake) puts the build in the build folder, not the source tree.
+// HOPTAC_API: where the dev server sends /api (a server on another port); 127.0.0.1:8080 by default.
+const apiTarget = process.env.HOPTAC_API || 'http://127.0.0.1:8080';
+
 export default defineConfig({
   plugins: [react()],
   base: '/',
@@ -16,7 +19,7 @@ export default defineConfig({
     reportCompressedSize: false,
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:8080', '/healthz': 'http://127.0.0.1:8080' },
+    proxy: { '/api': apiTarget, '/healthz': apiTarget },
   },
   test: {
     environment: 'jsdom',

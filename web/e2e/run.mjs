@@ -35,6 +35,7 @@ try {
   const available = {
     stats: await routeExists('GET', '/api/v1/stats/entities'),
     imports: await routeExists('GET', '/api/v1/imports'),
+    reports: await routeExists('GET', '/api/v1/reports/due'),
   };
   const ctx = {
     base: server.base,

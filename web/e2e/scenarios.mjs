@@ -409,4 +409,66 @@ export const scenarios = [
       assert.equal(found.total, 3);
     },
   },
+  {
+    // Unverified until the reporting backend is merged: written from its API (src/reporting).
+    name: 'report-province-development',
+    needs: 'reports',
+    async run(page, { base, admin, browser, shot }) {
+      const period = '2023M01-09';
+      await admin.must('POST', '/api/v1/users', { username: 'canbo.langson', display_name: 'Hoàng Văn Sơn', role: 'province_officer', province_code: '20', password: PASSWORD });
+      await admin.must('POST', '/api/v1/users', { username: 'duyet.tw', display_name: 'Phạm Thu Duyệt', role: 'national_officer', password: PASSWORD });
+      // The province officer creates the report from "Báo cáo của tôi" (an earlier period than the due list's).
+      await login(page, base, 'canbo.langson', PASSWORD);
+      await page.getByRole('link', { name: 'Báo cáo' }).click();
+      await page.getByRole('heading', { name: 'Báo cáo của tôi' }).waitFor();
+      const panel = page.getByTestId('new-report');
+      await panel.getByLabel('Biểu mẫu').click();
+      await page.locator('.ant-select-dropdown').getByText('Báo cáo tình hình phát triển kinh tế tập thể').click();
+      await panel.getByLabel('Kỳ báo cáo').click();
+      await page.keyboard.type('Tháng 1–9/2023');
+      await page.keyboard.press('Enter');
+      await panel.getByRole('button', { name: 'Lập báo cáo' }).click();
+      await page.waitForURL(/\/reports\/\d+$/);
+      const id = Number(new URL(page.url()).pathname.split('/').pop());
+      const created = await admin.must('GET', `/api/v1/reports/${id}`);
+      assert.equal(created.form, 'province_development');
+      assert.equal(created.period, period);
+      assert.equal(created.province, '20');
+      // coops_total prefilled from the registry, marked so, and shown as the API answered it.
+      assert.ok(created.prefill.coops_total, 'the API prefilled coops_total');
+      const field = page.locator('[data-field="coops_total"]');
+      await field.getByText('Từ sổ đăng ký', { exact: true }).waitFor();
+      const expected = Number(created.prefill.coops_total.value).toLocaleString('vi-VN');
+      await eventually(async () => (await page.locator('#f-coops_total').inputValue()) === expected, `coops_total showing ${expected}`);
+      await page.getByText('Tháng 1–9/2023').first().waitFor();
+      await shot(page, '30-bao-cao-nhap');
+      // Autosave of a text, then submit.
+      await page.getByLabel('Kết quả đạt được').fill('Kinh tế tập thể của tỉnh phát triển ổn định.');
+      await page.getByTestId('save-state').getByText(/Đã lưu lúc \d\d:\d\d/).waitFor();
+      await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await page.getByText('Báo cáo đã gửi, đang chờ duyệt: không sửa được nữa.').waitFor();
+      assert.equal((await admin.must('GET', `/api/v1/reports/${id}`)).status, 'submitted');
+      await shot(page, '31-bao-cao-da-gui');
+      // The national officer approves it from the review inbox.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+      const reviewer = await context.newPage();
+      reviewer.setDefaultTimeout(10_000);
+      try {
+        await login(reviewer, base, 'duyet.tw', PASSWORD);
+        await reviewer.goto(base + '/reports/inbox');
+        const row = reviewer.getByTestId('inbox').locator('tr', { hasText: 'Tháng 1–9/2023' });
+        await row.getByText('Lạng Sơn').waitFor();
+        await shot(reviewer, '32-hop-duyet');
+        await row.getByRole('button', { name: 'Duyệt' }).click();
+        await reviewer.locator('.ant-modal-confirm').getByRole('button', { name: 'Duyệt' }).click();
+        await reviewer.getByTestId('inbox').getByText('Không có báo cáo nào chờ duyệt.').waitFor();
+      } finally {
+        await context.close();
+      }
+      const approved = await admin.must('GET', `/api/v1/reports/${id}`);
+      assert.equal(approved.status, 'approved');
+      assert.deepEqual(approved.history.map((e) => e.action).filter((a) => a !== 'saved'), ['created', 'submitted', 'approved']);
+    },
+  },
 ];

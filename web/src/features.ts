@@ -7,10 +7,12 @@ import type { RouteDescriptor } from './app/feature';
 import { routes as dashboard } from './dashboard/routes';
 import { routes as imports } from './imports/routes';
 import { routes as registry } from './registry/routes';
+import { routes as reports } from './reports/routes';
 
 export const features = {
   dashboard,
   registry,
+  reports,
   imports,
   admin,
   account,

@@ -12,20 +12,21 @@ describe('features', () => {
     expect(new Set(paths).size).toBe(paths.length);
     expect([...paths].sort()).toEqual([
       '/', '/account', '/admin/audit', '/admin/tokens', '/admin/users', '/imports', '/registry', '/registry/:id',
-      '/registry/:id/edit', '/registry/new',
+      '/registry/:id/edit', '/registry/new', '/reports', '/reports/:id', '/reports/completeness', '/reports/inbox',
     ]);
     for (const r of routes) expect(r.page.$$typeof, r.path).toBe(Symbol.for('react.lazy'));
   });
 
   it('each own the paths under their folder name', () => {
-    expect(Object.keys(features)).toEqual(['dashboard', 'registry', 'imports', 'admin', 'account']);
+    expect(Object.keys(features)).toEqual(['dashboard', 'registry', 'reports', 'imports', 'admin', 'account']);
     expect(features.registry.every((r) => r.path.startsWith('/registry'))).toBe(true);
     expect(features.admin.every((r) => r.path.startsWith('/admin/'))).toBe(true);
   });
 
   it('build the navigation each role has always seen, in the same order', () => {
     const everyone = ['/ nav.dashboard', '/registry nav.registry'];
-    const editor = [...everyone, '/imports nav.imports'];
+    const reporting = [...everyone, '/reports nav.reports'];
+    const editor = [...reporting, '/imports nav.imports'];
     const admin = [...editor, '/admin/users nav.users', '/admin/audit nav.audit'];
     const expected: Record<Role, string[]> = {
       national_admin: [...admin, '/admin/tokens nav.tokens'],
@@ -33,7 +34,7 @@ describe('features', () => {
       national_officer: [...editor, '/admin/tokens nav.tokens'],
       province_officer: [...editor, '/admin/tokens nav.tokens'],
       partner: [...everyone, '/admin/tokens nav.tokens'],
-      cooperative: [...everyone, '/admin/tokens nav.tokens'],
+      cooperative: [...reporting, '/admin/tokens nav.tokens'],
     };
     for (const role of ROLES) expect(nav(role), role).toEqual(expected[role]);
     expect(nav(undefined)).toEqual([...everyone, '/admin/tokens nav.tokens']);

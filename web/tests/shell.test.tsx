@@ -41,6 +41,7 @@ describe('shell', () => {
     expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ['Tổng quan', '/'],
       ['Sổ đăng ký', '/registry'],
+      ['Báo cáo', '/reports'],
       ['Nhập dữ liệu', '/imports'],
       ['Mã truy cập API', '/admin/tokens'],
     ]);
@@ -50,7 +51,7 @@ describe('shell', () => {
     expect(account.getAttribute('href')).toBe('/account');
 
     await act(async () => {
-      fireEvent.click(links[3]);
+      fireEvent.click(links[4]);
     });
     await screen.findByRole('heading', { name: 'Mã truy cập API' }, { timeout: 10_000 });
     expect(calls).toContain('/api/v1/tokens');

@@ -131,5 +131,6 @@ export const api = {
   post: <T>(path: string, body?: unknown, options: RequestOptions = {}) =>
     request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   del: <T = void>(path: string) => request<T>('DELETE', path),
 };

@@ -4,6 +4,7 @@ import { en as admin } from '../admin/messages';
 import { en as dashboard } from '../dashboard/messages';
 import { en as imports } from '../imports/messages';
 import { en as registry } from '../registry/messages';
+import { en as reports } from '../reports/messages';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
@@ -163,6 +164,7 @@ export const en: Record<MessageKey, string> = {
   // The features' own messages (each feature's messages.ts).
   ...dashboard,
   ...registry,
+  ...reports,
   ...imports,
   ...admin,
   ...account,

@@ -7,6 +7,7 @@ import { vi as admin } from '../admin/messages';
 import { vi as dashboard } from '../dashboard/messages';
 import { vi as imports } from '../imports/messages';
 import { vi as registry } from '../registry/messages';
+import { vi as reports } from '../reports/messages';
 
 export const vi = {
   'app.name': 'hoptac',
@@ -165,6 +166,7 @@ export const vi = {
   // The features' own messages (each feature's messages.ts).
   ...dashboard,
   ...registry,
+  ...reports,
   ...imports,
   ...admin,
   ...account,

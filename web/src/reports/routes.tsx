@@ -1,0 +1,14 @@
+// The reporting pages (see app/feature.ts): my reports (the menu's entry), the review inbox,
+// completeness, and one report. Every signed-in role but partner reports or reviews.
+import { lazy } from 'react';
+import type { Role } from '../api/types';
+import type { RouteDescriptor } from '../app/feature';
+
+const REPORTING_ROLES: readonly Role[] = ['national_admin', 'national_officer', 'province_admin', 'province_officer', 'cooperative'];
+
+export const routes: RouteDescriptor[] = [
+  { path: '/reports', page: lazy(() => import('./MyReportsPage')), menu: { labelKey: 'nav.reports', order: 25 }, roles: REPORTING_ROLES },
+  { path: '/reports/inbox', page: lazy(() => import('./InboxPage')) },
+  { path: '/reports/completeness', page: lazy(() => import('./CompletenessPage')) },
+  { path: '/reports/:id', page: lazy(() => import('./ReportPage')) },
+];
