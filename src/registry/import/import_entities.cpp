@@ -129,7 +129,7 @@ class EntityImport final : public ImportRun {
     existing_at_start_ = static_cast<int64_t>(known_.size());
     if (writing() && backend() == storage::Backend::kPostgres) {
       // PostgreSQL: no other transaction writes entities until this one ends (readers go
-      // on: SHARE ROW EXCLUSIVE conflicts only with writers, itself and DDL). Other
+      // on: SHARE ROW EXCLUSIVE conflicts with writers, itself, VACUUM and DDL only). Other
       // writers wait for the import anyway (the registry version's row lock), and taken
       // here, before this transaction holds any lock they wait for, it cannot deadlock.
       // Its purpose: with no other INSERT into entities, the ids of new entities are
