@@ -9,9 +9,11 @@
 // constraints), and the transaction either commits with every index rebuilt or
 // rolls back with every index as it was.
 //
-// Only SQLite does this: its DDL is transactional and readers keep reading their
-// snapshot. On PostgreSQL, DROP INDEX would lock readers out for the whole load,
-// and COPY is fast enough, so DropSecondaryIndexes() drops nothing there.
+// SQLite: its DDL is transactional and readers keep reading their snapshot.
+// PostgreSQL: DDL is transactional too, but DROP INDEX takes an ACCESS EXCLUSIVE lock
+// on the table until the transaction ends, so every reader of the table waits for
+// the load to commit: the caller decides when that is worth it (registry/import:
+// only for a large load into a table it at least doubles, docs/perf.md).
 //
 // Thread-safety: the functions run on the Connection they are given.
 #pragma once
@@ -26,7 +28,7 @@
 namespace hoptac::storage {
 
 // Drops the secondary indexes of `table` and returns the statements that create
-// them again (empty on PostgreSQL). REQUIRES: inside a write transaction.
+// them again. REQUIRES: inside a write transaction.
 Result<std::vector<std::string>> DropSecondaryIndexes(Connection& conn, std::string_view table);
 // Runs the statements DropSecondaryIndexes() returned.
 Status CreateIndexes(Connection& conn, const std::vector<std::string>& statements);

@@ -127,6 +127,15 @@ class EntityImport final : public ImportRun {
                               return Ok();
                             }));
     existing_at_start_ = static_cast<int64_t>(known_.size());
+    if (writing() && backend() == storage::Backend::kPostgres) {
+      // PostgreSQL: no other transaction writes entities until this one ends (readers go
+      // on: SHARE ROW EXCLUSIVE conflicts with writers, itself, VACUUM and DDL only). Other
+      // writers wait for the import anyway (the registry version's row lock), and taken
+      // here, before this transaction holds any lock they wait for, it cannot deadlock.
+      // Its purpose: with no other INSERT into entities, the ids of new entities are
+      // reserved a block at a time with one setval() (NewId), not one nextval() per id.
+      HOPTAC_TRY(conn().Exec("LOCK TABLE entities IN SHARE ROW EXCLUSIVE MODE", {}));
+    }
     return Ok();
   }
 
@@ -677,25 +686,69 @@ class EntityImport final : public ImportRun {
     return FlushAudits();
   }
 
-  // A load larger than the table (and than kBulkRows): secondary indexes are
-  // cheaper to build once at the end than to keep up row by row (storage/bulk.h).
-  // Dropped and built again by the writer thread, in its order of writes.
+  // A load larger than the table (and than 50,000 rows on SQLite, 100,000 on PostgreSQL):
+  // secondary indexes are cheaper to build once at the end than to keep up row by row
+  // (storage/bulk.h). Dropped and built again by the writer thread, in its order of writes.
+  // On PostgreSQL the DROP locks readers of entities out until the commit (ACCESS
+  // EXCLUSIVE): the price of a load that at least doubles the registry (docs/perf.md).
   Status MaybeDropIndexes(size_t creating) {
-    constexpr int64_t kBulkRows = 50'000;
+    const int64_t bulk_rows = backend() == storage::Backend::kPostgres ? 100'000 : 50'000;
     created_written_ += static_cast<int64_t>(creating);
-    if (indexes_dropped_ || created_written_ < std::max<int64_t>(kBulkRows, existing_at_start_)) return Ok();
+    if (indexes_dropped_ || created_written_ < std::max<int64_t>(bulk_rows, existing_at_start_)) return Ok();
     indexes_dropped_ = true;
     // Not the audit log's: its keys arrive nearly in order (ids, one actor, one time),
     // so keeping them up costs less than sorting them again (measured at 1 M rows).
+    if (backend() == storage::Backend::kPostgres) return Submit(PostgresBulkLoad(dropped_indexes_));
     return Submit([dropped = dropped_indexes_](Connection& conn) -> Status {
       HOPTAC_ASSIGN_OR_RETURN(*dropped, storage::DropSecondaryIndexes(conn, "entities"));
       return Ok();
     });
   }
 
+  // PostgreSQL's bulk load. First the lock the DROPs take anyway (ACCESS EXCLUSIVE on
+  // entities and entity_events), waited for at most 500 ms: a transaction of another
+  // server that writes an event holds a lock on entities and may then wait for this
+  // import's registry version, so waiting longer could only end in a deadlock. Not
+  // granted in time: the load goes on with every index kept (slower, nothing else).
+  // Then, besides the secondary indexes, two constraints whose per-row checks cost more
+  // than checking them once at the end, and that this import already ensures for the rows
+  // it writes (every writer else is locked out): the uniqueness of registration_code (an
+  // index search per row; the import knows every code) and entity_events' foreign key
+  // to entities (a query per event). Added again before the commit, which checks them
+  // over the whole tables: a violation fails the import, and it rolls back whole.
+  static WriteJob PostgresBulkLoad(std::shared_ptr<std::vector<std::string>> recreate) {
+    return [recreate](Connection& conn) -> Status {
+      HOPTAC_TRY(conn.ExecScript("SAVEPOINT import_bulk_load; SET LOCAL lock_timeout = '500ms'"));
+      if (!conn.ExecScript("LOCK TABLE entities, entity_events IN ACCESS EXCLUSIVE MODE").ok())
+        return conn.ExecScript("ROLLBACK TO SAVEPOINT import_bulk_load; RELEASE SAVEPOINT import_bulk_load");
+      HOPTAC_TRY(conn.ExecScript("RELEASE SAVEPOINT import_bulk_load; SET LOCAL lock_timeout = DEFAULT"));
+      std::vector<std::string> drop, add_first, add_last;
+      HOPTAC_TRY(conn.Query(
+          "SELECT c.contype, c.conrelid::regclass::text, quote_ident(c.conname), pg_get_constraintdef(c.oid) FROM "
+          "pg_constraint c WHERE (c.conrelid = 'entities'::regclass AND c.contype = 'u') OR (c.contype = 'f' AND "
+          "c.conrelid = 'entity_events'::regclass AND c.confrelid = 'entities'::regclass) ORDER BY c.conname",
+          {}, [&](const RowView& row) -> Status {
+            const std::string table(row.GetText(1)), name(row.GetText(2));
+            drop.push_back("ALTER TABLE " + table + " DROP CONSTRAINT " + name);
+            (row.GetText(0) == "u" ? add_first : add_last)
+                .push_back("ALTER TABLE " + table + " ADD CONSTRAINT " + name + " " + std::string(row.GetText(3)));
+            return Ok();
+          }));
+      HOPTAC_ASSIGN_OR_RETURN(std::vector<std::string> indexes, storage::DropSecondaryIndexes(conn, "entities"));
+      for (const std::string& statement : drop) HOPTAC_TRY(conn.ExecScript(statement));
+      // Built once: the unique index first, then the others, then the foreign key (a join).
+      *recreate = std::move(add_first);
+      recreate->insert(recreate->end(), indexes.begin(), indexes.end());
+      recreate->insert(recreate->end(), add_last.begin(), add_last.end());
+      return Ok();
+    };
+  }
+
   // The id of a new entity. SQLite gives a new row max(id) + 1, and the writer lock is
-  // this transaction's, so ids count on from MAX(id). PostgreSQL: values of the
-  // identity's sequence, taken in blocks (unused ones are gaps, as after any rollback).
+  // this transaction's, so ids count on from MAX(id). PostgreSQL: a block of the identity's
+  // sequence at a time, taken with one nextval() and a setval() past the block: safe because
+  // Start() locked entities against every other writer, so no nextval() of another
+  // transaction can fall inside the block. Unused ids are gaps, as after any rollback.
   Result<int64_t> NewId() {
     if (next_id_ == 0 || (backend() == storage::Backend::kPostgres && next_id_ > last_id_)) {
       if (backend() == storage::Backend::kSqlite) {
@@ -703,22 +756,17 @@ class EntityImport final : public ImportRun {
         if (!row || row->empty()) return Error::Internal("import: SELECT MAX(id) returned nothing");
         next_id_ = std::get<int64_t>((*row)[0]) + 1;
       } else {
-        // Blocks grow (1,024 … 65,536 ids) so that a large import asks a few times only.
-        const int64_t block = std::min<int64_t>(int64_t{1024} << std::min(reserved_blocks_++, 6), 65'536);
-        reserved_ids_.clear();
-        const std::vector<Value> params = {Int(block)};
-        HOPTAC_TRY(conn().Query("SELECT nextval(pg_get_serial_sequence('entities', 'id')) FROM generate_series(1, $1)",
-                                params, [&](const RowView& row) -> Status {
-                                  reserved_ids_.push_back(row.GetInt(0));
-                                  return Ok();
-                                }));
-        if (reserved_ids_.empty()) return Error::Internal("import: no entity ids reserved");
-        std::sort(reserved_ids_.begin(), reserved_ids_.end());
-        next_id_ = 1;
-        last_id_ = static_cast<int64_t>(reserved_ids_.size());
+        // Blocks grow (1,024 … 262,144 ids) so that a large import asks a few times only
+        // (each time the writer thread is drained first) and a small one leaves small gaps.
+        const int64_t block = int64_t{1024} << std::min(reserved_blocks_++, 8);
+        HOPTAC_ASSIGN_OR_RETURN(auto row, conn().QueryOne("SELECT setval(pg_get_serial_sequence('entities', 'id'), "
+                                                          "nextval(pg_get_serial_sequence('entities', 'id')) + $1 - 1)",
+                                                          {Int(block)}));
+        if (!row || row->empty()) return Error::Internal("import: no entity ids reserved");
+        last_id_ = std::get<int64_t>((*row)[0]);
+        next_id_ = last_id_ - block + 1;
       }
     }
-    if (backend() == storage::Backend::kPostgres) return reserved_ids_[static_cast<size_t>(next_id_++ - 1)];
     return next_id_++;
   }
 
@@ -728,10 +776,9 @@ class EntityImport final : public ImportRun {
   bool indexes_dropped_ = false;
   // CREATE statements to run at the end; filled and used by the writer thread.
   std::shared_ptr<std::vector<std::string>> dropped_indexes_ = std::make_shared<std::vector<std::string>>();
-  int64_t next_id_ = 0;  // SQLite: the next id; PostgreSQL: 1 + the index into reserved_ids_
-  int64_t last_id_ = 0;  // PostgreSQL: the number of reserved ids
+  int64_t next_id_ = 0;  // the next id to give
+  int64_t last_id_ = 0;  // PostgreSQL: the last id of the reserved block
   int reserved_blocks_ = 0;
-  std::vector<int64_t> reserved_ids_;
   std::unordered_map<std::string, Known> known_;
   std::unordered_map<int64_t, Loaded> loaded_;
   std::vector<std::unique_ptr<EntityRow>> batch_;
