@@ -20,6 +20,7 @@
 #include "geo/admin_unit_store.h"
 #include "http/server.h"
 #include "registry/cli/commands.h"
+#include "reporting/cli/commands.h"
 
 namespace hoptac::app {
 namespace {
@@ -278,6 +279,15 @@ std::string Help(const std::vector<cli::Command>& commands) {
   return help + kHelpFoot;
 }
 
+// The report service of the database of the command line, over the whole system (its
+// indicators are answered by the registry's index); the pointer keeps the system alive.
+Result<std::shared_ptr<reporting::ReportService>> OpenReports(const CommandLine& command_line) {
+  HOPTAC_ASSIGN_OR_RETURN(auto db, cli::OpenDatabase(command_line, 2));
+  HOPTAC_ASSIGN_OR_RETURN(std::unique_ptr<System> created, System::Create(std::move(db)));
+  std::shared_ptr<System> system(std::move(created));
+  return std::shared_ptr<reporting::ReportService>(system, &system->reports());
+}
+
 int Main(int argc, char** argv) {
   std::vector<cli::Command> commands = {
       {"serve",
@@ -296,6 +306,7 @@ int Main(int argc, char** argv) {
   };
   // One line per capability.
   for (cli::Command& command : registry::cli::Commands()) commands.push_back(std::move(command));
+  for (cli::Command& command : reporting::cli::Commands(OpenReports)) commands.push_back(std::move(command));
 
   std::string help = Help(commands);
   std::string name = argc >= 2 ? argv[1] : "help";

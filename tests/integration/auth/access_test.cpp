@@ -494,6 +494,44 @@ Want OwnToken(const std::string& caller, bool own) {
   if (own || caller == "nat_admin") return Want::kOk;
   return Want::kNotFound;
 }
+// Reports (the "own" target is a report of province 01, the other of 79): national roles
+// see every report, province roles their province's, others none (404).
+Want ReportRead(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "nat_admin" || caller == "nat_officer") return Want::kOk;
+  if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kNotFound;
+  return Want::kNotFound;
+}
+// Province reports are filled by their province's officers and admins; national roles see
+// them but do not fill them.
+Want ReportFill(const std::string& caller, bool own) {
+  Want read = ReportRead(caller, own);
+  if (read != Want::kOk) return read;
+  return caller == "pa01" || caller == "po01" ? Want::kOk : Want::kForbidden;
+}
+Want ReportCreate(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  return (caller == "pa01" || caller == "po01") && own ? Want::kOk : Want::kForbidden;
+}
+// Province reports are reviewed by national officers and admins.
+Want ReportReview(const std::string& caller, bool own) {
+  Want read = ReportRead(caller, own);
+  if (read != Want::kOk) return read;
+  return caller == "nat_admin" || caller == "nat_officer" ? Want::kOk : Want::kForbidden;
+}
+Want ReportReopen(const std::string& caller, bool own) {
+  Want read = ReportRead(caller, own);
+  if (read != Want::kOk) return read;
+  return caller == "nat_admin" ? Want::kOk : Want::kForbidden;
+}
+Want ReportCompleteness(const std::string& caller, bool) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  return caller == "partner1" || caller == "coop1" ? Want::kForbidden : Want::kOk;
+}
+Want FormWrite(const std::string& caller, bool) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  return caller == "nat_admin" ? Want::kOk : Want::kForbidden;
+}
 
 TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
   std::string t01 = std::to_string(ids_["target01"]), t79 = std::to_string(ids_["target79"]);
@@ -513,6 +551,32 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
 
   // Committed imports of province 01 (the callers' own) and 79.
   int64_t import01 = CommittedImport("target01", "01"), import79 = CommittedImport("target79", "79");
+  // Reports: a fresh province_development report per check where a step changes it (each
+  // on a period of its own), in the given status, for province 01 (own) or 79.
+  std::vector<std::string> periods;
+  for (int year = 1998; year <= 2025; ++year)
+    for (const char* suffix : {"", "S1", "S2", "M01-09"}) periods.push_back(std::to_string(year) + suffix);
+  size_t next_period = 0;
+  auto& reports = system_.system().reports();
+  auto fresh_report = [&](bool own, int steps) {
+    auth::Principal cli = auth::Principal::Cli("test");
+    auto view = reports.Create(cli, {"province_development", periods.at(next_period++), own ? "01" : "79", 0});
+    EXPECT_TRUE(view.ok()) << (view.ok() ? "" : view.error().key);
+    if (!view.ok()) return std::string("/api/v1/reports/0");
+    int64_t id = view->report.id;
+    if (steps >= 1) {
+      EXPECT_TRUE(reports.Submit(cli, id).ok());
+    }
+    if (steps >= 2) {
+      EXPECT_TRUE(reports.Approve(cli, id).ok());
+    }
+    return "/api/v1/reports/" + std::to_string(id);
+  };
+  std::string report01 = fresh_report(true, 0), report79 = fresh_report(false, 0);
+  const std::string form_definition =
+      R"({"code":"matrix_form","name_vi":"Biểu thử","name_en":"Test form","level":"province",)"
+      R"("period_types":["year"],"due":{"kind":"after_end","days":10},"sections":[{"code":"a","title_vi":"A",)"
+      R"("title_en":"A","fields":[{"code":"n","label_vi":"Số","label_en":"Number","type":"integer"}]}]})";
   std::map<std::string, Expectation> expectations = {
       {"index", {[](bool) { return "/"; }, none, Public}},
       {"healthz", {[](bool) { return "/healthz"; }, none, Public}},
@@ -636,6 +700,38 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       {"imports.file",
        {[&](bool own) { return "/api/v1/imports/" + std::to_string(own ? import01 : import79) + "/file"; }, none,
         ImportRecordAccess}},
+      {"report_forms.list", {[](bool) { return "/api/v1/report-forms"; }, none, SignedIn}},
+      {"report_forms.get", {[](bool) { return "/api/v1/report-forms/province_development"; }, none, SignedIn}},
+      {"report_forms.put",
+       {[](bool) { return "/api/v1/report-forms/matrix_form"; },
+        [&](const std::string&, bool) { return form_definition; }, FormWrite}},
+      {"reports.completeness",
+       {[](bool own) {
+          return std::string("/api/v1/reports/completeness?form=province_development&period=2024") +
+                 (own ? "" : "&province=79");
+        },
+        none, ReportCompleteness}},
+      {"reports.due", {[](bool) { return "/api/v1/reports/due"; }, none, SignedIn}},
+      {"reports.list", {[](bool) { return "/api/v1/reports?form=province_development"; }, none, SignedIn}},
+      {"reports.create",
+       {[](bool) { return "/api/v1/reports"; },
+        [&](const std::string&, bool own) {
+          return std::string(R"({"form":"province_development","period":")") + periods.at(next_period++) +
+                 R"(","province":")" + (own ? "01" : "79") + R"("})";
+        },
+        ReportCreate}},
+      {"reports.get", {[&](bool own) { return own ? report01 : report79; }, none, ReportRead}},
+      {"reports.put",
+       {[&](bool own) { return own ? report01 : report79; },
+        [](const std::string&, bool) { return std::string(R"({"values":{"results":"Tốt."}})"); }, ReportFill}},
+      {"reports.submit", {[&](bool own) { return fresh_report(own, 0) + "/submit"; }, none, ReportFill}},
+      {"reports.return",
+       {[&](bool own) { return fresh_report(own, 1) + "/return"; },
+        [](const std::string&, bool) { return std::string(R"({"comment":"Bổ sung."})"); }, ReportReview}},
+      {"reports.approve", {[&](bool own) { return fresh_report(own, 1) + "/approve"; }, none, ReportReview}},
+      {"reports.reopen",
+       {[&](bool own) { return fresh_report(own, 2) + "/reopen"; },
+        [](const std::string&, bool) { return std::string(R"({"reason":"Điều chỉnh."})"); }, ReportReopen}},
   };
   domain::Figures stored;
   stored.members_total = 9;
