@@ -37,6 +37,9 @@ std::string_view StatusWords(const std::optional<ReportStatus>& status) {
 Result<NationalTable> BuildNationalTable(ReportService& reports, const geo::AdminUnitDirectory& units,
                                          const auth::Principal& who, const std::string& form_code,
                                          std::string_view period_text) {
+  if (!who.authenticated()) return Error::Make(ErrorCode::kUnauthenticated, "error.unauthenticated");
+  if (!who.national() && !who.province_bound())
+    return Error::Make(ErrorCode::kPermissionDenied, "error.permission_denied");
   NationalTable table;
   HOPTAC_ASSIGN_OR_RETURN(table.form, reports.GetForm(who, form_code, std::nullopt));
   if (table.form.level != Level::kProvince)

@@ -7,7 +7,8 @@
 // so the table shows what the province checked, not a later recount). Sums add integer and money
 // fields over the provinces that reported a value; decimals and percentages have no sum.
 // A province without a report has a row with no status and no values. National roles see every
-// row; a province account only its own (the others are absent, as in every list).
+// row; a province account only its own (the others are absent, as in every list); partners and
+// cooperative accounts are refused (kPermissionDenied), as for completeness.
 //
 // Thread-safety: as ReportService; thread-safe.
 #pragma once

@@ -729,6 +729,24 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
        {[&](bool own) { return fresh_report(own, 1) + "/return"; },
         [](const std::string&, bool) { return std::string(R"({"comment":"Bổ sung."})"); }, ReportReview}},
       {"reports.approve", {[&](bool own) { return fresh_report(own, 1) + "/approve"; }, none, ReportReview}},
+      {"reports.table",
+       {[](bool) { return "/api/v1/reports/table?form=province_development&period=2024"; }, none, ReportCompleteness}},
+      // DHIS2's shape: the export answers what the caller may see (nothing: an empty set); the
+      // import creates the report, as POST /api/v1/reports does.
+      {"data_value_sets.get",
+       {[](bool own) {
+          return std::string("/api/v1/dataValueSets?dataSet=province_development&period=2024&orgUnit=") +
+                 (own ? "01" : "79");
+        },
+        none, SignedIn}},
+      {"data_value_sets.post",
+       {[](bool) { return "/api/v1/dataValueSets"; },
+        [&](const std::string&, bool own) {
+          return std::string(R"({"dataSet":"province_development","period":")") + periods.at(next_period++) +
+                 R"(","orgUnit":")" + (own ? "01" : "79") +
+                 R"(","dataValues":[{"dataElement":"results","value":"Tốt."}]})";
+        },
+        ReportCreate}},
       {"reports.reopen",
        {[&](bool own) { return fresh_report(own, 2) + "/reopen"; },
         [](const std::string&, bool) { return std::string(R"({"reason":"Điều chỉnh."})"); }, ReportReopen}},
