@@ -632,7 +632,17 @@ class SqliteDb final : public Db {
   }
 
   Status EnableWal(SqliteConnection& writer) const {
-    HOPTAC_ASSIGN_OR_RETURN(std::optional<Row> row, writer.QueryOne("PRAGMA journal_mode = WAL"));
+    // Switching a new file to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at
+    // once, without its busy handler, when another process holds a write lock meanwhile (two
+    // servers migrating a fresh database): retry until the busy timeout has passed.
+    Result<std::optional<Row>> result = writer.QueryOne("PRAGMA journal_mode = WAL");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.busy_timeout_ms);
+    while (!result.ok() && result.error().code == ErrorCode::kUnavailable &&
+           std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      result = writer.QueryOne("PRAGMA journal_mode = WAL");
+    }
+    HOPTAC_ASSIGN_OR_RETURN(std::optional<Row> row, std::move(result));
     const std::string* mode = row && !row->empty() ? std::get_if<std::string>(&(*row)[0]) : nullptr;
     const std::string_view journal_mode = mode != nullptr ? std::string_view(*mode) : "?";
     if (journal_mode != "wal") {
