@@ -7,6 +7,14 @@ namespace hoptac::reporting::cli {
 
 namespace {
 
+// `text` padded with spaces to `width` columns, counting code points rather than bytes (std::setw
+// counts bytes, so "Hà Nội" took three columns fewer than it shows).
+std::string Padded(const std::string& text, size_t width) {
+  size_t points = 0;
+  for (unsigned char c : text) points += (c & 0xC0) != 0x80;
+  return text + std::string(points < width ? width - points : 1, ' ');
+}
+
 using hoptac::cli::CommandLine;
 
 std::string PeriodTypes(const ReportForm& form) {
@@ -52,8 +60,8 @@ Status Run(const CommandLine& cli, const ServiceOpener& open) {
             << "returned"
             << "status\n";
   for (const CompletenessRow& r : c.rows)
-    std::cout << std::left << std::setw(10) << r.province << std::setw(24) << r.province_name << std::setw(10)
-              << r.expected << std::setw(11) << r.submitted << std::setw(9) << r.on_time << std::setw(10) << r.approved
+    std::cout << std::left << std::setw(10) << r.province << Padded(r.province_name, 24) << std::setw(10) << r.expected
+              << std::setw(11) << r.submitted << std::setw(9) << r.on_time << std::setw(10) << r.approved
               << std::setw(10) << r.returned << (r.status.empty() ? "-" : r.status) << "\n";
   if (!c.missing.empty()) {
     std::cout << "missing (" << c.missing.size() << "):\n";
