@@ -304,7 +304,15 @@ Result<DataValueSetImport> DataValueSets::Import(const auth::Principal& who, con
 
   DataValueSetImport result;
   if (!existing) {
-    HOPTAC_ASSIGN_OR_RETURN(existing, reports_.Create(who, unit));
+    auto created = reports_.Create(who, unit);
+    if (!created.ok()) {
+      // The unit is the set's orgUnit: name it as the sender wrote it, not as POST /reports does.
+      Error error = std::move(created).error();
+      for (FieldError& f : error.fields)
+        if (f.field == "province" || f.field == "entity_id") f.field = "orgUnit";
+      return error;
+    }
+    existing = std::move(*created);
     result.created = true;
   }
   result.report_id = existing->report.id;

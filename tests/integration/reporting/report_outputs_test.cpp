@@ -202,6 +202,8 @@ TEST_F(ReportOutputsTest, BadSetsAreRefusedNamingWhatIsWrongAndWriteNothing) {
       {R"({"dataSet":"province_development","period":"2023","orgUnit":"20","dataValues":[{"dataElement":"coops_total","value":"3"},{"dataElement":"coops_total","value":"4"}]})",
        "dataValues[1].dataElement:duplicate"},
       {R"({"dataSet":"province_development","period":"202309","orgUnit":"20","dataValues":[]})", "period:"},
+      {R"({"dataSet":"province_development","period":"2024","orgUnit":"99","dataValues":[{"dataElement":"results","value":"x"}]})",
+       "orgUnit:"},
       {R"({"dataSet":"province_development","period":"2023X","orgUnit":"20","dataValues":[]})",
        "period:invalid_period"},
       {R"({"dataSet":"province_development","orgUnit":"20","dataValues":[]})", "period:required"},
