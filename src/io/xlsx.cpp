@@ -569,6 +569,7 @@ struct XlsxReader::Impl {
   std::optional<Error> error;
   std::vector<std::string> header;
   int header_row = 0;
+  bool no_header = false;
 };
 
 Status XlsxReader::Impl::Start() {
@@ -633,6 +634,10 @@ Status XlsxReader::Impl::Start() {
   sheet_handler = std::make_unique<SheetHandler>(SheetContext{&strings, &kinds, date_system}, pending);
   HOPTAC_ASSIGN_OR_RETURN(sheet_parser, PartParser::Open(zip, sheet_part, limit, *sheet_handler));
 
+  if (options.no_header) {
+    no_header = true;
+    return Ok();
+  }
   PendingRow first;
   HOPTAC_ASSIGN_OR_RETURN(bool any, NextRow(first));
   if (any) {
@@ -728,6 +733,10 @@ Result<bool> XlsxReader::Next(std::vector<std::string>& cells, int& source_row) 
   if (!more) return false;
   cells = std::move(row.cells);
   source_row = row.number;
+  if (impl_->no_header) {
+    while (!cells.empty() && cells.back().empty()) cells.pop_back();
+    return true;
+  }
   HOPTAC_TRY(FitRow(cells, impl_->header.size(), source_row));
   return true;
 }

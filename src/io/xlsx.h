@@ -59,6 +59,10 @@ struct XlsxReadOptions {
   std::string sheet_name;
   // Largest uncompressed size of any part (sheet, shared strings, styles).
   std::uint64_t max_part_bytes = std::uint64_t{512} << 20;
+  // A sheet laid out as a document (a report as on paper) rather than a table: no
+  // header (header() is empty, header_row() 0) and Next() returns every non-blank row
+  // as it is, trailing empty cells dropped, without the width rule.
+  bool no_header = false;
 };
 
 class XlsxReader final : public RowSource {

@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -98,6 +99,87 @@ std::string XmlEscapeAttribute(std::string_view text) {
       default: out += c;
     }
   }
+  return out;
+}
+
+// The cell styles every workbook has: default, bold (header), date.
+constexpr int kFixedStyles = 3;
+
+// A number for an attribute: "12.5", "409", never exponents.
+std::string FormatDecimal(double value) {
+  char digits[32];
+  std::snprintf(digits, sizeof digits, "%.2f", value);
+  std::string out = digits;
+  while (out.back() == '0') out.pop_back();
+  if (out.back() == '.') out.pop_back();
+  return out;
+}
+
+std::string FontXml(bool bold, bool italic, bool underline, int size) {
+  std::string font = "<font>";
+  if (bold) font += "<b/>";
+  if (italic) font += "<i/>";
+  if (underline) font += "<u/>";
+  font += "<sz val=\"" + std::to_string(size) + "\"/><name val=\"Calibri\"/><family val=\"2\"/></font>";
+  return font;
+}
+
+// xl/styles.xml: the fixed styles, then one per options style (fonts and number formats
+// shared between them).
+Result<std::string> StylesXml(const std::vector<XlsxStyle>& styles) {
+  std::vector<std::string> fonts = {FontXml(false, false, false, 11), FontXml(true, false, false, 11)};
+  std::vector<std::string> formats = {"yyyy\\-mm\\-dd"};
+  auto index_of = [](std::vector<std::string>& list, const std::string& item) {
+    for (size_t i = 0; i < list.size(); ++i)
+      if (list[i] == item) return i;
+    list.push_back(item);
+    return list.size() - 1;
+  };
+  std::string xfs;
+  for (const XlsxStyle& style : styles) {
+    if (style.font_size < 6 || style.font_size > 72)
+      return Error::Internal("xlsx: font size " + std::to_string(style.font_size) + " out of 6–72");
+    size_t font = index_of(fonts, FontXml(style.bold, style.italic, style.underline, style.font_size));
+    size_t format = 0;
+    if (!style.number_format.empty()) format = 164 + index_of(formats, XmlEscapeAttribute(style.number_format));
+    xfs += "<xf numFmtId=\"" + std::to_string(format) + "\" fontId=\"" + std::to_string(font) +
+           "\" fillId=\"0\" borderId=\"" + (style.border ? "1" : "0") + "\" xfId=\"0\" applyFont=\"1\"" +
+           (format != 0 ? " applyNumberFormat=\"1\"" : "") + (style.border ? " applyBorder=\"1\"" : "") +
+           " applyAlignment=\"1\"><alignment";
+    switch (style.align) {
+      case XlsxStyle::Align::kGeneral: break;
+      case XlsxStyle::Align::kLeft: xfs += " horizontal=\"left\""; break;
+      case XlsxStyle::Align::kCenter: xfs += " horizontal=\"center\""; break;
+      case XlsxStyle::Align::kRight: xfs += " horizontal=\"right\""; break;
+    }
+    xfs += style.top ? " vertical=\"top\"" : " vertical=\"center\"";
+    if (style.wrap) xfs += " wrapText=\"1\"";
+    xfs += "/></xf>";
+  }
+  std::string out = kXmlDeclaration;
+  out += "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">";
+  out += "<numFmts count=\"" + std::to_string(formats.size()) + "\">";
+  for (size_t i = 0; i < formats.size(); ++i)
+    out += "<numFmt numFmtId=\"" + std::to_string(164 + i) + "\" formatCode=\"" + formats[i] + "\"/>";
+  out += "</numFmts><fonts count=\"" + std::to_string(fonts.size()) + "\">";
+  for (const std::string& font : fonts) out += font;
+  out +=
+      "</fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
+      "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
+      "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>"
+      "<border><left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right>"
+      "<top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom>"
+      "<diagonal/></border></borders>"
+      "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>";
+  out += "<cellXfs count=\"" + std::to_string(kFixedStyles + styles.size()) + "\">";
+  out +=
+      "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+      "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+      "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>";
+  out += xfs;
+  out +=
+      "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+      "</styleSheet>";
   return out;
 }
 
@@ -220,6 +302,7 @@ struct XlsxStreamWriter::Impl {
     xml +=
         "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
         "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">";
+    if (page && page->fit_to_width) xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>";
     if (frozen_header) {
       xml +=
           "<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
@@ -227,7 +310,20 @@ struct XlsxStreamWriter::Impl {
     } else {
       xml += "<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\"/></sheetViews>";
     }
-    xml += "<sheetFormatPr defaultRowHeight=\"15\"/><sheetData>";
+    xml += "<sheetFormatPr defaultRowHeight=\"15\"/>";
+    bool any_width = false;
+    for (double width : column_widths) any_width = any_width || width > 0;
+    if (any_width) {
+      xml += "<cols>";
+      for (size_t i = 0; i < column_widths.size(); ++i) {
+        if (!(column_widths[i] > 0)) continue;
+        std::string n = std::to_string(i + 1);
+        xml += "<col min=\"" + n + "\" max=\"" + n + "\" width=\"" + FormatDecimal(column_widths[i]) +
+               "\" customWidth=\"1\"/>";
+      }
+      xml += "</cols>";
+    }
+    xml += "<sheetData>";
     started = true;
     return Ok();
   }
@@ -237,7 +333,7 @@ struct XlsxStreamWriter::Impl {
     return columns[column];
   }
 
-  Status BeginRow(size_t cells) {
+  Status BeginRow(size_t cells, double height = 0) {
     if (closed) return Error::Internal("xlsx: write after Close()");
     if (rows >= kMaxRows)
       return Error::Make(ErrorCode::kInvalidArgument, "error.xlsx_too_many_rows", {std::to_string(kMaxRows)});
@@ -248,6 +344,11 @@ struct XlsxStreamWriter::Impl {
     row_number = std::to_string(rows);
     xml += "<row r=\"";
     xml += row_number;
+    if (height > 0) {
+      xml += "\" ht=\"";
+      xml += FormatDecimal(std::min(height, 409.0));
+      xml += "\" customHeight=\"1";
+    }
     xml += "\">";
     return Ok();
   }
@@ -357,9 +458,43 @@ struct XlsxStreamWriter::Impl {
     xml += "</v></c>";
   }
 
+  // A cell in style `style` (1-based index into the options' styles): written even empty.
+  Status Styled(size_t column, const XlsxCell& cell, int style) {
+    std::string attributes = " s=\"" + std::to_string(kFixedStyles + style - 1) + "\"";
+    if (const auto* text = std::get_if<std::string_view>(&cell); text != nullptr && !text->empty()) {
+      HOPTAC_TRY(CheckText(column, *text));
+      CellStart(column, (attributes + " t=\"inlineStr\"><is>").c_str());
+      AppendT(xml, *text);
+      xml += "</is></c>";
+    } else if (const auto* number = std::get_if<double>(&cell); number != nullptr && std::isfinite(*number)) {
+      CellStart(column, (attributes + "><v>").c_str());
+      char digits[32];
+      auto [end, ec] = std::to_chars(digits, digits + sizeof digits, *number);
+      xml.append(digits, ec == std::errc() ? static_cast<size_t>(end - digits) : 0);
+      xml += "</v></c>";
+    } else {
+      CellStart(column, (attributes + "/>").c_str());
+    }
+    return Ok();
+  }
+
   Status Finish() {
     if (!started) HOPTAC_TRY(BeginSheet(false));
-    xml += "</sheetData></worksheet>";
+    xml += "</sheetData>";
+    if (!merges.empty()) {
+      xml += "<mergeCells count=\"" + std::to_string(merges.size()) + "\">";
+      for (const std::string& ref : merges) xml += "<mergeCell ref=\"" + ref + "\"/>";
+      xml += "</mergeCells>";
+    }
+    if (page) {
+      xml += "<pageMargins left=\"" + FormatDecimal(page->left) + "\" right=\"" + FormatDecimal(page->right) +
+             "\" top=\"" + FormatDecimal(page->top) + "\" bottom=\"" + FormatDecimal(page->bottom) +
+             "\" header=\"0.3\" footer=\"0.3\"/>";
+      xml += "<pageSetup paperSize=\"9\" orientation=\"";
+      xml += page->landscape ? "landscape" : "portrait";
+      xml += page->fit_to_width ? "\" fitToWidth=\"1\" fitToHeight=\"0\"/>" : "\"/>";
+    }
+    xml += "</worksheet>";
     HOPTAC_TRY(Hand());
     StopCompressor();
     if (!compress_error.empty()) return Error::Internal(compress_error);
@@ -437,6 +572,10 @@ struct XlsxStreamWriter::Impl {
   std::vector<std::string> columns;
   std::vector<bool> shared_columns;
   std::vector<bool> date_columns;
+  std::vector<double> column_widths;
+  std::optional<XlsxPageSetup> page;
+  size_t style_count = 0;
+  std::vector<std::string> merges;  // "A1:C1"
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
@@ -475,6 +614,9 @@ Result<std::unique_ptr<XlsxStreamWriter>> XlsxStreamWriter::Create(const std::st
   impl->path = path;
   impl->shared_columns = options.shared_string_columns;
   impl->date_columns = options.date_columns;
+  impl->column_widths = options.column_widths;
+  impl->page = options.page;
+  impl->style_count = options.styles.size();
   impl->file = std::fopen(path.c_str(), "wb");
   if (impl->file == nullptr) {
     Error error = Error::Make(ErrorCode::kInvalidArgument, "error.file_unwritable",
@@ -486,6 +628,16 @@ Result<std::unique_ptr<XlsxStreamWriter>> XlsxStreamWriter::Create(const std::st
   if (name.size() > 31 || name.find_first_of(":\\/?*[]") != std::string::npos)
     return Error::Internal("xlsx: invalid sheet name \"" + name + "\"");
   const std::string decl = kXmlDeclaration;
+  std::string print_titles;
+  if (options.page && options.page->repeat_first_row > 0 &&
+      options.page->repeat_last_row >= options.page->repeat_first_row) {
+    std::string quoted = "'";
+    for (char c : name) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    quoted += "'";
+    print_titles = "<definedNames><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">" +
+                   XmlEscapeAttribute(quoted) + "!$" + std::to_string(options.page->repeat_first_row) + ":$" +
+                   std::to_string(options.page->repeat_last_row) + "</definedName></definedNames>";
+  }
   HOPTAC_TRY(impl->AddSmallPart(
       "[Content_Types].xml",
       decl +
@@ -506,12 +658,13 @@ Result<std::unique_ptr<XlsxStreamWriter>> XlsxStreamWriter::Create(const std::st
                          "<Relationship Id=\"rId1\" "
                          "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
                          "Target=\"xl/workbook.xml\"/></Relationships>"));
-  HOPTAC_TRY(impl->AddSmallPart("xl/workbook.xml",
-                                decl +
-                                    "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-                                    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-                                    "<bookViews><workbookView/></bookViews><sheets><sheet name=\"" +
-                                    XmlEscapeAttribute(name) + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"));
+  HOPTAC_TRY(impl->AddSmallPart(
+      "xl/workbook.xml", decl +
+                             "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                             "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                             "<bookViews><workbookView/></bookViews><sheets><sheet name=\"" +
+                             XmlEscapeAttribute(name) + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets>" + print_titles +
+                             "</workbook>"));
   HOPTAC_TRY(impl->AddSmallPart(
       "xl/_rels/workbook.xml.rels",
       decl + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -524,22 +677,8 @@ Result<std::unique_ptr<XlsxStreamWriter>> XlsxStreamWriter::Create(const std::st
              "<Relationship Id=\"rId3\" "
              "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" "
              "Target=\"sharedStrings.xml\"/></Relationships>"));
-  HOPTAC_TRY(impl->AddSmallPart(
-      "xl/styles.xml",
-      decl + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-             "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy\\-mm\\-dd\"/></numFmts>"
-             "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
-             "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font></fonts>"
-             "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
-             "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
-             "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-             "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-             "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-             "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
-             "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-             "</cellXfs>"
-             "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
-             "</styleSheet>"));
+  HOPTAC_ASSIGN_OR_RETURN(std::string styles, StylesXml(options.styles));
+  HOPTAC_TRY(impl->AddSmallPart("xl/styles.xml", styles));
   // The sheet comes last; its local header is rewritten with the CRC and sizes at the end.
   impl->sheet.name = "xl/worksheets/sheet1.xml";
   impl->sheet.offset = impl->offset;
@@ -575,6 +714,36 @@ Status XlsxStreamWriter::WriteRow(std::span<const XlsxCell> cells) {
   }
   return impl_->EndRow();
 }
+
+Status XlsxStreamWriter::WriteRow(std::span<const XlsxStyledCell> cells, double height) {
+  for (const XlsxStyledCell& cell : cells)
+    if (cell.style < 0 || static_cast<size_t>(cell.style) > impl_->style_count)
+      return Error::Internal("xlsx: style " + std::to_string(cell.style) + " was not declared");
+  HOPTAC_TRY(impl_->BeginRow(cells.size(), height));
+  for (size_t column = 0; column < cells.size(); ++column) {
+    const XlsxStyledCell& cell = cells[column];
+    if (cell.style > 0) {
+      HOPTAC_TRY(impl_->Styled(column, cell.value, cell.style));
+    } else if (const auto* text = std::get_if<std::string_view>(&cell.value)) {
+      HOPTAC_TRY(impl_->Text(column, *text, false));
+    } else if (const auto* number = std::get_if<double>(&cell.value)) {
+      impl_->Number(column, *number);
+    }
+  }
+  return impl_->EndRow();
+}
+
+Status XlsxStreamWriter::Merge(size_t first_row, size_t first_column, size_t last_row, size_t last_column) {
+  if (impl_->closed) return Error::Internal("xlsx: merge after Close()");
+  if (last_row < first_row || last_column < first_column || last_row >= kMaxRows || last_column >= kMaxColumns)
+    return Error::Internal("xlsx: invalid merge range");
+  if (first_row == last_row && first_column == last_column) return Ok();
+  impl_->merges.push_back(impl_->Column(first_column) + std::to_string(first_row + 1) + ":" +
+                          impl_->Column(last_column) + std::to_string(last_row + 1));
+  return Ok();
+}
+
+size_t XlsxStreamWriter::rows_written() const { return impl_->rows; }
 
 Status XlsxStreamWriter::Close() {
   if (impl_->closed) return Ok();

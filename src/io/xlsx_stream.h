@@ -15,6 +15,11 @@
 //
 // The zip is written front to back; the sheet entry's local header gets its CRC
 // and sizes once the sheet is done (the file must be seekable: a regular file).
+// A laid-out sheet (a report as on paper) uses the same writer: cell styles (font,
+// alignment, wrap, thin borders, number format) declared in the options and referred to
+// by number from styled rows, merged ranges, column widths, row heights and the print
+// set-up (paper size, orientation, fit to the page width, margins).
+//
 // Limits: 1,048,576 rows and 16,384 columns (error.xlsx_too_many_rows,
 // error.xlsx_too_many_columns), 32,767 characters a cell (error.xlsx_cell_too_long),
 // and a sheet of at most 4 GiB of XML, as this writer does not use zip64
@@ -26,7 +31,9 @@
 // helper thread of its own between Create() and Close() (or destruction).
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -35,6 +42,30 @@
 #include "io/xlsx.h"
 
 namespace hoptac::io {
+
+// A cell style. Cells without one use the workbook's default (Calibri 11, general).
+struct XlsxStyle {
+  enum class Align : uint8_t { kGeneral, kLeft, kCenter, kRight };
+  bool bold = false, italic = false, underline = false;
+  int font_size = 11;  // points, 6–72
+  Align align = Align::kGeneral;
+  bool top = false;     // vertical alignment top (else centred)
+  bool wrap = false;    // wrap text in the cell
+  bool border = false;  // a thin border on all four sides
+  // An Excel number format, e.g. "#,##0" or "#,##0.0#"; empty for General. (The
+  // reader keeps reading such cells as plain numbers.)
+  std::string number_format;
+};
+
+// The page as printed.
+struct XlsxPageSetup {
+  bool landscape = false;
+  bool fit_to_width = true;  // shrink to one page wide (as many pages tall as needed)
+  // Margins in inches.
+  double left = 0.75, right = 0.5, top = 0.6, bottom = 0.6;
+  // Rows repeated at the top of every printed page (1-based, inclusive); 0: none.
+  int repeat_first_row = 0, repeat_last_row = 0;
+};
 
 struct XlsxStreamOptions {
   std::string sheet_name = "Sheet1";  // 1–31 characters, none of : \ / ? * [ ]
@@ -47,6 +78,17 @@ struct XlsxStreamOptions {
   // an Excel date (a serial day shown as yyyy-mm-dd, which io::XlsxReader reads back
   // as the same ISO text), so the column sorts and filters as dates in Excel.
   std::vector<bool> date_columns;
+  // Laid-out sheets: the styles styled rows refer to (by index + 1), the width of each
+  // column in characters (0: Excel's default), and the print set-up (A4).
+  std::vector<XlsxStyle> styles;
+  std::vector<double> column_widths;
+  std::optional<XlsxPageSetup> page;
+};
+
+// A cell of a styled row: its value and style (0: none; n: XlsxStreamOptions::styles[n - 1]).
+struct XlsxStyledCell {
+  XlsxCell value;
+  int style = 0;
 };
 
 class XlsxStreamWriter {
@@ -63,6 +105,14 @@ class XlsxStreamWriter {
   Status WriteRow(std::span<const std::string> cells);
   // Mixed cells; a number that is not finite is an empty cell.
   Status WriteRow(std::span<const XlsxCell> cells);
+  // Styled cells (a styled empty cell is written, so borders of merged ranges show);
+  // `height` in points (0: Excel's own; at most 409).
+  Status WriteRow(std::span<const XlsxStyledCell> cells, double height = 0);
+  // Merges a range of rows and columns (0-based, inclusive; written or not yet). The
+  // value is the top-left cell's. Ranges must not overlap (Excel refuses such files).
+  Status Merge(size_t first_row, size_t first_column, size_t last_row, size_t last_column);
+  // Rows written so far: the 0-based number of the next row.
+  size_t rows_written() const;
   // Finishes the sheet, writes the other parts and the zip directory. Idempotent.
   Status Close();
 

@@ -70,6 +70,13 @@ struct Report {
   std::map<std::string, boost::json::value> Values() const;
 };
 
+// What a report or a due item is called, for people.
+struct UnitLabels {
+  std::string form_vi, form_en;     // the form's name (its latest version)
+  std::string province;             // the province's name as of the period's end: "Lạng Sơn"
+  std::string province_full;        // "Tỉnh Lạng Sơn"
+  std::string entity, entity_code;  // entity reports: the entity's name and registration code
+};
 // Whether the first submission came by the due date's end in Vietnam time (UTC+7).
 bool OnTime(const Report& report);
 

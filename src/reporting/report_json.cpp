@@ -37,7 +37,15 @@ json::object FormSummaryJson(const ReportForm& form) {
                       {"period_types", types}, {"name_vi", form.name_vi}, {"name_en", form.name_en}};
 }
 
-json::object ReportSummaryJson(const Report& r) {
+void AddLabels(json::object& o, const UnitLabels& labels, bool english) {
+  const std::string& form = english && !labels.form_en.empty() ? labels.form_en : labels.form_vi;
+  o["form_name"] = form.empty() ? json::value(nullptr) : json::value(form);
+  o["province_name"] = labels.province.empty() ? json::value(nullptr) : json::value(labels.province);
+  o["entity_name"] = labels.entity.empty() ? json::value(nullptr) : json::value(labels.entity);
+  o["entity_code"] = labels.entity_code.empty() ? json::value(nullptr) : json::value(labels.entity_code);
+}
+
+json::object ReportSummaryJson(const Report& r, const UnitLabels* labels, bool english) {
   json::object o;
   o["id"] = r.id;
   o["form"] = r.form_code;
@@ -51,6 +59,7 @@ json::object ReportSummaryJson(const Report& r) {
   o["approved_at"] = r.approved_at_ms ? json::value(IsoTime(*r.approved_at_ms)) : json::value(nullptr);
   o["on_time"] = r.first_submitted_at_ms ? json::value(OnTime(r)) : json::value(nullptr);
   o["return_comment"] = r.return_comment.empty() ? json::value(nullptr) : json::value(r.return_comment);
+  if (labels) AddLabels(o, *labels, english);
   return o;
 }
 
@@ -69,8 +78,8 @@ json::object ValuesJson(const Report& r, json::object& notes, json::object& pref
 
 }  // namespace
 
-json::object ReportJson(const Report& r, const std::vector<RuleCheck>& checks, bool english) {
-  json::object o = ReportSummaryJson(r);
+json::object ReportJson(const Report& r, const std::vector<RuleCheck>& checks, bool english, const UnitLabels* labels) {
+  json::object o = ReportSummaryJson(r, labels, english);
   json::object notes, prefill, entered;
   o["values"] = ValuesJson(r, notes, prefill, entered);
   o["notes"] = std::move(notes);

@@ -22,11 +22,15 @@ boost::json::object FormSummaryJson(const ReportForm& form);
 // values, notes, prefill:{field:{value, source}}, entered:{field:{by, at}}, checks:[{rule,
 // severity, message}], history:[{action, by, at, comment}], submitted_at, approved_at,
 // return_comment}. Messages in English when `english`. Times ISO 8601 UTC.
-boost::json::object ReportJson(const Report& report, const std::vector<RuleCheck>& checks, bool english);
+// With `labels`: form_name (in the language asked), province_name, entity_name, entity_code.
+boost::json::object ReportJson(const Report& report, const std::vector<RuleCheck>& checks, bool english,
+                               const UnitLabels* labels = nullptr);
 // The audit row's view: the same without history and checks.
 std::string ReportAuditJson(const Report& report);
 // A list line: no values, no history.
-boost::json::object ReportSummaryJson(const Report& report);
+boost::json::object ReportSummaryJson(const Report& report, const UnitLabels* labels = nullptr, bool english = false);
+// Adds the labels' members to a report or due item's object.
+void AddLabels(boost::json::object& o, const UnitLabels& labels, bool english);
 // Milliseconds as "2026-12-05T03:38:05.123Z".
 std::string IsoTime(int64_t ms);
 

@@ -202,6 +202,38 @@ Result<Report> ReportService::Load(const Principal& who, int64_t id) {
   return std::move(*report);
 }
 
+UnitLabels ReportService::Labels(const Principal& who, const std::string& form, const std::string& province,
+                                 int64_t entity_id, Date on, LabelCache& cache) {
+  UnitLabels labels;
+  auto f = cache.forms.find(form);
+  if (f == cache.forms.end()) {
+    auto loaded = GetForm(who, form, std::nullopt);
+    f = cache.forms
+            .emplace(form,
+                     loaded.ok() ? std::pair(loaded->name_vi, loaded->name_en) : std::pair<std::string, std::string>())
+            .first;
+  }
+  labels.form_vi = f->second.first;
+  labels.form_en = f->second.second;
+  if (const geo::AdminUnit* unit = units_->Find(geo::AdminLevel::kProvince, province, on)) {
+    labels.province = unit->name;
+    labels.province_full = unit->full_name;
+  }
+  if (entity_id != 0) {
+    auto e = cache.entities.find(entity_id);
+    if (e == cache.entities.end()) {
+      auto record = entities_.Get(who, entity_id);
+      e = cache.entities
+              .emplace(entity_id, record.ok() ? std::pair(record->entity.name, record->entity.registration_code)
+                                              : std::pair<std::string, std::string>())
+              .first;
+    }
+    labels.entity = e->second.first;
+    labels.entity_code = e->second.second;
+  }
+  return labels;
+}
+
 Result<ReportForm> ReportService::FormOf(const Report& report) {
   std::optional<ReportForm> form;
   HOPTAC_TRY(db_.Read([&](Connection& conn) -> Status {

@@ -101,6 +101,12 @@ struct DueItem {
   std::string action;  // fill | review
 };
 
+// Lookups already made for one answer (many lines share forms, provinces and entities).
+struct LabelCache {
+  std::map<std::string, std::pair<std::string, std::string>> forms;
+  std::map<int64_t, std::pair<std::string, std::string>> entities;
+};
+
 class ReportService {
  public:
   using NowMs = std::function<int64_t()>;
@@ -132,6 +138,14 @@ class ReportService {
   Result<Completeness> GetCompleteness(const auth::Principal& who, const std::string& form, const std::string& period,
                                        const std::string& province);
   Result<std::vector<DueItem>> Due(const auth::Principal& who);
+
+  // Whether `who` may change `report`'s values (whatever its status).
+  bool MayFillReport(const auth::Principal& who, const Report& report) const { return MayFill(who, report); }
+
+  // The labels of a unit's report: empty names where the form, province or entity is
+  // unknown or the entity is out of `who`'s scope (labels never fail an answer).
+  UnitLabels Labels(const auth::Principal& who, const std::string& form, const std::string& province, int64_t entity_id,
+                    Date on, LabelCache& cache);
 
   // Today in Vietnam (UTC+7), from the clock.
   Date Today() const;

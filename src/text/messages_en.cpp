@@ -384,6 +384,12 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"error.report_not_found", "Report {0} not found."},
     {"error.report_form_not_found", "Report form {0} not found."},
     {"error.report_exists", "The unit already has a report for this period (number {0})."},
+    {"error.report_xlsx_not_a_report",
+     "The file is not a report exported from hoptac: its rows \"Mã biểu mẫu / Form:\", \"Kỳ báo cáo / Period:\" and "
+     "\"Đơn vị / Unit:\" are missing. Download this report's XLSX, fill it in and import it again."},
+    {"error.report_xlsx_mismatch",
+     "The file belongs to another report (in the file: {1}; this report: {2}). Nothing was written."},
+    {"field.report_xlsx_twice", "Field {0} appears on two rows of the file."},
     {"error.report_locked", "The report is {0}: its values cannot be changed."},
     {"error.report_wrong_status", "The report is {0}: it cannot {1}."},
     {"error.report_checks_failed", "The report cannot be submitted yet: see the fields below."},

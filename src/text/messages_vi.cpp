@@ -394,6 +394,12 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"error.report_not_found", "Không tìm thấy báo cáo {0}."},
     {"error.report_form_not_found", "Không tìm thấy biểu mẫu báo cáo {0}."},
     {"error.report_exists", "Đơn vị đã có báo cáo kỳ này (số {0})."},
+    {"error.report_xlsx_not_a_report",
+     "Tệp không phải một báo cáo xuất từ hoptac: không thấy các dòng \"Mã biểu mẫu / Form:\", \"Kỳ báo cáo / "
+     "Period:\", \"Đơn vị / Unit:\". Hãy tải tệp XLSX của báo cáo này về, điền rồi nhập lại."},
+    {"error.report_xlsx_mismatch",
+     "Tệp là của một báo cáo khác (trong tệp: {1}; báo cáo này: {2}). Không có số liệu nào được ghi."},
+    {"field.report_xlsx_twice", "Chỉ tiêu {0} có mặt ở hai dòng của tệp."},
     {"error.report_locked", "Báo cáo đang ở trạng thái {0}, không được sửa số liệu."},
     {"error.report_wrong_status", "Báo cáo đang ở trạng thái {0}, không thực hiện được thao tác {1}."},
     {"error.report_checks_failed", "Báo cáo chưa đủ điều kiện gửi: đề nghị kiểm tra các chỉ tiêu dưới đây."},

@@ -1,8 +1,10 @@
 #include "text/normalize.h"
 
 #include <unicode/bytestream.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utypes.h>
 
 #include "text/utf8.h"
@@ -115,6 +117,16 @@ NormalizedText NormalizeText(std::string_view utf8) {
   }
   out.text = ToNfc(std::move(kept));
   out.visible = HasVisibleText(out.text);
+  return out;
+}
+
+std::string UpperCase(std::string_view utf8) {
+  if (!IsValidUtf8(utf8)) return std::string(utf8);
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  text.toUpper(icu::Locale("vi"));
+  std::string out;
+  text.toUTF8String(out);
   return out;
 }
 

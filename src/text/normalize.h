@@ -45,4 +45,9 @@ bool IsBidiOverrideOrIsolate(char32_t code_point);
 // Whether `utf8` holds one of them.
 bool HasBidiOverrideOrIsolate(std::string_view utf8);
 
+// Upper case by the Vietnamese rules (ICU, locale "vi"): "Báo cáo tình hình" →
+// "BÁO CÁO TÌNH HÌNH", as official titles are printed. Text that is not valid UTF-8
+// is returned unchanged.
+std::string UpperCase(std::string_view utf8);
+
 }  // namespace hoptac::text

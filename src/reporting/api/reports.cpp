@@ -13,13 +13,21 @@ namespace {
 
 namespace json = boost::json;
 
-Response ViewResponse(const Request& request, const ReportView& view, unsigned status = 200) {
-  json::object o = ReportJson(view.report, view.checks, request.lang == i18n::Lang::kEn);
+}  // namespace
+
+Response ReportViewResponse(ReportService& reports, const Request& request, const ReportView& view, unsigned status) {
+  LabelCache cache;
+  const Report& r = view.report;
+  UnitLabels labels =
+      reports.Labels(request.principal, r.form_code, r.province_code, r.entity_id, r.period.End(), cache);
+  json::object o = ReportJson(r, view.checks, request.lang == i18n::Lang::kEn, &labels);
   json::object previous;
   for (const auto& [code, value] : view.previous) previous[code] = value;
   o["previous"] = std::move(previous);
   return Response::Json(o, status);
 }
+
+namespace {
 
 Result<ValuesUpdate> DecodeValues(const json::object& body) {
   ValuesUpdate update;
@@ -129,17 +137,24 @@ void AddReportRoutes(Router& router, const Services& services) {
                 HOPTAC_TRY(http::CheckQueryParameters(request, {}));
                 HOPTAC_ASSIGN_OR_RETURN(auto items, reports->Due(request.principal));
                 json::array out;
-                for (const DueItem& d : items)
-                  out.push_back(
-                      json::object{{"form", d.form},
-                                   {"period", d.period},
-                                   {"province", d.province},
-                                   {"entity_id", d.entity_id ? json::value(d.entity_id) : json::value(nullptr)},
-                                   {"due_date", d.due_date.ToIso()},
-                                   {"days_left", d.days_left},
-                                   {"overdue", d.overdue},
-                                   {"report_id", d.report_id ? json::value(*d.report_id) : json::value(nullptr)},
-                                   {"action", d.action}});
+                LabelCache cache;
+                const bool english = request.lang == i18n::Lang::kEn;
+                for (const DueItem& d : items) {
+                  auto period = domain::ParsePeriod(d.period);
+                  UnitLabels labels = reports->Labels(request.principal, d.form, d.province, d.entity_id,
+                                                      period.ok() ? period->End() : reports->Today(), cache);
+                  json::object item{{"form", d.form},
+                                    {"period", d.period},
+                                    {"province", d.province},
+                                    {"entity_id", d.entity_id ? json::value(d.entity_id) : json::value(nullptr)},
+                                    {"due_date", d.due_date.ToIso()},
+                                    {"days_left", d.days_left},
+                                    {"overdue", d.overdue},
+                                    {"report_id", d.report_id ? json::value(*d.report_id) : json::value(nullptr)},
+                                    {"action", d.action}};
+                  AddLabels(item, labels, english);
+                  out.push_back(std::move(item));
+                }
                 return Response::Json(json::object{{"total", items.size()}, {"items", std::move(out)}});
               }});
 
@@ -168,7 +183,12 @@ void AddReportRoutes(Router& router, const Services& services) {
                 HOPTAC_ASSIGN_OR_RETURN(q.limit, http::IntParameter(request, "limit", 50));
                 HOPTAC_ASSIGN_OR_RETURN(auto page, reports->List(request.principal, q));
                 json::array items;
-                for (const Report& r : page.items) items.push_back(ReportSummaryJson(r));
+                LabelCache cache;
+                for (const Report& r : page.items) {
+                  UnitLabels labels = reports->Labels(request.principal, r.form_code, r.province_code, r.entity_id,
+                                                      r.period.End(), cache);
+                  items.push_back(ReportSummaryJson(r, &labels, request.lang == i18n::Lang::kEn));
+                }
                 return Response::Json(json::object{{"total", page.total}, {"items", std::move(items)}});
               }});
 
@@ -197,7 +217,7 @@ void AddReportRoutes(Router& router, const Services& services) {
                   return response;
                 }
                 if (!view.ok()) return std::move(view).error();
-                return ViewResponse(request, *view, 201);
+                return ReportViewResponse(*reports, request, *view, 201);
               }});
 
   router.Add({"GET", "/api/v1/reports/{id}", "reports.get", Access::kAuthenticated, Execution::kWorker,
@@ -205,7 +225,7 @@ void AddReportRoutes(Router& router, const Services& services) {
                 HOPTAC_ASSIGN_OR_RETURN(int64_t id, http::IdParameter(request, "id"));
                 HOPTAC_TRY(http::CheckQueryParameters(request, {}));
                 HOPTAC_ASSIGN_OR_RETURN(auto view, reports->Get(request.principal, id));
-                return ViewResponse(request, view);
+                return ReportViewResponse(*reports, request, view);
               }});
 
   router.Add({"PUT", "/api/v1/reports/{id}", "reports.put", Access::kAuthenticated, Execution::kWorker,
@@ -215,7 +235,7 @@ void AddReportRoutes(Router& router, const Services& services) {
                 HOPTAC_ASSIGN_OR_RETURN(auto body, http::ParseJsonObject(request));
                 HOPTAC_ASSIGN_OR_RETURN(auto update, DecodeValues(body));
                 HOPTAC_ASSIGN_OR_RETURN(auto view, reports->PutValues(request.principal, id, update));
-                return ViewResponse(request, view);
+                return ReportViewResponse(*reports, request, view);
               }});
 
   struct StepRoute {
@@ -241,7 +261,7 @@ void AddReportRoutes(Router& router, const Services& services) {
                   else
                     view = reports->Reopen(request.principal, id, text);
                   if (!view.ok()) return std::move(view).error();
-                  return ViewResponse(request, *view);
+                  return ReportViewResponse(*reports, request, *view);
                 }});
   }
 }

@@ -6,6 +6,7 @@ void AddRoutes(Router& router, const Services& services) {
   AddFormRoutes(router, services);
   AddNationalTableRoutes(router, services);
   AddReportRoutes(router, services);
+  AddReportDocumentRoutes(router, services);
   AddDataValueSetRoutes(router, services);
 }
 

@@ -33,6 +33,11 @@ void AddRoutes(Router& router, const Services& services);
 void AddFormRoutes(Router& router, const Services& services);
 void AddReportRoutes(Router& router, const Services& services);
 void AddDataValueSetRoutes(Router& router, const Services& services);
+// /api/v1/reports/{id}/export and /import: the report as on paper.
+void AddReportDocumentRoutes(Router& router, const Services& services);
+// A report's answer (GET /api/v1/reports/{id}): the report, its labels and the previous values.
+Response ReportViewResponse(ReportService& reports, const Request& request, const ReportView& view,
+                            unsigned status = 200);
 // GET /api/v1/reports/table: added before /api/v1/reports/{id}.
 void AddNationalTableRoutes(Router& router, const Services& services);
 

@@ -25,12 +25,14 @@
 #include "http/api.h"
 #include "http/server.h"
 #include "io/format_detect.h"
+#include "io/xlsx_stream.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
 #include "registry/import/import.h"
 #include "registry/import/import_jobs.h"
 #include "support/http_client.h"
 #include "support/server_harness.h"
+#include "support/temp_files.h"
 #include "support/test_db.h"
 #include "support/test_system.h"
 
@@ -533,6 +535,21 @@ Want FormWrite(const std::string& caller, bool) {
   return caller == "nat_admin" ? Want::kOk : Want::kForbidden;
 }
 
+// A province_development report file (reporting/report_document.h) for `period` and province
+// `unit`, with one narrative filled in.
+std::string ReportFile(const std::string& period, const std::string& unit) {
+  auto path = testing::TempDir("hoptac_access") / ("report-" + period + "-" + unit + ".xlsx");
+  auto writer = io::XlsxStreamWriter::Create(path.string());
+  EXPECT_TRUE(writer.ok());
+  std::vector<std::vector<std::string>> rows = {{"Mã biểu mẫu / Form:", "", "province_development"},
+                                                {"Kỳ báo cáo / Period:", "", period},
+                                                {"Đơn vị / Unit:", "", unit},
+                                                {"1", "Kết quả", "results", "Tốt."}};
+  for (const auto& row : rows) EXPECT_TRUE((*writer)->WriteRow(std::span<const std::string>(row)).ok());
+  EXPECT_TRUE((*writer)->Close().ok());
+  return testing::ReadFile(path);
+}
+
 TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
   std::string t01 = std::to_string(ids_["target01"]), t79 = std::to_string(ids_["target79"]);
   auto none = [](const std::string&, bool) { return std::string(); };
@@ -724,6 +741,13 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       {"reports.put",
        {[&](bool own) { return own ? report01 : report79; },
         [](const std::string&, bool) { return std::string(R"({"values":{"results":"Tốt."}})"); }, ReportFill}},
+      {"reports.export", {[&](bool own) { return (own ? report01 : report79) + "/export"; }, none, ReportRead}},
+      {"reports.import",
+       {[&](bool own) { return (own ? report01 : report79) + "/import"; },
+        [&](const std::string&, bool own) {
+          return own ? ReportFile(periods.at(0), "01") : ReportFile(periods.at(1), "79");
+        },
+        ReportFill}},
       {"reports.submit", {[&](bool own) { return fresh_report(own, 0) + "/submit"; }, none, ReportFill}},
       {"reports.return",
        {[&](bool own) { return fresh_report(own, 1) + "/return"; },

@@ -152,6 +152,89 @@ TEST(XlsxStreamWriter, RefusesWhatExcelCannotHold) {
   EXPECT_EQ(unwritable.error().key, "error.file_unwritable");
 }
 
+// A laid-out sheet (a report as on paper): styles, merged ranges, column widths, row
+// heights and the A4 print set-up are written as Excel expects, and the values read back.
+TEST(XlsxStreamWriter, WritesALaidOutSheet) {
+  auto path = TempDir() / "layout.xlsx";
+  {
+    XlsxStreamOptions options;
+    options.sheet_name = "B\xC3\xA1o c\xC3\xA1o";
+    XlsxStyle title;
+    title.bold = true;
+    title.font_size = 14;
+    title.align = XlsxStyle::Align::kCenter;
+    XlsxStyle number;
+    number.border = true;
+    number.number_format = "#,##0";
+    XlsxStyle text;
+    text.border = true;
+    text.wrap = true;
+    text.top = true;
+    options.styles = {title, number, text};
+    options.column_widths = {6, 40, 0, 14};
+    options.page = XlsxPageSetup{};
+    options.page->repeat_first_row = 3;
+    options.page->repeat_last_row = 3;
+    auto writer = XlsxStreamWriter::Create(path.string(), options);
+    ASSERT_OK(writer);
+    std::vector<XlsxStyledCell> heading = {{std::string_view("B\xC3\x81O C\xC3\x81O"), 1}, {{}, 1}, {{}, 1}, {{}, 1}};
+    ASSERT_OK((*writer)->WriteRow(heading, 24));
+    ASSERT_OK((*writer)->Merge(0, 0, 0, 3));
+    EXPECT_EQ((*writer)->rows_written(), 1u);
+    std::vector<XlsxStyledCell> blank;
+    ASSERT_OK((*writer)->WriteRow(blank));
+    std::vector<XlsxStyledCell> row = {{std::string_view("1"), 3},
+                                       {std::string_view("S\xE1\xBB\x91 HTX"), 3},
+                                       {std::string_view("coops_total"), 0},
+                                       {1234567.0, 2}};
+    ASSERT_OK((*writer)->WriteRow(row));
+    std::vector<XlsxStyledCell> bad = {{std::string_view("x"), 4}};
+    EXPECT_FALSE((*writer)->WriteRow(bad).ok());  // an undeclared style
+    EXPECT_FALSE((*writer)->Merge(2, 3, 1, 3).ok());
+    ASSERT_OK((*writer)->Close());
+  }
+  std::string sheet = ZipPart(path, "xl/worksheets/sheet1.xml");
+  EXPECT_NE(sheet.find("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("<col min=\"1\" max=\"1\" width=\"6\" customWidth=\"1\"/>"), std::string::npos);
+  EXPECT_EQ(sheet.find("<col min=\"3\""), std::string::npos);  // width 0: Excel's default
+  EXPECT_NE(sheet.find("<row r=\"1\" ht=\"24\" customHeight=\"1\">"), std::string::npos);
+  EXPECT_NE(sheet.find("<c r=\"B1\" s=\"3\"/>"), std::string::npos);  // a styled empty cell
+  EXPECT_NE(sheet.find("<mergeCells count=\"1\"><mergeCell ref=\"A1:D1\"/></mergeCells>"), std::string::npos);
+  EXPECT_NE(sheet.find("<pageSetup paperSize=\"9\" orientation=\"portrait\" fitToWidth=\"1\" fitToHeight=\"0\"/>"),
+            std::string::npos);
+  // The schema's order: sheetData, mergeCells, pageMargins, pageSetup.
+  EXPECT_LT(sheet.find("</sheetData>"), sheet.find("<mergeCells"));
+  EXPECT_LT(sheet.find("<mergeCells"), sheet.find("<pageMargins"));
+  std::string styles = ZipPart(path, "xl/styles.xml");
+  EXPECT_NE(styles.find("<cellXfs count=\"6\">"), std::string::npos) << styles;
+  EXPECT_NE(styles.find("formatCode=\"#,##0\""), std::string::npos);
+  EXPECT_NE(styles.find("<sz val=\"14\"/>"), std::string::npos);
+  EXPECT_NE(styles.find("wrapText=\"1\""), std::string::npos);
+  std::string workbook = ZipPart(path, "xl/workbook.xml");
+  EXPECT_NE(workbook.find("_xlnm.Print_Titles"), std::string::npos) << workbook;
+  EXPECT_NE(workbook.find("$3:$3"), std::string::npos);
+
+  // Read as a document: every non-blank row as it is, no header, no width rule.
+  XlsxReadOptions document;
+  document.no_header = true;
+  auto reader = XlsxReader::Open(path.string(), document);
+  ASSERT_OK(reader);
+  EXPECT_TRUE((*reader)->header().empty());
+  Rows rows;
+  std::vector<std::string> cells;
+  int number = 0;
+  std::vector<int> numbers;
+  while (true) {
+    auto more = (*reader)->Next(cells, number);
+    ASSERT_OK(more);
+    if (!*more) break;
+    rows.push_back(cells);
+    numbers.push_back(number);
+  }
+  EXPECT_EQ(rows, (Rows{{"B\xC3\x81O C\xC3\x81O"}, {"1", "S\xE1\xBB\x91 HTX", "coops_total", "1234567"}}));
+  EXPECT_EQ(numbers, (std::vector<int>{1, 3}));
+}
+
 // LibreOffice, when installed, opens what the writer wrote (as Excel users will).
 TEST(XlsxStreamWriter, LibreOfficeReadsIt) {
   if (std::system("command -v soffice >/dev/null 2>&1") != 0)

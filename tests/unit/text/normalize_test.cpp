@@ -122,5 +122,15 @@ TEST(NormalizeText, VisibleCharacters) {
   EXPECT_FALSE(HasVisibleText("\u00AD"));  // soft hyphen: format, default-ignorable
 }
 
+TEST(UpperCase, WritesVietnameseTitlesInCapitals) {
+  EXPECT_EQ(UpperCase("B\xC3\xA1o c\xC3\xA1o t\xC3\xACnh h\xC3\xACnh ph\xC3\xA1t tri\xE1\xBB\x83n kinh t\xE1\xBA\xBF "
+                      "t\xE1\xBA\xADp th\xE1\xBB\x83"),
+            "B\xC3\x81O C\xC3\x81O T\xC3\x8CNH H\xC3\x8CNH PH\xC3\x81T TRI\xE1\xBB\x82N KINH T\xE1\xBA\xBE "
+            "T\xE1\xBA\xACP TH\xE1\xBB\x82");
+  EXPECT_EQ(UpperCase("\xC4\x91\xE1\xBB\x93ng"), "\xC4\x90\xE1\xBB\x92NG");  // đồng → ĐỒNG
+  EXPECT_EQ(UpperCase("htx 9/2023"), "HTX 9/2023");
+  EXPECT_EQ(UpperCase("\xC3("), "\xC3(");  // not UTF-8: unchanged
+}
+
 }  // namespace
 }  // namespace hoptac::text
