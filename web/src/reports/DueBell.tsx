@@ -10,8 +10,8 @@ import { Link, useLocation } from 'react-router';
 import { useProvinceNames } from '../geo/units';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDate, formatPeriod } from '../i18n/format';
-import { getDue } from './api';
-import type { DueItem } from './types';
+import { getDue, listForms } from './api';
+import type { DueItem, FormSummary } from './types';
 import './bell.css';
 
 /** Days ahead within which a due report counts in the badge. */
@@ -32,6 +32,7 @@ export default function DueBell() {
   const provinceName = useProvinceNames(lang);
   const [items, setItems] = useState<DueItem[] | null>(null);
   const [open, setOpen] = useState(false);
+  const [forms, setForms] = useState<FormSummary[] | null>(null);
   const last = useRef(0);
   const button = useRef<HTMLButtonElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
@@ -72,7 +73,20 @@ export default function DueBell() {
     };
   }, [open]);
 
+  // A server whose due items carry no form_name: the names come from the forms' list, once.
+  const nameless = !!items?.some((d) => !d.form_name);
+  useEffect(() => {
+    if (!nameless || forms) return;
+    listForms()
+      .then((page) => setForms(page.items))
+      .catch(() => undefined);
+  }, [nameless, forms]);
+
   if (items === null) return null;
+  const formName = (d: DueItem) => {
+    const f = forms?.find((x) => x.code === d.form);
+    return f ? (lang === 'en' ? f.name_en : f.name_vi) : d.form_name || d.form;
+  };
   const sorted = [...items].sort(byDueDate);
   const count = items.filter(isUrgent).length;
   const unit = (d: DueItem) =>
@@ -111,7 +125,7 @@ export default function DueBell() {
               {sorted.slice(0, SHOWN).map((d) => (
                 <li key={`${d.form}|${d.period}|${d.province}|${d.entity_id ?? ''}`} className={d.overdue ? 'overdue-item' : undefined}>
                   <Link to={d.report_id ? `/reports/${d.report_id}` : '/reports'} onClick={() => setOpen(false)}>
-                    <span className="due-bell-form">{d.form_name || d.form}</span>
+                    <span className="due-bell-form">{formName(d)}</span>
                     <span className="due-bell-unit">
                       {unit(d)} · {formatPeriod(d.period, lang)}
                     </span>
