@@ -361,7 +361,7 @@ export default function ReportPage() {
         <Link to={`/reports/${view.id}/print`}>
           <PrinterOutlined aria-hidden="true" /> {t('report.print')}
         </Link>
-        <Button size="small" icon={<DownloadOutlined />} href={reportXlsxUrl(view.id)} download data-testid="report-xlsx">
+        <Button icon={<DownloadOutlined />} href={reportXlsxUrl(view.id)} download data-testid="report-xlsx">
           {t('report.download')}
         </Button>
         {editable && (
