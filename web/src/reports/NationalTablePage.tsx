@@ -60,7 +60,8 @@ export default function NationalTablePage() {
   };
   const table = useApi(
     (signal) => (allowed && formCode && period ? getNationalTable({ form: formCode, period }, signal) : Promise.resolve(null)),
-    [allowed, formCode, period],
+    // The columns' labels come in the request's language: asked again when it changes.
+    [allowed, formCode, period, lang],
   );
   const names = useProvinceNames(lang);
   const provinceLabel = (r: NationalRow) => {
