@@ -506,6 +506,11 @@ export const scenarios = [
           // The row opens the report, which links its printout.
           await row.getByRole('link', { name: 'Lạng Sơn' }).click();
           await p.waitForURL(new RegExp(`/reports/${id}$`));
+          await p.getByTestId('report-tools').waitFor();
+          if (device === '360') {
+            await noHorizontalScroll(p);
+            await shot(p, '33b-bao-cao-da-duyet-360');
+          }
           await p.getByRole('link', { name: /Bản in \/ PDF/ }).click();
           await p.waitForURL(new RegExp(`/reports/${id}/print$`));
           const sheet = p.getByTestId('print-sheet');
