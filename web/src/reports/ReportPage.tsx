@@ -213,6 +213,8 @@ export default function ReportPage() {
         setServerErrors(e.fields);
         text = t('report.importInvalid', { name: file.name, count: new Set(e.fields.map((x) => x.field)).size });
       } else text = t('report.importFailed', { name: file.name, message: (e as Error).message });
+      // 409: submitted or approved meanwhile (another tab, a colleague): the page shows it so.
+      if (e instanceof ApiError && e.status === 409) void load();
       setImportNote({ kind: 'error', text });
     } finally {
       setImporting(false);
