@@ -38,7 +38,7 @@ export function periodInWords(period: string, t: Translate): string {
 /** Centrally-run cities ("Thành phố …"), by province code, before and after 2025. */
 const CITY_CODES = new Set(['01', '31', '46', '48', '79', '92']);
 
-/** The province's alliance as the paper's top-left names it, upper case: "LIÊN MINH HỢP TÁC XÃ TỈNH LẠNG SƠN". */
+/** The province's alliance as the paper's top-left names it, upper case, on two lines: "LIÊN MINH HỢP TÁC XÃ\nTỈNH LẠNG SƠN". */
 export function provinceAlliance(code: string, name: string, t: Translate): string {
   const city = /^(thành phố|tp\.?)\s/i.test(name) || (CITY_CODES.has(code) && !/^tỉnh\s/i.test(name));
   const bare = name.replace(/^(tỉnh|thành phố|tp\.?)\s+/i, '');
@@ -177,7 +177,7 @@ export default function PrintPage() {
                           <tr key={f.code} data-field={f.code}>
                             <td className="c-no">{i + 1}</td>
                             <td className="c-item">{lang === 'en' ? f.label_en : f.label_vi}</td>
-                            <td className="c-unit">{f.unit ?? ''}</td>
+                            <td className="c-unit">{(f.unit ?? '').replace(/\//g, '/\u200b') /* "đồng/người/tháng" may break after a slash */}</td>
                             <td className={right ? 'c-value num' : 'c-value'}>{blank(v) ? '' : show(f, v)}</td>
                             <td className={right ? 'c-value num' : 'c-value'}>{pre && !blank(pre.value) ? show(f, pre.value) : ''}</td>
                             <td className="c-note">{view.notes[f.code] ?? ''}</td>
