@@ -469,6 +469,110 @@ export const scenarios = [
       const approved = await admin.must('GET', `/api/v1/reports/${id}`);
       assert.equal(approved.status, 'approved');
       assert.deepEqual(approved.history.map((e) => e.action).filter((a) => a !== 'saved'), ['created', 'submitted', 'approved']);
+
+      // The national officer's national table and the printout, on a desktop and on a phone.
+      const coops = Number(approved.values.coops_total).toLocaleString('vi-VN');
+      for (const [device, viewport] of [['1440', { width: 1440, height: 900 }], ['360', { width: 360, height: 740 }]]) {
+        const officer = await browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true });
+        const p = await officer.newPage();
+        p.setDefaultTimeout(10_000);
+        const errors = [];
+        p.on('pageerror', (e) => errors.push(String(e)));
+        try {
+          await login(p, base, 'duyet.tw', PASSWORD);
+          // From completeness to the table, as the officer finds it.
+          await p.goto(`${base}/reports/completeness?form=province_development&period=${period}`);
+          await p.getByTestId('to-table').click();
+          await p.waitForURL(/\/reports\/table\?form=province_development&period=2023M01-09$/);
+          const row = p.getByTestId('row-20');
+          await row.getByRole('link', { name: 'Lạng Sơn' }).waitFor();
+          await row.getByText('Đã duyệt').waitFor();
+          await row.getByText(coops, { exact: true }).first().waitFor();
+          await p.getByTestId('sum-row').getByText('Cộng').waitFor();
+          assert.equal(
+            await p.getByTestId('table-xlsx').getAttribute('href'),
+            `/api/v1/reports/table?form=province_development&period=${period}&format=xlsx`,
+          );
+          if (device === '360') {
+            await noHorizontalScroll(p);
+            // The table scrolls inside its box, the province column staying in view.
+            const box = p.locator('.nt-scroll');
+            assert.ok(await box.evaluate((el) => el.scrollWidth > el.clientWidth), 'the national table scrolls sideways in its box on a phone');
+          }
+          await shot(p, `33-bang-tong-hop-${device}`);
+          // The XLSX of the table (an existing endpoint).
+          const [download] = await Promise.all([p.waitForEvent('download'), p.getByTestId('table-xlsx').click()]);
+          assert.match(download.suggestedFilename(), /\.xlsx$/);
+          // The row opens the report, which links its printout.
+          await row.getByRole('link', { name: 'Lạng Sơn' }).click();
+          await p.waitForURL(new RegExp(`/reports/${id}$`));
+          await p.getByTestId('report-tools').waitFor();
+          if (device === '360') {
+            await noHorizontalScroll(p);
+            await shot(p, '33b-bao-cao-da-duyet-360');
+          }
+          await p.getByRole('link', { name: /Bản in \/ PDF/ }).click();
+          await p.waitForURL(new RegExp(`/reports/${id}/print$`));
+          const sheet = p.getByTestId('print-sheet');
+          await sheet.getByRole('heading', { name: 'BÁO CÁO TÌNH HÌNH PHÁT TRIỂN KINH TẾ TẬP THỂ' }).waitFor();
+          await sheet.getByText('LIÊN MINH HỢP TÁC XÃ TỈNH LẠNG SƠN').waitFor();
+          await p.getByTestId('print-period').getByText('9 tháng đầu năm 2023').waitFor();
+          const signatures = p.getByTestId('print-signatures');
+          await signatures.getByText('NGƯỜI LẬP BIỂU').waitFor();
+          await signatures.getByText('THỦ TRƯỞNG ĐƠN VỊ').waitFor();
+          assert.equal(await p.locator('.app-header').count(), 0, 'the printout is shown without the app header');
+          if (device === '360') await noHorizontalScroll(p);
+          await shot(p, `34-ban-in-${device}`);
+          if (device === '1440') {
+            await p.emulateMedia({ media: 'print' });
+            assert.equal(await p.getByRole('toolbar').isVisible(), false, 'the toolbar is not printed');
+            await shot(p, '35-ban-in-khi-in');
+            await p.emulateMedia({ media: 'screen' });
+          }
+          // NEEDS THE SERVER FROM main (GET /reports/{id}/export): the report's XLSX in the paper
+          // layout. On a server without it the step says so and does not fail the scenario.
+          const exported = await admin.call('GET', `/api/v1/reports/${id}/export?format=xlsx`);
+          if (exported.status === 404) console.log('  NOTE report-province-development: GET /api/v1/reports/{id}/export is not on this server yet; the XLSX download of the printout was not tried');
+          else {
+            const [file] = await Promise.all([p.waitForEvent('download'), p.getByTestId('print-xlsx').click()]);
+            assert.match(file.suggestedFilename(), /\.xlsx$/);
+          }
+          assert.deepEqual(errors, [], `errors in the browser console (${device})`);
+        } finally {
+          await officer.close();
+        }
+      }
+    },
+  },
+  {
+    name: 'report-bell',
+    needs: 'reports',
+    viewport: { width: 360, height: 740 },
+    async run(page, { base, admin, shot }) {
+      // A province officer sees the reports due in the header's bell, on a phone, and opens the list from it.
+      await admin.must('POST', '/api/v1/users', { username: 'chuong.langson', display_name: 'Lý Thị Chuông', role: 'province_officer', province_code: '20', password: PASSWORD });
+      const due = await admin.call('GET', '/api/v1/reports/due');
+      await login(page, base, 'chuong.langson', PASSWORD);
+      const bell = page.getByTestId('due-bell');
+      await bell.waitFor();
+      const label = await bell.getAttribute('aria-label');
+      assert.match(label, /^Báo cáo cần làm: \d+ việc sắp đến hạn hoặc quá hạn$/);
+      await bell.click();
+      const panel = page.getByTestId('due-bell-panel');
+      await panel.waitFor();
+      const items = await panel.locator('li').count();
+      assert.ok(items > 0 || (await panel.getByText('Không có báo cáo nào cần làm.').count()) === 1, 'the bell lists the due reports or says there are none');
+      assert.ok(due.status === 200);
+      await noHorizontalScroll(page);
+      await shot(page, '36-chuong-bao-cao-360');
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await bell.click();
+      await panel.waitFor();
+      await shot(page, '37-chuong-bao-cao-1440');
+      await panel.getByRole('link', { name: 'Xem tất cả việc cần làm' }).click();
+      await page.getByRole('heading', { name: 'Báo cáo của tôi' }).waitFor();
     },
   },
 ];

@@ -1,6 +1,7 @@
-// The signed-in application: header with navigation, language switch and account menu, and
-// the routes, each page loaded on demand. Routes and menu entries come from the features' list
-// (features.ts), nowhere else.
+// The signed-in application: header with navigation, the reports' bell, language switch and
+// account menu, and the routes, each page loaded on demand. Routes and menu entries come from the
+// features' list (features.ts), nowhere else; a `bare` route (a printout) is shown without the
+// header.
 import { DownOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Grid } from 'antd';
 import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
@@ -12,11 +13,14 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { MenuButton } from './components/MenuButton';
 import { routes } from './features';
 import { useI18n } from './i18n/I18nProvider';
+import { REPORTING_ROLES } from './reports/routes';
 
 // The drawer (narrow screens) and the 404 page load when first needed: the signed-in first
 // screen (scripts/postbuild.mjs) carries neither.
 const Drawer = lazy(() => import('antd/es/drawer'));
 const NotFoundPage = lazy(() => import('./app/NotFoundPage'));
+// The bell of due reports loads after the first screen, for the roles that report or review.
+const DueBell = lazy(() => import('./reports/DueBell'));
 
 function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useI18n();
@@ -64,6 +68,11 @@ function Header() {
         </nav>
       )}
       <span className="spacer" />
+      {user && REPORTING_ROLES.includes(user.role) && (
+        <Suspense fallback={null}>
+          <DueBell />
+        </Suspense>
+      )}
       <LanguageSwitch light />
       {user && (
         <MenuButton
@@ -123,17 +132,39 @@ function Frame({ children }: { children: ReactNode }) {
   );
 }
 
-export default function Shell() {
+const framed = routes.filter((r) => !r.bare);
+const bare = routes.filter((r) => r.bare);
+
+function Framed() {
   return (
     <Frame>
       <Suspense fallback={<Loading />}>
         <Routes>
-          {routes.map(({ path, page: Page }) => (
+          {framed.map(({ path, page: Page }) => (
             <Route key={path} path={path} element={<Page />} />
           ))}
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>
     </Frame>
+  );
+}
+
+export default function Shell() {
+  return (
+    <Routes>
+      {bare.map(({ path, page: Page }) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <Suspense fallback={<Loading />}>
+              <Page />
+            </Suspense>
+          }
+        />
+      ))}
+      <Route path="*" element={<Framed />} />
+    </Routes>
   );
 }

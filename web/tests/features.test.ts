@@ -12,9 +12,12 @@ describe('features', () => {
     expect(new Set(paths).size).toBe(paths.length);
     expect([...paths].sort()).toEqual([
       '/', '/account', '/admin/audit', '/admin/tokens', '/admin/users', '/imports', '/registry', '/registry/:id',
-      '/registry/:id/edit', '/registry/new', '/reports', '/reports/:id', '/reports/completeness', '/reports/inbox',
+      '/registry/:id/edit', '/registry/new', '/reports', '/reports/:id', '/reports/:id/print', '/reports/completeness',
+      '/reports/inbox', '/reports/table',
     ]);
     for (const r of routes) expect(r.page.$$typeof, r.path).toBe(Symbol.for('react.lazy'));
+    // Only the printout is shown without the header.
+    expect(routes.filter((r) => r.bare).map((r) => r.path)).toEqual(['/reports/:id/print']);
   });
 
   it('each own the paths under their folder name', () => {

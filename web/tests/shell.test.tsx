@@ -56,4 +56,42 @@ describe('shell', () => {
     await screen.findByRole('heading', { name: 'Mã truy cập API' }, { timeout: 10_000 });
     expect(calls).toContain('/api/v1/tokens');
   });
+
+  it('shows a bare route (the printout) without the header, and the bell to who reports', async () => {
+    vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+      const url = String(input);
+      if (url === '/api/v1/session') return json(200, { user: officer, csrf_token: 'c' });
+      if (url === '/api/v1/reports/due') return json(200, { total: 0, items: [] });
+      return json(404, { error: { code: 'not_found', message: `Không có địa chỉ ${url}.`, fields: [] } });
+    });
+    const view = render(
+      <I18nProvider initial="vi">
+        <SessionProvider>
+          <MemoryRouter initialEntries={['/reports/7/print']}>
+            <Shell />
+          </MemoryRouter>
+        </SessionProvider>
+      </I18nProvider>,
+    );
+    await screen.findByText('Không tìm thấy báo cáo này, hoặc bạn không có quyền xem.', undefined, { timeout: 10_000 });
+    expect(screen.getByRole('link', { name: /Về báo cáo/ }).getAttribute('href')).toBe('/reports/7');
+    expect(screen.queryByTestId('user-menu')).toBeNull();
+    expect(screen.queryByTestId('due-bell')).toBeNull();
+    view.unmount();
+    // Any other page has the header, with the bell for a province officer.
+    render(
+      <I18nProvider initial="vi">
+        <SessionProvider>
+          <MemoryRouter initialEntries={['/nowhere']}>
+            <Shell />
+          </MemoryRouter>
+        </SessionProvider>
+      </I18nProvider>,
+    );
+    await screen.findByTestId('user-menu', undefined, { timeout: 10_000 });
+    expect((await screen.findByTestId('due-bell', undefined, { timeout: 10_000 })).getAttribute('aria-label')).toBe(
+      'Báo cáo cần làm: 0 việc sắp đến hạn hoặc quá hạn',
+    );
+  });
 });

@@ -30,6 +30,11 @@ export interface RouteDescriptor {
    * refuses what the role may not do.
    */
   roles?: readonly Role[];
+  /**
+   * Shown alone, without the header and its menus (a print layout): the page brings its own way
+   * back. Still only for a signed-in user.
+   */
+  bare?: boolean;
 }
 
 /** The menu entries of `area` that `role` sees, in their order. */

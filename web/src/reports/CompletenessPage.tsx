@@ -190,6 +190,11 @@ export default function CompletenessPage() {
           </div>
         )}
       </div>
+      {isProvinceForm && formCode && period && (
+        <Link to={`/reports/table?form=${encodeURIComponent(formCode)}&period=${encodeURIComponent(period)}`} data-testid="to-table">
+          {t('completeness.toTable')} →
+        </Link>
+      )}
       {current.error && <Alert type="error" showIcon title={current.error.message} />}
       <div className="kpi-row" data-testid="completeness-totals">
         {kpis.map(([label, value]) => (

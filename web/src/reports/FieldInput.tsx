@@ -4,45 +4,13 @@
 import { DatePicker, Input, Radio, Select, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import { catalogues, type Lang, type MessageKey } from '../i18n/catalogue';
 import { useI18n } from '../i18n/I18nProvider';
-import { datePattern, formatDate, formatNumber } from '../i18n/format';
+import { datePattern, formatNumber } from '../i18n/format';
 import { isNumeric, isWhole, parseNumber, regroupTyping } from './logic';
+import { choiceLabel, formatValue } from './values';
 import type { FormField } from './types';
 
-/** A choice's words: the catalogue's `<profile>.<choice>` (sector.agriculture) when it has one. */
-export function choiceLabel(field: FormField, choice: string, lang: Lang): string {
-  const key = `${field.profile ?? field.code}.${choice}` as MessageKey;
-  return catalogues[lang][key] ?? catalogues.vi[key] ?? choice;
-}
-
-/** A value as text, for read-only pages, the registry's value and the previous period's. */
-export function formatValue(field: FormField, value: unknown, lang: Lang, yes: string, no: string): string {
-  if (value === null || value === undefined || value === '') return '—';
-  switch (field.type) {
-    case 'integer':
-    case 'money':
-      return typeof value === 'number' ? formatNumber(value, lang) : String(value);
-    case 'decimal':
-    case 'percent': {
-      if (typeof value !== 'number') return String(value);
-      const digits = Math.min(4, (String(value).split('.')[1] ?? '').length);
-      return formatNumber(value, lang, digits);
-    }
-    case 'range': {
-      const r = value as { min?: number; max?: number };
-      return `${formatNumber(r.min, lang)} – ${formatNumber(r.max, lang)}`;
-    }
-    case 'yes_no':
-      return value === true ? yes : value === false ? no : String(value);
-    case 'date':
-      return formatDate(String(value), lang);
-    case 'choice':
-      return choiceLabel(field, String(value), lang);
-    default:
-      return String(value);
-  }
-}
+export { choiceLabel, formatValue } from './values';
 
 export interface FieldInputProps {
   field: FormField;

@@ -50,4 +50,29 @@ describe('review inbox', () => {
     wrap(<InboxPage />, '/reports/inbox');
     expect(await screen.findByText(/dành cho cán bộ, quản trị viên trung ương/)).toBeTruthy();
   });
+
+  it('names forms and units from the answer (form_name, entity_name) without asking the registry', async () => {
+    const asked: string[] = [];
+    mockApi((url) => {
+      asked.push(url);
+      if (url.startsWith('/api/v1/session')) return json(200, session('province_admin'));
+      if (url === '/api/v1/report-forms') return json(200, { total: 1, items: [FORM] });
+      if (url.startsWith('/api/v1/reports?'))
+        return json(200, {
+          total: 1,
+          items: [
+            report({
+              form: 'coop_annual', entity_id: 44, status: 'submitted', submitted_at: '2023-10-02T02:00:00.000Z',
+              form_name: 'Báo cáo năm của hợp tác xã', province_name: 'Lạng Sơn', entity_name: 'HTX Nông nghiệp Tân Thanh',
+            }),
+          ],
+        });
+      return undefined;
+    });
+    wrap(<InboxPage />, '/reports/inbox');
+    const inbox = await screen.findByTestId('inbox');
+    expect(await within(inbox).findByText('Báo cáo năm của hợp tác xã')).toBeTruthy();
+    expect(within(inbox).getByText('HTX Nông nghiệp Tân Thanh')).toBeTruthy();
+    expect(asked.filter((u) => u.startsWith('/api/v1/entities'))).toEqual([]);
+  });
 });

@@ -15,7 +15,7 @@ import type { ReportSummary } from './types';
 function ReportTable({ items, loading, empty, onDone, onNotice }: { items: ReportSummary[]; loading: boolean; empty: string; onDone: () => void; onNotice: (text: string) => void }) {
   const { t, lang } = useI18n();
   const formName = useFormName();
-  const unitName = useUnitName(items.map((r) => r.entity_id));
+  const unitName = useUnitName(items);
   const narrow = useNarrow();
   if (narrow)
     return (
@@ -24,7 +24,7 @@ function ReportTable({ items, loading, empty, onDone, onNotice }: { items: Repor
         {items.map((r) => (
           <li key={r.id} className="card-item">
             <div className="card-title">
-              <Link to={`/reports/${r.id}`}>{formName(r.form)}</Link>
+              <Link to={`/reports/${r.id}`}>{formName(r.form, r.form_name)}</Link>
             </div>
             <div>
               {unitName(r)} · {formatPeriod(r.period, lang)} <ReportStatusTag status={r.status} />
@@ -51,7 +51,7 @@ function ReportTable({ items, loading, empty, onDone, onNotice }: { items: Repor
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: empty }}
         columns={[
-          { title: t('reports.col.form'), key: 'form', render: (_, r) => <Link to={`/reports/${r.id}`}>{formName(r.form)}</Link> },
+          { title: t('reports.col.form'), key: 'form', render: (_, r) => <Link to={`/reports/${r.id}`}>{formName(r.form, r.form_name)}</Link> },
           { title: t('reports.col.unit'), key: 'unit', render: (_, r) => unitName(r) },
           { title: t('reports.col.period'), key: 'period', className: 'nowrap', render: (_, r) => formatPeriod(r.period, lang) },
           { title: t('reports.col.due'), key: 'due', className: 'nowrap', render: (_, r) => formatDate(r.due_date, lang) },

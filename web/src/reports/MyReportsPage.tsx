@@ -25,7 +25,7 @@ export default function MyReportsPage() {
   const due = useApi((signal) => getDue(signal), []);
   const reports = useApi((signal) => listReports({ status, limit: 200 }, signal), [status]);
   const formName = useFormName();
-  const unitName = useUnitName([...(due.data?.items ?? []), ...(reports.data?.items ?? [])].map((r) => r.entity_id));
+  const unitName = useUnitName([...(due.data?.items ?? []), ...(reports.data?.items ?? [])]);
   const [creating, setCreating] = useState<string | null>(null);
   const [notice, noticeHolder] = message.useMessage();
 
@@ -103,7 +103,7 @@ export default function MyReportsPage() {
             {!due.loading && dueItems.length === 0 && <li className="muted">{t('reports.due.none')}</li>}
             {dueItems.map((d) => (
               <li key={keyOf(d)} className={d.overdue ? 'card-item overdue-item' : 'card-item'}>
-                <div className="card-title">{formName(d.form)}</div>
+                <div className="card-title">{formName(d.form, d.form_name)}</div>
                 <div>
                   {unitName(d)} · {formatPeriod(d.period, lang)}
                 </div>
@@ -126,7 +126,7 @@ export default function MyReportsPage() {
             locale={{ emptyText: t('reports.due.none') }}
             rowClassName={(d) => (d.overdue ? 'row-overdue' : '')}
             columns={[
-              { title: t('reports.col.form'), key: 'form', render: (_, d) => formName(d.form) },
+              { title: t('reports.col.form'), key: 'form', render: (_, d) => formName(d.form, d.form_name) },
               { title: t('reports.col.unit'), key: 'unit', render: (_, d) => unitName(d) },
               { title: t('reports.col.period'), key: 'period', className: 'nowrap', render: (_, d) => formatPeriod(d.period, lang) },
               { title: t('reports.col.due'), key: 'due', className: 'nowrap', render: (_, d) => formatDate(d.due_date, lang) },
@@ -159,7 +159,7 @@ export default function MyReportsPage() {
             {items.map((r) => (
               <li key={r.id} className="card-item">
                 <div className="card-title">
-                  <Link to={`/reports/${r.id}`}>{formName(r.form)}</Link>
+                  <Link to={`/reports/${r.id}`}>{formName(r.form, r.form_name)}</Link>
                 </div>
                 <div>
                   {unitName(r)} · {formatPeriod(r.period, lang)}
@@ -182,7 +182,7 @@ export default function MyReportsPage() {
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('reports.list.none') }}
             columns={[
-              { title: t('reports.col.form'), key: 'form', render: (_, r) => <Link to={`/reports/${r.id}`}>{formName(r.form)}</Link> },
+              { title: t('reports.col.form'), key: 'form', render: (_, r) => <Link to={`/reports/${r.id}`}>{formName(r.form, r.form_name)}</Link> },
               { title: t('reports.col.unit'), key: 'unit', render: (_, r) => unitName(r) },
               { title: t('reports.col.period'), key: 'period', className: 'nowrap', render: (_, r) => formatPeriod(r.period, lang) },
               { title: t('reports.col.due'), key: 'due', className: 'nowrap', render: (_, r) => formatDate(r.due_date, lang) },

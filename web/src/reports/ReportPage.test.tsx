@@ -8,10 +8,11 @@ import type { ReportView } from './types';
 interface Calls {
   puts: unknown[];
   submits: number;
+  imports: { type: string | null; body: unknown }[];
 }
 
-function api(view: ReportView, options: { putStatus?: () => number } = {}): Calls {
-  const calls: Calls = { puts: [], submits: 0 };
+function api(view: ReportView, options: { putStatus?: () => number; importAnswer?: () => Response } = {}): Calls {
+  const calls: Calls = { puts: [], submits: 0, imports: [] };
   mockApi((url, init) => {
     if (url.startsWith('/api/v1/session')) return json(200, session('province_officer'));
     if (url.startsWith('/api/v1/report-forms/province_development')) return json(200, FORM);
@@ -21,6 +22,10 @@ function api(view: ReportView, options: { putStatus?: () => number } = {}): Call
       const status = options.putStatus?.() ?? 200;
       if (status !== 200) return json(status, { error: { code: 'internal', message: 'Máy chủ bận', fields: [] } });
       return json(200, { ...view, values: { ...view.values, ...body.values }, notes: { ...view.notes, ...body.notes } });
+    }
+    if (url === '/api/v1/reports/7/import' && init.method === 'POST') {
+      calls.imports.push({ type: new Headers(init.headers).get('Content-Type'), body: init.body });
+      return options.importAnswer?.() ?? json(500, {});
     }
     if (url === '/api/v1/reports/7') return json(200, view);
     if (url === '/api/v1/reports/7/submit') {
@@ -161,5 +166,53 @@ describe('report entry page', () => {
     expect((await screen.findByTestId('return-comment')).textContent).toContain('Đề nghị kiểm tra lại số HTX giải thể.');
     expect(within(screen.getByTestId('report-history')).getByText('Trả lại')).toBeTruthy();
     expect(within(screen.getByTestId('report-history')).getByText('tw')).toBeTruthy();
+  });
+
+  it('imports an XLSX file: the saved values are shown, the download and printout are linked', async () => {
+    const calls = api(report(), {
+      importAnswer: () => json(200, report({ values: { coops_total: 19, women_managed_coops: 2, income_vnd: 5800000, results: 'Từ tệp Excel.' } })),
+    });
+    show();
+    await screen.findByLabelText('Thu nhập bình quân');
+    // Room under the page for the sticky Submit bar (its height; jsdom measures 0, so the default).
+    expect(screen.getByTestId('report-page').classList.contains('has-bar')).toBe(true);
+    expect(screen.getByTestId('report-page').style.getPropertyValue('--report-bar-height')).toBe('64px');
+    expect(screen.getByTestId('report-xlsx').getAttribute('href')).toBe('/api/v1/reports/7/export?format=xlsx');
+    expect(screen.getByRole('link', { name: /Bản in \/ PDF/ }).getAttribute('href')).toBe('/reports/7/print');
+    const file = new File(['PK'], 'bao-cao-lang-son.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    fireEvent.change(screen.getByLabelText('Nhập từ tệp Excel'), { target: { files: [file] } });
+    expect((await screen.findByTestId('import-result')).textContent).toContain('Đã nhập và lưu số liệu từ tệp bao-cao-lang-son.xlsx.');
+    expect(calls.imports).toEqual([{ type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: file }]);
+    expect((screen.getByLabelText('Thu nhập bình quân') as HTMLInputElement).value).toBe('5.800.000');
+    expect((screen.getByLabelText('Kết quả đạt được') as HTMLTextAreaElement).value).toBe('Từ tệp Excel.');
+    // Nothing left to autosave: the file's values are the server's.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(calls.puts).toEqual([]);
+  });
+
+  it('says when the file is of another report, and shows field errors next to their fields', async () => {
+    let answer = () => json(400, { error: { code: 'report_xlsx_mismatch', message: 'Tệp không khớp.', fields: [] } });
+    const calls = api(report(), { importAnswer: () => answer() });
+    show();
+    const input = (await screen.findByLabelText('Nhập từ tệp Excel')) as HTMLInputElement;
+    const file = new File(['PK'], 'ha-noi-2022.xlsx');
+    fireEvent.change(input, { target: { files: [file] } });
+    const alert = await screen.findByTestId('import-result');
+    expect(alert.textContent).toContain('Tệp ha-noi-2022.xlsx không phải của báo cáo này (khác biểu mẫu, kỳ báo cáo hoặc đơn vị).');
+    expect((screen.getByLabelText('Thu nhập bình quân') as HTMLInputElement).value).toBe('4.500.000');
+    answer = () =>
+      json(400, { error: { code: 'validation', message: 'Dữ liệu không hợp lệ.', fields: [{ field: 'income_vnd', code: 'min', message: 'Thu nhập không được âm.' }] } });
+    fireEvent.change(input, { target: { files: [new File(['PK'], 'sai.xlsx')] } });
+    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toContain('Chưa nhập được tệp sai.xlsx: 1 chỉ tiêu'));
+    expect(within(field('income_vnd')).getByText('Thu nhập không được âm.')).toBeTruthy();
+    expect(calls.imports.length).toBe(2);
+  });
+
+  it('offers no import when the report cannot be changed', async () => {
+    api(report({ status: 'submitted' }));
+    show();
+    await screen.findByText('Báo cáo đã gửi, đang chờ duyệt: không sửa được nữa.');
+    expect(screen.queryByLabelText('Nhập từ tệp Excel')).toBeNull();
+    expect(screen.getByTestId('report-xlsx')).toBeTruthy();
   });
 });

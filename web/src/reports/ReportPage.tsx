@@ -1,9 +1,11 @@
 // One report: its header, its sections of fields (FieldInput), the checks, autosave of the
 // draft (a debounced PUT of what changed; a failed save keeps the edits and tries again),
 // Submit, the reviewer's actions, and the history. Read-only once submitted or approved, or
-// for accounts that do not fill reports.
+// for accounts that do not fill reports. Its printout, its XLSX in the paper layout, and, while
+// it can be changed, the values of such a file read in (POST …/import, saved like a PUT).
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Table, Tag, message } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, type FieldError } from '../api/client';
 import { useSession } from '../account/session';
@@ -11,7 +13,7 @@ import { Loading } from '../components/Loading';
 import { Panel } from '../components/Panel';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDate, formatDateTime, formatPeriod } from '../i18n/format';
-import { getForm, getReport, putReport, submitReport } from './api';
+import { getForm, getReport, importReportXlsx, putReport, reportXlsxUrl, submitReport } from './api';
 import { FieldInput } from './FieldInput';
 import { checkValue, failingRules, formFields, formatInputNumber, isNumeric, isWhole, needsNote, type Problem } from './logic';
 import { FILLER_ROLES, ReportStatusTag, ReportsTabs, ReviewActions, useUnitName } from './parts';
@@ -56,6 +58,11 @@ export default function ReportPage() {
   const [submitting, setSubmitting] = useState(false);
   const [notice, noticeHolder] = message.useMessage();
   const [modal, modalHolder] = Modal.useModal();
+  const [importing, setImporting] = useState(false);
+  const [importNote, setImportNote] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  const [barHeight, setBarHeight] = useState(0);
 
   const dirtyValues = useRef(new Set<string>());
   const dirtyNotes = useRef(new Set<string>());
@@ -104,7 +111,7 @@ export default function ReportPage() {
   const fields = useMemo(() => (form ? formFields(form) : []), [form]);
   const mayFill = role !== undefined && FILLER_ROLES.includes(role);
   const editable = !!view && mayFill && (view.status === 'draft' || view.status === 'returned');
-  const unitName = useUnitName([view?.entity_id]);
+  const unitName = useUnitName([view]);
 
   /** Saves what changed and is valid; true when nothing is left unsaved. */
   const saveNow = useCallback(async (): Promise<boolean> => {
@@ -181,6 +188,64 @@ export default function ReportPage() {
     dirtyNotes.current.add(code);
     setEdits((n) => n + 1);
   };
+
+  /** Reads an XLSX file into the report (the server saves it like a PUT) and shows what it saved or why not. */
+  const importFile = async (file: File) => {
+    setImporting(true);
+    setImportNote(null);
+    try {
+      await saveNow(); // edits typed before are saved first; the file's values then replace them
+      const answer = await importReportXlsx(id, file);
+      const f = formRef.current;
+      dirtyValues.current.clear();
+      dirtyNotes.current.clear();
+      setView(answer);
+      setValues(answer.values);
+      setNotes(answer.notes);
+      if (f) setTexts(initialTexts(f, answer.values, lang));
+      setServerErrors([]);
+      setSave({ kind: 'saved', at: new Date() });
+      setImportNote({ kind: 'success', text: t('report.imported', { name: file.name }) });
+    } catch (e) {
+      let text: string;
+      if (e instanceof ApiError && e.code === 'report_xlsx_mismatch') text = t('report.importMismatch', { name: file.name });
+      else if (e instanceof ApiError && e.status === 400 && e.fields.length) {
+        setServerErrors(e.fields);
+        text = t('report.importInvalid', { name: file.name, count: new Set(e.fields.map((x) => x.field)).size });
+      } else text = t('report.importFailed', { name: file.name, message: (e as Error).message });
+      // 409: submitted or approved meanwhile (another tab, a colleague): the page shows it so.
+      if (e instanceof ApiError && e.status === 409) void load();
+      setImportNote({ kind: 'error', text });
+    } finally {
+      setImporting(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  // The sticky Submit bar must not hide the end of the page, nor a field scrolled to: room under
+  // the page and scroll padding the bar's height.
+  useLayoutEffect(() => {
+    const el = bar.current;
+    if (!el) {
+      setBarHeight(0);
+      return;
+    }
+    const measure = () => setBarHeight(el.offsetHeight);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [editable]);
+  useEffect(() => {
+    if (!barHeight) return;
+    const html = document.documentElement;
+    const before = html.style.scrollPaddingBottom;
+    html.style.scrollPaddingBottom = `${barHeight + 8}px`;
+    return () => {
+      html.style.scrollPaddingBottom = before;
+    };
+  }, [barHeight]);
 
   const say = (p: Problem | null) => (p ? t(p.key, p.args) : null);
   const ruleFailures = useMemo(() => failingRules(form?.rules, values), [form, values]);
@@ -259,8 +324,10 @@ export default function ReportPage() {
   // Errors the fields do not show (notes, rules, the report as a whole) are listed above the Submit button.
   const generalServerErrors = serverErrors.filter((e) => !fields.some((f) => e.field === f.code || e.field === `values.${f.code}`));
 
+  const barStyle = editable ? ({ '--report-bar-height': `${barHeight || 64}px` } as CSSProperties) : undefined;
+
   return (
-    <div className="reports-stack">
+    <div className={editable ? 'reports-stack has-bar' : 'reports-stack'} style={barStyle} data-testid="report-page">
       {noticeHolder}
       {modalHolder}
       <ReportsTabs />
@@ -292,6 +359,48 @@ export default function ReportPage() {
           </div>
         </dl>
       </Panel>
+      <div className="report-tools" data-testid="report-tools">
+        <Link to={`/reports/${view.id}/print`}>
+          <PrinterOutlined aria-hidden="true" /> {t('report.print')}
+        </Link>
+        <Button icon={<DownloadOutlined />} href={reportXlsxUrl(view.id)} download data-testid="report-xlsx">
+          {t('report.download')}
+        </Button>
+        {editable && (
+          <>
+            <input
+              ref={fileInput}
+              id="report-import"
+              type="file"
+              className="file-input"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              disabled={importing}
+              aria-describedby="report-import-help"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void importFile(file);
+              }}
+            />
+            <label htmlFor="report-import" className="file-button">
+              {importing ? t('report.importing') : t('report.import')}
+            </label>
+            <span className="muted help" id="report-import-help">
+              {t('report.importHelp')}
+            </span>
+          </>
+        )}
+      </div>
+      {importNote && (
+        <Alert
+          type={importNote.kind}
+          showIcon
+          title={importNote.text}
+          closable
+          onClose={() => setImportNote(null)}
+          data-testid="import-result"
+          role={importNote.kind === 'error' ? 'alert' : 'status'}
+        />
+      )}
       {view.status === 'returned' && view.return_comment && (
         <Alert type="warning" showIcon title={t('report.returnedBy')} description={view.return_comment} data-testid="return-comment" />
       )}
@@ -370,7 +479,7 @@ export default function ReportPage() {
         />
       )}
       {editable && (
-        <div className="report-bar">
+        <div className="report-bar" ref={bar}>
           <span className={save.kind === 'error' ? 'save-state error' : 'save-state'} role="status" aria-live="polite" data-testid="save-state">
             {save.kind === 'saving'
               ? t('report.saving')

@@ -1,7 +1,7 @@
 // Calls to the reporting API: forms, reports and their workflow, the due list and completeness.
-import { api } from '../api/client';
+import { api, buildUrl, request } from '../api/client';
 import type { Page } from '../api/types';
-import type { Completeness, DueItem, FormSummary, ReportForm, ReportStatus, ReportSummary, ReportView } from './types';
+import type { Completeness, DueItem, FormSummary, NationalTable, ReportForm, ReportStatus, ReportSummary, ReportView } from './types';
 
 export const listForms = (signal?: AbortSignal) => api.get<Page<FormSummary>>('/api/v1/report-forms', undefined, signal);
 /** A form's definition; `version` the one a report was created with. */
@@ -37,3 +37,22 @@ export const reopenReport = (id: number, reason: string) => api.post<ReportView>
 export const getCompleteness = (query: { form: string; period: string; province?: string }, signal?: AbortSignal) =>
   api.get<Completeness>('/api/v1/reports/completeness', query, signal);
 export const getDue = (signal?: AbortSignal) => api.get<Page<DueItem>>('/api/v1/reports/due', undefined, signal);
+
+/** The national table of a province form for a period (officials; a province account its own row). */
+export const getNationalTable = (query: { form: string; period: string }, signal?: AbortSignal) =>
+  api.get<NationalTable>('/api/v1/reports/table', query, signal);
+/** The national table as an XLSX file (a link the browser downloads with the session cookie). */
+export const nationalTableXlsxUrl = (query: { form: string; period: string }) =>
+  buildUrl('/api/v1/reports/table', { ...query, format: 'xlsx' });
+
+/** One report as an XLSX file in the official paper layout (a link the browser downloads). */
+export const reportXlsxUrl = (id: number | string) => buildUrl(`/api/v1/reports/${id}/export`, { format: 'xlsx' });
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/**
+ * Reads the values of an XLSX file in the export's layout into the report and saves them like a
+ * PUT: the report as GET answers it; 400 with field errors or `report_xlsx_mismatch` (a file of
+ * another form, period or unit); 409 when the report cannot be changed.
+ */
+export const importReportXlsx = (id: number | string, file: Blob) =>
+  request<ReportView>('POST', `/api/v1/reports/${id}/import`, { raw: { data: file, contentType: XLSX_TYPE } });

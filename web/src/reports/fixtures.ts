@@ -1,7 +1,7 @@
 // Answers of a fake reporting API for the pages' tests: a province form (a subset of
 // province_development), a report of Lạng Sơn, a signed-in user.
 import type { Role } from '../api/types';
-import type { ReportForm, ReportView } from './types';
+import type { DueItem, NationalTable, ReportForm, ReportView } from './types';
 
 export function session(role: Role, province: string | null = '20') {
   return {
@@ -69,6 +69,55 @@ export function report(over: Partial<ReportView> = {}): ReportView {
     checks: [],
     history: [{ action: 'created', by: 'canbo', at: '2026-12-05T03:00:00.000Z', comment: null }],
     previous: { coops_total: 18, income_vnd: 4200000 },
+    ...over,
+  };
+}
+
+/** GET /api/v1/reports/table for FORM and 2023M01-09: Lạng Sơn reported (a value off the registry), Hà Nội not. */
+export function nationalTable(over: Partial<NationalTable> = {}): NationalTable {
+  return {
+    form: 'province_development',
+    form_name: 'Báo cáo tình hình phát triển kinh tế tập thể',
+    period: '2023M01-09',
+    expected: 2,
+    reported: 1,
+    columns: [
+      { code: 'coops_total', label: 'Tổng số hợp tác xã', type: 'integer', unit: 'HTX', prefilled: true },
+      { code: 'women_managed_coops', label: 'Số hợp tác xã do phụ nữ quản lý', type: 'integer', unit: 'HTX', prefilled: true },
+      { code: 'income_vnd', label: 'Thu nhập bình quân', type: 'money', unit: 'đồng/người/tháng', prefilled: false },
+    ],
+    rows: [
+      { province: '01', province_name: 'Hà Nội', report_id: null, status: null, values: {}, registry: {} },
+      {
+        province: '20',
+        province_name: 'Lạng Sơn',
+        report_id: 7,
+        status: 'approved',
+        values: { coops_total: 21, women_managed_coops: 2, income_vnd: 4500000 },
+        registry: { coops_total: 19, women_managed_coops: 2 },
+      },
+    ],
+    sums: { coops_total: 1234567, women_managed_coops: 2, income_vnd: 4500000 },
+    registry_sums: { coops_total: 1234565, women_managed_coops: 2 },
+    ...over,
+  };
+}
+
+/** A due item (GET /api/v1/reports/due) of FORM for Lạng Sơn. */
+export function dueItem(over: Partial<DueItem> = {}): DueItem {
+  return {
+    form: 'province_development',
+    period: '2026S2',
+    province: '20',
+    entity_id: null,
+    due_date: '2027-01-10',
+    days_left: 36,
+    overdue: false,
+    report_id: null,
+    action: 'fill',
+    form_name: 'Báo cáo tình hình phát triển kinh tế tập thể',
+    province_name: 'Lạng Sơn',
+    entity_name: null,
     ...over,
   };
 }

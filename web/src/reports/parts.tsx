@@ -31,6 +31,7 @@ export function ReportsTabs() {
       {role && COMPLETENESS_ROLES.includes(role) && (
         <NavLink to="/reports/completeness">{t('reports.tab.completeness')}</NavLink>
       )}
+      {role && COMPLETENESS_ROLES.includes(role) && <NavLink to="/reports/table">{t('reports.tab.table')}</NavLink>}
     </nav>
   );
 }
@@ -80,13 +81,16 @@ export function useForms(): FormSummary[] {
   return forms;
 }
 
-/** A form's name in the language (its code until the forms have loaded). */
-export function useFormName(): (code: string) => string {
+/**
+ * A form's name in the page's language: from the forms' list once loaded (it has both languages),
+ * else the name the answer carried (`form_name`, in the language of the request), else the code.
+ */
+export function useFormName(): (code: string, answered?: string | null) => string {
   const forms = useForms();
   const { lang } = useI18n();
-  return (code) => {
+  return (code, answered) => {
     const f = forms.find((x) => x.code === code);
-    return f ? (lang === 'en' ? f.name_en : f.name_vi) : code;
+    return f ? (lang === 'en' ? f.name_en : f.name_vi) : answered || code;
   };
 }
 
@@ -114,13 +118,27 @@ export function useEntityNames(ids: readonly (number | null | undefined)[]): (id
   return (id) => names[id];
 }
 
-/** "Lạng Sơn", or the entity's name (its number until known). */
-export function useUnitName(ids: readonly (number | null | undefined)[]) {
+/** What names a report's unit: its codes and, from newer servers, the names the answer carries. */
+export interface UnitRef {
+  province: string;
+  entity_id: number | null;
+  province_name?: string;
+  entity_name?: string | null;
+}
+
+/**
+ * "Lạng Sơn", or the entity's name: the answer's `entity_name` when it has one (else fetched by
+ * id; its number until known); provinces by code in the page's language, else `province_name`.
+ */
+export function useUnitName(items: readonly (Pick<UnitRef, 'entity_id' | 'entity_name'> | null | undefined)[]) {
   const { lang, t } = useI18n();
   const province = useProvinceNames(lang);
-  const entity = useEntityNames(ids);
-  return (r: { province: string; entity_id: number | null }) =>
-    r.entity_id ? (entity(r.entity_id) ?? t('reports.unit.entity', { id: r.entity_id })) : province(r.province);
+  const entity = useEntityNames(items.map((r) => (r && !r.entity_name ? r.entity_id : null)));
+  return (r: UnitRef) => {
+    if (r.entity_id) return r.entity_name || (entity(r.entity_id) ?? t('reports.unit.entity', { id: r.entity_id }));
+    const known = province(r.province);
+    return known !== r.province ? known : r.province_name || r.province;
+  };
 }
 
 /** Days left as words, red with text when overdue (not colour alone). */

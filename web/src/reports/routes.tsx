@@ -1,14 +1,17 @@
 // The reporting pages (see app/feature.ts): my reports (the menu's entry), the review inbox,
-// completeness, and one report. Every signed-in role but partner reports or reviews.
+// completeness, the national table, one report and its printout (shown without the header).
+// Every signed-in role but partner reports or reviews.
 import { lazy } from 'react';
 import type { Role } from '../api/types';
 import type { RouteDescriptor } from '../app/feature';
 
-const REPORTING_ROLES: readonly Role[] = ['national_admin', 'national_officer', 'province_admin', 'province_officer', 'cooperative'];
+export const REPORTING_ROLES: readonly Role[] = ['national_admin', 'national_officer', 'province_admin', 'province_officer', 'cooperative'];
 
 export const routes: RouteDescriptor[] = [
   { path: '/reports', page: lazy(() => import('./MyReportsPage')), menu: { labelKey: 'nav.reports', order: 25 }, roles: REPORTING_ROLES },
   { path: '/reports/inbox', page: lazy(() => import('./InboxPage')) },
   { path: '/reports/completeness', page: lazy(() => import('./CompletenessPage')) },
+  { path: '/reports/table', page: lazy(() => import('./NationalTablePage')) },
   { path: '/reports/:id', page: lazy(() => import('./ReportPage')) },
+  { path: '/reports/:id/print', page: lazy(() => import('./PrintPage')), bare: true },
 ];

@@ -70,6 +70,12 @@ export interface ReportSummary {
   approved_at: string | null;
   on_time: boolean | null;
   return_comment: string | null;
+  /** The form's name in the request's language (servers before it: absent, the code names it). */
+  form_name?: string;
+  /** The province's name (absent from older servers). */
+  province_name?: string;
+  /** The entity's name, null for province reports (absent from older servers). */
+  entity_name?: string | null;
 }
 
 export interface RuleCheck {
@@ -105,6 +111,9 @@ export interface DueItem {
   overdue: boolean;
   report_id: number | null;
   action: 'fill' | 'review';
+  form_name?: string;
+  province_name?: string;
+  entity_name?: string | null;
 }
 
 export interface CompletenessRow {
@@ -132,4 +141,36 @@ export interface Completeness {
   returned: number;
   rows: CompletenessRow[];
   missing: { id: number; name: string; registration_code: string }[];
+}
+
+/** A column of the national table: one field of the form. */
+export interface NationalColumn {
+  code: string;
+  label: string;
+  type: FieldType;
+  unit?: string | null;
+  /** The registry answers this field too (its value is in each row's `registry`). */
+  prefilled: boolean;
+}
+
+export interface NationalRow {
+  province: string;
+  province_name: string;
+  report_id: number | null;
+  status: ReportStatus | null;
+  values: Record<string, unknown>;
+  registry: Record<string, unknown>;
+}
+
+/** GET /api/v1/reports/table: a province form's values for one period, a row per province. */
+export interface NationalTable {
+  form: string;
+  form_name: string;
+  period: string;
+  expected: number;
+  reported: number;
+  columns: NationalColumn[];
+  rows: NationalRow[];
+  sums: Record<string, unknown>;
+  registry_sums: Record<string, unknown>;
 }
