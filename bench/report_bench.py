@@ -8,11 +8,18 @@ in the same run:
                entity, against the one statistics call that counts the expected entities;
   table        GET /api/v1/reports/table of province_development with a report from each of the
                34 provinces, as JSON and as XLSX;
+  document     GET /api/v1/reports/{id}/export (the report as on paper, XLSX) and POST .../import of
+               that file back (a no-op), against GET /api/v1/reports/{id};
+  lists        GET /api/v1/reports over one report per entity (coop_annual_update of 2024, written
+               straight into the SQLite file): a national page (first and deep), a province
+               account's page of its submitted reports, against the statistics call counting the
+               same entities;
   idle         GET /healthz on the same keep-alive connection (the floor of a round trip).
 Medians in ms. Talks to 127.0.0.1 only; bounded in count.
 Usage: report_bench.py PORT ADMIN_PASSWORD HOPTAC DB_URL"""
 import http.client
 import json
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -119,7 +126,7 @@ for province in largest:
 
 # 2. Completeness of coop_annual_update for 2025 over every entity, with reports in one province.
 province = largest[0]
-officer = Client(add_user(f"bench_pa{province}", "province_admin", province))
+officer = province_admin = Client(add_user(f"bench_pa{province}", "province_admin", province))
 ids, cursor = [], ""
 while len(ids) < 600:
     _, page = officer.call("GET", f"/api/v1/entities?province={province}&kind=cooperative&limit=200"
@@ -157,6 +164,57 @@ for _ in range(11):
     table_xlsx_ms.append(ms)
 assert table["reported"] == len(provinces["items"]), table["reported"]
 
+# 4. One report as on paper, exported and imported back.
+officer = province_admin
+_, one = national.call("GET", "/api/v1/reports?form=coop_annual_update&period=2025&limit=1")
+report_id = one["items"][0]["id"]
+export_ms, import_ms, get_ms = [], [], []
+for _ in range(11):
+    t0 = time.perf_counter()
+    officer.conn.request("GET", f"/api/v1/reports/{report_id}/export",
+                         headers={"Authorization": "Bearer " + officer.token})
+    r = officer.conn.getresponse()
+    file = r.read()
+    export_ms.append((time.perf_counter() - t0) * 1000)
+    assert r.status == 200, r.status
+    t0 = time.perf_counter()
+    officer.conn.request("POST", f"/api/v1/reports/{report_id}/import", file,
+                         {"Authorization": "Bearer " + officer.token,
+                          "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    r = officer.conn.getresponse()
+    body = r.read()
+    import_ms.append((time.perf_counter() - t0) * 1000)
+    assert r.status == 200, (r.status, body[:300])
+    get_ms.append(officer.call("GET", f"/api/v1/reports/{report_id}")[0])
+
+# 5. Lists over one report per entity: 2024's annual updates written straight into the database
+# (as a year of the national deployment would hold them), a third of them submitted.
+listed = 0
+if db_url.startswith("sqlite:"):
+    db = sqlite3.connect(db_url[len("sqlite:"):], timeout=60)
+    rows = db.execute("SELECT id, current_province_code FROM entities").fetchall()
+    now = int(time.time() * 1000)
+    db.executemany(
+        "INSERT INTO reports (form_code, form_version, period, period_end, province_code, entity_id, status, "
+        "due_date, created_at_ms, created_by, updated_at_ms) VALUES ('coop_annual_update', 1, '2024', "
+        "'2024-12-31', ?, ?, ?, '2024-12-15', ?, 'bench', ?)",
+        [(code, entity, "submitted" if entity % 3 == 0 else "draft", now, now) for entity, code in rows])
+    db.commit()
+    db.close()
+    listed = len(rows)
+list_first, list_deep, list_province, list_ref = [], [], [], []
+if listed:
+    for _ in range(11):
+        list_first.append(national.call("GET", "/api/v1/reports?form=coop_annual_update&period=2024&limit=50")[0])
+        ms, deep = national.call("GET", f"/api/v1/reports?form=coop_annual_update&period=2024&limit=50"
+                                        f"&offset={listed // 2}")
+        list_deep.append(ms)
+        ms, mine = officer.call("GET", "/api/v1/reports?form=coop_annual_update&period=2024&status=submitted"
+                                       "&limit=50")
+        list_province.append(ms)
+        list_ref.append(national.call("GET", "/api/v1/stats/entities?group_by=province")[0])
+    assert deep["total"] == listed, (deep["total"], listed)
+
 idle = [national.call("GET", "/healthz")[0] for _ in range(200)]
 
 print(f"- prefill of province_development ({len(prefilled)} fields) for provinces {', '.join(largest)} × "
@@ -171,4 +229,12 @@ print(f"- completeness of coop_annual_update 2025 over {answer['expected']:,} ex
 print(f"- national table of province_development 2025S2, {table['reported']} of {table['expected']} provinces "
       f"reported, {len(table['columns'])} columns: median **{med(table_ms):.1f} ms** as JSON, "
       f"{med(table_xlsx_ms):.1f} ms as XLSX (11 runs each)")
+print(f"- a report as on paper: export as XLSX median **{med(export_ms):.1f} ms**, import of that file back "
+      f"(nothing to write) {med(import_ms):.1f} ms, against GET of the same report {med(get_ms):.1f} ms "
+      f"(11 runs each)")
+if listed:
+    print(f"- lists over {listed:,} annual updates of 2024 (one per entity): a national page of 50 "
+          f"**{med(list_first):.1f} ms** (first) and {med(list_deep):.1f} ms (offset {listed // 2:,}); a province "
+          f"admin's submitted reports ({mine['total']:,}) {med(list_province):.1f} ms; the statistics call counting "
+          f"the entities by province: {med(list_ref):.1f} ms (11 runs each)")
 print(f"- idle round trip GET /healthz: median {med(idle):.2f} ms")

@@ -389,19 +389,55 @@ Result<ReportPage> ReportService::List(const Principal& who, const ReportListQue
   if (query.limit < 1 || query.limit > 200)
     return Error::InvalidField("limit", "out_of_range", "field.out_of_range", {"1", "200"});
   if (query.offset < 0) return Error::InvalidField("offset", "out_of_range", "field.out_of_range", {"0", "∞"});
+  ReportPage page;
+  ReportQuery filters = query.filters;
+  if (IsCli(who) || who.national() || who.role == Role::kCooperative) {
+    // Scope is a column (or nothing): the database pages and counts.
+    if (!IsCli(who) && who.role == Role::kCooperative) {
+      if (who.entity_id == 0 || (filters.entity_id && *filters.entity_id != who.entity_id)) return page;
+      filters.entity_id = who.entity_id;
+    } else if (!IsCli(who) && !who.national()) {
+      return page;
+    }
+    filters.limit = query.limit;
+    filters.offset = query.offset;
+    HOPTAC_TRY(db_.Read([&](Connection& conn) -> Status {
+      HOPTAC_ASSIGN_OR_RETURN(page.total, CountReports(conn, filters));
+      HOPTAC_ASSIGN_OR_RETURN(page.items, QueryReports(conn, filters));
+      return Ok();
+    }));
+    return page;
+  }
+  if (!who.province_bound()) return page;
+  // A province account: the codes that may lead to its province narrow the rows in the
+  // database; Sees() decides each (a code read at the period's end, followed to today).
+  filters.province_codes = ScopeCodes(who.province_code);
+  if (filters.province_codes.empty()) return page;
   std::vector<Report> all;
   HOPTAC_TRY(db_.Read([&](Connection& conn) -> Status {
-    HOPTAC_ASSIGN_OR_RETURN(all, QueryReports(conn, query.filters));
+    HOPTAC_ASSIGN_OR_RETURN(all, QueryReports(conn, filters));
     return Ok();
   }));
-  ReportPage page;
   for (Report& r : all) {
-    if (!IsCli(who) && !Sees(who, r)) continue;
+    if (!Sees(who, r)) continue;
     if (page.total >= query.offset && static_cast<int>(page.items.size()) < query.limit)
       page.items.push_back(std::move(r));
     ++page.total;
   }
   return page;
+}
+
+std::vector<std::string> ReportService::ScopeCodes(const std::string& province) const {
+  const Date today = Today();
+  std::set<std::string> codes;
+  for (const geo::AdminUnit& unit : units_->dataset().units) {
+    if (unit.level != geo::AdminLevel::kProvince) continue;
+    // A version of a province code, read on its last day in force (or today), leads to one
+    // province today.
+    Date on = unit.valid_to ? *unit.valid_to : today;
+    if (CurrentProvince(unit.code, on) == province || unit.code == province) codes.insert(unit.code);
+  }
+  return {codes.begin(), codes.end()};
 }
 
 Result<ReportView> ReportService::PutValues(const Principal& who, int64_t id, const ValuesUpdate& update) {

@@ -154,6 +154,9 @@ class ReportService {
   bool Sees(const auth::Principal& who, const Report& report) const;
   bool MayFill(const auth::Principal& who, const Report& report) const;
   bool MayReview(const auth::Principal& who, const Report& report) const;
+  // The province codes whose reports may belong to `province` today: its own and its
+  // predecessors' (a superset: Sees() decides each report).
+  std::vector<std::string> ScopeCodes(const std::string& province) const;
   // The province in force today that a province code read at `on` belongs to.
   std::string CurrentProvince(const std::string& code, Date on) const;
   Result<Report> Load(const auth::Principal& who, int64_t id);

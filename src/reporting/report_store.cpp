@@ -201,9 +201,11 @@ Status AppendEvent(Connection& conn, int64_t report_id, const ReportEvent& e) {
   return Ok();
 }
 
-Result<std::vector<Report>> QueryReports(Connection& conn, const ReportQuery& q) {
-  std::string sql = std::string("SELECT ") + kReportColumns + " FROM reports WHERE 1 = 1";
-  std::vector<Value> params;
+namespace {
+
+// " WHERE …" of a query, its parameters appended to `params`.
+std::string Where(const ReportQuery& q, std::vector<Value>& params) {
+  std::string sql = " WHERE 1 = 1";
   auto add = [&](const char* column, Value v) {
     params.push_back(std::move(v));
     sql += std::string(" AND ") + column + " = $" + std::to_string(params.size());
@@ -213,13 +215,45 @@ Result<std::vector<Report>> QueryReports(Connection& conn, const ReportQuery& q)
   if (!q.province_code.empty()) add("province_code", Text(q.province_code));
   if (q.status) add("status", Text(ReportStatusName(*q.status)));
   if (q.entity_id) add("entity_id", Int(*q.entity_id));
-  sql += " ORDER BY id";
+  if (!q.province_codes.empty()) {
+    sql += " AND province_code IN (";
+    for (size_t i = 0; i < q.province_codes.size(); ++i) {
+      params.push_back(Text(q.province_codes[i]));
+      sql += (i ? ", $" : "$") + std::to_string(params.size());
+    }
+    sql += ")";
+  }
+  return sql;
+}
+
+}  // namespace
+
+Result<std::vector<Report>> QueryReports(Connection& conn, const ReportQuery& q) {
+  std::vector<Value> params;
+  std::string sql = std::string("SELECT ") + kReportColumns + " FROM reports" + Where(q, params) + " ORDER BY id";
+  if (q.limit >= 0) {
+    params.push_back(Int(q.limit));
+    sql += " LIMIT $" + std::to_string(params.size());
+    params.push_back(Int(q.offset));
+    sql += " OFFSET $" + std::to_string(params.size());
+  }
   std::vector<Report> out;
   HOPTAC_TRY(conn.Query(sql, params, [&](const RowView& row) -> Status {
     out.push_back(ReadReport(row));
     return Ok();
   }));
   return out;
+}
+
+Result<int64_t> CountReports(Connection& conn, const ReportQuery& q) {
+  std::vector<Value> params;
+  std::string sql = "SELECT COUNT(*) FROM reports" + Where(q, params);
+  int64_t n = 0;
+  HOPTAC_TRY(conn.Query(sql, params, [&](const RowView& row) -> Status {
+    n = row.GetInt(0);
+    return Ok();
+  }));
+  return n;
 }
 
 }  // namespace hoptac::reporting

@@ -44,8 +44,14 @@ struct ReportQuery {
   std::string form_code, period, province_code;
   std::optional<ReportStatus> status;
   std::optional<int64_t> entity_id;
+  // Any of these province codes (a province account's scope: its code and its predecessors'); empty: any.
+  std::vector<std::string> province_codes;
+  // A page of the matches (by id); limit < 0: all.
+  int64_t limit = -1, offset = 0;
 };
 // Matching reports without values or history, by id.
 Result<std::vector<Report>> QueryReports(storage::Connection& conn, const ReportQuery& query);
+// How many reports match (limit and offset ignored).
+Result<int64_t> CountReports(storage::Connection& conn, const ReportQuery& query);
 
 }  // namespace hoptac::reporting

@@ -241,6 +241,46 @@ TEST_F(ReportingTest, CooperativeAnnualUpdateChangesTheStatisticsWhenApproved) {
   EXPECT_EQ(entity->entity.phone, "02053870123");
 }
 
+// Lists page in the database, and a province account's list holds the reports of the provinces
+// merged into it (Bắc Ninh "27" and Bắc Giang "24" of 2023 are Bắc Ninh "24" since 2025-07-01).
+TEST_F(ReportingTest, ListsAreScopedAndPagedAcrossMergedProvinces) {
+  system_.AddUser("po24", "province_officer", "24");
+  auth::Principal cli = auth::Principal::Cli("test");
+  auto& reports = system_.system().reports();
+  for (const char* province : {"27", "24", "20"})
+    ASSERT_TRUE(reports.Create(cli, {"province_development", "2023", province, 0}).ok()) << province;
+  ASSERT_TRUE(reports.Create(cli, {"province_development", "2025S2", "24", 0}).ok());
+  auto total = [&](const std::string& query, const std::string& as) {
+    Reply r = Get("/api/v1/reports?" + query, as);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    return r.status == 200 ? r.Json().at("total").as_int64() : -1;
+  };
+  EXPECT_EQ(total("form=province_development", "po24"), 3);
+  EXPECT_EQ(total("form=province_development&period=2023", "po24"), 2);
+  EXPECT_EQ(total("form=province_development", "po20"), 1);
+  EXPECT_EQ(total("form=province_development", "nat_officer"), 4);
+  EXPECT_EQ(total("form=province_development", "coop_a"), 0);
+  // Pages: the same order (by id) whoever pages, the total unchanged.
+  Reply first = Get("/api/v1/reports?form=province_development&limit=2", "nat_officer");
+  Reply second = Get("/api/v1/reports?form=province_development&limit=2&offset=2", "nat_officer");
+  ASSERT_EQ(first.status, 200u);
+  ASSERT_EQ(second.status, 200u);
+  EXPECT_EQ(first.Json().at("items").as_array().size(), 2u);
+  EXPECT_EQ(second.Json().at("items").as_array().size(), 2u);
+  EXPECT_EQ(second.Json().at("total").as_int64(), 4);
+  EXPECT_LT(first.Json().at("items").at(1).at("id").as_int64(), second.Json().at("items").at(0).at("id").as_int64());
+  Reply province_page = Get("/api/v1/reports?form=province_development&limit=1&offset=1", "po24");
+  ASSERT_EQ(province_page.status, 200u);
+  EXPECT_EQ(province_page.Json().at("total").as_int64(), 3);
+  ASSERT_EQ(province_page.Json().at("items").as_array().size(), 1u);
+  // A cooperative account lists its own entity's reports only, whatever it asks for.
+  ASSERT_TRUE(reports.Create(cli, {"coop_annual_update", "2025", "", coop_a_}).ok());
+  EXPECT_EQ(total("form=coop_annual_update", "coop_a"), 1);
+  EXPECT_EQ(total("form=coop_annual_update&entity_id=" + std::to_string(coop_a_ + 1000), "coop_a"), 0);
+  EXPECT_EQ(total("form=coop_annual_update", "po20"), 1);
+  EXPECT_EQ(total("form=coop_annual_update", "po01"), 0);
+}
+
 TEST_F(ReportingTest, ScopeAndBadInputWriteNothing) {
   json::object report = CreateLangSon();
   std::string id = std::to_string(report.at("id").as_int64());
