@@ -16,6 +16,7 @@ import { entities, flows, isMissingRoute, series } from './api';
 import { ProvinceMap } from './ProvinceMap';
 import { MAP_MEASURES, lines, pivot, share, sumBy, sumWhere, type MapMeasure } from './stats';
 import type { StatsAnswer } from './types';
+import { searchable } from '../lib/fold';
 
 const REFORM = '2025-07-01';
 const PALETTE = ['#0b5cab', '#2f9e44', '#e8590c', '#7048e8', '#c2255c', '#1098ad', '#f08c00', '#495057'];
@@ -151,7 +152,7 @@ export default function DashboardPage() {
             <Select
               id="d-province"
               style={{ width: '100%' }}
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={searchable}
               allowClear={!!province}
               value={province}
               onChange={(v?: string) => set({ province: v ?? '' })}

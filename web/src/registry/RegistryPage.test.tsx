@@ -117,3 +117,25 @@ describe('registry list sorted by the server', () => {
     expect(last(lists).get('q')).toBe('dong thap');
   });
 });
+
+describe('registry province picker', () => {
+  beforeEach(() => localStorage.clear());
+  afterEach(() => vi.restoreAllMocks());
+
+  it('finds a province typed without diacritics (đ as d)', async () => {
+    mockApi();
+    show();
+    await screen.findByText('Tổ hợp tác Rau sạch Gia Lâm');
+    const input = document.getElementById('f-province') as HTMLInputElement;
+    fireEvent.mouseDown(input);
+    fireEvent.change(input, { target: { value: 'dong thap' } });
+    const option = await waitFor(() => {
+      const o = document.querySelector('.ant-select-item-option[title="Đồng Tháp"]');
+      expect(o).not.toBeNull();
+      return o as HTMLElement;
+    });
+    expect(document.querySelector('.ant-select-item-option[title="Hà Nội"]')).toBeNull();
+    fireEvent.click(option);
+    await waitFor(() => expect(where().get('province')).toBe('87'));
+  });
+});

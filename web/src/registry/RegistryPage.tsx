@@ -18,6 +18,7 @@ import {
 } from './filters';
 import { StatusTag } from './labels';
 import { KINDS, SECTORS, STATUSES, type Entity } from './types';
+import { searchable } from '../lib/fold';
 
 const ALL_COLUMNS = [
   'registration_code', 'kind', 'province', 'status', 'sector', 'founded_on', 'women_managed', 'youth',
@@ -181,7 +182,7 @@ export default function RegistryPage() {
             <label htmlFor="f-province">{t('field.province_code')}</label>
             <Select
               id="f-province"
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={searchable}
               value={filters.province}
               onChange={(v) => update({ province: v })}
               options={[
