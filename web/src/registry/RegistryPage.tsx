@@ -232,6 +232,16 @@ export default function RegistryPage() {
               onChange={(d) => update({ as_of: d ? d.format('YYYY-MM-DD') : '' })}
             />
           </div>
+          {(filters.founded_from || filters.founded_to) && (
+            <div className="filter-field" style={{ flex: '0 1 auto' }}>
+              <span className="muted" style={{ fontSize: 12 }} data-testid="registry-founded">
+                {t('registry.foundedRange', { from: formatDate(filters.founded_from || null, lang), to: formatDate(filters.founded_to || null, lang) })}
+              </span>
+              <Button size="small" onClick={() => update({ founded_from: '', founded_to: '' })}>
+                {t('registry.foundedRangeClear')}
+              </Button>
+            </div>
+          )}
           {hasFilters(filters) && (
             <Button
               onClick={() => {
