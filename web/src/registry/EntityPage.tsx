@@ -17,6 +17,7 @@ import type { MessageKey } from '../i18n/catalogue';
 import { useApi } from '../lib/useApi';
 import { addEvent, deleteEntity, getEntity, getFigures, listEvents } from './api';
 import { FIGURE_FIELDS, isMoney, parseFigures, type FigureField } from './figures';
+import { AnnualUpdateButton, fillsReportsOf } from './AnnualUpdate';
 import { EntityHistory } from './EntityHistory';
 import { StatusTag } from './labels';
 import { EVENT_TYPES, KINDS, type Entity } from './types';
@@ -260,14 +261,19 @@ export default function EntityPage() {
         <h1 className="page-title" style={{ margin: 0 }} data-testid="entity-name">
           {e.name}
         </h1>
-        {editable && !publicOnly && (
+        {((editable && !publicOnly) || fillsReportsOf(user, e)) && (
           <Space wrap>
-            <Link to={`/registry/${e.id}/edit`}>
-              <Button>{t('common.edit')}</Button>
-            </Link>
-            <Popconfirm title={t('entity.deleteConfirm', { name: e.name })} onConfirm={remove} okText={t('common.delete')} cancelText={t('common.cancel')}>
-              <Button danger>{t('entity.delete')}</Button>
-            </Popconfirm>
+            {fillsReportsOf(user, e) && <AnnualUpdateButton entityId={e.id} />}
+            {editable && !publicOnly && (
+              <>
+                <Link to={`/registry/${e.id}/edit`}>
+                  <Button>{t('common.edit')}</Button>
+                </Link>
+                <Popconfirm title={t('entity.deleteConfirm', { name: e.name })} onConfirm={remove} okText={t('common.delete')} cancelText={t('common.cancel')}>
+                  <Button danger>{t('entity.delete')}</Button>
+                </Popconfirm>
+              </>
+            )}
           </Space>
         )}
       </div>
