@@ -22,20 +22,27 @@ export interface KpiProps {
 export function Kpi({ label, value, compact, sub, href, linkLabel, testId }: KpiProps) {
   const box = useRef<HTMLDivElement>(null);
   const probe = useRef<HTMLSpanElement>(null);
-  const [fits, setFits] = useState(true);
+  const probeCompact = useRef<HTMLSpanElement>(null);
+  // 'exact' when the exact value fits, else 'compact', else the compact form in a smaller font.
+  const [fit, setFit] = useState<'exact' | 'compact' | 'small'>('exact');
   useLayoutEffect(() => {
     const el = box.current;
     if (!el || !compact || compact === value) {
-      setFits(true);
+      setFit('exact');
       return;
     }
-    const check = () => setFits(!probe.current || probe.current.offsetWidth <= el.clientWidth);
+    const check = () => {
+      const room = el.clientWidth;
+      if (!probe.current || probe.current.offsetWidth <= room) setFit('exact');
+      else setFit(!probeCompact.current || probeCompact.current.offsetWidth <= room ? 'compact' : 'small');
+    };
     check();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(check);
     observer.observe(el);
     return () => observer.disconnect();
   }, [value, compact]);
+  const fits = fit === 'exact';
   const shown = fits || !compact ? value : compact;
   const text =
     shown === value ? (
@@ -55,7 +62,7 @@ export function Kpi({ label, value, compact, sub, href, linkLabel, testId }: Kpi
       <div className="muted" style={{ fontSize: 13 }}>
         {label}
       </div>
-      <div ref={box} className="kpi-value">
+      <div ref={box} className={fit === 'small' ? 'kpi-value small' : 'kpi-value'}>
         {href ? (
           <Link to={href} aria-label={linkLabel ?? `${label}: ${value}`} title={shown !== value ? value : undefined} className="kpi-link">
             {text}
@@ -63,12 +70,13 @@ export function Kpi({ label, value, compact, sub, href, linkLabel, testId }: Kpi
         ) : (
           text
         )}
-        {compact && (
-          <span ref={probe} className="kpi-probe" aria-hidden="true">
-            {value}
-          </span>
-        )}
       </div>
+      {compact && (
+        // The exact value, unseen, in the same font: whether it fits the card's width.
+        <div className="kpi-value kpi-probe" aria-hidden="true">
+          <span ref={probe}>{value}</span> <span ref={probeCompact}>{compact}</span>
+        </div>
+      )}
       {sub && <div className="muted" style={{ fontSize: 12 }}>{sub}</div>}
     </Panel>
   );
