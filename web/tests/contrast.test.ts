@@ -20,7 +20,7 @@ describe('contrast', () => {
     expect(blend('#ffffff', '#0b5cab', 0.25)).toBe('#4885c0');
   });
   it('status tags are at least 4.5:1 on their backgrounds', () => {
-    const backgrounds: Record<string, string> = { green: '#f6ffed', gold: '#fffbe6', orange: '#fff7e6', volcano: '#fff2e8', red: '#fff1f0' };
+    const backgrounds: Record<string, string> = { green: '#f6ffed', gold: '#fffbe6', orange: '#fff7e6', volcano: '#fff2e8', red: '#fff1f0', cyan: '#e6fffb', lime: '#fcffe6', magenta: '#fff0f6' };
     for (const [name, bg] of Object.entries(backgrounds)) expect(contrast(rule(`.ant-tag.ant-tag-${name}`, 'color'), bg), name).toBeGreaterThanOrEqual(4.5);
   });
   it('the active menu item and the danger button are at least 4.5:1', () => {
@@ -29,5 +29,7 @@ describe('contrast', () => {
     const error = /colorError: '(#[0-9a-f]{6})'/.exec(app)![1];
     expect(contrast(error, '#ffffff')).toBeGreaterThanOrEqual(4.5); // outlined danger button
     expect(contrast('#ffffff', error)).toBeGreaterThanOrEqual(4.5); // primary danger button
+    for (const token of ['colorTextPlaceholder', 'colorTextQuaternary', 'colorTextTertiary', 'colorTextDescription'])
+      expect(contrast(new RegExp(`${token}: '(#[0-9a-f]{6})'`).exec(app)![1], '#fafafa'), token).toBeGreaterThanOrEqual(4.5);
   });
 });
