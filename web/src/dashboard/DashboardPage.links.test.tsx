@@ -73,7 +73,7 @@ describe('dashboard figures open their records', () => {
     expect(href('kpi-active').params).toEqual({ province: '01', as_of: '2024-12-31', status: 'active' });
     expect(href('kpi-women-managed').params).toEqual({ province: '01', as_of: '2024-12-31', kind: 'cooperative', status: 'active', women_managed: 'true' });
     expect(href('kpi-founded').params).toEqual({ province: '01', as_of: '2024-12-31', founded_from: '2024-01-01', founded_to: '2024-12-31' });
-    await waitFor(() => expect(href('kpi-members').name).toBe('Thành viên: 10.012.978 — xem danh sách trong sổ đăng ký'));
+    await waitFor(() => expect(href('kpi-members').name).toBe('Thành viên: 10.012.978 — xem danh sách tổ chức'));
     // The share of women is not a count of records: no link.
     expect(within(screen.getByTestId('kpi-women-share')).queryByRole('link')).toBeNull();
   });

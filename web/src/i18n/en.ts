@@ -66,7 +66,7 @@ export const en: Record<MessageKey, string> = {
   'chart.showTable': 'Show data table',
   'chart.hideTable': 'Hide data table',
   'chart.empty': 'No figures for this period yet',
-  'chart.enterFigures': 'Enter figures through a report',
+  'chart.enterFigures': 'Go to where figures are entered',
   'chart.failed': 'Could not load “{title}”.',
   'app.loadFailed': 'Could not load {what}.',
 

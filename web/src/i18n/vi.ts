@@ -68,7 +68,7 @@ export const vi = {
   'chart.showTable': 'Xem bảng số liệu',
   'chart.hideTable': 'Ẩn bảng số liệu',
   'chart.empty': 'Chưa có số liệu cho kỳ này',
-  'chart.enterFigures': 'Nhập số liệu qua báo cáo',
+  'chart.enterFigures': 'Đi đến nơi nhập số liệu',
   'chart.failed': 'Không tải được “{title}”.',
   'app.loadFailed': 'Không tải được {what}.',
 
