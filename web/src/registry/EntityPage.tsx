@@ -154,8 +154,14 @@ export default function EntityPage() {
     return (
       <Result
         status={notFound ? '404' : 'error'}
-        title={notFound ? t('entity.notFound') : entity.error?.message}
-        extra={<Link to="/registry">{t('entity.back')}</Link>}
+        title={notFound ? t('entity.notFound') : t('app.loadFailed', { what: t('entity.what') })}
+        subTitle={notFound ? undefined : entity.error?.message}
+        extra={
+          <Space>
+            {!notFound && <Button onClick={entity.reload}>{t('common.retry')}</Button>}
+            <Link to="/registry">{t('entity.back')}</Link>
+          </Space>
+        }
         data-testid="entity-not-found"
       />
     );
@@ -226,7 +232,19 @@ export default function EntityPage() {
           {t('entity.addEvent')}
         </Button>
       )}
-      {events.error && <Alert type="error" title={events.error.message} showIcon />}
+      {events.error && (
+        <Alert
+          type="error"
+          title={t('app.loadFailed', { what: t('entity.timeline').toLowerCase() })}
+          description={events.error.message}
+          action={
+            <Button size="small" onClick={events.reload}>
+              {t('common.retry')}
+            </Button>
+          }
+          showIcon
+        />
+      )}
       {events.data && events.data.items.length === 0 && <Empty description={t('entity.noEvents')} />}
       {events.data && events.data.items.length > 0 && (
         <Timeline

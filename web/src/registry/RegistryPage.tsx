@@ -296,7 +296,21 @@ export default function RegistryPage() {
           )}
         </Space>
       </div>
-      {list.error && <Alert type="error" title={list.error.message} showIcon role="alert" style={{ marginBottom: 12 }} />}
+      {list.error && (
+        <Alert
+          type="error"
+          title={t('app.loadFailed', { what: t('registry.listWhat') })}
+          description={list.error.message}
+          action={
+            <Button size="small" onClick={list.reload}>
+              {t('common.retry')}
+            </Button>
+          }
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Table<Entity>
         rowKey="id"
         size="middle"
