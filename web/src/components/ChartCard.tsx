@@ -2,7 +2,7 @@
 // and the numbers behind it as CSV or XLSX. A toggle shows the same numbers as a table (for
 // screen readers and keyboard users); a chart without numbers says so and where they are
 // entered, a chart that failed to load says what failed and offers to try again.
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, TableOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
 import type { EChartsType } from 'echarts/core';
 import { useId, useRef, useState, type ReactNode } from 'react';
@@ -66,8 +66,16 @@ export function ChartCard({ title, data, suffix, extra, footer, testId, empty, e
         <>
           {extra}
           {hasRows && (
-            <Button size="small" aria-expanded={table} aria-controls={tableId} onClick={() => setTable(!table)} data-testid={testId ? `${testId}-table-toggle` : undefined}>
-              {table ? t('chart.hideTable') : t('chart.showTable')}
+            <Button
+              size="small"
+              icon={<TableOutlined aria-hidden="true" />}
+              aria-expanded={table}
+              aria-controls={tableId}
+              onClick={() => setTable(!table)}
+              data-testid={testId ? `${testId}-table-toggle` : undefined}
+            >
+              {/* On phones only the icon shows (the words stay for screen readers), leaving the title room. */}
+              <span className="chart-toggle-text">{table ? t('chart.hideTable') : t('chart.showTable')}</span>
             </Button>
           )}
           <MenuButton
