@@ -331,8 +331,7 @@ export default function DashboardPage() {
                 tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt },
                 legend: { bottom: 0, type: 'scroll' },
                 grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
-                // Every kind named (ECharts drops labels that collide), broken onto lines.
-                xAxis: { type: 'category', data: charts.ks?.rows.map((r) => r.label) ?? [], axisLabel: { interval: 0, width: 90, overflow: 'break' } },
+                xAxis: { type: 'category', data: charts.ks?.rows.map((r) => r.label) ?? [] },
                 yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
                 color: PALETTE,
                 series: (charts.ks?.cols ?? []).map((c) => ({
