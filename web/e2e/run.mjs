@@ -52,7 +52,7 @@ try {
       continue;
     }
     const t0 = Date.now();
-    const context = await browser.newContext({ viewport: s.viewport ?? { width: 1280, height: 860 }, locale: 'vi-VN', acceptDownloads: true });
+    const context = await browser.newContext({ viewport: s.viewport ?? { width: 1280, height: 860 }, locale: 'vi-VN', acceptDownloads: true, ...(s.context ?? {}) });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const errors = [];

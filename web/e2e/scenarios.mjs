@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { ADMIN_PASSWORD } from './harness.mjs';
 import { FIGURES, PASSWORD } from './seed.mjs';
+import { dailyScenarios } from './daily.mjs';
 
-async function login(page, base, username, password) {
+export async function login(page, base, username, password) {
   await page.goto(base + '/');
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
@@ -12,13 +13,13 @@ async function login(page, base, username, password) {
   await page.getByTestId('user-menu').waitFor();
 }
 
-async function registryRows(page) {
+export async function registryRows(page) {
   await page.locator('.ant-table-tbody').waitFor();
   return page.locator('.ant-table-tbody tr.ant-table-row').allInnerTexts();
 }
 
 /** Waits until fn() returns a truthy value (the page updates asynchronously). */
-async function eventually(fn, what, timeout = 8000) {
+export async function eventually(fn, what, timeout = 8000) {
   const end = Date.now() + timeout;
   let last;
   for (;;) {
@@ -33,7 +34,7 @@ async function eventually(fn, what, timeout = 8000) {
   }
 }
 
-async function noHorizontalScroll(page) {
+export async function noHorizontalScroll(page) {
   const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
   assert.ok(scroll <= width + 1, `the page scrolls sideways: ${scroll} > ${width}`);
 }
@@ -331,7 +332,7 @@ export const scenarios = [
       assert.ok(expected['kpi-women-managed'] >= 2 && expected['kpi-founded'] >= 2, `seeded women-managed and new entities: ${JSON.stringify(expected)}`);
       await login(page, base, 'admin', ADMIN_PASSWORD);
       for (const [testId, value] of Object.entries(expected)) {
-        const shown = page.getByTestId(testId).locator('.kpi-value');
+        const shown = page.getByTestId(testId).locator('.kpi-value:not(.kpi-probe)');
         await eventually(async () => (await shown.innerText()).trim() === value.toLocaleString('vi-VN'), `${testId} showing ${value}`);
       }
       await page.getByTestId('kpi-founded').getByText(`Thành lập năm ${year}`).waitFor();
@@ -350,7 +351,7 @@ export const scenarios = [
       await eventually(async () => (await page.getByTestId('dashboard-scope').innerText()).trim() === name, `the scope showing ${name}`);
       assert.equal(new URL(page.url()).searchParams.get('province'), code, `the province is in the address: ${page.url()}`);
       for (const [testId, value] of Object.entries(provinceExpected)) {
-        const shown = page.getByTestId(testId).locator('.kpi-value');
+        const shown = page.getByTestId(testId).locator('.kpi-value:not(.kpi-probe)');
         await eventually(async () => (await shown.innerText()).trim() === value.toLocaleString('vi-VN'), `${testId} showing ${value} for ${code}`);
       }
       await shot(page, '25b-tong-quan-mot-tinh');
@@ -359,7 +360,7 @@ export const scenarios = [
       await page.keyboard.type('Cả nước');
       await page.keyboard.press('Enter');
       await eventually(async () => (await page.getByTestId('dashboard-scope').innerText()).trim() === 'Cả nước', 'the scope back to the whole country');
-      const all = page.getByTestId('kpi-entities').locator('.kpi-value');
+      const all = page.getByTestId('kpi-entities').locator('.kpi-value:not(.kpi-probe)');
       await eventually(async () => (await all.innerText()).trim() === expected['kpi-entities'].toLocaleString('vi-VN'), 'the country total again');
     },
   },
@@ -575,4 +576,5 @@ export const scenarios = [
       await page.getByRole('heading', { name: 'Báo cáo của tôi' }).waitFor();
     },
   },
+  ...dailyScenarios,
 ];

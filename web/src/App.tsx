@@ -14,7 +14,21 @@ import { useI18n } from './i18n/I18nProvider';
 const LoginPage = lazy(() => import('./account/LoginPage'));
 const Shell = lazy(() => import('./Shell'));
 
-const theme = { token: { colorPrimary: '#0b5cab', borderRadius: 6, fontFamily: 'inherit' } };
+// Contrast of at least 4.5:1 on white: colorError (danger buttons, error text) #c41d1f 5.9:1 where the
+// library's #ff4d4f is 3.3:1; placeholders and empty-table text #6b6b6b 5.3:1 where #bfbfbf is 1.8:1;
+// secondary text #595959 7:1.
+const theme = {
+  token: {
+    colorPrimary: '#0b5cab',
+    colorError: '#c41d1f',
+    colorTextPlaceholder: '#6b6b6b',
+    colorTextQuaternary: '#6b6b6b',
+    colorTextTertiary: '#595959',
+    colorTextDescription: '#595959',
+    borderRadius: 6,
+    fontFamily: 'inherit',
+  },
+};
 
 export function App() {
   const { lang, t } = useI18n();

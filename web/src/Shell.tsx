@@ -12,6 +12,7 @@ import { menuEntries } from './app/feature';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { MenuButton } from './components/MenuButton';
 import { routes } from './features';
+import { watchScrollers } from './lib/scrollFocus';
 import { useI18n } from './i18n/I18nProvider';
 import { REPORTING_ROLES } from './reports/routes';
 
@@ -85,7 +86,11 @@ function Header() {
             { key: 'signout', label: t('account.signOut'), onClick: () => void signOut() },
           ]}
         >
-          <Button type="text" style={{ color: '#fff' }} aria-label={t('account.signedInAs', { name: user.username })} data-testid="user-menu">
+          <Button type="text" style={{ color: '#fff' }} aria-label={
+              // The visible name first: an accessible name must contain the text shown (WCAG 2.5.3).
+              wide ? `${user.display_name || user.username} — ${t('account.signedInAs', { name: user.username })}` : t('account.signedInAs', { name: user.username })
+            }
+            data-testid="user-menu">
             <UserOutlined aria-hidden="true" />
             {wide && <span className="user-name">{user.display_name || user.username}</span>}
             <DownOutlined aria-hidden="true" style={{ fontSize: 10 }} />
@@ -110,6 +115,8 @@ function Frame({ children }: { children: ReactNode }) {
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  // Wide tables that scroll sideways can be reached and scrolled from the keyboard.
+  useEffect(() => (main.current ? watchScrollers(main.current) : undefined), []);
   // After a navigation, keyboard and screen-reader users start at the new page's content.
   useEffect(() => {
     if (first.current) {

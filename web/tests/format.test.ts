@@ -20,6 +20,10 @@ describe('Vietnamese and English formats', () => {
     expect(formatCompact(12_000, 'vi')).toBe('12 nghìn');
     expect(formatCompact(1_250_000_000, 'en')).toBe('1.3 bn');
     expect(formatCompact(950, 'vi')).toBe('950');
+    expect(formatCompact(10_012_978, 'vi', 2)).toBe('10,01 triệu');
+    expect(formatCompact(10_002_978, 'vi', 2)).toBe('10 triệu');
+    expect(formatCompact(123_456_789, 'en', 2)).toBe('123.5 m');
+    expect(formatCompact(5_000_000_000_000_000, 'vi', 2)).toBe('5.000 nghìn tỷ');
   });
 
   it('writes shares as percentages', () => {

@@ -20,9 +20,13 @@ describe('widgets loaded on demand', () => {
     fireEvent.click(button);
     const item = await screen.findByRole('menuitem', { name: 'Mục A' }, { timeout: 10_000 });
     expect(screen.getByRole('button', { name: 'Mở menu' }).getAttribute('aria-expanded')).toBe('true');
+    // The opened menu keeps the focus (its first item), even though the button was rebuilt.
+    await waitFor(() => expect(document.activeElement).toBe(item));
     fireEvent.click(item);
     expect(chosen).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Mở menu' }).getAttribute('aria-expanded')).toBe('false'));
+    // and gives it back to the button.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Mở menu' }));
   });
 
   it('a date picker shows its value at once, then becomes the real picker', async () => {

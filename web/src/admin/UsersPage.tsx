@@ -8,6 +8,7 @@ import { provinceName, useProvinceNames, useProvinces } from '../geo/units';
 import { useI18n } from '../i18n/I18nProvider';
 import { useApi } from '../lib/useApi';
 import { createUser, listUsers, resetPassword, updateUser } from './api';
+import { searchable } from '../lib/fold';
 
 interface Values {
   username?: string;
@@ -77,7 +78,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (message: strin
       {needsProvince(role) && (
         <Form.Item label={t('users.province')} name="province_code" rules={[{ required: true, message: t('common.required') }]}>
           <Select
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={searchable}
             disabled={me?.role === 'province_admin'}
             options={provinces.map((p) => ({ value: p.code, label: provinceName(p, lang) }))}
           />

@@ -15,9 +15,12 @@ export class ApiError extends Error {
   readonly fields: FieldError[];
   /** Seconds to wait (429 Retry-After), when the server said so. */
   readonly retryAfter: number | null;
+  /** The whole error answer (some carry more than `error`, e.g. 409 report_exists its `id`). */
+  readonly body: unknown;
 
-  constructor(status: number, code: string, message: string, fields: FieldError[] = [], retryAfter: number | null = null) {
+  constructor(status: number, code: string, message: string, fields: FieldError[] = [], retryAfter: number | null = null, body: unknown = undefined) {
     super(message);
+    this.body = body;
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
@@ -119,6 +122,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       err?.message ?? translate(language, 'app.httpError', { status: String(response.status) }),
       err?.fields ?? [],
       retry !== null && retry !== '' && !Number.isNaN(Number(retry)) ? Number(retry) : null,
+      json,
     );
     if (response.status === 401 && !options.quiet401 && onUnauthenticated) onUnauthenticated();
     throw error;

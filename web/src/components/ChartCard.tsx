@@ -1,9 +1,13 @@
 // A chart in a card, with its title and the downloads every chart offers: the picture as PNG
-// and the numbers behind it as CSV or XLSX.
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+// and the numbers behind it as CSV or XLSX. A toggle shows the same numbers as a table (for
+// screen readers and keyboard users); a chart without numbers says so and where they are
+// entered, a chart that failed to load says what failed and offers to try again.
+import { DownloadOutlined, TableOutlined } from '@ant-design/icons';
+import { Alert, Button } from 'antd';
 import type { EChartsType } from 'echarts/core';
-import { useRef, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Cell } from '../lib/xlsx';
 import { EChart, type EChartProps } from './EChart';
@@ -22,12 +26,38 @@ export interface ChartCardProps extends Omit<EChartProps, 'label' | 'onReady'> {
   extra?: ReactNode;
   footer?: ReactNode;
   testId?: string;
+  /** No numbers to draw (after loading): a message instead of blank axes. */
+  empty?: boolean;
+  /** Where the numbers are entered, for someone who may enter them. */
+  enterHref?: string;
+  /** The load failed: what failed is said, with a retry. */
+  error?: Error;
+  onRetry?: () => void;
+  /** The records behind a data row (the table links its first cell there). */
+  rowHref?: (rowIndex: number) => string | undefined;
 }
 
-export function ChartCard({ title, data, suffix, extra, footer, testId, ...chart }: ChartCardProps) {
-  const { t } = useI18n();
+/** A short description of a chart's numbers in the current language, for its accessible name. */
+export function describeChart(title: string, data: Cell[][], lang: 'vi' | 'en', chartWord: string, more: (n: number) => string): string {
+  const [head, ...rows] = data;
+  const cell = (c: Cell) => (typeof c === 'number' ? formatNumber(c, lang) : (c ?? '—'));
+  const shown = rows.slice(0, 8).map((r) =>
+    r.length <= 2 ? `${cell(r[0])}: ${cell(r[1])}` : `${cell(r[0])}: ${r.slice(1).map((c, i) => `${cell(head?.[i + 1])} ${cell(c)}`).join(', ')}`,
+  );
+  const rest = rows.length > 8 ? ` ${more(rows.length - 8)}` : '';
+  return `${chartWord}: ${title}.${shown.length ? ' ' + shown.join('; ') + '.' : ''}${rest}`;
+}
+
+export function ChartCard({ title, data, suffix, extra, footer, testId, empty, enterHref, error, onRetry, rowHref, ...chart }: ChartCardProps) {
+  const { t, lang } = useI18n();
   const instance = useRef<EChartsType | null>(null);
+  const [table, setTable] = useState(false);
+  const tableId = useId();
   const name = (f: { fileSlug: (title: string) => string }) => f.fileSlug(suffix ? `${title} ${suffix}` : title);
+  const [head, ...rows] = data;
+  const cell = (c: Cell) => (typeof c === 'number' ? formatNumber(c, lang) : (c ?? '—'));
+  const description = describeChart(title, data, lang, t('chart.word'), (n) => t('chart.more', { count: n }));
+  const hasRows = rows.length > 0 && !empty;
   return (
     <Panel
       testId={testId}
@@ -35,6 +65,19 @@ export function ChartCard({ title, data, suffix, extra, footer, testId, ...chart
       extra={
         <>
           {extra}
+          {hasRows && (
+            <Button
+              size="small"
+              icon={<TableOutlined aria-hidden="true" />}
+              aria-expanded={table}
+              aria-controls={tableId}
+              onClick={() => setTable(!table)}
+              data-testid={testId ? `${testId}-table-toggle` : undefined}
+            >
+              {/* On phones only the icon shows (the words stay for screen readers), leaving the title room. */}
+              <span className="chart-toggle-text">{table ? t('chart.hideTable') : t('chart.showTable')}</span>
+            </Button>
+          )}
           <MenuButton
             items={[
               {
@@ -54,7 +97,65 @@ export function ChartCard({ title, data, suffix, extra, footer, testId, ...chart
         </>
       }
     >
-      <EChart {...chart} label={title} onReady={(c) => (instance.current = c)} />
+      {error ? (
+        <div className={chart.className ?? 'chart-box'} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={t('chart.failed', { title })}
+            description={error.message}
+            action={
+              onRetry && (
+                <Button size="small" onClick={onRetry}>
+                  {t('common.retry')}
+                </Button>
+              )
+            }
+          />
+        </div>
+      ) : empty ? (
+        <div className={`${chart.className ?? 'chart-box'} chart-empty`} data-testid={testId ? `${testId}-empty` : undefined}>
+          <p>{t('chart.empty')}</p>
+          {enterHref && <Link to={enterHref}>{t('chart.enterFigures')}</Link>}
+        </div>
+      ) : (
+        <EChart {...chart} label={description} onReady={(c) => (instance.current = c)} />
+      )}
+      {table && hasRows && (
+        <div className="chart-table-wrap" id={tableId}>
+          <table className="chart-table">
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                {(head ?? []).map((h, i) => (
+                  <th key={i} scope="col">
+                    {cell(h)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => {
+                const href = rowHref?.(i);
+                return (
+                  <tr key={i}>
+                    {r.map((c, j) =>
+                      j === 0 ? (
+                        <th key={j} scope="row">
+                          {href ? <Link to={href}>{cell(c)}</Link> : cell(c)}
+                        </th>
+                      ) : (
+                        <td key={j}>{cell(c)}</td>
+                      ),
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
       {footer}
     </Panel>
   );

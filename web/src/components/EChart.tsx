@@ -56,8 +56,10 @@ export function EChart({ option, label, className, onClick, onReady, maps }: ECh
   useEffect(() => {
     if (!lib || !chart.current) return;
     if (maps) for (const [name, geo] of Object.entries(maps)) lib.registerMap(name, geo as never);
-    chart.current.setOption({ aria: { enabled: true }, animation: false, ...option }, { notMerge: true });
-  }, [lib, option, maps]);
+    // ECharts writes its own description (in English) into the box's aria-label unless given one:
+    // ours, in the page's language.
+    chart.current.setOption({ aria: { enabled: true, label: { description: label } }, animation: false, ...option }, { notMerge: true });
+  }, [lib, option, maps, label]);
 
   return <div ref={box} className={className ?? 'chart-box'} role="img" aria-label={label} />;
 }

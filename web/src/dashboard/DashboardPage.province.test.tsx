@@ -41,7 +41,12 @@ function mockApi(role: string, provinceCode: string | null) {
     if (url.startsWith('/api/v1/admin-units')) return json(200, { items: PROVINCES });
     if (url.startsWith('/api/v1/stats/entities')) {
       const total = q.get('province') === '48' ? 321 : 9999;
-      return json(200, { total, entities: total, rows: [] });
+      // By province: a row per province (the map draws them); else no breakdown.
+      const rows =
+        q.get('group_by') === 'province'
+          ? PROVINCES.map((p) => ({ keys: { province: p.code }, labels: { province: p.name }, value: p.code === '48' ? 321 : 100 }))
+          : [];
+      return json(200, { total, entities: total, rows });
     }
     if (url.startsWith('/api/v1/stats/flows')) return json(200, { total: 0, years: 1, yearly_average: 0, rows: [] });
     if (url.startsWith('/api/v1/stats/series')) return json(200, { points: [] });
@@ -124,8 +129,8 @@ describe('dashboard province selector', () => {
     const calls = mockApi('national_admin', null);
     renderAt('/?as_of=2025-12-31');
     const combo = await screen.findByRole('combobox', { name: 'Tỉnh/thành' });
-    await waitFor(() => expect([...clicks.keys()].some((k) => k.startsWith('Bản đồ'))).toBe(true));
-    const map = [...clicks.entries()].find(([k]) => k.startsWith('Bản đồ'))![1];
+    await waitFor(() => expect([...clicks.keys()].some((k) => k.startsWith('Biểu đồ: Bản đồ'))).toBe(true));
+    const map = [...clicks.entries()].find(([k]) => k.startsWith('Biểu đồ: Bản đồ'))![1];
     const before = calls.length;
     act(() => map({ name: '01' }));
     await waitFor(() => expect(shown(combo)).toContain('Hà Nội'));

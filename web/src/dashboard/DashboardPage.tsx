@@ -1,43 +1,33 @@
 import { Alert, Button, Radio, Select, Skeleton, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../account/session';
 import type { Query } from '../api/client';
+import { canEditRegistry } from '../api/types';
 import { ChartCard } from '../components/ChartCard';
 import { LazyDatePicker } from '../components/LazyDatePicker';
-import { Panel } from '../components/Panel';
 import { provinceName, useProvinces } from '../geo/units';
 import { datePattern, formatCompact, formatDate, formatMoney, formatNumber, formatPercent, todayIso } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { useApi } from '../lib/useApi';
 import { entities, flows, isMissingRoute, series } from './api';
+import { Kpi } from './Kpi';
 import { ProvinceMap } from './ProvinceMap';
+import { registryHref } from '../registry/filters';
 import { MAP_MEASURES, lines, pivot, share, sumBy, sumWhere, type MapMeasure } from './stats';
 import type { StatsAnswer } from './types';
+import { searchable } from '../lib/fold';
 
 const REFORM = '2025-07-01';
 const PALETTE = ['#0b5cab', '#2f9e44', '#e8590c', '#7048e8', '#c2255c', '#1098ad', '#f08c00', '#495057'];
-
-function Kpi({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId: string }) {
-  return (
-    <Panel testId={testId}>
-      <div className="muted" style={{ fontSize: 13 }}>
-        {label}
-      </div>
-      <div className="kpi-value" style={{ fontSize: 26, fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
-        {value}
-      </div>
-      {sub && <div className="muted" style={{ fontSize: 12 }}>{sub}</div>}
-    </Panel>
-  );
-}
 
 export default function DashboardPage() {
   const { t, lang } = useI18n();
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const today = todayIso();
   const asOf = params.get('as_of') || today;
   const forcedProvince = user?.role === 'province_admin' || user?.role === 'province_officer' ? (user.province_code ?? '') : '';
@@ -112,15 +102,48 @@ export default function DashboardPage() {
   }, [kindStatus.data, foundedYears.data, activeSeries.data, bySector.data]);
 
   const missing = [kindStatus.error, headline.error].some(isMissingRoute);
-  const error = [kindStatus.error, headline.error, foundedYears.error, activeSeries.error, bySector.error, mapData.error, byProvince.error].find(
-    (e) => e && !isMissingRoute(e),
-  );
+  // Each chart says when its own figures failed; the headline figures say it here.
+  const error = [kindStatus.error, headline.error].find((e) => e && !isMissingRoute(e));
 
   const total = kindStatus.data?.total;
   const active = kindStatus.data ? sumWhere(kindStatus.data.rows, 'status', 'active') : undefined;
   const h = headline.data;
   const womenManaged = h ? sumWhere(h.coopFlags.rows, 'women_managed', 'true') : undefined;
   const youth = h ? sumWhere(h.coopFlags.rows, 'youth', 'true') : undefined;
+
+  // The registry list behind a figure: the same province and date, plus the figure's own filters.
+  // Filters on attributes that are not public (women-managed, youth) only for officials.
+  const official = canEditRegistry(user?.role);
+  const recordsHref = (extra: Parameters<typeof registryHref>[0]) =>
+    registryHref({ province, as_of: asOf === today ? '' : asOf, ...extra });
+  const kpi = (testId: string, label: string, value: number | undefined, extra: Parameters<typeof registryHref>[0]) => {
+    const exact = formatNumber(value, lang);
+    const linked = value !== undefined && (official || !('women_managed' in extra || 'youth' in extra));
+    return {
+      testId,
+      label,
+      value: exact,
+      compact: value !== undefined && Math.abs(value) >= 1e6 ? formatCompact(value, lang, 2) : undefined,
+      href: linked ? recordsHref(extra) : undefined,
+      linkLabel: t('dashboard.openRecords', { label, value: exact }),
+    };
+  };
+
+  // Charts: an empty answer shows a message (with where figures are entered, for those who enter
+  // them), a failed one what failed and a retry.
+  const enterHref = user && user.role !== 'partner' ? '/reports' : undefined;
+  const allZero = (values: (number | null | undefined)[]) => values.every((v) => !v);
+  const state = (loaded: { data?: unknown; error?: Error; reload: () => void }, values: (number | null | undefined)[]) => ({
+    empty: !!loaded.data && allZero(values),
+    enterHref,
+    error: loaded.error && !isMissingRoute(loaded.error) ? loaded.error : undefined,
+    onRetry: loaded.reload,
+  });
+  const kindKey = (label: string) => charts.ks?.rows.find((r) => r.label === label)?.key;
+  const statusKey = (label: string) => charts.ks?.cols.find((c) => c.label === label)?.key;
+  const foundedHref = (y: string | undefined) =>
+    y && /^\d{4}$/.test(y) ? recordsHref({ founded_from: `${y}-01-01`, founded_to: `${y}-12-31` < asOf ? `${y}-12-31` : asOf }) : recordsHref({});
+  const open = (extra: Parameters<typeof registryHref>[0]) => navigate(recordsHref(extra));
 
   // Figures answered to a caller who is not an official are protected by the server (cell-key method): say so.
   const perturbed = [h?.members, h?.female, h?.workers, mapData.data, byProvince.data].some((a) => a?.disclosure?.method === 'cell_key');
@@ -151,7 +174,7 @@ export default function DashboardPage() {
             <Select
               id="d-province"
               style={{ width: '100%' }}
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={searchable}
               allowClear={!!province}
               value={province}
               onChange={(v?: string) => set({ province: v ?? '' })}
@@ -201,7 +224,27 @@ export default function DashboardPage() {
         </div>
       </div>
       {missing && <Alert type="info" showIcon title={t('dashboard.unavailable')} style={{ marginBottom: 16 }} />}
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 16 }} role="alert" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('app.loadFailed', { what: t('dashboard.headlines') })}
+          description={error.message}
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                kindStatus.reload();
+                headline.reload();
+              }}
+            >
+              {t('common.retry')}
+            </Button>
+          }
+          style={{ marginBottom: 16 }}
+          role="alert"
+        />
+      )}
       {perturbed && (
         <p className="muted" data-testid="dashboard-disclosure" style={{ fontSize: 12, margin: '0 0 12px' }}>
           {t('dashboard.disclosureNote')}
@@ -214,17 +257,21 @@ export default function DashboardPage() {
               <Skeleton active />
             ) : (
               <>
-                <Kpi testId="kpi-entities" label={t('dashboard.entities')} value={formatNumber(total, lang)} sub={formatDate(asOf, lang)} />
-                <Kpi testId="kpi-active" label={t('dashboard.active')} value={formatNumber(active, lang)} sub={total ? formatPercent(share(active ?? 0, total), lang) : undefined} />
-                <Kpi testId="kpi-members" label={t('dashboard.members')} value={formatNumber(h?.members.total, lang)} />
-                <Kpi testId="kpi-workers" label={t('dashboard.workers')} value={formatNumber(h?.workers.total, lang)} />
+                <Kpi {...kpi('kpi-entities', t('dashboard.entities'), total, {})} sub={formatDate(asOf, lang)} />
+                <Kpi {...kpi('kpi-active', t('dashboard.active'), active, { status: 'active' })} sub={total ? formatPercent(share(active ?? 0, total), lang) : undefined} />
+                <Kpi {...kpi('kpi-members', t('dashboard.members'), h?.members.total, {})} />
+                <Kpi {...kpi('kpi-workers', t('dashboard.workers'), h?.workers.total, {})} />
                 <Kpi testId="kpi-women-share" label={t('dashboard.womenShare')} value={h ? formatPercent(share(h.female.total, h.members.total), lang) : '—'} />
-                <Kpi testId="kpi-women-managed" label={t('dashboard.womenManaged')} value={formatNumber(womenManaged, lang)} sub={t('kindShort.cooperative')} />
-                <Kpi testId="kpi-youth" label={t('dashboard.youth')} value={formatNumber(youth, lang)} />
                 <Kpi
-                  testId="kpi-founded"
-                  label={t('dashboard.foundedThisYear', { year: String(year) })}
-                  value={formatNumber(h?.founded.total, lang)}
+                  {...kpi('kpi-women-managed', t('dashboard.womenManaged'), womenManaged, { kind: 'cooperative', status: 'active', women_managed: 'true' })}
+                  sub={t('kindShort.cooperative')}
+                />
+                <Kpi {...kpi('kpi-youth', t('dashboard.youth'), youth, { kind: 'cooperative', status: 'active', youth: 'true' })} />
+                <Kpi
+                  {...kpi('kpi-founded', t('dashboard.foundedThisYear', { year: String(year) }), h?.founded.total, {
+                    founded_from: `${year}-01-01`,
+                    founded_to: asOf,
+                  })}
                 />
               </>
             )}
@@ -240,6 +287,9 @@ export default function DashboardPage() {
               selected={province}
               onSelect={forcedProvince ? undefined : (code) => set({ province: code === province ? '' : code })}
               note={scheme === 'legacy' ? t('dashboard.legacyNote') : t('dashboard.mapHelp')}
+              rowHref={(code) => recordsHref({ province: code })}
+              records={province ? { href: recordsHref({}), label: t('dashboard.provinceRecords', { name: provinceLabel(province) }) } : undefined}
+              {...state(mapData, (mapData.data?.rows ?? []).map((r) => r.value))}
             />
             <ChartCard
               testId="chart-by-province"
@@ -254,6 +304,8 @@ export default function DashboardPage() {
               }
               suffix={suffix}
               className="chart-box tall"
+              {...state(scheme === 'legacy' ? byProvince : mapData, provinceTable.map((r) => r.value))}
+              rowHref={scheme === 'legacy' ? undefined : (i) => recordsHref({ province: provinceTable[i]?.key })}
               data={[[t('field.province_code'), measureLabel], ...provinceTable.map((r) => [r.label, r.value])]}
               option={{
                 tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt },
@@ -267,6 +319,9 @@ export default function DashboardPage() {
               testId="chart-kind-status"
               title={t('dashboard.kindStatus')}
               suffix={suffix}
+              {...state(kindStatus, [total])}
+              rowHref={(i) => recordsHref({ kind: charts.ks?.rows[i]?.key })}
+              onClick={(p) => p.name && open({ kind: kindKey(p.name) ?? '', status: (p.seriesName && statusKey(p.seriesName)) || '' })}
               data={
                 charts.ks
                   ? [[t('field.kind'), ...charts.ks.cols.map((c) => c.label)], ...charts.ks.rows.map((r) => [r.label, ...charts.ks!.cols.map((c) => charts.ks!.value(r.key, c.key))])]
@@ -291,6 +346,9 @@ export default function DashboardPage() {
               testId="chart-founded"
               title={t('dashboard.foundedPerYear')}
               suffix={suffix}
+              {...state(foundedYears, charts.fy.map((r) => r.value))}
+              rowHref={(i) => foundedHref(charts.fy[i]?.key)}
+              onClick={(p) => p.name && navigate(foundedHref(p.name))}
               data={[[t('figures.period'), t('dashboard.foundedPerYear')], ...charts.fy.map((r) => [r.label, r.value])]}
               footer={
                 foundedYears.data && (
@@ -311,6 +369,7 @@ export default function DashboardPage() {
               testId="chart-active"
               title={t('dashboard.activeOverTime')}
               suffix={suffix}
+              {...state(activeSeries, charts.act.groups.flatMap((g) => g.data))}
               data={[[t('figures.period'), ...charts.act.groups.map((g) => g.label)], ...charts.act.periods.map((p, i) => [p, ...charts.act.groups.map((g) => g.data[i])])]}
               option={{
                 tooltip: { trigger: 'axis', valueFormatter: fmt },
@@ -326,6 +385,12 @@ export default function DashboardPage() {
               testId="chart-sector"
               title={`${t('dashboard.bySector')} (${t('status.active').toLowerCase()})`}
               suffix={suffix}
+              {...state(bySector, charts.sec.map((r) => r.value))}
+              rowHref={(i) => recordsHref({ status: 'active', sector: [...charts.sec].reverse()[i]?.key })}
+              onClick={(p) => {
+                const hit = charts.sec.find((r) => r.label === p.name);
+                if (hit) open({ status: 'active', sector: hit.key });
+              }}
               data={[[t('field.sector'), t('measure.count')], ...[...charts.sec].reverse().map((r) => [r.label, r.value])]}
               option={{
                 tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt },
@@ -339,6 +404,9 @@ export default function DashboardPage() {
               testId="chart-kind"
               title={t('dashboard.byKind')}
               suffix={suffix}
+              {...state(kindStatus, [total])}
+              rowHref={(i) => recordsHref({ kind: charts.ks?.rows[i]?.key })}
+              onClick={(p) => p.name && open({ kind: kindKey(p.name) ?? '' })}
               data={[[t('field.kind'), t('measure.count')], ...(charts.ks?.rows ?? []).map((r) => [r.label, r.value])]}
               option={{
                 tooltip: { trigger: 'item', valueFormatter: fmt },

@@ -1,6 +1,7 @@
 // The map of the 34 provinces, coloured by a measure; a click picks a province (drill-in).
 // The outlines (map/provinces.json, simplified once by scripts/make-map.sh) load on demand.
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { ChartCard } from '../components/ChartCard';
 import { formatCompact } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
@@ -23,9 +24,17 @@ export interface ProvinceMapProps {
   onSelect?: (code: string) => void;
   note: string;
   testId?: string;
+  /** The registry list of a province's records (the data table links each row there). */
+  rowHref?: (code: string) => string;
+  /** The chosen province's records, linked under the map. */
+  records?: { href: string; label: string };
+  empty?: boolean;
+  enterHref?: string;
+  error?: Error;
+  onRetry?: () => void;
 }
 
-export function ProvinceMap({ title, suffix, rows, provinceLabel, format, selected, onSelect, note, testId }: ProvinceMapProps) {
+export function ProvinceMap({ title, suffix, rows, provinceLabel, format, selected, onSelect, note, testId, rowHref, records, ...state }: ProvinceMapProps) {
   const { t, lang } = useI18n();
   const [geo, setGeo] = useState<unknown>(null);
   useEffect(() => {
@@ -47,7 +56,22 @@ export function ProvinceMap({ title, suffix, rows, provinceLabel, format, select
       maps={geo ? { vn34: geo } : undefined}
       onClick={onSelect ? (p) => p.name && onSelect(p.name) : undefined}
       data={[[t('field.province_code'), t('dashboard.provinceCode'), title], ...values.map((v) => [provinceLabel(v.key), v.key, v.value])]}
-      footer={<p className="muted" style={{ margin: '4px 0 0' }}>{note}</p>}
+      {...state}
+      rowHref={rowHref ? (i) => (values[i] ? rowHref(values[i].key) : undefined) : undefined}
+      footer={
+        <>
+          {records && (
+            <p style={{ margin: '4px 0 0' }}>
+              <Link to={records.href} data-testid={testId ? `${testId}-records` : undefined}>
+                {records.label}
+              </Link>
+            </p>
+          )}
+          <p className="muted" style={{ margin: '4px 0 0' }}>
+            {note}
+          </p>
+        </>
+      }
       option={
         geo
           ? {

@@ -38,6 +38,9 @@ export const vi = {
   'dashboard.chartActions': 'Tải biểu đồ',
   'dashboard.noFigures': 'Chưa có tổ chức nào báo cáo số liệu.',
   'dashboard.value': 'Giá trị',
+  'dashboard.headlines': 'các số liệu chính',
+  'dashboard.provinceRecords': 'Xem danh sách tổ chức của {name}',
+  'dashboard.openRecords': '{label}: {value} — xem danh sách tổ chức',
   'dashboard.provinceCode': 'Mã tỉnh',
   'dashboard.disclosureNote':
     'Để bảo vệ số liệu của từng tổ chức, số liệu thành viên, lao động, doanh thu, vốn… công bố cho công chúng được làm nhiễu nhẹ (phương pháp khóa ô) và không hiện ở nhóm dưới 3 tổ chức hoặc nhóm mà một tổ chức chiếm trên 85 %; không xem được theo xã/phường. Số lượng tổ chức là số chính xác.',
@@ -80,6 +83,9 @@ export const en: Record<keyof typeof vi, string> = {
   'dashboard.chartActions': 'Download the chart',
   'dashboard.noFigures': 'No organisation has reported figures yet.',
   'dashboard.value': 'Value',
+  'dashboard.headlines': 'the headline figures',
+  'dashboard.provinceRecords': 'Open the list of organisations in {name}',
+  'dashboard.openRecords': '{label}: {value} — open the list of organisations',
   'dashboard.provinceCode': 'Province code',
   'dashboard.disclosureNote':
     "To protect each organisation's data, the published figures (members, workers, revenue, capital …) are slightly perturbed (cell-key method) and not shown for groups of fewer than 3 organisations or where one organisation makes up more than 85 %; they are not available by commune. Counts of organisations are exact.",

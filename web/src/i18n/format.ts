@@ -30,8 +30,11 @@ export function formatMoney(vnd: number | null | undefined, lang: Lang): string 
   return translate(lang, 'unit.vnd', { value: formatNumber(Math.round(vnd), lang) });
 }
 
-/** Short form for axes and headline cards: vi "1,2 tỷ", "350 triệu", "12 nghìn"; en "1.2 bn", "350 m", "12 k". */
-export function formatCompact(value: number | null | undefined, lang: Lang): string {
+/**
+ * Short form for axes and headline cards: vi "1,2 tỷ", "350 triệu", "12 nghìn"; en "1.2 bn", "350 m", "12 k".
+ * With `fractionDigits` (headline cards: 2) below 100 of the unit: vi "10,01 triệu", trailing zeros dropped.
+ */
+export function formatCompact(value: number | null | undefined, lang: Lang, fractionDigits?: number): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   const abs = Math.abs(value);
   const units: [number, MessageKey][] = [
@@ -43,8 +46,10 @@ export function formatCompact(value: number | null | undefined, lang: Lang): str
   for (const [size, unit] of units) {
     if (abs >= size) {
       const scaled = value / size;
-      const digits = Math.abs(scaled) >= 100 ? 0 : 1;
-      return translate(lang, unit, { value: formatNumber(scaled, lang, digits).replace(/[,.]0$/, '') });
+      const digits = Math.abs(scaled) >= 100 ? (fractionDigits ? fractionDigits - 1 : 0) : (fractionDigits ?? 1);
+      const full = formatNumber(scaled, lang, digits);
+      const text = digits > 0 ? full.replace(/0+$/, '').replace(/[,.]$/, '') : full;
+      return translate(lang, unit, { value: text });
     }
   }
   return formatNumber(value, lang);

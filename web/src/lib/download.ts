@@ -1,6 +1,7 @@
 // Saving files from the browser: a Blob and a temporary link.
 import { buildCsv } from './csv';
 import { buildXlsx, type Cell } from './xlsx';
+import { fold } from './fold';
 
 export function saveBlob(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -37,11 +38,7 @@ export function saveXlsx(filename: string, sheetName: string, rows: Cell[][]): v
 
 /** A file name from a title: no diacritics, no spaces, e.g. "to-chuc-theo-loai-hinh-2026-11-23". */
 export function fileSlug(title: string): string {
-  return title
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return fold(title)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useApi } from '../lib/useApi';
 import { createEntity, getEntity, updateEntity } from './api';
 import { KINDS, SECTORS, type Entity } from './types';
+import { searchable } from '../lib/fold';
 
 // Form values: the API's member names, dates as Dayjs.
 interface Values {
@@ -204,7 +205,7 @@ export default function EntityFormPage() {
           <Row gutter={12}>
             <Col xs={24} md={12}>
               <Form.Item label={t('field.province_code')} name="province_code" rules={req}>
-                <Select showSearch={{ optionFilterProp: 'label' }} options={provinceOptions} />
+                <Select showSearch={searchable} options={provinceOptions} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

@@ -17,6 +17,7 @@ import type { MessageKey } from '../i18n/catalogue';
 import { useApi } from '../lib/useApi';
 import { addEvent, deleteEntity, getEntity, getFigures, listEvents } from './api';
 import { FIGURE_FIELDS, isMoney, parseFigures, type FigureField } from './figures';
+import { AnnualUpdateButton, fillsReportsOf } from './AnnualUpdate';
 import { EntityHistory } from './EntityHistory';
 import { StatusTag } from './labels';
 import { EVENT_TYPES, KINDS, type Entity } from './types';
@@ -153,8 +154,14 @@ export default function EntityPage() {
     return (
       <Result
         status={notFound ? '404' : 'error'}
-        title={notFound ? t('entity.notFound') : entity.error?.message}
-        extra={<Link to="/registry">{t('entity.back')}</Link>}
+        title={notFound ? t('entity.notFound') : t('app.loadFailed', { what: t('entity.what') })}
+        subTitle={notFound ? undefined : entity.error?.message}
+        extra={
+          <Space>
+            {!notFound && <Button onClick={entity.reload}>{t('common.retry')}</Button>}
+            <Link to="/registry">{t('entity.back')}</Link>
+          </Space>
+        }
         data-testid="entity-not-found"
       />
     );
@@ -225,7 +232,19 @@ export default function EntityPage() {
           {t('entity.addEvent')}
         </Button>
       )}
-      {events.error && <Alert type="error" title={events.error.message} showIcon />}
+      {events.error && (
+        <Alert
+          type="error"
+          title={t('app.loadFailed', { what: t('entity.timeline').toLowerCase() })}
+          description={events.error.message}
+          action={
+            <Button size="small" onClick={events.reload}>
+              {t('common.retry')}
+            </Button>
+          }
+          showIcon
+        />
+      )}
       {events.data && events.data.items.length === 0 && <Empty description={t('entity.noEvents')} />}
       {events.data && events.data.items.length > 0 && (
         <Timeline
@@ -260,14 +279,19 @@ export default function EntityPage() {
         <h1 className="page-title" style={{ margin: 0 }} data-testid="entity-name">
           {e.name}
         </h1>
-        {editable && !publicOnly && (
+        {((editable && !publicOnly) || fillsReportsOf(user, e)) && (
           <Space wrap>
-            <Link to={`/registry/${e.id}/edit`}>
-              <Button>{t('common.edit')}</Button>
-            </Link>
-            <Popconfirm title={t('entity.deleteConfirm', { name: e.name })} onConfirm={remove} okText={t('common.delete')} cancelText={t('common.cancel')}>
-              <Button danger>{t('entity.delete')}</Button>
-            </Popconfirm>
+            {fillsReportsOf(user, e) && <AnnualUpdateButton entityId={e.id} />}
+            {editable && !publicOnly && (
+              <>
+                <Link to={`/registry/${e.id}/edit`}>
+                  <Button>{t('common.edit')}</Button>
+                </Link>
+                <Popconfirm title={t('entity.deleteConfirm', { name: e.name })} onConfirm={remove} okText={t('common.delete')} cancelText={t('common.cancel')}>
+                  <Button danger>{t('entity.delete')}</Button>
+                </Popconfirm>
+              </>
+            )}
           </Space>
         )}
       </div>

@@ -117,3 +117,50 @@ describe('registry list sorted by the server', () => {
     expect(last(lists).get('q')).toBe('dong thap');
   });
 });
+
+describe('registry province picker', () => {
+  beforeEach(() => localStorage.clear());
+  afterEach(() => vi.restoreAllMocks());
+
+  it('finds a province typed without diacritics (đ as d)', async () => {
+    mockApi();
+    show();
+    await screen.findByText('Tổ hợp tác Rau sạch Gia Lâm');
+    const input = document.getElementById('f-province') as HTMLInputElement;
+    fireEvent.mouseDown(input);
+    fireEvent.change(input, { target: { value: 'dong thap' } });
+    const option = await waitFor(() => {
+      const o = document.querySelector('.ant-select-item-option[title="Đồng Tháp"]');
+      expect(o).not.toBeNull();
+      return o as HTMLElement;
+    });
+    expect(document.querySelector('.ant-select-item-option[title="Hà Nội"]')).toBeNull();
+    fireEvent.click(option);
+    await waitFor(() => expect(where().get('province')).toBe('87'));
+  });
+});
+
+describe('registry list that fails to load', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('says what failed and tries again', async () => {
+    let calls = 0;
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+      const url = String(input);
+      if (url.startsWith('/api/v1/session')) return json(401, { error: { code: 'unauthenticated', message: 'x', fields: [] } });
+      if (url.startsWith('/api/v1/admin-units')) return json(200, { items: [] });
+      if (url.startsWith('/api/v1/entities'))
+        return ++calls === 1
+          ? json(503, { error: { code: 'unavailable', message: 'Máy chủ đang bận.', fields: [] } })
+          : json(200, { total: 2, items: ENTITIES, next_offset: null, next_cursor: null });
+      return json(404, { error: { code: 'not_found', message: url, fields: [] } });
+    });
+    show();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Không tải được danh sách tổ chức.');
+    expect(alert.textContent).toContain('Máy chủ đang bận.');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Thử lại' }));
+    await screen.findByText('Tổ hợp tác Rau sạch Gia Lâm');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

@@ -18,6 +18,7 @@ import {
 } from './filters';
 import { StatusTag } from './labels';
 import { KINDS, SECTORS, STATUSES, type Entity } from './types';
+import { searchable } from '../lib/fold';
 
 const ALL_COLUMNS = [
   'registration_code', 'kind', 'province', 'status', 'sector', 'founded_on', 'women_managed', 'youth',
@@ -181,7 +182,7 @@ export default function RegistryPage() {
             <label htmlFor="f-province">{t('field.province_code')}</label>
             <Select
               id="f-province"
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={searchable}
               value={filters.province}
               onChange={(v) => update({ province: v })}
               options={[
@@ -231,6 +232,16 @@ export default function RegistryPage() {
               onChange={(d) => update({ as_of: d ? d.format('YYYY-MM-DD') : '' })}
             />
           </div>
+          {(filters.founded_from || filters.founded_to) && (
+            <div className="filter-field" style={{ flex: '0 1 auto' }}>
+              <span className="muted" style={{ fontSize: 12 }} data-testid="registry-founded">
+                {t('registry.foundedRange', { from: formatDate(filters.founded_from || null, lang), to: formatDate(filters.founded_to || null, lang) })}
+              </span>
+              <Button size="small" onClick={() => update({ founded_from: '', founded_to: '' })}>
+                {t('registry.foundedRangeClear')}
+              </Button>
+            </div>
+          )}
           {hasFilters(filters) && (
             <Button
               onClick={() => {
@@ -285,7 +296,21 @@ export default function RegistryPage() {
           )}
         </Space>
       </div>
-      {list.error && <Alert type="error" title={list.error.message} showIcon role="alert" style={{ marginBottom: 12 }} />}
+      {list.error && (
+        <Alert
+          type="error"
+          title={t('app.loadFailed', { what: t('registry.listWhat') })}
+          description={list.error.message}
+          action={
+            <Button size="small" onClick={list.reload}>
+              {t('common.retry')}
+            </Button>
+          }
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Table<Entity>
         rowKey="id"
         size="middle"

@@ -15,12 +15,14 @@ export interface RegistryFilters {
   women_managed: string; // '' | 'true' | 'false'
   youth: string;
   as_of: string;
+  founded_from: string; // YYYY-MM-DD, founded on or after
+  founded_to: string;
   sort: Sort | ''; // '' is the API's default
   page: number; // 1-based
   size: number;
 }
 
-export const FILTER_KEYS = ['q', 'kind', 'province', 'status', 'sector', 'women_managed', 'youth', 'as_of'] as const;
+export const FILTER_KEYS = ['q', 'kind', 'province', 'status', 'sector', 'women_managed', 'youth', 'as_of', 'founded_from', 'founded_to'] as const;
 /** Filters on attributes that are not public: the API refuses them (403) to anyone but officials. */
 export const OFFICIAL_FILTER_KEYS: readonly string[] = ['women_managed', 'youth'];
 export const PAGE_SIZES = [20, 50, 100, 200];
@@ -37,6 +39,8 @@ export function readFilters(params: URLSearchParams): RegistryFilters {
     women_managed: params.get('women_managed') ?? '',
     youth: params.get('youth') ?? '',
     as_of: params.get('as_of') ?? '',
+    founded_from: params.get('founded_from') ?? '',
+    founded_to: params.get('founded_to') ?? '',
     sort: (SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as Sort) : '',
     page: Number.isInteger(page) && page > 0 ? page : 1,
     size: PAGE_SIZES.includes(size) ? size : 50,
@@ -89,4 +93,10 @@ export function sortFor(column: SortColumn, direction: SortDirection): Sort | ''
   if (direction === 'ascend') return column;
   if (direction === 'descend') return `-${column}`;
   return '';
+}
+
+/** The registry list's address with these filters, e.g. a dashboard figure's records. */
+export function registryHref(filters: Partial<Omit<RegistryFilters, 'page' | 'size' | 'sort'>>): string {
+  const search = writeFilters({ ...readFilters(new URLSearchParams()), ...filters }).toString();
+  return search ? `/registry?${search}` : '/registry';
 }

@@ -17,6 +17,7 @@ import { createReport, getCompleteness, getForm, listReports } from './api';
 import { dueDate, lastPeriods, latestPeriod, periodChoices, periodType } from './logic';
 import { COMPLETENESS_ROLES, FILLER_ROLES, ReportStatusTag, ReportsTabs, isNational, useForms } from './parts';
 import type { Completeness, CompletenessRow, ReportStatus } from './types';
+import { searchable } from '../lib/fold';
 
 type CellState = ReportStatus | 'none';
 
@@ -179,8 +180,7 @@ export default function CompletenessPage() {
             <Select<string>
               id="c-province"
               allowClear
-              showSearch
-              optionFilterProp="label"
+              showSearch={searchable}
               placeholder={t('completeness.allProvinces')}
               value={province || undefined}
               onChange={(v) => set('province', v)}

@@ -15,6 +15,7 @@ import { useApi } from '../lib/useApi';
 import { createReport, getDue, listReports } from './api';
 import { DaysLeft, FILLER_ROLES, ReportStatusTag, ReportsTabs, useFormName, useForms, useNarrow, useUnitName } from './parts';
 import { REPORT_STATUSES, type DueItem, type ReportStatus, type ReportSummary } from './types';
+import { searchable } from '../lib/fold';
 
 export default function MyReportsPage() {
   const { t, lang } = useI18n();
@@ -233,8 +234,7 @@ export default function MyReportsPage() {
                 value={newPeriod}
                 disabled={!chosen}
                 onChange={setNewPeriod}
-                showSearch
-                optionFilterProp="label"
+                showSearch={searchable}
                 style={{ width: 250, maxWidth: '100%' }}
                 options={newPeriods.map((p) => ({ value: p, label: formatPeriod(p, lang) }))}
               />

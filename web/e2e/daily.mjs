@@ -1,0 +1,222 @@
+// The scenarios of daily work (issue 15): a dashboard figure opens its records, a province found
+// without diacritics, the headline values fit their cards, the entity page's annual update, and an
+// automated accessibility check (axe-core) of the main pages at 1440 and 360 px.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { ADMIN_PASSWORD, ApiClient } from './harness.mjs';
+import { eventually, login, registryRows } from './scenarios.mjs';
+import { PASSWORD } from './seed.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const today = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
+
+/** Runs axe on the page as it is; fails on any violation of impact serious or critical. */
+async function axe(page, what) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`) }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = result.filter((v) => !bad.includes(v));
+  if (minor.length) console.log(`  axe ${what}: ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
+  assert.deepEqual(bad, [], `axe on ${what}: ${JSON.stringify(bad, null, 1)}`);
+}
+
+/** A report to look at: this year's annual update of an entity, made by the province's officer. */
+async function someReport(base, ids) {
+  const officer = await new ApiClient(base).login('canbo.hanoi', PASSWORD);
+  const year = String(new Date().getFullYear());
+  const found = await officer.must('GET', `/api/v1/reports?form=coop_annual_update&entity_id=${ids['E2E-HN-001']}&period=${year}`);
+  if (found.items[0]) return found.items[0].id;
+  const r = await officer.call('POST', '/api/v1/reports', { form: 'coop_annual_update', period: year, entity_id: ids['E2E-HN-001'] });
+  if (r.status === 409) return r.json.id;
+  assert.equal(r.status, 201, `creating a report: ${r.status} ${JSON.stringify(r.json)}`);
+  return r.json.id;
+}
+
+function axeScenario(width, height, prefix) {
+  return {
+    name: `axe-${width}`,
+    needs: 'reports',
+    viewport: { width, height },
+    // axe is injected as an inline script, which the app's Content-Security-Policy forbids.
+    context: { bypassCSP: true },
+    async run(page, { base, ids, shot }) {
+      await page.goto(base + '/');
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+      await axe(page, `login at ${width}px`);
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      await page.getByRole('heading', { name: 'Tổng quan kinh tế tập thể' }).waitFor();
+      await page.locator('[data-testid="chart-map"] canvas').waitFor();
+      await axe(page, `dashboard at ${width}px`);
+      // The data table of a chart, opened.
+      await page.getByTestId('chart-kind-status-table-toggle').click();
+      await page.getByTestId('chart-kind-status').getByRole('table').waitFor();
+      await axe(page, `dashboard with a data table at ${width}px`);
+      await shot(page, `${prefix}-tong-quan-bang-so-lieu`);
+      await page.goto(base + '/registry');
+      await registryRows(page);
+      await axe(page, `registry at ${width}px`);
+      await page.goto(`${base}/registry/${ids['E2E-DT-001']}`);
+      await page.getByTestId('entity-name').waitFor();
+      await axe(page, `entity page at ${width}px`);
+      await page.goto(base + '/reports');
+      await page.getByRole('heading', { name: 'Báo cáo của tôi' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await axe(page, `reports at ${width}px`);
+      const id = await someReport(base, ids);
+      await page.goto(`${base}/reports/${id}`);
+      await page.locator('[data-field]').first().waitFor();
+      await axe(page, `report entry at ${width}px`);
+      await shot(page, `${prefix}-bao-cao-nam`);
+      await page.goto(`${base}/reports/table?form=province_development&period=2023M01-09`);
+      await page.locator('main table').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await axe(page, `national table at ${width}px`);
+    },
+  };
+}
+
+export const dailyScenarios = [
+  {
+    name: 'dashboard-card-opens-records',
+    needs: 'stats',
+    async run(page, { base, admin, shot }) {
+      const code = '79';
+      const asOf = today();
+      const count = (await admin.must('GET', `/api/v1/stats/entities?measure=count&province=${code}&as_of=${asOf}`)).total;
+      const active = (await admin.must('GET', `/api/v1/stats/entities?measure=count&status=active&province=${code}&as_of=${asOf}`)).total;
+      assert.ok(count >= 2 && active >= 1, `seeded entities in ${code}: ${count}, active ${active}`);
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      for (const [card, expected, params] of [
+        ['kpi-entities', count, { province: code }],
+        ['kpi-active', active, { province: code, status: 'active' }],
+      ]) {
+        await page.goto(`${base}/?province=${code}`);
+        const value = page.getByTestId(`${card}-value`);
+        await eventually(async () => (await value.innerText()).trim() === expected.toLocaleString('vi-VN'), `${card} showing ${expected}`);
+        await page.getByTestId(card).getByRole('link').click();
+        await page.getByRole('heading', { name: 'Sổ đăng ký tổ chức kinh tế tập thể' }).waitFor();
+        const url = new URL(page.url());
+        assert.deepEqual(Object.fromEntries(url.searchParams), params, `the registry's filters: ${page.url()}`);
+        const listed = (await admin.must('GET', `/api/v1/entities?${url.searchParams}&limit=1`)).total;
+        assert.equal(listed, expected, `the registry API lists as many as the card counts (${card})`);
+        await eventually(async () => (await page.getByTestId('registry-count').innerText()) === `${expected.toLocaleString('vi-VN')} tổ chức`, `the list counting ${expected}`);
+        const rows = await registryRows(page);
+        assert.ok(rows.every((r) => r.includes('Hồ Chí Minh')), `only the province's records: ${rows.join(' | ')}`);
+      }
+      await shot(page, '40-the-so-lieu-mo-so-dang-ky');
+    },
+  },
+  {
+    name: 'headline-values-fit',
+    needs: 'stats',
+    async run(page, { base, shot }) {
+      // A member count of 10 012 978 (the answer altered in the browser): it was cut to "10.012.97".
+      await page.route(/\/api\/v1\/stats\/entities\?.*measure=members_total/, async (route) => {
+        const r = await route.fetch();
+        const body = await r.json();
+        await route.fulfill({ response: r, json: { ...body, total: 10012978 } });
+      });
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      for (const width of [1280, 1440, 1920, 360]) {
+        await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
+        await page.goto(base + '/');
+        const value = page.getByTestId('kpi-members-value');
+        await eventually(async () => (await value.getAttribute('data-exact')) === '10.012.978', 'the altered member count');
+        await page.waitForTimeout(200);
+        const cards = await page.locator('.kpi-value:not(.kpi-probe)').evaluateAll((els) => els.map((e) => ({ text: e.innerText, clipped: e.scrollWidth > e.clientWidth + 1 })));
+        assert.deepEqual(cards.filter((c) => c.clipped), [], `no headline value cut off at ${width}px`);
+        const shown = (await value.innerText()).trim();
+        assert.ok(shown === '10.012.978' || shown === '10,01 triệu', `members at ${width}px: ${shown}`);
+        if (shown !== '10.012.978') assert.equal(await value.getAttribute('title'), '10.012.978', 'the exact value in the tooltip');
+        assert.equal(await page.getByTestId('kpi-members').getByRole('link').getAttribute('aria-label'), 'Thành viên: 10.012.978 — xem danh sách tổ chức');
+        console.log(`  members at ${width}px: ${shown}`);
+        await shot(page, `41-the-so-lieu-${width}`);
+      }
+    },
+  },
+  {
+    name: 'province-picker-folding',
+    async run(page, { base, shot }) {
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      await page.goto(base + '/registry');
+      await registryRows(page);
+      for (const [typed, code, name] of [
+        ['lang son', '20', 'Lạng Sơn'],
+        ['dak lak', '66', 'Đắk Lắk'],
+        ['bac ninh', '24', 'Bắc Ninh'],
+      ]) {
+        const picker = page.locator('#f-province');
+        await picker.click();
+        await page.keyboard.type(typed);
+        await page.locator('.ant-select-dropdown:visible').getByTitle(name, { exact: true }).waitFor();
+        if (typed === 'lang son') await shot(page, '42-tim-tinh-khong-dau');
+        await page.keyboard.press('Enter');
+        await eventually(async () => new URL(page.url()).searchParams.get('province') === code, `"${typed}" choosing ${name} (${code}): ${page.url()}`);
+        await eventually(async () => (await page.locator('.filter-field', { has: page.locator('#f-province') }).innerText()).includes(name), `${name} shown`);
+      }
+      // The dashboard's picker too.
+      await page.goto(base + '/');
+      const selector = page.getByLabel('Tỉnh/thành', { exact: true });
+      await selector.focus();
+      await page.keyboard.type('lang son');
+      await page.keyboard.press('Enter');
+      await eventually(async () => (await page.getByTestId('dashboard-scope').innerText()).trim() === 'Lạng Sơn', 'the dashboard on Lạng Sơn');
+    },
+  },
+  {
+    name: 'entity-annual-update',
+    needs: 'reports',
+    async run(page, { base, admin, ids, shot }) {
+      const entity = ids['E2E-DT-001'];
+      await admin.must('POST', '/api/v1/users', { username: 'htx.dongthap', display_name: 'Lê Thị Mai', role: 'cooperative', entity_id: entity, password: PASSWORD });
+      await login(page, base, 'htx.dongthap', PASSWORD);
+      await page.goto(`${base}/registry/${entity}`);
+      const year = String(new Date().getFullYear());
+      const button = page.getByRole('button', { name: `Cập nhật thông tin năm ${year}` });
+      await button.waitFor();
+      await shot(page, '43-to-chuc-cap-nhat-nam');
+      await button.click();
+      await page.waitForURL(/\/reports\/\d+$/);
+      const id = Number(new URL(page.url()).pathname.split('/').pop());
+      const report = await admin.must('GET', `/api/v1/reports/${id}`);
+      assert.equal(report.form, 'coop_annual_update');
+      assert.equal(String(report.period), year);
+      assert.equal(report.entity_id, entity);
+      await page.locator('[data-field]').first().waitFor();
+      await shot(page, '44-bao-cao-nam-cua-htx');
+      // Again: the same report, not a second one.
+      await page.goto(`${base}/registry/${entity}`);
+      await page.getByRole('button', { name: `Cập nhật thông tin năm ${year}` }).click();
+      await page.waitForURL(new RegExp(`/reports/${id}$`));
+      // The province's officer sees it too; a national account (not filling the entity's reports) does not.
+      const other = await page.context().browser().newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+      const p = await other.newPage();
+      p.setDefaultTimeout(10_000);
+      try {
+        await login(p, base, 'canbo.hanoi', PASSWORD);
+        await p.goto(`${base}/registry/${ids['E2E-HN-002']}`);
+        await p.getByRole('button', { name: `Cập nhật thông tin năm ${year}` }).waitFor();
+        await p.context().clearCookies();
+        await login(p, base, 'admin', ADMIN_PASSWORD);
+        await p.goto(`${base}/registry/${entity}`);
+        await p.getByTestId('entity-name').waitFor();
+        await p.getByRole('button', { name: 'Sửa' }).waitFor();
+        assert.equal(await p.getByRole('button', { name: `Cập nhật thông tin năm ${year}` }).count(), 0, 'no button for a national account');
+      } finally {
+        await other.close();
+      }
+    },
+  },
+  axeScenario(1440, 900, '45'),
+  axeScenario(360, 740, '46'),
+];
