@@ -1,8 +1,11 @@
 #include "http/request.h"
 
+#include <unistd.h>
+
 #include <boost/json.hpp>
 #include <boost/url/parse.hpp>
 #include <charconv>
+#include <filesystem>
 
 #include "text/json_text.h"
 #include "text/utf8.h"
@@ -51,6 +54,28 @@ Response Response::Text(std::string body, std::string content_type, unsigned sta
   response.status = status;
   response.body = std::move(body);
   response.content_type = std::move(content_type);
+  return response;
+}
+
+Result<Response> Response::WrittenFile(const std::function<Status(const std::string& path)>& write,
+                                       std::string content_type, const std::string& filename) {
+  std::error_code ec;
+  std::filesystem::path folder = std::filesystem::temp_directory_path(ec);
+  if (ec) folder = "/tmp";
+  std::string path = (folder / "hoptac-download-XXXXXX").string();
+  int fd = mkstemp(path.data());
+  if (fd < 0) return Error::Internal("download: cannot create a temporary file in " + folder.string());
+  close(fd);
+  if (Status written = write(path); !written.ok()) {
+    std::filesystem::remove(path, ec);
+    return std::move(written).error();
+  }
+  Response response;
+  response.content_type = std::move(content_type);
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  response.file_path = path;
+  response.remove_file = true;
   return response;
 }
 

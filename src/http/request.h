@@ -8,6 +8,7 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,6 +56,11 @@ struct Response {
 
   static Response Json(const boost::json::value& value, unsigned status = 200);
   static Response Text(std::string body, std::string content_type, unsigned status = 200);
+  // A download: `write` writes a new temporary file (it gets its path), which is sent as an
+  // attachment named `filename` (not cached) and removed once opened. When `write` fails the
+  // file is removed and its error returned.
+  static Result<Response> WrittenFile(const std::function<Status(const std::string& path)>& write,
+                                      std::string content_type, const std::string& filename);
 };
 
 // Reads request.target (an origin form, "/path?a=1&b=x%20y") into request.path and

@@ -2,10 +2,7 @@
 // (reporting/national_table.h).
 #include "reporting/national_table.h"
 
-#include <unistd.h>
-
 #include <boost/json.hpp>
-#include <filesystem>
 
 #include "http/error.h"
 #include "reporting/api/routes.h"
@@ -30,27 +27,10 @@ void AddNationalTableRoutes(Router& router, const Services& services) {
                                                                                 std::string(*request.Query("form")),
                                                                                 *request.Query("period")));
                 if (format == "json") return Response::Json(NationalTableJson(table, request.lang == i18n::Lang::kEn));
-                std::error_code ec;
-                std::filesystem::path folder = std::filesystem::temp_directory_path(ec);
-                if (ec) folder = "/tmp";
-                std::string path = (folder / "hoptac-table-XXXXXX").string();
-                int fd = mkstemp(path.data());
-                if (fd < 0)
-                  return Error::Internal("report table: cannot create a temporary file in " + folder.string());
-                close(fd);
-                if (Status written = WriteNationalTableXlsx(table, path); !written.ok()) {
-                  std::filesystem::remove(path, ec);
-                  return std::move(written).error();
-                }
-                Response response;
-                response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                response.headers.emplace_back(
-                    "Content-Disposition",
-                    "attachment; filename=\"hoptac-" + table.form.code + "-" + table.period.ToString() + ".xlsx\"");
-                response.headers.emplace_back("Cache-Control", "no-store");
-                response.file_path = path;
-                response.remove_file = true;
-                return response;
+                return Response::WrittenFile(
+                    [&](const std::string& path) { return WriteNationalTableXlsx(table, path); },
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "hoptac-" + table.form.code + "-" + table.period.ToString() + ".xlsx");
               }});
 }
 

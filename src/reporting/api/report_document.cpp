@@ -2,10 +2,7 @@
 // and POST /api/v1/reports/{id}/import (the file as the body).
 #include "reporting/report_document.h"
 
-#include <unistd.h>
-
 #include <chrono>
-#include <filesystem>
 
 #include "http/error.h"
 #include "reporting/api/routes.h"
@@ -35,26 +32,10 @@ void AddReportDocumentRoutes(Router& router, const Services& services) {
          LabelCache cache;
          UnitLabels labels =
              reports->Labels(request.principal, r.form_code, r.province_code, r.entity_id, r.period.End(), cache);
-         std::error_code ec;
-         std::filesystem::path folder = std::filesystem::temp_directory_path(ec);
-         if (ec) folder = "/tmp";
-         std::string path = (folder / "hoptac-report-XXXXXX").string();
-         int fd = mkstemp(path.data());
-         if (fd < 0) return Error::Internal("report export: cannot create a temporary file in " + folder.string());
-         close(fd);
-         if (Status written = WriteReportXlsx(form, r, labels, path); !written.ok()) {
-           std::filesystem::remove(path, ec);
-           return std::move(written).error();
-         }
          std::string unit = r.entity_id ? labels.entity_code : r.province_code;
-         Response response;
-         response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-         response.headers.emplace_back("Content-Disposition", "attachment; filename=\"hoptac-" + r.form_code + "-" +
-                                                                  r.period.ToString() + "-" + unit + ".xlsx\"");
-         response.headers.emplace_back("Cache-Control", "no-store");
-         response.file_path = path;
-         response.remove_file = true;
-         return response;
+         return Response::WrittenFile([&](const std::string& path) { return WriteReportXlsx(form, r, labels, path); },
+                                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                      "hoptac-" + r.form_code + "-" + r.period.ToString() + "-" + unit + ".xlsx");
        }});
 
   http::Route import{"POST",
