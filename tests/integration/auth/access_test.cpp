@@ -807,6 +807,7 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
         },
         none, ExportFull}},
       {"imports.list", {[](bool) { return "/api/v1/imports"; }, none, SignedIn}},
+      {"imports.template", {[](bool) { return "/api/v1/imports/template?type=entities&format=csv"; }, none, SignedIn}},
       {"imports.create",
        {[](bool) { return "/api/v1/imports?type=entities&dry_run=true"; },
         [](const std::string&, bool own) {
