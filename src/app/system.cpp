@@ -5,6 +5,7 @@
 
 #include "base/log.h"
 #include "geo/admin_unit_store.h"
+#include "registry/entity_store.h"
 #include "registry/index/indicator_sources.h"
 
 namespace hoptac::app {
@@ -87,6 +88,16 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
   // Reporting: numbers through the indicators, entity updates through the registry's services.
   system->reports_ = std::make_unique<reporting::ReportService>(database, units, system->indicators_,
                                                                 *system->entities_, *system->figures_);
+  // The audit log names entities and reports (one query per page and type).
+  system->accounts_->AddAuditNamer("entity", [db = system->db_.get()](std::span<const int64_t> ids, bool,
+                                                                      std::map<int64_t, std::string>& names) {
+    return db->Read([&](storage::Connection& conn) -> Status { return registry::ReadEntityNames(conn, ids, names); });
+  });
+  system->accounts_->AddAuditNamer("report",
+                                   [reports = system->reports_.get()](std::span<const int64_t> ids, bool english,
+                                                                      std::map<int64_t, std::string>& names) {
+                                     return reports->AuditNames(ids, english, names);
+                                   });
   system->data_value_sets_ = std::make_unique<reporting::DataValueSets>(*system->reports_, *system->entities_);
   return system;
 }

@@ -23,6 +23,7 @@ boost::json::object TokenJson(const ApiToken& t) {
                              {"created_at_ms", t.created_at_ms},
                              {"last_used_at_ms", optional_ms(t.last_used_at_ms)},
                              {"expires_at_ms", optional_ms(t.expires_at_ms)},
+                             {"read_only", t.read_only},
                              {"revoked", t.revoked}};
 }
 

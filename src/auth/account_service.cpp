@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
+#include <charconv>
 
 #include "auth/account_json.h"
+#include "storage/sql.h"
 #include "text/normalize.h"
 
 namespace hoptac::auth {
@@ -207,17 +209,19 @@ Result<Principal> AccountService::AuthenticateToken(std::string_view token, std:
   Error invalid = Error::Make(ErrorCode::kUnauthenticated, "error.token_invalid");
   std::optional<User> user;
   int64_t token_id = 0, expires = 0, revoked = 0, last_used = 0;
+  bool read_only = false;
   HOPTAC_TRY(db_.Read([&](Connection& conn) -> Status {
     return conn.Query(
         "SELECT u.id, u.username, u.display_name, u.role, u.province_code, u.entity_id, u.disabled, "
-        "u.created_at_ms, u.updated_at_ms, t.id, t.expires_at_ms, t.revoked_at_ms, t.last_used_at_ms "
-        "FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
+        "u.created_at_ms, u.updated_at_ms, t.id, t.expires_at_ms, t.revoked_at_ms, t.last_used_at_ms, "
+        "t.read_only FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
         std::initializer_list<Value>{Text(TokenHash(token))}, [&](const RowView& row) -> Status {
           user = ReadUser(row);
           token_id = row.GetInt(9);
           expires = row.IsNull(10) ? 0 : row.GetInt(10);
           revoked = row.IsNull(11) ? 0 : row.GetInt(11);
           last_used = row.IsNull(12) ? 0 : row.GetInt(12);
+          read_only = row.GetInt(13) != 0;
           return Ok();
         });
   }));
@@ -229,7 +233,9 @@ Result<Principal> AccountService::AuthenticateToken(std::string_view token, std:
       return Ok();
     }));
   }
-  return PrincipalOf(*user, Credential::kApiToken, std::string(address));
+  Principal principal = PrincipalOf(*user, Credential::kApiToken, std::string(address));
+  principal.read_only = read_only;
+  return principal;
 }
 
 Result<User> AccountService::Me(const Principal& who) {
@@ -487,7 +493,7 @@ Status AccountService::ResetPassword(const Principal& who, int64_t id, std::stri
 }
 
 Result<std::pair<ApiToken, std::string>> AccountService::CreateToken(const Principal& who, std::string_view name,
-                                                                     int expires_in_days) {
+                                                                     int expires_in_days, bool read_only) {
   HOPTAC_ASSIGN_OR_RETURN(User me, Me(who));
   if (name.empty() || name.size() > 100)
     return Error::InvalidField("name", "required", name.empty() ? "field.required" : "field.too_long", {"100"});
@@ -500,6 +506,7 @@ Result<std::pair<ApiToken, std::string>> AccountService::CreateToken(const Princ
   token.name = std::string(name);
   token.prefix = secret.substr(0, 10);
   token.created_at_ms = Now();
+  token.read_only = read_only;
   if (expires_in_days > 0) token.expires_at_ms = token.created_at_ms + int64_t{expires_in_days} * 86'400'000;
   HOPTAC_TRY(db_.Write([&](Connection& conn) -> Status {
     HOPTAC_ASSIGN_OR_RETURN(auto count, conn.QueryOne("SELECT COUNT(*) FROM api_tokens WHERE user_id = $1 AND "
@@ -509,9 +516,10 @@ Result<std::pair<ApiToken, std::string>> AccountService::CreateToken(const Princ
       return Error::Make(ErrorCode::kConflict, "error.too_many_tokens", {std::to_string(options_.max_tokens_per_user)});
     HOPTAC_ASSIGN_OR_RETURN(
         auto row, conn.QueryOne("INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at_ms, "
-                                "expires_at_ms) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                                "expires_at_ms, read_only) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                                 {Int(me.id), Text(token.name), Text(TokenHash(secret)), Text(token.prefix),
-                                 Int(token.created_at_ms), token.expires_at_ms ? Int(token.expires_at_ms) : Null()}));
+                                 Int(token.created_at_ms), token.expires_at_ms ? Int(token.expires_at_ms) : Null(),
+                                 Int(read_only ? 1 : 0)}));
     if (!row) return Error::Internal("INSERT … RETURNING id returned nothing");
     token.id = std::get<int64_t>((*row)[0]);
     storage::AuditRecord audit = Audit(who, "token.create", me);
@@ -530,7 +538,7 @@ Result<std::vector<ApiToken>> AccountService::ListTokens(const Principal& who) {
   HOPTAC_TRY(db_.Read([&](Connection& conn) -> Status {
     return conn.Query(
         "SELECT t.id, t.user_id, u.username, t.name, t.prefix, t.created_at_ms, t.last_used_at_ms, t.expires_at_ms, "
-        "t.revoked_at_ms FROM api_tokens t JOIN users u ON u.id = t.user_id "
+        "t.revoked_at_ms, t.read_only FROM api_tokens t JOIN users u ON u.id = t.user_id "
         "WHERE CAST($1 AS INTEGER) = 1 OR t.user_id = $2 ORDER BY t.id",
         std::initializer_list<Value>{Int(all ? 1 : 0), Int(me.id)}, [&](const RowView& row) -> Status {
           ApiToken t;
@@ -543,6 +551,7 @@ Result<std::vector<ApiToken>> AccountService::ListTokens(const Principal& who) {
           t.last_used_at_ms = row.IsNull(6) ? 0 : row.GetInt(6);
           t.expires_at_ms = row.IsNull(7) ? 0 : row.GetInt(7);
           t.revoked = !row.IsNull(8);
+          t.read_only = row.GetInt(9) != 0;
           tokens.push_back(std::move(t));
           return Ok();
         });
@@ -586,10 +595,49 @@ Result<std::optional<std::string>> AccountService::EnsureInitialAdmin(std::optio
   return std::optional<std::string>(chosen);
 }
 
-Result<std::vector<storage::AuditRecord>> AccountService::ListAudit(const Principal& who, storage::AuditQuery query) {
-  HOPTAC_TRY(RequireAdmin(who));
-  if (who.role == Role::kProvinceAdmin && who.credential != Credential::kCli) query.province_code = who.province_code;
-  return storage::QueryAudit(db_, query, audit_supplement_);
+Result<std::vector<storage::AuditRecord>> AccountService::ListAudit(const Principal& who, storage::AuditQuery query,
+                                                                    bool english) {
+  bool officer = who.authenticated() && (who.role == Role::kNationalOfficer || who.role == Role::kProvinceOfficer);
+  bool one_entity = query.object_type == "entity" && !query.object_id.empty();
+  if (!(officer && one_entity)) HOPTAC_TRY(RequireAdmin(who));
+  if ((who.role == Role::kProvinceAdmin || who.role == Role::kProvinceOfficer) && who.credential != Credential::kCli)
+    query.province_code = who.province_code;
+  HOPTAC_ASSIGN_OR_RETURN(auto rows, storage::QueryAudit(db_, query, audit_supplement_));
+  // Names: one query per object type of the page.
+  std::map<std::string, std::vector<int64_t>> ids;
+  for (const auto& r : rows) {
+    int64_t id = 0;
+    auto [end, ec] = std::from_chars(r.object_id.data(), r.object_id.data() + r.object_id.size(), id);
+    if (ec == std::errc() && end == r.object_id.data() + r.object_id.size() && id > 0) ids[r.object_type].push_back(id);
+  }
+  std::map<std::string, std::map<int64_t, std::string>> names;
+  for (auto& [type, list] : ids) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    auto& out = names[type];
+    if (type == "user") {
+      HOPTAC_TRY(db_.Read([&](Connection& conn) -> Status {
+        std::vector<Value> params;
+        std::string in = storage::AppendInList(params, list);
+        return conn.Query("SELECT id, username, display_name FROM users WHERE id IN (" + in + ")", params,
+                          [&](const RowView& row) -> Status {
+                            std::string display(row.GetText(2)), username(row.GetText(1));
+                            out[row.GetInt(0)] = display.empty() ? username : display + " (" + username + ")";
+                            return Ok();
+                          });
+      }));
+    } else if (auto namer = audit_namers_.find(type); namer != audit_namers_.end()) {
+      HOPTAC_TRY(namer->second(list, english, out));
+    }
+  }
+  for (auto& r : rows) {
+    auto type = names.find(r.object_type);
+    if (type == names.end()) continue;
+    int64_t id = 0;
+    std::from_chars(r.object_id.data(), r.object_id.data() + r.object_id.size(), id);
+    if (auto name = type->second.find(id); name != type->second.end()) r.object_name = name->second;
+  }
+  return rows;
 }
 
 }  // namespace hoptac::auth

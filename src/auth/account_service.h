@@ -17,6 +17,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,9 @@
 #include "storage/db.h"
 
 namespace hoptac::auth {
+
+// An API token asked for without an expiry lasts this many days.
+inline constexpr int kDefaultTokenDays = 90;
 
 struct AccountOptions {
   std::chrono::milliseconds session_lifetime{std::chrono::hours(12)};
@@ -82,6 +86,7 @@ struct ApiToken {
   int64_t created_at_ms = 0;
   int64_t last_used_at_ms = 0;  // 0: never
   int64_t expires_at_ms = 0;    // 0: never
+  bool read_only = false;       // GET and HEAD only
   bool revoked = false;
 };
 
@@ -125,9 +130,11 @@ class AccountService {
   Status ResetPassword(const Principal& who, int64_t id, std::string_view new_password);
 
   // API tokens of the caller (national_admin also sees and revokes everyone's).
-  // Returns the token record and the secret, shown once.
-  Result<std::pair<ApiToken, std::string>> CreateToken(const Principal& who, std::string_view name,
-                                                       int expires_in_days);
+  // Returns the token record and the secret, shown once. expires_in_days 0: never (the
+  // API's default is kDefaultTokenDays, and only a national admin may ask for never). A
+  // read-only token authenticates a Principal with read_only set.
+  Result<std::pair<ApiToken, std::string>> CreateToken(const Principal& who, std::string_view name, int expires_in_days,
+                                                       bool read_only = false);
   Result<std::vector<ApiToken>> ListTokens(const Principal& who);
   Status RevokeToken(const Principal& who, int64_t id);
 
@@ -138,7 +145,15 @@ class AccountService {
   // national_admin: all rows; province_admin: their province's rows. A query about one
   // object ends with the supplement's derived entries (storage::AuditSupplement), under
   // the same scope.
-  Result<std::vector<storage::AuditRecord>> ListAudit(const Principal& who, storage::AuditQuery query);
+  // Rows carry object_name, from one query per object type of the page: users here,
+  // other types through the namers added for them. national_officer and province_officer
+  // may ask about one entity (object entity:ID) only, a province officer in their province.
+  Result<std::vector<storage::AuditRecord>> ListAudit(const Principal& who, storage::AuditQuery query,
+                                                      bool english = false);
+  // Set before the service is shared.
+  void AddAuditNamer(std::string object_type, storage::AuditNamer namer) {
+    audit_namers_[std::move(object_type)] = std::move(namer);
+  }
   // Set before the service is shared; must outlive it.
   void SetAuditSupplement(storage::AuditSupplement* supplement) { audit_supplement_ = supplement; }
 
@@ -163,6 +178,7 @@ class AccountService {
   AccountOptions options_;
   NowMs now_ms_;
   storage::AuditSupplement* audit_supplement_ = nullptr;
+  std::map<std::string, storage::AuditNamer> audit_namers_;
 };
 
 }  // namespace hoptac::auth

@@ -36,6 +36,7 @@ struct Principal {
   int64_t entity_id = 0;      // cooperative role
   Credential credential = Credential::kNone;
   std::string csrf_token;  // session credentials only
+  bool read_only = false;  // a read-only API token: GET and HEAD only (the guard refuses the rest)
   std::string address;     // client address (audit)
 
   static Principal Anonymous(std::string address = {}) {

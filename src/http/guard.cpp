@@ -28,6 +28,7 @@ Guard MakeGuard(auth::AccountService& accounts) {
     if (route.access == Access::kAdmin && !who.admin())
       return Error::Make(ErrorCode::kPermissionDenied, "error.permission_denied");
     bool safe = request.method == "GET" || request.method == "HEAD";
+    if (!safe && who.read_only) return Error::Make(ErrorCode::kPermissionDenied, "error.token_read_only");
     if (!safe && who.credential == auth::Credential::kSession &&
         !auth::ConstantTimeEquals(request.Header("x-csrf-token"), who.csrf_token))
       return Error::Make(ErrorCode::kPermissionDenied, "error.csrf_failed");

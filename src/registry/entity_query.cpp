@@ -19,15 +19,25 @@ void EntityQuery::And(std::string_view fragment, Value value) {
   where += "$" + std::to_string(params.size());
 }
 
-bool EntityQuery::MatchesName(std::string_view name) const {
+bool EntityQuery::MatchesName(std::string_view name) const { return MatchesSearch(name, "", ""); }
+
+bool EntityQuery::MatchesSearch(std::string_view name, std::string_view current_province,
+                                std::string_view commune) const {
   if (words.empty()) return true;
   std::vector<std::string> name_words = NameWords(name);
-  for (const std::string& q : words) {
-    bool found =
-        std::any_of(name_words.begin(), name_words.end(), [&](const std::string& w) { return w.rfind(q, 0) == 0; });
-    if (!found) return false;
-  }
-  return true;
+  auto all_found = [&](const std::vector<std::string>& wanted) {
+    for (const std::string& q : wanted) {
+      bool found =
+          std::any_of(name_words.begin(), name_words.end(), [&](const std::string& w) { return w.rfind(q, 0) == 0; });
+      if (!found) return false;
+    }
+    return true;
+  };
+  if (all_found(words)) return true;
+  const bool there =
+      (!place_province.empty() && current_province == place_province) ||
+      (!commune.empty() && std::find(place_communes.begin(), place_communes.end(), commune) != place_communes.end());
+  return there && all_found(place_words);
 }
 
 bool EntityQuery::MatchesStatus(const std::vector<domain::StatusEvent>& sorted_events,
@@ -67,7 +77,29 @@ Result<EntityQuery> BuildEntityQuery(const auth::Principal& who, const EntityFil
   if (filters.founded_from) query.And("e.founded_on >= ", Text(filters.founded_from->ToIso()));
   if (filters.founded_to) query.And("e.founded_on <= ", Text(filters.founded_to->ToIso()));
   query.words = SearchWords(filters.q);
+  if (query.words.size() > 7) query.words.resize(7);  // as the list (the index) reads them
+  // Words naming a place (registry/finder.h): its entities match with the other words, unless
+  // the province or commune filter, or the caller's province, is elsewhere.
   if (!query.words.empty()) {
+    // Built per query (a few milliseconds): only the exports build their selection here.
+    const PlaceNames places(units, today);
+    const std::optional<SearchPlace> place = places.Find(query.words);
+    std::string scope_province = who.province_bound() && !who.national() ? who.province_code : "";
+    auto fits = [&](const std::string& province) {
+      return (filters.province.empty() || filters.province == province) &&
+             (scope_province.empty() || scope_province == province);
+    };
+    if (place && place->province && fits(place->province->code)) {
+      query.place_province = place->province->code;
+    } else if (place && !place->province) {
+      for (const geo::AdminUnit* commune : place->communes)
+        if (fits(commune->parent_code) && (filters.commune.empty() || filters.commune == commune->code))
+          query.place_communes.push_back(commune->code);
+    }
+    if (!query.place_province.empty() || !query.place_communes.empty())
+      query.place_words = place->OtherWords(query.words);
+  }
+  if (!query.words.empty() && query.place_province.empty() && query.place_communes.empty()) {
     // Narrow in SQL with the longest word a name must hold as written; the word-prefix
     // rule is MatchesName. A word of an abbreviation's spelling-out ("hop" of HTX) may be
     // written "HTX" in the name, so it never narrows; with only such words, nothing does.

@@ -47,8 +47,17 @@ struct EntityQuery {
 
   // Appends " AND <fragment>$N" with `value` bound as $N (fragment e.g. "e.id > ").
   void And(std::string_view fragment, storage::Value value);
+  // Words that name a place (registry/finder.h PlaceNames) in the caller's scope and filters:
+  // the place's current province code or its communes' codes, and the other words.
+  std::string place_province;
+  std::vector<std::string> place_communes;
+  std::vector<std::string> place_words;
+
   // Every search word is a prefix of a word of `name` (true without words).
   bool MatchesName(std::string_view name) const;
+  // MatchesName, or the entity is at the place (current province, commune) and its name
+  // matches the other words. Without a place the SQL narrows by the longest word.
+  bool MatchesSearch(std::string_view name, std::string_view current_province, std::string_view commune) const;
   // The status on as_of is the wanted one (true without a status filter).
   // REQUIRES: sorted_events sorted by domain::SortEvents.
   bool MatchesStatus(const std::vector<domain::StatusEvent>& sorted_events, std::optional<Date> founded_on) const;

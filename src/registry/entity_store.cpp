@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/sql.h"
 #include "text/fold.h"
 
 namespace hoptac::registry {
@@ -177,6 +178,17 @@ Result<std::optional<int64_t>> FindEntityIdByRegistrationCode(storage::Connectio
       auto row, conn.QueryOne("SELECT id FROM entities WHERE registration_code = $1", {Text(std::move(upper))}));
   if (!row) return std::optional<int64_t>();
   return std::optional<int64_t>(std::get<int64_t>((*row)[0]));
+}
+
+Status ReadEntityNames(storage::Connection& conn, std::span<const int64_t> ids, std::map<int64_t, std::string>& names) {
+  if (ids.empty()) return Ok();
+  std::vector<storage::Value> params;
+  std::string in = storage::AppendInList(params, ids);
+  return conn.Query("SELECT id, name FROM entities WHERE id IN (" + in + ")", params,
+                    [&](const storage::RowView& row) -> Status {
+                      names[row.GetInt(0)] = row.GetText(1);
+                      return Ok();
+                    });
 }
 
 }  // namespace hoptac::registry

@@ -6,6 +6,7 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -50,5 +51,9 @@ Result<std::optional<EntityImportOrigin>> ReadEntityImportOrigin(storage::Connec
 // The id of the entity with this registration code (stored upper-case; `code` is compared
 // upper-cased), deleted ones included; nullopt when none has it.
 Result<std::optional<int64_t>> FindEntityIdByRegistrationCode(storage::Connection& conn, std::string_view code);
+
+// The names of the entities with these ids, deleted ones included (the audit log names
+// its objects, storage::AuditNamer): one query.
+Status ReadEntityNames(storage::Connection& conn, std::span<const int64_t> ids, std::map<int64_t, std::string>& names);
 
 }  // namespace hoptac::registry

@@ -11,6 +11,7 @@
 #include "io/xlsx_stream.h"
 #include "registry/entity_query.h"
 #include "registry/figures.h"
+#include "registry/import/import_columns.h"
 #include "registry/period.h"
 #include "registry/status_history.h"
 
@@ -146,7 +147,13 @@ class Exporter {
 
   Status Run(storage::Connection& conn) {
     columns_ = ExportColumns(request_.file, who_);
-    HOPTAC_TRY(sink_.Header(columns_));
+    if (request_.vietnamese) {
+      std::vector<std::string> headings;
+      for (const std::string& column : columns_) headings.push_back(VietnameseHeading(request_.file, column));
+      HOPTAC_TRY(sink_.Header(headings));
+    } else {
+      HOPTAC_TRY(sink_.Header(columns_));
+    }
     for (const std::string& name : columns_) {
       numeric_.push_back(name == "chair_birth_year" ||
                          (request_.file == FileType::kFigures && name != "period" && name != "registration_code"));
@@ -181,7 +188,8 @@ class Exporter {
             for (const domain::StatusEvent& event : item.events) {
               cells_[0] = item.registration_code;
               cells_[1] = event.date.ToIso();
-              cells_[2] = domain::EventTypeName(event.type);
+              cells_[2] = request_.vietnamese ? domain::EventTypeLabel(event.type, i18n::Lang::kVi)
+                                              : std::string(domain::EventTypeName(event.type));
               cells_[3] = event.note;
               HOPTAC_TRY(Write());
             }
@@ -209,13 +217,15 @@ class Exporter {
     std::string sql =
         "SELECT e.id, e.registration_code, e.kind, e.name, e.province_code, e.commune_code, e.address, e.sector, "
         "e.founded_on, e.women_managed, e.youth, e.chair_name, e.chair_sex, e.chair_birth_year, e.phone, e.email, "
-        "(SELECT u.registration_code FROM entities u WHERE u.id = e.union_id), e.province_as_of FROM entities e "
+        "(SELECT u.registration_code FROM entities u WHERE u.id = e.union_id), e.province_as_of, "
+        "e.current_province_code "
+        "FROM entities e "
         "WHERE " +
         page_query.where + " ORDER BY e.id LIMIT " + std::to_string(kPageSize);
     HOPTAC_TRY(conn.Query(sql, page_query.params, [&](const RowView& row) -> Status {
       ++seen;
       last_seen_ = row.GetInt(0);
-      if (!query_.MatchesName(row.GetText(3))) return Ok();
+      if (!query_.MatchesSearch(row.GetText(3), row.GetText(18), row.IsNull(5) ? "" : row.GetText(5))) return Ok();
       Item& item = page_.emplace_back();
       item.id = row.GetInt(0);
       item.registration_code = Text(row, 1);
@@ -275,20 +285,31 @@ class Exporter {
     auto set = [this](size_t canonical, std::string_view value) {
       if (int at = position_[canonical]; at >= 0) cells_[static_cast<size_t>(at)].assign(value);
     };
+    // Vietnamese labels for the codes when asked (the importer reads both).
+    const bool vi = request_.vietnamese;
+    auto label = [vi](const std::string& code, auto from_name, auto label_of) -> std::string {
+      if (!vi || code.empty()) return code;
+      auto value = from_name(code);
+      return value ? label_of(*value, i18n::Lang::kVi) : code;
+    };
+    auto yes_no = [vi](bool value) -> std::string {
+      if (!vi) return value ? "true" : "false";
+      return value ? "Có" : "Không";
+    };
     set(0, item.registration_code);
-    set(1, item.kind);
+    set(1, label(item.kind, domain::EntityKindFromName, domain::EntityKindLabel));
     set(2, item.name);
     set(3, item.province_code);
     set(4, item.commune_code);
     set(5, item.address);
-    set(6, item.sector);
+    set(6, label(item.sector, domain::SectorFromName, domain::SectorLabel));
     set(7, item.founded_on ? item.founded_on->ToIso() : "");
-    set(8, status);
+    set(8, label(status, domain::EntityStatusFromName, domain::EntityStatusLabel));
     set(9, since);
-    set(10, item.women_managed ? "true" : "false");
-    set(11, item.youth ? "true" : "false");
+    set(10, yes_no(item.women_managed));
+    set(11, yes_no(item.youth));
     set(12, item.chair_name);
-    set(13, item.chair_sex);
+    set(13, label(item.chair_sex, domain::SexFromName, domain::SexLabel));
     set(14, item.chair_birth_year);
     set(15, item.phone);
     set(16, item.email);
@@ -415,6 +436,110 @@ Result<ExportSummary> ExportToFile(storage::Db& db, const geo::AdminUnitDirector
     return std::move(status).error();
   }
   return exporter.summary();
+}
+
+namespace {
+
+template <typename Enum, size_t N>
+std::string AllowedLabels(const Enum (&values)[N], std::string (*label)(Enum, i18n::Lang)) {
+  std::string out;
+  for (Enum value : values) out += (out.empty() ? "" : " / ") + label(value, i18n::Lang::kVi);
+  return out;
+}
+
+// The allowed values of a coded column, or what its cells hold; empty when it says nothing more.
+std::string TemplateNote(FileType file, std::string_view column) {
+  if (column == "kind" || column == "converted_to") return AllowedLabels(domain::kEntityKinds, domain::EntityKindLabel);
+  if (column == "sector") return AllowedLabels(domain::kSectors, domain::SectorLabel);
+  if (column == "status") return AllowedLabels(domain::kEntityStatuses, domain::EntityStatusLabel);
+  if (column == "event") return AllowedLabels(domain::kEventTypes, domain::EventTypeLabel);
+  if (column == "chair_sex") return "Nam / Nữ";
+  if (column == "women_managed" || column == "youth") return "Có / Không";
+  if (column == "founded_on" || column == "status_since" || column == "date" || column == "province_as_of")
+    return "năm-tháng-ngày hoặc ngày/tháng/năm";
+  if (column == "province_code") return "tên hoặc mã tỉnh/thành phố";
+  if (column == "period" && file == FileType::kFigures) return "năm 2024 hoặc nửa năm 2024S1 hoặc quý 2024Q2";
+  return "";
+}
+
+std::string TemplateExample(FileType file, std::string_view column) {
+  static const std::pair<std::string_view, std::string_view> kEntity[] = {{"registration_code", "1401000123"},
+                                                                          {"kind", "Hợp tác xã"},
+                                                                          {"name", "Hợp tác xã Nông nghiệp Thanh Trì"},
+                                                                          {"province_code", "Hà Nội"},
+                                                                          {"address", "Thôn 1, xã Thanh Trì"},
+                                                                          {"sector", "Nông nghiệp"},
+                                                                          {"founded_on", "2020-01-31"},
+                                                                          {"status", "Đang hoạt động"},
+                                                                          {"women_managed", "Không"},
+                                                                          {"youth", "Không"},
+                                                                          {"chair_name", "Nguyễn Văn An"},
+                                                                          {"chair_sex", "Nam"},
+                                                                          {"chair_birth_year", "1975"},
+                                                                          {"phone", "0901234567"},
+                                                                          {"email", "htx.thanhtri@example.vn"}};
+  static const std::pair<std::string_view, std::string_view> kEvent[] = {{"registration_code", "1401000123"},
+                                                                         {"date", "2024-06-30"},
+                                                                         {"event", "Tạm ngừng hoạt động"},
+                                                                         {"note", "Theo đề nghị của hợp tác xã"}};
+  static const std::pair<std::string_view, std::string_view> kFigure[] = {{"registration_code", "1401000123"},
+                                                                          {"period", "2024"},
+                                                                          {"members_total", "25"},
+                                                                          {"members_female", "10"},
+                                                                          {"members_youth", "5"},
+                                                                          {"workers_total", "30"},
+                                                                          {"workers_female", "12"},
+                                                                          {"workers_members", "20"},
+                                                                          {"revenue_vnd", "1500000000"},
+                                                                          {"revenue_with_members_vnd", "600000000"},
+                                                                          {"profit_vnd", "120000000"},
+                                                                          {"avg_income_vnd_month", "6500000"},
+                                                                          {"charter_capital_vnd", "500000000"}};
+  auto find = [column](const auto& table) -> std::string {
+    for (const auto& [name, value] : table)
+      if (name == column) return std::string(value);
+    return "";
+  };
+  switch (file) {
+    case FileType::kEntities: return find(kEntity);
+    case FileType::kEvents: return find(kEvent);
+    case FileType::kFigures: break;
+  }
+  return find(kFigure);
+}
+
+}  // namespace
+
+Status WriteImportTemplate(FileType file, ExportFormat format, const std::string& path) {
+  std::vector<std::string> header, example;
+  std::vector<bool> numeric;
+  for (std::string_view column : ImportColumns(file)) {
+    std::string heading = VietnameseHeading(file, column);
+    if (std::string note = TemplateNote(file, column); !note.empty()) heading += " (" + note + ")";
+    header.push_back(std::move(heading));
+    example.push_back(TemplateExample(file, column));
+    numeric.push_back(column == "chair_birth_year" ||
+                      (file == FileType::kFigures && column != "period" && column != "registration_code"));
+  }
+  std::unique_ptr<Sink> sink;
+  if (format == ExportFormat::kCsv) {
+    HOPTAC_ASSIGN_OR_RETURN(auto writer, io::CsvWriter::Create(path));
+    sink = std::make_unique<CsvSink>(std::move(writer));
+  } else {
+    io::XlsxStreamOptions options;
+    options.sheet_name = FileTypeName(file);
+    HOPTAC_ASSIGN_OR_RETURN(auto writer, io::XlsxStreamWriter::Create(path, options));
+    sink = std::make_unique<XlsxSink>(std::move(writer));
+  }
+  Status status = sink->Header(header);
+  if (status.ok()) status = sink->Row(example, numeric);
+  if (status.ok()) status = sink->Close();
+  if (!status.ok()) {
+    sink.reset();
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+  return status;
 }
 
 }  // namespace hoptac::registry

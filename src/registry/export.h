@@ -62,6 +62,10 @@ struct ExportRequest {
   FileType file = FileType::kEntities;
   ExportFormat format = ExportFormat::kCsv;
   EntityFilters filters;  // offset and limit are ignored
+  // Vietnamese headings (import/import_columns.h VietnameseHeading) and Vietnamese labels for
+  // the coded cells: kind, sector, status, chair_sex, event ("Hợp tác xã", "Đang hoạt động"),
+  // yes/no as "Có"/"Không". The importer reads both back. Off: the canonical columns and codes.
+  bool vietnamese = false;
   // Called with the rows written so far, about every 10,000 rows and once at the end.
   std::function<void(int64_t rows)> on_progress;
 };
@@ -82,5 +86,12 @@ std::vector<std::string> ExportColumns(FileType file, const auth::Principal& who
 // database error. On any error the file is removed: nothing is half-written.
 Result<ExportSummary> ExportToFile(storage::Db& db, const geo::AdminUnitDirectory& units, const auth::Principal& who,
                                    const ExportRequest& request, const std::string& path);
+
+// An import template (GET /api/v1/imports/template): the Vietnamese heading of every column the
+// importer reads (import/import_columns.h ImportColumns), a coded column's allowed values (its
+// Vietnamese labels) in brackets after its heading, which the importer ignores, as it does a
+// money column's unit "(đồng)"; then one example row that imports as it is. Errors:
+// "error.file_unwritable" {name}.
+Status WriteImportTemplate(FileType file, ExportFormat format, const std::string& path);
 
 }  // namespace hoptac::registry

@@ -9,17 +9,24 @@
 // queries and in names ("HTX Tân Phú" is found by "hợp tác xã tân phú").
 // Relevance: names where more query words match a whole word rank first, then
 // shorter names, then Vietnamese collation order.
+// Places: the longest run of query words that is the folded name of a province in force
+// today or of communes in force today (PlaceNames) also matches the entities there whose
+// name matches the other words; they rank after every name match.
 //
 // Thread-safety: implementations are thread-safe.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "base/date.h"
 #include "base/result.h"
+#include "geo/admin_unit.h"
 #include "registry/entity.h"
 
 namespace hoptac::registry {
@@ -55,6 +62,33 @@ class EntityFinder {
   // Errors: kInvalidArgument for a malformed cursor (field "cursor") or an
   // unknown legacy province (field "legacy_province").
   virtual Result<FindResult> Find(const FindQuery& query) const = 0;
+};
+
+// What a search's words name besides names: the words [from, to) name a province or communes.
+struct SearchPlace {
+  size_t from = 0, to = 0;
+  const geo::AdminUnit* province = nullptr;     // a province, or
+  std::vector<const geo::AdminUnit*> communes;  // every commune of that name
+  // The words the names must match: all but [from, to).
+  std::vector<std::string> OtherWords(std::span<const std::string> words) const;
+};
+
+// The folded names of the provinces and communes in force on a day, by their first word.
+// Find: the longest run of words naming a place (a later run of the same length wins; a run of
+// abbreviation words alone, "hop tac xa", names none); a province before communes of the same
+// name; "tinh" (a province), "tp" or "thanh pho" just before the run taken in with it.
+class PlaceNames {
+ public:
+  PlaceNames() = default;
+  PlaceNames(const geo::AdminUnitDirectory& units, Date on);
+  std::optional<SearchPlace> Find(std::span<const std::string> words) const;
+
+ private:
+  struct Entry {
+    std::vector<std::string> words;
+    const geo::AdminUnit* unit;
+  };
+  std::unordered_multimap<std::string, Entry> by_first_word_;
 };
 
 // Folded query words with the abbreviations spelled out.

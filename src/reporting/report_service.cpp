@@ -8,6 +8,7 @@
 #include "registry/figures.h"
 #include "reporting/report_json.h"
 #include "storage/audit.h"
+#include "storage/sql.h"
 
 namespace hoptac::reporting {
 namespace {
@@ -200,6 +201,35 @@ Result<Report> ReportService::Load(const Principal& who, int64_t id) {
   }));
   if (!report || (!IsCli(who) && !Sees(who, *report))) return ReportNotFound(id);
   return std::move(*report);
+}
+
+Status ReportService::AuditNames(std::span<const int64_t> ids, bool english, std::map<int64_t, std::string>& names) {
+  if (ids.empty()) return Ok();
+  struct Row {
+    int64_t id;
+    std::string form, period, province;
+  };
+  std::vector<Row> rows;
+  HOPTAC_TRY(db_.Read([&](storage::Connection& conn) -> Status {
+    std::vector<storage::Value> params;
+    std::string in = storage::AppendInList(params, ids);
+    return conn.Query("SELECT id, form_code, period, province_code FROM reports WHERE id IN (" + in + ")", params,
+                      [&](const storage::RowView& row) -> Status {
+                        rows.push_back(Row{row.GetInt(0), std::string(row.GetText(1)), std::string(row.GetText(2)),
+                                           std::string(row.GetText(3))});
+                        return Ok();
+                      });
+  }));
+  LabelCache cache;
+  const Principal system = Principal::Cli("audit");
+  for (const auto& r : rows) {
+    UnitLabels labels = Labels(system, r.form, r.province, 0, Today(), cache);
+    std::string form = english ? labels.form_en : labels.form_vi;
+    std::string name = (form.empty() ? r.form : form) + " " + r.period;
+    if (!labels.province.empty()) name += " – " + labels.province;
+    names[r.id] = std::move(name);
+  }
+  return Ok();
 }
 
 UnitLabels ReportService::Labels(const Principal& who, const std::string& form, const std::string& province,

@@ -27,6 +27,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -146,6 +147,10 @@ class ReportService {
   // unknown or the entity is out of `who`'s scope (labels never fail an answer).
   UnitLabels Labels(const auth::Principal& who, const std::string& form, const std::string& province, int64_t entity_id,
                     Date on, LabelCache& cache);
+
+  // The audit log's names of reports (storage::AuditNamer): "<form> <period> – <province>",
+  // from one query of the reports and one per form.
+  Status AuditNames(std::span<const int64_t> ids, bool english, std::map<int64_t, std::string>& names);
 
   // Today in Vietnam (UTC+7), from the clock.
   Date Today() const;

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -33,6 +35,9 @@ struct AuditRecord {
   // Not a row of audit_log (id 0): an entry derived from another record by an
   // AuditSupplement, e.g. "created by import #12, row 4,018".
   bool derived = false;
+  // For people, when read (AccountService::ListAudit): the object's name (an entity's name,
+  // a report's form and period, a user's name); empty when unknown. Not stored.
+  std::string object_name;
 };
 
 Status AppendAudit(Connection& conn, const AuditRecord& record);
@@ -62,6 +67,12 @@ class AuditSupplement {
   // province_code). Called only for a query about one object, on its last page.
   virtual Status Supplement(Connection& conn, const AuditQuery& query, std::vector<AuditRecord>& out) = 0;
 };
+
+// Names the objects of one type for the audit log's readers: `names[id]` for the ids it
+// knows, one query for all of a page's ids (never one per row). A capability adds one
+// for each object type it owns (AccountService::AddAuditNamer).
+using AuditNamer =
+    std::function<Status(std::span<const int64_t> ids, bool english, std::map<int64_t, std::string>& names)>;
 
 // Newest first. With a supplement and a query about one object (type and id), the
 // last page (fewer real rows than the limit) ends with the derived entries, which

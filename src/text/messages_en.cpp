@@ -91,6 +91,7 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"error.session_expired", "Your session has expired. Please sign in again."},
     {"error.token_invalid", "The API token is invalid, expired or revoked."},
     {"error.csrf_failed", "Missing or wrong anti-forgery token (X-CSRF-Token). Reload the page."},
+    {"error.token_read_only", "This API token is read-only: it may only read (GET)."},
     {"error.user_not_found", "Account {0} not found."},
     {"error.username_not_found", "Account {0} not found."},
     {"error.token_not_found", "API token {0} not found."},
@@ -103,6 +104,9 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"field.invalid_username", "Invalid username \"{0}\": 3–64 characters a–z, 0–9, dot, underscore or hyphen."},
     {"field.username_taken", "The username {0} is already taken."},
     {"field.province_required", "Role {0} needs a province code."},
+    {"field.token_expiry_required",
+     "An API token must expire: give expires_in_days from 1 to 3650 (default {0}); only a national administrator may "
+     "make one that never expires."},
     {"field.province_not_allowed", "Role {0} is not bound to a province."},
     {"field.unknown_province", "There is no province with code {0} in force."},
     {"field.entity_required", "The cooperative role needs an organisation (entity_id)."},

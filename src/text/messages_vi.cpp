@@ -96,6 +96,7 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"error.session_expired", "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại."},
     {"error.token_invalid", "Mã truy cập API không hợp lệ, đã hết hạn hoặc đã bị thu hồi."},
     {"error.csrf_failed", "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token). Hãy tải lại trang."},
+    {"error.token_read_only", "Mã API này chỉ được đọc (GET), không được thay đổi dữ liệu."},
     {"error.user_not_found", "Không tìm thấy tài khoản số {0}."},
     {"error.username_not_found", "Không tìm thấy tài khoản {0}."},
     {"error.token_not_found", "Không tìm thấy mã truy cập số {0}."},
@@ -109,6 +110,9 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
      "Tên đăng nhập \"{0}\" không hợp lệ: 3–64 ký tự a–z, 0–9, dấu chấm, gạch dưới hoặc gạch ngang."},
     {"field.username_taken", "Tên đăng nhập {0} đã được dùng."},
     {"field.province_required", "Vai trò {0} cần mã tỉnh/thành phố."},
+    {"field.token_expiry_required",
+     "Mã API phải có hạn dùng: nhập số ngày từ 1 đến 3650 (mặc định {0}); chỉ quản trị viên toàn quốc được tạo mã "
+     "không hết hạn."},
     {"field.province_not_allowed", "Vai trò {0} không gắn với tỉnh/thành phố."},
     {"field.unknown_province", "Không có tỉnh/thành phố mã {0} đang có hiệu lực."},
     {"field.entity_required", "Vai trò cooperative cần mã tổ chức (entity_id)."},

@@ -76,6 +76,71 @@ Result<std::vector<Row>> Load(storage::Db& db, const geo::AdminUnitDirectory& un
   return rows;
 }
 
+// Search by place (issue 15): the longest run of query words that is the folded name of a province
+// in force today or of communes in force today (a province first; a later run of the same length
+// wins; a run of abbreviation words alone is none), with "tinh" (provinces), "tp" or "thanh pho"
+// just before it taken in; a place outside the province or commune filter is none. Rows there
+// whose name matches the other words match too, after the name matches (relevance order).
+struct Place {
+  bool found = false;
+  std::string province;               // the province's code, or empty
+  std::vector<std::string> communes;  // the communes' codes
+  std::vector<std::string> words;     // the other words
+};
+
+Place FindPlace(const std::vector<std::string>& words, const registry::EntityFilters& f,
+                const geo::AdminUnitDirectory& units) {
+  struct Named {
+    std::vector<std::string> words;
+    const geo::AdminUnit* unit;
+  };
+  std::vector<Named> places;
+  for (auto level : {geo::AdminLevel::kProvince, geo::AdminLevel::kCommune})
+    for (const geo::AdminUnit* unit : units.InForce(level, Date::Today()))
+      places.push_back({text::FoldedWords(unit->name), unit});
+  size_t best_at = 0, best_len = 0;
+  std::vector<const geo::AdminUnit*> best;
+  for (size_t at = 0; at < words.size(); ++at) {
+    for (const Named& p : places) {
+      const size_t len = p.words.size();
+      if (len == 0 || len < best_len || at + len > words.size()) continue;
+      if (!std::equal(p.words.begin(), p.words.end(), words.begin() + static_cast<std::ptrdiff_t>(at))) continue;
+      if (std::all_of(p.words.begin(), p.words.end(),
+                      [](const std::string& w) { return registry::IsAbbreviationWord(w); }))
+        continue;
+      if (len > best_len || at != best_at) {
+        best.clear();
+        best_at = at;
+        best_len = len;
+      }
+      best.push_back(p.unit);
+    }
+  }
+  Place place;
+  if (best.empty()) return place;
+  auto province = std::find_if(best.begin(), best.end(),
+                               [](const geo::AdminUnit* u) { return u->level == geo::AdminLevel::kProvince; });
+  size_t from = best_at, to = best_at + best_len;
+  if (from > 0 && words[from - 1] == "tinh" && province != best.end()) --from;
+  if (from > 0 && words[from - 1] == "tp") --from;
+  if (from > 1 && words[from - 2] == "thanh" && words[from - 1] == "pho") from -= 2;
+  if (province != best.end()) {
+    if (!f.province.empty() && f.province != (*province)->code) return place;
+    place.province = (*province)->code;
+  } else {
+    for (const geo::AdminUnit* commune : best) {
+      if (!f.commune.empty() && f.commune != commune->code) continue;
+      if (!f.province.empty() && f.province != commune->parent_code) continue;
+      place.communes.push_back(commune->code);
+    }
+    if (place.communes.empty()) return place;
+  }
+  place.found = true;
+  place.words.assign(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(from));
+  place.words.insert(place.words.end(), words.begin() + static_cast<std::ptrdiff_t>(to), words.end());
+  return place;
+}
+
 // The ids of every match in order, and the number of matches.
 std::vector<int64_t> Answer(const std::vector<Row>& rows, const registry::EntityFilters& f,
                             const geo::AdminUnitDirectory& units) {
@@ -85,6 +150,7 @@ std::vector<int64_t> Answer(const std::vector<Row>& rows, const registry::Entity
   std::sort(unique.begin(), unique.end());
   unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
   const bool relevance = !words.empty() && f.sort == registry::ListSort::kRelevance;
+  const Place place = FindPlace(words, f, units);
   const geo::AdminUnit* legacy = f.legacy_province.empty() ? nullptr
                                                            : units.Find(geo::AdminLevel::kProvince, f.legacy_province,
                                                                         Date::FromCivil(2025, 6, 30));
@@ -114,16 +180,25 @@ std::vector<int64_t> Answer(const std::vector<Row>& rows, const registry::Entity
       auto status = domain::StatusOn(r.events, r.founded, on);
       if (!status || *status != *f.status) continue;
     }
-    bool all = true;
-    for (const std::string& w : words) {
-      bool any = false;
-      for (const std::string& name_word : r.words) any |= name_word.compare(0, w.size(), w) == 0;
-      all &= any;
-    }
-    if (!all) continue;
+    auto name_matches = [&r](const std::vector<std::string>& ws) {
+      bool all = true;
+      for (const std::string& w : ws) {
+        bool any = false;
+        for (const std::string& name_word : r.words) any |= name_word.compare(0, w.size(), w) == 0;
+        all &= any;
+      }
+      return all;
+    };
+    const bool by_name = name_matches(words);
+    const bool at_place = !by_name && place.found &&
+                          (place.province.empty() ? std::find(place.communes.begin(), place.communes.end(),
+                                                              r.commune) != place.communes.end()
+                                                  : r.current_province == place.province) &&
+                          name_matches(place.words);
+    if (!by_name && !at_place) continue;
     int whole = 0;
     for (const std::string& w : unique) whole += std::find(r.words.begin(), r.words.end(), w) != r.words.end() ? 1 : 0;
-    int score = relevance ? std::min(whole, 7) * 32 + (31 - std::min(r.word_count, 31)) : 0;
+    int score = relevance ? std::min(whole, 7) * 32 + (31 - std::min(r.word_count, 31)) - (at_place ? 256 : 0) : 0;
     hits.push_back({score, founded, &r});
   }
   const registry::ListSort sort = f.sort;

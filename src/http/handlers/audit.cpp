@@ -1,4 +1,6 @@
 // The audit log, read-only: GET /api/v1/audit?object=&user=&from=&to=&before_id=&limit=
+// Administrators read it all (a province admin their province); officers only the history of
+// one entity (object=entity:ID) of their scope. Each row names its object (object_name).
 // A query about one object ends, on its last page, with the entries a capability derives
 // (storage::AuditSupplement, e.g. an entity created by an import): id null, derived true.
 #include <boost/json.hpp>
@@ -12,7 +14,7 @@ void AddAuditRoutes(Router& router, const Services& services) {
   auth::AccountService* accounts = services.accounts;
 
   router.Add(
-      {"GET", "/api/v1/audit", "audit.list", Access::kAdmin, Execution::kWorker,
+      {"GET", "/api/v1/audit", "audit.list", Access::kAuthenticated, Execution::kWorker,
        [accounts](Request& request) -> Result<Response> {
          HOPTAC_TRY(CheckQueryParameters(request, {"object", "user", "from", "to", "before_id", "limit"}));
          storage::AuditQuery query;
@@ -44,7 +46,8 @@ void AddAuditRoutes(Router& router, const Services& services) {
          HOPTAC_ASSIGN_OR_RETURN(query.before_id, number("before_id", 0, INT64_MAX, 0));
          HOPTAC_ASSIGN_OR_RETURN(int64_t limit, number("limit", 1, 1000, 100));
          query.limit = static_cast<int>(limit);
-         HOPTAC_ASSIGN_OR_RETURN(auto rows, accounts->ListAudit(request.principal, query));
+         HOPTAC_ASSIGN_OR_RETURN(auto rows,
+                                 accounts->ListAudit(request.principal, query, request.lang == i18n::Lang::kEn));
          boost::json::array items;
          auto json_or_null = [](const std::string& text) -> boost::json::value {
            if (text.empty()) return nullptr;
@@ -55,20 +58,21 @@ void AddAuditRoutes(Router& router, const Services& services) {
          size_t real_rows = 0;
          for (const auto& r : rows) {
            real_rows += r.derived ? 0 : 1;
-           items.push_back(
-               boost::json::object{{"id", r.derived ? boost::json::value(nullptr) : boost::json::value(r.id)},
-                                   {"derived", r.derived},
-                                   {"at_ms", r.at_ms},
-                                   {"actor_user_id", r.actor_user_id ? boost::json::value(r.actor_user_id) : nullptr},
-                                   {"actor_name", r.actor_name},
-                                   {"address", r.address},
-                                   {"action", r.action},
-                                   {"object_type", r.object_type},
-                                   {"object_id", r.object_id},
-                                   {"province_code", r.province_code.empty() ? boost::json::value(nullptr)
-                                                                             : boost::json::value(r.province_code)},
-                                   {"before", json_or_null(r.before_json)},
-                                   {"after", json_or_null(r.after_json)}});
+           items.push_back(boost::json::object{
+               {"id", r.derived ? boost::json::value(nullptr) : boost::json::value(r.id)},
+               {"derived", r.derived},
+               {"at_ms", r.at_ms},
+               {"actor_user_id", r.actor_user_id ? boost::json::value(r.actor_user_id) : nullptr},
+               {"actor_name", r.actor_name},
+               {"address", r.address},
+               {"action", r.action},
+               {"object_type", r.object_type},
+               {"object_id", r.object_id},
+               {"object_name", r.object_name.empty() ? boost::json::value(nullptr) : boost::json::value(r.object_name)},
+               {"province_code",
+                r.province_code.empty() ? boost::json::value(nullptr) : boost::json::value(r.province_code)},
+               {"before", json_or_null(r.before_json)},
+               {"after", json_or_null(r.after_json)}});
          }
          boost::json::object body{{"items", std::move(items)}};
          // Derived entries (id null) end the last page only.

@@ -25,12 +25,21 @@ void AddTokenRoutes(Router& router, const Services& services) {
                 HOPTAC_ASSIGN_OR_RETURN(auto body, ParseJsonObject(request));
                 JsonFields fields(body);
                 auto name = fields.String("name", true, 100);
-                auto days = fields.Integer("expires_in_days");
-                HOPTAC_TRY(fields.Finish({"name", "expires_in_days"}));
+                // Absent: kDefaultTokenDays. 0 or null: never expires, for a national admin only.
+                bool given = body.contains("expires_in_days");
+                bool never = given && body.at("expires_in_days").is_null();
+                auto days = never ? std::nullopt : fields.Integer("expires_in_days");
+                auto read_only = fields.Bool("read_only");
+                HOPTAC_TRY(fields.Finish({"name", "expires_in_days", "read_only"}));
+                int64_t expires_in_days = given ? days.value_or(0) : auth::kDefaultTokenDays;
+                if (expires_in_days == 0 && request.principal.role != auth::Role::kNationalAdmin)
+                  return Error::InvalidField("expires_in_days", "expiry_required", "field.token_expiry_required",
+                                             {std::to_string(auth::kDefaultTokenDays)});
                 HOPTAC_ASSIGN_OR_RETURN(
                     auto created,
                     accounts->CreateToken(request.principal, *name,
-                                          static_cast<int>(std::clamp<int64_t>(days.value_or(0), -1, 100000))));
+                                          static_cast<int>(std::clamp<int64_t>(expires_in_days, -1, 100000)),
+                                          read_only.value_or(false)));
                 boost::json::object out = TokenJson(created.first);
                 out["token"] = created.second;
                 Response response = Response::Json(out, 201);

@@ -33,9 +33,18 @@ class ExportSlot {
 Result<Response> Export(const Services& services, registry::FileType file, Request& request) {
   HOPTAC_TRY(CheckQueryParameters(
       request, {"format", "kind", "province", "status", "as_of", "q", "sector", "commune", "legacy_province",
-                "women_managed", "youth", "founded_from", "founded_to", "sort"}));
+                "women_managed", "youth", "founded_from", "founded_to", "sort", "headings"}));
   registry::ExportRequest export_request;
   export_request.file = file;
+  // Vietnamese headings and labels for a Vietnamese request (Accept-Language), unless
+  // headings=canonical asks for the import columns and codes as they are.
+  export_request.vietnamese = request.lang == i18n::Lang::kVi;
+  if (auto headings = request.Query("headings")) {
+    if (*headings != "vi" && *headings != "canonical")
+      return Error::InvalidField("headings", "invalid_enum", "field.invalid_enum",
+                                 {std::string(*headings), "vi, canonical"});
+    export_request.vietnamese = *headings == "vi";
+  }
   if (auto format = request.Query("format")) {
     auto parsed = registry::ExportFormatFromName(*format);
     if (!parsed)

@@ -224,6 +224,45 @@ void AddImportRoutes(Router& router, const Services& services) {
   create.body_timeout = kUploadTimeout;
   router.Add(std::move(create));
 
+  // An empty file to fill in (before /imports/{id}, which would take "template" for an id).
+  router.Add({"GET", "/api/v1/imports/template", "imports.template", Access::kAuthenticated, Execution::kWorker,
+              [](Request& request) -> Result<Response> {
+                HOPTAC_TRY(CheckQueryParameters(request, {"type", "format"}));
+                auto type = request.Query("type");
+                if (!type) return Error::InvalidField("type", "required", "field.required");
+                auto file = registry::FileTypeFromName(*type);
+                if (!file)
+                  return Error::InvalidField("type", "invalid_enum", "field.invalid_enum",
+                                             {std::string(*type), "entities, events, figures"});
+                registry::ExportFormat format = registry::ExportFormat::kXlsx;
+                if (auto name = request.Query("format")) {
+                  auto parsed = registry::ExportFormatFromName(*name);
+                  if (!parsed)
+                    return Error::InvalidField("format", "invalid_enum", "field.invalid_enum",
+                                               {std::string(*name), registry::ExportFormatNames()});
+                  format = *parsed;
+                }
+                std::error_code ec;
+                std::filesystem::path folder = std::filesystem::temp_directory_path(ec);
+                if (ec) folder = "/tmp";
+                std::string path = (folder / "hoptac-template-XXXXXX").string();
+                int fd = mkstemp(path.data());
+                if (fd < 0) return Error::Internal("template: cannot create a temporary file in " + folder.string());
+                close(fd);
+                if (Status written = registry::WriteImportTemplate(*file, format, path); !written.ok()) {
+                  std::filesystem::remove(path, ec);
+                  return std::move(written).error();
+                }
+                Response response;
+                response.content_type = registry::ExportContentType(format);
+                response.headers.emplace_back("Content-Disposition", std::string("attachment; filename=\"mau-nhap-") +
+                                                                         registry::FileTypeName(*file) + "." +
+                                                                         registry::ExportFormatName(format) + "\"");
+                response.file_path = path;
+                response.remove_file = true;
+                return response;
+              }});
+
   registry::ImportRecords* records = services.import_records;
   // A job (its id starts with a letter) or a committed import's record (a number).
   router.Add({"GET", "/api/v1/imports/{id}", "imports.get", Access::kAuthenticated, Execution::kWorker,

@@ -241,6 +241,16 @@ bool IsRequiredColumn(FileType type, std::string_view column) {
   return column == "period";
 }
 
+std::string VietnameseHeading(FileType type, std::string_view column) {
+  for (const Aliases& a : AliasesOf(type)) {
+    if (a.column != column || a.names.empty()) continue;
+    std::string heading(a.names.front());
+    if (IsMoneyColumn(column)) heading += " (đồng)";
+    return heading;
+  }
+  return std::string(column);
+}
+
 HeaderMatch MatchHeader(FileType type, std::string_view header) {
   HeaderMatch match;
   std::string outside, inside;

@@ -53,6 +53,11 @@ struct HeaderMatch {
 
 HeaderMatch MatchHeader(FileType type, std::string_view header);
 
+// The Vietnamese heading an export or a template writes for a column: the first of its
+// Vietnamese aliases, so that it imports back ("Mã số HTX", "Tên HTX", "Ngày thành lập");
+// money columns name their unit ("Doanh thu (đồng)"). The canonical name when it has none.
+std::string VietnameseHeading(FileType type, std::string_view column);
+
 struct ColumnMap {
   FileType type = FileType::kEntities;
   std::vector<std::string> header;  // as in the file

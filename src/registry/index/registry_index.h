@@ -76,8 +76,12 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   void StartPolling(std::chrono::milliseconds interval);
   void StopPolling();
 
-  // EntityFinder.
+  // EntityFinder. A search's words that name a province or commune in force today (folded,
+  // "dong thap", "tinh dong thap") also match the entities there whose name matches the other
+  // words, ranked after the entities whose name matches every word.
   Result<registry::FindResult> Find(const registry::FindQuery& query) const override;
+  // Off: names only, as before issue 15 (the benchmark compares both in one run).
+  void SetPlaceSearch(bool on) { place_search_.store(on, std::memory_order_relaxed); }
 
   // Statistics (index/stats.h for the query and result types).
   Result<StockResult> Stock(const StockQuery& query) const;
@@ -156,6 +160,9 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   std::vector<uint16_t> province_key_;
   std::vector<const geo::AdminUnit*> communes_;
   std::unordered_map<std::string, uint16_t> commune_index_;
+  // Place names for search (registry/finder.h): provinces and communes in force at the start.
+  registry::PlaceNames places_;
+  std::atomic<bool> place_search_{true};
 
   mutable std::shared_mutex mu_;
   std::mutex catch_up_mu_;
@@ -232,6 +239,7 @@ class RegistryIndex final : public registry::RegistryObserver, public registry::
   struct FindPlan;
   struct FindRanking;
   Result<FindPlan> PlanFind(const registry::FindQuery& query) const;                       // no lock needed
+  void FindPlace(FindPlan& plan) const;                                                    // no lock needed
   Bits MatchBits(const FindPlan& plan) const;                                              // REQUIRES: reader lock
   FindRanking RankMatches(const FindPlan& plan, const Bits& matches, size_t total) const;  // REQUIRES: reader lock
   void PageOf(const FindPlan& plan, const Bits& matches, FindRanking& ranking,

@@ -117,6 +117,14 @@ struct RegistryIndex::FindPlan {
   bool descending_name = false;
   bool by_name = false;  // ordered by name alone
   size_t want = 0;       // offset + limit
+  // Words of the query that name a place (a province or communes in force today): the place's
+  // entities whose name matches `place_words` (the other words) match too, after the others.
+  bool place = false;
+  int place_province = -1;              // -1: the place is communes
+  std::vector<uint8_t> place_communes;  // [commune] → 1 when it is the place (empty: any)
+  std::vector<std::string> place_words;
+  const std::vector<uint64_t>* first = nullptr;    // set by Find: the name matches, ranked first
+  const std::vector<uint8_t>* communes = nullptr;  // MatchBits: only these communes (the place's)
 };
 
 // Where the matches stand in the requested order.
@@ -147,13 +155,56 @@ Result<FindResult> RegistryIndex::Find(const FindQuery& query) const {
   HOPTAC_ASSIGN_OR_RETURN(FindPlan plan, PlanFind(query));
   if (plan.matches_nothing) return result;
   std::shared_lock lock(mu_);
-  const Bits matches = MatchBits(plan);
+  Bits matches = MatchBits(plan);
+  // The place's entities whose name matches the other words, after the name matches.
+  Bits by_name;
+  if (plan.place) {
+    FindPlan at_place = plan;
+    at_place.words = plan.place_words;
+    if (plan.place_province >= 0)
+      at_place.province = plan.place_province;
+    else
+      at_place.communes = &plan.place_communes;
+    Bits there = MatchBits(at_place);
+    by_name = matches;
+    OrInto(matches, there);
+    plan.first = &by_name;
+  }
   const size_t total = CountBits(matches);
   result.total = static_cast<int64_t>(total);
   if (total == 0) return result;
   FindRanking ranking = RankMatches(plan, matches, total);
   PageOf(plan, matches, ranking, result);
   return result;
+}
+
+// Place (registry::PlaceNames): narrows the province or commune filter the query already has and
+// the caller's scope; a place outside them is no place.
+void RegistryIndex::FindPlace(FindPlan& plan) const {
+  auto place = places_.Find(plan.words);
+  if (!place) return;
+  if (place->province) {
+    plan.place_province = province_index_.at(place->province);
+    if (plan.province >= 0 && plan.province != plan.place_province) return;
+    if (plan.scope_province >= 0 && plan.scope_province != plan.place_province) return;
+  } else {
+    plan.place_communes.assign(communes_.size(), 0);
+    bool any = false;
+    for (const geo::AdminUnit* commune : place->communes) {
+      auto it = commune_index_.find(commune->code);
+      if (it == commune_index_.end()) continue;
+      if (plan.commune >= 0 && plan.commune != it->second) continue;
+      if (plan.province >= 0 && provinces_[static_cast<size_t>(plan.province)]->code != commune->parent_code) continue;
+      if (plan.scope_province >= 0 &&
+          provinces_[static_cast<size_t>(plan.scope_province)]->code != commune->parent_code)
+        continue;
+      plan.place_communes[it->second] = 1;
+      any = true;
+    }
+    if (!any) return;
+  }
+  plan.place = true;
+  plan.place_words = place->OtherWords(plan.words);
 }
 
 // Filter: checks the query (limit, offset, cursor) and resolves what it names against the
@@ -204,6 +255,7 @@ Result<RegistryIndex::FindPlan> RegistryIndex::PlanFind(const FindQuery& query) 
   plan.founded_filter = f.founded_from || f.founded_to;
   plan.words = registry::SearchWords(f.q);
   if (plan.words.size() > 7) plan.words.resize(7);
+  if (place_search_.load(std::memory_order_relaxed)) FindPlace(plan);
   plan.relevance = !plan.words.empty() && f.sort == registry::ListSort::kRelevance;
   plan.want = static_cast<size_t>(f.offset) + static_cast<size_t>(f.limit);
   plan.descending_name = f.sort == registry::ListSort::kNameDescending;
@@ -258,6 +310,10 @@ RegistryIndex::Bits RegistryIndex::MatchBits(const FindPlan& plan) const {
   if (plan.commune >= 0) {
     const uint16_t commune = static_cast<uint16_t>(plan.commune);
     AndWhere(bits, slots, [&](size_t s) { return commune_[s] == commune; });
+  }
+  if (plan.communes) {
+    const std::vector<uint8_t>& communes = *plan.communes;
+    AndWhere(bits, slots, [&](size_t s) { return commune_[s] != kNone && communes[commune_[s]] != 0; });
   }
   if (plan.founded_filter) {
     const int32_t from = plan.founded_from, to = plan.founded_to;
@@ -370,7 +426,10 @@ RegistryIndex::FindRanking RegistryIndex::RankMatches(const FindPlan& plan, cons
       case Primary::kScore: {
         int whole = 0;
         for (const Bits* b : exact) whole += TestBit(*b, s);
-        return static_cast<uint32_t>(255 - (std::min(whole, 7) * 32 + (31 - std::min<int>(word_count_[s], 31))));
+        // A match by place alone ranks after every match by name (256 more).
+        const uint32_t after_names = plan.first && !TestBit(*plan.first, s) ? 256 : 0;
+        return after_names +
+               static_cast<uint32_t>(255 - (std::min(whole, 7) * 32 + (31 - std::min<int>(word_count_[s], 31))));
       }
       case Primary::kFounded:
         return founded_[s] == kUnknownDay ? UINT32_MAX
@@ -394,19 +453,20 @@ RegistryIndex::FindRanking RegistryIndex::RankMatches(const FindPlan& plan, cons
   }
   std::vector<uint64_t>& keyed = ranking.keys;
   keyed.reserve(total);
-  // Relevance scores take 256 values: count them first and key only those that can reach this page.
+  // Relevance scores take 512 values (the second 256 for matches by place alone): count them first
+  // and key only those that can reach this page.
   uint32_t threshold = UINT32_MAX;
   if (primary == Primary::kScore) {
-    std::vector<uint8_t> scores(total);
-    std::array<size_t, 256> histogram{};
+    std::vector<uint16_t> scores(total);
+    std::array<size_t, 512> histogram{};
     size_t i = 0;
     ForEachBit(bits, [&](uint32_t s) {
-      scores[i] = static_cast<uint8_t>(primary_of(s));
+      scores[i] = static_cast<uint16_t>(primary_of(s));
       if (key_of(s, scores[i]) >= after) ++histogram[scores[i]];
       ++i;
     });
     size_t seen = 0;
-    for (uint32_t p = 0; p < 256; ++p) {
+    for (uint32_t p = 0; p < 512; ++p) {
       seen += histogram[p];
       if (seen > plan.want) {
         threshold = p;
@@ -415,7 +475,7 @@ RegistryIndex::FindRanking RegistryIndex::RankMatches(const FindPlan& plan, cons
     }
     i = 0;
     ForEachBit(bits, [&](uint32_t s) {
-      uint8_t p = scores[i++];
+      uint16_t p = scores[i++];
       if (p > threshold) return;
       uint64_t k = key_of(s, p);
       if (k >= after) keyed.push_back(k);

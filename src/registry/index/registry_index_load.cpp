@@ -206,6 +206,7 @@ void RegistryIndex::InitUnits() {
     commune_index_[commune->code] = static_cast<uint16_t>(communes_.size());
     communes_.push_back(commune);
   }
+  places_ = registry::PlaceNames(*units_, Date::Today());
 }
 
 int RegistryIndex::EraOf(Date date) const {

@@ -260,6 +260,61 @@ TEST_F(AuthTest, ApiTokensAuthenticateAreListedHashedAndRevocable) {
   EXPECT_EQ(Call(port_, bhttp::verb::get, "/api/v1/session", {"", "", "hpt_forged"}).status, 401u);
 }
 
+TEST_F(AuthTest, ApiTokensExpireAfterNinetyDaysByDefaultAndReadOnlyOnesOnlyRead) {
+  Credentials session = Login("po01");
+  Reply created =
+      Call(port_, bhttp::verb::post, "/api/v1/tokens", session, R"({"name":"đọc số liệu","read_only":true})");
+  ASSERT_EQ(created.status, 201u) << created.body;
+  const auto& token = created.Json().as_object();
+  EXPECT_EQ(token.at("read_only"), true);
+  ASSERT_TRUE(token.at("expires_at_ms").is_int64()) << created.body;
+  EXPECT_EQ(token.at("expires_at_ms").as_int64() - token.at("created_at_ms").as_int64(), int64_t{90} * 86'400'000);
+  Credentials bearer{"", "", std::string(token.at("token").as_string())};
+  // It reads …
+  EXPECT_EQ(Call(port_, bhttp::verb::get, "/api/v1/session", bearer).status, 200u);
+  EXPECT_EQ(Call(port_, bhttp::verb::get, "/api/v1/tokens", bearer).status, 200u);
+  // … and every other method is refused with its own reason, before the route runs.
+  Reply write = Call(port_, bhttp::verb::post, "/api/v1/tokens", bearer, R"({"name":"more"})");
+  EXPECT_EQ(write.status, 403u);
+  EXPECT_EQ(write.Json().at("error").at("reason"), "token_read_only") << write.body;
+  Reply revoke =
+      Call(port_, bhttp::verb::delete_, "/api/v1/tokens/" + std::to_string(token.at("id").as_int64()), bearer);
+  EXPECT_EQ(revoke.status, 403u);
+  EXPECT_EQ(revoke.Json().at("error").at("reason"), "token_read_only");
+  Reply listed = Call(port_, bhttp::verb::get, "/api/v1/tokens", session);
+  ASSERT_EQ(listed.status, 200u);
+  EXPECT_EQ(listed.Json().at("items").as_array()[0].at("read_only"), true);
+  // Only a national admin may make a token that never expires (0 or null).
+  Reply never = Call(port_, bhttp::verb::post, "/api/v1/tokens", session, R"({"name":"mãi","expires_in_days":0})");
+  EXPECT_EQ(never.status, 400u);
+  EXPECT_EQ(never.Json().at("error").at("fields").as_array()[0].at("code"), "expiry_required") << never.body;
+  Reply never_null =
+      Call(port_, bhttp::verb::post, "/api/v1/tokens", session, R"({"name":"mãi","expires_in_days":null})");
+  EXPECT_EQ(never_null.status, 400u);
+  Reply week = Call(port_, bhttp::verb::post, "/api/v1/tokens", session, R"({"name":"tuần","expires_in_days":7})");
+  ASSERT_EQ(week.status, 201u);
+  EXPECT_EQ(week.Json().at("read_only"), false);
+  EXPECT_EQ(week.Json().at("expires_at_ms").as_int64() - week.Json().at("created_at_ms").as_int64(),
+            int64_t{7} * 86'400'000);
+  Reply forever =
+      Call(port_, bhttp::verb::post, "/api/v1/tokens", Login("nat_admin"), R"({"name":"mãi","expires_in_days":0})");
+  ASSERT_EQ(forever.status, 201u) << forever.body;
+  EXPECT_TRUE(forever.Json().at("expires_at_ms").is_null());
+}
+
+TEST_F(AuthTest, AProvinceRoleWithoutAProvinceIsRefusedByName) {
+  Reply bad = Call(port_, bhttp::verb::post, "/api/v1/users", Login("nat_admin"),
+                   R"({"username":"noprov","role":"province_officer","password":"Khác-hẳn-nhau-9"})");
+  ASSERT_EQ(bad.status, 400u) << bad.body;
+  const auto& field = bad.Json().at("error").at("fields").as_array()[0];
+  EXPECT_EQ(field.at("field"), "province_code");
+  EXPECT_EQ(field.at("code"), "required");
+  Reply no_role = Call(port_, bhttp::verb::post, "/api/v1/users", Login("nat_admin"),
+                       R"({"username":"norole","password":"Khác-hẳn-nhau-9"})");
+  ASSERT_EQ(no_role.status, 400u);
+  EXPECT_EQ(no_role.Json().at("error").at("fields").as_array()[0].at("field"), "role");
+}
+
 TEST_F(AuthTest, ProvinceAdminSeesAndManagesOnlyTheirProvince) {
   Credentials pa = Login("pa01");
   Reply list = Call(port_, bhttp::verb::get, "/api/v1/users", pa);
@@ -339,6 +394,55 @@ TEST_F(AuthTest, AuditRecordsBeforeAndAfterOfAnApiEditAndIsScoped) {
     return Ok();
   });
   EXPECT_FALSE(erase.ok());
+}
+
+TEST_F(AuthTest, AuditRowsNameTheirObjectsInOneQueryPerType) {
+  Credentials na = Login("nat_admin");
+  std::string target = std::to_string(ids_["target01"]);
+  ASSERT_EQ(
+      Call(port_, bhttp::verb::patch, "/api/v1/users/" + target, na, R"({"display_name":"Nguyễn Thị Hoa"})").status,
+      200u);
+  Reply audit = Call(port_, bhttp::verb::get, "/api/v1/audit?limit=1000", na);
+  ASSERT_EQ(audit.status, 200u) << audit.body;
+  bool named_entity = false, named_user = false;
+  for (const auto& row : audit.Json().at("items").as_array()) {
+    if (row.at("object_type") == "entity" && row.at("object_id") == boost::json::value(std::to_string(entity01_))) {
+      EXPECT_EQ(row.at("object_name"), "Hợp tác xã Thử nghiệm MATRIX-01") << row;
+      named_entity = true;
+    }
+    if (row.at("object_type") == "user" && row.at("object_id") == boost::json::value(target)) {
+      EXPECT_EQ(row.at("object_name"), "Nguyễn Thị Hoa (target01)") << row;
+      named_user = true;
+    }
+  }
+  EXPECT_TRUE(named_entity) << audit.body.substr(0, 2000);
+  EXPECT_TRUE(named_user);
+}
+
+TEST_F(AuthTest, OfficersReadTheHistoryOfTheirEntitiesOnly) {
+  std::string own = "/api/v1/audit?object=entity:" + std::to_string(entity01_);
+  std::string other = "/api/v1/audit?object=entity:" + std::to_string(entity79_);
+  Credentials po = Login("po01");
+  Reply mine = Call(port_, bhttp::verb::get, own, po);
+  ASSERT_EQ(mine.status, 200u) << mine.body;
+  ASSERT_FALSE(mine.Json().at("items").as_array().empty());
+  EXPECT_EQ(mine.Json().at("items").as_array().back().at("action"), "entity.create");
+  // Another province's entity has no history for them.
+  Reply theirs = Call(port_, bhttp::verb::get, other, po);
+  ASSERT_EQ(theirs.status, 200u);
+  EXPECT_TRUE(theirs.Json().at("items").as_array().empty()) << theirs.body;
+  // A national officer reads any entity's history.
+  Reply national = Call(port_, bhttp::verb::get, other, Login("nat_officer"));
+  ASSERT_EQ(national.status, 200u);
+  EXPECT_FALSE(national.Json().at("items").as_array().empty());
+  // Nothing else of the log: not the whole of it, not a user's rows.
+  EXPECT_EQ(Call(port_, bhttp::verb::get, "/api/v1/audit", po).status, 403u);
+  EXPECT_EQ(Call(port_, bhttp::verb::get, "/api/v1/audit?object=entity", po).status, 403u);
+  EXPECT_EQ(Call(port_, bhttp::verb::get, "/api/v1/audit?object=user:" + std::to_string(ids_["po01"]), po).status,
+            403u);
+  // Partners and cooperatives read none of it.
+  EXPECT_EQ(Call(port_, bhttp::verb::get, own, Login("partner1")).status, 403u);
+  EXPECT_EQ(Call(port_, bhttp::verb::get, own, Login("coop1")).status, 403u);
 }
 
 TEST_F(AuthTest, AuditRecordsAnEditMadeThroughTheCli) {
@@ -703,6 +807,7 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
         },
         none, ExportFull}},
       {"imports.list", {[](bool) { return "/api/v1/imports"; }, none, SignedIn}},
+      {"imports.template", {[](bool) { return "/api/v1/imports/template?type=entities&format=csv"; }, none, SignedIn}},
       {"imports.create",
        {[](bool) { return "/api/v1/imports?type=entities&dry_run=true"; },
         [](const std::string&, bool own) {

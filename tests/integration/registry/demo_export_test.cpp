@@ -416,6 +416,110 @@ TEST_F(DemoExportTest, AnEntitiesExportImportsBackIntoAnEmptyDatabase) {
   fresh->Close();
 }
 
+// In Vietnamese (headings and labels for the codes, as the API gives a Vietnamese request), each
+// file imports back into the database it came from and changes nothing.
+TEST_F(DemoExportTest, AVietnameseExportImportsBackAndChangesNothing) {
+  ASSERT_OK(Load(*db_, Options()));
+  auto rows_of = [&](const char* sql) {
+    std::vector<storage::Row> rows;
+    EXPECT_OK(db_->Read([&](storage::Connection& conn) -> Status {
+      HOPTAC_ASSIGN_OR_RETURN(rows, conn.QueryAll(sql));
+      return Ok();
+    }));
+    return rows;
+  };
+  auto entities_before = rows_of(kEntitiesSql), events_before = rows_of(kEventsSql),
+       figures_before = rows_of(kFiguresSql);
+  registry::ImportService importer(*db_, directory_);
+  for (ExportFormat format : {ExportFormat::kCsv, ExportFormat::kXlsx}) {
+    for (FileType file : {FileType::kEntities, FileType::kEvents, FileType::kFigures}) {
+      SCOPED_TRACE(std::string(registry::FileTypeName(file)) + " " + registry::ExportFormatName(format));
+      auto path =
+          Dir() / (std::string("vi-") + registry::FileTypeName(file) + "." + registry::ExportFormatName(format));
+      registry::ExportRequest request;
+      request.file = file;
+      request.format = format;
+      request.vietnamese = true;
+      auto written = registry::ExportToFile(*db_, *directory_, auth::Principal::Cli("test"), request, path.string());
+      ASSERT_OK(written);
+      ASSERT_GT(written->rows, 100);
+      auto source = io::OpenTable(path.string());
+      ASSERT_OK(source);
+      auto table = io::ReadAll(**source);
+      ASSERT_OK(table);
+      // Vietnamese headings and labels, no codes.
+      EXPECT_EQ(table->header.at(0), "Mã số HTX");
+      if (file == FileType::kEntities) {
+        EXPECT_EQ(table->header.at(1), "Loại hình");
+        EXPECT_EQ(table->header.at(2), "Tên HTX");
+        std::set<std::string> kinds, yes_no;
+        for (const auto& row : table->rows) {
+          kinds.insert(row.at(1));
+          yes_no.insert(row.at(10));
+        }
+        EXPECT_TRUE(kinds.contains("Hợp tác xã")) << *kinds.begin();
+        EXPECT_FALSE(kinds.contains("cooperative"));
+        EXPECT_EQ(yes_no, (std::set<std::string>{"Có", "Không"}));
+      }
+      if (file == FileType::kEvents) EXPECT_EQ(table->header.at(2), "Sự kiện");
+      auto imported = ImportFile(importer, path, file, /*confirm_warnings=*/true);
+      ASSERT_OK(imported);
+      EXPECT_EQ(imported->outcome, registry::ImportOutcome::kCommitted);
+      EXPECT_EQ(imported->counts.bad_rows, 0)
+          << (imported->problems.empty() ? std::string() : imported->problems[0].Reason(i18n::Lang::kEn));
+      EXPECT_EQ(imported->counts.created, 0);
+      EXPECT_EQ(imported->counts.updated, 0);
+      EXPECT_EQ(imported->counts.events_added, 0);
+    }
+  }
+  EXPECT_EQ(rows_of(kEntitiesSql), entities_before);
+  EXPECT_EQ(rows_of(kEventsSql), events_before);
+  EXPECT_EQ(rows_of(kFiguresSql), figures_before);
+}
+
+// The import templates: Vietnamese headings with the allowed values, and an example row that
+// imports (a dry run) without a problem.
+TEST_F(DemoExportTest, ImportTemplatesHaveVietnameseHeadingsAndAnExampleThatImports) {
+  ASSERT_OK(Load(*db_, Options()));
+  registry::ImportService importer(*db_, directory_);
+  for (ExportFormat format : {ExportFormat::kCsv, ExportFormat::kXlsx}) {
+    for (FileType file : {FileType::kEntities, FileType::kEvents, FileType::kFigures}) {
+      SCOPED_TRACE(std::string(registry::FileTypeName(file)) + " " + registry::ExportFormatName(format));
+      auto path =
+          Dir() / (std::string("template-") + registry::FileTypeName(file) + "." + registry::ExportFormatName(format));
+      ASSERT_OK(registry::WriteImportTemplate(file, format, path.string()));
+      auto source = io::OpenTable(path.string());
+      ASSERT_OK(source);
+      auto table = io::ReadAll(**source);
+      ASSERT_OK(table);
+      ASSERT_EQ(table->rows.size(), 1u);
+      EXPECT_EQ(table->header.at(0), "Mã số HTX");
+      if (file == FileType::kEntities)
+        EXPECT_EQ(table->header.at(1),
+                  "Loại hình (Hợp tác xã / Liên hiệp hợp tác xã / Tổ hợp tác / Quỹ tín dụng nhân dân)");
+      // Every heading is read as its column; the example is a good row.
+      auto opened = io::OpenTable(path.string());
+      ASSERT_OK(opened);
+      registry::ImportOptions options;
+      options.type = file;
+      options.dry_run = true;
+      options.source_name = path.filename().string();
+      if (file != FileType::kEntities) {
+        // The example's entity, made first so that its events and figures have one to go to.
+        auto entity_template = Dir() / "template-entity.csv";
+        ASSERT_OK(registry::WriteImportTemplate(FileType::kEntities, ExportFormat::kCsv, entity_template.string()));
+        auto made = ImportFile(importer, entity_template, FileType::kEntities);
+        ASSERT_OK(made);
+      }
+      auto imported = importer.Import(auth::Principal::Cli("test"), **opened, options);
+      ASSERT_OK(imported);
+      EXPECT_EQ(imported->counts.bad_rows, 0)
+          << (imported->problems.empty() ? std::string() : imported->problems[0].Reason(i18n::Lang::kEn));
+      for (const auto& column : imported->columns) EXPECT_FALSE(column.column.empty()) << column.header;
+    }
+  }
+}
+
 // The whole registry — entities, their status histories and their figures — exported and
 // imported into an empty database gives the same statistics: counts by current and legacy
 // province, status on a past date, and a figure.
@@ -562,6 +666,12 @@ TEST_F(DemoExportTest, FiltersAndScopeSelectWhatTheListSelects) {
          f.as_of = Date::FromCivil(2020, 12, 31);
        })},
       {"q", filters([](auto& f) { f.q = "htx nong nghiep"; })},
+      {"q naming a province", filters([](auto& f) { f.q = "htx dong thap"; })},
+      {"q naming a province elsewhere", filters([](auto& f) {
+         f.q = "htx tp ho chi minh";
+         f.province = "82";
+       })},
+      {"q naming a commune", filters([](auto& f) { f.q = "thanh tri"; })},
       {"women in agriculture", filters([](auto& f) {
          f.women_managed = true;
          f.sector = domain::Sector::kAgriculture;
@@ -741,6 +851,42 @@ TEST_F(ExportApiTest, DownloadsScopedFiles) {
 }
 
 // The real binary: demo, demo --if-empty, export with filters.
+TEST_F(ExportApiTest, VietnameseForAVietnameseRequestCanonicalOnAskingAndTemplates) {
+  auto get = [&](const std::string& target, const char* language) {
+    bhttp::request<bhttp::string_body> req{bhttp::verb::get, target, 11};
+    if (language) req.set(bhttp::field::accept_language, language);
+    req.set(bhttp::field::authorization, "Bearer " + system_.tokens()["nat"]);
+    return testing::Send(system_.port(), std::move(req));
+  };
+  const std::string bom = "\xEF\xBB\xBF";
+  testing::Reply vi = get("/api/v1/exports/events?province=79", "vi-VN,vi;q=0.9,en;q=0.5");
+  ASSERT_EQ(vi.status, 200u) << vi.body;
+  EXPECT_TRUE(vi.body.starts_with(bom + "Mã số HTX,Ngày,Sự kiện,Ghi chú\r\n")) << vi.body.substr(0, 80);
+  EXPECT_NE(vi.body.find(",Thành lập,"), std::string::npos);
+  // Without Accept-Language the language is Vietnamese too.
+  EXPECT_TRUE(get("/api/v1/exports/events?province=79", nullptr).body.starts_with(bom + "Mã số HTX,"));
+  testing::Reply canonical = get("/api/v1/exports/events?province=79&headings=canonical", "vi");
+  EXPECT_TRUE(canonical.body.starts_with(bom + "registration_code,date,event,note\r\n"));
+  EXPECT_NE(canonical.body.find(",established,"), std::string::npos);
+  testing::Reply english = get("/api/v1/exports/entities?province=79", "en");
+  EXPECT_TRUE(english.body.starts_with(bom + "registration_code,kind,name,"));
+  testing::Reply asked = get("/api/v1/exports/entities?province=79&headings=vi", "en");
+  EXPECT_TRUE(asked.body.starts_with(bom + "Mã số HTX,Loại hình,Tên HTX,"));
+  EXPECT_EQ(get("/api/v1/exports/entities?headings=fr", "en").status, 400u);
+
+  // Templates: XLSX by default, CSV on asking; the type is required.
+  testing::Reply xlsx = get("/api/v1/imports/template?type=figures", "vi");
+  ASSERT_EQ(xlsx.status, 200u) << xlsx.body;
+  EXPECT_EQ(xlsx.headers[bhttp::field::content_type],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx.headers["Content-Disposition"], "attachment; filename=\"mau-nhap-figures.xlsx\"");
+  testing::Reply csv = get("/api/v1/imports/template?type=entities&format=csv", "vi");
+  ASSERT_EQ(csv.status, 200u);
+  EXPECT_TRUE(csv.body.starts_with(bom + "Mã số HTX,Loại hình (Hợp tác xã / ")) << csv.body.substr(0, 80);
+  EXPECT_EQ(get("/api/v1/imports/template", "vi").status, 400u);
+  EXPECT_EQ(get("/api/v1/imports/template?type=people", "vi").status, 400u);
+}
+
 TEST_F(DemoExportTest, CommandLine) {
   std::string url = testing::TestDbUrl();
   auto run = [&](const std::string& args, std::string* out = nullptr) {

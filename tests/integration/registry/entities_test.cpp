@@ -375,10 +375,12 @@ TEST_F(EntitiesTest, SearchRanksWholeWordsAndShortNamesFirst) {
       R"({"kind":"cooperative","name":"Hợp tác xã Đồng Thạnh","registration_code":"r3","province_code":"82","founded_on":"2020-01-01"})");
   Create(
       R"({"kind":"group","name":"Tổ hợp tác Thắng Lợi","registration_code":"r4","province_code":"82","founded_on":"2020-01-01"})");
-  // "dong thap": both names with the whole words match, the shorter first; "Đồng Thạnh" lacks "thap".
+  // "dong thap": both names with the whole words match, the shorter first; "Đồng Thạnh" lacks "thap",
+  // but the words name the province, so the rest of Đồng Tháp's entities follow the name matches.
   Reply r = Call(bhttp::verb::get, "/api/v1/entities?q=dong%20thap", "nat_admin");
   ASSERT_EQ(r.status, 200u) << r.body;
-  EXPECT_EQ(NamesInOrder(r), (std::vector<std::string>{"HTX Đồng Tháp", "Hợp tác xã Nông nghiệp Đồng Tháp Mười"}));
+  EXPECT_EQ(NamesInOrder(r), (std::vector<std::string>{"HTX Đồng Tháp", "Hợp tác xã Nông nghiệp Đồng Tháp Mười",
+                                                       "Hợp tác xã Đồng Thạnh", "Tổ hợp tác Thắng Lợi"}));
   // A prefix ranks below whole words: "dong tha" finds all three, the two whole "đồng" … first by length.
   r = Call(bhttp::verb::get, "/api/v1/entities?q=HTX%20%C4%90%E1%BB%93ng%20th", "nat_admin");
   ASSERT_EQ(r.status, 200u) << r.body;
@@ -390,6 +392,49 @@ TEST_F(EntitiesTest, SearchRanksWholeWordsAndShortNamesFirst) {
   EXPECT_EQ(NamesInOrder(r), (std::vector<std::string>{"Hợp tác xã Đồng Thạnh", "Hợp tác xã Nông nghiệp Đồng Tháp Mười",
                                                        "HTX Đồng Tháp"}));
   EXPECT_EQ(Call(bhttp::verb::get, "/api/v1/entities?sort=size", "nat_admin").status, 400u);
+}
+
+// Words that name a province or a commune match the entities there (their names matching the
+// other words), after the entities whose names match every word: "htx dong thap" finds Đồng Tháp's
+// cooperatives, not only the two named after the province.
+TEST_F(EntitiesTest, SearchMatchesTheProvinceAndCommuneNamedByItsWords) {
+  Create(
+      R"({"kind":"cooperative","name":"HTX Đồng Tháp Xanh","registration_code":"p1","province_code":"01","founded_on":"2020-01-01"})");
+  Create(
+      R"({"kind":"cooperative","name":"Hợp tác xã Nông nghiệp Mỹ An","registration_code":"p2","province_code":"82","founded_on":"2020-01-01"})");
+  Create(
+      R"({"kind":"cooperative","name":"Hợp tác xã Dịch vụ Tân Hồng","registration_code":"p3","province_code":"82","founded_on":"2020-01-01"})");
+  Create(
+      R"({"kind":"group","name":"Tổ hợp tác Rau sạch","registration_code":"p4","province_code":"82","founded_on":"2020-01-01"})");
+  Create(
+      R"({"kind":"cooperative","name":"Hợp tác xã Nông nghiệp Thanh Trì","registration_code":"p5","province_code":"01","commune_code":"00640","founded_on":"2020-01-01"})");
+  Create(
+      R"({"kind":"cooperative","name":"Hợp tác xã Rau Thanh Trì","registration_code":"p6","province_code":"01","founded_on":"2020-01-01"})");
+  Create(
+      R"({"kind":"cooperative","name":"Hợp tác xã Hoa Sen","registration_code":"p7","province_code":"01","commune_code":"00640","founded_on":"2020-01-01"})");
+  // The name match first, then the province's cooperatives (the group is no "hợp tác xã").
+  Reply r = Call(bhttp::verb::get, "/api/v1/entities?q=htx%20dong%20thap", "nat_admin");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  auto names = NamesInOrder(r);
+  ASSERT_EQ(names.size(), 3u) << r.body;
+  EXPECT_EQ(names[0], "HTX Đồng Tháp Xanh");
+  EXPECT_EQ(std::set<std::string>(names.begin() + 1, names.end()),
+            (std::set<std::string>{"Hợp tác xã Nông nghiệp Mỹ An", "Hợp tác xã Dịch vụ Tân Hồng"}));
+  // With diacritics and "tỉnh", the same; the other words narrow the province's entities.
+  EXPECT_EQ(Names("?q=h%E1%BB%A3p%20t%C3%A1c%20x%C3%A3%20t%E1%BB%89nh%20%C4%90%E1%BB%93ng%20Th%C3%A1p%20d%E1%BB%8Bch"),
+            (std::set<std::string>{"Hợp tác xã Dịch vụ Tân Hồng"}));
+  // A province filter elsewhere leaves the words to the names alone.
+  EXPECT_EQ(Names("?q=htx%20dong%20thap&province=01"), (std::set<std::string>{"HTX Đồng Tháp Xanh"}));
+  // A commune: "rau thanh tri" — the name with every word, then the commune's entity named "rau"… none
+  // here; "htx thanh tri" — both names, then the commune's other cooperative.
+  r = Call(bhttp::verb::get, "/api/v1/entities?q=htx%20thanh%20tri", "nat_admin");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  names = NamesInOrder(r);
+  ASSERT_EQ(names.size(), 3u) << r.body;
+  EXPECT_EQ(names.back(), "Hợp tác xã Hoa Sen");
+  EXPECT_EQ(Names("?q=rau%20thanh%20tri"), (std::set<std::string>{"Hợp tác xã Rau Thanh Trì"}));
+  // A province officer elsewhere finds nothing of Đồng Tháp.
+  EXPECT_EQ(Names("?q=htx%20dong%20thap&sort=name", "po01"), (std::set<std::string>{"HTX Đồng Tháp Xanh"}));
 }
 
 TEST_F(EntitiesTest, SortsByNameEitherWayAndByFoundingDateWithUnknownDatesLast) {

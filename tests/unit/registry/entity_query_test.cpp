@@ -266,8 +266,9 @@ TEST_F(EntityQueryTest, SearchWordsAreFoldedAndSpelledOut) {
 }
 
 TEST_F(EntityQueryTest, LikePatternCannotBeWidenedByTheQuery) {
-  // Folded words hold only letters and digits, so LIKE wildcards never reach the pattern.
-  EntityQuery query = Search("100% tân_phú \\x");
+  // Folded words hold only letters and digits, so LIKE wildcards never reach the pattern. (The
+  // words name no place: a query naming one is not narrowed by SQL, see registry/finder.h.)
+  EntityQuery query = Search("100% xqzá_phú \\x");
   ASSERT_EQ(query.params.size(), 1u);
   const std::string& pattern = std::get<std::string>(query.params[0]);
   ASSERT_GE(pattern.size(), 2u);

@@ -1,12 +1,13 @@
 import { Alert, Button, DatePicker, Input, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { datePattern, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import { useApi } from '../lib/useApi';
 import { diffObjects } from '../registry/history';
 import { listAudit } from './api';
+import { actionLabel, objectLabel, objectLink } from './audit';
 import type { AuditRow } from './types';
 
 export default function AuditPage() {
@@ -88,8 +89,35 @@ export default function AuditPage() {
         columns={[
           { key: 'at', title: t('audit.at'), dataIndex: 'at_ms', className: 'nowrap', render: (ms: number) => formatDateTime(ms, lang) },
           { key: 'user', title: t('audit.user'), dataIndex: 'actor_name' },
-          { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag>{a}</Tag> },
-          { key: 'object', title: t('audit.object'), render: (_: unknown, r: AuditRow) => `${r.object_type}:${r.object_id}` },
+          { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag title={a}>{actionLabel(a, t)}</Tag> },
+          {
+            key: 'object',
+            title: t('audit.objectColumn'),
+            render: (_: unknown, r: AuditRow) => {
+              const label = objectLabel(r, t);
+              const link = objectLink(r);
+              return (
+                <span data-testid="audit-object">
+                  {link ? <Link to={link}>{label}</Link> : label}{' '}
+                  {r.object_id && (
+                    <Button
+                      size="small"
+                      type="link"
+                      title={t('audit.objectFilter')}
+                      aria-label={t('audit.objectFilter')}
+                      onClick={() => {
+                        const object = `${r.object_type}:${r.object_id}`;
+                        setDraft({ ...draft, object });
+                        setParams(new URLSearchParams({ ...Object.fromEntries(Object.entries(applied).filter(([, v]) => v)), object }), { replace: true });
+                      }}
+                    >
+                      ⌕
+                    </Button>
+                  )}
+                </span>
+              );
+            },
+          },
           { key: 'address', title: t('audit.address'), dataIndex: 'address' },
         ]}
       />

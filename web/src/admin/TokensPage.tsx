@@ -1,4 +1,5 @@
-import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Popconfirm, Table, Tag, Typography, message } from 'antd';
+import { useSession } from '../account/session';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { applyFieldErrors } from '../components/formErrors';
@@ -8,23 +9,36 @@ import { useApi } from '../lib/useApi';
 import { createToken, listTokens, revokeToken } from './api';
 import type { ApiToken } from './types';
 
+/** Days a new token lasts unless changed (the server's default too). */
+export const DEFAULT_DAYS = 90;
+
+interface TokenValues {
+  name: string;
+  expires_in_days?: number;
+  read_only?: boolean;
+}
+
 export default function TokensPage() {
   const { t, lang } = useI18n();
   const list = useApi((s) => listTokens(s), []);
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<{ name: string; expires_in_days?: number }>();
+  const { user: me } = useSession();
+  // Only a national admin may make a token that never expires (0); others get 1 to 3650 days.
+  const mayNeverExpire = me?.role === 'national_admin';
+  const [form] = Form.useForm<TokenValues>();
   const [notice, contextHolder] = message.useMessage();
-  const create = async (v: { name: string; expires_in_days?: number }) => {
+  const create = async (v: TokenValues) => {
     setBusy(true);
     try {
-      const made = await createToken({ name: v.name, ...(v.expires_in_days ? { expires_in_days: v.expires_in_days } : {}) });
+      const made = await createToken({ name: v.name, expires_in_days: v.expires_in_days ?? DEFAULT_DAYS, read_only: !!v.read_only });
       setSecret(made.token ?? null);
+      void notice.success(t('common.saved'));
       form.resetFields();
       list.reload();
     } catch (e) {
-      if (e instanceof ApiError && applyFieldErrors(form, e, ['name', 'expires_in_days'])) form.setFields([{ name: 'name', errors: [e.message] }]);
+      if (e instanceof ApiError && applyFieldErrors(form, e, ['name', 'expires_in_days', 'read_only'])) form.setFields([{ name: 'name', errors: [e.message] }]);
     } finally {
       setBusy(false);
     }
@@ -32,6 +46,7 @@ export default function TokensPage() {
   const revoke = async (token: ApiToken) => {
     try {
       await revokeToken(token.id);
+      void notice.success(t('common.saved'));
       list.reload();
     } catch (e) {
       void notice.error((e as Error).message);
@@ -61,7 +76,19 @@ export default function TokensPage() {
           { key: 'prefix', title: t('tokens.prefix'), dataIndex: 'prefix', render: (p: string) => <code>{p}…</code> },
           { key: 'created', title: t('tokens.created'), dataIndex: 'created_at_ms', render: (ms: number) => formatDateTime(ms, lang) },
           { key: 'used', title: t('tokens.lastUsed'), dataIndex: 'last_used_at_ms', render: (ms: number | null) => formatDateTime(ms, lang) },
-          { key: 'expires', title: t('tokens.expires'), dataIndex: 'expires_at_ms', render: (ms: number | null) => (ms ? formatDateTime(ms, lang) : t('tokens.never')) },
+          {
+            key: 'expires',
+            title: t('tokens.expires'),
+            dataIndex: 'expires_at_ms',
+            render: (ms: number | null) =>
+              ms === null ? t('tokens.never') : ms <= Date.now() ? <Tag color="red">{t('tokens.expired', { at: formatDateTime(ms, lang) })}</Tag> : formatDateTime(ms, lang),
+          },
+          {
+            key: 'access',
+            title: t('tokens.access'),
+            dataIndex: 'read_only',
+            render: (ro: boolean) => (ro ? <Tag color="blue">{t('tokens.readOnly')}</Tag> : <Tag>{t('tokens.readWrite')}</Tag>),
+          },
           {
             key: 'actions',
             title: t('common.actions'),
@@ -88,12 +115,19 @@ export default function TokensPage() {
             <Button onClick={() => setOpen(false)}>{t('common.close')}</Button>
           </>
         ) : (
-          <Form form={form} layout="vertical" onFinish={create} requiredMark={false}>
+          <Form form={form} layout="vertical" onFinish={create} requiredMark={false} initialValues={{ expires_in_days: DEFAULT_DAYS, read_only: false }}>
             <Form.Item label={t('tokens.name')} name="name" rules={[{ required: true, message: t('common.required') }]}>
               <Input maxLength={100} />
             </Form.Item>
-            <Form.Item label={t('tokens.expiresIn')} name="expires_in_days">
-              <InputNumber min={0} max={3650} style={{ width: '100%' }} />
+            <Form.Item
+              label={mayNeverExpire ? t('tokens.expiresInOrNever') : t('tokens.expiresIn')}
+              name="expires_in_days"
+              rules={[{ required: true, message: t('common.required') }]}
+            >
+              <InputNumber data-testid="token-days" min={mayNeverExpire ? 0 : 1} max={3650} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="read_only" valuePropName="checked" extra={t('tokens.readOnlyHelp')}>
+              <Checkbox data-testid="token-read-only">{t('tokens.readOnly')}</Checkbox>
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('common.save')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, message } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, message } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../account/session';
 import { ApiError } from '../api/client';
@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useApi } from '../lib/useApi';
 import { createUser, listUsers, resetPassword, updateUser } from './api';
 import { searchable } from '../lib/fold';
+import { EntityPicker } from './EntityPicker';
 
 interface Values {
   username?: string;
@@ -45,7 +46,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (message: strin
         onDone(t('common.saved'));
       } else {
         await createUser({ ...body, username: v.username, password: v.password });
-        onDone(t('users.created', { name: v.username ?? '' }));
+        onDone(`${t('common.saved')} ${t('users.created', { name: v.username ?? '' })}`);
       }
     } catch (e) {
       if (e instanceof ApiError) {
@@ -61,7 +62,8 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (message: strin
       layout="vertical"
       onFinish={submit}
       requiredMark={false}
-      initialValues={user ? { ...user } : { role: me?.role === 'province_admin' ? 'province_officer' : 'national_officer', province_code: me?.province_code ?? undefined }}
+      // No role by default: the administrator chooses it (a province admin's province is preset).
+      initialValues={user ? { ...user } : { province_code: me?.province_code ?? undefined }}
     >
       {error && <Alert type="error" title={error} showIcon role="alert" style={{ marginBottom: 12 }} />}
       {!user && (
@@ -73,12 +75,13 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (message: strin
         <Input />
       </Form.Item>
       <Form.Item label={t('users.role')} name="role" rules={[{ required: true, message: t('common.required') }]}>
-        <Select options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        <Select data-testid="role-select" placeholder={t('users.chooseRole')} options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
       </Form.Item>
       {needsProvince(role) && (
         <Form.Item label={t('users.province')} name="province_code" rules={[{ required: true, message: t('common.required') }]}>
           <Select
             showSearch={searchable}
+            placeholder={t('users.chooseProvince')}
             disabled={me?.role === 'province_admin'}
             options={provinces.map((p) => ({ value: p.code, label: provinceName(p, lang) }))}
           />
@@ -86,7 +89,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: (message: strin
       )}
       {role === 'cooperative' && (
         <Form.Item label={t('users.entity')} name="entity_id" rules={[{ required: true, message: t('common.required') }]}>
-          <InputNumber min={1} style={{ width: '100%' }} controls={false} />
+          <EntityPicker />
         </Form.Item>
       )}
       {!user && (
@@ -109,7 +112,7 @@ function ResetPassword({ user, onDone }: { user: User; onDone: (message: string)
     setBusy(true);
     try {
       await resetPassword(user.id, v.password);
-      onDone(t('users.passwordReset'));
+      onDone(`${t('common.saved')} ${t('users.passwordReset')}`);
     } catch (e) {
       if (e instanceof ApiError && applyFieldErrors(form, e, ['password'])) form.setFields([{ name: 'password', errors: [e.message] }]);
     } finally {
@@ -146,6 +149,7 @@ export default function UsersPage() {
   const toggle = async (u: User) => {
     try {
       await updateUser(u.id, { disabled: !u.disabled });
+      void notice.success(t('common.saved'));
       list.reload();
     } catch (e) {
       void notice.error((e as Error).message);

@@ -10,7 +10,7 @@ export const updateUser = (id: number, body: Record<string, unknown>) => api.pat
 export const resetPassword = (id: number, password: string) => api.post(`/api/v1/users/${id}/password`, { password });
 
 export const listTokens = (signal?: AbortSignal) => api.get<Page<ApiToken>>('/api/v1/tokens', undefined, signal);
-export const createToken = (body: { name: string; expires_in_days?: number }) => api.post<ApiToken>('/api/v1/tokens', body);
+export const createToken = (body: { name: string; expires_in_days?: number | null; read_only?: boolean }) => api.post<ApiToken>('/api/v1/tokens', body);
 export const revokeToken = (id: number) => api.del(`/api/v1/tokens/${id}`);
 
 /** One page of the audit log, filtered by `query` (object, user, from, to, limit, before_id). */

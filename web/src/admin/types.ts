@@ -10,6 +10,8 @@ export interface ApiToken {
   created_at_ms: number;
   last_used_at_ms: number | null;
   expires_at_ms: number | null;
+  /** GET and HEAD only: any other method answers 403 (error.token_read_only). */
+  read_only: boolean;
   revoked: boolean;
   token?: string;
 }
@@ -25,6 +27,8 @@ export interface AuditRow {
   action: string;
   object_type: string;
   object_id: string;
+  /** The object's name for people (entity, report, user), null when unknown. */
+  object_name?: string | null;
   province_code: string | null;
   before: unknown;
   after: unknown;

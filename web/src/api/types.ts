@@ -30,6 +30,10 @@ export interface Page<T> {
 export function canEditRegistry(role: Role | undefined): boolean {
   return role !== undefined && EDITOR_ROLES.includes(role);
 }
+/** Whether the role reads an entity's change history (the editors: officers see their province's). */
+export function seesEntityHistory(role: Role | undefined): boolean {
+  return canEditRegistry(role);
+}
 /** Whether the role manages users and reads the audit log (one of ADMIN_ROLES). */
 export function isAdmin(role: Role | undefined): boolean {
   return role !== undefined && ADMIN_ROLES.includes(role);

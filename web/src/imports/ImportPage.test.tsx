@@ -75,6 +75,14 @@ function renderPage() {
 describe('import wizard', () => {
   afterEach(() => vi.restoreAllMocks());
 
+  it('offers a template of the chosen data to fill in', async () => {
+    mockApi();
+    renderPage();
+    const xlsx = await screen.findByTestId('import-template-xlsx');
+    expect(xlsx.getAttribute('href')).toBe('/api/v1/imports/template?type=entities&format=xlsx');
+    expect(screen.getByTestId('import-template-csv').getAttribute('href')).toBe('/api/v1/imports/template?type=entities&format=csv');
+  });
+
   it('previews the recognised columns and first rows before the check results', async () => {
     const submitted = mockApi();
     renderPage();

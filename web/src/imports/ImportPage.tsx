@@ -8,7 +8,7 @@ import { LazyDatePicker } from '../components/LazyDatePicker';
 import { datePattern, formatDate, formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
-import { cancelJob, follow, importFileUrl, isMissingRoute, reportUrl, submit } from './api';
+import { cancelJob, follow, importFileUrl, isMissingRoute, reportUrl, submit, templateUrl } from './api';
 import { contentTypeOf } from './jobs';
 import { IMPORT_TYPES, type ImportJob, type ImportType } from './types';
 
@@ -189,6 +189,19 @@ export default function ImportPage() {
               </label>
               <span data-testid="import-file-name">{file?.name ?? ''}</span>
             </span>
+          </div>
+          <div className="filter-field">
+            <span className="muted" style={{ fontSize: 12 }}>
+              {t('import.template')}
+            </span>
+            <Space size={4}>
+              <Button size="small" href={templateUrl(type, 'xlsx')} download data-testid="import-template-xlsx">
+                XLSX
+              </Button>
+              <Button size="small" href={templateUrl(type, 'csv')} download data-testid="import-template-csv">
+                CSV
+              </Button>
+            </Space>
           </div>
           {type === 'entities' && (
             <div className="filter-field">

@@ -45,3 +45,5 @@ export async function follow(job: ImportJob, onUpdate: (job: ImportJob) => void,
 export function isMissingRoute(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404 && error.message.includes('/api/v1/imports');
 }
+/** An empty file to fill in, with the Vietnamese headings and an example row (GET /api/v1/imports/template). */
+export const templateUrl = (type: ImportType, format: 'csv' | 'xlsx') => buildUrl('/api/v1/imports/template', { type, format });

@@ -3,6 +3,7 @@
 // entry naming the import, the row and the file; an update by an import shows the changed fields
 // and links to the import's original file.
 import { Alert, Table, Tag } from 'antd';
+import { actionLabel } from '../admin/audit';
 import type { AuditRow } from '../admin/types';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
@@ -39,7 +40,7 @@ export function EntityHistory({ entity }: { entity: Pick<Entity, 'id' | 'updated
       columns={[
         { key: 'at', title: t('history.at'), dataIndex: 'at_ms', className: 'nowrap', render: (ms: number) => formatDateTime(ms, lang) },
         { key: 'by', title: t('history.by'), dataIndex: 'actor_name' },
-        { key: 'action', title: t('history.action'), dataIndex: 'action', render: (a: string) => <Tag>{a}</Tag> },
+        { key: 'action', title: t('history.action'), dataIndex: 'action', render: (a: string) => <Tag title={a}>{actionLabel(a, t)}</Tag> },
         {
           key: 'changes',
           title: t('history.changes'),

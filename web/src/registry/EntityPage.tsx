@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../account/session';
 import { ApiError } from '../api/client';
-import { canEditRegistry, isAdmin } from '../api/types';
+import { canEditRegistry, seesEntityHistory } from '../api/types';
 import { ChartCard } from '../components/ChartCard';
 import { applyFieldErrors } from '../components/formErrors';
 import { provinceName as unitName, useProvinceNames, useProvinces } from '../geo/units';
@@ -268,7 +268,7 @@ export default function EntityPage() {
     { key: 'profile', label: t('entity.profile'), children: profile },
     { key: 'timeline', label: t('entity.timeline'), children: timeline },
     { key: 'figures', label: t('entity.figures'), children: <FiguresTab entity={e} /> },
-    ...(isAdmin(user?.role) ? [{ key: 'history', label: t('entity.history'), children: <EntityHistory entity={e} /> }] : []),
+    ...(seesEntityHistory(user?.role) ? [{ key: 'history', label: t('entity.history'), children: <EntityHistory entity={e} /> }] : []),
   ];
 
   return (

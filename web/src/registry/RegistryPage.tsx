@@ -280,12 +280,12 @@ export default function RegistryPage() {
             <Button>{t('registry.columns')}</Button>
           </Popover>
           <Tooltip title={t('registry.exportHelp', { count: total })}>
-            <Button href={exportUrl('csv', query)} download>
+            <Button href={exportUrl('csv', query, lang)} download>
               {t('registry.exportCsv')}
             </Button>
           </Tooltip>
           <Tooltip title={t('registry.exportHelp', { count: total })}>
-            <Button href={exportUrl('xlsx', query)} download>
+            <Button href={exportUrl('xlsx', query, lang)} download>
               {t('registry.exportXlsx')}
             </Button>
           </Tooltip>

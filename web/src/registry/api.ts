@@ -9,7 +9,9 @@ import type { Entity, EntityEvent } from './types';
 export const listEntities = (query: Query, signal?: AbortSignal) => api.get<Page<Entity>>('/api/v1/entities', query, signal);
 
 /** The address of the whole filtered list as a file (a link the browser downloads). */
-export const exportUrl = (format: 'csv' | 'xlsx', query: Query) => buildUrl('/api/v1/exports/entities', { format, ...query });
+/** The export in the page's language: Vietnamese headings and labels, or the canonical columns and codes. */
+export const exportUrl = (format: 'csv' | 'xlsx', query: Query, lang: 'vi' | 'en' = 'vi') =>
+  buildUrl('/api/v1/exports/entities', { format, ...query, headings: lang === 'vi' ? 'vi' : 'canonical' });
 
 export const getEntity = (id: number | string, signal?: AbortSignal) => api.get<Entity>(`/api/v1/entities/${id}`, undefined, signal);
 export const createEntity = (body: Record<string, unknown>) => api.post<Entity>('/api/v1/entities', body);
