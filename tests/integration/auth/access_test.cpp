@@ -667,6 +667,7 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       {"stats.entities", {[](bool) { return "/api/v1/stats/entities?group_by=province,kind"; }, none, Public}},
       {"stats.flows", {[](bool) { return "/api/v1/stats/flows?from=2020-01-01&group_by=year"; }, none, Public}},
       {"stats.series", {[](bool) { return "/api/v1/stats/series?from=2020-01-01&interval=half"; }, none, Public}},
+      {"stats.pivot", {[](bool) { return "/api/v1/stats/pivot?rows=province&cols=kind"; }, none, Public}},
       // Per-entity figures are not public: the writers of the entity read them too.
       {"figures.list",
        {[&](bool own) { return "/api/v1/entities/" + (own ? e01 : e79) + "/figures"; }, none, FiguresAccess}},
