@@ -399,6 +399,10 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"field.report_unknown_field", "The form has no field {0}."},
     {"field.report_rule", "Check {0} fails: {1} {2} {3}."},
     {"error.report_not_found", "Report {0} not found."},
+    {"error.view_not_found", "Saved view {0} not found."},
+    {"error.view_not_yours", "Only the view's owner may rename it, change its sharing or delete it."},
+    {"field.view_visibility_not_allowed",
+     "This account cannot share with \"{0}\": only province accounts share with their province, only national and "
      "province officials with the whole country."},
     {"error.report_form_not_found", "Report form {0} not found."},
     {"error.report_exists", "The unit already has a report for this period (number {0})."},

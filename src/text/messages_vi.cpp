@@ -409,6 +409,10 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"field.report_unknown_field", "Biểu mẫu không có chỉ tiêu {0}."},
     {"field.report_rule", "Chưa đạt yêu cầu kiểm tra {0}: {1} {2} {3}."},
     {"error.report_not_found", "Không tìm thấy báo cáo {0}."},
+    {"error.view_not_found", "Không tìm thấy dạng xem đã lưu {0}."},
+    {"error.view_not_yours", "Chỉ người tạo được đổi tên, đổi phạm vi chia sẻ hoặc xóa dạng xem này."},
+    {"field.view_visibility_not_allowed",
+     "Tài khoản này không chia sẻ được với phạm vi \"{0}\": chỉ tài khoản tỉnh chia sẻ với tỉnh, chỉ cán bộ Liên minh "
      "và tỉnh chia sẻ với cả nước."},
     {"error.report_form_not_found", "Không tìm thấy biểu mẫu báo cáo {0}."},
     {"error.report_exists", "Đơn vị đã có báo cáo kỳ này (số {0})."},
