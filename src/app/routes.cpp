@@ -4,6 +4,7 @@
 #include "app/system.h"
 #include "http/api.h"
 #include "reporting/api/routes.h"
+#include "views/api/routes.h"
 
 namespace hoptac::app {
 
@@ -20,10 +21,12 @@ std::shared_ptr<http::Router> System::BuildRouter() {
   registry::api::Services registry{db_.get(),    admin_units_,       entities_.get(),      figures_.get(),
                                    index_.get(), import_jobs_.get(), import_records_.get()};
   reporting::api::Services reporting{reports_.get(), data_value_sets_.get(), admin_units_.get()};
+  views::api::Services views{views_.get()};
   return http::BuildRouter(kernel,
                            {
                                [registry](http::Router& router) { registry::api::AddRoutes(router, registry); },
                                [reporting](http::Router& router) { reporting::api::AddRoutes(router, reporting); },
+                               [views](http::Router& router) { views::api::AddRoutes(router, views); },
                            });
 }
 

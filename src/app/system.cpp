@@ -99,6 +99,8 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
                                      return reports->AuditNames(ids, english, names);
                                    });
   system->data_value_sets_ = std::make_unique<reporting::DataValueSets>(*system->reports_, *system->entities_);
+  // Saved views of the dashboard and the pivot table.
+  system->views_ = std::make_unique<views::ViewService>(database);
   return system;
 }
 

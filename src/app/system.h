@@ -41,6 +41,7 @@
 #include "reporting/data_value_sets.h"
 #include "reporting/report_service.h"
 #include "storage/db.h"
+#include "views/view_service.h"
 
 namespace hoptac::app {
 
@@ -100,6 +101,7 @@ class System {
   registry::ImportRecords& import_records() { return *import_records_; }
   reporting::ReportService& reports() { return *reports_; }
   reporting::DataValueSets& data_value_sets() { return *data_value_sets_; }
+  views::ViewService& views() { return *views_; }
 
   // The route table of the kernel and of every capability (app/routes.cpp), with the
   // authentication guard and the metrics' route names.
@@ -130,6 +132,7 @@ class System {
   std::unique_ptr<registry::ImportRecords> import_records_;
   std::unique_ptr<reporting::ReportService> reports_;
   std::unique_ptr<reporting::DataValueSets> data_value_sets_;
+  std::unique_ptr<views::ViewService> views_;
   bool shut_down_ = false;
 };
 

@@ -37,6 +37,7 @@ KERNEL = {
 MODEL = {
     "registry": {"entity", "status_history", "figures", "period"},
     "reporting": {"report_form", "report"},
+    "views": {"saved_view"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 

@@ -1,7 +1,7 @@
 // End-to-end harness: the real hoptac binary on a fresh SQLite database on a free loopback
 // port, seeded through its API, and Debian's Chromium driven by playwright-core.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,9 @@ function freePort() {
 
 export async function startServer(binary) {
   const dir = mkdtempSync(join(tmpdir(), 'hoptac-e2e-'));
+  // HOPTAC_E2E_DB: start from a copy of a prepared SQLite database (e.g. `hoptac demo --scale 1`),
+  // for measurements over more data than the seed; the seed is added to it.
+  if (process.env.HOPTAC_E2E_DB) copyFileSync(process.env.HOPTAC_E2E_DB, join(dir, 'e2e.db'));
   const port = await freePort();
   const child = spawn(binary, ['serve', '--db', `sqlite:${join(dir, 'e2e.db')}`, '--listen', `127.0.0.1:${port}`, '--no-access-log'], {
     env: { ...process.env, HOPTAC_ADMIN_PASSWORD: ADMIN_PASSWORD },

@@ -6,15 +6,19 @@ import { routes as admin } from './admin/routes';
 import type { RouteDescriptor } from './app/feature';
 import { routes as dashboard } from './dashboard/routes';
 import { routes as imports } from './imports/routes';
+import { routes as pivot } from './pivot/routes';
 import { routes as registry } from './registry/routes';
 import { routes as reports } from './reports/routes';
+import { routes as views } from './views/routes';
 
 export const features = {
   dashboard,
+  pivot,
   registry,
   reports,
   imports,
   admin,
+  views,
   account,
 } satisfies Record<string, readonly RouteDescriptor[]>;
 

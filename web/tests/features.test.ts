@@ -11,9 +11,9 @@ describe('features', () => {
     const paths = routes.map((r) => r.path);
     expect(new Set(paths).size).toBe(paths.length);
     expect([...paths].sort()).toEqual([
-      '/', '/account', '/admin/audit', '/admin/tokens', '/admin/users', '/imports', '/registry', '/registry/:id',
+      '/', '/account', '/admin/audit', '/admin/tokens', '/admin/users', '/imports', '/pivot', '/registry', '/registry/:id',
       '/registry/:id/edit', '/registry/new', '/reports', '/reports/:id', '/reports/:id/print', '/reports/completeness',
-      '/reports/inbox', '/reports/table',
+      '/reports/inbox', '/reports/table', '/views',
     ]);
     for (const r of routes) expect(r.page.$$typeof, r.path).toBe(Symbol.for('react.lazy'));
     // Only the printout is shown without the header.
@@ -21,13 +21,13 @@ describe('features', () => {
   });
 
   it('each own the paths under their folder name', () => {
-    expect(Object.keys(features)).toEqual(['dashboard', 'registry', 'reports', 'imports', 'admin', 'account']);
+    expect(Object.keys(features)).toEqual(['dashboard', 'pivot', 'registry', 'reports', 'imports', 'admin', 'views', 'account']);
     expect(features.registry.every((r) => r.path.startsWith('/registry'))).toBe(true);
     expect(features.admin.every((r) => r.path.startsWith('/admin/'))).toBe(true);
   });
 
   it('build the navigation each role has always seen, in the same order', () => {
-    const everyone = ['/ nav.dashboard', '/registry nav.registry'];
+    const everyone = ['/ nav.dashboard', '/pivot nav.pivot', '/registry nav.registry'];
     const reporting = [...everyone, '/reports nav.reports'];
     const editor = [...reporting, '/imports nav.imports'];
     const admin = [...editor, '/admin/users nav.users', '/admin/audit nav.audit'];
@@ -43,7 +43,7 @@ describe('features', () => {
     expect(nav(undefined)).toEqual([...everyone, '/admin/tokens nav.tokens']);
   });
 
-  it('put only the account page in the account menu', () => {
-    for (const role of ROLES) expect(menuEntries(routes, role, 'account').map((r) => r.path)).toEqual(['/account']);
+  it('put the account page and the saved views in the account menu', () => {
+    for (const role of ROLES) expect(menuEntries(routes, role, 'account').map((r) => r.path)).toEqual(['/account', '/views']);
   });
 });

@@ -40,6 +40,7 @@ describe('shell', () => {
     const links = within(drawer).getAllByRole('link');
     expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ['Tổng quan', '/'],
+      ['Bảng tổng hợp động', '/pivot'],
       ['Sổ đăng ký', '/registry'],
       ['Báo cáo', '/reports'],
       ['Nhập dữ liệu', '/imports'],
@@ -51,7 +52,7 @@ describe('shell', () => {
     expect(account.getAttribute('href')).toBe('/account');
 
     await act(async () => {
-      fireEvent.click(links[4]);
+      fireEvent.click(links[5]);
     });
     await screen.findByRole('heading', { name: 'Mã truy cập API' }, { timeout: 10_000 });
     expect(calls).toContain('/api/v1/tokens');

@@ -512,6 +512,17 @@ const char* WantName(Want w) {
   return "?";
 }
 
+// Saved views: every signed-in account keeps its own; another province's province view is not
+// found (a national admin may still delete it).
+Want ViewOwn(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  return own ? Want::kOk : Want::kNotFound;
+}
+Want ViewDelete(const std::string& caller, bool own) {
+  if (caller == "nat_admin") return Want::kOk;
+  return ViewOwn(caller, own);
+}
+
 // Caller roles: anonymous, then the accounts of SetUp.
 const std::vector<std::string> kCallers = {"anonymous", "nat_admin", "nat_officer", "pa01",
                                            "po01",      "partner1",  "coop1"};
@@ -698,6 +709,15 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       R"({"code":"matrix_form","name_vi":"Biểu thử","name_en":"Test form","level":"province",)"
       R"("period_types":["year"],"due":{"kind":"after_end","days":10},"sections":[{"code":"a","title_vi":"A",)"
       R"("title_en":"A","fields":[{"code":"n","label_vi":"Số","label_en":"Number","type":"integer"}]}]})";
+  // Saved views of someone else (target79, province 79): a province view for the start page's
+  // "other" check, and a fresh one per check where a step deletes it.
+  auto foreign_view = [&] {
+    auto made =
+        system_.system().views().Create(PrincipalOf("target79"), {"Của tỉnh 79", "pivot", "rows=kind", "province"});
+    EXPECT_TRUE(made.ok());
+    return made.ok() ? made->id : 0;
+  };
+  const int64_t foreign_view_id = foreign_view();
   std::map<std::string, Expectation> expectations = {
       {"index", {[](bool) { return "/"; }, none, Public}},
       {"healthz", {[](bool) { return "/healthz"; }, none, Public}},
@@ -771,6 +791,7 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       {"stats.entities", {[](bool) { return "/api/v1/stats/entities?group_by=province,kind"; }, none, Public}},
       {"stats.flows", {[](bool) { return "/api/v1/stats/flows?from=2020-01-01&group_by=year"; }, none, Public}},
       {"stats.series", {[](bool) { return "/api/v1/stats/series?from=2020-01-01&interval=half"; }, none, Public}},
+      {"stats.pivot", {[](bool) { return "/api/v1/stats/pivot?rows=province&cols=kind"; }, none, Public}},
       // Per-entity figures are not public: the writers of the entity read them too.
       {"figures.list",
        {[&](bool own) { return "/api/v1/entities/" + (own ? e01 : e79) + "/figures"; }, none, FiguresAccess}},
@@ -876,6 +897,24 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
                  R"(","dataValues":[{"dataElement":"results","value":"Tốt."}]})";
         },
         ReportCreate}},
+      {"views.list", {[](bool) { return "/api/v1/views?page=pivot"; }, none, SignedIn}},
+      {"views.create",
+       {[](bool) { return "/api/v1/views"; },
+        [](const std::string&, bool) {
+          return std::string(R"({"name":"Bảng của tôi","page":"pivot","query":"rows=kind"})");
+        },
+        SignedIn}},
+      {"views.start",
+       {[](bool) { return "/api/v1/views/start"; },
+        [&](const std::string&, bool own) {
+          return own ? std::string(R"({"view_id":null})") : R"({"view_id":)" + std::to_string(foreign_view_id) + "}";
+        },
+        ViewOwn}},
+      // Paths built per caller below: the caller's own view, or target79's province view.
+      {"views.get", {nullptr, none, ViewOwn}},
+      {"views.update",
+       {nullptr, [](const std::string&, bool) { return std::string(R"({"name":"Tên mới"})"); }, ViewOwn}},
+      {"views.delete", {nullptr, none, ViewDelete}},
       {"reports.reopen",
        {[&](bool own) { return fresh_report(own, 2) + "/reopen"; },
         [](const std::string&, bool) { return std::string(R"({"reason":"Điều chỉnh."})"); }, ReportReopen}},
@@ -915,6 +954,18 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
                  (route.name == "imports.cancel"   ? "/cancel"
                   : route.name == "imports.report" ? "/report"
                                                    : "");
+        } else if (route.name == "views.get" || route.name == "views.update" || route.name == "views.delete") {
+          // Own: a private view the caller saves now; other: a fresh province view of target79.
+          int64_t id = 0;
+          if (own && caller != "anonymous") {
+            Reply made = Call(port_, bhttp::verb::post, "/api/v1/views", creds,
+                              R"({"name":"Của tôi","page":"dashboard","query":"as_of=2025-12-31"})");
+            EXPECT_EQ(made.status, 201u) << caller << ": " << made.body;
+            id = made.status == 201 ? made.Json().at("id").as_int64() : 0;
+          } else {
+            id = foreign_view();
+          }
+          path = "/api/v1/views/" + std::to_string(id);
         } else {
           path = e.path(own);
         }

@@ -56,6 +56,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const info = await createSession(username, password);
     setCsrfToken(info.csrf_token);
     setExpired(false);
+    // A new sign-in opens the user's start page again (views/useStartView.ts).
+    sessionStorage.removeItem('hoptac.startViewApplied');
     setUser(info.user);
   }, []);
 

@@ -1,7 +1,8 @@
 import { Alert, Button, Radio, Select, Skeleton, Space } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useStartView } from '../views/useStartView';
 import { useSession } from '../account/session';
 import type { Query } from '../api/client';
 import { canEditRegistry } from '../api/types';
@@ -20,6 +21,9 @@ import { MAP_MEASURES, lines, pivot, share, sumBy, sumWhere, type MapMeasure } f
 import type { StatsAnswer } from './types';
 import { searchable } from '../lib/fold';
 
+// Saving the view needs a form and a dialog: loaded with the first screen's rest, not before it.
+const SavedViews = lazy(() => import('../views/SavedViews').then((m) => ({ default: m.SavedViews })));
+
 const REFORM = '2025-07-01';
 const PALETTE = ['#0b5cab', '#2f9e44', '#e8590c', '#7048e8', '#c2255c', '#1098ad', '#f08c00', '#495057'];
 
@@ -28,6 +32,7 @@ export default function DashboardPage() {
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
+  useStartView(!!user);
   const today = todayIso();
   const asOf = params.get('as_of') || today;
   const forcedProvince = user?.role === 'province_admin' || user?.role === 'province_officer' ? (user.province_code ?? '') : '';
@@ -222,6 +227,13 @@ export default function DashboardPage() {
             {province && !forcedProvince && <Button onClick={() => set({ province: '' })}>{t('dashboard.backToCountry')}</Button>}
           </Space>
         </div>
+        {user && (
+          <Space wrap className="dashboard-views">
+            <Suspense fallback={null}>
+              <SavedViews page="dashboard" query={params.toString()} />
+            </Suspense>
+          </Space>
+        )}
       </div>
       {missing && <Alert type="info" showIcon title={t('dashboard.unavailable')} style={{ marginBottom: 16 }} />}
       {error && (

@@ -3,8 +3,10 @@ import { en as account } from '../account/messages';
 import { en as admin } from '../admin/messages';
 import { en as dashboard } from '../dashboard/messages';
 import { en as imports } from '../imports/messages';
+import { en as pivot } from '../pivot/messages';
 import { en as registry } from '../registry/messages';
 import { en as reports } from '../reports/messages';
+import { en as views } from '../views/messages';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
@@ -176,4 +178,6 @@ export const en: Record<MessageKey, string> = {
   ...imports,
   ...admin,
   ...account,
+  ...pivot,
+  ...views,
 };

@@ -6,8 +6,10 @@ import { vi as account } from '../account/messages';
 import { vi as admin } from '../admin/messages';
 import { vi as dashboard } from '../dashboard/messages';
 import { vi as imports } from '../imports/messages';
+import { vi as pivot } from '../pivot/messages';
 import { vi as registry } from '../registry/messages';
 import { vi as reports } from '../reports/messages';
+import { vi as views } from '../views/messages';
 
 export const vi = {
   'app.name': 'hoptac',
@@ -178,6 +180,8 @@ export const vi = {
   ...imports,
   ...admin,
   ...account,
+  ...pivot,
+  ...views,
 } as const;
 
 export type MessageKey = keyof typeof vi;
