@@ -461,7 +461,9 @@ TEST_F(DemoExportTest, AVietnameseExportImportsBackAndChangesNothing) {
         EXPECT_FALSE(kinds.contains("cooperative"));
         EXPECT_EQ(yes_no, (std::set<std::string>{"Có", "Không"}));
       }
-      if (file == FileType::kEvents) EXPECT_EQ(table->header.at(2), "Sự kiện");
+      if (file == FileType::kEvents) {
+        EXPECT_EQ(table->header.at(2), "Sự kiện");
+      }
       auto imported = ImportFile(importer, path, file, /*confirm_warnings=*/true);
       ASSERT_OK(imported);
       EXPECT_EQ(imported->outcome, registry::ImportOutcome::kCommitted);
@@ -494,9 +496,10 @@ TEST_F(DemoExportTest, ImportTemplatesHaveVietnameseHeadingsAndAnExampleThatImpo
       ASSERT_OK(table);
       ASSERT_EQ(table->rows.size(), 1u);
       EXPECT_EQ(table->header.at(0), "Mã số HTX");
-      if (file == FileType::kEntities)
+      if (file == FileType::kEntities) {
         EXPECT_EQ(table->header.at(1),
                   "Loại hình (Hợp tác xã / Liên hiệp hợp tác xã / Tổ hợp tác / Quỹ tín dụng nhân dân)");
+      }
       // Every heading is read as its column; the example is a good row.
       auto opened = io::OpenTable(path.string());
       ASSERT_OK(opened);
