@@ -343,7 +343,8 @@ export const scenarios = [
       await page.getByText('Mã mới (chỉ hiện một lần, hãy chép lại ngay):').waitFor();
       await shot(page, '20-ma-truy-cap');
       await page.goto(base + '/admin/audit');
-      await page.getByText('entity.create').first().waitFor();
+      // Actions in words (audit.do.*), not their codes.
+      await page.getByText('Thêm tổ chức').first().waitFor();
       await shot(page, '21-nhat-ky');
       await page.goto(base + '/imports');
       await page.getByRole('heading', { name: 'Nhập dữ liệu từ tệp' }).waitFor();
@@ -777,7 +778,9 @@ export const scenarios = [
         await context.close();
       }
       // Another province's officer does not see it.
-      const hcm = await new (admin.constructor)(base).login('canbo.hcm', PASSWORD);
+      // (canbo.hcm's password is changed by the change-password scenario: another province's own account.)
+      await admin.call('POST', '/api/v1/users', { username: 'canbo.hcm2', display_name: 'Lê Văn Nam', role: 'province_officer', province_code: '79', password: PASSWORD });
+      const hcm = await new (admin.constructor)(base).login('canbo.hcm2', PASSWORD);
       const list = await hcm.must('GET', '/api/v1/views');
       assert.ok(!list.items.some((v) => v.name === 'Hà Nội theo loại hình và tình trạng'), 'not shown to another province');
     },

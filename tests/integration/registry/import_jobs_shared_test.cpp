@@ -339,6 +339,23 @@ TEST(SharedImportJobsExpiry, FinishedJobsLeaveTheTableAfterADay) {
     return n;
   };
   EXPECT_EQ(rows(), 1);
+  // The worker writes the finished row after finishing the job in memory: until it has, a
+  // reader (here, after the clock jumps a day) takes the running row for a lost job.
+  auto saved = [&] {
+    int64_t n = 0;
+    EXPECT_TRUE(a.system()
+                    .db()
+                    .Read([&](storage::Connection& conn) -> Status {
+                      auto row = conn.QueryOne("SELECT COUNT(*) FROM import_jobs WHERE state = 'succeeded'", {});
+                      if (!row.ok()) return std::move(row).error();
+                      n = std::get<int64_t>((**row)[0]);
+                      return Ok();
+                    })
+                    .ok());
+    return n == 1;
+  };
+  for (int i = 0; i < 12000 && !saved(); ++i) std::this_thread::sleep_for(5ms);
+  ASSERT_TRUE(saved()) << "the finished dry run was not written in 60 s";
   offset = std::chrono::duration_cast<std::chrono::milliseconds>(registry::kKeepFinished + 1h).count();
   EXPECT_FALSE(a.system().import_jobs().Get(who, old->id).ok());  // expired, though still in the table
   EXPECT_EQ(rows(), 1);
