@@ -14,6 +14,10 @@ in the same run:
                straight into the SQLite file): a national page (first and deep), a province
                account's page of its submitted reports, against the statistics call counting the
                same entities;
+  programme    GET /api/v1/programmes/{id} of a national programme with 20 targets (entity counts,
+               figures and yearly event counts, some over three provinces, two manual), every
+               target's progress computed from live data (issue 16), against the statistics calls
+               that compute the same numbers one by one;
   idle         GET /healthz on the same keep-alive connection (the floor of a round trip).
 Medians in ms. Talks to 127.0.0.1 only; bounded in count.
 Usage: report_bench.py PORT ADMIN_PASSWORD HOPTAC DB_URL"""
@@ -215,6 +219,62 @@ if listed:
         list_ref.append(national.call("GET", "/api/v1/stats/entities?group_by=province")[0])
     assert deep["total"] == listed, (deep["total"], listed)
 
+# 6. A programme of 20 targets, its progress computed when read (issue 16).
+programme = national.call("POST", "/api/v1/programmes", {
+    "code": "BENCH-QD01", "title": "Kế hoạch thực hiện Quyết định 01/QĐ-TTg (bench)", "kind": "plan",
+    "from": "2023-01-03", "to": "2030-12-31",
+    "contents": [{"number": n, "text": f"Nội dung {n}"} for n in range(1, 5)]})[1]
+targets = []
+entity_filters = [{"kind": "cooperative"}, {"kind": "cooperative", "women_managed": True},
+                  {"kind": "cooperative", "youth": True}, {"women_managed": True, "status": "active"},
+                  {"kind": "cooperative", "founded_from": "2023-01-01", "founded_to": "2030-12-31"},
+                  {"kind": "group"}, {"kind": "union"}, {"kind": "credit_fund"}]
+for i, filters in enumerate(entity_filters):
+    targets.append({"title": f"Đếm {i}", "deadline": "2030-12-31", "target": 1000 * (i + 1),
+                    "provinces": largest if i % 2 else [], "measure": {"source": "entities", "filters": filters}})
+for i, measure in enumerate(["members_total", "members_female", "workers_female", "members_youth"]):
+    targets.append({"title": f"Số liệu {measure}", "deadline": "2025-12-31", "target": 10 ** 6,
+                    "measure": {"source": "figures", "measure": measure, "filters": {"kind": "cooperative"}}})
+for i, kind in enumerate(["cooperative", "group", "union", "credit_fund", "cooperative", "group"]):
+    targets.append({"title": f"Thành lập mới {kind} mỗi năm", "deadline": "2030-12-31", "cadence": "yearly",
+                    "target": 100, "provinces": largest if i >= 4 else [],
+                    "measure": {"source": "registry.events", "measure": "established", "filters": {"kind": kind}}})
+for i in range(2):
+    targets.append({"title": f"Nhập tay {i}", "deadline": "2030-12-31", "target": 50,
+                    "measure": {"source": "manual"}})
+for n, t in enumerate(targets):
+    t["content"] = n % 4 + 1
+    national.call("POST", f"/api/v1/programmes/{programme['id']}/targets", t)
+programme_ms = []
+for _ in range(21):
+    ms, full = national.call("GET", f"/api/v1/programmes/{programme['id']}")
+    programme_ms.append(ms)
+assert len(full["targets"]) == 20 and full["target_states"]["unknown"] == 0, full["target_states"]
+# The same numbers through the statistics API, one call per window and province.
+today = full["targets"][0]["progress"]["as_of"]
+questions = 0
+programme_ref = []
+for _ in range(5):
+    t0 = time.perf_counter()
+    questions = 0
+    for t in full["targets"]:
+        m = t["measure"]
+        provinces = t["provinces"] or [""]
+        windows = t["progress"].get("years") or [{"from": "2023-01-03", "to": t["deadline"]}]
+        for w in windows:
+            if w["from"] > today or m["source"] == "manual":
+                continue
+            to = min(w["to"], today)
+            for p in provinces:
+                q = "&".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}" for k, v in m["filters"].items())
+                where = f"&province={p}&province_scheme=legacy" if p else ""
+                if m["indicator"] == "registry.events":
+                    national.call("GET", f"/api/v1/stats/flows?event=established&from={w['from']}&to={to}&{q}{where}")
+                else:
+                    national.call("GET", f"/api/v1/stats/entities?measure={m['measure']}&as_of={to}&{q}{where}")
+                questions += 1
+    programme_ref.append((time.perf_counter() - t0) * 1000)
+
 idle = [national.call("GET", "/healthz")[0] for _ in range(200)]
 
 print(f"- prefill of province_development ({len(prefilled)} fields) for provinces {', '.join(largest)} × "
@@ -237,4 +297,8 @@ if listed:
           f"**{med(list_first):.1f} ms** (first) and {med(list_deep):.1f} ms (offset {listed // 2:,}); a province "
           f"admin's submitted reports ({mine['total']:,}) {med(list_province):.1f} ms; the statistics call counting "
           f"the entities by province: {med(list_ref):.1f} ms (11 runs each)")
+print(f"- a programme with 20 targets ({questions} questions to the indicators: 8 entity counts, 4 figures, 6 yearly "
+      f"event counts, some over 3 provinces; 2 manual), every progress computed when read: GET median "
+      f"**{med(programme_ms):.1f} ms** (21 runs); the same {questions} numbers through the statistics API one call "
+      f"at a time: median {med(programme_ref):.1f} ms in all (5 runs); ratio {med(programme_ms) / med(programme_ref):.2f}")
 print(f"- idle round trip GET /healthz: median {med(idle):.2f} ms")

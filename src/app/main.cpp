@@ -19,6 +19,7 @@
 #include "cli/command_line.h"
 #include "geo/admin_unit_store.h"
 #include "http/server.h"
+#include "programmes/cli/commands.h"
 #include "registry/cli/commands.h"
 #include "reporting/cli/commands.h"
 
@@ -288,6 +289,15 @@ Result<std::shared_ptr<reporting::ReportService>> OpenReports(const CommandLine&
   return std::shared_ptr<reporting::ReportService>(system, &system->reports());
 }
 
+// The programme service of the database of the command line, over the whole system (progress
+// asks the indicators, answered by the registry's index); the pointer keeps the system alive.
+Result<std::shared_ptr<programmes::ProgrammeService>> OpenProgrammes(const CommandLine& command_line) {
+  HOPTAC_ASSIGN_OR_RETURN(auto db, cli::OpenDatabase(command_line, 2));
+  HOPTAC_ASSIGN_OR_RETURN(std::unique_ptr<System> created, System::Create(std::move(db)));
+  std::shared_ptr<System> system(std::move(created));
+  return std::shared_ptr<programmes::ProgrammeService>(system, &system->programmes());
+}
+
 int Main(int argc, char** argv) {
   std::vector<cli::Command> commands = {
       {"serve",
@@ -307,6 +317,7 @@ int Main(int argc, char** argv) {
   // One line per capability.
   for (cli::Command& command : registry::cli::Commands()) commands.push_back(std::move(command));
   for (cli::Command& command : reporting::cli::Commands(OpenReports)) commands.push_back(std::move(command));
+  for (cli::Command& command : programmes::cli::Commands(OpenProgrammes)) commands.push_back(std::move(command));
 
   std::string help = Help(commands);
   std::string name = argc >= 2 ? argv[1] : "help";

@@ -3,6 +3,7 @@
 
 #include "app/system.h"
 #include "http/api.h"
+#include "programmes/api/routes.h"
 #include "reporting/api/routes.h"
 #include "views/api/routes.h"
 
@@ -22,11 +23,13 @@ std::shared_ptr<http::Router> System::BuildRouter() {
                                    index_.get(), import_jobs_.get(), import_records_.get()};
   reporting::api::Services reporting{reports_.get(), data_value_sets_.get(), admin_units_.get()};
   views::api::Services views{views_.get()};
+  programmes::api::Services programmes{programmes_.get()};
   return http::BuildRouter(kernel,
                            {
                                [registry](http::Router& router) { registry::api::AddRoutes(router, registry); },
                                [reporting](http::Router& router) { reporting::api::AddRoutes(router, reporting); },
                                [views](http::Router& router) { views::api::AddRoutes(router, views); },
+                               [programmes](http::Router& router) { programmes::api::AddRoutes(router, programmes); },
                            });
 }
 

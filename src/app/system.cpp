@@ -101,6 +101,9 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
   system->data_value_sets_ = std::make_unique<reporting::DataValueSets>(*system->reports_, *system->entities_);
   // Saved views of the dashboard and the pivot table.
   system->views_ = std::make_unique<views::ViewService>(database);
+  // Programmes and their targets: progress through the indicators.
+  system->programmes_ = std::make_unique<programmes::ProgrammeService>(database, units, system->indicators_,
+                                                                       system->options_.programme_clock);
   return system;
 }
 

@@ -32,6 +32,7 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "indicators/indicators.h"
+#include "programmes/programme_service.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
 #include "registry/import/import.h"
@@ -57,6 +58,8 @@ struct SystemOptions {
   int max_unfinished_imports = registry::kMaxUnfinishedJobs;
   // The clock of the import jobs (expiry, heartbeats); null: the system clock.
   registry::ImportJobs::Clock import_clock;
+  // The clock of programme targets' progress (today); null: the system clock.
+  std::function<int64_t()> programme_clock;
   // How often a server writes the heartbeat of its import jobs, and how old a heartbeat
   // makes another server's job lost (registry/import/import_jobs.h).
   std::chrono::milliseconds import_heartbeat = registry::kJobHeartbeat;
@@ -102,6 +105,7 @@ class System {
   reporting::ReportService& reports() { return *reports_; }
   reporting::DataValueSets& data_value_sets() { return *data_value_sets_; }
   views::ViewService& views() { return *views_; }
+  programmes::ProgrammeService& programmes() { return *programmes_; }
 
   // The route table of the kernel and of every capability (app/routes.cpp), with the
   // authentication guard and the metrics' route names.
@@ -133,6 +137,7 @@ class System {
   std::unique_ptr<reporting::ReportService> reports_;
   std::unique_ptr<reporting::DataValueSets> data_value_sets_;
   std::unique_ptr<views::ViewService> views_;
+  std::unique_ptr<programmes::ProgrammeService> programmes_;
   bool shut_down_ = false;
 };
 

@@ -38,6 +38,7 @@ MODEL = {
     "registry": {"entity", "status_history", "figures", "period"},
     "reporting": {"report_form", "report"},
     "views": {"saved_view"},
+    "programmes": {"programme", "progress"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 

@@ -650,6 +650,33 @@ Want FormWrite(const std::string& caller, bool) {
   return caller == "nat_admin" ? Want::kOk : Want::kForbidden;
 }
 
+// Programmes: read by national accounts, province accounts (their province's) and, for national
+// ones, everyone signed in; a province programme of 01 (own) or 79 (other) is 404 outside its scope.
+// Writes follow the same scope (a readable programme may still be read-only: 403).
+Want ProgrammeAccess(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "nat_admin" || caller == "nat_officer") return Want::kOk;
+  if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kNotFound;
+  return Want::kNotFound;
+}
+// Creating a programme or a partner: officials, a province account in its province only.
+Want ProgrammeCreate(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "nat_admin" || caller == "nat_officer") return Want::kOk;
+  if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kForbidden;
+  return Want::kForbidden;
+}
+// The partners' directory (contacts are personal data): officials only.
+Want PartnerAccess(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "partner1" || caller == "coop1") return Want::kForbidden;
+  return ProgrammeAccess(caller, own);
+}
+Want Officials(const std::string& caller, bool) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  return caller == "partner1" || caller == "coop1" ? Want::kForbidden : Want::kOk;
+}
+
 // A province_development report file (reporting/report_document.h) for `period` and province
 // `unit`, with one narrative filled in.
 std::string ReportFile(const std::string& period, const std::string& unit) {
@@ -718,6 +745,56 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
     return made.ok() ? made->id : 0;
   };
   const int64_t foreign_view_id = foreign_view();
+  // Programmes, partners and targets of provinces 01 (own) and 79 (other); a fresh target or
+  // value per check where a step deletes it.
+  auto& programmes = system_.system().programmes();
+  const auth::Principal cli = auth::Principal::Cli("test");
+  auto partner_of = [&](const std::string& province) {
+    programmes::PartnerInput in;
+    in.name = "Hội Liên hiệp Phụ nữ tỉnh " + province;
+    in.kind = "womens_union";
+    in.province = province;
+    auto made = programmes.CreatePartner(cli, in);
+    EXPECT_TRUE(made.ok());
+    return made.ok() ? std::to_string(made->id) : std::string("0");
+  };
+  auto programme_of = [&](const std::string& province) {
+    programmes::ProgrammeInput in;
+    in.code = "MX-" + province;
+    in.title = "Chương trình phối hợp " + province;
+    in.kind = "coordination_programme";
+    in.province = province;
+    in.from = Date::FromCivil(2023, 1, 1);
+    in.to = Date::FromCivil(2030, 12, 31);
+    in.contents = std::vector<programmes::Content>{{1, "Tuyên truyền"}};
+    auto made = programmes.CreateProgramme(cli, in);
+    EXPECT_TRUE(made.ok());
+    return made.ok() ? made->id : 0;
+  };
+  const std::string partner01 = partner_of("01"), partner79 = partner_of("79");
+  const int64_t programme01 = programme_of("01"), programme79 = programme_of("79");
+  auto programme_path = [=](bool own) {
+    return "/api/v1/programmes/" + std::to_string(own ? programme01 : programme79);
+  };
+  auto manual_target = [&](bool own) {
+    programmes::TargetInput in;
+    in.title = "Số người được giới thiệu việc làm";
+    in.deadline = Date::FromCivil(2025, 12, 31);
+    in.target = 100;
+    in.source = "manual";
+    auto made = programmes.CreateTarget(cli, own ? programme01 : programme79, in);
+    EXPECT_TRUE(made.ok());
+    return programme_path(own) + "/targets/" + std::to_string(made.ok() ? made->target.id : 0);
+  };
+  const std::string ptarget01 = manual_target(true), ptarget79 = manual_target(false);
+  auto fresh_value = [&](bool own) {
+    const std::string target = manual_target(own);
+    const int64_t target_id = std::stoll(target.substr(target.rfind('/') + 1));
+    auto made = programmes.AddValue(cli, own ? programme01 : programme79, target_id,
+                                    {Date::FromCivil(2024, 6, 30), 40, "Báo cáo sơ kết"});
+    EXPECT_TRUE(made.ok());
+    return target + "/values/" + std::to_string(made.ok() ? made->target.values.at(0).id : 0);
+  };
   std::map<std::string, Expectation> expectations = {
       {"index", {[](bool) { return "/"; }, none, Public}},
       {"healthz", {[](bool) { return "/healthz"; }, none, Public}},
@@ -915,6 +992,48 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       {"views.update",
        {nullptr, [](const std::string&, bool) { return std::string(R"({"name":"Tên mới"})"); }, ViewOwn}},
       {"views.delete", {nullptr, none, ViewDelete}},
+      {"partners.list", {[](bool) { return "/api/v1/partners"; }, none, Officials}},
+      {"partners.create",
+       {[](bool) { return "/api/v1/partners"; },
+        [](const std::string&, bool own) {
+          return std::string(R"({"name":"Tỉnh đoàn","kind":"youth_union","province":")") + (own ? "01" : "79") + "\"}";
+        },
+        ProgrammeCreate}},
+      {"partners.get",
+       {[&](bool own) { return "/api/v1/partners/" + (own ? partner01 : partner79); }, none, PartnerAccess}},
+      {"partners.update",
+       {[&](bool own) { return "/api/v1/partners/" + (own ? partner01 : partner79); },
+        [](const std::string&, bool) { return std::string(R"({"website":"https://example.vn"})"); }, PartnerAccess}},
+      {"programmes.list", {[](bool) { return "/api/v1/programmes"; }, none, SignedIn}},
+      {"programmes.create",
+       {[](bool) { return "/api/v1/programmes"; },
+        [&counter](const std::string&, bool own) {
+          return std::string(R"({"code":"MXC-)") + std::to_string(++counter) +
+                 R"(","title":"Kế hoạch","kind":"plan","from":"2024-01-01","to":"2026-12-31","province":")" +
+                 (own ? "01" : "79") + "\"}";
+        },
+        ProgrammeCreate}},
+      {"programmes.get", {programme_path, none, ProgrammeAccess}},
+      {"programmes.update",
+       {programme_path, [](const std::string&, bool) { return std::string(R"({"signatories":"Chủ tịch"})"); },
+        ProgrammeAccess}},
+      {"programmes.targets", {[=](bool own) { return programme_path(own) + "/targets"; }, none, ProgrammeAccess}},
+      {"programmes.target_create",
+       {[=](bool own) { return programme_path(own) + "/targets"; },
+        [](const std::string&, bool) {
+          return std::string(
+              R"({"title":"HTX mới","deadline":"2026-12-31","target":5,"measure":{"source":"entities"}})");
+        },
+        ProgrammeAccess}},
+      {"programmes.target_get", {[&](bool own) { return own ? ptarget01 : ptarget79; }, none, ProgrammeAccess}},
+      {"programmes.target_update",
+       {[&](bool own) { return own ? ptarget01 : ptarget79; },
+        [](const std::string&, bool) { return std::string(R"({"target":120})"); }, ProgrammeAccess}},
+      {"programmes.target_delete", {manual_target, none, ProgrammeAccess}},
+      {"programmes.value_add",
+       {[&](bool own) { return (own ? ptarget01 : ptarget79) + "/values"; },
+        [](const std::string&, bool) { return std::string(R"({"on":"2024-12-31","value":55})"); }, ProgrammeAccess}},
+      {"programmes.value_delete", {fresh_value, none, ProgrammeAccess}},
       {"reports.reopen",
        {[&](bool own) { return fresh_report(own, 2) + "/reopen"; },
         [](const std::string&, bool) { return std::string(R"({"reason":"Điều chỉnh."})"); }, ReportReopen}},
