@@ -23,14 +23,17 @@ run: build
 
 # Builds everything with -Werror, checks formatting and the OpenAPI document, runs every test
 # (the storage, integration and reliability suites on SQLite and on a private PostgreSQL; the
-# fuzz harnesses, built with clang under build/ci/fuzz, 20 s each).
+# fuzz harnesses, built with clang under build/ci/fuzz, 20 s each). Two tests run at once
+# (ctest -j2: the 2-core CI machine sat half idle while one suite waited on PostgreSQL or
+# Chromium); those that use both cores by themselves (Vitest, the fuzz build and run) say so
+# with PROCESSORS 2 and run alone.
 test:
 	@scripts/install-deps.sh test
 	@cmake -S . -B $(CI_BUILD) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHOPTAC_WERROR=ON -DHOPTAC_BENCH=OFF >/dev/null
 	@cmake --build $(CI_BUILD)
 	@scripts/format.sh check
 	@scripts/lint-openapi.sh
-	@ctest --test-dir $(CI_BUILD) --output-on-failure --timeout 900
+	@ctest --test-dir $(CI_BUILD) --output-on-failure --timeout 900 -j2
 
 # kill -9 soak: SOAK_TRIALS (default 100) trials of each reliability scenario on SQLite and on
 # a private PostgreSQL, then the counts (tests/reliability/README.md).

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <chrono>
 #include <latch>
 #include <set>
@@ -101,12 +102,19 @@ TEST(PasswordHasher, RealParametersAreArgon2id64MiB) {
   EXPECT_NE(hash->find("m=65536"), std::string::npos) << *hash;
   EXPECT_FALSE(hasher->NeedsRehash(*hash));
 
-  start = std::chrono::steady_clock::now();
-  EXPECT_TRUE(hasher->Verify(*hash, "Mật khẩu dài đủ 10"));
-  auto verify_time = std::chrono::steady_clock::now() - start;
-  start = std::chrono::steady_clock::now();
-  hasher->VerifyDummy("Mật khẩu dài đủ 10");
-  auto dummy_time = std::chrono::steady_clock::now() - start;
+  // The fastest of three runs of each: another process on the machine (ctest runs two tests at
+  // once) slows single runs, never the fastest one by much.
+  auto fastest = [](auto&& run) {
+    auto best = std::chrono::steady_clock::duration::max();
+    for (int i = 0; i < 3; ++i) {
+      auto begin = std::chrono::steady_clock::now();
+      run();
+      best = std::min(best, std::chrono::steady_clock::now() - begin);
+    }
+    return best;
+  };
+  auto verify_time = fastest([&] { EXPECT_TRUE(hasher->Verify(*hash, "Mật khẩu dài đủ 10")); });
+  auto dummy_time = fastest([&] { hasher->VerifyDummy("Mật khẩu dài đủ 10"); });
   using std::chrono::milliseconds;
   RecordProperty("hash_ms", static_cast<int>(std::chrono::duration_cast<milliseconds>(hash_time).count()));
   RecordProperty("verify_ms", static_cast<int>(std::chrono::duration_cast<milliseconds>(verify_time).count()));
