@@ -166,10 +166,12 @@ describe('the province view', () => {
     await waitFor(() => expect(lines().map((l) => l[1])).toEqual(['Xã Đông Giang', 'Chưa ghi xã/phường']));
     fireEvent.change(screen.getByRole('searchbox', { name: 'Tìm xã/phường' }), { target: { value: '' } });
     // By name, A to Z; then Z to A.
-    const byName = screen.getByRole('button', { name: 'Sắp xếp theo Xã/phường' });
+    const byName = screen.getByRole('button', { name: 'Xã/phường' });
     fireEvent.click(byName);
     await waitFor(() => expect(lines().map((l) => l[1]).slice(0, 4)).toEqual(['Phường Hải Châu', 'Phường Hòa Cường', 'Xã Đông Giang', 'Xã Hòa Vang']));
     expect(byName.closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+    expect(byName.getAttribute('title')).toBe('Sắp xếp theo Xã/phường');
+    expect(screen.getByRole('button', { name: 'HTX (Hợp tác xã)' })).toBeTruthy();
     fireEvent.click(byName);
     await waitFor(() => expect(lines()[0][1]).toBe('Xã Hòa Vang'));
     expect(byName.closest('th')!.getAttribute('aria-sort')).toBe('descending');

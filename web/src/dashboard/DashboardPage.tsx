@@ -93,7 +93,12 @@ export default function DashboardPage() {
     deps,
   );
   const bySector = useApi((s) => entities({ measure: 'count', group_by: 'sector', as_of: asOf, status: 'active', ...scope }, s), deps);
-  const mapData = useApi((s) => entities({ measure, group_by: 'province', as_of: asOf, province_scheme: 'current', ...scope }, s), [...deps, measure]);
+  // The country's map and bars (a province's own view has neither).
+  const mapData = useApi(
+    (s) =>
+      province ? Promise.resolve(undefined as StatsAnswer | undefined) : entities({ measure, group_by: 'province', as_of: asOf, province_scheme: 'current' }, s),
+    [...deps, measure],
+  );
   const byProvince = useApi(
     (s) =>
       scheme === 'legacy'
@@ -212,16 +217,19 @@ export default function DashboardPage() {
             />
           </div>
         )}
-        <div className="filter-field" style={{ flex: '1 1 220px', maxWidth: 320 }}>
-          <label htmlFor="d-measure">{t('dashboard.measure')}</label>
-          <Select
-            id="d-measure"
-            style={{ width: '100%' }}
-            value={measure}
-            onChange={(v) => set({ measure: v === 'count' ? '' : v })}
-            options={MAP_MEASURES.map((m) => ({ value: m, label: t(`measure.${m}` as MessageKey) }))}
-          />
-        </div>
+        {/* The measure colours the map and the provinces' bars: a province's own view counts organisations. */}
+        {(!province || scheme === 'legacy') && (
+          <div className="filter-field" style={{ flex: '1 1 220px', maxWidth: 320 }}>
+            <label htmlFor="d-measure">{t('dashboard.measure')}</label>
+            <Select
+              id="d-measure"
+              style={{ width: '100%' }}
+              value={measure}
+              onChange={(v) => set({ measure: v === 'count' ? '' : v })}
+              options={MAP_MEASURES.map((m) => ({ value: m, label: t(`measure.${m}` as MessageKey) }))}
+            />
+          </div>
+        )}
         {beforeReform && (
           <div className="filter-field">
             <span id="d-scheme" style={{ fontSize: 12 }} className="muted">

@@ -257,7 +257,14 @@ function CommuneTableCard({ name, asOf, table, loading, error, onRetry, communes
     setSort((s) => (s.column === column ? { column, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { column, dir: column === 'name' ? 'asc' : 'desc' }));
   const header = (column: CommuneColumn, label: string, fullTitle?: string) => (
     <th key={column} scope="col" aria-sort={ariaSort(column)} className={column === 'name' ? undefined : 'num'}>
-      <button type="button" className="th-sort" onClick={() => sortBy(column)} aria-label={t('dashboard.sortBy', { column: fullTitle ?? label })}>
+      {/* Named by its visible text (and the kind's full name); the header's aria-sort says the order. */}
+      <button
+        type="button"
+        className="th-sort"
+        onClick={() => sortBy(column)}
+        title={t('dashboard.sortBy', { column: fullTitle ?? label })}
+        aria-label={fullTitle ? `${label} (${fullTitle})` : undefined}
+      >
         {fullTitle ? <abbr title={fullTitle}>{label}</abbr> : label}
         <span aria-hidden="true" className="th-sort-mark">
           {sort.column === column ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
