@@ -17,7 +17,7 @@ const today = () => {
 };
 
 /** Runs axe on the page as it is; fails on any violation of impact serious or critical. */
-async function axe(page, what) {
+export async function axe(page, what) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { unzipSync, strFromU8 } from 'fflate';
 import { ADMIN_PASSWORD } from './harness.mjs';
 import { FIGURES, PASSWORD } from './seed.mjs';
-import { dailyScenarios } from './daily.mjs';
+import { axe, dailyScenarios } from './daily.mjs';
 
 export async function login(page, base, username, password) {
   await page.goto(base + '/');
@@ -783,6 +783,136 @@ export const scenarios = [
       const hcm = await new (admin.constructor)(base).login('canbo.hcm2', PASSWORD);
       const list = await hcm.must('GET', '/api/v1/views');
       assert.ok(!list.items.some((v) => v.name === 'Hà Nội theo loại hình và tình trạng'), 'not shown to another province');
+    },
+  },
+  {
+    name: 'province-view',
+    needs: 'stats',
+    async run(page, { base, browser, admin, shot }) {
+      // Quảng Ninh (22), which the seed leaves empty: organisations in two of its communes and one
+      // without a commune, and the province's officer.
+      const code = '22';
+      const communes = (await admin.must('GET', `/api/v1/admin-units?level=commune&parent=${code}`)).items;
+      assert.ok(communes.length > 20, `Quảng Ninh's communes: ${communes.length}`);
+      const [top, second] = [communes[3], communes[10]];
+      const made = [
+        ['E2E-QN-001', 'cooperative', 'Hợp tác xã Nuôi trồng Thủy sản Vân Đồn', top.code, 'fisheries'],
+        ['E2E-QN-002', 'cooperative', 'Hợp tác xã Chè Đường Hoa', top.code, 'agriculture'],
+        ['E2E-QN-003', 'group', 'Tổ hợp tác Ngao Hà Nam', top.code, 'fisheries'],
+        ['E2E-QN-004', 'cooperative', 'Hợp tác xã Vận tải Bãi Cháy', second.code, 'transport'],
+        ['E2E-QN-005', 'cooperative', 'Hợp tác xã Môi trường Hạ Long', null, 'environment'],
+      ];
+      const ids = {};
+      for (const [registration_code, kind, name, commune_code, sector] of made) {
+        const existing = (await admin.must('GET', `/api/v1/entities?q=${encodeURIComponent(name)}&province=${code}`)).items.find((e) => e.registration_code === registration_code);
+        ids[registration_code] = existing
+          ? existing.id
+          : (await admin.must('POST', '/api/v1/entities', { registration_code, kind, name, province_code: code, commune_code, founded_on: '2021-04-01', sector })).id;
+      }
+      await admin.call('POST', `/api/v1/entities/${ids['E2E-QN-002']}/events`, { date: '2024-03-31', type: 'stopped', note: 'Hết vùng nguyên liệu' });
+      await admin.call('POST', '/api/v1/users', { username: 'canbo.quangninh', display_name: 'Vũ Thị Hạnh', role: 'province_officer', province_code: code, password: PASSWORD });
+      const name = (await admin.must('GET', '/api/v1/admin-units?level=province')).items.find((u) => u.code === code).name;
+      const topName = top.full_name;
+
+      // The province officer, on a desktop and on a phone: the dashboard is the province's view.
+      for (const [device, viewport] of [['1440', { width: 1440, height: 900 }], ['360', { width: 360, height: 740 }]]) {
+        // axe is injected as an inline script, which the app's Content-Security-Policy forbids.
+        const context = await browser.newContext({ viewport, locale: 'vi-VN', bypassCSP: true });
+        const p = await context.newPage();
+        p.setDefaultTimeout(10_000);
+        const errors = [];
+        p.on('pageerror', (e) => errors.push(String(e)));
+        try {
+          await login(p, base, 'canbo.quangninh', PASSWORD);
+          await eventually(async () => (await p.getByTestId('dashboard-scope').innerText()).trim() === name, `the scope showing ${name}`);
+          assert.equal(await p.getByLabel('Tỉnh/thành', { exact: true }).count(), 0, 'no province selector for a province account');
+          assert.equal(await p.getByRole('button', { name: 'Về cả nước' }).count(), 0, 'no way to the country for a province account');
+          const table = p.getByTestId('commune-table');
+          await table.getByRole('heading', { name: `Xếp hạng xã/phường của ${name}` }).waitFor();
+          const row = p.getByTestId(`commune-${top.code}`);
+          await row.waitFor();
+          // Every commune of the province is a line; the top commune first, those without organisations last.
+          const lines = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+          assert.equal(lines.length, communes.length, 'a line per commune');
+          assert.deepEqual(lines[0].slice(0, 3), ['1', topName, '3'], `the top commune: ${lines[0]}`);
+          assert.deepEqual(lines[1].slice(0, 3), ['2', second.full_name, '1']);
+          assert.ok(lines.slice(2).every((l) => l[2] === '0'), 'the other communes with 0');
+          await table.getByTestId('commune-unknown').getByText('Chưa ghi xã/phường').waitFor();
+          await p.getByTestId('province-outline').locator('canvas').waitFor();
+          await p.getByTestId('chart-by-commune').locator('canvas').waitFor();
+          await p.getByTestId('chart-founded').locator('canvas').waitFor();
+          if (device === '360') {
+            await noHorizontalScroll(p);
+            const box = table.locator('.commune-scroll');
+            assert.ok(await box.evaluate((el) => el.scrollWidth > el.clientWidth), 'the commune table scrolls sideways in its card on a phone');
+          }
+          await p.waitForTimeout(300);
+          await axe(p, `the province view at ${device}px`);
+          await shot(p, `50-tong-quan-tinh-${device}`);
+          // A commune found without diacritics.
+          await p.getByTestId('commune-search').fill(top.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd'));
+          await eventually(async () => (await table.locator('tbody tr').count()) >= 1 && (await table.locator('tbody tr').first().innerText()).includes(topName), `the search finding ${topName}`);
+          await p.getByTestId('commune-search').fill('');
+          if (device === '1440') {
+            // The top commune's count opens its list: as many organisations as the table counts.
+            await row.getByRole('link', { name: `${topName}, Tổng số: 3 — xem danh sách tổ chức` }).click();
+            await p.getByRole('heading', { name: 'Sổ đăng ký tổ chức kinh tế tập thể' }).waitFor();
+            const url = new URL(p.url());
+            assert.deepEqual(Object.fromEntries(url.searchParams), { province: code, commune: top.code }, `the registry's filters: ${p.url()}`);
+            const officer = await new (admin.constructor)(base).login('canbo.quangninh', PASSWORD);
+            const listed = (await officer.must('GET', `/api/v1/entities?${url.searchParams}&limit=1`)).total;
+            assert.equal(listed, 3, 'the registry API lists the commune’s three organisations');
+            await eventually(async () => (await p.getByTestId('registry-count').innerText()) === '3 tổ chức', 'the list counting 3');
+            await eventually(async () => (await p.locator('.filter-field', { has: p.locator('#f-commune') }).innerText()).includes(topName), 'the commune filter shown');
+            const rows = await registryRows(p);
+            assert.equal(rows.length, 3);
+            await shot(p, '51-so-dang-ky-theo-xa');
+            // The stopped one, from its status column.
+            await p.goBack();
+            await p.getByTestId(`commune-${top.code}`).getByRole('link', { name: `${topName}, Ngừng hoạt động: 1 — xem danh sách tổ chức` }).click();
+            await eventually(async () => (await p.getByTestId('registry-count').innerText()) === '1 tổ chức', 'the list counting 1 stopped');
+          }
+          assert.deepEqual(errors, [], `errors in the browser console (${device})`);
+        } finally {
+          await context.close();
+        }
+      }
+
+      // The national admin chooses the province, then goes back to the whole country.
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      await page.locator('[data-testid="chart-map"] canvas').waitFor();
+      const selector = page.getByLabel('Tỉnh/thành', { exact: true });
+      await selector.focus();
+      await page.keyboard.type('quang ninh');
+      await page.keyboard.press('Enter');
+      await eventually(async () => (await page.getByTestId('dashboard-scope').innerText()).trim() === name, `the scope showing ${name}`);
+      await page.getByTestId(`commune-${top.code}`).waitFor();
+      assert.equal(await page.getByTestId('chart-map').count(), 0, 'the country map gives way to the province');
+      assert.equal(await page.getByTestId('chart-by-province').count(), 0, 'no one-bar chart');
+      await page.getByRole('button', { name: 'Về cả nước' }).click();
+      await eventually(async () => (await page.getByTestId('dashboard-scope').innerText()).trim() === 'Cả nước', 'back to the whole country');
+      await page.locator('[data-testid="chart-map"] canvas').waitFor();
+      assert.equal(await page.getByTestId('commune-table').count(), 0, 'no commune table for the country');
+      assert.equal(new URL(page.url()).searchParams.get('province'), null);
+
+      // The provinces as they were (63 on a date before 2025-07-01): a bar each, every name on its own line, scrolling in the card.
+      for (const [device, viewport] of [['1440', { width: 1440, height: 900 }], ['360', { width: 360, height: 740 }]]) {
+        await page.setViewportSize(viewport);
+        await page.goto(`${base}/?as_of=2024-12-31&scheme=legacy`);
+        const chart = page.getByTestId('chart-by-province');
+        await chart.locator('canvas').waitFor();
+        const scroll = page.getByTestId('chart-by-province-scroll');
+        await scroll.waitFor();
+        const { inner, outer } = await scroll.evaluate((el) => ({ inner: el.scrollHeight, outer: el.clientHeight }));
+        assert.ok(inner >= 63 * 20 && outer <= 460, `63 bars of 20 px scrolling in 460 px: ${inner} in ${outer}`);
+        // The data table lists all 63 by name.
+        await page.getByTestId('chart-by-province-table-toggle').click();
+        assert.equal(await chart.locator('tbody tr').count(), 63, 'the 63 provinces of 2024');
+        await page.getByTestId('chart-by-province-table-toggle').click();
+        if (device === '360') await noHorizontalScroll(page);
+        await chart.scrollIntoViewIfNeeded();
+        await shot(page, `52-tinh-thanh-63-${device}`);
+      }
     },
   },
 ];

@@ -35,6 +35,8 @@ export interface ChartCardProps extends Omit<EChartProps, 'label' | 'onReady'> {
   onRetry?: () => void;
   /** The records behind a data row (the table links its first cell there). */
   rowHref?: (rowIndex: number) => string | undefined;
+  /** A chart taller than this (`height`) scrolls inside a box of this height. */
+  maxHeight?: number;
 }
 
 /** A short description of a chart's numbers in the current language, for its accessible name. */
@@ -48,7 +50,7 @@ export function describeChart(title: string, data: Cell[][], lang: 'vi' | 'en', 
   return `${chartWord}: ${title}.${shown.length ? ' ' + shown.join('; ') + '.' : ''}${rest}`;
 }
 
-export function ChartCard({ title, data, suffix, extra, footer, testId, empty, enterHref, error, onRetry, rowHref, ...chart }: ChartCardProps) {
+export function ChartCard({ title, data, suffix, extra, footer, testId, empty, enterHref, error, onRetry, rowHref, maxHeight, ...chart }: ChartCardProps) {
   const { t, lang } = useI18n();
   const instance = useRef<EChartsType | null>(null);
   const [table, setTable] = useState(false);
@@ -119,6 +121,15 @@ export function ChartCard({ title, data, suffix, extra, footer, testId, empty, e
           <p>{t('chart.empty')}</p>
           {enterHref && <Link to={enterHref}>{t('chart.enterFigures')}</Link>}
         </div>
+      ) : maxHeight && chart.height && chart.height > maxHeight ? (
+        // A long list of bars keeps its labels apart and scrolls in its box; the box takes the keyboard's focus
+        // (arrows scroll it), since a canvas has nothing focusable.
+        <>
+          <div className="chart-scroll" style={{ maxHeight }} tabIndex={0} role="group" aria-label={title} data-testid={testId ? `${testId}-scroll` : undefined}>
+            <EChart {...chart} label={description} onReady={(c) => (instance.current = c)} />
+          </div>
+          <p className="muted chart-scroll-hint">{t('chart.scrollHint', { count: formatNumber(rows.length, lang) })}</p>
+        </>
       ) : (
         <EChart {...chart} label={description} onReady={(c) => (instance.current = c)} />
       )}

@@ -19,9 +19,11 @@ export interface EChartProps {
   onReady?: (chart: EChartsType | null) => void;
   /** Maps to register before drawing (name → GeoJSON). */
   maps?: Record<string, unknown>;
+  /** Height in pixels, in place of the class's (a chart as tall as its bars need). */
+  height?: number;
 }
 
-export function EChart({ option, label, className, onClick, onReady, maps }: EChartProps) {
+export function EChart({ option, label, className, onClick, onReady, maps, height }: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const [lib, setLib] = useState<Echarts | null>(null);
@@ -41,8 +43,14 @@ export function EChart({ option, label, className, onClick, onReady, maps }: ECh
     const instance = lib.init(box.current, undefined, { renderer: 'canvas' });
     chart.current = instance;
     instance.on('click', (p) => clickRef.current?.(p as never));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
+    // Not when the box has no size: a box taken out of the page (a chart unmounted, e.g. the country's map
+    // giving way to a province's outline) is reported at 0 × 0 before the cleanup below runs, and a map
+    // laid out in no room has no inverse transform (ECharts throws).
+    const el = box.current;
+    const observer = new ResizeObserver(() => {
+      if (el.isConnected && el.clientWidth > 0 && el.clientHeight > 0) instance.resize();
+    });
+    observer.observe(el);
     onReady?.(instance);
     return () => {
       observer.disconnect();
@@ -61,5 +69,5 @@ export function EChart({ option, label, className, onClick, onReady, maps }: ECh
     chart.current.setOption({ aria: { enabled: true, label: { description: label } }, animation: false, ...option }, { notMerge: true });
   }, [lib, option, maps, label]);
 
-  return <div ref={box} className={className ?? 'chart-box'} role="img" aria-label={label} />;
+  return <div ref={box} className={className ?? 'chart-box'} style={height ? { height } : undefined} role="img" aria-label={label} />;
 }

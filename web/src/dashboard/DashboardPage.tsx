@@ -17,14 +17,21 @@ import { entities, flows, isMissingRoute, series } from './api';
 import { Kpi } from './Kpi';
 import { ProvinceMap } from './ProvinceMap';
 import { registryHref } from '../registry/filters';
-import { MAP_MEASURES, lines, pivot, share, sumBy, sumWhere, type MapMeasure } from './stats';
+import { MAP_MEASURES, lines, pivot, rankProvinces, share, sumBy, sumWhere, type MapMeasure } from './stats';
 import type { StatsAnswer } from './types';
 import { searchable } from '../lib/fold';
 
 // Saving the view needs a form and a dialog: loaded with the first screen's rest, not before it.
 const SavedViews = lazy(() => import('../views/SavedViews').then((m) => ({ default: m.SavedViews })));
+// A province's own view (its outline, its communes ranked): loaded when a province is chosen.
+const ProvinceView = lazy(() => import('./ProvinceView'));
 
 const REFORM = '2025-07-01';
+
+/** The height of the ranked province bars: 460 px holds today's 34 (11 px labels); more get 20 px each. */
+export function provinceBarsHeight(bars: number): number {
+  return bars > 36 ? bars * 20 + 40 : 460;
+}
 const PALETTE = ['#0b5cab', '#2f9e44', '#e8590c', '#7048e8', '#c2255c', '#1098ad', '#f08c00', '#495057'];
 
 export default function DashboardPage() {
@@ -41,6 +48,8 @@ export default function DashboardPage() {
   const beforeReform = asOf < REFORM;
   const scheme = beforeReform && params.get('scheme') === 'legacy' ? 'legacy' : 'current';
   const provinces = useProvinces();
+  // The provinces in force on the date, for the former scheme's chart.
+  const provincesThen = useProvinces(scheme === 'legacy' ? asOf : undefined);
   const provinceLabel = (code: string) => provinceName(provinces.find((p) => p.code === code), lang) || code;
   // The drill-in without the map: today's provinces by their Vietnamese name, then the one chosen
   // if it is not among them (an address naming another code).
@@ -78,12 +87,18 @@ export default function DashboardPage() {
     deps,
   );
   const foundedYears = useApi((s) => flows({ event: 'established', from, to: asOf, group_by: 'year', ...scope }, s), deps);
+  const dissolvedYears = useApi((s) => flows({ event: 'dissolved', from, to: asOf, group_by: 'year', ...scope }, s), deps);
   const activeSeries = useApi(
     (s) => series({ measure: 'count', interval: 'year', from, to: asOf, status: 'active', group_by: 'kind', ...scope }, s),
     deps,
   );
   const bySector = useApi((s) => entities({ measure: 'count', group_by: 'sector', as_of: asOf, status: 'active', ...scope }, s), deps);
-  const mapData = useApi((s) => entities({ measure, group_by: 'province', as_of: asOf, province_scheme: 'current', ...scope }, s), [...deps, measure]);
+  // The country's map and bars (a province's own view has neither).
+  const mapData = useApi(
+    (s) =>
+      province ? Promise.resolve(undefined as StatsAnswer | undefined) : entities({ measure, group_by: 'province', as_of: asOf, province_scheme: 'current' }, s),
+    [...deps, measure],
+  );
   const byProvince = useApi(
     (s) =>
       scheme === 'legacy'
@@ -100,11 +115,16 @@ export default function DashboardPage() {
   const charts = useMemo(() => {
     const ks = kindStatus.data ? pivot(kindStatus.data.rows, 'kind', 'status') : null;
     const fy = foundedYears.data ? sumBy(foundedYears.data.rows, 'year').sort((a, b) => a.key.localeCompare(b.key)) : [];
+    // Dissolutions by the founding chart's years (and any year only they have).
+    const dy = dissolvedYears.data ? sumBy(dissolvedYears.data.rows, 'year') : [];
+    const years = [...new Set([...fy.map((r) => r.key), ...dy.map((r) => r.key)])].sort();
+    const byYear = (list: { key: string; value: number }[]) => years.map((y) => list.find((r) => r.key === y)?.value ?? 0);
+    const trend = { years, founded: byYear(fy), dissolved: byYear(dy) };
     const act = lines(activeSeries.data, 'kind');
     const sec = bySector.data ? sumBy(bySector.data.rows, 'sector').sort((a, b) => a.value - b.value) : [];
     const kinds = ks ? ks.rows : [];
-    return { ks, fy, act, sec, kinds };
-  }, [kindStatus.data, foundedYears.data, activeSeries.data, bySector.data]);
+    return { ks, fy, trend, act, sec, kinds };
+  }, [kindStatus.data, foundedYears.data, dissolvedYears.data, activeSeries.data, bySector.data]);
 
   const missing = [kindStatus.error, headline.error].some(isMissingRoute);
   // Each chart says when its own figures failed; the headline figures say it here.
@@ -153,10 +173,16 @@ export default function DashboardPage() {
   // Figures answered to a caller who is not an official are protected by the server (cell-key method): say so.
   const perturbed = [h?.members, h?.female, h?.workers, mapData.data, byProvince.data].some((a) => a?.disclosure?.method === 'cell_key');
 
+  // The whole country's provinces by count, every province of the scheme (the 63 of a date before
+  // 2025-07-01), those without organisations last with 0; other measures as answered.
   const provinceRows = (scheme === 'legacy' ? byProvince.data : mapData.data)?.rows ?? [];
-  const provinceTable = sumBy(provinceRows, 'province')
-    .map((r) => ({ ...r, label: r.label && r.label !== r.key ? r.label : provinceLabel(r.key) }))
-    .sort((a, b) => b.value - a.value);
+  const provinceAnswer = scheme === 'legacy' ? byProvince.data : mapData.data;
+  const allProvinces = !province && measure === 'count' && provinceAnswer ? (scheme === 'legacy' ? provincesThen : provinces) : [];
+  const provinceTable = rankProvinces(
+    provinceRows,
+    provinceLabel,
+    allProvinces.map((p) => ({ code: p.code, label: provinceName(p, lang) })),
+  );
 
   return (
     <>
@@ -191,16 +217,19 @@ export default function DashboardPage() {
             />
           </div>
         )}
-        <div className="filter-field" style={{ flex: '1 1 220px', maxWidth: 320 }}>
-          <label htmlFor="d-measure">{t('dashboard.measure')}</label>
-          <Select
-            id="d-measure"
-            style={{ width: '100%' }}
-            value={measure}
-            onChange={(v) => set({ measure: v === 'count' ? '' : v })}
-            options={MAP_MEASURES.map((m) => ({ value: m, label: t(`measure.${m}` as MessageKey) }))}
-          />
-        </div>
+        {/* The measure colours the map and the provinces' bars: a province's own view counts organisations. */}
+        {(!province || scheme === 'legacy') && (
+          <div className="filter-field" style={{ flex: '1 1 220px', maxWidth: 320 }}>
+            <label htmlFor="d-measure">{t('dashboard.measure')}</label>
+            <Select
+              id="d-measure"
+              style={{ width: '100%' }}
+              value={measure}
+              onChange={(v) => set({ measure: v === 'count' ? '' : v })}
+              options={MAP_MEASURES.map((m) => ({ value: m, label: t(`measure.${m}` as MessageKey) }))}
+            />
+          </div>
+        )}
         {beforeReform && (
           <div className="filter-field">
             <span id="d-scheme" style={{ fontSize: 12 }} className="muted">
@@ -290,44 +319,63 @@ export default function DashboardPage() {
             )}
           </section>
           <div className="chart-grid">
-            <ProvinceMap
-              testId="chart-map"
-              title={`${t('dashboard.map')} — ${measureLabel}`}
-              suffix={suffix}
-              rows={mapData.data?.rows ?? []}
-              provinceLabel={provinceLabel}
-              format={fmt}
-              selected={province}
-              onSelect={forcedProvince ? undefined : (code) => set({ province: code === province ? '' : code })}
-              note={scheme === 'legacy' ? t('dashboard.legacyNote') : t('dashboard.mapHelp')}
-              rowHref={(code) => recordsHref({ province: code })}
-              records={province ? { href: recordsHref({}), label: t('dashboard.provinceRecords', { name: provinceLabel(province) }) } : undefined}
-              {...state(mapData, (mapData.data?.rows ?? []).map((r) => r.value))}
-            />
-            <ChartCard
-              testId="chart-by-province"
-              title={`${t('dashboard.byProvince')} — ${measureLabel}`}
-              onClick={
-                forcedProvince || scheme === 'legacy'
-                  ? undefined
-                  : (p) => {
-                      const hit = provinceTable.find((r) => r.label === p.name);
-                      if (hit) set({ province: hit.key === province ? '' : hit.key });
-                    }
-              }
-              suffix={suffix}
-              className="chart-box tall"
-              {...state(scheme === 'legacy' ? byProvince : mapData, provinceTable.map((r) => r.value))}
-              rowHref={scheme === 'legacy' ? undefined : (i) => recordsHref({ province: provinceTable[i]?.key })}
-              data={[[t('field.province_code'), measureLabel], ...provinceTable.map((r) => [r.label, r.value])]}
-              option={{
-                tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt },
-                grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-                xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
-                yAxis: { type: 'category', inverse: true, data: provinceTable.map((r) => r.label), axisLabel: { fontSize: 10, interval: 0 } },
-                series: [{ type: 'bar', name: measureLabel, data: provinceTable.map((r) => r.value), itemStyle: { color: '#0b5cab' } }],
-              }}
-            />
+            {province ? (
+              <Suspense fallback={<div className="chart-box tall" role="status" aria-busy="true" aria-label={t('app.loading')} />}>
+                <ProvinceView
+                  province={province}
+                  name={provinceLabel(province)}
+                  asOf={asOf}
+                  suffix={suffix}
+                  recordsHref={recordsHref}
+                  enterHref={enterHref}
+                />
+              </Suspense>
+            ) : (
+              <ProvinceMap
+                testId="chart-map"
+                title={`${t('dashboard.map')} — ${measureLabel}`}
+                suffix={suffix}
+                rows={mapData.data?.rows ?? []}
+                provinceLabel={provinceLabel}
+                format={fmt}
+                selected=""
+                onSelect={forcedProvince ? undefined : (code) => set({ province: code })}
+                note={scheme === 'legacy' ? t('dashboard.legacyNote') : t('dashboard.mapHelp')}
+                rowHref={(code) => recordsHref({ province: code })}
+                {...state(mapData, (mapData.data?.rows ?? []).map((r) => r.value))}
+              />
+            )}
+            {/* By province: the whole country, or a province's former provinces (the scheme of the date). */}
+            {(!province || scheme === 'legacy') && (
+              <ChartCard
+                testId="chart-by-province"
+                title={`${t('dashboard.byProvince')} — ${measureLabel}`}
+                onClick={
+                  forcedProvince || scheme === 'legacy'
+                    ? undefined
+                    : (p) => {
+                        const hit = provinceTable.find((r) => r.label === p.name);
+                        if (hit) set({ province: hit.key === province ? '' : hit.key });
+                      }
+                }
+                suffix={suffix}
+                className="chart-box tall"
+                // Every province's full name on its own line: the 34 fit the card, the 63 of the
+                // former scheme make the chart taller and it scrolls in the card.
+                height={provinceBarsHeight(provinceTable.length)}
+                maxHeight={460}
+                {...state(scheme === 'legacy' ? byProvince : mapData, provinceTable.map((r) => r.value))}
+                rowHref={scheme === 'legacy' ? undefined : (i) => recordsHref({ province: provinceTable[i]?.key })}
+                data={[[t('field.province_code'), measureLabel], ...provinceTable.map((r) => [r.label, r.value])]}
+                option={{
+                  tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt },
+                  grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+                  xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+                  yAxis: { type: 'category', inverse: true, data: provinceTable.map((r) => r.label), axisLabel: { fontSize: provinceTable.length > 36 ? 12 : 11, interval: 0 } },
+                  series: [{ type: 'bar', name: measureLabel, data: provinceTable.map((r) => r.value), itemStyle: { color: '#0b5cab' } }],
+                }}
+              />
+            )}
             <ChartCard
               testId="chart-kind-status"
               title={t('dashboard.kindStatus')}
@@ -357,12 +405,15 @@ export default function DashboardPage() {
             />
             <ChartCard
               testId="chart-founded"
-              title={t('dashboard.foundedPerYear')}
+              title={t('dashboard.foundedDissolvedPerYear')}
               suffix={suffix}
-              {...state(foundedYears, charts.fy.map((r) => r.value))}
-              rowHref={(i) => foundedHref(charts.fy[i]?.key)}
-              onClick={(p) => p.name && navigate(foundedHref(p.name))}
-              data={[[t('figures.period'), t('dashboard.foundedPerYear')], ...charts.fy.map((r) => [r.label, r.value])]}
+              {...state(foundedYears, [...charts.trend.founded, ...charts.trend.dissolved])}
+              rowHref={(i) => foundedHref(charts.trend.years[i])}
+              onClick={(p) => p.name && p.seriesName === t('dashboard.founded') && navigate(foundedHref(p.name))}
+              data={[
+                [t('figures.period'), t('dashboard.founded'), t('dashboard.dissolved')],
+                ...charts.trend.years.map((y, i) => [y, charts.trend.founded[i], charts.trend.dissolved[i]]),
+              ]}
               footer={
                 foundedYears.data && (
                   <p className="muted" style={{ margin: '4px 0 0' }}>
@@ -372,10 +423,14 @@ export default function DashboardPage() {
               }
               option={{
                 tooltip: { trigger: 'axis', valueFormatter: fmt },
-                grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-                xAxis: { type: 'category', data: charts.fy.map((r) => r.label) },
+                legend: { bottom: 0, type: 'scroll' },
+                grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+                xAxis: { type: 'category', data: charts.trend.years },
                 yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
-                series: [{ type: 'bar', name: t('dashboard.foundedPerYear'), data: charts.fy.map((r) => r.value), itemStyle: { color: '#2f9e44' } }],
+                series: [
+                  { type: 'bar', name: t('dashboard.founded'), data: charts.trend.founded, itemStyle: { color: '#2f9e44' } },
+                  { type: 'bar', name: t('dashboard.dissolved'), data: charts.trend.dissolved, itemStyle: { color: '#c92a2a' } },
+                ],
               }}
             />
             <ChartCard

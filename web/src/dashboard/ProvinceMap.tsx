@@ -9,7 +9,7 @@ import { sumBy } from './stats';
 import type { StatsRow } from './types';
 
 let outlines: Promise<unknown> | null = null;
-function loadOutlines(): Promise<unknown> {
+export function loadOutlines(): Promise<unknown> {
   outlines ??= import('./map/provinces.json').then((m) => m.default);
   return outlines;
 }

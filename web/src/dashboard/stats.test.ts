@@ -1,4 +1,4 @@
-import { lines, pivot, share, sumBy, sumWhere } from './stats';
+import { lines, pivot, rankProvinces, share, sumBy, sumWhere } from './stats';
 import type { StatsRow } from './types';
 
 const row = (keys: Record<string, string>, value: number, labels: Record<string, string> = keys): StatsRow => ({ keys, labels, value });
@@ -47,5 +47,12 @@ describe('stats reshaping', () => {
   it('shares guard against zero', () => {
     expect(share(1, 4)).toBe(0.25);
     expect(share(1, 0)).toBeNull();
+  });
+  it('ranks provinces, those without a row last with 0', () => {
+    const answer = [row({ province: '15' }, 3, { province: 'Yên Bái' }), row({ province: '01' }, 7, { province: '01' }), row({ province: '20' }, 3, { province: 'Lạng Sơn' })];
+    const names: Record<string, string> = { '01': 'Hà Nội', '10': 'Lào Cai', '04': 'Cao Bằng' };
+    expect(rankProvinces(answer, (c) => names[c] ?? c).map((r) => [r.label, r.value])).toEqual([['Hà Nội', 7], ['Lạng Sơn', 3], ['Yên Bái', 3]]);
+    const all = ['01', '04', '10', '15', '20'].map((code) => ({ code, label: names[code] ?? '' }));
+    expect(rankProvinces(answer, (c) => names[c] ?? c, all).map((r) => [r.key, r.value])).toEqual([['01', 7], ['20', 3], ['15', 3], ['04', 0], ['10', 0]]);
   });
 });

@@ -62,6 +62,16 @@ export function lines(answer: SeriesAnswer | undefined, dim?: string) {
   };
 }
 
+/**
+ * Provinces ranked by value, largest first, ties by name (Vietnamese collation). With `all` (the
+ * provinces of the scheme), those the answer has no row for are added with 0, so that they rank last.
+ */
+export function rankProvinces(rows: StatsRow[], label: (code: string) => string, all: { code: string; label: string }[] = []) {
+  const ranked = sumBy(rows, 'province').map((r) => ({ ...r, label: r.label && r.label !== r.key ? r.label : label(r.key) }));
+  for (const p of all) if (!ranked.some((r) => r.key === p.code)) ranked.push({ key: p.code, label: p.label || p.code, value: 0 });
+  return ranked.sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, 'vi'));
+}
+
 /** The share a/b, or null when b is 0. */
 export function share(a: number, b: number): number | null {
   return b > 0 ? a / b : null;

@@ -65,6 +65,7 @@ export const en: Record<MessageKey, string> = {
   'common.filters': 'Filters',
   'chart.word': 'Chart',
   'chart.more': 'and {count} more rows in the data table.',
+  'chart.scrollHint': '{count} rows: scroll in the box to see them all.',
   'chart.showTable': 'Show data table',
   'chart.hideTable': 'Hide data table',
   'chart.empty': 'No figures for this period yet',

@@ -67,6 +67,7 @@ export const vi = {
   'common.filters': 'Bộ lọc',
   'chart.word': 'Biểu đồ',
   'chart.more': 'và {count} dòng nữa trong bảng số liệu.',
+  'chart.scrollHint': '{count} dòng: cuộn trong khung để xem hết.',
   'chart.showTable': 'Xem bảng số liệu',
   'chart.hideTable': 'Ẩn bảng số liệu',
   'chart.empty': 'Chưa có số liệu cho kỳ này',

@@ -11,6 +11,7 @@ import { datePattern, formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { useApi, useDebounced } from '../lib/useApi';
+import { listCommuneUnits } from '../geo/api';
 import { exportUrl, listEntities } from './api';
 import {
   PAGE_SIZES, apiFilters, columnOrder, effectiveSort, hasFilters, readFilters, sortFor, writeFilters,
@@ -56,6 +57,20 @@ export default function RegistryPage() {
   const [text, setText] = useState(filters.q);
   const q = useDebounced(text, 250);
   const [columns, setColumns] = useState<ColumnKey[]>(storedColumns);
+  // The communes of the province filtered on (a province account's own without one): today's, as the
+  // API's commune filter reads them. A commune in the address is kept even before they load.
+  const communeProvince = filters.province || user?.province_code || '';
+  const communes = useApi(
+    (signal) => (communeProvince ? listCommuneUnits(communeProvince, signal).catch(() => ({ items: [] })) : Promise.resolve({ items: [] })),
+    [communeProvince],
+  );
+  const communeOptions = useMemo(
+    () =>
+      (communes.data?.items ?? [])
+        .map((u) => ({ value: u.code, label: String((lang === 'en' ? u.full_name_en : u.full_name) || u.name) }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'vi')),
+    [communes.data, lang],
+  );
 
   const update = (patch: Partial<RegistryFilters>, resetPage = true) => {
     const next = { ...filters, ...patch, ...(resetPage && !('page' in patch) ? { page: 1 } : {}) };
@@ -184,13 +199,30 @@ export default function RegistryPage() {
               id="f-province"
               showSearch={searchable}
               value={filters.province}
-              onChange={(v) => update({ province: v })}
+              onChange={(v) => update({ province: v, commune: '' })}
               options={[
                 { value: '', label: t('registry.allProvinces') },
                 ...provinces.map((p) => ({ value: p.code, label: provinceName(p, lang) })),
               ]}
             />
           </div>
+          {(communeProvince || filters.commune) && (
+            <div className="filter-field" style={{ flex: '1 1 180px' }}>
+              <label htmlFor="f-commune">{t('registry.commune')}</label>
+              <Select
+                id="f-commune"
+                showSearch={searchable}
+                value={filters.commune}
+                onChange={(v) => update({ commune: v ?? '' })}
+                data-testid="registry-commune"
+                options={[
+                  { value: '', label: t('registry.allCommunes') },
+                  ...communeOptions,
+                  ...(filters.commune && !communeOptions.some((o) => o.value === filters.commune) ? [{ value: filters.commune, label: filters.commune }] : []),
+                ]}
+              />
+            </div>
+          )}
           <div className="filter-field" style={{ flex: '1 1 160px' }}>
             <label htmlFor="f-status">{t('field.status')}</label>
             <Select

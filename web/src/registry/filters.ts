@@ -10,6 +10,7 @@ export interface RegistryFilters {
   q: string;
   kind: string;
   province: string;
+  commune: string; // a commune code in force today (the dashboard's commune table links here)
   status: string;
   sector: string;
   women_managed: string; // '' | 'true' | 'false'
@@ -22,7 +23,7 @@ export interface RegistryFilters {
   size: number;
 }
 
-export const FILTER_KEYS = ['q', 'kind', 'province', 'status', 'sector', 'women_managed', 'youth', 'as_of', 'founded_from', 'founded_to'] as const;
+export const FILTER_KEYS = ['q', 'kind', 'province', 'commune', 'status', 'sector', 'women_managed', 'youth', 'as_of', 'founded_from', 'founded_to'] as const;
 /** Filters on attributes that are not public: the API refuses them (403) to anyone but officials. */
 export const OFFICIAL_FILTER_KEYS: readonly string[] = ['women_managed', 'youth'];
 export const PAGE_SIZES = [20, 50, 100, 200];
@@ -34,6 +35,7 @@ export function readFilters(params: URLSearchParams): RegistryFilters {
     q: params.get('q') ?? '',
     kind: params.get('kind') ?? '',
     province: params.get('province') ?? '',
+    commune: params.get('commune') ?? '',
     status: params.get('status') ?? '',
     sector: params.get('sector') ?? '',
     women_managed: params.get('women_managed') ?? '',

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { changedMembers, toBody } from './EntityFormPage';
 import { parseFigures, periodSortKey } from './figures';
-import { apiFilters, columnOrder, effectiveSort, hasFilters, readFilters, sortFor, writeFilters } from './filters';
+import { apiFilters, columnOrder, effectiveSort, hasFilters, readFilters, registryHref, sortFor, writeFilters } from './filters';
 import { diffObjects } from './history';
 import type { Entity } from './types';
 
@@ -13,6 +13,14 @@ describe('registry filters in the address bar', () => {
     expect(apiFilters(f)).toEqual({ q: 'htx dong thap', kind: 'cooperative', women_managed: 'true' });
     // Not an official: the filters only officials may use are left out (the API would refuse them).
     expect(apiFilters(f, false)).toEqual({ q: 'htx dong thap', kind: 'cooperative' });
+  });
+  it("carry a commune (the dashboard's commune table links to its list)", () => {
+    const href = registryHref({ province: '01', commune: '00004', status: 'active', as_of: '2025-12-31' });
+    expect(href).toBe('/registry?province=01&commune=00004&status=active&as_of=2025-12-31');
+    const f = readFilters(new URLSearchParams(href.split('?')[1]));
+    expect(f.commune).toBe('00004');
+    expect(apiFilters(f, false)).toEqual({ province: '01', commune: '00004', status: 'active', as_of: '2025-12-31' });
+    expect(hasFilters(readFilters(new URLSearchParams('commune=00004')))).toBe(true);
   });
   it('ignore nonsense paging', () => {
     expect(readFilters(new URLSearchParams('page=-2&size=7'))).toMatchObject({ page: 1, size: 50 });

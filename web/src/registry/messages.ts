@@ -28,6 +28,8 @@ export const vi = {
   'registry.sort.-founded_on': 'ngày thành lập (mới trước)',
   'registry.pageOf': '{from}–{to} trong {total}',
   'registry.allProvinces': 'Mọi tỉnh/thành',
+  'registry.commune': 'Xã/phường',
+  'registry.allCommunes': 'Mọi xã/phường',
 
   'entity.back': 'Về sổ đăng ký',
   'entity.profile': 'Thông tin chung',
@@ -106,6 +108,8 @@ export const en: Record<keyof typeof vi, string> = {
   'registry.sort.-founded_on': 'founding date (newest first)',
   'registry.pageOf': '{from}–{to} of {total}',
   'registry.allProvinces': 'All provinces',
+  'registry.commune': 'Commune',
+  'registry.allCommunes': 'All communes',
 
   'entity.back': 'Back to the registry',
   'entity.profile': 'Profile',
