@@ -5,13 +5,12 @@
 import { DownloadOutlined, TableOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
 import type { EChartsType } from 'echarts/core';
-import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Cell } from '../lib/xlsx';
 import { usePhone } from '../lib/media';
-import { compactOption } from './compactChart';
 import { EChart, type EChartProps } from './EChart';
 import { MenuButton } from './MenuButton';
 import { Panel } from './Panel';
@@ -19,7 +18,7 @@ import { Panel } from './Panel';
 // The file writers (XLSX carries a zip library) load when a download is asked for.
 const files = () => import('../lib/download');
 
-export interface ChartCardProps extends Omit<EChartProps, 'label' | 'onReady'> {
+export interface ChartCardProps extends Omit<EChartProps, 'label' | 'onReady' | 'compact'> {
   title: string;
   /** Header row then data rows, as shown (labels, not codes). */
   data: Cell[][];
@@ -50,11 +49,10 @@ export function describeChart(title: string, data: Cell[][], lang: 'vi' | 'en', 
   return `${chartWord}: ${title}.${shown.length ? ' ' + shown.join('; ') + '.' : ''}${rest}`;
 }
 
-export function ChartCard({ title, data, suffix, extra, footer, testId, empty, enterHref, error, onRetry, rowHref, option, ...chart }: ChartCardProps) {
+export function ChartCard({ title, data, suffix, extra, footer, testId, empty, enterHref, error, onRetry, rowHref, ...chart }: ChartCardProps) {
   const { t, lang } = useI18n();
   // On a phone the same chart with compact axes, legends under the plot and no label outside it.
   const phone = usePhone();
-  const shown = useMemo(() => (phone ? compactOption(option, lang) : option), [phone, option, lang]);
   const instance = useRef<EChartsType | null>(null);
   const [table, setTable] = useState(false);
   const tableId = useId();
@@ -125,7 +123,7 @@ export function ChartCard({ title, data, suffix, extra, footer, testId, empty, e
           {enterHref && <Link to={enterHref}>{t('chart.enterFigures')}</Link>}
         </div>
       ) : (
-        <EChart {...chart} option={shown} label={description} onReady={(c) => (instance.current = c)} />
+        <EChart {...chart} compact={phone ? lang : undefined} label={description} onReady={(c) => (instance.current = c)} />
       )}
       {table && hasRows && (
         <div className="chart-table-wrap" id={tableId}>
