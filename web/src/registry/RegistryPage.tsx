@@ -414,7 +414,8 @@ export default function RegistryPage() {
           {(total > filters.size || filters.page > 1) && (
             <Pagination
               className="entity-cards-pages"
-              simple
+              size="small"
+              showLessItems
               current={filters.page}
               pageSize={filters.size}
               total={total}
