@@ -10,6 +10,7 @@ import { Link } from 'react-router';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Cell } from '../lib/xlsx';
+import { usePhone } from '../lib/media';
 import { EChart, type EChartProps } from './EChart';
 import { MenuButton } from './MenuButton';
 import { Panel } from './Panel';
@@ -17,7 +18,7 @@ import { Panel } from './Panel';
 // The file writers (XLSX carries a zip library) load when a download is asked for.
 const files = () => import('../lib/download');
 
-export interface ChartCardProps extends Omit<EChartProps, 'label' | 'onReady'> {
+export interface ChartCardProps extends Omit<EChartProps, 'label' | 'onReady' | 'compact'> {
   title: string;
   /** Header row then data rows, as shown (labels, not codes). */
   data: Cell[][];
@@ -50,6 +51,8 @@ export function describeChart(title: string, data: Cell[][], lang: 'vi' | 'en', 
 
 export function ChartCard({ title, data, suffix, extra, footer, testId, empty, enterHref, error, onRetry, rowHref, ...chart }: ChartCardProps) {
   const { t, lang } = useI18n();
+  // On a phone the same chart with compact axes, legends under the plot and no label outside it.
+  const phone = usePhone();
   const instance = useRef<EChartsType | null>(null);
   const [table, setTable] = useState(false);
   const tableId = useId();
@@ -120,7 +123,7 @@ export function ChartCard({ title, data, suffix, extra, footer, testId, empty, e
           {enterHref && <Link to={enterHref}>{t('chart.enterFigures')}</Link>}
         </div>
       ) : (
-        <EChart {...chart} label={description} onReady={(c) => (instance.current = c)} />
+        <EChart {...chart} compact={phone ? lang : undefined} label={description} onReady={(c) => (instance.current = c)} />
       )}
       {table && hasRows && (
         <div className="chart-table-wrap" id={tableId}>

@@ -2,6 +2,7 @@
 // (for saving as PNG) and reports clicks.
 import { useEffect, useRef, useState } from 'react';
 import type { EChartsType } from 'echarts/core';
+import type { Lang } from '../i18n/catalogue';
 
 type Echarts = typeof import('echarts/core');
 let loading: Promise<Echarts> | null = null;
@@ -9,6 +10,9 @@ export function loadEcharts(): Promise<Echarts> {
   loading ??= import('../lib/echarts').then((m) => m.echarts);
   return loading;
 }
+
+let compacting: Promise<typeof import('./compactChart')> | null = null;
+const loadCompact = () => (compacting ??= import('./compactChart'));
 
 export interface EChartProps {
   option: Record<string, unknown>;
@@ -19,9 +23,14 @@ export interface EChartProps {
   onReady?: (chart: EChartsType | null) => void;
   /** Maps to register before drawing (name → GeoJSON). */
   maps?: Record<string, unknown>;
+  /**
+   * Draw the phone's compact form of the option (./compactChart), numbers in this language. The
+   * rewrite loads with the chart, keeping it out of the first screen.
+   */
+  compact?: Lang;
 }
 
-export function EChart({ option, label, className, onClick, onReady, maps }: EChartProps) {
+export function EChart({ option, label, className, onClick, onReady, maps, compact }: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const [lib, setLib] = useState<Echarts | null>(null);
@@ -55,11 +64,20 @@ export function EChart({ option, label, className, onClick, onReady, maps }: ECh
 
   useEffect(() => {
     if (!lib || !chart.current) return;
-    if (maps) for (const [name, geo] of Object.entries(maps)) lib.registerMap(name, geo as never);
-    // ECharts writes its own description (in English) into the box's aria-label unless given one:
-    // ours, in the page's language.
-    chart.current.setOption({ aria: { enabled: true, label: { description: label } }, animation: false, ...option }, { notMerge: true });
-  }, [lib, option, maps, label]);
+    let live = true;
+    const draw = (shown: Record<string, unknown>) => {
+      if (!live || !chart.current) return;
+      if (maps) for (const [name, geo] of Object.entries(maps)) lib.registerMap(name, geo as never);
+      // ECharts writes its own description (in English) into the box's aria-label unless given one:
+      // ours, in the page's language.
+      chart.current.setOption({ aria: { enabled: true, label: { description: label } }, animation: false, ...shown }, { notMerge: true });
+    };
+    if (compact) void loadCompact().then((m) => draw(m.compactOption(option, compact)));
+    else draw(option);
+    return () => {
+      live = false;
+    };
+  }, [lib, option, maps, label, compact]);
 
   return <div ref={box} className={className ?? 'chart-box'} role="img" aria-label={label} />;
 }

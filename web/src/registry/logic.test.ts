@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { changedMembers, toBody } from './EntityFormPage';
 import { parseFigures, periodSortKey } from './figures';
-import { apiFilters, columnOrder, effectiveSort, hasFilters, readFilters, sortFor, writeFilters } from './filters';
+import { activeFilterCount, apiFilters, columnOrder, effectiveSort, hasFilters, readFilters, sortFor, writeFilters } from './filters';
 import { diffObjects } from './history';
 import type { Entity } from './types';
 
@@ -13,6 +13,13 @@ describe('registry filters in the address bar', () => {
     expect(apiFilters(f)).toEqual({ q: 'htx dong thap', kind: 'cooperative', women_managed: 'true' });
     // Not an official: the filters only officials may use are left out (the API would refuse them).
     expect(apiFilters(f, false)).toEqual({ q: 'htx dong thap', kind: 'cooperative' });
+  });
+  it('count the filters set besides the search, the founding range as one', () => {
+    const f = readFilters(new URLSearchParams('q=dong&kind=cooperative&province=87&youth=true&founded_from=2020-01-01&founded_to=2020-12-31&sort=name&page=2'));
+    expect(activeFilterCount(f, true)).toBe(4);
+    // The filters only officials may use are not sent for others, so not counted.
+    expect(activeFilterCount(f, false)).toBe(3);
+    expect(activeFilterCount(readFilters(new URLSearchParams('q=dong&sort=-name')), true)).toBe(0);
   });
   it('ignore nonsense paging', () => {
     expect(readFilters(new URLSearchParams('page=-2&size=7'))).toMatchObject({ page: 1, size: 50 });
