@@ -1,5 +1,6 @@
-// A chart in a card, with its title and the downloads every chart offers: the picture as PNG
-// and the numbers behind it as CSV or XLSX. A toggle shows the same numbers as a table (for
+// A chart in a card, with its title and the downloads every chart offers: the picture as PNG or
+// SVG, ready for a report (its title, scope, as-of date or period and source written on it, see
+// chartExport.ts), and the numbers behind it as CSV or XLSX. A toggle shows the same numbers as a table (for
 // screen readers and keyboard users); a chart without numbers says so and where they are
 // entered, a chart that failed to load says what failed and offers to try again.
 import { DownloadOutlined, TableOutlined } from '@ant-design/icons';
@@ -10,12 +11,14 @@ import { Link } from 'react-router';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Cell } from '../lib/xlsx';
-import { EChart, type EChartProps } from './EChart';
+import { type ChartExportMeta } from './chartExport';
+import { EChart, loadEcharts, type EChartProps } from './EChart';
 import { MenuButton } from './MenuButton';
 import { Panel } from './Panel';
 
 // The file writers (XLSX carries a zip library) load when a download is asked for.
 const files = () => import('../lib/download');
+const exporter = () => import('./chartExport');
 
 export interface ChartCardProps extends Omit<EChartProps, 'label' | 'onReady'> {
   title: string;
@@ -23,6 +26,10 @@ export interface ChartCardProps extends Omit<EChartProps, 'label' | 'onReady'> {
   data: Cell[][];
   /** Added to file names, e.g. the as-of date. */
   suffix?: string;
+  /** Written on the downloaded picture: a province's name or "Cả nước" (the default). */
+  scope?: string;
+  /** Written on the downloaded picture: the as-of date or the period. */
+  period?: string;
   extra?: ReactNode;
   footer?: ReactNode;
   testId?: string;
@@ -48,7 +55,7 @@ export function describeChart(title: string, data: Cell[][], lang: 'vi' | 'en', 
   return `${chartWord}: ${title}.${shown.length ? ' ' + shown.join('; ') + '.' : ''}${rest}`;
 }
 
-export function ChartCard({ title, data, suffix, extra, footer, testId, empty, enterHref, error, onRetry, rowHref, ...chart }: ChartCardProps) {
+export function ChartCard({ title, data, suffix, scope, period, extra, footer, testId, empty, enterHref, error, onRetry, rowHref, ...chart }: ChartCardProps) {
   const { t, lang } = useI18n();
   const instance = useRef<EChartsType | null>(null);
   const [table, setTable] = useState(false);
@@ -58,6 +65,16 @@ export function ChartCard({ title, data, suffix, extra, footer, testId, empty, e
   const cell = (c: Cell) => (typeof c === 'number' ? formatNumber(c, lang) : (c ?? '—'));
   const description = describeChart(title, data, lang, t('chart.word'), (n) => t('chart.more', { count: n }));
   const hasRows = rows.length > 0 && !empty;
+  const meta: ChartExportMeta = { title, scope: scope ?? t('dashboard.country'), period, source: t('chart.source') };
+  /** The picture for a report, drawn off screen from the chart's option (the screen's chart unchanged). */
+  const picture = async (type: 'png' | 'svg') => {
+    const [echarts, x, f] = await Promise.all([loadEcharts(), exporter(), files()]);
+    const live = instance.current;
+    const size = { width: live?.getWidth() ?? 800, height: live?.getHeight() ?? 400 };
+    const out = x.renderExportSvg(echarts, chart.option, meta, size);
+    if (type === 'svg') f.saveBlob(`${name(f)}.svg`, new Blob([out.svg], { type: 'image/svg+xml;charset=utf-8' }));
+    else f.saveDataUrl(`${name(f)}.png`, await x.svgToPng(out.svg, out.width, out.height));
+  };
   return (
     <Panel
       testId={testId}
@@ -83,11 +100,9 @@ export function ChartCard({ title, data, suffix, extra, footer, testId, empty, e
               {
                 key: 'png',
                 label: t('dashboard.savePng'),
-                onClick: () => {
-                  const url = instance.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-                  if (url) void files().then((f) => f.saveDataUrl(`${name(f)}.png`, url));
-                },
+                onClick: () => void picture('png'),
               },
+              { key: 'svg', label: t('chart.saveSvg'), onClick: () => void picture('svg') },
               { key: 'csv', label: t('dashboard.dataCsv'), onClick: () => void files().then((f) => f.saveCsv(`${name(f)}.csv`, data)) },
               { key: 'xlsx', label: t('dashboard.dataXlsx'), onClick: () => void files().then((f) => f.saveXlsx(`${name(f)}.xlsx`, title, data)) },
             ]}

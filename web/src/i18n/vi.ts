@@ -72,6 +72,8 @@ export const vi = {
   'chart.empty': 'Chưa có số liệu cho kỳ này',
   'chart.enterFigures': 'Đi đến nơi nhập số liệu',
   'chart.failed': 'Không tải được “{title}”.',
+  'chart.saveSvg': 'Lưu ảnh SVG',
+  'chart.source': 'Nguồn: hoptac, Liên minh Hợp tác xã Việt Nam',
   'app.loadFailed': 'Không tải được {what}.',
 
   'unit.thousand': '{value} nghìn',
