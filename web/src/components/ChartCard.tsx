@@ -11,7 +11,7 @@ import { Link } from 'react-router';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Cell } from '../lib/xlsx';
-import { type ChartExportMeta } from './chartExport';
+import type { ChartExportMeta } from './chartExport';
 import { EChart, loadEcharts, type EChartProps } from './EChart';
 import { MenuButton } from './MenuButton';
 import { Panel } from './Panel';

@@ -3,6 +3,11 @@
 // from its own option, at least EXPORT_MIN_WIDTH wide, and put between a band above (its title,
 // then the scope and the as-of date or period) and a band below (the source). The chart on the
 // screen is not touched. The PNG is that SVG drawn on a canvas, so both files carry the same text.
+// The SVG renderer is registered here, in the download's own chunk, not in the dashboard's.
+import { use } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+
+use([SVGRenderer]);
 
 export interface ChartExportMeta {
   title: string;

@@ -10,7 +10,7 @@ import {
   VisualMapComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
@@ -25,8 +25,6 @@ echarts.use([
   TooltipComponent,
   VisualMapComponent,
   CanvasRenderer,
-  // The downloads' SVG (drawn off screen, components/chartExport.ts).
-  SVGRenderer,
 ]);
 
 export { echarts };
