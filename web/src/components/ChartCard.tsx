@@ -1,8 +1,8 @@
 // A chart in a card, with its title and the downloads every chart offers: the picture as PNG or
 // SVG, ready for a report (its title, scope, as-of date or period and source written on it, see
-// chartExport.ts), and the numbers behind it as CSV or XLSX. A toggle shows the same numbers as a table (for
-// screen readers and keyboard users); a chart without numbers says so and where they are
-// entered, a chart that failed to load says what failed and offers to try again.
+// chartExport.ts), and the numbers behind it as CSV or XLSX. A toggle shows the same numbers as
+// a table (for screen readers and keyboard users); a chart without numbers says so and where they
+// are entered, a chart that failed to load says what failed and offers to try again.
 import { DownloadOutlined, TableOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
 import type { EChartsType } from 'echarts/core';
