@@ -11,8 +11,7 @@ import { Link } from 'react-router';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Cell } from '../lib/xlsx';
-import type { ChartExportMeta } from './chartExport';
-import { EChart, loadEcharts, type EChartProps } from './EChart';
+import { EChart, type EChartProps } from './EChart';
 import { MenuButton } from './MenuButton';
 import { Panel } from './Panel';
 
@@ -65,16 +64,14 @@ export function ChartCard({ title, data, suffix, scope, period, extra, footer, t
   const cell = (c: Cell) => (typeof c === 'number' ? formatNumber(c, lang) : (c ?? '—'));
   const description = describeChart(title, data, lang, t('chart.word'), (n) => t('chart.more', { count: n }));
   const hasRows = rows.length > 0 && !empty;
-  const meta: ChartExportMeta = { title, scope: scope ?? t('dashboard.country'), period, source: t('chart.source') };
   /** The picture for a report, drawn off screen from the chart's option (the screen's chart unchanged). */
-  const picture = async (type: 'png' | 'svg') => {
-    const [echarts, x, f] = await Promise.all([loadEcharts(), exporter(), files()]);
-    const live = instance.current;
-    const size = { width: live?.getWidth() ?? 800, height: live?.getHeight() ?? 400 };
-    const out = x.renderExportSvg(echarts, chart.option, meta, size);
-    if (type === 'svg') f.saveBlob(`${name(f)}.svg`, new Blob([out.svg], { type: 'image/svg+xml;charset=utf-8' }));
-    else f.saveDataUrl(`${name(f)}.png`, await x.svgToPng(out.svg, out.width, out.height));
-  };
+  const picture = (type: 'png' | 'svg') =>
+    void Promise.all([exporter(), files()]).then(([x, f]) =>
+      x.savePicture(type, name(f), chart.option, { title, scope: scope ?? t('dashboard.country'), period }, lang, {
+        width: instance.current?.getWidth() ?? 800,
+        height: instance.current?.getHeight() ?? 400,
+      }),
+    );
   return (
     <Panel
       testId={testId}
@@ -100,9 +97,9 @@ export function ChartCard({ title, data, suffix, scope, period, extra, footer, t
               {
                 key: 'png',
                 label: t('dashboard.savePng'),
-                onClick: () => void picture('png'),
+                onClick: () => picture('png'),
               },
-              { key: 'svg', label: t('chart.saveSvg'), onClick: () => void picture('svg') },
+              { key: 'svg', label: t('chart.saveSvg'), onClick: () => picture('svg') },
               { key: 'csv', label: t('dashboard.dataCsv'), onClick: () => void files().then((f) => f.saveCsv(`${name(f)}.csv`, data)) },
               { key: 'xlsx', label: t('dashboard.dataXlsx'), onClick: () => void files().then((f) => f.saveXlsx(`${name(f)}.xlsx`, title, data)) },
             ]}

@@ -102,6 +102,24 @@ export function composeSvg(chartSvg: string, meta: ChartExportMeta, width: numbe
 
 type Echarts = typeof import('echarts/core');
 
+/** The source line written on every picture (here, not in the app's catalogue: only downloads need it). */
+export const SOURCE = { vi: 'Nguồn: hoptac, Liên minh Hợp tác xã Việt Nam', en: 'Source: hoptac, Vietnam Cooperative Alliance' } as const;
+
+/** Saves the chart's picture for a report as SVG or PNG (called by ChartCard's download menu). */
+export async function savePicture(
+  type: 'png' | 'svg',
+  filename: string,
+  option: Record<string, unknown>,
+  meta: Omit<ChartExportMeta, 'source'>,
+  lang: keyof typeof SOURCE,
+  size: { width: number; height: number },
+): Promise<void> {
+  const [echarts, f] = await Promise.all([import('../lib/echarts').then((m) => m.echarts), import('../lib/download')]);
+  const out = renderExportSvg(echarts, option, { ...meta, source: SOURCE[lang] }, size);
+  if (type === 'svg') f.saveBlob(`${filename}.svg`, new Blob([out.svg], { type: 'image/svg+xml;charset=utf-8' }));
+  else f.saveDataUrl(`${filename}.png`, await svgToPng(out.svg, out.width, out.height));
+}
+
 /** Draws the option off screen and returns the report-ready SVG and its size. */
 export function renderExportSvg(
   echarts: Echarts,

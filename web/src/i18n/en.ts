@@ -71,7 +71,6 @@ export const en: Record<MessageKey, string> = {
   'chart.enterFigures': 'Go to where figures are entered',
   'chart.failed': 'Could not load “{title}”.',
   'chart.saveSvg': 'Save as SVG',
-  'chart.source': 'Source: hoptac, Vietnam Cooperative Alliance',
   'app.loadFailed': 'Could not load {what}.',
 
   'unit.thousand': '{value} k',

@@ -73,7 +73,6 @@ export const vi = {
   'chart.enterFigures': 'Đi đến nơi nhập số liệu',
   'chart.failed': 'Không tải được “{title}”.',
   'chart.saveSvg': 'Lưu ảnh SVG',
-  'chart.source': 'Nguồn: hoptac, Liên minh Hợp tác xã Việt Nam',
   'app.loadFailed': 'Không tải được {what}.',
 
   'unit.thousand': '{value} nghìn',
