@@ -117,7 +117,7 @@ export async function savePicture(
   const [echarts, f] = await Promise.all([import('../lib/echarts').then((m) => m.echarts), import('../lib/download')]);
   const out = renderExportSvg(echarts, option, { ...meta, source: SOURCE[lang] }, size);
   if (type === 'svg') f.saveBlob(`${filename}.svg`, new Blob([out.svg], { type: 'image/svg+xml;charset=utf-8' }));
-  else f.saveDataUrl(`${filename}.png`, await svgToPng(out.svg, out.width, out.height));
+  else f.saveBlob(`${filename}.png`, await svgToPng(out.svg, out.width, out.height));
 }
 
 /** Draws the option off screen and returns the report-ready SVG and its size. */
@@ -139,8 +139,9 @@ export function renderExportSvg(
   }
 }
 
-/** The same picture as a PNG data URL (the SVG drawn on a canvas at twice the size). */
-export async function svgToPng(svg: string, width: number, height: number, pixelRatio = 2): Promise<string> {
+/** The same picture as a PNG (the SVG drawn on a canvas at twice the size): a Blob, as a map's PNG
+ * is over the 2 MB a data: address may carry for a download. */
+export async function svgToPng(svg: string, width: number, height: number, pixelRatio = 2): Promise<Blob> {
   const img = new Image();
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await img.decode();
@@ -152,5 +153,5 @@ export async function svgToPng(svg: string, width: number, height: number, pixel
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-  return canvas.toDataURL('image/png');
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
 }
