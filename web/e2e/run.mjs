@@ -42,6 +42,7 @@ try {
     browser,
     admin: seeded.admin,
     ids: seeded.ids,
+    out,
     shot: async (page, name) => page.screenshot({ path: join(out, `${name}.png`), fullPage: true }),
   };
   for (const s of scenarios) {

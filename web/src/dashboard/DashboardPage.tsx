@@ -96,6 +96,8 @@ export default function DashboardPage() {
   const fmt = (v: number | null | undefined) => (money ? formatMoney(v, lang) : formatNumber(v, lang));
   const measureLabel = t(`measure.${measure}` as MessageKey);
   const suffix = `${province ? provinceLabel(province) + ' ' : ''}${asOf}`;
+  // Written on each chart's downloaded picture, so that it stands alone in a report.
+  const exportMeta = { scope: province ? provinceLabel(province) : t('dashboard.country'), period: `${t('dashboard.asOf')} ${formatDate(asOf, lang)}` };
 
   const charts = useMemo(() => {
     const ks = kindStatus.data ? pivot(kindStatus.data.rows, 'kind', 'status') : null;
@@ -294,6 +296,7 @@ export default function DashboardPage() {
               testId="chart-map"
               title={`${t('dashboard.map')} — ${measureLabel}`}
               suffix={suffix}
+              {...exportMeta}
               rows={mapData.data?.rows ?? []}
               provinceLabel={provinceLabel}
               format={fmt}
@@ -316,6 +319,7 @@ export default function DashboardPage() {
                     }
               }
               suffix={suffix}
+              {...exportMeta}
               className="chart-box tall"
               {...state(scheme === 'legacy' ? byProvince : mapData, provinceTable.map((r) => r.value))}
               rowHref={scheme === 'legacy' ? undefined : (i) => recordsHref({ province: provinceTable[i]?.key })}
@@ -332,6 +336,7 @@ export default function DashboardPage() {
               testId="chart-kind-status"
               title={t('dashboard.kindStatus')}
               suffix={suffix}
+              {...exportMeta}
               {...state(kindStatus, [total])}
               rowHref={(i) => recordsHref({ kind: charts.ks?.rows[i]?.key })}
               onClick={(p) => p.name && open({ kind: kindKey(p.name) ?? '', status: (p.seriesName && statusKey(p.seriesName)) || '' })}
@@ -359,6 +364,7 @@ export default function DashboardPage() {
               testId="chart-founded"
               title={t('dashboard.foundedPerYear')}
               suffix={suffix}
+              {...exportMeta}
               {...state(foundedYears, charts.fy.map((r) => r.value))}
               rowHref={(i) => foundedHref(charts.fy[i]?.key)}
               onClick={(p) => p.name && navigate(foundedHref(p.name))}
@@ -382,6 +388,7 @@ export default function DashboardPage() {
               testId="chart-active"
               title={t('dashboard.activeOverTime')}
               suffix={suffix}
+              {...exportMeta}
               {...state(activeSeries, charts.act.groups.flatMap((g) => g.data))}
               data={[[t('figures.period'), ...charts.act.groups.map((g) => g.label)], ...charts.act.periods.map((p, i) => [p, ...charts.act.groups.map((g) => g.data[i])])]}
               option={{
@@ -398,6 +405,7 @@ export default function DashboardPage() {
               testId="chart-sector"
               title={`${t('dashboard.bySector')} (${t('status.active').toLowerCase()})`}
               suffix={suffix}
+              {...exportMeta}
               {...state(bySector, charts.sec.map((r) => r.value))}
               rowHref={(i) => recordsHref({ status: 'active', sector: [...charts.sec].reverse()[i]?.key })}
               onClick={(p) => {
@@ -417,6 +425,7 @@ export default function DashboardPage() {
               testId="chart-kind"
               title={t('dashboard.byKind')}
               suffix={suffix}
+              {...exportMeta}
               {...state(kindStatus, [total])}
               rowHref={(i) => recordsHref({ kind: charts.ks?.rows[i]?.key })}
               onClick={(p) => p.name && open({ kind: kindKey(p.name) ?? '' })}

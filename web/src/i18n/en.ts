@@ -70,6 +70,7 @@ export const en: Record<MessageKey, string> = {
   'chart.empty': 'No figures for this period yet',
   'chart.enterFigures': 'Go to where figures are entered',
   'chart.failed': 'Could not load “{title}”.',
+  'chart.saveSvg': 'Save as SVG',
   'app.loadFailed': 'Could not load {what}.',
 
   'unit.thousand': '{value} k',

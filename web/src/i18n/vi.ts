@@ -72,6 +72,7 @@ export const vi = {
   'chart.empty': 'Chưa có số liệu cho kỳ này',
   'chart.enterFigures': 'Đi đến nơi nhập số liệu',
   'chart.failed': 'Không tải được “{title}”.',
+  'chart.saveSvg': 'Lưu ảnh SVG',
   'app.loadFailed': 'Không tải được {what}.',
 
   'unit.thousand': '{value} nghìn',
