@@ -212,7 +212,8 @@ describe('registry on a phone (360 px)', () => {
     expect(open.textContent).toContain('Đang dùng 3 bộ lọc');
     expect(open.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(open);
-    const drawer = await screen.findByTestId('registry-filters');
+    // The drawer is its own chunk: on a busy machine it may take over the default second to load.
+    const drawer = await screen.findByTestId('registry-filters', {}, { timeout: 8000 });
     expect(open.getAttribute('aria-expanded')).toBe('true');
     for (const id of ['f-kind', 'f-province', 'f-status', 'f-sector', 'f-asof', 'f-sort']) expect(drawer.querySelector(`#${id}`), id).not.toBeNull();
     expect(within(drawer).getByTestId('registry-founded').textContent).toContain('01/01/2015');
