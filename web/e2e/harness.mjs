@@ -139,3 +139,22 @@ export function ensureDir(dir) {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/**
+ * A screenshot of the whole page at the page's own width. Not Playwright's fullPage: Chromium's
+ * capture beyond the viewport shrinks the window to 1×1 px for a moment, a phone's width, so a
+ * page at 1280 px switched to its phone layout in the middle of a scenario (the registry's open
+ * province picker was unmounted with what had been typed; charts were redrawn compact). The
+ * viewport is made as tall as the page instead, then put back.
+ */
+export async function pageShot(page, path) {
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
+  if (!size || height <= size.height) return page.screenshot({ path });
+  await page.setViewportSize({ width: size.width, height: Math.min(height, 16_000) });
+  try {
+    return await page.screenshot({ path });
+  } finally {
+    await page.setViewportSize(size);
+  }
+}
