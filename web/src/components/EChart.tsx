@@ -33,6 +33,11 @@ export interface EChartProps {
 export function EChart({ option, label, className, onClick, onReady, maps, compact }: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  // The box has no area (hidden, or a window shrunk to nothing): ECharts would lay a map out at
+  // scale 0, and its roam view inverts that transform (no inverse: "Cannot read properties of
+  // null (reading '0')"). Resizing and drawing wait until the box has an area again.
+  const flat = useRef(false);
+  const waiting = useRef<(() => void) | null>(null);
   const [lib, setLib] = useState<Echarts | null>(null);
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
@@ -50,7 +55,15 @@ export function EChart({ option, label, className, onClick, onReady, maps, compa
     const instance = lib.init(box.current, undefined, { renderer: 'canvas' });
     chart.current = instance;
     instance.on('click', (p) => clickRef.current?.(p as never));
-    const observer = new ResizeObserver(() => instance.resize());
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      flat.current = !!box && (box.width <= 0 || box.height <= 0);
+      if (flat.current) return;
+      instance.resize();
+      const draw = waiting.current;
+      waiting.current = null;
+      draw?.();
+    });
     observer.observe(box.current);
     onReady?.(instance);
     return () => {
@@ -58,6 +71,8 @@ export function EChart({ option, label, className, onClick, onReady, maps, compa
       onReady?.(null);
       instance.dispose();
       chart.current = null;
+      flat.current = false;
+      waiting.current = null;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lib]);
@@ -67,6 +82,10 @@ export function EChart({ option, label, className, onClick, onReady, maps, compa
     let live = true;
     const draw = (shown: Record<string, unknown>) => {
       if (!live || !chart.current) return;
+      if (flat.current) {
+        waiting.current = () => draw(shown);
+        return;
+      }
       if (maps) for (const [name, geo] of Object.entries(maps)) lib.registerMap(name, geo as never);
       // ECharts writes its own description (in English) into the box's aria-label unless given one:
       // ours, in the page's language.
