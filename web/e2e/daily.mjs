@@ -364,8 +364,13 @@ dailyScenarios.push(
       const source = 'Nguồn: hoptac, Liên minh Hợp tác xã Việt Nam';
       await login(page, base, 'admin', ADMIN_PASSWORD);
       const download = async (title, item, file) => {
-        await page.getByRole('button', { name: `Tải biểu đồ: ${title}` }).click();
-        const [d] = await Promise.all([page.waitForEvent('download'), page.locator('.ant-dropdown:visible').getByRole('menuitem', { name: item }).click()]);
+        const button = page.getByRole('button', { name: `Tải biểu đồ: ${title}` });
+        await button.click();
+        // The menu this button opened (aria-controls), not any visible one: the previous chart's
+        // menu may still be fading out, and an item of it never becomes clickable.
+        await eventually(async () => (await button.getAttribute('aria-controls')) !== null, `the menu of "${title}" open`);
+        const menu = page.locator(`#${await button.getAttribute('aria-controls')}`);
+        const [d] = await Promise.all([page.waitForEvent('download'), menu.getByRole('menuitem', { name: item }).click()]);
         await d.saveAs(join(out, file));
         return readFile(join(out, file));
       };
@@ -386,6 +391,15 @@ dailyScenarios.push(
         assert.equal(png.subarray(1, 4).toString(), 'PNG', 'a PNG file');
         const width = png.readUInt32BE(16);
         assert.ok(width >= 1440, `the PNG drawn at report width: ${width}`);
+        // The map too: its SVG is far larger than the bar charts' (the provinces' outlines).
+        const map = 'Bản đồ 34 tỉnh/thành — Số tổ chức';
+        const mapSvg = String(await download(map, 'Lưu ảnh SVG', `52-ban-do-${slug}.svg`));
+        assert.ok(mapSvg.includes(`<title>${map}</title>`), 'the map SVG titled');
+        assert.ok(mapSvg.includes(`>${scope} · Số liệu tính đến ngày ${asOf}</text>`), `the scope and date in the map SVG (${scope})`);
+        const mapPng = await download(map, 'Lưu ảnh PNG', `52-ban-do-${slug}.png`);
+        assert.equal(mapPng.subarray(1, 4).toString(), 'PNG', 'the map as a PNG file');
+        assert.ok(mapPng.readUInt32BE(16) >= 1440, `the map PNG drawn at report width: ${mapPng.readUInt32BE(16)}`);
+        console.log(`  ${scope}: map SVG ${(mapSvg.length / 1024).toFixed(0)} KB, PNG ${(mapPng.length / 1024).toFixed(0)} KB`);
       }
       // The chart on the screen has no such title drawn in it (only the card's heading).
       await shot(page, '52-tong-quan-dong-thap');

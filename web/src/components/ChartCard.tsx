@@ -69,12 +69,14 @@ export function ChartCard({ title, data, suffix, scope, period, extra, footer, t
   const hasRows = rows.length > 0 && !empty;
   /** The picture for a report, drawn off screen from the chart's option (the screen's chart unchanged). */
   const picture = (type: 'png' | 'svg') =>
-    void Promise.all([exporter(), files()]).then(([x, f]) =>
-      x.savePicture(type, name(f), chart.option, { title, scope: scope ?? t('dashboard.country'), period }, lang, {
-        width: instance.current?.getWidth() ?? 800,
-        height: instance.current?.getHeight() ?? 400,
-      }),
-    );
+    void Promise.all([exporter(), files()])
+      .then(([x, f]) => {
+        const size = { width: instance.current?.getWidth() ?? 800, height: instance.current?.getHeight() ?? 400 };
+        const meta = { title, scope: scope ?? t('dashboard.country'), period };
+        return x.savePicture(type, name(f), chart.option, meta, lang, size, chart.maps);
+      })
+      // A picture that could not be made is said in the console, not lost as an unhandled rejection.
+      .catch((e: unknown) => console.error(`${title}: the ${type.toUpperCase()} could not be made`, e));
   return (
     <Panel
       testId={testId}

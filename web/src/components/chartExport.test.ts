@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { composeSvg, EXPORT_MIN_WIDTH, exportBands, exportOption, renderExportSvg, wrapText } from './chartExport';
+import { composeSvg, EXPORT_MIN_WIDTH, exportBands, exportOption, renderExportSvg, savePicture, wrapText } from './chartExport';
 import { echarts } from '../lib/echarts';
+
+const saved: { name: string; blob: Blob }[] = [];
+vi.mock('../lib/download', () => ({ saveBlob: (name: string, blob: Blob) => saved.push({ name, blob }) }));
 
 const meta = {
   title: 'Theo tỉnh/thành — Số tổ chức',
@@ -67,5 +70,23 @@ describe('the option drawn for a download', () => {
     // The bars' category labels, drawn by ECharts.
     expect(out.svg).toContain('Đồng Tháp</text>');
     expect(out.height).toBeGreaterThan(300);
+  });
+
+  it('draws a map from the outlines it is given, whether or not the screen drew it', async () => {
+    // A square province "01", registered by nothing else in this test file.
+    const outlines = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { code: '01' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] } }],
+    };
+    const map = { series: [{ type: 'map', map: 'export-test', nameProperty: 'code', roam: true, data: [{ name: '01', value: 3 }] }] };
+    await savePicture('svg', 'ban-do', map, { title: 'Bản đồ', scope: 'Cả nước' }, 'vi', { width: 400, height: 300 }, { 'export-test': outlines });
+    expect(saved.at(-1)?.name).toBe('ban-do.svg');
+    const svg = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(saved.at(-1)!.blob);
+    });
+    expect(svg).toContain('<title>Bản đồ</title>');
+    expect(svg).toMatch(/<path d="M/);
   });
 });

@@ -113,8 +113,12 @@ export async function savePicture(
   meta: Omit<ChartExportMeta, 'source'>,
   lang: keyof typeof SOURCE,
   size: { width: number; height: number },
+  /** The chart's maps (name → GeoJSON): registered here too, so the picture does not depend on
+   * the screen's chart having drawn (it waits while its box has no area). */
+  maps?: Record<string, unknown>,
 ): Promise<void> {
   const [echarts, f] = await Promise.all([import('../lib/echarts').then((m) => m.echarts), import('../lib/download')]);
+  for (const [name, geo] of Object.entries(maps ?? {})) echarts.registerMap(name, geo as never);
   const out = renderExportSvg(echarts, option, { ...meta, source: SOURCE[lang] }, size);
   if (type === 'svg') f.saveBlob(`${filename}.svg`, new Blob([out.svg], { type: 'image/svg+xml;charset=utf-8' }));
   else f.saveBlob(`${filename}.png`, await svgToPng(out.svg, out.width, out.height));
@@ -139,8 +143,9 @@ export function renderExportSvg(
   }
 }
 
-/** The same picture as a PNG (the SVG drawn on a canvas at twice the size): a Blob, as a map's PNG
- * is over the 2 MB a data: address may carry for a download. */
+/** The same picture as a PNG (the SVG drawn on a canvas at twice the size): a Blob, as Chromium does
+ * not download a data: address over 2 MB (the map's PNG is about 125 KB). The SVG reaches the image as a data:
+ * address, not a blob: one, which the server's Content-Security-Policy (img-src 'self' data:) blocks. */
 export async function svgToPng(svg: string, width: number, height: number, pixelRatio = 2): Promise<Blob> {
   const img = new Image();
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
