@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ADMIN_PASSWORD, ApiClient } from './harness.mjs';
-import { eventually, login, registryRows } from './scenarios.mjs';
-import { PASSWORD } from './seed.mjs';
+import { eventually, login, noHorizontalScroll, registryRows } from './scenarios.mjs';
+import { FIGURES, PASSWORD } from './seed.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -220,3 +220,198 @@ export const dailyScenarios = [
   axeScenario(1440, 900, '45'),
   axeScenario(360, 740, '46'),
 ];
+
+/** The date as the page writes it (vi): 05/12/2026. */
+const viDate = (iso) => iso.split('-').reverse().join('/');
+
+/** Takes the page at 360 px wide, then back to the width it had. */
+async function phoneShot(page, shot, name) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForTimeout(300);
+  await noHorizontalScroll(page);
+  await shot(page, name);
+  await page.setViewportSize(size);
+}
+
+dailyScenarios.push(
+  {
+    // The server matches the words naming a province after the name matches: "htx dong thap" lists
+    // the cooperatives named "… Đồng Tháp" first, then the other cooperatives in Đồng Tháp (82).
+    name: 'search-province-name',
+    viewport: { width: 1440, height: 900 },
+    async run(page, { base, admin, shot }) {
+      const q = 'htx dong thap';
+      const api = await admin.must('GET', `/api/v1/entities?q=${encodeURIComponent(q)}&limit=200`);
+      const named = (e) => /đồng tháp/i.test(e.name);
+      const firstPlace = api.items.findIndex((e) => !named(e));
+      assert.ok(firstPlace > 0, `name matches first, then place matches: ${api.items.map((e) => e.name).join(' | ')}`);
+      assert.ok(api.items.slice(firstPlace).every((e) => !named(e) && e.current_province_code === '82'), 'after the name matches, only entities in Đồng Tháp');
+      for (const code of ['E2E-DT-002', 'E2E-DT-003']) assert.ok(api.items.some((e) => e.registration_code === code), `${code} (in Đồng Tháp, not named so) is found`);
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      await page.goto(`${base}/registry?q=${encodeURIComponent(q)}`);
+      await eventually(async () => (await page.getByTestId('registry-count').innerText()) === `${api.total.toLocaleString('vi-VN')} tổ chức`, `${api.total} matches for "${q}"`);
+      const rows = await registryRows(page);
+      assert.equal(rows.length, Math.min(api.total, rows.length));
+      assert.ok(rows.length >= firstPlace + 2, `the place matches on the first page: ${rows.length} rows`);
+      rows.forEach((row, i) => {
+        assert.ok(row.includes(api.items[i].name), `row ${i + 1} is ${api.items[i].name}: ${row}`);
+        assert.ok(row.includes('Đồng Tháp'), `row ${i + 1} in Đồng Tháp: ${row}`);
+      });
+      await shot(page, '47-tim-theo-ten-tinh-1440');
+      await phoneShot(page, shot, '47-tim-theo-ten-tinh-360');
+    },
+  },
+  {
+    // A province officer reads the change history of an entity of the province (admins only before).
+    name: 'officer-entity-history',
+    viewport: { width: 1440, height: 900 },
+    async run(page, { base, admin, ids, shot }) {
+      const entity = ids['E2E-HN-001'];
+      const address = `Số ${Date.now() % 1000} phố Hàng Bạc, phường Hoàn Kiếm`;
+      await admin.must('PATCH', `/api/v1/entities/${entity}`, { address });
+      await login(page, base, 'canbo.hanoi', PASSWORD);
+      await page.goto(`${base}/registry/${entity}`);
+      await page.getByTestId('entity-name').getByText('Hợp tác xã Dịch vụ Thương mại Hà Nội').waitFor();
+      await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).click();
+      await page.locator('ins', { hasText: address }).waitFor();
+      await shot(page, '48-can-bo-tinh-lich-su-thay-doi-1440');
+      await phoneShot(page, shot, '48-can-bo-tinh-lich-su-thay-doi-360');
+      // Another province's entity's history is not read.
+      const officer = await new ApiClient(base).login('canbo.hanoi', PASSWORD);
+      const other = await officer.call('GET', `/api/v1/audit?object=entity:${ids['E2E-HCM-001']}&limit=200`);
+      assert.ok(other.status === 403 || other.status === 404 || (other.status === 200 && other.json.items.length === 0), `another province's history: ${other.status} ${JSON.stringify(other.json).slice(0, 200)}`);
+      const own = await officer.must('GET', `/api/v1/audit?object=entity:${entity}&limit=200`);
+      assert.ok(own.items.length >= 2, 'the creation and the change');
+    },
+  },
+  {
+    // Figures entered through the annual update reach the dashboard: a cooperative changes its
+    // members in this year's report, the province admin approves it, and the province's members
+    // at the end of the year (the report's period) change by the difference.
+    name: 'annual-update-to-dashboard',
+    needs: 'reports',
+    viewport: { width: 1440, height: 900 },
+    async run(page, { base, admin, ids, browser, shot }) {
+      const entity = ids['E2E-DT-002'];
+      const province = '82';
+      const year = String(new Date().getFullYear());
+      const yearEnd = `${year}-12-31`;
+      await admin.call('POST', '/api/v1/users', { username: 'htx.nguhiep', display_name: 'Võ Văn Hiệp', role: 'cooperative', entity_id: entity, password: PASSWORD });
+      await admin.call('POST', '/api/v1/users', { username: 'quantri.dongthap', display_name: 'Đặng Thị Tháp', role: 'province_admin', province_code: province, password: PASSWORD });
+      const members = async (asOf) => (await admin.must('GET', `/api/v1/stats/entities?measure=members_total&province=${province}&as_of=${asOf}`)).total;
+      const before = await members(yearEnd);
+      const beforeToday = await members(today());
+      const old = FIGURES.find(([code, period]) => code === 'E2E-DT-002' && period === String(Number(year) - 1))[2].members_total;
+      const next = old + 17;
+
+      await login(page, base, 'htx.nguhiep', PASSWORD);
+      await page.goto(`${base}/registry/${entity}`);
+      await page.getByRole('button', { name: `Cập nhật thông tin năm ${year}` }).click();
+      await page.waitForURL(/\/reports\/\d+$/);
+      const id = Number(new URL(page.url()).pathname.split('/').pop());
+      const input = page.locator('#f-members_total');
+      await input.waitFor();
+      await input.fill(String(next));
+      await input.press('Tab');
+      await page.getByTestId('save-state').getByText(/Đã lưu lúc \d\d:\d\d/).waitFor();
+      await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await page.getByText('Báo cáo đã gửi, đang chờ duyệt: không sửa được nữa.').waitFor();
+      const sent = await admin.must('GET', `/api/v1/reports/${id}`);
+      assert.equal(sent.status, 'submitted');
+      assert.equal(Number(sent.values.members_total), next);
+      await shot(page, '49-htx-gui-cap-nhat-nam');
+
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+      const p = await context.newPage();
+      p.setDefaultTimeout(10_000);
+      try {
+        await login(p, base, 'quantri.dongthap', PASSWORD);
+        await p.goto(base + '/reports/inbox');
+        const row = p.getByTestId('inbox').locator('tr', { hasText: 'Hợp tác xã Sầu riêng Ngũ Hiệp' });
+        await row.waitFor();
+        await shot(p, '50-tinh-duyet-cap-nhat-nam');
+        await row.getByRole('button', { name: 'Duyệt' }).click();
+        await p.locator('.ant-modal-confirm').getByRole('button', { name: 'Duyệt' }).click();
+        await eventually(async () => (await admin.must('GET', `/api/v1/reports/${id}`)).status === 'approved', 'the report approved');
+        const after = await members(yearEnd);
+        assert.equal(after, before + (next - old), `members in Đồng Tháp at ${yearEnd}: ${before} → ${after}`);
+        const afterToday = await members(today());
+        console.log(`  members in Đồng Tháp: at ${yearEnd} ${before} → ${after}; today ${beforeToday} → ${afterToday} (the ${year} figures count from the end of ${year})`);
+        // The dashboard at the end of the year shows it.
+        await p.goto(`${base}/?province=${province}&as_of=${yearEnd}`);
+        await eventually(async () => (await p.getByTestId('dashboard-scope').innerText()).trim() === 'Đồng Tháp', 'the dashboard on Đồng Tháp');
+        const value = p.getByTestId('kpi-members-value');
+        await eventually(async () => (await value.getAttribute('data-exact')) === after.toLocaleString('vi-VN'), `the members card showing ${after}`);
+        await p.waitForTimeout(300);
+        await shot(p, '51-tong-quan-sau-cap-nhat-1440');
+        await phoneShot(p, shot, '51-tong-quan-sau-cap-nhat-360');
+      } finally {
+        await context.close();
+      }
+    },
+  },
+  {
+    // The chart downloads are report-ready: the title, the scope, the date and the source are in the file.
+    name: 'chart-download-report-ready',
+    needs: 'stats',
+    viewport: { width: 1440, height: 900 },
+    async run(page, { base, out, shot }) {
+      const { readFile } = await import('node:fs/promises');
+      const { join } = await import('node:path');
+      const asOf = viDate(today());
+      const source = 'Nguồn: hoptac, Liên minh Hợp tác xã Việt Nam';
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      const download = async (title, item, file) => {
+        const button = page.getByRole('button', { name: `Tải biểu đồ: ${title}` });
+        await button.click();
+        // The menu this button opened (aria-controls), not any visible one: the previous chart's
+        // menu may still be fading out, and an item of it never becomes clickable.
+        await eventually(async () => (await button.getAttribute('aria-controls')) !== null, `the menu of "${title}" open`);
+        const menu = page.locator(`#${await button.getAttribute('aria-controls')}`);
+        const [d] = await Promise.all([page.waitForEvent('download'), menu.getByRole('menuitem', { name: item }).click()]);
+        await d.saveAs(join(out, file));
+        return readFile(join(out, file));
+      };
+      for (const [query, scope] of [['', 'Cả nước'], ['?province=82', 'Đồng Tháp']]) {
+        await page.goto(`${base}/${query}`);
+        await page.locator('[data-testid="chart-by-province"] canvas').waitFor();
+        await page.locator('[data-testid="chart-map"] canvas').waitFor();
+        await page.waitForTimeout(300);
+        const slug = scope === 'Cả nước' ? 'ca-nuoc' : 'dong-thap';
+        const title = 'Theo tỉnh/thành — Số tổ chức';
+        const svg = String(await download(title, 'Lưu ảnh SVG', `52-bieu-do-${slug}.svg`));
+        assert.match(svg, /^<\?xml[^>]*>\s*<svg /, 'an SVG file');
+        assert.ok(svg.includes(`<title>${title}</title>`), 'the title in the SVG');
+        assert.ok(svg.includes(`>${title}</text>`), 'the title drawn in the SVG');
+        assert.ok(svg.includes(`>${scope} · Số liệu tính đến ngày ${asOf}</text>`), `the scope and date in the SVG (${scope})`);
+        assert.ok(svg.includes(`>${source}</text>`), 'the source in the SVG');
+        const png = await download(title, 'Lưu ảnh PNG', `52-bieu-do-${slug}.png`);
+        assert.equal(png.subarray(1, 4).toString(), 'PNG', 'a PNG file');
+        const width = png.readUInt32BE(16);
+        assert.ok(width >= 1440, `the PNG drawn at report width: ${width}`);
+        // The map too: its SVG is far larger than the bar charts' (the provinces' outlines).
+        const map = 'Bản đồ 34 tỉnh/thành — Số tổ chức';
+        const mapSvg = String(await download(map, 'Lưu ảnh SVG', `52-ban-do-${slug}.svg`));
+        assert.ok(mapSvg.includes(`<title>${map}</title>`), 'the map SVG titled');
+        assert.ok(mapSvg.includes(`>${scope} · Số liệu tính đến ngày ${asOf}</text>`), `the scope and date in the map SVG (${scope})`);
+        const mapPng = await download(map, 'Lưu ảnh PNG', `52-ban-do-${slug}.png`);
+        assert.equal(mapPng.subarray(1, 4).toString(), 'PNG', 'the map as a PNG file');
+        assert.ok(mapPng.readUInt32BE(16) >= 1440, `the map PNG drawn at report width: ${mapPng.readUInt32BE(16)}`);
+        console.log(`  ${scope}: map SVG ${(mapSvg.length / 1024).toFixed(0)} KB, PNG ${(mapPng.length / 1024).toFixed(0)} KB`);
+      }
+      // The chart on the screen has no such title drawn in it (only the card's heading).
+      await shot(page, '52-tong-quan-dong-thap');
+      // A window shrunk to nothing and back (Chromium does so for a moment for a full-page capture):
+      // the charts' boxes have no area meanwhile, which the map must survive (its roam view cannot
+      // invert a transform at scale 0). The console is checked after the scenario.
+      const size = page.viewportSize();
+      await page.setViewportSize({ width: 1, height: 1 });
+      await page.waitForTimeout(500);
+      await page.setViewportSize(size);
+      await page.locator('[data-testid="chart-map"] canvas').waitFor();
+      await page.waitForTimeout(500);
+    },
+  },
+);

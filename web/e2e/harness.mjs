@@ -139,3 +139,27 @@ export function ensureDir(dir) {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/**
+ * A screenshot of the whole page at the page's own width. Not Playwright's fullPage: Chromium's
+ * capture beyond the viewport shrinks the window to 1×1 px for a moment, a phone's width, so a
+ * page at 1280 px switched to its phone layout in the middle of a scenario (the registry's open
+ * province picker was unmounted with what had been typed; charts were redrawn compact). The
+ * viewport is made as tall as the page instead, then put back; with a drawer or a dialog open,
+ * only the viewport is taken.
+ */
+export async function pageShot(page, path) {
+  const size = page.viewportSize();
+  const { height, overlay } = await page.evaluate(() => ({
+    height: Math.ceil(document.documentElement.scrollHeight),
+    // An open drawer or dialog is sized by the viewport: it is shown as the person sees it.
+    overlay: [...document.querySelectorAll('.ant-drawer-open, .ant-modal-wrap')].some((e) => e.getClientRects().length > 0),
+  }));
+  if (!size || overlay || height <= size.height) return page.screenshot({ path });
+  await page.setViewportSize({ width: size.width, height: Math.min(height, 16_000) });
+  try {
+    return await page.screenshot({ path });
+  } finally {
+    await page.setViewportSize(size);
+  }
+}

@@ -5,7 +5,7 @@
 // the reason. Ends with "N passed, N failed".
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
-import { ensureDir, launchBrowser, startServer } from './harness.mjs';
+import { ensureDir, launchBrowser, pageShot, startServer } from './harness.mjs';
 import { scenarios } from './scenarios.mjs';
 import { seed } from './seed.mjs';
 
@@ -42,7 +42,8 @@ try {
     browser,
     admin: seeded.admin,
     ids: seeded.ids,
-    shot: async (page, name) => page.screenshot({ path: join(out, `${name}.png`), fullPage: true }),
+    out,
+    shot: async (page, name) => pageShot(page, join(out, `${name}.png`)),
   };
   for (const s of scenarios) {
     if (only.length && !only.includes(s.name)) continue;
@@ -56,7 +57,8 @@ try {
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    // An uncaught error with where it was thrown (the first frames), to find it in the bundle.
+    page.on('pageerror', (e) => errors.push(e.stack ? e.stack.split('\n').slice(0, 4).join('\n') : String(e)));
     page.on('console', (m) => {
       if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) errors.push(m.text());
     });
@@ -68,7 +70,9 @@ try {
     } catch (e) {
       failed++;
       console.log(`FAIL ${s.name}: ${e.stack ?? e}`);
-      await page.screenshot({ path: join(out, `FAILED-${s.name}.png`), fullPage: true }).catch(() => undefined);
+      // What the browser said before the failure often explains it.
+      if (errors.length) console.log(`  browser console:\n  ${errors.join('\n  ')}`);
+      await pageShot(page, join(out, `FAILED-${s.name}.png`)).catch(() => undefined);
     } finally {
       await context.close();
     }

@@ -15,8 +15,21 @@ export async function login(page, base, username, password) {
 }
 
 export async function registryRows(page) {
-  await page.locator('.ant-table-tbody').waitFor();
-  return page.locator('.ant-table-tbody tr.ant-table-row').allInnerTexts();
+  // A table's rows, or on a phone (≤ 480 px) the cards.
+  await page.locator('.ant-table-tbody, [data-testid="registry-cards"]').first().waitFor();
+  return page.locator('.ant-table-tbody tr.ant-table-row, [data-testid="registry-card"]').allInnerTexts();
+}
+
+/** Nothing of the element sticks out of the page's width (cut at a phone's edge). */
+async function insideWidth(page, selector) {
+  const out = await page.evaluate((sel) => {
+    const w = document.documentElement.clientWidth;
+    return [...document.querySelectorAll(sel)].filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && (r.left < -1 || r.right > w + 1);
+    }).map((e) => `${e.className}: ${Math.round(e.getBoundingClientRect().left)}–${Math.round(e.getBoundingClientRect().right)}`);
+  }, selector);
+  assert.deepEqual(out, [], `${selector} cut at the page's edge`);
 }
 
 /** Waits until fn() returns a truthy value (the page updates asynchronously). */
@@ -296,7 +309,9 @@ export const scenarios = [
       await noHorizontalScroll(page);
       await shot(page, '14-dien-thoai-dang-nhap');
       await login(page, base, 'admin', ADMIN_PASSWORD);
+      await page.locator('[data-testid="chart-kind"] canvas, [data-testid="chart-kind-empty"]').first().waitFor();
       await noHorizontalScroll(page);
+      await insideWidth(page, '.chart-box, .panel');
       await shot(page, '15-dien-thoai-tong-quan');
       await page.getByRole('button', { name: 'Mở menu' }).click();
       await page.getByRole('link', { name: 'Sổ đăng ký' }).click();
@@ -311,6 +326,49 @@ export const scenarios = [
       await page.goto(`${base}/registry/new`);
       await page.getByLabel('Tên tổ chức').waitFor();
       await noHorizontalScroll(page);
+    },
+  },
+  {
+    // Issue 15 item 9: the registry at 360 px, its filters in a drawer and its results as cards.
+    name: 'phone-360-registry',
+    viewport: { width: 360, height: 740 },
+    async run(page, { base, ids, shot }) {
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      await page.goto(`${base}/registry`);
+      const cards = await eventually(async () => {
+        const r = await registryRows(page);
+        return r.length ? r : null;
+      }, 'cards');
+      assert.equal(await page.locator('.ant-table').count(), 0, 'no wide table on a phone');
+      // The first screen: the search and the filter button, not eight filters.
+      await page.getByTestId('registry-search').waitFor();
+      assert.equal(await page.locator('#f-kind').count(), 0, 'the filters wait in the drawer');
+      const firstCard = await page.getByTestId('registry-card').first().boundingBox();
+      assert.ok(firstCard && firstCard.y < 740, `a card on the first screen (at ${firstCard?.y})`);
+      await noHorizontalScroll(page);
+      await insideWidth(page, '[data-testid="registry-card"], .registry-phone-filters');
+      await shot(page, '16b-dien-thoai-so-dang-ky-the');
+      // A filter chosen in the drawer: counted on the button, applied to the cards.
+      await page.getByTestId('registry-filters-open').click();
+      await page.getByTestId('registry-filters').waitFor();
+      await page.locator('#f-province').click();
+      await page.locator('#f-province').fill('dong thap');
+      await page.locator('.ant-select-item-option[title="Đồng Tháp"]').click();
+      await eventually(async () => page.url().includes('province='), 'the province in the address');
+      await shot(page, '16c-dien-thoai-bo-loc');
+      await page.getByTestId('registry-filters-done').click();
+      await eventually(async () => (await page.getByTestId('registry-filters-open').getAttribute('aria-expanded')) === 'false', 'the drawer closed');
+      await eventually(async () => (await page.locator('.registry-phone-filters .ant-badge-count').getAttribute('title')) === '1', 'one filter counted');
+      const filtered = await eventually(async () => {
+        const r = await registryRows(page);
+        return r.length && r.every((t) => t.includes('Đồng Tháp')) ? r : null;
+      }, 'only Đồng Tháp cards');
+      assert.ok(filtered.length >= 1);
+      await noHorizontalScroll(page);
+      // A card opens its entity.
+      await page.getByTestId('registry-card').filter({ hasText: 'Hợp tác xã Nông nghiệp Đồng Tháp' }).click();
+      await page.getByTestId('entity-name').getByText('Hợp tác xã Nông nghiệp Đồng Tháp').waitFor();
+      assert.ok(page.url().endsWith(`/registry/${ids['E2E-DT-001']}`), page.url());
     },
   },
   {

@@ -50,6 +50,14 @@ ENTITIES.push(
   { registration_code: 'E2E-NEW-002', kind: 'group', name: 'Tổ hợp tác Gạo sạch Phong Điền', province_code: '92', founded_on: `${THIS_YEAR}-01-01`, sector: 'agriculture' },
 );
 
+// Đồng Tháp today (code 82 of the 34 provinces) without "Đồng Tháp" in their names: found by the
+// search "htx dong thap" through the province's name, after the name matches. One founded in Tiền
+// Giang (code 82 then, Đồng Tháp since 07/2025), one founded in today's Đồng Tháp.
+ENTITIES.push(
+  { registration_code: 'E2E-DT-002', kind: 'cooperative', name: 'Hợp tác xã Sầu riêng Ngũ Hiệp', province_code: '82', founded_on: '2016-04-12', sector: 'agriculture' },
+  { registration_code: 'E2E-DT-003', kind: 'cooperative', name: 'Hợp tác xã Xoài cát Hòa Lộc', province_code: '82', founded_on: '2025-09-15', sector: 'agriculture' },
+);
+
 // Figures by period: [registration code, period, figures]. The dashboard shows, per entity, the
 // latest period that ended by its date.
 export const FIGURES = [
@@ -61,6 +69,7 @@ export const FIGURES = [
   ['E2E-DL-001', '2025', { members_total: 8, workers_total: 35 }],
   ['E2E-GEN-001', '2025', { members_total: 47, members_female: 30, workers_total: 15 }],
   ['E2E-GEN-002', '2024', { members_total: 12, members_female: 5, workers_total: 7 }],
+  ['E2E-DT-002', '2025', { members_total: 40, members_female: 12, workers_total: 16 }],
   ['E2E-GEN-003', '2025S1', { members_total: 33, members_female: 16, workers_total: 9 }],
 ];
 

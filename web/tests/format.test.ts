@@ -1,4 +1,4 @@
-import { datePattern, formatCompact, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatPeriod, todayIso } from '../src/i18n/format';
+import { datePattern, formatCompact, formatShort, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatPeriod, todayIso } from '../src/i18n/format';
 
 describe('Vietnamese and English formats', () => {
   it('groups digits with dots in Vietnamese and commas in English', () => {
@@ -24,6 +24,17 @@ describe('Vietnamese and English formats', () => {
     expect(formatCompact(10_002_978, 'vi', 2)).toBe('10 triệu');
     expect(formatCompact(123_456_789, 'en', 2)).toBe('123.5 m');
     expect(formatCompact(5_000_000_000_000_000, 'vi', 2)).toBe('5.000 nghìn tỷ');
+  });
+
+  it('shortens axis numbers on a phone to abbreviated units', () => {
+    expect(formatShort(10_000, 'vi')).toBe('10 N');
+    expect(formatShort(1_200_000, 'vi')).toBe('1,2 Tr');
+    expect(formatShort(3_000_000_000, 'vi')).toBe('3 Tỷ');
+    expect(formatShort(250_000_000, 'vi')).toBe('250 Tr');
+    expect(formatShort(800, 'vi')).toBe('800');
+    expect(formatShort(-1_500, 'vi')).toBe('-1,5 N');
+    expect(formatShort(1_200_000, 'en')).toBe('1.2m');
+    expect(formatShort(10_000, 'en')).toBe('10k');
   });
 
   it('writes shares as percentages', () => {

@@ -30,3 +30,29 @@ export function wrap(ui: ReactNode, path = '/') {
     </I18nProvider>,
   );
 }
+
+// For tests: a screen of the given width, answering min-width and max-width queries (jsdom has
+// no layout, so window.matchMedia is mocked). Returns a function that restores the previous mock.
+export function screenWidth(width: number): () => void {
+  const before = window.matchMedia;
+  const answer = (query: string) => {
+    let ok = true;
+    for (const [, kind, px] of query.matchAll(/\((min|max)-width:\s*(\d+(?:\.\d+)?)px\)/g)) {
+      ok &&= kind === 'min' ? width >= Number(px) : width <= Number(px);
+    }
+    return ok && /width/.test(query);
+  };
+  window.matchMedia = ((query: string) => ({
+    matches: answer(query),
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  })) as typeof window.matchMedia;
+  return () => {
+    window.matchMedia = before;
+  };
+}

@@ -1,7 +1,8 @@
-// A chart in a card, with its title and the downloads every chart offers: the picture as PNG
-// and the numbers behind it as CSV or XLSX. A toggle shows the same numbers as a table (for
-// screen readers and keyboard users); a chart without numbers says so and where they are
-// entered, a chart that failed to load says what failed and offers to try again.
+// A chart in a card, with its title and the downloads every chart offers: the picture as PNG or
+// SVG, ready for a report (its title, scope, as-of date or period and source written on it, see
+// chartExport.ts), and the numbers behind it as CSV or XLSX. A toggle shows the same numbers as
+// a table (for screen readers and keyboard users); a chart without numbers says so and where they
+// are entered, a chart that failed to load says what failed and offers to try again.
 import { DownloadOutlined, TableOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
 import type { EChartsType } from 'echarts/core';
@@ -10,19 +11,25 @@ import { Link } from 'react-router';
 import { formatNumber } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Cell } from '../lib/xlsx';
+import { usePhone } from '../lib/media';
 import { EChart, type EChartProps } from './EChart';
 import { MenuButton } from './MenuButton';
 import { Panel } from './Panel';
 
 // The file writers (XLSX carries a zip library) load when a download is asked for.
 const files = () => import('../lib/download');
+const exporter = () => import('./chartExport');
 
-export interface ChartCardProps extends Omit<EChartProps, 'label' | 'onReady'> {
+export interface ChartCardProps extends Omit<EChartProps, 'label' | 'onReady' | 'compact'> {
   title: string;
   /** Header row then data rows, as shown (labels, not codes). */
   data: Cell[][];
   /** Added to file names, e.g. the as-of date. */
   suffix?: string;
+  /** Written on the downloaded picture: a province's name or "Cả nước" (the default). */
+  scope?: string;
+  /** Written on the downloaded picture: the as-of date or the period. */
+  period?: string;
   extra?: ReactNode;
   footer?: ReactNode;
   testId?: string;
@@ -50,8 +57,10 @@ export function describeChart(title: string, data: Cell[][], lang: 'vi' | 'en', 
   return `${chartWord}: ${title}.${shown.length ? ' ' + shown.join('; ') + '.' : ''}${rest}`;
 }
 
-export function ChartCard({ title, data, suffix, extra, footer, testId, empty, enterHref, error, onRetry, rowHref, maxHeight, ...chart }: ChartCardProps) {
+export function ChartCard({ title, data, suffix, scope, period, extra, footer, testId, empty, enterHref, error, onRetry, rowHref, maxHeight, ...chart }: ChartCardProps) {
   const { t, lang } = useI18n();
+  // On a phone the same chart with compact axes, legends under the plot and no label outside it.
+  const phone = usePhone();
   const instance = useRef<EChartsType | null>(null);
   const [table, setTable] = useState(false);
   const tableId = useId();
@@ -60,6 +69,16 @@ export function ChartCard({ title, data, suffix, extra, footer, testId, empty, e
   const cell = (c: Cell) => (typeof c === 'number' ? formatNumber(c, lang) : (c ?? '—'));
   const description = describeChart(title, data, lang, t('chart.word'), (n) => t('chart.more', { count: n }));
   const hasRows = rows.length > 0 && !empty;
+  /** The picture for a report, drawn off screen from the chart's option (the screen's chart unchanged). */
+  const picture = (type: 'png' | 'svg') =>
+    void Promise.all([exporter(), files()])
+      .then(([x, f]) => {
+        const size = { width: instance.current?.getWidth() ?? 800, height: instance.current?.getHeight() ?? 400 };
+        const meta = { title, scope: scope ?? t('dashboard.country'), period };
+        return x.savePicture(type, name(f), chart.option, meta, lang, size, chart.maps);
+      })
+      // A picture that could not be made is said in the console, not lost as an unhandled rejection.
+      .catch((e: unknown) => console.error(`${title}: the ${type.toUpperCase()} could not be made`, e));
   return (
     <Panel
       testId={testId}
@@ -85,11 +104,9 @@ export function ChartCard({ title, data, suffix, extra, footer, testId, empty, e
               {
                 key: 'png',
                 label: t('dashboard.savePng'),
-                onClick: () => {
-                  const url = instance.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-                  if (url) void files().then((f) => f.saveDataUrl(`${name(f)}.png`, url));
-                },
+                onClick: () => picture('png'),
               },
+              { key: 'svg', label: t('chart.saveSvg'), onClick: () => picture('svg') },
               { key: 'csv', label: t('dashboard.dataCsv'), onClick: () => void files().then((f) => f.saveCsv(`${name(f)}.csv`, data)) },
               { key: 'xlsx', label: t('dashboard.dataXlsx'), onClick: () => void files().then((f) => f.saveXlsx(`${name(f)}.xlsx`, title, data)) },
             ]}
@@ -131,7 +148,7 @@ export function ChartCard({ title, data, suffix, extra, footer, testId, empty, e
           <p className="muted chart-scroll-hint">{t('chart.scrollHint', { count: formatNumber(rows.length, lang) })}</p>
         </>
       ) : (
-        <EChart {...chart} label={description} onReady={(c) => (instance.current = c)} />
+        <EChart {...chart} compact={phone ? lang : undefined} label={description} onReady={(c) => (instance.current = c)} />
       )}
       {table && hasRows && (
         <div className="chart-table-wrap" id={tableId}>

@@ -111,6 +111,8 @@ export default function DashboardPage() {
   const fmt = (v: number | null | undefined) => (money ? formatMoney(v, lang) : formatNumber(v, lang));
   const measureLabel = t(`measure.${measure}` as MessageKey);
   const suffix = `${province ? provinceLabel(province) + ' ' : ''}${asOf}`;
+  // Written on each chart's downloaded picture, so that it stands alone in a report.
+  const exportMeta = { scope: province ? provinceLabel(province) : t('dashboard.country'), period: `${t('dashboard.asOf')} ${formatDate(asOf, lang)}` };
 
   const charts = useMemo(() => {
     const ks = kindStatus.data ? pivot(kindStatus.data.rows, 'kind', 'status') : null;
@@ -335,6 +337,7 @@ export default function DashboardPage() {
                 testId="chart-map"
                 title={`${t('dashboard.map')} — ${measureLabel}`}
                 suffix={suffix}
+                {...exportMeta}
                 rows={mapData.data?.rows ?? []}
                 provinceLabel={provinceLabel}
                 format={fmt}
@@ -359,6 +362,7 @@ export default function DashboardPage() {
                       }
                 }
                 suffix={suffix}
+                {...exportMeta}
                 className="chart-box tall"
                 // Every province's full name on its own line: the 34 fit the card, the 63 of the
                 // former scheme make the chart taller and it scrolls in the card.
@@ -380,6 +384,7 @@ export default function DashboardPage() {
               testId="chart-kind-status"
               title={t('dashboard.kindStatus')}
               suffix={suffix}
+              {...exportMeta}
               {...state(kindStatus, [total])}
               rowHref={(i) => recordsHref({ kind: charts.ks?.rows[i]?.key })}
               onClick={(p) => p.name && open({ kind: kindKey(p.name) ?? '', status: (p.seriesName && statusKey(p.seriesName)) || '' })}
@@ -407,6 +412,7 @@ export default function DashboardPage() {
               testId="chart-founded"
               title={t('dashboard.foundedDissolvedPerYear')}
               suffix={suffix}
+              {...exportMeta}
               {...state(foundedYears, [...charts.trend.founded, ...charts.trend.dissolved])}
               rowHref={(i) => foundedHref(charts.trend.years[i])}
               onClick={(p) => p.name && p.seriesName === t('dashboard.founded') && navigate(foundedHref(p.name))}
@@ -437,6 +443,7 @@ export default function DashboardPage() {
               testId="chart-active"
               title={t('dashboard.activeOverTime')}
               suffix={suffix}
+              {...exportMeta}
               {...state(activeSeries, charts.act.groups.flatMap((g) => g.data))}
               data={[[t('figures.period'), ...charts.act.groups.map((g) => g.label)], ...charts.act.periods.map((p, i) => [p, ...charts.act.groups.map((g) => g.data[i])])]}
               option={{
@@ -453,6 +460,7 @@ export default function DashboardPage() {
               testId="chart-sector"
               title={`${t('dashboard.bySector')} (${t('status.active').toLowerCase()})`}
               suffix={suffix}
+              {...exportMeta}
               {...state(bySector, charts.sec.map((r) => r.value))}
               rowHref={(i) => recordsHref({ status: 'active', sector: [...charts.sec].reverse()[i]?.key })}
               onClick={(p) => {
@@ -472,6 +480,7 @@ export default function DashboardPage() {
               testId="chart-kind"
               title={t('dashboard.byKind')}
               suffix={suffix}
+              {...exportMeta}
               {...state(kindStatus, [total])}
               rowHref={(i) => recordsHref({ kind: charts.ks?.rows[i]?.key })}
               onClick={(p) => p.name && open({ kind: kindKey(p.name) ?? '' })}

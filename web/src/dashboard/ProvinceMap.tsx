@@ -17,6 +17,9 @@ export function loadOutlines(): Promise<unknown> {
 export interface ProvinceMapProps {
   title: string;
   suffix: string;
+  /** Written on the downloaded picture (ChartCard). */
+  scope?: string;
+  period?: string;
   rows: StatsRow[];
   provinceLabel: (code: string) => string;
   format: (v: number) => string;
@@ -34,7 +37,7 @@ export interface ProvinceMapProps {
   onRetry?: () => void;
 }
 
-export function ProvinceMap({ title, suffix, rows, provinceLabel, format, selected, onSelect, note, testId, rowHref, records, ...state }: ProvinceMapProps) {
+export function ProvinceMap({ title, suffix, scope, period, rows, provinceLabel, format, selected, onSelect, note, testId, rowHref, records, ...state }: ProvinceMapProps) {
   const { t, lang } = useI18n();
   const [geo, setGeo] = useState<unknown>(null);
   useEffect(() => {
@@ -52,6 +55,8 @@ export function ProvinceMap({ title, suffix, rows, provinceLabel, format, select
       testId={testId}
       title={title}
       suffix={suffix}
+      scope={scope}
+      period={period}
       className="chart-box tall"
       maps={geo ? { vn34: geo } : undefined}
       onClick={onSelect ? (p) => p.name && onSelect(p.name) : undefined}

@@ -35,14 +35,33 @@ export function formatMoney(vnd: number | null | undefined, lang: Lang): string 
  * With `fractionDigits` (headline cards: 2) below 100 of the unit: vi "10,01 triệu", trailing zeros dropped.
  */
 export function formatCompact(value: number | null | undefined, lang: Lang, fractionDigits?: number): string {
+  return compact(value, lang, fractionDigits, LONG_UNITS);
+}
+
+/**
+ * The shortest form, for chart axes on a phone: vi "10 N", "1,2 Tr", "3 Tỷ"; en "10k", "1.2m", "3bn".
+ * One decimal below 100 of the unit, none above; small numbers as they are.
+ */
+export function formatShort(value: number | null | undefined, lang: Lang): string {
+  return compact(value, lang, undefined, SHORT_UNITS);
+}
+
+const LONG_UNITS: [number, MessageKey][] = [
+  [1e12, 'unit.trillion'],
+  [1e9, 'unit.billion'],
+  [1e6, 'unit.million'],
+  [1e3, 'unit.thousand'],
+];
+const SHORT_UNITS: [number, MessageKey][] = [
+  [1e12, 'unit.trillionShort'],
+  [1e9, 'unit.billionShort'],
+  [1e6, 'unit.millionShort'],
+  [1e3, 'unit.thousandShort'],
+];
+
+function compact(value: number | null | undefined, lang: Lang, fractionDigits: number | undefined, units: [number, MessageKey][]): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   const abs = Math.abs(value);
-  const units: [number, MessageKey][] = [
-    [1e12, 'unit.trillion'],
-    [1e9, 'unit.billion'],
-    [1e6, 'unit.million'],
-    [1e3, 'unit.thousand'],
-  ];
   for (const [size, unit] of units) {
     if (abs >= size) {
       const scaled = value / size;

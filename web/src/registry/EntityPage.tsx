@@ -78,6 +78,7 @@ function FiguresTab({ entity }: { entity: Entity }) {
   const figures = useApi((signal) => getFigures(entity.id, signal), [entity.id]);
   const [measure, setMeasure] = useState<FigureField>('members_total');
   const rows = useMemo(() => parseFigures(figures.data), [figures.data]);
+  const provinceName = useProvinceNames(lang);
   if (figures.loading && !figures.data) return <Spin />;
   if (figures.error) {
     const missing = figures.error instanceof ApiError && figures.error.status === 404;
@@ -109,6 +110,8 @@ function FiguresTab({ entity }: { entity: Entity }) {
       {chosen && (
         <ChartCard
           title={title}
+          scope={provinceName(entity.current_province_code ?? entity.province_code)}
+          period={rows.length > 1 ? `${formatPeriod(rows[0].period, lang)} – ${formatPeriod(rows[rows.length - 1].period, lang)}` : formatPeriod(rows[0].period, lang)}
           extra={
             <Select
               size="small"

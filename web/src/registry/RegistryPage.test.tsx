@@ -3,6 +3,7 @@ import { MemoryRouter, useLocation } from 'react-router';
 import { SessionProvider } from '../account/session';
 import { I18nProvider } from '../i18n/I18nProvider';
 import RegistryPage from './RegistryPage';
+import { screenWidth } from '../../tests/support';
 
 const ENTITIES = [
   { id: 1, kind: 'cooperative', name: 'Hợp tác xã Nông nghiệp Đồng Tháp', province_code: '87', current_province_code: '87', commune_code: null, sector: 'agriculture', status: 'active', founded_on: '2015-03-01', registration_code: 'DT-1' },
@@ -162,5 +163,99 @@ describe('registry list that fails to load', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Thử lại' }));
     await screen.findByText('Tổ hợp tác Rau sạch Gia Lâm');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('registry on a phone (360 px)', () => {
+  let restore = () => undefined as void;
+  beforeEach(() => {
+    localStorage.clear();
+    restore = screenWidth(360);
+  });
+  afterEach(() => {
+    restore();
+    vi.restoreAllMocks();
+  });
+
+  it('shows the results as cards that open the entity, not the wide table', async () => {
+    mockApi();
+    show();
+    const cards = await screen.findAllByTestId('registry-card');
+    expect(cards).toHaveLength(2);
+    expect(document.querySelector('.ant-table')).toBeNull();
+    const first = cards[0];
+    expect(first.tagName).toBe('A');
+    expect(first.getAttribute('href')).toBe('/registry/1');
+    expect(cards[1].getAttribute('href')).toBe('/registry/2');
+    // Name, registration code, kind and status, province, founding date.
+    expect(first.textContent).toContain('Hợp tác xã Nông nghiệp Đồng Tháp');
+    expect(first.textContent).toContain('DT-1');
+    expect(within(first).getByText('Hợp tác xã').closest('.ant-tag')).not.toBeNull();
+    expect(within(first).getByText('Đang hoạt động').closest('.ant-tag')).not.toBeNull();
+    expect(first.textContent).toContain('Đồng Tháp');
+    expect(first.textContent).toContain('Thành lập 01/03/2015');
+    // No columns to choose on cards; the export stays.
+    expect(screen.queryByText('Chọn cột')).toBeNull();
+    expect(screen.getByText('Xuất CSV')).toBeTruthy();
+  });
+
+  it('keeps the search on screen and the filters in a drawer, its button counting those in use', async () => {
+    const lists = mockApi();
+    show('/registry?q=dong&kind=cooperative&province=87&youth=true&founded_from=2015-01-01&founded_to=2015-12-31');
+    await screen.findAllByTestId('registry-card');
+    expect(screen.getByTestId('registry-search')).toBeTruthy();
+    expect(document.getElementById('f-kind')).toBeNull();
+    const open = screen.getByTestId('registry-filters-open');
+    // Kind, province and founding range; "youth" is not sent for someone signed out, so not counted.
+    expect(open.closest('.ant-badge')?.querySelector('.ant-badge-count')?.getAttribute('title')).toBe('3');
+    expect(open.textContent).toContain('Bộ lọc');
+    expect(open.textContent).toContain('Đang dùng 3 bộ lọc');
+    expect(open.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(open);
+    // The drawer is its own chunk: on a busy machine it may take over the default second to load.
+    const drawer = await screen.findByTestId('registry-filters', {}, { timeout: 8000 });
+    expect(open.getAttribute('aria-expanded')).toBe('true');
+    for (const id of ['f-kind', 'f-province', 'f-status', 'f-sector', 'f-asof', 'f-sort']) expect(drawer.querySelector(`#${id}`), id).not.toBeNull();
+    expect(within(drawer).getByTestId('registry-founded').textContent).toContain('01/01/2015');
+    // The order, which the cards have no headers for, is chosen here.
+    fireEvent.mouseDown(document.getElementById('f-sort')!);
+    const newest = await waitFor(() => {
+      const o = document.querySelector('.ant-select-item-option[title="ngày thành lập (mới trước)"]');
+      expect(o).not.toBeNull();
+      return o as HTMLElement;
+    });
+    fireEvent.click(newest);
+    await waitFor(() => expect(where().get('sort')).toBe('-founded_on'));
+    expect(last(lists).get('sort')).toBe('-founded_on');
+    // Clearing empties the count.
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa bộ lọc' }));
+    await waitFor(() => expect(where().get('kind')).toBeNull());
+    expect(screen.getByTestId('registry-filters-open').textContent).not.toContain('Đang dùng');
+    fireEvent.click(screen.getByTestId('registry-filters-done'));
+    await waitFor(() => expect(screen.getByTestId('registry-filters-open').getAttribute('aria-expanded')).toBe('false'));
+  });
+
+  it('pages through the cards', async () => {
+    const lists = mockApi();
+    show();
+    await screen.findAllByTestId('registry-card');
+    const next = document.querySelector('.entity-cards-pages .ant-pagination-next') as HTMLElement;
+    expect(next).not.toBeNull();
+    fireEvent.click(next);
+    await waitFor(() => expect(last(lists).get('offset')).toBe('50'));
+    expect(where().get('page')).toBe('2');
+  });
+
+  it('keeps the table and the filters in line from 481 px', async () => {
+    restore();
+    restore = screenWidth(481);
+    mockApi();
+    show('/registry?kind=cooperative');
+    await screen.findByText('Tổ hợp tác Rau sạch Gia Lâm');
+    expect(document.querySelector('.ant-table')).not.toBeNull();
+    expect(screen.queryByTestId('registry-card')).toBeNull();
+    expect(screen.queryByTestId('registry-filters-open')).toBeNull();
+    expect(document.getElementById('f-kind')).not.toBeNull();
+    expect(screen.getByText('Chọn cột')).toBeTruthy();
   });
 });

@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, DatePicker, Input, Popover, Select, Space, Table, Tooltip } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Checkbox, DatePicker, Empty, Input, Pagination, Popover, Select, Space, Spin, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../account/session';
 import { canEditRegistry } from '../api/types';
@@ -12,14 +13,18 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { useApi, useDebounced } from '../lib/useApi';
 import { listCommuneUnits } from '../geo/api';
+import { usePhone } from '../lib/media';
 import { exportUrl, listEntities } from './api';
 import {
-  PAGE_SIZES, apiFilters, columnOrder, effectiveSort, hasFilters, readFilters, sortFor, writeFilters,
+  PAGE_SIZES, SORTS, activeFilterCount, apiFilters, columnOrder, effectiveSort, hasFilters, readFilters, sortFor, writeFilters,
   type RegistryFilters, type SortColumn, type SortDirection,
 } from './filters';
 import { StatusTag } from './labels';
 import { KINDS, SECTORS, STATUSES, type Entity } from './types';
 import { searchable } from '../lib/fold';
+
+// The phone's filter drawer loads when first opened.
+const Drawer = lazy(() => import('antd/es/drawer'));
 
 const ALL_COLUMNS = [
   'registration_code', 'kind', 'province', 'status', 'sector', 'founded_on', 'women_managed', 'youth',
@@ -71,6 +76,10 @@ export default function RegistryPage() {
         .sort((a, b) => a.label.localeCompare(b.label, 'vi')),
     [communes.data, lang],
   );
+  // On a phone (≤ 480 px) the filters wait in a drawer and the results are cards.
+  const phone = usePhone();
+  const [drawer, setDrawer] = useState(false);
+  const [drawerUsed, setDrawerUsed] = useState(false);
 
   const update = (patch: Partial<RegistryFilters>, resetPage = true) => {
     const next = { ...filters, ...patch, ...(resetPage && !('page' in patch) ? { page: 1 } : {}) };
@@ -165,12 +174,125 @@ export default function RegistryPage() {
     { value: 'false', label: t('common.no') },
   ];
   const total = list.data?.total ?? 0;
+  const active = activeFilterCount(filters, official);
+  const items = list.data?.items ?? [];
+
+  const filterFields = (
+    <>
+    <div className="filter-field" style={{ flex: '1 1 160px' }}>
+      <label htmlFor="f-kind">{t('field.kind')}</label>
+      <Select
+        id="f-kind"
+        value={filters.kind}
+        onChange={(v) => update({ kind: v })}
+        options={[{ value: '', label: t('common.all') }, ...KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
+      />
+    </div>
+    <div className="filter-field" style={{ flex: '1 1 180px' }}>
+      <label htmlFor="f-province">{t('field.province_code')}</label>
+      <Select
+        id="f-province"
+        showSearch={searchable}
+        value={filters.province}
+        onChange={(v) => update({ province: v, commune: '' })}
+        options={[
+          { value: '', label: t('registry.allProvinces') },
+          ...provinces.map((p) => ({ value: p.code, label: provinceName(p, lang) })),
+        ]}
+      />
+    </div>
+    {(communeProvince || filters.commune) && (
+      <div className="filter-field" style={{ flex: '1 1 180px' }}>
+        <label htmlFor="f-commune">{t('registry.commune')}</label>
+        <Select
+          id="f-commune"
+          showSearch={searchable}
+          value={filters.commune}
+          onChange={(v) => update({ commune: v ?? '' })}
+          data-testid="registry-commune"
+          options={[
+            { value: '', label: t('registry.allCommunes') },
+            ...communeOptions,
+            ...(filters.commune && !communeOptions.some((o) => o.value === filters.commune) ? [{ value: filters.commune, label: filters.commune }] : []),
+          ]}
+        />
+      </div>
+    )}
+    <div className="filter-field" style={{ flex: '1 1 160px' }}>
+      <label htmlFor="f-status">{t('field.status')}</label>
+      <Select
+        id="f-status"
+        value={filters.status}
+        onChange={(v) => update({ status: v })}
+        options={[{ value: '', label: t('common.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+      />
+    </div>
+    <div className="filter-field" style={{ flex: '1 1 180px' }}>
+      <label htmlFor="f-sector">{t('field.sector')}</label>
+      <Select
+        id="f-sector"
+        value={filters.sector}
+        onChange={(v) => update({ sector: v })}
+        options={[{ value: '', label: t('common.all') }, ...SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))]}
+      />
+    </div>
+    {official && (
+      <>
+        <div className="filter-field" style={{ flex: '0 1 130px' }}>
+          <label htmlFor="f-women">{t('registry.womenManaged')}</label>
+          <Select id="f-women" value={filters.women_managed} onChange={(v) => update({ women_managed: v })} options={yesNoOptions} />
+        </div>
+        <div className="filter-field" style={{ flex: '0 1 120px' }}>
+          <label htmlFor="f-youth">{t('registry.youth')}</label>
+          <Select id="f-youth" value={filters.youth} onChange={(v) => update({ youth: v })} options={yesNoOptions} />
+        </div>
+      </>
+    )}
+    <div className="filter-field" style={{ flex: '0 1 150px' }}>
+      <label htmlFor="f-asof">{t('registry.asOf')}</label>
+      <DatePicker
+        id="f-asof"
+        format={datePattern(lang)}
+        placeholder={t('registry.asOfPlaceholder')}
+        style={{ width: '100%' }}
+        value={filters.as_of ? dayjs(filters.as_of) : null}
+        onChange={(d) => update({ as_of: d ? d.format('YYYY-MM-DD') : '' })}
+      />
+    </div>
+    {(filters.founded_from || filters.founded_to) && (
+      <div className="filter-field" style={{ flex: '0 1 auto' }}>
+        <span className="muted" style={{ fontSize: 12 }} data-testid="registry-founded">
+          {t('registry.foundedRange', { from: formatDate(filters.founded_from || null, lang), to: formatDate(filters.founded_to || null, lang) })}
+        </span>
+        <Button size="small" onClick={() => update({ founded_from: '', founded_to: '' })}>
+          {t('registry.foundedRangeClear')}
+        </Button>
+      </div>
+    )}
+    </>
+  );
+  const clearButton =
+    hasFilters(filters) && (
+      <Button
+        onClick={() => {
+          setText('');
+          setParams(writeFilters({ ...readFilters(new URLSearchParams()), sort: filters.sort, size: filters.size }), { replace: true });
+        }}
+      >
+        {t('registry.clear')}
+      </Button>
+    );
+  // On a phone there are no column headers to sort by: the order is chosen in the drawer.
+  const sortOptions = SORTS.filter((o) => o !== 'relevance' || filters.q.trim()).map((o) => ({
+    value: o,
+    label: t(`registry.sort.${o}` as MessageKey),
+  }));
 
   return (
     <>
       <h1 className="page-title">{t('registry.title')}</h1>
       <section aria-label={t('common.filters')}>
-        <div className="toolbar">
+        <div className={phone ? 'toolbar registry-phone-filters' : 'toolbar'}>
           <div className="filter-field" style={{ flex: '2 1 260px' }}>
             <label htmlFor="registry-q">{t('registry.search')}</label>
             <Input
@@ -184,108 +306,58 @@ export default function RegistryPage() {
               data-testid="registry-search"
             />
           </div>
-          <div className="filter-field" style={{ flex: '1 1 160px' }}>
-            <label htmlFor="f-kind">{t('field.kind')}</label>
-            <Select
-              id="f-kind"
-              value={filters.kind}
-              onChange={(v) => update({ kind: v })}
-              options={[{ value: '', label: t('common.all') }, ...KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
-            />
-          </div>
-          <div className="filter-field" style={{ flex: '1 1 180px' }}>
-            <label htmlFor="f-province">{t('field.province_code')}</label>
-            <Select
-              id="f-province"
-              showSearch={searchable}
-              value={filters.province}
-              onChange={(v) => update({ province: v, commune: '' })}
-              options={[
-                { value: '', label: t('registry.allProvinces') },
-                ...provinces.map((p) => ({ value: p.code, label: provinceName(p, lang) })),
-              ]}
-            />
-          </div>
-          {(communeProvince || filters.commune) && (
-            <div className="filter-field" style={{ flex: '1 1 180px' }}>
-              <label htmlFor="f-commune">{t('registry.commune')}</label>
-              <Select
-                id="f-commune"
-                showSearch={searchable}
-                value={filters.commune}
-                onChange={(v) => update({ commune: v ?? '' })}
-                data-testid="registry-commune"
-                options={[
-                  { value: '', label: t('registry.allCommunes') },
-                  ...communeOptions,
-                  ...(filters.commune && !communeOptions.some((o) => o.value === filters.commune) ? [{ value: filters.commune, label: filters.commune }] : []),
-                ]}
-              />
-            </div>
-          )}
-          <div className="filter-field" style={{ flex: '1 1 160px' }}>
-            <label htmlFor="f-status">{t('field.status')}</label>
-            <Select
-              id="f-status"
-              value={filters.status}
-              onChange={(v) => update({ status: v })}
-              options={[{ value: '', label: t('common.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
-            />
-          </div>
-          <div className="filter-field" style={{ flex: '1 1 180px' }}>
-            <label htmlFor="f-sector">{t('field.sector')}</label>
-            <Select
-              id="f-sector"
-              value={filters.sector}
-              onChange={(v) => update({ sector: v })}
-              options={[{ value: '', label: t('common.all') }, ...SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))]}
-            />
-          </div>
-          {official && (
-            <>
-              <div className="filter-field" style={{ flex: '0 1 130px' }}>
-                <label htmlFor="f-women">{t('registry.womenManaged')}</label>
-                <Select id="f-women" value={filters.women_managed} onChange={(v) => update({ women_managed: v })} options={yesNoOptions} />
-              </div>
-              <div className="filter-field" style={{ flex: '0 1 120px' }}>
-                <label htmlFor="f-youth">{t('registry.youth')}</label>
-                <Select id="f-youth" value={filters.youth} onChange={(v) => update({ youth: v })} options={yesNoOptions} />
-              </div>
-            </>
-          )}
-          <div className="filter-field" style={{ flex: '0 1 150px' }}>
-            <label htmlFor="f-asof">{t('registry.asOf')}</label>
-            <DatePicker
-              id="f-asof"
-              format={datePattern(lang)}
-              placeholder={t('registry.asOfPlaceholder')}
-              style={{ width: '100%' }}
-              value={filters.as_of ? dayjs(filters.as_of) : null}
-              onChange={(d) => update({ as_of: d ? d.format('YYYY-MM-DD') : '' })}
-            />
-          </div>
-          {(filters.founded_from || filters.founded_to) && (
-            <div className="filter-field" style={{ flex: '0 1 auto' }}>
-              <span className="muted" style={{ fontSize: 12 }} data-testid="registry-founded">
-                {t('registry.foundedRange', { from: formatDate(filters.founded_from || null, lang), to: formatDate(filters.founded_to || null, lang) })}
-              </span>
-              <Button size="small" onClick={() => update({ founded_from: '', founded_to: '' })}>
-                {t('registry.foundedRangeClear')}
+          {phone ? (
+            <Badge count={active} size="small" offset={[-4, 2]}>
+              <Button
+                icon={<FilterOutlined aria-hidden="true" />}
+                aria-haspopup="dialog"
+                aria-expanded={drawer}
+                onClick={() => {
+                  setDrawerUsed(true);
+                  setDrawer(true);
+                }}
+                data-testid="registry-filters-open"
+              >
+                {t('common.filters')}
+                {active > 0 && <span className="sr-only">{` (${t('registry.filtersActive', { count: active })})`}</span>}
               </Button>
-            </div>
-          )}
-          {hasFilters(filters) && (
-            <Button
-              onClick={() => {
-                setText('');
-                setParams(writeFilters({ ...readFilters(new URLSearchParams()), sort: filters.sort, size: filters.size }), { replace: true });
-              }}
-            >
-              {t('registry.clear')}
-            </Button>
+            </Badge>
+          ) : (
+            <>
+              {filterFields}
+              {clearButton}
+            </>
           )}
         </div>
       </section>
+      {phone && drawerUsed && (
+        <Suspense fallback={null}>
+          <Drawer
+            open={drawer}
+            onClose={() => setDrawer(false)}
+            placement="bottom"
+            size="85%"
+            title={t('common.filters')}
+            rootClassName="registry-filter-drawer"
+            footer={
+              <div className="registry-filter-drawer-footer">
+                {clearButton}
+                <Button type="primary" onClick={() => setDrawer(false)} data-testid="registry-filters-done">
+                  {list.data ? t('registry.filtersShow', { count: total }) : t('app.loading')}
+                </Button>
+              </div>
+            }
+          >
+            <div className="filter-stack" data-testid="registry-filters">
+              {filterFields}
+              <div className="filter-field">
+                <label htmlFor="f-sort">{t('registry.sortLabel')}</label>
+                <Select id="f-sort" value={sort} onChange={(v) => update({ sort: v })} options={sortOptions} />
+              </div>
+            </div>
+          </Drawer>
+        </Suspense>
+      )}
       <div className="toolbar" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
         <span>
           <span id="registry-count" role="status" aria-live="polite" data-testid="registry-count">
@@ -297,20 +369,22 @@ export default function RegistryPage() {
           </span>
         </span>
         <Space wrap>
-          <Popover
-            trigger="click"
-            title={t('registry.columns')}
-            content={
-              <Checkbox.Group
-                style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
-                value={columns}
-                onChange={(v) => chooseColumns(ALL_COLUMNS.filter((c) => (v as string[]).includes(c)))}
-                options={ALL_COLUMNS.map((c) => ({ value: c, label: label(c) }))}
-              />
-            }
-          >
-            <Button>{t('registry.columns')}</Button>
-          </Popover>
+          {!phone && (
+            <Popover
+              trigger="click"
+              title={t('registry.columns')}
+              content={
+                <Checkbox.Group
+                  style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+                  value={columns}
+                  onChange={(v) => chooseColumns(ALL_COLUMNS.filter((c) => (v as string[]).includes(c)))}
+                  options={ALL_COLUMNS.map((c) => ({ value: c, label: label(c) }))}
+                />
+              }
+            >
+              <Button>{t('registry.columns')}</Button>
+            </Popover>
+          )}
           <Tooltip title={t('registry.exportHelp', { count: total })}>
             <Button href={exportUrl('csv', query, lang)} download>
               {t('registry.exportCsv')}
@@ -343,25 +417,66 @@ export default function RegistryPage() {
           style={{ marginBottom: 12 }}
         />
       )}
-      <Table<Entity>
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        columns={tableColumns}
-        onChange={onTableChange}
-        scroll={{ x: 'max-content' }}
-        showSorterTooltip={{ title: t('registry.sortNote') }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.size,
-          total,
-          pageSizeOptions: PAGE_SIZES,
-          showSizeChanger: true,
-          showTotal: (all, [from, to]) => t('registry.pageOf', { from, to, total: all }),
-          onChange: (page, size) => update({ page: size !== filters.size ? 1 : page, size }, false),
-        }}
-      />
+      {phone ? (
+        <>
+          <Spin spinning={list.loading}>
+            {items.length > 0 ? (
+              <ul className="entity-cards" aria-label={t('registry.results')} data-testid="registry-cards">
+                {items.map((e) => (
+                  <li key={e.id}>
+                    <Link to={`/registry/${e.id}`} className="entity-card" data-testid="registry-card">
+                      <span className="entity-card-name">{e.name}</span>
+                      {e.registration_code && <span className="entity-card-code">{e.registration_code}</span>}
+                      <span className="entity-card-tags">
+                        <Tag>{t(`kind.${e.kind}`)}</Tag>
+                        <StatusTag status={e.status} />
+                      </span>
+                      <span className="entity-card-meta">
+                        <span>{provinceLabel(e.current_province_code)}</span>
+                        {e.founded_on && <span>{t('registry.cardFounded', { date: formatDate(e.founded_on, lang) })}</span>}
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={list.data ? t('registry.none') : t('app.loading')} />
+            )}
+          </Spin>
+          {(total > filters.size || filters.page > 1) && (
+            <Pagination
+              className="entity-cards-pages"
+              size="small"
+              showLessItems
+              current={filters.page}
+              pageSize={filters.size}
+              total={total}
+              showSizeChanger={false}
+              onChange={(page) => update({ page }, false)}
+            />
+          )}
+        </>
+      ) : (
+        <Table<Entity>
+          rowKey="id"
+          size="middle"
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          columns={tableColumns}
+          onChange={onTableChange}
+          scroll={{ x: 'max-content' }}
+          showSorterTooltip={{ title: t('registry.sortNote') }}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.size,
+            total,
+            pageSizeOptions: PAGE_SIZES,
+            showSizeChanger: true,
+            showTotal: (all, [from, to]) => t('registry.pageOf', { from, to, total: all }),
+            onChange: (page, size) => update({ page: size !== filters.size ? 1 : page, size }, false),
+          }}
+        />
+      )}
     </>
   );
 }

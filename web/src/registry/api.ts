@@ -26,7 +26,7 @@ export const addEvent = (id: number, body: Record<string, unknown>) => api.post(
 /** Figures by period, as the API sends them (figures.ts reads them). */
 export const getFigures = (id: number, signal?: AbortSignal) => api.get<unknown>(`/api/v1/entities/${id}/figures`, undefined, signal);
 
-/** The entity's change history, newest first (administrators). */
+/** The entity's change history, newest first (the editors: a province's officers and admins read their province's). */
 export const getHistory = (id: number, signal?: AbortSignal) =>
   api.get<{ items: AuditRow[] }>('/api/v1/audit', { object: `entity:${id}`, limit: 200 }, signal);
 

@@ -102,3 +102,13 @@ export function registryHref(filters: Partial<Omit<RegistryFilters, 'page' | 'si
   const search = writeFilters({ ...readFilters(new URLSearchParams()), ...filters }).toString();
   return search ? `/registry?${search}` : '/registry';
 }
+
+/**
+ * How many filters besides the search are set, as the phone's "Bộ lọc" button counts them: the
+ * founding-date range is one, and the filters that are not public count only for officials
+ * (only they are sent).
+ */
+export function activeFilterCount(f: RegistryFilters, official: boolean): number {
+  const keys = ['kind', 'province', 'status', 'sector', 'as_of', ...(official ? OFFICIAL_FILTER_KEYS : [])] as (keyof RegistryFilters)[];
+  return keys.filter((k) => f[k] !== '').length + (f.founded_from || f.founded_to ? 1 : 0);
+}

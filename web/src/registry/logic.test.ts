@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { changedMembers, toBody } from './EntityFormPage';
 import { parseFigures, periodSortKey } from './figures';
-import { apiFilters, columnOrder, effectiveSort, hasFilters, readFilters, registryHref, sortFor, writeFilters } from './filters';
+import { activeFilterCount, apiFilters, columnOrder, effectiveSort, hasFilters, readFilters, registryHref, sortFor, writeFilters } from './filters';
 import { diffObjects } from './history';
 import type { Entity } from './types';
 
@@ -21,6 +21,13 @@ describe('registry filters in the address bar', () => {
     expect(f.commune).toBe('00004');
     expect(apiFilters(f, false)).toEqual({ province: '01', commune: '00004', status: 'active', as_of: '2025-12-31' });
     expect(hasFilters(readFilters(new URLSearchParams('commune=00004')))).toBe(true);
+  });
+  it('count the filters set besides the search, the founding range as one', () => {
+    const f = readFilters(new URLSearchParams('q=dong&kind=cooperative&province=87&youth=true&founded_from=2020-01-01&founded_to=2020-12-31&sort=name&page=2'));
+    expect(activeFilterCount(f, true)).toBe(4);
+    // The filters only officials may use are not sent for others, so not counted.
+    expect(activeFilterCount(f, false)).toBe(3);
+    expect(activeFilterCount(readFilters(new URLSearchParams('q=dong&sort=-name')), true)).toBe(0);
   });
   it('ignore nonsense paging', () => {
     expect(readFilters(new URLSearchParams('page=-2&size=7'))).toMatchObject({ page: 1, size: 50 });

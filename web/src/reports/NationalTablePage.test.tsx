@@ -35,7 +35,8 @@ describe('national table', () => {
       return undefined;
     });
     show();
-    const langSon = await screen.findByTestId('row-20');
+    // Three answers (the session, the forms, the table) before the rows: over a second on a busy machine.
+    const langSon = await screen.findByTestId('row-20', {}, { timeout: 8000 });
     expect(asked[0]).toBe('/api/v1/reports/table?form=province_development&period=2023M01-09');
     // The reported figure, and the registry's under it where the two differ (coops), not where equal.
     expect(within(langSon).getByText('21')).toBeTruthy();
@@ -69,7 +70,7 @@ describe('national table', () => {
       return undefined;
     });
     show();
-    const row = await screen.findByTestId('row-20');
+    const row = await screen.findByTestId('row-20', {}, { timeout: 8000 });
     const table = row.closest('table')!;
     const box = table.parentElement!;
     expect(box.classList.contains('table-scroll')).toBe(true);
