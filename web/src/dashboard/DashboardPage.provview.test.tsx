@@ -114,7 +114,7 @@ describe('the province view', () => {
     const calls = mockApi('province_officer', '48');
     renderAt('/?as_of=2025-12-31');
     await waitFor(() => expect(screen.getByTestId('dashboard-scope').textContent).toBe('Đà Nẵng'));
-    const table = await screen.findByTestId('commune-table');
+    const table = await screen.findByTestId('commune-table', {}, { timeout: 8000 });
     await waitFor(() => expect(lines().length).toBe(5));
     expect(within(table).getByRole('heading', { name: 'Xếp hạng xã/phường của Đà Nẵng' })).toBeTruthy();
     // Rank, name, total, then a column per kind met (HTX, THT) and per status met.
@@ -185,7 +185,7 @@ describe('the province view', () => {
     await waitFor(() => expect([...charts.keys()].some((k) => k.startsWith('Biểu đồ: Bản đồ'))).toBe(true));
     const map = [...charts.entries()].find(([k]) => k.startsWith('Biểu đồ: Bản đồ'))![1];
     act(() => map.onClick!({ name: '48' }));
-    await screen.findByTestId('commune-table');
+    await screen.findByTestId('commune-table', {}, { timeout: 8000 });
     await waitFor(() => expect(lines().length).toBe(5));
     expect(screen.getByTestId('kpi-entities').textContent).toContain('9');
     expect(screen.queryByTestId('chart-by-province')).toBeNull();
@@ -198,16 +198,16 @@ describe('the province view', () => {
   it('goes back to the whole country', async () => {
     mockApi('national_admin', null);
     renderAt('/?province=48&as_of=2025-12-31');
-    await screen.findByTestId('commune-table');
+    await screen.findByTestId('commune-table', {}, { timeout: 8000 });
     fireEvent.click(screen.getByRole('button', { name: 'Về cả nước' }));
     await waitFor(() => expect(screen.getByTestId('dashboard-scope').textContent).toBe('Cả nước'));
     expect(screen.queryByTestId('commune-table')).toBeNull();
-    expect(await screen.findByTestId('chart-map')).toBeTruthy();
+    expect(await screen.findByTestId('chart-map', {}, { timeout: 8000 })).toBeTruthy();
   });
 
   it('still ranks the communes with organisations when the list of communes fails', async () => {
     mockApi('national_admin', null);
     renderAt('/?province=01&as_of=2025-12-31');
-    await screen.findByTestId('commune-units-missing');
+    await screen.findByTestId('commune-units-missing', {}, { timeout: 8000 });
   });
 });
