@@ -20,6 +20,7 @@
 #include "geo/admin_unit_store.h"
 #include "http/server.h"
 #include "programmes/cli/commands.h"
+#include "programmes/programme_demo.h"
 #include "registry/cli/commands.h"
 #include "reporting/cli/commands.h"
 
@@ -298,6 +299,18 @@ Result<std::shared_ptr<programmes::ProgrammeService>> OpenProgrammes(const Comma
   return std::shared_ptr<programmes::ProgrammeService>(system, &system->programmes());
 }
 
+// After the registry's demo data, the demo programmes (idempotent), whose progress reads it.
+Status DemoProgrammes(const CommandLine& command_line) {
+  HOPTAC_ASSIGN_OR_RETURN(auto service, OpenProgrammes(command_line));
+  HOPTAC_ASSIGN_OR_RETURN(auto added, programmes::LoadDemoProgrammes(*service, cli::CliPrincipal()));
+  if (added.programmes > 0)
+    std::cout << i18n::Translate(
+                     CliLang(), "cli.demo_programmes",
+                     std::vector<std::string>{std::to_string(added.programmes), std::to_string(added.targets)})
+              << std::endl;
+  return Ok();
+}
+
 int Main(int argc, char** argv) {
   std::vector<cli::Command> commands = {
       {"serve",
@@ -318,6 +331,13 @@ int Main(int argc, char** argv) {
   for (cli::Command& command : registry::cli::Commands()) commands.push_back(std::move(command));
   for (cli::Command& command : reporting::cli::Commands(OpenReports)) commands.push_back(std::move(command));
   for (cli::Command& command : programmes::cli::Commands(OpenProgrammes)) commands.push_back(std::move(command));
+  // `hoptac demo` loads the registry's demo data (registry/cli), then the demo programmes.
+  for (cli::Command& command : commands)
+    if (command.name == "demo")
+      command.run = [run = command.run](const CommandLine& cli) {
+        const int code = run(cli);
+        return code != 0 ? code : cli::ExitCode(DemoProgrammes(cli));
+      };
 
   std::string help = Help(commands);
   std::string name = argc >= 2 ? argv[1] : "help";

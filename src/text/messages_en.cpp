@@ -451,6 +451,8 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"field.programme_target_has_values", "The target has {0} manual values: delete them before changing its source."},
     {"field.programme_target_not_manual", "This target is computed from data ({0}); values cannot be entered by hand."},
     {"field.programme_value_outside", "The date {0} is outside the programme's period ({1} – {2})."},
+    {"cli.demo_programmes",
+     "Added {0} demo programmes with {1} targets, their progress computed from the data just loaded."},
 };
 extern const size_t kMessagesEnCount = sizeof(kMessagesEn) / sizeof(kMessagesEn[0]);
 

@@ -461,6 +461,7 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
      "Chỉ tiêu đã có {0} giá trị nhập tay: xoá các giá trị trước khi đổi nguồn số liệu."},
     {"field.programme_target_not_manual", "Chỉ tiêu này tính từ dữ liệu ({0}), không nhập tay được."},
     {"field.programme_value_outside", "Ngày {0} nằm ngoài thời gian của chương trình ({1} – {2})."},
+    {"cli.demo_programmes", "Đã thêm {0} chương trình mẫu với {1} chỉ tiêu, tiến độ tính từ dữ liệu vừa nạp."},
 };
 extern const size_t kMessagesViCount = sizeof(kMessagesVi) / sizeof(kMessagesVi[0]);
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/log.h"
+#include "programmes/programme_demo.h"
 #include "support/http_client.h"
 #include "support/test_system.h"
 
@@ -283,6 +284,27 @@ TEST_F(ProgrammesTest, PartnersAreLinkedAndEveryWriteIsAudited) {
   for (const auto& row : audit.Json().at("items").as_array()) actions.insert(std::string(row.at("action").as_string()));
   for (const char* action : {"partner.create", "programme.create", "programme.target_create"})
     EXPECT_TRUE(actions.count(action)) << action << " in " << audit.body.substr(0, 2000);
+}
+
+TEST_F(ProgrammesTest, TheDemoProgrammesLoadOnceAndEveryTargetIsMeasured) {
+  AddCooperative("LS-DEMO", "2024-05-05", true);
+  auto& service = system_.system().programmes();
+  auto first = programmes::LoadDemoProgrammes(service, auth::Principal::Cli("test"));
+  ASSERT_TRUE(first.ok()) << first.error().key;
+  EXPECT_EQ(first->programmes, 2);
+  EXPECT_EQ(first->targets, 11);
+  auto again = programmes::LoadDemoProgrammes(service, auth::Principal::Cli("test"));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->programmes, 0);  // idempotent
+  Reply list = Call(bhttp::verb::get, "/api/v1/programmes", "nat");
+  ASSERT_EQ(list.Json().at("items").as_array().size(), 2u) << list.body;
+  for (const auto& item : list.Json().at("items").as_array()) {
+    Reply full = Call(bhttp::verb::get, "/api/v1/programmes/" + std::to_string(item.at("id").as_int64()), "nat");
+    ASSERT_EQ(full.status, 200u) << full.body;
+    // Every target's question is one the indicators answer: no filter or measure is misspelt.
+    EXPECT_EQ(full.Json().at("target_states").at("unknown").as_int64(), 0) << full.body.substr(0, 3000);
+    EXPECT_FALSE(full.Json().at("partners").as_array().empty());
+  }
 }
 
 }  // namespace
