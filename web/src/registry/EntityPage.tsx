@@ -9,7 +9,7 @@ import { useSession } from '../account/session';
 import { ApiError } from '../api/client';
 import { canEditRegistry, seesEntityHistory } from '../api/types';
 import { ChartCard } from '../components/ChartCard';
-import { PrintButton, PrintHeader } from '../components/PrintHeader';
+import { PrintButton, PrintHeader, usePrinting } from '../components/PrintHeader';
 import { applyFieldErrors } from '../components/formErrors';
 import { provinceName as unitName, useProvinceNames, useProvinces } from '../geo/units';
 import { datePattern, formatDate, formatDateTime, formatNumber, formatPeriod } from '../i18n/format';
@@ -146,7 +146,8 @@ export default function EntityPage() {
   const provinceName = useProvinceNames(lang);
   const [eventOpen, setEventOpen] = useState(false);
   // Printing mounts the figures beside the profile; the print dialog waits for them a moment.
-  const [printing, setPrinting] = useState(false);
+  const [printAsked, setPrinting] = useState(false);
+  const printing = usePrinting() || printAsked;
   useEffect(() => {
     const done = () => setPrinting(false);
     window.addEventListener('afterprint', done);
@@ -281,7 +282,7 @@ export default function EntityPage() {
   );
 
   // On paper: the profile and the figures one after the other (every tab's content is mounted while printing).
-  const printTitle = (key: MessageKey) => <h2 className="print-only print-section-title">{t(key)}</h2>;
+  const printTitle = (key: MessageKey) => (printing ? <h2 className="print-only print-section-title">{t(key)}</h2> : null);
   const tabs = [
     { key: 'profile', label: t('entity.profile'), forceRender: printing, children: <>{printTitle('entity.profile')}{profile}</> },
     { key: 'timeline', label: t('entity.timeline'), children: <div className="no-print">{timeline}</div> },

@@ -205,8 +205,11 @@ export default function GridPage() {
     const f = fields[active.col];
     const m = keyMove(e.key, e.shiftKey);
     if (m) {
+      const next = move(active, m, pageRows.length, fields.length);
+      // Tab past the last cell (Shift+Tab before the first) leaves the grid: no keyboard trap.
+      if (e.key === 'Tab' && next.row === active.row && next.col === active.col) return;
       e.preventDefault();
-      go(m);
+      setActive(next);
       return;
     }
     if (!r || !f) return;
@@ -443,7 +446,7 @@ export default function GridPage() {
         <Panel
           title={<h2>{grid ? `${grid.province_name} · ${period}` : period}</h2>}
           extra={
-            grid ? (
+            grid && q.trim() === query ? (
               <span className="muted" data-testid="grid-count">
                 {t('grid.rows', { from: pageRows.length ? formatNumber(from, lang) : '0', to: formatNumber(to, lang), total: formatNumber(grid.total, lang) })}
               </span>
