@@ -141,6 +141,6 @@ describe('grid page', () => {
   it('says the page is not for cooperatives', async () => {
     mockApi((url) => (url.startsWith('/api/v1/session') ? json(200, session('cooperative', null)) : undefined));
     wrap(<GridPage />, '/reports/grid');
-    expect(await screen.findByText('Bảng nhập liệu dành cho cán bộ tỉnh và cán bộ trung ương.')).toBeTruthy();
+    expect(await screen.findByText('Dành cho cán bộ tỉnh và trung ương.')).toBeTruthy();
   });
 });
