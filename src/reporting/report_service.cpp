@@ -74,6 +74,51 @@ std::string Trimmed(std::string text) {
 
 }  // namespace
 
+namespace internal {
+
+std::map<std::string, ReportValue> EntityPrefill(const ReportForm& form, const domain::Entity& entity,
+                                                 const std::vector<registry::FigureRecord>& records,
+                                                 const domain::Period& period, int64_t now_ms) {
+  std::map<std::string, ReportValue> values;
+  const registry::FigureRecord* chosen = nullptr;
+  for (const auto& r : records)
+    if (r.period == period) chosen = &r;
+  if (!chosen && !records.empty()) chosen = &records.back();  // List answers in Period order
+  for (const Field* field : form.Fields()) {
+    ReportValue v;
+    if (!field->figure.empty() && chosen) {
+      std::optional<json::value> value = FigureValue(*chosen, field->figure);
+      if (!value) continue;
+      v.value = *value;
+      v.registry_value = *value;
+      v.registry_source = "registry: " + field->figure + " " + chosen->period.ToString();
+    } else if (!field->profile.empty()) {
+      json::value value = ProfileValue(entity, field->profile);
+      if (value.is_null()) continue;
+      v.value = value;
+      v.registry_value = value;
+      v.registry_source = "registry: " + field->profile;
+    } else {
+      continue;
+    }
+    v.entered_by = "registry";
+    v.entered_at_ms = now_ms;
+    values[field->code] = std::move(v);
+  }
+  return values;
+}
+
+std::map<std::string, json::value> FigureFieldValues(const ReportForm& form, const registry::FigureRecord& record) {
+  std::map<std::string, json::value> values;
+  for (const Field* field : form.Fields()) {
+    if (field->figure.empty()) continue;
+    if (std::optional<json::value> value = FigureValue(record, field->figure)) values[field->code] = *value;
+  }
+  return values;
+}
+
+}  // namespace internal
+
 ReportService::ReportService(storage::Db& db, std::shared_ptr<const geo::AdminUnitDirectory> units,
                              const indicators::Registry& indicators, registry::EntityService& entities,
                              registry::FigureService& figures, NowMs now_ms)
@@ -362,31 +407,7 @@ Result<ReportView> ReportService::Create(const Principal& who, const NewReport& 
     }
   } else {
     HOPTAC_ASSIGN_OR_RETURN(auto records, figures_.List(who, report.entity_id));
-    const registry::FigureRecord* chosen = nullptr;
-    for (const auto& r : records)
-      if (r.period == period) chosen = &r;
-    if (!chosen && !records.empty()) chosen = &records.back();  // List answers in Period order
-    for (const Field* field : form.Fields()) {
-      ReportValue v;
-      if (!field->figure.empty() && chosen) {
-        std::optional<json::value> value = FigureValue(*chosen, field->figure);
-        if (!value) continue;
-        v.value = *value;
-        v.registry_value = *value;
-        v.registry_source = "registry: " + field->figure + " " + chosen->period.ToString();
-      } else if (!field->profile.empty()) {
-        json::value value = ProfileValue(entity->entity, field->profile);
-        if (value.is_null()) continue;
-        v.value = value;
-        v.registry_value = value;
-        v.registry_source = "registry: " + field->profile;
-      } else {
-        continue;
-      }
-      v.entered_by = "registry";
-      v.entered_at_ms = now;
-      report.values[field->code] = std::move(v);
-    }
+    report.values = internal::EntityPrefill(form, entity->entity, records, period, now);
   }
 
   HOPTAC_TRY(db_.Write([&](Connection& conn) -> Status {

@@ -102,6 +102,33 @@ struct DueItem {
   std::string action;  // fill | review
 };
 
+// The grid of an entity form (GET /api/v1/reports/grid): one period, one province, a page of
+// the province's entities active at the period's end (by name; `q` the list's keywords), each
+// with its report's values or, without a report, what a new report would be prefilled with.
+struct GridQuery {
+  std::string form, period;
+  std::string province;  // national roles: required; province roles: theirs (empty: theirs)
+  std::string q;
+  int offset = 0;
+  int limit = 50;  // 1 … 200
+};
+struct GridRow {
+  int64_t entity_id = 0;
+  std::string name, registration_code;
+  std::optional<int64_t> report_id;
+  std::optional<ReportStatus> status;                  // nullopt: no report yet
+  std::map<std::string, boost::json::value> values;    // the report's, else the prefill
+  std::map<std::string, boost::json::value> registry;  // the registry's prefill (figures of the period, or the latest)
+  std::map<std::string, boost::json::value> previous;  // the registry's figures of the previous period
+  std::vector<RuleCheck> checks;                       // the form's rules on `values`
+};
+struct Grid {
+  std::string form, period, province, province_name;
+  int form_version = 1;
+  int64_t total = 0;  // entities matching, all pages
+  std::vector<GridRow> rows;
+};
+
 // Lookups already made for one answer (many lines share forms, provinces and entities).
 struct LabelCache {
   std::map<std::string, std::pair<std::string, std::string>> forms;
@@ -139,6 +166,9 @@ class ReportService {
   Result<Completeness> GetCompleteness(const auth::Principal& who, const std::string& form, const std::string& period,
                                        const std::string& province);
   Result<std::vector<DueItem>> Due(const auth::Principal& who);
+  // National roles any province; province roles their own (another: kPermissionDenied); others
+  // kPermissionDenied. The form must be an entity form (field "form"), the period one it allows.
+  Result<Grid> GetGrid(const auth::Principal& who, const GridQuery& query);
 
   // Whether `who` may change `report`'s values (whatever its status).
   bool MayFillReport(const auth::Principal& who, const Report& report) const { return MayFill(who, report); }

@@ -398,6 +398,7 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"field.report_invalid_range", "The range is not valid: its start must not exceed its end."},
     {"field.report_note_required", "The value differs from the registry's ({0}): a note must say why."},
     {"field.report_unknown_form", "There is no report form {0}."},
+    {"field.report_grid_entity_form", "The grid is for forms filed per entity; {0} is filed per province."},
     {"field.report_unit_mismatch", "This form is filed per {0}, not for this unit."},
     {"field.report_unknown_province", "There was no province with code {0} on {1}."},
     {"field.report_unknown_field", "The form has no field {0}."},

@@ -408,6 +408,8 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"field.report_invalid_range", "Khoảng giá trị không hợp lệ: giá trị đầu phải nhỏ hơn hoặc bằng giá trị cuối."},
     {"field.report_note_required", "Giá trị khác với số liệu trong cơ sở dữ liệu ({0}); đề nghị ghi chú lý do."},
     {"field.report_unknown_form", "Không có biểu mẫu báo cáo mã {0}."},
+    {"field.report_grid_entity_form",
+     "Bảng nhập liệu chỉ dùng cho biểu mẫu báo cáo theo từng tổ chức; biểu mẫu {0} báo cáo theo tỉnh."},
     {"field.report_unit_mismatch", "Biểu mẫu này báo cáo theo {0}, không nhập đơn vị này."},
     {"field.report_unknown_province", "Không có tỉnh, thành phố mã {0} tại ngày {1}."},
     {"field.report_unknown_field", "Biểu mẫu không có chỉ tiêu {0}."},

@@ -40,6 +40,7 @@ try {
   const ctx = {
     base: server.base,
     browser,
+    out,
     admin: seeded.admin,
     ids: seeded.ids,
     out,

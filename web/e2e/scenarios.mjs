@@ -973,4 +973,134 @@ export const scenarios = [
       }
     },
   },
+  {
+    // The province grid of the annual update: keyboard entry in two rows, a 2×2 block pasted, a
+    // value the server refuses shown in its cell, fixed, and after a reload what the server has —
+    // the same values as the entities' reports.
+    name: 'report-grid',
+    needs: 'reports',
+    async run(page, { base, admin, shot }) {
+      await admin.must('POST', '/api/v1/users', { username: 'canbo.cantho', display_name: 'Trịnh Văn Cần', role: 'province_officer', province_code: '92', password: PASSWORD });
+      const ids = [];
+      for (const [code, name] of [['E2E-GRID-1', 'Hợp tác xã Bảng Nhập An Phú'], ['E2E-GRID-2', 'Hợp tác xã Bảng Nhập Bình Thủy'], ['E2E-GRID-3', 'Hợp tác xã Bảng Nhập Cái Răng']])
+        ids.push((await admin.must('POST', '/api/v1/entities', { registration_code: code, kind: 'cooperative', name, province_code: '92', founded_on: '2016-04-01', sector: 'agriculture' })).id);
+      const year = new Date().toISOString().slice(0, 4);
+      await login(page, base, 'canbo.cantho', PASSWORD);
+      await page.getByRole('link', { name: 'Nhập theo bảng' }).click();
+      await page.getByRole('heading', { name: 'Nhập số liệu hằng năm theo bảng' }).waitFor();
+      const grid = page.getByTestId('grid');
+      const rows = grid.getByTestId('grid-row');
+      const openGrid = async () => {
+        await page.getByTestId('grid-filter').fill('bang nhap'); // without diacritics
+        await eventually(async () => (await rows.count()) === 3, 'the three rows of the filter');
+      };
+      await openGrid();
+      const cell = (row, field) => rows.nth(row).locator(`[data-field="${field}"]`);
+      // Keyboard: members of the first two rows (Enter moves down).
+      await cell(0, 'members_total').click();
+      await page.keyboard.type('25');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('30');
+      await page.keyboard.press('Enter');
+      // A 2×2 block from a spreadsheet: workers and women workers of rows 2 and 3.
+      await cell(1, 'workers_total').click();
+      await grid.evaluate((el) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', '12\t5\r\n8\t3\r\n');
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      });
+      // A negative revenue in the third row, which the server refuses.
+      await cell(2, 'revenue_vnd').click();
+      await page.keyboard.type('-5000');
+      await page.keyboard.press('Tab');
+      await page.getByTestId('grid-bar').getByText('3 dòng đã thay đổi').waitFor();
+      assert.equal(await rows.nth(0).evaluate((r) => r.classList.contains('grid-changed')), true, 'a changed row is marked');
+      await shot(page, '60-bang-nhap-truoc-khi-luu');
+      await page.getByTestId('grid-save').click();
+      await cell(2, 'revenue_vnd').getByText('Giá trị không được nhỏ hơn 0.').waitFor();
+      await page.getByTestId('grid-bar').getByText('1 dòng đã thay đổi').waitFor();
+      await shot(page, '61-bang-nhap-loi');
+      // Fixed, saved.
+      await cell(2, 'revenue_vnd').click();
+      await page.keyboard.type('150.000.000');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('grid-save').click();
+      await eventually(async () => (await page.getByTestId('grid-bar').innerText()).includes('Gửi 3 dòng đã lưu'), 'the three rows saved');
+      // A reload shows what the server has.
+      await page.reload();
+      await page.getByRole('heading', { name: 'Nhập số liệu hằng năm theo bảng' }).waitFor();
+      await openGrid();
+      const shown = async (row, field) => (await cell(row, field).locator('.grid-value').innerText()).trim();
+      await eventually(async () => (await shown(0, 'members_total')) === '25', 'members of the first row after the reload');
+      assert.equal(await shown(1, 'members_total'), '30');
+      assert.equal(await shown(1, 'workers_total'), '12');
+      assert.equal(await shown(1, 'workers_female'), '5');
+      assert.equal(await shown(2, 'workers_total'), '8');
+      assert.equal(await shown(2, 'workers_female'), '3');
+      assert.equal(await shown(2, 'revenue_vnd'), '150.000.000');
+      for (let i = 0; i < 3; i++) assert.equal((await rows.nth(i).getByText('Đang soạn').count()) > 0, true, `row ${i + 1} has a draft report`);
+      await shot(page, '62-bang-nhap-sau-khi-tai-lai');
+      // The entities' reports hold the same values.
+      const expected = [{ members_total: 25 }, { members_total: 30, workers_total: 12, workers_female: 5 }, { workers_total: 8, workers_female: 3, revenue_vnd: 150000000 }];
+      for (let i = 0; i < 3; i++) {
+        const list = await admin.must('GET', `/api/v1/reports?form=coop_annual_update&period=${year}&entity_id=${ids[i]}`);
+        assert.equal(list.total, 1, `one report for entity ${ids[i]}`);
+        const report = await admin.must('GET', `/api/v1/reports/${list.items[0].id}`);
+        for (const [k, v] of Object.entries(expected[i])) assert.equal(report.values[k], v, `${k} of report ${report.id}`);
+      }
+      // On a phone the grid scrolls inside its card.
+      await page.setViewportSize({ width: 360, height: 740 });
+      await noHorizontalScroll(page);
+      assert.ok(await grid.evaluate((el) => el.scrollWidth > el.clientWidth), 'the grid scrolls sideways in its card');
+      await shot(page, '63-bang-nhap-360');
+    },
+  },
+  {
+    // Printing: the dashboard, the pivot table and an entity page on A4 without the navigation,
+    // each with its print header; money in tỷ/triệu đồng with the figures' period.
+    name: 'print-pages',
+    needs: 'stats',
+    async run(page, { base, admin, out, shot }) {
+      // Three cooperatives of Đà Nẵng with revenue (the seed has none): 5,47 tỷ đồng in 2025.
+      const made = [];
+      for (const [i, revenue] of [[1, 1_250_000_000], [2, 3_400_000_000], [3, 820_000_000]]) {
+        const e = await admin.must('POST', '/api/v1/entities', { registration_code: `E2E-IN-${i}`, kind: 'cooperative', name: `Hợp tác xã Dịch vụ Hải Châu ${i}`, province_code: '48', founded_on: '2014-05-01', sector: 'trade_services' });
+        await admin.must('PUT', `/api/v1/entities/${e.id}/figures/2024`, { members_total: 10 + i, revenue_vnd: revenue - 100_000_000 });
+        await admin.must('PUT', `/api/v1/entities/${e.id}/figures/2025`, { members_total: 12 + i, revenue_vnd: revenue });
+        made.push(e.id);
+      }
+      await login(page, base, 'admin', ADMIN_PASSWORD);
+      await page.goto(base + '/?measure=revenue_vnd&as_of=2025-12-31');
+      await page.getByRole('heading', { name: 'Tổng quan kinh tế tập thể' }).waitFor();
+      await page.getByTestId('print-button').waitFor();
+      await page.getByText('Doanh thu năm 2025, tỷ đồng').first().waitFor();
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.app-header').isVisible(), false, 'no header on paper');
+      assert.equal(await page.getByTestId('print-button').isVisible(), false, 'no buttons on paper');
+      await page.getByTestId('print-header').getByText('Nguồn: hoptac, Liên minh Hợp tác xã Việt Nam').waitFor();
+      await shot(page, '70-tong-quan-khi-in');
+      if (out) await page.pdf({ path: `${out}/70-tong-quan.pdf`, format: 'A4', printBackground: true });
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(base + '/pivot?rows=province&measure=revenue_vnd&as_of=2025-12-31');
+      await page.locator('[data-testid="pivot-table"][data-ready="true"]').waitFor();
+      await page.getByTestId('pivot-question').getByText(/Doanh thu năm 2025 theo .*, tỷ đồng/).waitFor();
+      assert.ok((await pivotTable(page)).lines.some((l) => l.cells[0] === 'Đà Nẵng' && l.cells.at(-1) === '5,47'), 'Đà Nẵng: 5,47 tỷ đồng');
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.app-header').isVisible(), false, 'no header on paper');
+      await shot(page, '71-bang-dong-khi-in');
+      if (out) await page.pdf({ path: `${out}/71-bang-dong.pdf`, format: 'A4', printBackground: true });
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(`${base}/registry/${made[1]}`);
+      await page.getByTestId('entity-name').waitFor();
+      await page.evaluate(() => (window.print = () => undefined));
+      await page.getByTestId('entity-print').click();
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.app-header').isVisible(), false, 'no header on paper');
+      await page.getByText('Doanh thu, tỷ đồng', { exact: true }).first().waitFor();
+      await page.getByText('3,40', { exact: true }).first().waitFor();
+      await shot(page, '72-trang-to-chuc-khi-in');
+      if (out) await page.pdf({ path: `${out}/72-trang-to-chuc.pdf`, format: 'A4', printBackground: true });
+      await page.emulateMedia({ media: 'screen' });
+    },
+  },
 ];

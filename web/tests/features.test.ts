@@ -13,7 +13,7 @@ describe('features', () => {
     expect([...paths].sort()).toEqual([
       '/', '/account', '/admin/audit', '/admin/tokens', '/admin/users', '/imports', '/pivot', '/registry', '/registry/:id',
       '/registry/:id/edit', '/registry/new', '/reports', '/reports/:id', '/reports/:id/print', '/reports/completeness',
-      '/reports/inbox', '/reports/table', '/views',
+      '/reports/grid', '/reports/inbox', '/reports/table', '/views',
     ]);
     for (const r of routes) expect(r.page.$$typeof, r.path).toBe(Symbol.for('react.lazy'));
     // Only the printout is shown without the header.
@@ -31,11 +31,13 @@ describe('features', () => {
     const reporting = [...everyone, '/reports nav.reports'];
     const editor = [...reporting, '/imports nav.imports'];
     const admin = [...editor, '/admin/users nav.users', '/admin/audit nav.audit'];
+    // Province accounts also enter their province's annual figures in the grid.
+    const grid = (list: string[]) => [...list.slice(0, 4), '/reports/grid reports.tab.grid', ...list.slice(4)];
     const expected: Record<Role, string[]> = {
       national_admin: [...admin, '/admin/tokens nav.tokens'],
-      province_admin: [...admin, '/admin/tokens nav.tokens'],
+      province_admin: grid([...admin, '/admin/tokens nav.tokens']),
       national_officer: [...editor, '/admin/tokens nav.tokens'],
-      province_officer: [...editor, '/admin/tokens nav.tokens'],
+      province_officer: grid([...editor, '/admin/tokens nav.tokens']),
       partner: [...everyone, '/admin/tokens nav.tokens'],
       cooperative: [...reporting, '/admin/tokens nav.tokens'],
     };

@@ -1,6 +1,6 @@
 // Reports: /api/v1/reports (list, create), /api/v1/reports/{id} (get, put values),
 // /api/v1/reports/{id}/submit|return|approve|reopen, /api/v1/reports/completeness and
-// /api/v1/reports/due (scope in reporting::ReportService).
+// /api/v1/reports/due and /api/v1/reports/grid (scope in reporting::ReportService).
 #include <boost/json.hpp>
 
 #include "http/error.h"
@@ -156,6 +156,61 @@ void AddReportRoutes(Router& router, const Services& services) {
                   out.push_back(std::move(item));
                 }
                 return Response::Json(json::object{{"total", items.size()}, {"items", std::move(out)}});
+              }});
+
+  router.Add({"GET", "/api/v1/reports/grid", "reports.grid", Access::kAuthenticated, Execution::kWorker,
+              [reports](Request& request) -> Result<Response> {
+                HOPTAC_TRY(http::CheckQueryParameters(request, {"form", "period", "province", "q", "offset", "limit"}));
+                std::vector<FieldError> missing;
+                for (const char* name : {"form", "period"})
+                  if (!request.Query(name) || request.Query(name)->empty())
+                    missing.push_back({name, "required", "field.required", {}});
+                if (!missing.empty()) {
+                  Error e = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
+                  e.fields = std::move(missing);
+                  return e;
+                }
+                GridQuery q;
+                q.form = std::string(*request.Query("form"));
+                q.period = std::string(*request.Query("period"));
+                q.province = std::string(request.Query("province").value_or(""));
+                q.q = std::string(request.Query("q").value_or(""));
+                HOPTAC_ASSIGN_OR_RETURN(q.offset, http::IntParameter(request, "offset", 0));
+                HOPTAC_ASSIGN_OR_RETURN(q.limit, http::IntParameter(request, "limit", 50));
+                HOPTAC_ASSIGN_OR_RETURN(Grid grid, reports->GetGrid(request.principal, q));
+                const bool english = request.lang == i18n::Lang::kEn;
+                auto object_of = [](const std::map<std::string, json::value>& values) {
+                  json::object o;
+                  for (const auto& [code, value] : values) o[code] = value;
+                  return o;
+                };
+                json::array rows;
+                for (const GridRow& r : grid.rows) {
+                  json::array checks;
+                  for (const RuleCheck& c : r.checks)
+                    checks.push_back(json::object{{"rule", c.rule},
+                                                  {"severity", SeverityName(c.severity)},
+                                                  {"message", english ? c.message_en : c.message_vi}});
+                  rows.push_back(json::object{
+                      {"entity_id", r.entity_id},
+                      {"name", r.name},
+                      {"registration_code", r.registration_code},
+                      {"report_id", r.report_id ? json::value(*r.report_id) : json::value(nullptr)},
+                      {"status", r.status ? json::value(ReportStatusName(*r.status)) : json::value(nullptr)},
+                      {"values", object_of(r.values)},
+                      {"registry", object_of(r.registry)},
+                      {"previous", object_of(r.previous)},
+                      {"checks", std::move(checks)}});
+                }
+                return Response::Json(json::object{{"form", grid.form},
+                                                   {"form_version", grid.form_version},
+                                                   {"period", grid.period},
+                                                   {"province", grid.province},
+                                                   {"province_name", grid.province_name},
+                                                   {"total", grid.total},
+                                                   {"offset", q.offset},
+                                                   {"limit", q.limit},
+                                                   {"rows", std::move(rows)}});
               }});
 
   router.Add({"GET", "/api/v1/reports", "reports.list", Access::kAuthenticated, Execution::kWorker,

@@ -645,6 +645,14 @@ Want ReportCompleteness(const std::string& caller, bool) {
   if (caller == "anonymous") return Want::kUnauthenticated;
   return caller == "partner1" || caller == "coop1" ? Want::kForbidden : Want::kOk;
 }
+// The grid of an entity form: national roles any province, a province account its own (the
+// "other" target is province 79: 403), cooperatives and partners none.
+Want ReportGrid(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "partner1" || caller == "coop1") return Want::kForbidden;
+  if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kForbidden;
+  return Want::kOk;
+}
 Want FormWrite(const std::string& caller, bool) {
   if (caller == "anonymous") return Want::kUnauthenticated;
   return caller == "nat_admin" ? Want::kOk : Want::kForbidden;
@@ -932,6 +940,12 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
         },
         none, ReportCompleteness}},
       {"reports.due", {[](bool) { return "/api/v1/reports/due"; }, none, SignedIn}},
+      {"reports.grid",
+       {[](bool own) {
+          return std::string("/api/v1/reports/grid?form=coop_annual_update&period=2024&province=") +
+                 (own ? "01" : "79");
+        },
+        none, ReportGrid}},
       {"reports.list", {[](bool) { return "/api/v1/reports?form=province_development"; }, none, SignedIn}},
       {"reports.create",
        {[](bool) { return "/api/v1/reports"; },

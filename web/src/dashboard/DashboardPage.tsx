@@ -7,9 +7,10 @@ import { useSession } from '../account/session';
 import type { Query } from '../api/client';
 import { canEditRegistry } from '../api/types';
 import { ChartCard } from '../components/ChartCard';
+import { PrintButton, PrintHeader } from '../components/PrintHeader';
 import { LazyDatePicker } from '../components/LazyDatePicker';
 import { provinceName, useProvinces } from '../geo/units';
-import { datePattern, formatCompact, formatDate, formatMoney, formatNumber, formatPercent, todayIso } from '../i18n/format';
+import { datePattern, formatCompact, formatDate, formatNumber, formatPercent, todayIso } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { useApi } from '../lib/useApi';
@@ -20,6 +21,7 @@ import { registryHref } from '../registry/filters';
 import { MAP_MEASURES, lines, pivot, rankProvinces, share, sumBy, sumWhere, type MapMeasure } from './stats';
 import type { StatsAnswer } from './types';
 import { searchable } from '../lib/fold';
+import { figuresPeriod, formatMoneyIn, isMoneyMeasure, moneyCaption, moneyScale } from '../lib/money';
 
 // Saving the view needs a form and a dialog: loaded with the first screen's rest, not before it.
 const SavedViews = lazy(() => import('../views/SavedViews').then((m) => ({ default: m.SavedViews })));
@@ -107,9 +109,13 @@ export default function DashboardPage() {
     [...deps, measure, scheme],
   );
 
-  const money = measure.endsWith('_vnd');
-  const fmt = (v: number | null | undefined) => (money ? formatMoney(v, lang) : formatNumber(v, lang));
-  const measureLabel = t(`measure.${measure}` as MessageKey);
+  // Money in tỷ or triệu đồng, the caption naming the figures' period: "Doanh thu năm 2025, tỷ đồng".
+  const money = isMoneyMeasure(measure);
+  const scale = moneyScale((mapData.data?.rows ?? []).map((r) => r.value));
+  const fmt = (v: number | null | undefined) => (money ? formatMoneyIn(v, scale, lang) : formatNumber(v, lang));
+  const measureLabel = money
+    ? moneyCaption(measure, figuresPeriod(asOf, t, (d) => formatDate(d, lang)), scale, t)
+    : t(`measure.${measure}` as MessageKey);
   const suffix = `${province ? provinceLabel(province) + ' ' : ''}${asOf}`;
   // Written on each chart's downloaded picture, so that it stands alone in a report.
   const exportMeta = { scope: province ? provinceLabel(province) : t('dashboard.country'), period: `${t('dashboard.asOf')} ${formatDate(asOf, lang)}` };
@@ -188,6 +194,10 @@ export default function DashboardPage() {
 
   return (
     <>
+      <PrintHeader
+        title={t('dashboard.title')}
+        scope={`${province ? provinceLabel(province) : t('printout.country')} · ${t('dashboard.asOf')} ${formatDate(asOf, lang)}`}
+      />
       <h1 className="page-title">{t('dashboard.title')}</h1>
       <div className="toolbar">
         <div className="filter-field">
@@ -258,13 +268,14 @@ export default function DashboardPage() {
             {province && !forcedProvince && <Button onClick={() => set({ province: '' })}>{t('dashboard.backToCountry')}</Button>}
           </Space>
         </div>
-        {user && (
-          <Space wrap className="dashboard-views">
+        <Space wrap className="dashboard-views">
+          <PrintButton />
+          {user && (
             <Suspense fallback={null}>
               <SavedViews page="dashboard" query={params.toString()} />
             </Suspense>
-          </Space>
-        )}
+          )}
+        </Space>
       </div>
       {missing && <Alert type="info" showIcon title={t('dashboard.unavailable')} style={{ marginBottom: 16 }} />}
       {error && (
@@ -374,7 +385,7 @@ export default function DashboardPage() {
                 option={{
                   tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt },
                   grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-                  xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCompact(v, lang) } },
+                  xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => (money ? formatNumber(v / (scale === 'billion' ? 1e9 : 1e6), lang) : formatCompact(v, lang)) } },
                   yAxis: { type: 'category', inverse: true, data: provinceTable.map((r) => r.label), axisLabel: { fontSize: provinceTable.length > 36 ? 12 : 11, interval: 0 } },
                   series: [{ type: 'bar', name: measureLabel, data: provinceTable.map((r) => r.value), itemStyle: { color: '#0b5cab' } }],
                 }}

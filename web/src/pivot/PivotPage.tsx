@@ -11,6 +11,8 @@ import { useSearchParams } from 'react-router';
 import { useSession } from '../account/session';
 import { LazyDatePicker } from '../components/LazyDatePicker';
 import { Panel } from '../components/Panel';
+import { PrintButton, PrintHeader } from '../components/PrintHeader';
+import { figuresPeriod, formatMoneyIn, isMoneyMeasure, moneyScale, moneyUnit } from '../lib/money';
 import { provinceName, useProvinces } from '../geo/units';
 import { datePattern, formatDate, formatNumber, todayIso } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
@@ -67,11 +69,22 @@ export default function PivotPage() {
   const sortMark = (key: string) => (state.sort === key ? (state.dir === 'desc' ? ' ▼' : ' ▲') : '');
   const ariaSort = (key: string) => (state.sort === key ? (state.dir === 'desc' ? 'descending' : 'ascending') : 'none');
   const sortBy = (key: string) => update(nextSort(state, key));
-  const cell = (v: number | null) => (v === null ? <span className="muted" title={t('pivot.withheld')}>—</span> : formatNumber(v, lang));
+  // Money in tỷ or triệu đồng, the question naming the figures' period and the unit.
+  const money = state.mode !== 'flows' && isMoneyMeasure(state.measure);
+  const scale = moneyScale(table ? table.lines.flatMap((l) => [...l.cells, l.total]) : []);
+  const moneyTitle = money
+    ? `${t('pivot.question', {
+        measure: `${t(`money.name.${state.measure}` as MessageKey)} ${figuresPeriod((answer.data as { as_of?: string } | undefined)?.as_of ?? state.asOf, t, (d) => formatDate(d, lang))}`,
+        dims: dimsText,
+      })}, ${moneyUnit(state.measure, scale, t)}`
+    : question;
+  const cell = (v: number | null) =>
+    v === null ? <span className="muted" title={t('pivot.withheld')}>—</span> : money ? formatMoneyIn(v, scale, lang) : formatNumber(v, lang);
   const oneColumn = state.cols.length === 0;
 
   return (
     <div className="pivot-page">
+      <PrintHeader title={t('pivot.title')} scope={`${scope} · ${when}`} />
       <h1 className="page-title">{t('pivot.title')}</h1>
       <div className="toolbar">
         <div className="filter-field pivot-dims">
@@ -212,11 +225,12 @@ export default function PivotPage() {
           {t('pivot.xlsx')}
         </Button>
         <SavedViews page="pivot" query={query} />
+        <PrintButton />
       </div>
       {answer.error && <Alert type="error" showIcon title={answer.error.message} action={<Button onClick={answer.reload}>{t('common.retry')}</Button>} />}
       <Panel testId="pivot-panel" className="pivot-panel">
         <div className="pivot-question">
-          <h2 data-testid="pivot-question">{question}</h2>
+          <h2 data-testid="pivot-question">{moneyTitle}</h2>
           <div className="muted">
             {scope} · {when} · {t('pivot.source')}
           </div>
@@ -241,7 +255,11 @@ export default function PivotPage() {
                   ))}
                 <th scope="col" className="num pv-sort" aria-sort={ariaSort('total')} title={t('pivot.sortHint')}>
                   <button type="button" onClick={() => sortBy('total')} data-testid="pivot-sort-total">
-                    {oneColumn ? t(state.mode === 'flows' ? 'pivot.value' : (`measure.${state.measure}` as MessageKey)) : t('pivot.total')}
+                    {oneColumn
+                      ? money
+                        ? `${t(`money.name.${state.measure}` as MessageKey)}, ${moneyUnit(state.measure, scale, t)}`
+                        : t(state.mode === 'flows' ? 'pivot.value' : (`measure.${state.measure}` as MessageKey))
+                      : t('pivot.total')}
                     {sortMark('total')}
                   </button>
                 </th>

@@ -3,17 +3,19 @@ import {
   Table, Tabs, Timeline, message,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../account/session';
 import { ApiError } from '../api/client';
 import { canEditRegistry, seesEntityHistory } from '../api/types';
 import { ChartCard } from '../components/ChartCard';
+import { PrintButton, PrintHeader, usePrinting } from '../components/PrintHeader';
 import { applyFieldErrors } from '../components/formErrors';
 import { provinceName as unitName, useProvinceNames, useProvinces } from '../geo/units';
-import { datePattern, formatDate, formatDateTime, formatMoney, formatNumber, formatPeriod } from '../i18n/format';
+import { datePattern, formatDate, formatDateTime, formatNumber, formatPeriod } from '../i18n/format';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
+import { formatMoneyIn, moneyCaption, moneyScale, type MoneyScale } from '../lib/money';
 import { useApi } from '../lib/useApi';
 import { addEvent, deleteEntity, getEntity, getFigures, listEvents } from './api';
 import { FIGURE_FIELDS, isMoney, parseFigures, type FigureField } from './figures';
@@ -86,9 +88,12 @@ function FiguresTab({ entity }: { entity: Entity }) {
   }
   if (!rows.length) return <Empty description={t('figures.none')} />;
   const present = FIGURE_FIELDS.filter((f) => rows.some((r) => r.values[f] !== undefined && r.values[f] !== null));
-  const show = (f: FigureField, v: number | null | undefined) => (isMoney(f) ? formatMoney(v, lang) : formatNumber(v, lang));
+  // Money in tỷ or triệu đồng per column (the period is the row's): "Doanh thu, triệu đồng".
+  const scales = Object.fromEntries(present.map((f) => [f, moneyScale(rows.map((r) => r.values[f]))])) as Record<FigureField, MoneyScale>;
+  const show = (f: FigureField, v: number | null | undefined) => (isMoney(f) ? formatMoneyIn(v, scales[f], lang) : formatNumber(v, lang));
+  const label = (f: FigureField) => (isMoney(f) ? moneyCaption(f, '', scales[f], t) : t(`measure.${f}` as MessageKey));
   const chosen = present.includes(measure) ? measure : present[0];
-  const title = `${t(`measure.${chosen}` as MessageKey)} — ${entity.name}`;
+  const title = `${label(chosen)} — ${entity.name}`;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Table
@@ -101,7 +106,7 @@ function FiguresTab({ entity }: { entity: Entity }) {
           { key: 'period', title: t('figures.period'), dataIndex: 'period', fixed: 'left', render: (p: string) => formatPeriod(p, lang) },
           ...present.map((f) => ({
             key: f,
-            title: t(`measure.${f}` as MessageKey),
+            title: label(f),
             className: 'num',
             render: (_: unknown, r: (typeof rows)[number]) => show(f, r.values[f]),
           })),
@@ -122,13 +127,13 @@ function FiguresTab({ entity }: { entity: Entity }) {
               options={present.map((f) => ({ value: f, label: t(`measure.${f}` as MessageKey) }))}
             />
           }
-          data={[[t('figures.period'), t(`measure.${chosen}` as MessageKey)], ...rows.map((r) => [r.period, r.values[chosen] ?? null])]}
+          data={[[t('figures.period'), label(chosen)], ...rows.map((r) => [r.period, r.values[chosen] ?? null])]}
           option={{
             tooltip: { trigger: 'axis', valueFormatter: (v: number) => show(chosen, v) },
             grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
             xAxis: { type: 'category', data: rows.map((r) => formatPeriod(r.period, lang)) },
-            yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v, lang) } },
-            series: [{ type: 'bar', name: t(`measure.${chosen}` as MessageKey), data: rows.map((r) => r.values[chosen] ?? null), itemStyle: { color: '#0b5cab' } }],
+            yAxis: { type: 'value', axisLabel: { formatter: (v: number) => (isMoney(chosen) ? formatMoneyIn(v, scales[chosen], lang) : formatNumber(v, lang)) } },
+            series: [{ type: 'bar', name: label(chosen), data: rows.map((r) => r.values[chosen] ?? null), itemStyle: { color: '#0b5cab' } }],
           }}
         />
       )}
@@ -143,6 +148,18 @@ export default function EntityPage() {
   const navigate = useNavigate();
   const provinceName = useProvinceNames(lang);
   const [eventOpen, setEventOpen] = useState(false);
+  // Printing mounts the figures beside the profile; the print dialog waits for them a moment.
+  const [printAsked, setPrinting] = useState(false);
+  const printing = usePrinting() || printAsked;
+  useEffect(() => {
+    const done = () => setPrinting(false);
+    window.addEventListener('afterprint', done);
+    return () => window.removeEventListener('afterprint', done);
+  }, []);
+  const preparePrint = () => {
+    setPrinting(true);
+    return new Promise<void>((resolve) => setTimeout(resolve, 800));
+  };
   const screens = Grid.useBreakpoint();
   const narrow = screens.sm === false;
   const [notice, contextHolder] = message.useMessage();
@@ -267,36 +284,40 @@ export default function EntityPage() {
     </>
   );
 
+  // On paper: the profile and the figures one after the other (every tab's content is mounted while printing).
+  const printTitle = (key: MessageKey) => (printing ? <h2 className="print-only print-section-title">{t(key)}</h2> : null);
   const tabs = [
-    { key: 'profile', label: t('entity.profile'), children: profile },
-    { key: 'timeline', label: t('entity.timeline'), children: timeline },
-    { key: 'figures', label: t('entity.figures'), children: <FiguresTab entity={e} /> },
+    { key: 'profile', label: t('entity.profile'), forceRender: printing, children: <>{printTitle('entity.profile')}{profile}</> },
+    { key: 'timeline', label: t('entity.timeline'), children: <div className="no-print">{timeline}</div> },
+    { key: 'figures', label: t('entity.figures'), forceRender: printing, children: <>{printTitle('entity.figures')}<FiguresTab entity={e} /></> },
     ...(seesEntityHistory(user?.role) ? [{ key: 'history', label: t('entity.history'), children: <EntityHistory entity={e} /> }] : []),
   ];
 
   return (
     <>
       {contextHolder}
-      <Link to="/registry">← {t('entity.back')}</Link>
+      <PrintHeader title={e.name} scope={[e.registration_code, provinceName(e.current_province_code)].filter(Boolean).join(' · ')} />
+      <Link to="/registry" className="no-print">
+        ← {t('entity.back')}
+      </Link>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between', margin: '8px 0 12px' }}>
         <h1 className="page-title" style={{ margin: 0 }} data-testid="entity-name">
           {e.name}
         </h1>
-        {((editable && !publicOnly) || fillsReportsOf(user, e)) && (
-          <Space wrap>
-            {fillsReportsOf(user, e) && <AnnualUpdateButton entityId={e.id} />}
-            {editable && !publicOnly && (
-              <>
-                <Link to={`/registry/${e.id}/edit`}>
-                  <Button>{t('common.edit')}</Button>
-                </Link>
-                <Popconfirm title={t('entity.deleteConfirm', { name: e.name })} onConfirm={remove} okText={t('common.delete')} cancelText={t('common.cancel')}>
-                  <Button danger>{t('entity.delete')}</Button>
-                </Popconfirm>
-              </>
-            )}
-          </Space>
-        )}
+        <Space wrap className="no-print">
+          <PrintButton before={preparePrint} testId="entity-print" />
+          {fillsReportsOf(user, e) && <AnnualUpdateButton entityId={e.id} />}
+          {editable && !publicOnly && (
+            <>
+              <Link to={`/registry/${e.id}/edit`}>
+                <Button>{t('common.edit')}</Button>
+              </Link>
+              <Popconfirm title={t('entity.deleteConfirm', { name: e.name })} onConfirm={remove} okText={t('common.delete')} cancelText={t('common.cancel')}>
+                <Button danger>{t('entity.delete')}</Button>
+              </Popconfirm>
+            </>
+          )}
+        </Space>
       </div>
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs items={tabs} />

@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { formatNumber, formatPeriod, todayIso } from '../i18n/format';
 import { useApi } from '../lib/useApi';
 import { createReport, getCompleteness, getForm, listReports } from './api';
+import { gridLink } from './grid';
 import { dueDate, lastPeriods, latestPeriod, periodChoices, periodType } from './logic';
 import { COMPLETENESS_ROLES, FILLER_ROLES, ReportStatusTag, ReportsTabs, isNational, useForms } from './parts';
 import type { Completeness, CompletenessRow, ReportStatus } from './types';
@@ -193,6 +194,11 @@ export default function CompletenessPage() {
       {isProvinceForm && formCode && period && (
         <Link to={`/reports/table?form=${encodeURIComponent(formCode)}&period=${encodeURIComponent(period)}`} data-testid="to-table">
           {t('completeness.toTable')} →
+        </Link>
+      )}
+      {summary?.level === 'entity' && period && (province || !isNational(role)) && (
+        <Link to={gridLink(period, isNational(role) ? province : undefined)} data-testid="to-grid">
+          {t('grid.toGrid')} →
         </Link>
       )}
       {current.error && <Alert type="error" showIcon title={current.error.message} />}

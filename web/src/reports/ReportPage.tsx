@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { formatDate, formatDateTime, formatPeriod } from '../i18n/format';
 import { getForm, getReport, importReportXlsx, putReport, reportXlsxUrl, submitReport } from './api';
 import { FieldInput } from './FieldInput';
+import { gridLink } from './grid';
 import { checkValue, failingRules, formFields, formatInputNumber, isNumeric, isWhole, needsNote, type Problem } from './logic';
 import { FILLER_ROLES, ReportStatusTag, ReportsTabs, ReviewActions, useUnitName } from './parts';
 import type { FormField, ReportForm, ReportView, RuleCheck } from './types';
@@ -363,6 +364,11 @@ export default function ReportPage() {
         <Link to={`/reports/${view.id}/print`}>
           <PrinterOutlined aria-hidden="true" /> {t('report.print')}
         </Link>
+        {view.form === 'coop_annual_update' && role !== undefined && role !== 'cooperative' && role !== 'partner' && (
+          <Link to={gridLink(view.period, role.startsWith('national') ? view.province : undefined)} data-testid="report-to-grid">
+            {t('grid.toGrid')}
+          </Link>
+        )}
         <Button icon={<DownloadOutlined />} href={reportXlsxUrl(view.id)} download data-testid="report-xlsx">
           {t('report.download')}
         </Button>

@@ -1,7 +1,7 @@
 // Calls to the reporting API: forms, reports and their workflow, the due list and completeness.
 import { api, buildUrl, request } from '../api/client';
 import type { Page } from '../api/types';
-import type { Completeness, DueItem, FormSummary, NationalTable, ReportForm, ReportStatus, ReportSummary, ReportView } from './types';
+import type { Completeness, DueItem, FormSummary, NationalTable, ReportForm, ReportGrid, ReportStatus, ReportSummary, ReportView } from './types';
 
 export const listForms = (signal?: AbortSignal) => api.get<Page<FormSummary>>('/api/v1/report-forms', undefined, signal);
 /** A form's definition; `version` the one a report was created with. */
@@ -36,6 +36,11 @@ export const reopenReport = (id: number, reason: string) => api.post<ReportView>
 
 export const getCompleteness = (query: { form: string; period: string; province?: string }, signal?: AbortSignal) =>
   api.get<Completeness>('/api/v1/reports/completeness', query, signal);
+/** A page of an entity form's grid: one province (national roles name it) and period; `q` keywords. */
+export const getGrid = (
+  query: { form: string; period: string; province?: string; q?: string; offset?: number; limit?: number },
+  signal?: AbortSignal,
+) => api.get<ReportGrid>('/api/v1/reports/grid', { ...query }, signal);
 export const getDue = (signal?: AbortSignal) => api.get<Page<DueItem>>('/api/v1/reports/due', undefined, signal);
 
 /** The national table of a province form for a period (officials; a province account its own row). */

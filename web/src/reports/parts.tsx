@@ -32,6 +32,7 @@ export function ReportsTabs() {
         <NavLink to="/reports/completeness">{t('reports.tab.completeness')}</NavLink>
       )}
       {role && COMPLETENESS_ROLES.includes(role) && <NavLink to="/reports/table">{t('reports.tab.table')}</NavLink>}
+      {role && COMPLETENESS_ROLES.includes(role) && <NavLink to="/reports/grid">{t('reports.tab.grid')}</NavLink>}
     </nav>
   );
 }

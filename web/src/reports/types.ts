@@ -174,3 +174,32 @@ export interface NationalTable {
   sums: Record<string, unknown>;
   registry_sums: Record<string, unknown>;
 }
+
+/** One entity's line of the grid: its report (or none yet), the values shown, the registry's. */
+export interface GridRow {
+  entity_id: number;
+  name: string;
+  registration_code: string;
+  report_id: number | null;
+  status: ReportStatus | null;
+  /** The report's values, else the prefill a new report would get. */
+  values: Record<string, unknown>;
+  /** The registry's prefill (figures of the period, else the latest; profile). */
+  registry: Record<string, unknown>;
+  /** The registry's figures of the previous period. */
+  previous: Record<string, unknown>;
+  checks: RuleCheck[];
+}
+
+/** GET /api/v1/reports/grid: a page of an entity form's grid for one province and period. */
+export interface ReportGrid {
+  form: string;
+  form_version: number;
+  period: string;
+  province: string;
+  province_name: string;
+  total: number;
+  offset: number;
+  limit: number;
+  rows: GridRow[];
+}
