@@ -26,3 +26,7 @@ if (!('ResizeObserver' in window)) {
 }
 const style = window.getComputedStyle;
 window.getComputedStyle = (elt: Element, pseudo?: string | null) => style(elt, pseudo ? undefined : pseudo);
+
+// Tests render in either language at once: the English catalogue (a lazily loaded chunk in the app) is loaded first.
+import { loadCatalogue } from '../src/i18n/catalogue';
+await loadCatalogue('en');

@@ -29,32 +29,3 @@ export const vi = {
   'password.changed': 'Đã đổi mật khẩu.',
   'password.submit': 'Đổi mật khẩu',
 } as const;
-
-export const en: Record<keyof typeof vi, string> = {
-  'login.title': 'Sign in',
-  'login.intro': 'The information system of the Vietnam Cooperative Alliance.',
-  'login.username': 'Username',
-  'login.password': 'Password',
-  'login.submit': 'Sign in',
-  'login.usernameRequired': 'Enter your username.',
-  'login.passwordRequired': 'Enter your password.',
-  'login.wrong': 'Wrong username or password (or the account is disabled).',
-  'login.throttled': 'Too many failed sign-ins. Please try again in {seconds} seconds.',
-  'login.throttledNow': 'You can try to sign in again.',
-  'login.showPassword': 'Show password',
-
-  'account.title': 'My account',
-  'account.signOut': 'Sign out',
-  'account.signedInAs': 'Signed in as {name}',
-  'account.role': 'Role',
-  'account.province': 'Province',
-  'password.title': 'Change password',
-  'password.current': 'Current password',
-  'password.new': 'New password',
-  'password.confirm': 'New password again',
-  'password.rule': 'At least 10 characters, not your username, not a common password.',
-  'password.tooShort': 'The new password needs at least 10 characters.',
-  'password.mismatch': 'The two new passwords differ.',
-  'password.changed': 'Your password has been changed.',
-  'password.submit': 'Change password',
-};

@@ -1,4 +1,4 @@
-import { Alert, Button, Radio, Select, Space } from 'antd';
+import { Alert, Button, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { Suspense, lazy, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -247,16 +247,17 @@ export default function DashboardPage() {
             <span id="d-scheme" style={{ fontSize: 12 }} className="muted">
               {t('dashboard.scheme')}
             </span>
-            <Radio.Group
-              aria-labelledby="d-scheme"
-              optionType="button"
-              value={scheme}
-              onChange={(e) => set({ scheme: e.target.value === 'legacy' ? 'legacy' : '' })}
-              options={[
-                { value: 'current', label: t('dashboard.schemeCurrent') },
-                { value: 'legacy', label: t('dashboard.schemeLegacy') },
-              ]}
-            />
+            {/* Two pressed-or-not buttons rather than antd's Radio (3.7 KB of the first screen). */}
+            <Space.Compact role="group" aria-labelledby="d-scheme">
+              {(['current', 'legacy'] as const).map((v) => {
+                const on = (scheme === 'legacy') === (v === 'legacy');
+                return (
+                  <Button key={v} type={on ? 'primary' : 'default'} aria-pressed={on} onClick={() => set({ scheme: v === 'legacy' ? 'legacy' : '' })}>
+                    {t(v === 'legacy' ? 'dashboard.schemeLegacy' : 'dashboard.schemeCurrent')}
+                  </Button>
+                );
+              })}
+            </Space.Compact>
           </div>
         )}
         <div className="filter-field">

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setApiLanguage } from '../api/client';
-import { rememberLang, storedLang, translate, type Args, type Lang, type MessageKey, type Translate } from './catalogue';
+import { loadCatalogue, rememberLang, storedLang, translate, type Args, type Lang, type MessageKey, type Translate } from './catalogue';
 
 interface I18n {
   lang: Lang;
@@ -20,7 +20,11 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   const setLang = useCallback((next: Lang) => {
     rememberLang(next);
     setApiLanguage(next);
-    setLangState(next);
+    // English comes in a chunk of its own: switch once it is here (Vietnamese meanwhile).
+    void loadCatalogue(next).then(
+      () => setLangState(next),
+      () => setLangState(next),
+    );
   }, []);
   const t = useCallback((key: MessageKey, args?: Args) => translate(lang, key, args), [lang]);
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);

@@ -1,17 +1,24 @@
-// The catalogues and translate(): `{name}` arguments, numbers formatted in the language.
-import { en } from './en';
+// The catalogues and translate(): `{name}` arguments, numbers formatted in the language. The
+// Vietnamese catalogue is in the first screen; the English one is a chunk of its own, loaded by
+// loadCatalogue() before the app draws in English (main.tsx, I18nProvider) — until then, and for a
+// key it lacks, the Vietnamese text is shown.
 import { vi, type MessageKey } from './vi';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: Lang[] = ['vi', 'en'];
 export type { MessageKey };
-export const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };
+export const catalogues: { vi: Record<MessageKey, string>; en?: Record<MessageKey, string> } = { vi };
+
+/** Loads the catalogue of `lang` (English: its chunk) once. */
+export async function loadCatalogue(lang: Lang): Promise<void> {
+  if (lang === 'en' && !catalogues.en) catalogues.en = (await import('./en')).en;
+}
 
 export type Args = Record<string, string | number>;
 export type Translate = (key: MessageKey, args?: Args) => string;
 
 export function translate(lang: Lang, key: MessageKey, args?: Args): string {
-  const template = catalogues[lang][key] ?? catalogues.vi[key] ?? key;
+  const template = catalogues[lang]?.[key] ?? catalogues.vi[key] ?? key;
   if (!args) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = args[name];

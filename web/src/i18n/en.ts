@@ -1,12 +1,12 @@
 // English catalogue: the same keys as vi.ts (the type makes a missing key a compile error).
-import { en as account } from '../account/messages';
-import { en as admin } from '../admin/messages';
-import { en as dashboard } from '../dashboard/messages';
-import { en as imports } from '../imports/messages';
-import { en as pivot } from '../pivot/messages';
-import { en as registry } from '../registry/messages';
-import { en as reports } from '../reports/messages';
-import { en as views } from '../views/messages';
+import { en as account } from '../account/messages.en';
+import { en as admin } from '../admin/messages.en';
+import { en as dashboard } from '../dashboard/messages.en';
+import { en as imports } from '../imports/messages.en';
+import { en as pivot } from '../pivot/messages.en';
+import { en as registry } from '../registry/messages.en';
+import { en as reports } from '../reports/messages.en';
+import { en as views } from '../views/messages.en';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {

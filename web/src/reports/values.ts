@@ -12,7 +12,7 @@ export type ValueField = Pick<FormField, 'code' | 'type' | 'profile'>;
 /** A choice's words: the catalogue's `<profile>.<choice>` (sector.agriculture) when it has one. */
 export function choiceLabel(field: Pick<FormField, 'code' | 'profile'>, choice: string, lang: Lang): string {
   const key = `${field.profile ?? field.code}.${choice}` as MessageKey;
-  return catalogues[lang][key] ?? catalogues.vi[key] ?? choice;
+  return catalogues[lang]?.[key] ?? catalogues.vi[key] ?? choice;
 }
 
 /** A number with the language's grouping and its own decimals (at most 4): 1.234.567 — 3,8. */
