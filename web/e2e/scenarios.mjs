@@ -391,9 +391,12 @@ export const scenarios = [
     name: 'administration',
     async run(page, { base, shot }) {
       await login(page, base, 'admin', ADMIN_PASSWORD);
+      // Administration is one menu in the header; API tokens are in the account menu.
+      await page.getByTestId('nav-admin').click();
       await page.getByRole('link', { name: 'Tài khoản' }).click();
       await page.getByText('canbo.hanoi').waitFor();
       await shot(page, '19-tai-khoan');
+      await page.getByTestId('user-menu').click();
       await page.getByRole('link', { name: 'Mã truy cập API' }).click();
       await page.getByRole('button', { name: 'Tạo mã mới' }).click();
       await page.getByRole('dialog').getByLabel('Tên gợi nhớ').fill('Báo cáo tự động');

@@ -23,17 +23,31 @@ const NotFoundPage = lazy(() => import('./app/NotFoundPage'));
 // The bell of due reports loads after the first screen, for the roles that report or review.
 const DueBell = lazy(() => import('./reports/DueBell'));
 
-function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
+// The header's links; administration's entries follow, flat in the drawer and behind one
+// "Quản trị" menu button in the header (ten links do not fit 1280 px).
+function NavLinks({ onNavigate, grouped }: { onNavigate?: () => void; grouped?: boolean }) {
   const { t } = useI18n();
   const { user } = useSession();
+  const { pathname } = useLocation();
+  const admin = menuEntries(routes, user?.role, 'admin');
+  const link = ({ path, menu }: (typeof admin)[number]) => (
+    <NavLink key={path} to={path} end={path === '/'} onClick={onNavigate}>
+      {menu.icon}
+      {t(menu.labelKey)}
+    </NavLink>
+  );
   return (
     <>
-      {menuEntries(routes, user?.role).map(({ path, menu }) => (
-        <NavLink key={path} to={path} end={path === '/'} onClick={onNavigate}>
-          {menu.icon}
-          {t(menu.labelKey)}
-        </NavLink>
-      ))}
+      {menuEntries(routes, user?.role).map(link)}
+      {grouped && admin.length > 0 ? (
+        <MenuButton items={admin.map(({ path, menu }) => ({ key: path, label: <Link to={path}>{t(menu.labelKey)}</Link> }))}>
+          <button type="button" className={`nav-group${admin.some((a) => pathname.startsWith(a.path)) ? ' active' : ''}`} data-testid="nav-admin">
+            {t('nav.admin')} <DownOutlined aria-hidden="true" style={{ fontSize: 10 }} />
+          </button>
+        </MenuButton>
+      ) : (
+        admin.map(link)
+      )}
     </>
   );
 }
@@ -65,7 +79,7 @@ function Header() {
       </Link>
       {wide && (
         <nav className="app-nav" aria-label={t('nav.dashboard')}>
-          <NavLinks />
+          <NavLinks grouped />
         </nav>
       )}
       <span className="spacer" />

@@ -13,8 +13,11 @@ export interface MenuEntry {
   order: number;
   /** Shown before the text (no entry has one today). */
   icon?: ReactNode;
-  /** The header's navigation (the default), or the account menu under the user's name. */
-  area?: 'nav' | 'account';
+  /**
+   * The header's navigation (the default), its "Quản trị" menu (administration, so the header fits
+   * 1280 px), or the account menu under the user's name.
+   */
+  area?: 'nav' | 'admin' | 'account';
 }
 
 export interface RouteDescriptor {
