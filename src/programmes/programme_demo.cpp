@@ -61,8 +61,10 @@ Status AddTargets(ProgrammeService& service, const auth::Principal& who, int64_t
   for (const auto& [input, values] : targets) {
     HOPTAC_ASSIGN_OR_RETURN(TargetView made, service.CreateTarget(who, programme, input));
     ++counts.targets;
-    for (const Value& v : values)
-      HOPTAC_TRY(service.AddValue(who, programme, made.target.id, {v.on, v.value, v.evidence}).status());
+    for (const Value& v : values) {
+      auto added = service.AddValue(who, programme, made.target.id, {v.on, v.value, v.evidence});
+      if (!added.ok()) return std::move(added).error();
+    }
   }
   return Ok();
 }
