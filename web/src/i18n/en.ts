@@ -4,6 +4,7 @@ import { en as admin } from '../admin/messages';
 import { en as dashboard } from '../dashboard/messages';
 import { en as imports } from '../imports/messages';
 import { en as pivot } from '../pivot/messages';
+import { en as programmes } from '../programmes/messages';
 import { en as registry } from '../registry/messages';
 import { en as reports } from '../reports/messages';
 import { en as views } from '../views/messages';
@@ -181,4 +182,5 @@ export const en: Record<MessageKey, string> = {
   ...account,
   ...pivot,
   ...views,
+  ...programmes,
 };

@@ -1,0 +1,12 @@
+// The programmes' menu entries in both languages (merged by i18n/vi.ts and en.ts). The pages'
+// own texts are in strings.ts and load with the pages: the shell's catalogue is part of the
+// first screen, whose budget (scripts/postbuild.mjs) has no room for them.
+export const vi = {
+  'nav.programmes': 'Chương trình',
+  'nav.partners': 'Đối tác',
+} as const;
+
+export const en: Record<keyof typeof vi, string> = {
+  'nav.programmes': 'Programmes',
+  'nav.partners': 'Partners',
+};
