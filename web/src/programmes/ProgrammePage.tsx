@@ -248,7 +248,7 @@ function TargetCard({ target, writable, onEdit, onDelete, onEnterValue, onDelete
   const progress = target.progress;
   const state = progress?.state ?? 'unknown';
   const share = barShare(progress?.share);
-  const expected = expectedUnits(progress?.expected);
+  const expected = expectedUnits(progress?.expected, target.target < target.baseline);
   const manual = target.measure.source === 'manual';
   const testId = `target-${target.id}`;
   return (
@@ -268,7 +268,7 @@ function TargetCard({ target, writable, onEdit, onDelete, onEnterValue, onDelete
         <span>
           <span className="muted">{t('target.actual')}: </span>
           <span className="prog-actual" data-testid={`${testId}-actual`}>
-            {t('target.ofTarget', { actual: formatNumber(progress?.actual ?? null, lang), target: formatNumber(target.target, lang) })}
+            {t('target.ofTarget', { actual: formatNumber(progress?.actual ?? null, lang), target: formatNumber(progress?.target ?? target.target, lang) })}
           </span>
           {progress?.share !== undefined && <span className="muted"> ({formatPercent(progress.share, lang, 0)})</span>}
         </span>

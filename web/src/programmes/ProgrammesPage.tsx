@@ -114,7 +114,7 @@ export default function ProgrammesPage() {
                 key: 'title',
                 title: t('prog.name'),
                 render: (_, p) => (
-                  <div style={{ minWidth: 220, maxWidth: 460 }}>
+                  <div style={{ minWidth: 200, maxWidth: 'min(460px, 70vw)' }}>
                     <Link to={`/programmes/${p.id}`} className="prog-list-title">
                       {lang === 'en' && p.title_en ? p.title_en : p.title}
                     </Link>

@@ -33,14 +33,15 @@ describe('programmes logic', () => {
     expect(yearsText(undefined, tVi, 'vi')).toBe('');
   });
 
-  it('counts states, clamps the bar and rounds the expectation up', () => {
+  it('counts states, clamps the bar and expects whole units', () => {
     expect(stateCounts({ behind: 2, achieved: 1, on_track: 0 })).toEqual([['achieved', 1], ['behind', 2]]);
     expect(countStates([{ progress: { state: 'behind' } }, { progress: { state: 'behind' } }, {}] as Target[])).toEqual({ behind: 2, unknown: 1 });
     expect(barShare(1.7)).toBe(1);
     expect(barShare(-0.2)).toBe(0);
     expect(barShare(undefined)).toBe(0);
-    expect(expectedUnits(1.2)).toBe(2);
+    expect(expectedUnits(1.9)).toBe(1);
     expect(expectedUnits(2)).toBe(2);
+    expect(expectedUnits(7.2, true)).toBe(8);
     expect(expectedUnits(undefined)).toBeNull();
   });
 

@@ -45,10 +45,14 @@ export function barShare(share: number | undefined | null): number {
   return Math.min(1, Math.max(0, share));
 }
 
-/** The whole units expected by today on the straight line (the on-track threshold). */
-export function expectedUnits(expected: number | undefined | null): number | null {
+/**
+ * The whole units expected by today on the straight line: what the server's on-track test asks
+ * (src/programmes/progress.cpp: a target of 1 a year is not behind in February with none yet),
+ * rounded down for a rising target, up for a falling one.
+ */
+export function expectedUnits(expected: number | undefined | null, falling = false): number | null {
   if (expected === undefined || expected === null || !Number.isFinite(expected)) return null;
-  return Math.ceil(expected - 1e-9);
+  return falling ? Math.ceil(expected - 1e-9) : Math.floor(expected + 1e-9);
 }
 
 /** Whether the caller may change a programme: officials of its level (a province reads national ones only). */
