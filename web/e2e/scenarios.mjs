@@ -941,6 +941,21 @@ export const scenarios = [
       await login(page, base, 'canbo.caobang', PASSWORD);
       await page.getByRole('link', { name: 'Chương trình', exact: true }).click();
       await page.getByRole('heading', { name: 'Chương trình, đề án phối hợp' }).waitFor();
+      // The province's Youth Union joins the partners' directory.
+      await page.getByRole('link', { name: 'Đối tác', exact: true }).click();
+      await page.getByRole('heading', { name: 'Danh bạ đối tác' }).waitFor();
+      await page.getByTestId('partner-add').click();
+      const partnerDialog = page.getByRole('dialog');
+      await partnerDialog.getByLabel('Tên đối tác').fill('Tỉnh đoàn Cao Bằng');
+      await pick(partnerDialog, 'Loại đối tác', 'Đoàn Thanh niên');
+      await partnerDialog.getByLabel('Họ tên').fill('Hoàng Văn Đạt');
+      await partnerDialog.getByLabel('Chức vụ').fill('Phó Bí thư Tỉnh đoàn');
+      await partnerDialog.getByRole('button', { name: 'Lưu' }).click();
+      await partnerDialog.waitFor({ state: 'hidden' });
+      const partnerRow = page.getByTestId('partner-list').locator('tr', { hasText: 'Tỉnh đoàn Cao Bằng' });
+      await partnerRow.getByText('Đoàn Thanh niên').waitFor();
+      await partnerRow.getByText('Cao Bằng', { exact: true }).waitFor();
+      await page.goBack();
       await page.getByRole('link', { name: 'Thêm chương trình' }).click();
       const form = page.getByTestId('programme-form');
       await form.waitFor();
@@ -958,11 +973,19 @@ export const scenarios = [
       await form.getByTestId('content-text-0').fill('Tuyên truyền, tập huấn khởi nghiệp cho đoàn viên thanh niên');
       await page.getByTestId('content-add').click();
       await form.getByTestId('content-text-1').fill('Hỗ trợ thành lập hợp tác xã do thanh niên làm chủ');
+      await pick(form, 'Đối tác', 'Tỉnh đoàn Cao Bằng');
+      await page.keyboard.press('Escape');
       await page.getByTestId('programme-save').click();
       await page.getByTestId('programme-page').waitFor();
       assert.equal(await page.getByTestId('programme-title').innerText(), title);
       assert.equal(await page.getByTestId('programme-owner').innerText(), 'Cao Bằng');
       const url = page.url();
+      // The partner links to its page, which lists the programme.
+      await page.getByTestId('programme-partners').getByRole('link', { name: 'Tỉnh đoàn Cao Bằng' }).click();
+      await page.getByTestId('partner-programmes').getByRole('link', { name: new RegExp(`CB-TN-${stamp}`) }).waitFor();
+      await shot(page, '63-doi-tac');
+      await page.goBack();
+      await page.getByTestId('programme-page').waitFor();
 
       // The targets: youth cooperatives founded 2024–2026 counted from the registry, and a yearly manual one.
       const dialog = page.getByRole('dialog');
@@ -1002,8 +1025,8 @@ export const scenarios = [
         return (await actual()) === '2 / 2';
       }, 'the actual rising by one', 15_000);
       assert.equal(await entity.locator('.prog-state').first().innerText(), 'Đạt');
-      await entity.getByText('Đã đếm những gì').click();
-      assert.ok((await entity.locator('.prog-desc').innerText()).trim().length > 0, 'what was counted');
+      await entity.locator('summary', { hasText: 'Đã đếm những gì' }).click();
+      assert.ok((await entity.locator('details .prog-desc').innerText()).trim().length > 0, 'what was counted');
 
       // A value entered by hand: its year ticks.
       await manual.getByRole('button', { name: 'Nhập giá trị' }).click();

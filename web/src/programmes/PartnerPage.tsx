@@ -29,12 +29,15 @@ export default function PartnerPage() {
   const writable = isNational(user?.role) || (!!p.province && p.province === user?.province_code);
   return (
     <div className="prog-stack" data-testid="partner-page">
-      <Link to="/partners">← {t('partner.back')}</Link>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between' }}>
+        <Link to="/partners">← {t('partner.back')}</Link>
+        {writable && <Button onClick={() => setEditing(true)}>{t('partner.edit')}</Button>}
+      </div>
       <h1 className="page-title" style={{ marginBottom: 0 }}>
         {p.name}
         {p.short_name && <span className="muted"> ({p.short_name})</span>}
       </h1>
-      <Panel className="prog-head" extra={writable && <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>}>
+      <Panel className="prog-head">
         <dl>
           <dt>{t('partner.kind')}</dt>
           <dd>{t(`partner.kind.${p.kind}`)}</dd>

@@ -162,12 +162,17 @@ export default function ProgrammePage() {
           </div>
         </Panel>
       )}
-      <Panel title={<h2>{t('prog.partners')}</h2>}>
+      {/* Partners' names come from the directory, which is the officials' (the programme lists ids). */}
+      {official && <Panel title={<h2>{t('prog.partners')}</h2>}>
         {p.partners?.length ? (
           <ul className="prog-partners" data-testid="programme-partners">
             {p.partners.map((pid) => {
               const partner = partnerName(pid);
-              return <li key={pid}>{official ? <Link to={`/partners/${pid}`}>{partner?.name ?? `#${pid}`}</Link> : (partner?.name ?? `#${pid}`)}</li>;
+              return (
+                <li key={pid}>
+                  <Link to={`/partners/${pid}`}>{partner?.name ?? `#${pid}`}</Link>
+                </li>
+              );
             })}
           </ul>
         ) : (
@@ -175,7 +180,7 @@ export default function ProgrammePage() {
             {t('prog.noPartners')}
           </p>
         )}
-      </Panel>
+      </Panel>}
       <Panel
         title={<h2>{t('prog.contents')}</h2>}
         extra={
@@ -286,10 +291,16 @@ function TargetCard({ target, writable, onEdit, onDelete, onEnterValue, onDelete
       )}
       {progress?.error && <p className="prog-error">{progress.error.message}</p>}
       {progress?.description && (
-        <details>
-          <summary>{t('target.described')}</summary>
-          <p className="prog-desc">{progress.description}</p>
-        </details>
+        <>
+          <details className="no-print">
+            <summary>{t('target.described')}</summary>
+            <p className="prog-desc">{progress.description}</p>
+          </details>
+          {/* Paper shows what was counted without a click. */}
+          <p className="prog-desc print-only">
+            {t('target.described')}: {progress.description}
+          </p>
+        </>
       )}
       {manual && (
         <div className="prog-values">
