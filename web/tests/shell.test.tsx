@@ -43,6 +43,7 @@ describe('shell', () => {
       ['Bảng tổng hợp động', '/pivot'],
       ['Sổ đăng ký', '/registry'],
       ['Báo cáo', '/reports'],
+      ['Chương trình', '/programmes'],
       ['Nhập dữ liệu', '/imports'],
       ['Mã truy cập API', '/admin/tokens'],
     ]);
@@ -52,7 +53,7 @@ describe('shell', () => {
     expect(account.getAttribute('href')).toBe('/account');
 
     await act(async () => {
-      fireEvent.click(links[5]);
+      fireEvent.click(links[6]);
     });
     await screen.findByRole('heading', { name: 'Mã truy cập API' }, { timeout: 10_000 });
     expect(calls).toContain('/api/v1/tokens');
