@@ -931,6 +931,12 @@ export const scenarios = [
       await admin.call('POST', '/api/v1/entities', youthCoop('E2E-CB-002', 'Hợp tác xã Thanh niên Hạt dẻ Trùng Khánh', '2022-03-01'));
       await admin.call('POST', '/api/v1/entities', { ...youthCoop('E2E-CB-003', 'Hợp tác xã Chè Phja Oắc', '2024-08-01'), youth: false });
 
+      /** Types a date as people write it (dd/mm/yyyy) into a date field, and leaves it. */
+      const typeDate = async (field, text) => {
+        await field.click();
+        await field.fill(text);
+        await field.press('Tab');
+      };
       /** Chooses `option` in the select of the form item labelled `label` inside `scope`. */
       const pick = async (scope, label, option) => {
         await scope.locator('.ant-form-item', { has: page.getByText(label, { exact: true }) }).locator('.ant-select').first().click();
@@ -963,12 +969,12 @@ export const scenarios = [
       const title = 'Chương trình phối hợp hỗ trợ thanh niên khởi nghiệp hợp tác xã tỉnh Cao Bằng giai đoạn 2024–2026';
       await form.getByLabel('Mã', { exact: true }).fill(`CB-TN-${stamp}`);
       await form.getByLabel('Tên chương trình', { exact: true }).fill(title);
-      await form.getByLabel('Từ ngày', { exact: true }).fill('2024-01-01');
-      await form.getByLabel('Đến ngày', { exact: true }).fill('2026-12-31');
-      await form.getByLabel('Ngày ký', { exact: true }).fill('2024-01-15');
+      await typeDate(form.getByLabel('Từ ngày', { exact: true }), '01/01/2024');
+      await typeDate(form.getByLabel('Đến ngày', { exact: true }), '31/12/2026');
+      await typeDate(form.getByLabel('Ngày ký', { exact: true }), '15/01/2024');
       await form.getByLabel('Người ký', { exact: true }).fill('Chủ tịch Liên minh HTX tỉnh; Bí thư Tỉnh đoàn Cao Bằng');
       await form.locator('.prog-legal-row').first().getByLabel('Số, ký hiệu').fill('01/CTPH-LMHTX-TĐ');
-      await form.locator('.prog-legal-row').first().getByLabel('Ngày ban hành').fill('2024-01-15');
+      await typeDate(form.locator('.prog-legal-row').first().getByLabel('Ngày ban hành'), '15/01/2024');
       await form.locator('.prog-legal-row').first().getByLabel('Cơ quan ban hành').fill('Liên minh HTX tỉnh, Tỉnh đoàn');
       await form.getByTestId('content-text-0').fill('Tuyên truyền, tập huấn khởi nghiệp cho đoàn viên thanh niên');
       await page.getByTestId('content-add').click();
@@ -979,6 +985,8 @@ export const scenarios = [
       await page.getByTestId('programme-page').waitFor();
       assert.equal(await page.getByTestId('programme-title').innerText(), title);
       assert.equal(await page.getByTestId('programme-owner').innerText(), 'Cao Bằng');
+      await page.getByText('01/01/2024 – 31/12/2026').waitFor();
+      await page.getByText('Ký ngày 15/01/2024 bởi Chủ tịch Liên minh HTX tỉnh; Bí thư Tỉnh đoàn Cao Bằng').waitFor();
       const url = page.url();
       // The partner links to its page, which lists the programme.
       await page.getByTestId('programme-partners').getByRole('link', { name: 'Tỉnh đoàn Cao Bằng' }).click();
@@ -995,8 +1003,8 @@ export const scenarios = [
       await dialog.getByLabel('Chỉ tiêu phải đạt').fill('2');
       await pick(dialog, 'Loại hình', 'Hợp tác xã');
       await pick(dialog, 'Thanh niên', 'Có');
-      await dialog.getByLabel('Thành lập từ ngày').fill('2024-01-01');
-      await dialog.getByLabel('Thành lập đến ngày').fill('2026-12-31');
+      await typeDate(dialog.getByLabel('Thành lập từ ngày'), '01/01/2024');
+      await typeDate(dialog.getByLabel('Thành lập đến ngày'), '31/12/2026');
       await dialog.getByRole('button', { name: 'Lưu' }).click();
       await page.getByText('Đã lưu chỉ tiêu.').waitFor();
       await dialog.waitFor({ state: 'hidden' });
@@ -1030,7 +1038,7 @@ export const scenarios = [
 
       // A value entered by hand: its year ticks.
       await manual.getByRole('button', { name: 'Nhập giá trị' }).click();
-      await dialog.getByLabel('Ngày', { exact: true }).fill('2024-06-30');
+      await typeDate(dialog.getByLabel('Ngày', { exact: true }), '30/06/2024');
       await dialog.getByLabel('Giá trị', { exact: true }).fill('1');
       await dialog.getByLabel('Minh chứng').fill('Báo cáo số 12/BC-TĐ ngày 30/6/2024');
       await dialog.getByRole('button', { name: 'Lưu' }).click();
@@ -1072,6 +1080,24 @@ export const scenarios = [
           if (device === '360') await noHorizontalScroll(p);
           await axe(p, `the programme list at ${device}px`);
           await shot(p, `61-danh-sach-chuong-trinh-${device}`);
+          // The forms: the programme's and a target's.
+          await p.goto(`${url}/edit`);
+          await p.getByTestId('programme-form').getByLabel('Mã', { exact: true }).waitFor();
+          await eventually(async () => (await p.getByTestId('programme-form').getByLabel('Mã', { exact: true }).inputValue()) !== '', 'the form filled');
+          if (device === '360') await noHorizontalScroll(p);
+          await axe(p, `the programme form at ${device}px`);
+          await shot(p, `64-sua-chuong-trinh-${device}`);
+          await p.goto(url);
+          await p.getByTestId('target-add').click();
+          await p.getByRole('dialog').getByLabel('Tên chỉ tiêu').waitFor();
+          await p.waitForTimeout(400);
+          await axe(p, `the target editor at ${device}px`);
+          await shot(p, `65-chi-tieu-${device}`);
+          await p.goto(base + '/partners');
+          await p.getByTestId('partner-list').getByText('Tỉnh đoàn Cao Bằng').waitFor();
+          if (device === '360') await noHorizontalScroll(p);
+          await axe(p, `the partners at ${device}px`);
+          await shot(p, `66-doi-tac-${device}`);
           assert.deepEqual(errors, [], `errors in the browser console (${device})`);
         } finally {
           await context.close();

@@ -12,6 +12,7 @@ import { searchable } from '../lib/fold';
 import { useApi } from '../lib/useApi';
 import { createProgramme, getProgramme, listPartners, updateProgramme } from './api';
 import { isNational, isOfficial, programmeBody, programmeForm, showFieldErrors, type ProgrammeForm } from './logic';
+import { DateInput } from './parts';
 import { useT } from './strings';
 import { PROGRAMME_KINDS, PROGRAMME_STATUSES, REVIEWS } from './types';
 import './programmes.css';
@@ -86,7 +87,7 @@ export default function ProgrammeFormPage() {
         <div className="prog-stack">
           <Panel>
             <div className="prog-form-row">
-              <Form.Item name="code" label={t('prog.code')} rules={required} className="prog-narrow" style={{ flexBasis: 180 }}>
+              <Form.Item name="code" label={t('prog.code')} rules={required} style={{ flex: '0 1 220px' }}>
                 <Input maxLength={60} />
               </Form.Item>
               <Form.Item name="kind" label={t('prog.kind')} rules={required}>
@@ -112,13 +113,13 @@ export default function ProgrammeFormPage() {
             </Form.Item>
             <div className="prog-form-row">
               <Form.Item name="from" label={t('prog.from')} rules={required}>
-                <Input type="date" />
+                <DateInput />
               </Form.Item>
               <Form.Item name="to" label={t('prog.to')} rules={required}>
-                <Input type="date" />
+                <DateInput />
               </Form.Item>
               <Form.Item name="signed_on" label={t('prog.signedOn')}>
-                <Input type="date" />
+                <DateInput />
               </Form.Item>
             </div>
             <div className="prog-form-row">
@@ -144,11 +145,11 @@ export default function ProgrammeFormPage() {
                 <>
                   {fields.map((field) => (
                     <div key={field.key} className="prog-form-row prog-legal-row">
-                      <Form.Item name={[field.name, 'number']} label={t('prog.legal.number')} className="prog-narrow" style={{ flexBasis: 150 }}>
+                      <Form.Item name={[field.name, 'number']} label={t('prog.legal.number')} style={{ flex: '1 1 190px' }}>
                         <Input />
                       </Form.Item>
                       <Form.Item name={[field.name, 'date']} label={t('prog.legal.date')}>
-                        <Input type="date" />
+                        <DateInput />
                       </Form.Item>
                       <Form.Item name={[field.name, 'issuer']} label={t('prog.legal.issuer')}>
                         <Input />

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { json, mockApi, wrap } from '../../tests/support';
-import { PARTNERS, programme, session } from './fixtures';
+import { PARTNERS, programme, session, typeDate } from './fixtures';
 import ProgrammePage from './ProgrammePage';
 
 const page = (path = '/programmes/7') =>
@@ -78,7 +78,7 @@ describe('programme page', () => {
     page();
     fireEvent.click(await screen.findByTestId('target-12-enter'));
     const dialog = await screen.findByRole('dialog');
-    fireEvent.change(within(dialog).getByLabelText('Ngày'), { target: { value: '2025-06-30' } });
+    typeDate(within(dialog).getByLabelText('Ngày'), '30/06/2025');
     fireEvent.change(within(dialog).getByLabelText('Giá trị'), { target: { value: '500' } });
     fireEvent.change(within(dialog).getByLabelText('Minh chứng'), { target: { value: ' Báo cáo 5/BC ' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu' }));

@@ -13,7 +13,7 @@ import { formatDate, formatDateTime, formatNumber, formatPercent, todayIso } fro
 import { useApi } from '../lib/useApi';
 import { addTargetValue, deleteTarget, deleteTargetValue, getProgramme, listPartners } from './api';
 import { barShare, expectedUnits, mayWrite, showFieldErrors, stateKey, yearText } from './logic';
-import { period, StateCounts, StateLabel, StatusTag, useOwner } from './parts';
+import { DateInput, period, StateCounts, StateLabel, StatusTag, useOwner } from './parts';
 import { useT } from './strings';
 import { TargetEditor } from './TargetEditor';
 import type { ProgrammeWithTargets, Target, TargetValue } from './types';
@@ -404,7 +404,7 @@ function ValueModal({ programme, target, onClose, onSaved }: { programme: Progra
       {general.length > 0 && <Alert type="error" showIcon title={general.join(' ')} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ on: todayIso(), evidence: '' }} data-testid="value-form">
         <Form.Item name="on" label={t('value.on')} rules={[{ required: true, message: t('common.required') }]}>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
         <Form.Item name="value" label={t('value.value')} rules={[{ required: true, message: t('common.required') }]}>
           <InputNumber style={{ width: '100%' }} />

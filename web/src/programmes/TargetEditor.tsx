@@ -11,6 +11,7 @@ import { FIGURE_FIELDS } from '../registry/figures';
 import { EVENT_TYPES, KINDS, SECTORS, STATUSES } from '../registry/types';
 import { createTarget, updateTarget } from './api';
 import { emptyTargetForm, showFieldErrors, SOURCES, targetBody, targetForm, type TargetForm } from './logic';
+import { DateInput } from './parts';
 import { useT } from './strings';
 import type { ProgrammeWithTargets, Target } from './types';
 
@@ -82,7 +83,7 @@ export function TargetEditor(props: { programme: ProgrammeWithTargets; target?: 
             <Select options={(['once', 'yearly'] as const).map((c) => ({ value: c, label: t(`target.cadence.${c}`) }))} />
           </Form.Item>
           <Form.Item name="deadline" label={t('target.deadline')} rules={[{ required: true, message: t('common.required') }]}>
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
           <Form.Item name="target" label={cadence === 'yearly' ? t('target.targetYearly') : t('target.target')} rules={[{ required: true, message: t('common.required') }]}>
             <InputNumber style={{ width: '100%' }} />
@@ -133,10 +134,10 @@ export function TargetEditor(props: { programme: ProgrammeWithTargets; target?: 
                 <Select options={yesNo} />
               </Form.Item>
               <Form.Item name={['measure', 'filters', 'founded_from']} label={t('target.foundedFrom')}>
-                <Input type="date" />
+                <DateInput />
               </Form.Item>
               <Form.Item name={['measure', 'filters', 'founded_to']} label={t('target.foundedTo')}>
-                <Input type="date" />
+                <DateInput />
               </Form.Item>
             </div>
           </fieldset>

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { json, mockApi, wrap } from '../../tests/support';
-import { PARTNERS, programme, session } from './fixtures';
+import { PARTNERS, programme, session, typeDate } from './fixtures';
 import PartnersPage from './PartnersPage';
 import ProgrammeFormPage from './ProgrammeFormPage';
 import ProgrammePage from './ProgrammePage';
@@ -51,8 +51,8 @@ describe('programmes editing and lists', () => {
     fireEvent.change(within(dialog).getByLabelText('Chỉ tiêu phải đạt'), { target: { value: '2' } });
     await choose(dialog, 'Loại hình', 'Hợp tác xã');
     await choose(dialog, 'Thanh niên', 'Có');
-    fireEvent.change(within(dialog).getByLabelText('Thành lập từ ngày'), { target: { value: '2024-01-01' } });
-    fireEvent.change(within(dialog).getByLabelText('Thành lập đến ngày'), { target: { value: '2023-12-31' } });
+    typeDate(within(dialog).getByLabelText('Thành lập từ ngày'), '01/01/2024');
+    typeDate(within(dialog).getByLabelText('Thành lập đến ngày'), '31/12/2023');
     // No province choice for a province's programme.
     expect(within(dialog).queryByLabelText('Tỉnh/thành được tính')).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu' }));
@@ -66,7 +66,7 @@ describe('programmes editing and lists', () => {
       baseline: 0,
       measure: { source: 'entities', filters: { kind: 'cooperative', youth: true, founded_from: '2024-01-01', founded_to: '2023-12-31' } },
     });
-    fireEvent.change(within(dialog).getByLabelText('Thành lập đến ngày'), { target: { value: '2026-12-31' } });
+    typeDate(within(dialog).getByLabelText('Thành lập đến ngày'), '31/12/2026');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu' }));
     expect(await screen.findByText('Đã lưu chỉ tiêu.')).toBeTruthy();
     expect((sent[1] as { measure: { filters: Record<string, unknown> } }).measure.filters.founded_to).toBe('2026-12-31');

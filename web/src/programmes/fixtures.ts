@@ -1,4 +1,5 @@
-// Answers of the programmes API for the pages' tests.
+// Answers of the programmes API for the pages' tests, and typing a date into a date field.
+import { fireEvent } from '@testing-library/react';
 import type { Partner, ProgrammeWithTargets, Target } from './types';
 
 export function session(role: string, province: string | null = '20') {
@@ -87,4 +88,12 @@ export function programme(over: Partial<ProgrammeWithTargets> = {}): ProgrammeWi
     target_states: { achieved: 0, on_track: 0, at_risk: 1, behind: 1, not_started: 0, unknown: 0 },
     ...over,
   };
+}
+
+/** Types `ddmmyyyy` (e.g. 30/06/2025) into the date field `input` and confirms it. */
+export function typeDate(input: HTMLElement, ddmmyyyy: string) {
+  fireEvent.mouseDown(input);
+  fireEvent.focus(input);
+  fireEvent.change(input, { target: { value: ddmmyyyy } });
+  fireEvent.keyDown(input, { key: 'Enter', code: 'Enter', keyCode: 13 });
 }

@@ -1,8 +1,9 @@
 // Small pieces the programmes pages share: a target state's label (text and colour, never colour
 // alone), the states' counts, a programme's status, its owner and period.
-import { Tag } from 'antd';
+import { DatePicker, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useProvinceNames } from '../geo/units';
-import { formatDate } from '../i18n/format';
+import { datePattern, formatDate } from '../i18n/format';
 import { stateCounts, stateKey } from './logic';
 import { useT } from './strings';
 import type { Programme, ProgrammeStatus, TargetState } from './types';
@@ -47,4 +48,21 @@ export function useOwner(): (p: Pick<Programme, 'province'>) => string {
 
 export function period(p: Pick<Programme, 'from' | 'to'>, lang: 'vi' | 'en'): string {
   return `${formatDate(p.from, lang)} – ${formatDate(p.to, lang)}`;
+}
+
+/**
+ * A date field of a form whose value is the API's ISO date ('' when empty), typed and shown as
+ * the registry's forms do (dd/mm/yyyy in Vietnamese).
+ */
+export function DateInput({ id, value, onChange }: { id?: string; value?: string | null; onChange?: (iso: string) => void }) {
+  const { lang } = useT();
+  return (
+    <DatePicker
+      id={id}
+      format={datePattern(lang)}
+      value={value ? dayjs(value) : null}
+      onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : '')}
+      style={{ width: '100%' }}
+    />
+  );
 }
