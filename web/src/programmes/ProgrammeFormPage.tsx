@@ -11,7 +11,7 @@ import { provinceName, useProvinces } from '../geo/units';
 import { searchable } from '../lib/fold';
 import { useApi } from '../lib/useApi';
 import { createProgramme, getProgramme, listPartners, updateProgramme } from './api';
-import { isNational, isOfficial, programmeBody, programmeForm, showFieldErrors, type ProgrammeForm } from './logic';
+import { isNational, isOfficial, mayWrite, programmeBody, programmeForm, showFieldErrors, type ProgrammeForm } from './logic';
 import { DateInput } from './parts';
 import { useT } from './strings';
 import { PROGRAMME_KINDS, PROGRAMME_STATUSES, REVIEWS } from './types';
@@ -36,7 +36,9 @@ export default function ProgrammeFormPage() {
     if (existing.data) form.setFieldsValue(programmeForm(existing.data));
   }, [existing.data, form]);
 
-  if (!isOfficial(user?.role)) return <Result status="403" title="403" subTitle={t('prog.readOnly')} />;
+  if (!isOfficial(user?.role)) return <Result status="403" title="403" subTitle={t('prog.officialsOnly')} />;
+  if (existing.data && !mayWrite(existing.data, user))
+    return <Result status="403" title="403" subTitle={t('prog.readOnly')} extra={<Link to="/programmes">{t('prog.back')}</Link>} />;
   if (editing && existing.error) {
     const missing = existing.error instanceof ApiError && existing.error.status === 404;
     return <Result status={missing ? '404' : 'error'} title={missing ? '404' : t('common.error')} subTitle={missing ? t('prog.notFound') : existing.error.message} extra={<Link to="/programmes">{t('prog.back')}</Link>} />;
