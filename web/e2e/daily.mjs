@@ -42,6 +42,29 @@ async function someReport(base, ids) {
   return r.json.id;
 }
 
+/** A national programme with a partner, two contents and three targets (registry, figures, manual), made by the national admin. */
+async function someProgramme(base) {
+  const admin = await new ApiClient(base).login('admin', ADMIN_PASSWORD);
+  const found = (await admin.must('GET', '/api/v1/programmes?province=national')).items.find((p) => p.code === 'QG-PN-2030');
+  if (found) return found.id;
+  const partner = await admin.must('POST', '/api/v1/partners', {
+    name: 'Hội Liên hiệp Phụ nữ Việt Nam', short_name: 'HLHPNVN', kind: 'womens_union',
+    contacts: [{ name: 'Nguyễn Thị Thu', position: 'Trưởng ban Kinh tế', phone: '024 3971 9000' }],
+  });
+  const p = await admin.must('POST', '/api/v1/programmes', {
+    code: 'QG-PN-2030', title: 'Đề án hỗ trợ hợp tác xã do phụ nữ tham gia quản lý, tạo việc làm cho lao động nữ đến năm 2030',
+    kind: 'project', from: '2024-01-01', to: '2030-12-31', status: 'in_force', signed_on: '2024-01-02', signatories: 'Thủ tướng Chính phủ',
+    review: ['year', 'end_of_phase'],
+    legal_basis: [{ number: '01/QĐ-TTg', date: '2024-01-02', issuer: 'Thủ tướng Chính phủ', title: 'Phê duyệt Đề án hỗ trợ hợp tác xã do phụ nữ tham gia quản lý' }],
+    contents: [{ number: 1, text: 'Thành lập mới hợp tác xã do phụ nữ quản lý' }, { number: 2, text: 'Tạo việc làm cho lao động nữ' }],
+    partners: [partner.id],
+  });
+  await admin.must('POST', `/api/v1/programmes/${p.id}/targets`, { content: 1, title: 'Hợp tác xã do phụ nữ quản lý', deadline: '2030-12-31', target: 30, measure: { source: 'entities', filters: { kind: 'cooperative', women_managed: true } } });
+  await admin.must('POST', `/api/v1/programmes/${p.id}/targets`, { content: 2, title: 'Lao động nữ trong các HTX', deadline: '2030-12-31', target: 500, measure: { source: 'figures', measure: 'workers_female', filters: { kind: 'cooperative' } } });
+  await admin.must('POST', `/api/v1/programmes/${p.id}/targets`, { content: 2, title: 'Lớp tập huấn cho cán bộ quản lý nữ mỗi năm', deadline: '2030-12-31', cadence: 'yearly', target: 2, measure: { source: 'manual' } });
+  return p.id;
+}
+
 function axeScenario(width, height, prefix) {
   return {
     name: `axe-${width}`,
@@ -81,6 +104,10 @@ function axeScenario(width, height, prefix) {
       await page.locator('main table').first().waitFor();
       await page.waitForLoadState('networkidle');
       await axe(page, `national table at ${width}px`);
+      await page.goto(`${base}/programmes/${await someProgramme(base)}`);
+      await page.getByTestId('programme-page').locator('.prog-target').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await axe(page, `programme page at ${width}px`);
     },
   };
 }

@@ -1106,4 +1106,206 @@ export const scenarios = [
       await page.emulateMedia({ media: 'screen' });
     },
   },
+
+  {
+    name: 'programme-progress',
+    needs: 'stats',
+    async run(page, { base, browser, admin, shot }) {
+      // Cao Bằng (04), which the seed leaves empty: one youth cooperative founded in 2024 and the
+      // province's officer.
+      const code = '04';
+      await admin.call('POST', '/api/v1/users', { username: 'canbo.caobang', display_name: 'Nông Thị Hoa', role: 'province_officer', province_code: code, password: PASSWORD });
+      const youthCoop = (registration_code, name, founded_on) => ({ registration_code, kind: 'cooperative', name, province_code: code, founded_on, sector: 'agriculture', youth: true });
+      const first = youthCoop('E2E-CB-001', 'Hợp tác xã Thanh niên Nông nghiệp Trùng Khánh', '2024-05-01');
+      if (!(await admin.must('GET', `/api/v1/entities?q=${encodeURIComponent(first.name)}&province=${code}`)).items.length) await admin.must('POST', '/api/v1/entities', first);
+      // Not counted: founded before the window, and not a youth cooperative.
+      await admin.call('POST', '/api/v1/entities', youthCoop('E2E-CB-002', 'Hợp tác xã Thanh niên Hạt dẻ Trùng Khánh', '2022-03-01'));
+      await admin.call('POST', '/api/v1/entities', { ...youthCoop('E2E-CB-003', 'Hợp tác xã Chè Phja Oắc', '2024-08-01'), youth: false });
+
+      /** Types a date as people write it (dd/mm/yyyy) into a date field, and leaves it. */
+      const typeDate = async (field, text) => {
+        await field.click();
+        await field.fill(text);
+        await field.press('Tab');
+      };
+      /** Chooses `option` in the select of the form item labelled `label` inside `scope`. */
+      const pick = async (scope, label, option) => {
+        await scope.locator('.ant-form-item', { has: page.getByText(label, { exact: true }) }).locator('.ant-select').first().click();
+        await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
+      };
+
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await login(page, base, 'canbo.caobang', PASSWORD);
+      await page.getByRole('link', { name: 'Chương trình', exact: true }).click();
+      await page.getByRole('heading', { name: 'Chương trình, đề án phối hợp' }).waitFor();
+      // The province's Youth Union joins the partners' directory.
+      await page.getByRole('link', { name: 'Đối tác', exact: true }).click();
+      await page.getByRole('heading', { name: 'Danh bạ đối tác' }).waitFor();
+      await page.getByTestId('partner-add').click();
+      const partnerDialog = page.getByRole('dialog');
+      await partnerDialog.getByLabel('Tên đối tác').fill('Tỉnh đoàn Cao Bằng');
+      await pick(partnerDialog, 'Loại đối tác', 'Đoàn Thanh niên');
+      await partnerDialog.getByLabel('Họ tên').fill('Hoàng Văn Đạt');
+      await partnerDialog.getByLabel('Chức vụ').fill('Phó Bí thư Tỉnh đoàn');
+      await partnerDialog.getByRole('button', { name: 'Lưu' }).click();
+      await partnerDialog.waitFor({ state: 'hidden' });
+      const partnerRow = page.getByTestId('partner-list').locator('tr', { hasText: 'Tỉnh đoàn Cao Bằng' });
+      await partnerRow.getByText('Đoàn Thanh niên').waitFor();
+      await partnerRow.getByText('Cao Bằng', { exact: true }).waitFor();
+      await page.goBack();
+      await page.getByRole('link', { name: 'Thêm chương trình' }).click();
+      const form = page.getByTestId('programme-form');
+      await form.waitFor();
+      const stamp = Date.now().toString(36).toUpperCase();
+      const title = 'Chương trình phối hợp hỗ trợ thanh niên khởi nghiệp hợp tác xã tỉnh Cao Bằng giai đoạn 2024–2026';
+      await form.getByLabel('Mã', { exact: true }).fill(`CB-TN-${stamp}`);
+      await form.getByLabel('Tên chương trình', { exact: true }).fill(title);
+      await typeDate(form.getByLabel('Từ ngày', { exact: true }), '01/01/2024');
+      await typeDate(form.getByLabel('Đến ngày', { exact: true }), '31/12/2026');
+      await typeDate(form.getByLabel('Ngày ký', { exact: true }), '15/01/2024');
+      await form.getByLabel('Người ký', { exact: true }).fill('Chủ tịch Liên minh HTX tỉnh; Bí thư Tỉnh đoàn Cao Bằng');
+      await form.locator('.prog-legal-row').first().getByLabel('Số, ký hiệu').fill('01/CTPH-LMHTX-TĐ');
+      await typeDate(form.locator('.prog-legal-row').first().getByLabel('Ngày ban hành'), '15/01/2024');
+      await form.locator('.prog-legal-row').first().getByLabel('Cơ quan ban hành').fill('Liên minh HTX tỉnh, Tỉnh đoàn');
+      await form.getByTestId('content-text-0').fill('Tuyên truyền, tập huấn khởi nghiệp cho đoàn viên thanh niên');
+      await page.getByTestId('content-add').click();
+      await form.getByTestId('content-text-1').fill('Hỗ trợ thành lập hợp tác xã do thanh niên làm chủ');
+      await pick(form, 'Đối tác', 'Tỉnh đoàn Cao Bằng');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('programme-save').click();
+      await page.getByTestId('programme-page').waitFor();
+      assert.equal(await page.getByTestId('programme-title').innerText(), title);
+      assert.equal(await page.getByTestId('programme-owner').innerText(), 'Cao Bằng');
+      await page.getByText('01/01/2024 – 31/12/2026').waitFor();
+      await page.getByText('Ký ngày 15/01/2024 bởi Chủ tịch Liên minh HTX tỉnh; Bí thư Tỉnh đoàn Cao Bằng').waitFor();
+      const url = page.url();
+      // The partner links to its page, which lists the programme.
+      await page.getByTestId('programme-partners').getByRole('link', { name: 'Tỉnh đoàn Cao Bằng' }).click();
+      await page.getByTestId('partner-programmes').getByRole('link', { name: new RegExp(`CB-TN-${stamp}`) }).waitFor();
+      await shot(page, '63-doi-tac');
+      await page.goBack();
+      await page.getByTestId('programme-page').waitFor();
+
+      // The targets: youth cooperatives founded 2024–2026 counted from the registry, and a yearly manual one.
+      const dialog = page.getByRole('dialog');
+      await page.getByTestId('target-add').click();
+      await pick(dialog, 'Thuộc nội dung', '2. Hỗ trợ thành lập hợp tác xã do thanh niên làm chủ');
+      await dialog.getByLabel('Tên chỉ tiêu').fill('≥ 2 HTX thanh niên thành lập 2024–2026');
+      await dialog.getByLabel('Chỉ tiêu phải đạt').fill('2');
+      await pick(dialog, 'Loại hình', 'Hợp tác xã');
+      await pick(dialog, 'Thanh niên', 'Có');
+      await typeDate(dialog.getByLabel('Thành lập từ ngày'), '01/01/2024');
+      await typeDate(dialog.getByLabel('Thành lập đến ngày'), '31/12/2026');
+      await dialog.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByText('Đã lưu chỉ tiêu.').waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByTestId('target-add').click();
+      await pick(dialog, 'Thuộc nội dung', '1. Tuyên truyền, tập huấn khởi nghiệp cho đoàn viên thanh niên');
+      await dialog.getByLabel('Tên chỉ tiêu').fill('Mỗi năm ít nhất 1 lớp tập huấn khởi nghiệp');
+      await pick(dialog, 'Cách tính', 'Từng năm');
+      await dialog.getByLabel('Chỉ tiêu mỗi năm').fill('1');
+      await pick(dialog, 'Nguồn số liệu', 'Nhập tay');
+      await dialog.getByRole('button', { name: 'Lưu' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      const entity = page.getByTestId('content-2').locator('.prog-target').first();
+      const manual = page.getByTestId('content-1').locator('.prog-target').first();
+      await manual.waitFor();
+      const actual = async () => entity.locator('.prog-actual').innerText();
+      await eventually(async () => (await actual()) === '1 / 2', 'the entity target counting the 2024 youth cooperative');
+      assert.notEqual(await entity.locator('.prog-state').first().innerText(), 'Đạt');
+
+      // Another youth cooperative of the province, made by the officer through the API: one more on reload.
+      const officer = await new (admin.constructor)(base).login('canbo.caobang', PASSWORD);
+      await officer.call('POST', '/api/v1/entities', youthCoop(`E2E-CB-${stamp}`, `Hợp tác xã Thanh niên Dịch vụ Quảng Hòa ${stamp}`, '2025-03-10'));
+      await eventually(async () => {
+        await page.reload();
+        await entity.waitFor();
+        return (await actual()) === '2 / 2';
+      }, 'the actual rising by one', 15_000);
+      assert.equal(await entity.locator('.prog-state').first().innerText(), 'Đạt');
+      await entity.locator('summary', { hasText: 'Đã đếm những gì' }).click();
+      assert.ok((await entity.locator('details .prog-desc').innerText()).trim().length > 0, 'what was counted');
+
+      // A value entered by hand: its year ticks.
+      await manual.getByRole('button', { name: 'Nhập giá trị' }).click();
+      await typeDate(dialog.getByLabel('Ngày', { exact: true }), '30/06/2024');
+      await dialog.getByLabel('Giá trị', { exact: true }).fill('1');
+      await dialog.getByLabel('Minh chứng').fill('Báo cáo số 12/BC-TĐ ngày 30/6/2024');
+      await dialog.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByText('Đã ghi giá trị.').waitFor();
+      await eventually(async () => (await manual.locator('.prog-years').innerText()).includes('2024: 1/1 ✓'), 'the 2024 tick');
+      await manual.getByText('Báo cáo số 12/BC-TĐ ngày 30/6/2024').waitFor();
+      assert.equal(await manual.locator('.prog-actual').innerText(), '1 / 3', 'a yearly target sums its years');
+
+      // The list shows the programme with its states.
+      await page.goto(base + '/programmes');
+      await page.getByRole('link', { name: title }).waitFor();
+      await eventually(async () => (await page.locator('.prog-state-counts').first().innerText()).includes('Đạt: 1'), 'the list’s state counts');
+
+      // Screenshots at 1440 and 360 px, axe on both, nothing wider than a phone.
+      for (const [device, viewport] of [['1440', { width: 1440, height: 900 }], ['360', { width: 360, height: 740 }]]) {
+        const context = await browser.newContext({ viewport, locale: 'vi-VN', bypassCSP: true });
+        const p = await context.newPage();
+        p.setDefaultTimeout(10_000);
+        const errors = [];
+        p.on('pageerror', (e) => errors.push(String(e)));
+        try {
+          await login(p, base, 'canbo.caobang', PASSWORD);
+          await p.goto(url);
+          await p.getByTestId('programme-page').locator('.prog-years').waitFor();
+          await p.waitForLoadState('networkidle');
+          if (device === '360') await noHorizontalScroll(p);
+          await axe(p, `the programme page at ${device}px`);
+          await shot(p, `60-chuong-trinh-${device}`);
+          if (device === '1440') {
+            // The printout: the programme alone, without the header and the buttons.
+            await p.emulateMedia({ media: 'print' });
+            assert.equal(await p.locator('.app-header').isVisible(), false, 'no header on paper');
+            assert.equal(await p.getByRole('button', { name: 'In', exact: true }).isVisible(), false, 'no buttons on paper');
+            await shot(p, '62-chuong-trinh-ban-in');
+            await p.emulateMedia({ media: 'screen' });
+          }
+          await p.goto(base + '/programmes');
+          await p.locator('.prog-state-counts').first().waitFor();
+          if (device === '360') await noHorizontalScroll(p);
+          await axe(p, `the programme list at ${device}px`);
+          await shot(p, `61-danh-sach-chuong-trinh-${device}`);
+          // The forms: the programme's and a target's.
+          await p.goto(`${url}/edit`);
+          await p.getByTestId('programme-form').getByLabel('Mã', { exact: true }).waitFor();
+          await eventually(async () => (await p.getByTestId('programme-form').getByLabel('Mã', { exact: true }).inputValue()) !== '', 'the form filled');
+          if (device === '360') await noHorizontalScroll(p);
+          await axe(p, `the programme form at ${device}px`);
+          await shot(p, `64-sua-chuong-trinh-${device}`);
+          await p.goto(url);
+          await p.getByTestId('target-add').click();
+          await p.getByRole('dialog').getByLabel('Tên chỉ tiêu').waitFor();
+          await p.waitForTimeout(400);
+          await axe(p, `the target editor at ${device}px`);
+          await shot(p, `65-chi-tieu-${device}`);
+          await p.goto(base + '/partners');
+          await p.getByTestId('partner-list').getByText('Tỉnh đoàn Cao Bằng').waitFor();
+          if (device === '360') await noHorizontalScroll(p);
+          await axe(p, `the partners at ${device}px`);
+          await shot(p, `66-doi-tac-${device}`);
+          assert.deepEqual(errors, [], `errors in the browser console (${device})`);
+        } finally {
+          await context.close();
+        }
+      }
+
+      // Another province's officer: not found.
+      const other = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+      const q = await other.newPage();
+      try {
+        await login(q, base, 'canbo.hanoi', PASSWORD);
+        await q.goto(url);
+        await q.getByText('Không có chương trình này, hoặc bạn không được xem.').waitFor();
+        assert.equal(await q.getByTestId('programme-title').count(), 0);
+      } finally {
+        await other.close();
+      }
+    },
+  },
 ];

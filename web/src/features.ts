@@ -7,6 +7,7 @@ import type { RouteDescriptor } from './app/feature';
 import { routes as dashboard } from './dashboard/routes';
 import { routes as imports } from './imports/routes';
 import { routes as pivot } from './pivot/routes';
+import { routes as programmes } from './programmes/routes';
 import { routes as registry } from './registry/routes';
 import { routes as reports } from './reports/routes';
 import { routes as views } from './views/routes';
@@ -16,6 +17,7 @@ export const features = {
   pivot,
   registry,
   reports,
+  programmes,
   imports,
   admin,
   views,

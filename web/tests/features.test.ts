@@ -11,7 +11,8 @@ describe('features', () => {
     const paths = routes.map((r) => r.path);
     expect(new Set(paths).size).toBe(paths.length);
     expect([...paths].sort()).toEqual([
-      '/', '/account', '/admin/audit', '/admin/tokens', '/admin/users', '/imports', '/pivot', '/registry', '/registry/:id',
+      '/', '/account', '/admin/audit', '/admin/tokens', '/admin/users', '/imports', '/partners', '/partners/:id', '/pivot', '/programmes',
+      '/programmes/:id', '/programmes/:id/edit', '/programmes/new', '/registry', '/registry/:id',
       '/registry/:id/edit', '/registry/new', '/reports', '/reports/:id', '/reports/:id/print', '/reports/completeness',
       '/reports/grid', '/reports/inbox', '/reports/table', '/views',
     ]);
@@ -21,14 +22,14 @@ describe('features', () => {
   });
 
   it('each own the paths under their folder name', () => {
-    expect(Object.keys(features)).toEqual(['dashboard', 'pivot', 'registry', 'reports', 'imports', 'admin', 'views', 'account']);
+    expect(Object.keys(features)).toEqual(['dashboard', 'pivot', 'registry', 'reports', 'programmes', 'imports', 'admin', 'views', 'account']);
     expect(features.registry.every((r) => r.path.startsWith('/registry'))).toBe(true);
     expect(features.admin.every((r) => r.path.startsWith('/admin/'))).toBe(true);
   });
 
   it('build the navigation each role has always seen, in the same order', () => {
     const everyone = ['/ nav.dashboard', '/pivot nav.pivot', '/registry nav.registry'];
-    const reporting = [...everyone, '/reports nav.reports'];
+    const reporting = [...everyone, '/reports nav.reports', '/programmes nav.programmes'];
     const editor = [...reporting, '/imports nav.imports'];
     // Province accounts also enter their province's annual figures in the grid.
     const grid = (list: string[]) => [...list.slice(0, 4), '/reports/grid reports.tab.grid', ...list.slice(4)];
@@ -37,11 +38,11 @@ describe('features', () => {
       province_admin: grid(editor),
       national_officer: editor,
       province_officer: grid(editor),
-      partner: everyone,
+      partner: [...everyone, '/programmes nav.programmes'],
       cooperative: reporting,
     };
     for (const role of ROLES) expect(nav(role), role).toEqual(expected[role]);
-    expect(nav(undefined)).toEqual(everyone);
+    expect(nav(undefined)).toEqual([...everyone, '/programmes nav.programmes']);
   });
 
   it("put users and the audit log in administrators' 'Quản trị' menu", () => {

@@ -44,6 +44,7 @@ describe('shell', () => {
       ['Sổ đăng ký', '/registry'],
       ['Báo cáo', '/reports'],
       ['Nhập theo bảng', '/reports/grid'],
+      ['Chương trình', '/programmes'],
       ['Nhập dữ liệu', '/imports'],
     ]);
 

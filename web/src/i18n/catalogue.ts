@@ -18,7 +18,11 @@ export type Args = Record<string, string | number>;
 export type Translate = (key: MessageKey, args?: Args) => string;
 
 export function translate(lang: Lang, key: MessageKey, args?: Args): string {
-  const template = catalogues[lang]?.[key] ?? catalogues.vi[key] ?? key;
+  return fill(lang, catalogues[lang]?.[key] ?? catalogues.vi[key] ?? key, args);
+}
+
+/** A template with its {arguments} filled in, numbers formatted in the language. */
+export function fill(lang: Lang, template: string, args?: Args): string {
   if (!args) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = args[name];

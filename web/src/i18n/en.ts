@@ -4,6 +4,7 @@ import { en as admin } from '../admin/messages.en';
 import { en as dashboard } from '../dashboard/messages.en';
 import { en as imports } from '../imports/messages.en';
 import { en as pivot } from '../pivot/messages.en';
+import { en as programmes } from '../programmes/messages.en';
 import { en as registry } from '../registry/messages.en';
 import { en as reports } from '../reports/messages.en';
 import { en as views } from '../views/messages.en';
@@ -202,4 +203,5 @@ export const en: Record<MessageKey, string> = {
   ...account,
   ...pivot,
   ...views,
+  ...programmes,
 };

@@ -7,6 +7,7 @@ import { vi as admin } from '../admin/messages';
 import { vi as dashboard } from '../dashboard/messages';
 import { vi as imports } from '../imports/messages';
 import { vi as pivot } from '../pivot/messages';
+import { vi as programmes } from '../programmes/messages';
 import { vi as registry } from '../registry/messages';
 import { vi as reports } from '../reports/messages';
 import { vi as views } from '../views/messages';
@@ -204,6 +205,7 @@ export const vi = {
   ...account,
   ...pivot,
   ...views,
+  ...programmes,
 } as const;
 
 export type MessageKey = keyof typeof vi;

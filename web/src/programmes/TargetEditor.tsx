@@ -1,0 +1,148 @@
+// Adding or changing a target: its content, title, deadline, cadence, target and baseline, the
+// provinces a national programme counts, and the measure — the source (organisations in the
+// registry, their figures, registry events, or values entered by hand), the figure or event, and
+// the registry list's filters. The server's errors are shown next to their fields.
+import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../api/client';
+import { useProvinces, provinceName } from '../geo/units';
+import { searchable } from '../lib/fold';
+import { FIGURE_FIELDS } from '../registry/figures';
+import { EVENT_TYPES, KINDS, SECTORS, STATUSES } from '../registry/types';
+import { createTarget, updateTarget } from './api';
+import { emptyTargetForm, showFieldErrors, SOURCES, targetBody, targetForm, type TargetForm } from './logic';
+import { DateInput } from './parts';
+import { useT } from './strings';
+import type { ProgrammeWithTargets, Target } from './types';
+
+const FORM_FIELDS = ['content', 'title', 'deadline', 'cadence', 'target', 'baseline', 'provinces', 'measure'];
+
+export function TargetEditor(props: { programme: ProgrammeWithTargets; target?: Target; content: number; onClose: () => void; onSaved: () => void }) {
+  const { programme, target, content, onClose, onSaved } = props;
+  const { t, lang } = useT();
+  const [form] = Form.useForm<TargetForm>();
+  const provinces = useProvinces();
+  const [saving, setSaving] = useState(false);
+  const [general, setGeneral] = useState<string[]>([]);
+  const source = Form.useWatch(['measure', 'source'], form) ?? (target ? target.measure.source : 'entities');
+  const cadence = Form.useWatch('cadence', form);
+  const national = !programme.province;
+  const initial = target ? targetForm(target) : emptyTargetForm(programme.to, content);
+  const any = { value: '', label: t('target.any') };
+  const yesNo = [any, { value: 'true', label: t('target.yes') }, { value: 'false', label: t('target.no') }];
+
+  const save = async () => {
+    let values: TargetForm;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    setGeneral([]);
+    try {
+      const body = targetBody(values, national);
+      if (target) await updateTarget(programme.id, target.id, body);
+      else await createTarget(programme.id, body);
+      onSaved();
+    } catch (e) {
+      if (e instanceof ApiError) setGeneral(showFieldErrors(form, e, (path) => FORM_FIELDS.includes(String(path[0]))));
+      else setGeneral([(e as Error).message]);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={720}
+      title={target ? t('target.edit') : t('target.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={save}
+      onCancel={onClose}
+      confirmLoading={saving}
+      forceRender
+    >
+      {general.length > 0 && <Alert type="error" showIcon title={general.join(' ')} style={{ marginBottom: 12 }} data-testid="target-error" />}
+      <Form form={form} layout="vertical" initialValues={initial} data-testid="target-form">
+        <Form.Item name="content" label={t('target.content')}>
+          <Select
+            options={[
+              { value: 0, label: t('prog.content.general') },
+              ...(programme.contents ?? []).map((c) => ({ value: c.number, label: `${c.number}. ${c.text}` })),
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="title" label={t('target.title')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Input maxLength={500} />
+        </Form.Item>
+        <div className="prog-form-row">
+          <Form.Item name="cadence" label={t('target.cadence')}>
+            <Select options={(['once', 'yearly'] as const).map((c) => ({ value: c, label: t(`target.cadence.${c}`) }))} />
+          </Form.Item>
+          <Form.Item name="deadline" label={t('target.deadline')} rules={[{ required: true, message: t('common.required') }]}>
+            <DateInput />
+          </Form.Item>
+          <Form.Item name="target" label={cadence === 'yearly' ? t('target.targetYearly') : t('target.target')} rules={[{ required: true, message: t('common.required') }]}>
+            <InputNumber style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="baseline" label={t('target.baseline')}>
+            <InputNumber style={{ width: '100%' }} />
+          </Form.Item>
+        </div>
+        {national && (
+          <Form.Item name="provinces" label={t('target.provinces')} extra={t('target.provincesHelp')}>
+            <Select mode="multiple" allowClear showSearch={searchable} options={provinces.map((p) => ({ value: p.code, label: provinceName(p, lang) }))} />
+          </Form.Item>
+        )}
+        <div className="prog-form-row">
+          <Form.Item name={['measure', 'source']} label={t('target.source')} rules={[{ required: true, message: t('common.required') }]}>
+            <Select options={SOURCES.map((s) => ({ value: s, label: t(`target.source.${s}`) }))} />
+          </Form.Item>
+          {source === 'figures' && (
+            <Form.Item name={['measure', 'measure']} label={t('target.measure')} rules={[{ required: true, message: t('common.required') }]}>
+              <Select options={FIGURE_FIELDS.map((f) => ({ value: f, label: t(`measure.${f}`) }))} />
+            </Form.Item>
+          )}
+          {source === 'registry.events' && (
+            <Form.Item name={['measure', 'measure']} label={t('target.eventType')} rules={[{ required: true, message: t('common.required') }]}>
+              <Select options={EVENT_TYPES.map((e) => ({ value: e, label: t(`event.${e}`) }))} />
+            </Form.Item>
+          )}
+        </div>
+        {source !== 'manual' && (
+          <fieldset className="prog-fieldset">
+            <legend>{t('target.filters')}</legend>
+            <div className="prog-form-row">
+              <Form.Item name={['measure', 'filters', 'kind']} label={t('field.kind')}>
+                <Select options={[any, ...KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]} />
+              </Form.Item>
+              <Form.Item name={['measure', 'filters', 'status']} label={t('field.status')}>
+                <Select options={[any, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
+              </Form.Item>
+              <Form.Item name={['measure', 'filters', 'sector']} label={t('field.sector')}>
+                <Select showSearch={searchable} options={[any, ...SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))]} />
+              </Form.Item>
+            </div>
+            <div className="prog-form-row">
+              <Form.Item name={['measure', 'filters', 'women_managed']} label={t('registry.womenManaged')}>
+                <Select options={yesNo} />
+              </Form.Item>
+              <Form.Item name={['measure', 'filters', 'youth']} label={t('registry.youth')}>
+                <Select options={yesNo} />
+              </Form.Item>
+              <Form.Item name={['measure', 'filters', 'founded_from']} label={t('target.foundedFrom')}>
+                <DateInput />
+              </Form.Item>
+              <Form.Item name={['measure', 'filters', 'founded_to']} label={t('target.foundedTo')}>
+                <DateInput />
+              </Form.Item>
+            </div>
+          </fieldset>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,8 @@
+// The programmes' menu entries: the English (the keys and the Vietnamese: ./messages.ts), in the
+// English catalogue's chunk, loaded only when English is chosen (i18n/catalogue.ts).
+import type { vi } from './messages';
+
+export const en: Record<keyof typeof vi, string> = {
+  'nav.programmes': 'Programmes',
+  'nav.partners': 'Partners',
+};
