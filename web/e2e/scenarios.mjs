@@ -49,8 +49,25 @@ export async function eventually(fn, what, timeout = 8000) {
 }
 
 export async function noHorizontalScroll(page) {
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
-  assert.ok(scroll <= width + 1, `the page scrolls sideways: ${scroll} > ${width}`);
+  const { scroll, width, wide } = await page.evaluate(() => {
+    const width = window.innerWidth;
+    // What sticks out, for the message: the outermost elements whose right edge passes the window
+    // (inside a box that scrolls sideways on purpose, nothing counts).
+    const wide = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.right <= width + 1 || r.width === 0) continue;
+      let p = el.parentElement, inside = false, outer = true;
+      for (; p && p !== document.body; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden') inside = true;
+        if (p.getBoundingClientRect().right > width + 1) outer = false;
+      }
+      if (!inside && outer) wide.push(`${el.tagName.toLowerCase()}.${String(el.className).split(' ').slice(0, 2).join('.')} (${Math.round(r.right)} px)`);
+    }
+    return { scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5) };
+  });
+  assert.ok(scroll <= width + 1, `the page scrolls sideways: ${scroll} > ${width}; sticking out: ${wide.join(', ') || '?'}`);
 }
 
 

@@ -247,8 +247,9 @@ export default function DashboardPage() {
             <span id="d-scheme" style={{ fontSize: 12 }} className="muted">
               {t('dashboard.scheme')}
             </span>
-            {/* Two pressed-or-not buttons rather than antd's Radio (3.7 KB of the first screen). */}
-            <Space.Compact role="group" aria-labelledby="d-scheme">
+            {/* Two pressed-or-not buttons rather than antd's Radio (3.7 KB of the first screen); they
+                wrap on a phone. */}
+            <div role="group" aria-labelledby="d-scheme" className="scheme-toggle">
               {(['current', 'legacy'] as const).map((v) => {
                 const on = (scheme === 'legacy') === (v === 'legacy');
                 return (
@@ -257,7 +258,7 @@ export default function DashboardPage() {
                   </Button>
                 );
               })}
-            </Space.Compact>
+            </div>
           </div>
         )}
         <div className="filter-field">
@@ -340,6 +341,7 @@ export default function DashboardPage() {
                   name={provinceLabel(province)}
                   asOf={asOf}
                   suffix={suffix}
+                  exportMeta={exportMeta}
                   recordsHref={recordsHref}
                   enterHref={enterHref}
                 />

@@ -32,6 +32,8 @@ export interface ProvinceViewProps {
   asOf: string;
   /** Added to file names (the province and date). */
   suffix: string;
+  /** Written on downloaded charts: the scope and the date (as the country's charts carry). */
+  exportMeta?: { scope: string; period: string };
   /** The registry list of the province on the date, with more filters. */
   recordsHref: (extra: RecordsFilter) => string;
   enterHref?: string;
@@ -48,7 +50,7 @@ async function loadCommunes(province: string, signal: AbortSignal): Promise<{ it
   }
 }
 
-export default function ProvinceView({ province, name, asOf, suffix, recordsHref, enterHref }: ProvinceViewProps) {
+export default function ProvinceView({ province, name, asOf, suffix, exportMeta, recordsHref, enterHref }: ProvinceViewProps) {
   const { lang } = useI18n();
   const navigate = useNavigate();
   const units = useApi((s) => loadCommunes(province, s), [province]);
@@ -72,11 +74,12 @@ export default function ProvinceView({ province, name, asOf, suffix, recordsHref
 
   return (
     <>
-      <ProvinceOutline province={province} name={name} total={total} suffix={suffix} records={recordsHref({})} />
+      <ProvinceOutline province={province} name={name} total={total} suffix={suffix} records={recordsHref({})} meta={exportMeta} />
       <CommuneChart
         name={name}
         rows={table.rows}
         suffix={suffix}
+        meta={exportMeta}
         loaded={loaded}
         error={counts.error}
         onRetry={counts.reload}
@@ -99,7 +102,7 @@ export default function ProvinceView({ province, name, asOf, suffix, recordsHref
 }
 
 /** The province's outline alone, zoomed to it, with its count of organisations. */
-function ProvinceOutline({ province, name, total, suffix, records }: { province: string; name: string; total?: number; suffix: string; records: string }) {
+function ProvinceOutline({ province, name, total, suffix, records, meta }: { province: string; name: string; total?: number; suffix: string; records: string; meta?: { scope: string; period: string } }) {
   const { t, lang } = useI18n();
   const [geo, setGeo] = useState<{ type: string; features: { properties: { code: string } }[] } | null>(null);
   useEffect(() => {
@@ -149,6 +152,7 @@ function ProvinceOutline({ province, name, total, suffix, records }: { province:
       testId="province-outline"
       title={title}
       suffix={suffix}
+      {...meta}
       className="chart-box tall outline-box"
       maps={shape ? { [mapName]: shape } : undefined}
       data={[[t('field.province_code'), t('dashboard.provinceCode'), t('dashboard.entities')], [name, province, total ?? null]]}
@@ -171,6 +175,7 @@ function ProvinceOutline({ province, name, total, suffix, records }: { province:
 
 interface CommuneChartProps {
   name: string;
+  meta?: { scope: string; period: string };
   rows: CommuneRow[];
   suffix: string;
   loaded: boolean;
@@ -182,7 +187,7 @@ interface CommuneChartProps {
 }
 
 /** The communes with the most organisations as ranked horizontal bars (full names), the rest as one bar. */
-function CommuneChart({ name, rows, suffix, loaded, error, onRetry, enterHref, href, onOpen }: CommuneChartProps) {
+function CommuneChart({ name, meta, rows, suffix, loaded, error, onRetry, enterHref, href, onOpen }: CommuneChartProps) {
   const { t, lang } = useI18n();
   const { top, others } = topCommunes(rows, TOP_COMMUNES);
   const bars = [...top.map((r) => ({ code: r.code, label: r.name, value: r.total })), ...(others ? [{ code: '', label: t('dashboard.otherCommunes', { count: String(others.count) }), value: others.total }] : [])];
@@ -193,6 +198,7 @@ function CommuneChart({ name, rows, suffix, loaded, error, onRetry, enterHref, h
       testId="chart-by-commune"
       title={`${title} — ${name}`}
       suffix={suffix}
+      {...meta}
       className="chart-box tall"
       height={Math.max(320, bars.length * 24 + 48)}
       empty={loaded && bars.length === 0}
