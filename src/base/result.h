@@ -80,6 +80,14 @@ struct Error {
     e.fields.push_back({std::move(field), std::move(field_code), std::move(key), std::move(args)});
     return e;
   }
+  // A validation failure of several fields at once (a caller sees every problem together).
+  static Error InvalidFields(std::vector<FieldError> fields) {
+    Error e;
+    e.code = ErrorCode::kInvalidArgument;
+    e.key = "error.invalid_request";
+    e.fields = std::move(fields);
+    return e;
+  }
 };
 
 template <class T>

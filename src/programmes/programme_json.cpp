@@ -79,12 +79,7 @@ class Reader {
     }
   }
   void Type(const std::string& path, const char* type) { Wrong(path, type); }
-  Status Finish() {
-    if (errors_.empty()) return Ok();
-    Error e = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
-    e.fields = std::move(errors_);
-    return e;
-  }
+  Status Finish() { return errors_.empty() ? Ok() : Status(Error::InvalidFields(std::move(errors_))); }
 
  private:
   std::nullopt_t Wrong(const std::string& path, const char* type) {
@@ -128,6 +123,25 @@ json::value ParseOr(std::string_view text, json::value fallback) {
   boost::system::error_code ec;
   json::value v = json::parse(text, ec);
   return ec ? fallback : v;
+}
+
+// Calls `each` for every object of the stored JSON list `text` (anything else is skipped).
+template <class Each>
+void ForEachStoredObject(std::string_view text, Each each) {
+  json::value v = ParseOr(text, json::array());
+  if (!v.is_array()) return;
+  for (const json::value& item : v.as_array())
+    if (item.is_object()) each(item.as_object());
+}
+
+// A stored object's text member, "" when absent or not text.
+std::string Member(const json::object& o, const char* name) {
+  const json::value* m = o.if_contains(name);
+  return m && m->is_string() ? std::string(m->as_string()) : std::string();
+}
+
+json::object ContactJson(const Contact& c) {
+  return json::object{{"name", c.name}, {"position", c.position}, {"phone", c.phone}, {"email", c.email}};
 }
 
 }  // namespace
@@ -285,9 +299,7 @@ Result<ValueInput> ReadValueInput(const json::object& body) {
 
 json::object PartnerJson(const Partner& p) {
   json::array contacts;
-  for (const Contact& c : p.contacts)
-    contacts.push_back(
-        json::object{{"name", c.name}, {"position", c.position}, {"phone", c.phone}, {"email", c.email}});
+  for (const Contact& c : p.contacts) contacts.push_back(ContactJson(c));
   return json::object{{"id", p.id},
                       {"name", p.name},
                       {"name_en", p.name_en},
@@ -415,24 +427,15 @@ json::object ProgressJson(const Progress& p, i18n::Lang lang) {
 
 std::string ContactsText(const std::vector<Contact>& contacts) {
   json::array a;
-  for (const Contact& c : contacts)
-    a.push_back(json::object{{"name", c.name}, {"position", c.position}, {"phone", c.phone}, {"email", c.email}});
+  for (const Contact& c : contacts) a.push_back(ContactJson(c));
   return json::serialize(a);
 }
 
 std::vector<Contact> ContactsFromText(std::string_view text) {
   std::vector<Contact> out;
-  json::value v = ParseOr(text, json::array());
-  if (!v.is_array()) return out;
-  for (const json::value& item : v.as_array()) {
-    if (!item.is_object()) continue;
-    const json::object& o = item.as_object();
-    auto s = [&](const char* k) {
-      const json::value* m = o.if_contains(k);
-      return m && m->is_string() ? std::string(m->as_string()) : std::string();
-    };
-    out.push_back({s("name"), s("position"), s("phone"), s("email")});
-  }
+  ForEachStoredObject(text, [&](const json::object& o) {
+    out.push_back({Member(o, "name"), Member(o, "position"), Member(o, "phone"), Member(o, "email")});
+  });
   return out;
 }
 
@@ -448,17 +451,9 @@ std::string LegalBasisText(const std::vector<LegalDocument>& docs) {
 
 std::vector<LegalDocument> LegalBasisFromText(std::string_view text) {
   std::vector<LegalDocument> out;
-  json::value v = ParseOr(text, json::array());
-  if (!v.is_array()) return out;
-  for (const json::value& item : v.as_array()) {
-    if (!item.is_object()) continue;
-    const json::object& o = item.as_object();
-    auto s = [&](const char* k) {
-      const json::value* m = o.if_contains(k);
-      return m && m->is_string() ? std::string(m->as_string()) : std::string();
-    };
-    out.push_back({s("number"), Date::ParseIso(s("date")), s("issuer"), s("title")});
-  }
+  ForEachStoredObject(text, [&](const json::object& o) {
+    out.push_back({Member(o, "number"), Date::ParseIso(Member(o, "date")), Member(o, "issuer"), Member(o, "title")});
+  });
   return out;
 }
 
@@ -470,16 +465,10 @@ std::string ContentsText(const std::vector<Content>& contents) {
 
 std::vector<Content> ContentsFromText(std::string_view text) {
   std::vector<Content> out;
-  json::value v = ParseOr(text, json::array());
-  if (!v.is_array()) return out;
-  for (const json::value& item : v.as_array()) {
-    if (!item.is_object()) continue;
-    const json::object& o = item.as_object();
+  ForEachStoredObject(text, [&](const json::object& o) {
     const json::value* n = o.if_contains("number");
-    const json::value* t = o.if_contains("text");
-    out.push_back({n && n->is_int64() ? static_cast<int>(n->as_int64()) : 0,
-                   t && t->is_string() ? std::string(t->as_string()) : std::string()});
-  }
+    out.push_back({n && n->is_int64() ? static_cast<int>(n->as_int64()) : 0, Member(o, "text")});
+  });
   return out;
 }
 

@@ -53,12 +53,7 @@ class Checks {
   }
   void Add(FieldError e) { errors_.push_back(std::move(e)); }
   bool ok() const { return errors_.empty(); }
-  Status Finish() {
-    if (errors_.empty()) return Ok();
-    Error e = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
-    e.fields = std::move(errors_);
-    return e;
-  }
+  Status Finish() { return errors_.empty() ? Ok() : Status(Error::InvalidFields(std::move(errors_))); }
 
  private:
   std::vector<FieldError> errors_;

@@ -63,12 +63,7 @@ class Checks {
   void Page(const std::string& page) {
     if (!KnownPage(page)) errors_.push_back({"page", "invalid_enum", "field.invalid_enum", {page, "dashboard, pivot"}});
   }
-  Status Finish() {
-    if (errors_.empty()) return Ok();
-    Error e = Error::Make(ErrorCode::kInvalidArgument, "error.invalid_request");
-    e.fields = std::move(errors_);
-    return e;
-  }
+  Status Finish() { return errors_.empty() ? Ok() : Status(Error::InvalidFields(std::move(errors_))); }
 
  private:
   std::vector<FieldError> errors_;
