@@ -272,6 +272,19 @@ Result<Programme> ProgrammeService::GetProgramme(const Principal& who, int64_t i
   return std::move(*out);
 }
 
+Result<std::vector<Partner>> ProgrammeService::ProgrammePartners(const Principal& who, const Programme& p) const {
+  if (!MayRead(who, p)) return NotFound("error.programme_not_found", p.id);
+  std::vector<Partner> out;
+  HOPTAC_TRY(db_.Read([&](Connection& conn) -> Status {
+    for (int64_t id : p.partner_ids) {
+      HOPTAC_ASSIGN_OR_RETURN(auto found, LoadPartner(conn, id));
+      if (found) out.push_back(std::move(*found));
+    }
+    return Ok();
+  }));
+  return out;
+}
+
 Result<Programme> ProgrammeService::GetProgrammeByCode(const Principal& who, const std::string& code) const {
   std::optional<Programme> out;
   HOPTAC_TRY(db_.Read([&](Connection& conn) -> Status {

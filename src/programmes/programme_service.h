@@ -66,6 +66,11 @@ class ProgrammeService {
   Result<Programme> GetProgrammeByCode(const auth::Principal& who, const std::string& code) const;
   Result<Programme> CreateProgramme(const auth::Principal& who, const ProgrammeInput& input);
   Result<Programme> ChangeProgramme(const auth::Principal& who, int64_t id, const ProgrammeInput& input);
+  // The programme's partners, in its order, to whoever reads the programme (the answer shows
+  // their names only: contacts are personal data). A partner since removed is left out.
+  Result<std::vector<Partner>> ProgrammePartners(const auth::Principal& who, const Programme& p) const;
+  // Whether `who` may change `p` and its targets.
+  bool MayWrite(const auth::Principal& who, const Programme& p) const;
 
   // Targets, each with its progress computed now.
   Result<std::vector<TargetView>> Targets(const auth::Principal& who, int64_t programme_id) const;
@@ -84,7 +89,6 @@ class ProgrammeService {
 
  private:
   bool MayRead(const auth::Principal& who, const Programme& p) const;
-  bool MayWrite(const auth::Principal& who, const Programme& p) const;
   Result<Programme> Readable(const auth::Principal& who, storage::Connection& conn, int64_t id) const;
   Status CheckProgramme(const auth::Principal& who, storage::Connection& conn, Programme& p, bool creating) const;
   Status CheckTarget(const Programme& p, Target& t) const;

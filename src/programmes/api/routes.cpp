@@ -28,20 +28,45 @@ json::object TargetViewJson(const TargetView& v, i18n::Lang lang) {
   return o;
 }
 
-// The programme with its targets, their progress and a count of targets by state.
-json::object FullProgrammeJson(const Programme& p, const std::vector<TargetView>& targets, i18n::Lang lang) {
-  json::object o = ProgrammeJson(p);
-  json::array items;
+json::object TargetStatesJson(const std::vector<TargetView>& targets) {
   std::map<std::string, int64_t> states;
-  for (const TargetView& v : targets) {
-    items.push_back(TargetViewJson(v, lang));
-    ++states[StateName(v.progress.state)];
-  }
+  for (const TargetView& v : targets) ++states[StateName(v.progress.state)];
   json::object summary;
   for (const char* s : {"achieved", "on_track", "at_risk", "behind", "not_started", "unknown"})
     summary[s] = states.count(s) ? states[s] : 0;
+  return summary;
+}
+
+// A list item: the programme, a count of its targets by state and whether the caller may change it.
+Result<json::object> ProgrammeItemJson(const ProgrammeService& svc, const auth::Principal& who, const Programme& p) {
+  HOPTAC_ASSIGN_OR_RETURN(auto targets, svc.Targets(who, p.id));
+  json::object o = ProgrammeJson(p);
+  o["target_states"] = TargetStatesJson(targets);
+  o["may_write"] = svc.MayWrite(who, p);
+  return o;
+}
+
+// The programme with its targets, their progress, a count of targets by state, its partners'
+// names (never their contacts: personal data) and whether the caller may change it.
+Result<json::object> FullProgrammeJson(const ProgrammeService& svc, const auth::Principal& who, const Programme& p,
+                                       const std::vector<TargetView>& targets, i18n::Lang lang) {
+  HOPTAC_ASSIGN_OR_RETURN(auto partners, svc.ProgrammePartners(who, p));
+  json::object o = ProgrammeJson(p);
+  json::array items;
+  for (const TargetView& v : targets) items.push_back(TargetViewJson(v, lang));
+  json::array details;
+  for (const Partner& x : partners)
+    details.push_back(
+        json::object{{"id", x.id},
+                     {"name", x.name},
+                     {"name_en", x.name_en},
+                     {"short_name", x.short_name},
+                     {"kind", x.kind},
+                     {"province", x.province_code.empty() ? json::value(nullptr) : json::value(x.province_code)}});
   o["targets"] = std::move(items);
-  o["target_states"] = std::move(summary);
+  o["target_states"] = TargetStatesJson(targets);
+  o["partner_details"] = std::move(details);
+  o["may_write"] = svc.MayWrite(who, p);
   return o;
 }
 
@@ -111,7 +136,10 @@ void AddRoutes(http::Router& router, const Services& services) {
                 q.partner_id = partner;
                 HOPTAC_ASSIGN_OR_RETURN(auto programmes, svc->ListProgrammes(request.principal, q));
                 json::array items;
-                for (const Programme& p : programmes) items.push_back(ProgrammeJson(p));
+                for (const Programme& p : programmes) {
+                  HOPTAC_ASSIGN_OR_RETURN(json::object item, ProgrammeItemJson(*svc, request.principal, p));
+                  items.push_back(std::move(item));
+                }
                 return Response::Json(json::object{{"items", std::move(items)}});
               }});
   router.Add({"POST", "/api/v1/programmes", "programmes.create", Access::kAuthenticated, Execution::kWorker,
@@ -120,7 +148,9 @@ void AddRoutes(http::Router& router, const Services& services) {
                 HOPTAC_ASSIGN_OR_RETURN(auto body, http::ParseJsonObject(request));
                 HOPTAC_ASSIGN_OR_RETURN(ProgrammeInput input, ReadProgrammeInput(body));
                 HOPTAC_ASSIGN_OR_RETURN(Programme p, svc->CreateProgramme(request.principal, input));
-                return Response::Json(FullProgrammeJson(p, {}, request.lang), 201);
+                HOPTAC_ASSIGN_OR_RETURN(json::object o,
+                                        FullProgrammeJson(*svc, request.principal, p, {}, request.lang));
+                return Response::Json(o, 201);
               }});
   router.Add({"GET", "/api/v1/programmes/{id}", "programmes.get", Access::kAuthenticated, Execution::kWorker,
               [svc](Request& request) -> Result<Response> {
@@ -128,7 +158,9 @@ void AddRoutes(http::Router& router, const Services& services) {
                 HOPTAC_ASSIGN_OR_RETURN(int64_t id, http::IdParameter(request, "id"));
                 HOPTAC_ASSIGN_OR_RETURN(Programme p, svc->GetProgramme(request.principal, id));
                 HOPTAC_ASSIGN_OR_RETURN(auto targets, svc->Targets(request.principal, id));
-                return Response::Json(FullProgrammeJson(p, targets, request.lang));
+                HOPTAC_ASSIGN_OR_RETURN(json::object o,
+                                        FullProgrammeJson(*svc, request.principal, p, targets, request.lang));
+                return Response::Json(o);
               }});
   router.Add({"PATCH", "/api/v1/programmes/{id}", "programmes.update", Access::kAuthenticated, Execution::kWorker,
               [svc](Request& request) -> Result<Response> {
@@ -138,7 +170,9 @@ void AddRoutes(http::Router& router, const Services& services) {
                 HOPTAC_ASSIGN_OR_RETURN(ProgrammeInput input, ReadProgrammeInput(body));
                 HOPTAC_ASSIGN_OR_RETURN(Programme p, svc->ChangeProgramme(request.principal, id, input));
                 HOPTAC_ASSIGN_OR_RETURN(auto targets, svc->Targets(request.principal, id));
-                return Response::Json(FullProgrammeJson(p, targets, request.lang));
+                HOPTAC_ASSIGN_OR_RETURN(json::object o,
+                                        FullProgrammeJson(*svc, request.principal, p, targets, request.lang));
+                return Response::Json(o);
               }});
 
   // ---- Targets ----

@@ -286,6 +286,68 @@ TEST_F(ProgrammesTest, PartnersAreLinkedAndEveryWriteIsAudited) {
     EXPECT_TRUE(actions.count(action)) << action << " in " << audit.body.substr(0, 2000);
 }
 
+TEST_F(ProgrammesTest, EveryReaderSeesPartnerNamesButNoContactsAndMayWriteFollowsScope) {
+  Reply partner = Call(bhttp::verb::post, "/api/v1/partners", "nat",
+                       R"({"name":"Trung ương Đoàn TNCS Hồ Chí Minh","name_en":"Central Youth Union",)"
+                       R"("short_name":"TW Đoàn","kind":"youth_union","contacts":[{"name":"Nguyễn Văn A",)"
+                       R"("phone":"024 3943 0000","email":"a@doanthanhnien.vn"}]})");
+  ASSERT_EQ(partner.status, 201u) << partner.body;
+  const int64_t partner_id = partner.Json().at("id").as_int64();
+  const int64_t national =
+      CreateProgramme("nat", R"({"code":"QD01-2023","title":"Kế hoạch thực hiện Quyết định 01/QĐ-TTg","kind":"plan",)"
+                             R"("from":"2023-01-03","to":"2030-12-31","status":"in_force","partners":[)" +
+                                 std::to_string(partner_id) + "]}");
+  ASSERT_GT(national, 0);
+  const std::string path = "/api/v1/programmes/" + std::to_string(national);
+  ASSERT_EQ(Call(bhttp::verb::post, path + "/targets", "nat",
+                 R"({"title":"Giá trị nhập tay","deadline":"2030-12-31","target":10,"measure":{"source":"manual"}})")
+                .status,
+            201u);
+  // The partner account may not open the directory but reads the names on the programme.
+  EXPECT_EQ(Call(bhttp::verb::get, "/api/v1/partners/" + std::to_string(partner_id), "partner1").status, 403u);
+  Reply read = Call(bhttp::verb::get, path, "partner1");
+  ASSERT_EQ(read.status, 200u) << read.body;
+  const auto& details = read.Json().at("partner_details").as_array();
+  ASSERT_EQ(details.size(), 1u) << read.body;
+  EXPECT_EQ(details.at(0).at("id").as_int64(), partner_id);
+  EXPECT_EQ(std::string(details.at(0).at("name").as_string()), "Trung ương Đoàn TNCS Hồ Chí Minh");
+  EXPECT_EQ(std::string(details.at(0).at("short_name").as_string()), "TW Đoàn");
+  EXPECT_TRUE(details.at(0).at("province").is_null());
+  EXPECT_FALSE(details.at(0).as_object().contains("contacts"));
+  EXPECT_EQ(read.body.find("a@doanthanhnien.vn"), std::string::npos);
+  EXPECT_EQ(read.body.find("024 3943 0000"), std::string::npos);
+  EXPECT_FALSE(read.Json().at("may_write").as_bool());
+  // may_write: national officer and the owner province's officer yes, another province's officer no.
+  EXPECT_TRUE(Call(bhttp::verb::get, path, "nat").Json().at("may_write").as_bool());
+  EXPECT_FALSE(Call(bhttp::verb::get, path, "po01").Json().at("may_write").as_bool());
+  const int64_t own = CreateProgramme("po20", YouthProgramme());
+  ASSERT_GT(own, 0);
+  EXPECT_TRUE(
+      Call(bhttp::verb::get, "/api/v1/programmes/" + std::to_string(own), "po20").Json().at("may_write").as_bool());
+  // List items carry may_write and the same target_states as the programme's own answer.
+  Reply list = Call(bhttp::verb::get, "/api/v1/programmes", "po20");
+  ASSERT_EQ(list.status, 200u) << list.body;
+  ASSERT_EQ(list.Json().at("items").as_array().size(), 2u) << list.body;
+  for (const auto& item : list.Json().at("items").as_array()) {
+    const int64_t id = item.at("id").as_int64();
+    Reply full = Call(bhttp::verb::get, "/api/v1/programmes/" + std::to_string(id), "po20");
+    ASSERT_EQ(full.status, 200u);
+    EXPECT_EQ(item.at("target_states"), full.Json().at("target_states"));
+    EXPECT_EQ(item.at("may_write").as_bool(), id == own);
+    EXPECT_FALSE(item.as_object().contains("targets"));
+  }
+  Reply partner_list = Call(bhttp::verb::get, "/api/v1/programmes", "partner1");
+  ASSERT_EQ(partner_list.status, 200u);
+  ASSERT_EQ(partner_list.Json().at("items").as_array().size(), 1u);
+  EXPECT_EQ(partner_list.Json().at("items").at(0).at("target_states").at("not_started").as_int64() +
+                partner_list.Json().at("items").at(0).at("target_states").at("on_track").as_int64() +
+                partner_list.Json().at("items").at(0).at("target_states").at("behind").as_int64() +
+                partner_list.Json().at("items").at(0).at("target_states").at("at_risk").as_int64() +
+                partner_list.Json().at("items").at(0).at("target_states").at("achieved").as_int64() +
+                partner_list.Json().at("items").at(0).at("target_states").at("unknown").as_int64(),
+            1);
+}
+
 TEST_F(ProgrammesTest, TheDemoProgrammesLoadOnceAndEveryTargetIsMeasured) {
   AddCooperative("LS-DEMO", "2024-05-05", true);
   auto& service = system_.system().programmes();
@@ -304,6 +366,10 @@ TEST_F(ProgrammesTest, TheDemoProgrammesLoadOnceAndEveryTargetIsMeasured) {
     // Every target's question is one the indicators answer: no filter or measure is misspelt.
     EXPECT_EQ(full.Json().at("target_states").at("unknown").as_int64(), 0) << full.body.substr(0, 3000);
     EXPECT_FALSE(full.Json().at("partners").as_array().empty());
+    // The list item counts the same states as the programme's own answer.
+    EXPECT_EQ(item.at("target_states"), full.Json().at("target_states")) << full.body.substr(0, 3000);
+    EXPECT_EQ(item.at("partners").as_array().size(), full.Json().at("partner_details").as_array().size());
+    EXPECT_TRUE(item.at("may_write").as_bool());
   }
 }
 

@@ -11,7 +11,7 @@ import { provinceName, useProvinces } from '../geo/units';
 import { searchable } from '../lib/fold';
 import { useApi } from '../lib/useApi';
 import { createProgramme, getProgramme, listPartners, updateProgramme } from './api';
-import { isNational, isOfficial, mayWrite, programmeBody, programmeForm, showFieldErrors, type ProgrammeForm } from './logic';
+import { isNational, isOfficial, programmeBody, programmeForm, showFieldErrors, type ProgrammeForm } from './logic';
 import { DateInput } from './parts';
 import { useT } from './strings';
 import { PROGRAMME_KINDS, PROGRAMME_STATUSES, REVIEWS } from './types';
@@ -37,7 +37,7 @@ export default function ProgrammeFormPage() {
   }, [existing.data, form]);
 
   if (!isOfficial(user?.role)) return <Result status="403" title="403" subTitle={t('prog.officialsOnly')} />;
-  if (existing.data && !mayWrite(existing.data, user))
+  if (existing.data && !existing.data.may_write)
     return <Result status="403" title="403" subTitle={t('prog.readOnly')} extra={<Link to="/programmes">{t('prog.back')}</Link>} />;
   if (editing && existing.error) {
     const missing = existing.error instanceof ApiError && existing.error.status === 404;

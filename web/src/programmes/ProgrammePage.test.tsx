@@ -19,7 +19,6 @@ describe('programme page', () => {
     mockApi((url) => {
       if (url.startsWith('/api/v1/session')) return json(200, session('province_officer'));
       if (url === '/api/v1/programmes/7') return json(200, programme());
-      if (url === '/api/v1/partners') return json(200, { items: PARTNERS });
       return undefined;
     });
     page();
@@ -32,8 +31,9 @@ describe('programme page', () => {
     // Legal basis: dd/mm/yyyy.
     expect(screen.getByText('02/01/2024')).toBeTruthy();
     expect(screen.getByText('Thủ tướng Chính phủ')).toBeTruthy();
-    // The partner links to its page.
+    // The partner, named by the programme's answer, links an official to its page.
     expect((await screen.findByRole('link', { name: 'Tỉnh đoàn Lạng Sơn' })).getAttribute('href')).toBe('/partners/3');
+    expect(screen.getByTestId('target-add')).toBeTruthy();
     // Contents, numbered, each with its targets.
     const second = screen.getByTestId('content-2');
     expect(within(second).getByRole('heading', { name: '2. Hỗ trợ thành lập HTX thanh niên' })).toBeTruthy();
@@ -100,7 +100,7 @@ describe('programme page', () => {
   it('is read-only to a province on a national programme, and a missing one is not found', async () => {
     mockApi((url) => {
       if (url.startsWith('/api/v1/session')) return json(200, session('province_officer'));
-      if (url === '/api/v1/programmes/7') return json(200, programme({ province: null }));
+      if (url === '/api/v1/programmes/7') return json(200, programme({ province: null, may_write: false }));
       if (url === '/api/v1/programmes/8') return json(404, { error: { code: 'not_found', message: 'Không có.', fields: [] } });
       if (url === '/api/v1/partners') return json(200, { items: PARTNERS });
       return undefined;
@@ -115,5 +115,35 @@ describe('programme page', () => {
     unmount();
     page('/programmes/8');
     expect(await screen.findByText('Không có chương trình này, hoặc bạn không được xem.')).toBeTruthy();
+  });
+
+  it('names the partners to a partner account without links, and follows may_write', async () => {
+    const asked: string[] = [];
+    mockApi((url) => {
+      asked.push(url);
+      if (url.startsWith('/api/v1/session')) return json(200, session('partner', null));
+      if (url === '/api/v1/programmes/7') return json(200, programme({ province: null, may_write: false }));
+      return undefined;
+    });
+    page();
+    await screen.findByTestId('programme-title');
+    const partners = screen.getByTestId('programme-partners');
+    expect(partners.textContent).toBe('Tỉnh đoàn Lạng Sơn');
+    expect(within(partners).queryByRole('link')).toBeNull();
+    expect(screen.queryByTestId('target-add')).toBeNull();
+    expect(screen.queryByTestId('target-12-enter')).toBeNull();
+    // The directory is the officials': never asked.
+    expect(asked.some((u) => u.startsWith('/api/v1/partners'))).toBe(false);
+  });
+
+  it('offers no editing when the server answers may_write false', async () => {
+    mockApi((url) => {
+      if (url.startsWith('/api/v1/session')) return json(200, session('province_officer', '01'));
+      if (url === '/api/v1/programmes/7') return json(200, programme({ may_write: false }));
+      return undefined;
+    });
+    page();
+    await screen.findByTestId('programme-title');
+    expect(screen.queryByTestId('target-add')).toBeNull();
   });
 });

@@ -11,8 +11,8 @@ import { ApiError } from '../api/client';
 import { Panel } from '../components/Panel';
 import { formatDate, formatDateTime, formatNumber, formatPercent, todayIso } from '../i18n/format';
 import { useApi } from '../lib/useApi';
-import { addTargetValue, deleteTarget, deleteTargetValue, getProgramme, listPartners } from './api';
-import { barShare, expectedUnits, mayWrite, showFieldErrors, stateKey, yearText } from './logic';
+import { addTargetValue, deleteTarget, deleteTargetValue, getProgramme } from './api';
+import { barShare, expectedUnits, showFieldErrors, stateKey, yearText } from './logic';
 import { DateInput, period, StateCounts, StateLabel, StatusTag, useOwner } from './parts';
 import { useT } from './strings';
 import { TargetEditor } from './TargetEditor';
@@ -25,7 +25,6 @@ export default function ProgrammePage() {
   const owner = useOwner();
   const programme = useApi((signal) => getProgramme(id, signal), [id]);
   const official = user?.role !== 'partner' && user?.role !== 'cooperative';
-  const partners = useApi((signal) => (official ? listPartners(signal) : Promise.resolve({ items: [] })), [official]);
   const [editing, setEditing] = useState<{ target?: Target; content: number } | null>(null);
   const [valueFor, setValueFor] = useState<Target | null>(null);
   const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
@@ -44,9 +43,8 @@ export default function ProgrammePage() {
   }
   const p = programme.data;
   if (!p) return <div className="muted">{t('app.loading')}</div>;
-  const writable = mayWrite(p, user);
+  const writable = !!p.may_write;
   const title = lang === 'en' && p.title_en ? p.title_en : p.title;
-  const partnerName = (pid: number) => partners.data?.items.find((x) => x.id === pid);
   const contents = [...(p.contents ?? [])].sort((a, b) => a.number - b.number);
   const general = p.targets.filter((x) => !x.content || !contents.some((c) => c.number === x.content));
   const run = async (action: () => Promise<unknown>, done?: string) => {
@@ -97,7 +95,7 @@ export default function ProgrammePage() {
         <span data-testid="programme-title">{title}</span>
       </h1>
       {notice && <Alert type={notice.type} showIcon title={notice.text} closable onClose={() => setNotice(null)} />}
-      {user?.province_code && !p.province && <Alert className="no-print" type="info" showIcon title={t('prog.readOnly')} />}
+      {!writable && user?.province_code && !p.province && <Alert className="no-print" type="info" showIcon title={t('prog.readOnly')} />}
       <Panel className="prog-head">
         <dl>
           <dt>{t('prog.kind')}</dt>
@@ -162,15 +160,16 @@ export default function ProgrammePage() {
           </div>
         </Panel>
       )}
-      {/* Partners' names come from the directory, which is the officials' (the programme lists ids). */}
-      {official && <Panel title={<h2>{t('prog.partners')}</h2>}>
-        {p.partners?.length ? (
+      {/* Every reader sees the partners' names (the programme's answer, never their contacts); the
+          directory behind the links is the officials'. */}
+      <Panel title={<h2>{t('prog.partners')}</h2>}>
+        {p.partner_details?.length ? (
           <ul className="prog-partners" data-testid="programme-partners">
-            {p.partners.map((pid) => {
-              const partner = partnerName(pid);
+            {p.partner_details.map((partner) => {
+              const name = lang === 'en' && partner.name_en ? partner.name_en : partner.name;
               return (
-                <li key={pid}>
-                  <Link to={`/partners/${pid}`}>{partner?.name ?? `#${pid}`}</Link>
+                <li key={partner.id}>
+                  {official ? <Link to={`/partners/${partner.id}`}>{name}</Link> : name}
                 </li>
               );
             })}
@@ -180,7 +179,7 @@ export default function ProgrammePage() {
             {t('prog.noPartners')}
           </p>
         )}
-      </Panel>}
+      </Panel>
       <Panel
         title={<h2>{t('prog.contents')}</h2>}
         extra={

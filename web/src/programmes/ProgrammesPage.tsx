@@ -2,20 +2,18 @@
 // own), filtered by level, status and kind and searched without diacritics; each with its
 // period, owner, status and its targets' states as coloured counts with words.
 import { Alert, Button, Input, Select, Table } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../account/session';
 import { Panel } from '../components/Panel';
 import { useProvinces, provinceName } from '../geo/units';
 import { foldMatch, searchable } from '../lib/fold';
 import { useApi } from '../lib/useApi';
-import { getProgramme, listProgrammes } from './api';
+import { listProgrammes } from './api';
 import { isNational, isOfficial } from './logic';
 import { period, StateCounts, StatusTag, useOwner } from './parts';
 import { useT } from './strings';
-import { PROGRAMME_KINDS, PROGRAMME_STATUSES, type Programme, type TargetState } from './types';
-
-type Counts = Partial<Record<TargetState, number>>;
+import { PROGRAMME_KINDS, PROGRAMME_STATUSES, type Programme } from './types';
 
 export default function ProgrammesPage() {
   const { t, lang } = useT();
@@ -31,20 +29,6 @@ export default function ProgrammesPage() {
     () => (list.data?.items ?? []).filter((p) => !q.trim() || foldMatch(q, `${p.code} ${p.title} ${p.title_en ?? ''}`)),
     [list.data, q],
   );
-  // The list carries no targets: each programme's states come from its own page, asked once.
-  const [states, setStates] = useState<Record<number, Counts | null>>({});
-  useEffect(() => {
-    const controller = new AbortController();
-    for (const p of list.data?.items ?? []) {
-      if (p.id in states) continue;
-      setStates((s) => ({ ...s, [p.id]: null }));
-      getProgramme(p.id, controller.signal)
-        .then((full) => setStates((s) => ({ ...s, [p.id]: full.target_states ?? {} })))
-        .catch(() => undefined);
-    }
-    return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [list.data]);
 
   const scopeOptions = [
     { value: '', label: t('prog.scope.all') },
@@ -131,14 +115,11 @@ export default function ProgrammesPage() {
                 key: 'targets',
                 title: t('prog.targetSummary'),
                 render: (_, p) =>
-                  states[p.id] ? (
-                    Object.values(states[p.id]!).some((n) => n) ? (
-                      <StateCounts counts={states[p.id]!} testId={`programme-states-${p.id}`} />
-                    ) : (
-                      <span className="muted">{t('prog.noTargets')}</span>
-                    )
+                  // Each item carries its targets' states: no request per programme.
+                  p.target_states && Object.values(p.target_states).some((n) => n) ? (
+                    <StateCounts counts={p.target_states} testId={`programme-states-${p.id}`} />
                   ) : (
-                    <span className="muted">{t('prog.loadingStates')}</span>
+                    <span className="muted">{t('prog.noTargets')}</span>
                   ),
               },
             ]}

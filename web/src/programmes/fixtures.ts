@@ -84,6 +84,8 @@ export function programme(over: Partial<ProgrammeWithTargets> = {}): ProgrammeWi
       { number: 2, text: 'Hỗ trợ thành lập HTX thanh niên' },
     ],
     partners: [3],
+    partner_details: [{ id: 3, name: 'Tỉnh đoàn Lạng Sơn', name_en: 'Lang Son Youth Union', short_name: 'TĐ', kind: 'youth_union', province: '20' }],
+    may_write: true,
     targets: [ENTITY_TARGET, MANUAL_TARGET],
     target_states: { achieved: 0, on_track: 0, at_risk: 1, behind: 1, not_started: 0, unknown: 0 },
     ...over,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ApiError } from '../api/client';
 import { contrast } from '../lib/contrast';
 import {
-  barShare, countStates, emptyTargetForm, expectedUnits, fieldPath, mayWrite, programmeBody, programmeForm, showFieldErrors,
+  barShare, countStates, emptyTargetForm, expectedUnits, fieldPath, programmeBody, programmeForm, showFieldErrors,
   stateCounts, stateKey, targetBody, targetForm, yearsText,
 } from './logic';
 import { en, translateIn, vi as viText } from './strings';
@@ -43,15 +43,6 @@ describe('programmes logic', () => {
     expect(expectedUnits(2)).toBe(2);
     expect(expectedUnits(7.2, true)).toBe(8);
     expect(expectedUnits(undefined)).toBeNull();
-  });
-
-  it('lets officials of the programme’s level write', () => {
-    const officer = { role: 'province_officer', province_code: '20' };
-    expect(mayWrite({ province: '20' }, officer)).toBe(true);
-    expect(mayWrite({ province: null }, officer)).toBe(false);
-    expect(mayWrite({ province: '01' }, officer)).toBe(false);
-    expect(mayWrite({ province: null }, { role: 'national_officer', province_code: null })).toBe(true);
-    expect(mayWrite({ province: null }, { role: 'partner', province_code: null })).toBe(false);
   });
 
   it('maps a programme form to its body and back', () => {

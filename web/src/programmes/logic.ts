@@ -55,14 +55,6 @@ export function expectedUnits(expected: number | undefined | null, falling = fal
   return falling ? Math.ceil(expected - 1e-9) : Math.floor(expected + 1e-9);
 }
 
-/** Whether the caller may change a programme: officials of its level (a province reads national ones only). */
-export function mayWrite(p: Pick<Programme, 'province'>, user: { role: string; province_code: string | null } | null | undefined): boolean {
-  if (!user) return false;
-  if (user.role === 'national_admin' || user.role === 'national_officer') return true;
-  if (user.role === 'province_admin' || user.role === 'province_officer') return !!p.province && p.province === user.province_code;
-  return false;
-}
-
 export const isOfficial = (role: string | undefined) =>
   role === 'national_admin' || role === 'national_officer' || role === 'province_admin' || role === 'province_officer';
 export const isNational = (role: string | undefined) => role === 'national_admin' || role === 'national_officer';

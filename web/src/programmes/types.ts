@@ -65,6 +65,20 @@ export interface Programme {
   legal_basis?: LegalDocument[];
   contents?: { number: number; text: string }[];
   partners?: number[];
+  /** The count of its targets by state (the list's items and the programme's answer). */
+  target_states?: Partial<Record<TargetState, number>>;
+  /** Whether the caller may change it and its targets (the server's rule). */
+  may_write?: boolean;
+}
+
+/** A partner of a programme as every reader of it sees it: names only, never contacts. */
+export interface PartnerName {
+  id: number;
+  name: string;
+  name_en?: string;
+  short_name?: string;
+  kind: string;
+  province: string | null;
 }
 
 export interface ApiErrorBody {
@@ -134,4 +148,5 @@ export interface Target {
 export interface ProgrammeWithTargets extends Programme {
   targets: Target[];
   target_states: Partial<Record<TargetState, number>>;
+  partner_details?: PartnerName[];
 }
