@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setApiLanguage } from '../api/client';
-import { loadCatalogue, rememberLang, storedLang, translate, type Args, type Lang, type MessageKey, type Translate } from './catalogue';
+import { hasCatalogue, loadCatalogue, rememberLang, storedLang, translate, type Args, type Lang, type MessageKey, type Translate } from './catalogue';
 
 interface I18n {
   lang: Lang;
@@ -20,7 +20,12 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   const setLang = useCallback((next: Lang) => {
     rememberLang(next);
     setApiLanguage(next);
-    // English comes in a chunk of its own: switch once it is here (Vietnamese meanwhile).
+    // English comes in a chunk of its own: switch at once when it is here, else once it has come
+    // (Vietnamese meanwhile).
+    if (hasCatalogue(next)) {
+      setLangState(next);
+      return;
+    }
     void loadCatalogue(next).then(
       () => setLangState(next),
       () => setLangState(next),

@@ -9,6 +9,11 @@ export const LANGS: Lang[] = ['vi', 'en'];
 export type { MessageKey };
 export const catalogues: { vi: Record<MessageKey, string>; en?: Record<MessageKey, string> } = { vi };
 
+/** Whether the catalogue of `lang` is here (Vietnamese always; English once loaded). */
+export function hasCatalogue(lang: Lang): boolean {
+  return lang === 'vi' || !!catalogues.en;
+}
+
 /** Loads the catalogue of `lang` (English: its chunk) once. */
 export async function loadCatalogue(lang: Lang): Promise<void> {
   if (lang === 'en' && !catalogues.en) catalogues.en = (await import('./en')).en;
