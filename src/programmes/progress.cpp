@@ -24,9 +24,9 @@ State StateOf(int64_t actual, int64_t baseline, int64_t target, double expected,
   const double sign = target >= baseline ? 1.0 : -1.0;
   const double gain = sign * static_cast<double>(actual - baseline);
   const double expected_gain = sign * (expected - static_cast<double>(baseline));
-  // Counts come in whole units: a target of 1 a year is not behind in February with none yet.
-  const double whole = std::floor(expected_gain + 1e-9);
-  if (gain >= whole) return State::kOnTrack;
+  // Counts come in whole units, so the expectation is rounded to the nearest one: a target of 1 a
+  // year is on track in February with none yet, at risk from the middle of the year.
+  if (gain >= std::round(expected_gain)) return State::kOnTrack;
   if (gain >= std::floor(expected_gain / 2 + 1e-9)) return State::kAtRisk;
   return State::kBehind;
 }

@@ -12,10 +12,10 @@
 //   not_started  today is before the window (nothing is measured);
 //   behind       the window is over without reaching the target, or the gain since the
 //                baseline is under half of the expected gain (in whole units, rounded down);
-//   on_track     the gain is at least the expected gain in whole units (rounded down: a
-//                target of 1 a year is not behind in February with none yet), expected =
-//                baseline + (target − baseline) × days elapsed / days in the window (a
-//                straight line, both ends counted);
+//   on_track     the gain is at least the expected gain rounded to a whole unit (a target
+//                of 1 a year is on track in February with none yet, at risk from July),
+//                expected = baseline + (target − baseline) × days elapsed / days in the
+//                window (a straight line, both ends counted);
 //   at_risk      between half and all of the expected gain.
 // A yearly target: each year as above; overall behind when a finished year is behind, else the
 // state of the current year (achieved only when every year is), not_started before the first.

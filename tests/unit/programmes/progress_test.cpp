@@ -45,8 +45,8 @@ TEST(Progress, StraightLineDecidesOnTrackAtRiskAndBehind) {
   ASSERT_EQ(three.asked.size(), 1u);
   EXPECT_EQ(three.asked[0].first, start);
   EXPECT_EQ(three.asked[0].second, half);  // measured up to today, not the deadline
-  // Expected 2.998: two whole cooperatives are on track, one is at risk, none is behind.
-  EXPECT_EQ(ComputeProgress(Once(6), start, half, two.Fn()).state, State::kOnTrack);
+  // Expected 2.995: three whole cooperatives are on track, two or one at risk, none behind.
+  EXPECT_EQ(ComputeProgress(Once(6), start, half, two.Fn()).state, State::kAtRisk);
   EXPECT_EQ(ComputeProgress(Once(6), start, half, one.Fn()).state, State::kAtRisk);
   EXPECT_EQ(ComputeProgress(Once(6), start, half, none.Fn()).state, State::kBehind);
 }
@@ -68,6 +68,19 @@ TEST(Progress, NotStartedBeforeTheProgrammeMeasuresNothing) {
   EXPECT_EQ(p.state, State::kNotStarted);
   EXPECT_FALSE(p.actual.has_value());
   EXPECT_TRUE(any.asked.empty());
+}
+
+TEST(Progress, OneAYearIsOnTrackEarlyInTheYearAndAtRiskFromItsMiddle) {
+  Target t = Once(1);
+  t.cadence = "yearly";
+  t.deadline = D(2026, 12, 31);
+  Fixed none{0, {}};
+  auto state_on = [&](Date today) { return ComputeProgress(t, D(2026, 1, 1), today, none.Fn()).windows.at(0).state; };
+  EXPECT_EQ(state_on(D(2026, 2, 1)), State::kOnTrack);
+  EXPECT_EQ(state_on(D(2026, 7, 15)), State::kAtRisk);
+  EXPECT_EQ(state_on(D(2026, 12, 5)), State::kAtRisk);
+  Fixed one{1, {}};
+  EXPECT_EQ(ComputeProgress(t, D(2026, 1, 1), D(2026, 12, 5), one.Fn()).windows.at(0).state, State::kAchieved);
 }
 
 TEST(Progress, LowerIsBetterWhenTheTargetIsUnderTheBaseline) {
