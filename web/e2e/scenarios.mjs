@@ -49,6 +49,13 @@ export async function eventually(fn, what, timeout = 8000) {
 }
 
 export async function noHorizontalScroll(page) {
+  // A page just resized lays itself out again (the header's breakpoint switches a moment later):
+  // what counts is where it settles, within 2 s.
+  for (let tries = 0; tries < 20; tries++) {
+    const settled = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+    if (settled) return;
+    await page.waitForTimeout(100);
+  }
   const { scroll, width, wide } = await page.evaluate(() => {
     const width = window.innerWidth;
     // What sticks out, for the message: the outermost elements whose right edge passes the window
