@@ -18,6 +18,9 @@ in the same run:
                figures and yearly event counts, some over three provinces, two manual), every
                target's progress computed from live data (issue 16), against the statistics calls
                that compute the same numbers one by one;
+  activities   GET /api/v1/programmes/{id} of a programme with 20 targets measured from 2,000
+               activities (counts and participants by type, yearly, some over three provinces),
+               against the same counts asked of the SQLite file directly (one SELECT per question);
   idle         GET /healthz on the same keep-alive connection (the floor of a round trip).
 Medians in ms. Talks to 127.0.0.1 only; bounded in count.
 Usage: report_bench.py PORT ADMIN_PASSWORD HOPTAC DB_URL"""
@@ -275,6 +278,73 @@ for _ in range(5):
                 questions += 1
     programme_ref.append((time.perf_counter() - t0) * 1000)
 
+# 7. A programme of 20 targets measured from activities (issue 16, items 4–5).
+types = ["training", "dialogue", "conference", "trade_fair", "survey"]
+act_programme = national.call("POST", "/api/v1/programmes", {
+    "code": "BENCH-ACT", "title": "Chương trình đo bằng hoạt động (bench)", "kind": "plan",
+    "from": "2023-01-01", "to": "2026-12-31",
+    "contents": [{"number": n, "text": f"Nội dung {n}"} for n in range(1, 6)]})[1]
+provinces = [row["keys"]["province"] for row in by_province["rows"]]
+activity_count = 2000
+for i in range(activity_count):
+    year, day = 2023 + i % 4, 1 + (i * 7) % 300
+    start = time.strftime("%Y-%m-%d", time.strptime(f"{year} {day}", "%Y %j"))
+    if start > time.strftime("%Y-%m-%d"):
+        start = f"{year - 1}{start[4:]}"
+    national.call("POST", "/api/v1/activities", {
+        "type": types[i % len(types)], "title": f"Hoạt động {i}", "from": start,
+        "province": provinces[i % len(provinces)],
+        "programmes": [{"programme": act_programme["id"], "contents": [i % 5 + 1]}] if i % 2 else [],
+        "participants": {"total": 20 + i % 50, "female": 10 + i % 10, "youth": i % 20}})
+act_targets = []
+for i, kind in enumerate(types):
+    act_targets.append({"content": i + 1, "title": f"{kind} mỗi năm", "deadline": "2026-12-31", "cadence": "yearly",
+                        "target": 50, "measure": {"source": "activities", "filters": {"type": kind}}})
+    act_targets.append({"content": i + 1, "title": f"{kind} của chương trình", "deadline": "2026-12-31",
+                        "target": 200, "measure": {"source": "activities", "filters": {
+                            "type": kind, "programme": str(act_programme["id"])}}})
+    act_targets.append({"content": i + 1, "title": f"Nữ tham gia {kind}", "deadline": "2026-12-31", "target": 10000,
+                        "measure": {"source": "activities", "measure": "female", "filters": {"type": kind}}})
+    act_targets.append({"content": i + 1, "title": f"{kind} ở 3 tỉnh lớn mỗi năm", "deadline": "2026-12-31",
+                        "cadence": "yearly", "target": 5, "provinces": largest,
+                        "measure": {"source": "activities", "filters": {"type": kind}}})
+for t in act_targets:
+    national.call("POST", f"/api/v1/programmes/{act_programme['id']}/targets", t)
+act_ms = []
+for _ in range(21):
+    ms, act_full = national.call("GET", f"/api/v1/programmes/{act_programme['id']}")
+    act_ms.append(ms)
+assert len(act_full["targets"]) == 20 and act_full["target_states"]["unknown"] == 0, act_full["target_states"]
+# The same numbers asked of the SQLite file: one SELECT per window and province.
+act_ref, act_questions = [], 0
+if db_url.startswith("sqlite:"):
+    db = sqlite3.connect(db_url[len("sqlite:"):], timeout=60)
+    for _ in range(5):
+        t0 = time.perf_counter()
+        act_questions = 0
+        for t in act_full["targets"]:
+            f = t["measure"]["filters"]
+            column = {"count": "1", "female": "participants_female"}[t["measure"]["measure"]]
+            windows = t["progress"].get("years") or [{"from": "2023-01-01", "to": t["deadline"]}]
+            for w in windows:
+                if w["from"] > today:
+                    continue
+                for p in t["provinces"] or [""]:
+                    sql = (f"SELECT COALESCE(SUM({column}), 0) FROM activities a WHERE status = 'held' "
+                           "AND from_date BETWEEN ? AND ? AND type = ?")
+                    args = [w["from"], min(w["to"], today), f["type"]]
+                    if p:
+                        sql += " AND current_province_code = ?"
+                        args.append(p)
+                    if "programme" in f:
+                        sql += (" AND EXISTS (SELECT 1 FROM activity_programmes x WHERE x.activity_id = a.id "
+                                "AND x.programme_id = ?)")
+                        args.append(int(f["programme"]))
+                    db.execute(sql, args).fetchone()
+                    act_questions += 1
+        act_ref.append((time.perf_counter() - t0) * 1000)
+    db.close()
+
 idle = [national.call("GET", "/healthz")[0] for _ in range(200)]
 
 print(f"- prefill of province_development ({len(prefilled)} fields) for provinces {', '.join(largest)} × "
@@ -301,4 +371,10 @@ print(f"- a programme with 20 targets ({questions} questions to the indicators: 
       f"event counts, some over 3 provinces; 2 manual), every progress computed when read: GET median "
       f"**{med(programme_ms):.1f} ms** (21 runs); the same {questions} numbers through the statistics API one call "
       f"at a time: median {med(programme_ref):.1f} ms in all (5 runs); ratio {med(programme_ms) / med(programme_ref):.2f}")
+if act_ref:
+    print(f"- a programme with 20 targets measured from {activity_count:,} activities ({act_questions} questions: yearly "
+          f"and whole-period counts and female participants by type, some over 3 provinces, some of this programme "
+          f"only): GET median **{med(act_ms):.1f} ms** (21 runs); the same {act_questions} numbers as SELECTs on the "
+          f"SQLite file in this script: median {med(act_ref):.1f} ms in all (5 runs); ratio "
+          f"{med(act_ms) / med(act_ref):.2f}")
 print(f"- idle round trip GET /healthz: median {med(idle):.2f} ms")

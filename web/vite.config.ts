@@ -1,14 +1,32 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 
 // The app is served by `hoptac serve` at `/`; the API stays under /api.
 // HOPTAC_WEB_OUT (set by CMake) puts the build in the build folder, not the source tree.
+// Two pages: the app (index.html) and the survey answer page (answer.html, served for /s/{token}:
+// plain TypeScript and DOM, no React — scripts/postbuild.mjs checks it stays light).
 // HOPTAC_API: where the dev server sends /api (a server on another port); 127.0.0.1:8080 by default.
+const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+
+/**
+ * The answer page needs no module-preload polyfill (one script, no chunks): without it Vite shares
+ * the polyfill between both pages as a chunk of its own, and the app's first screen changes.
+ */
+const answerWithoutPolyfill: Plugin = {
+  name: 'hoptac:answer-without-polyfill',
+  enforce: 'post',
+  transform(code, id) {
+    if (id.endsWith('/answer.html')) return code.replace(/^import "vite\/modulepreload-polyfill(?:\.js)?";\n/m, '');
+    return undefined;
+  },
+};
 const apiTarget = process.env.HOPTAC_API || 'http://127.0.0.1:8080';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), answerWithoutPolyfill],
   base: '/',
   build: {
     outDir: process.env.HOPTAC_WEB_OUT || 'dist',
@@ -17,6 +35,9 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
     reportCompressedSize: false,
+    rollupOptions: {
+      input: { main: page('index.html'), answer: page('answer.html') },
+    },
   },
   server: {
     proxy: { '/api': apiTarget, '/healthz': apiTarget },

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <thread>
 
+#include "activities/activity_demo.h"
 #include "app/backup.h"
 #include "app/system.h"
 #include "base/log.h"
@@ -19,10 +20,14 @@
 #include "cli/command_line.h"
 #include "geo/admin_unit_store.h"
 #include "http/server.h"
+#include "petitions/cli/commands.h"
+#include "petitions/petition_demo.h"
 #include "programmes/cli/commands.h"
 #include "programmes/programme_demo.h"
 #include "registry/cli/commands.h"
 #include "reporting/cli/commands.h"
+#include "surveys/cli/commands.h"
+#include "surveys/survey_demo.h"
 
 namespace hoptac::app {
 namespace {
@@ -299,14 +304,63 @@ Result<std::shared_ptr<programmes::ProgrammeService>> OpenProgrammes(const Comma
   return std::shared_ptr<programmes::ProgrammeService>(system, &system->programmes());
 }
 
-// After the registry's demo data, the demo programmes (idempotent), whose progress reads it.
+// The petition service of the database of the command line, over the whole system; the pointer
+// keeps the system alive.
+Result<std::shared_ptr<surveys::SurveyService>> OpenSurveys(const CommandLine& command_line) {
+  HOPTAC_ASSIGN_OR_RETURN(auto db, cli::OpenDatabase(command_line, 2));
+  HOPTAC_ASSIGN_OR_RETURN(std::unique_ptr<System> created, System::Create(std::move(db)));
+  std::shared_ptr<System> system(std::move(created));
+  return std::shared_ptr<surveys::SurveyService>(system, &system->surveys());
+}
+
+Result<std::shared_ptr<petitions::PetitionService>> OpenPetitions(const CommandLine& command_line) {
+  HOPTAC_ASSIGN_OR_RETURN(auto db, cli::OpenDatabase(command_line, 2));
+  HOPTAC_ASSIGN_OR_RETURN(std::unique_ptr<System> created, System::Create(std::move(db)));
+  std::shared_ptr<System> system(std::move(created));
+  return std::shared_ptr<petitions::PetitionService>(system, &system->petitions());
+}
+
+// After the registry's demo data, the demo programmes and then their activities and placements
+// (both idempotent), whose progress reads them.
 Status DemoProgrammes(const CommandLine& command_line) {
-  HOPTAC_ASSIGN_OR_RETURN(auto service, OpenProgrammes(command_line));
-  HOPTAC_ASSIGN_OR_RETURN(auto added, programmes::LoadDemoProgrammes(*service, cli::CliPrincipal()));
+  HOPTAC_ASSIGN_OR_RETURN(auto db, cli::OpenDatabase(command_line, 2));
+  HOPTAC_ASSIGN_OR_RETURN(std::unique_ptr<System> system, System::Create(std::move(db)));
+  const auth::Principal who = cli::CliPrincipal();
+  HOPTAC_ASSIGN_OR_RETURN(auto added, programmes::LoadDemoProgrammes(system->programmes(), who));
   if (added.programmes > 0)
     std::cout << i18n::Translate(
                      CliLang(), "cli.demo_programmes",
                      std::vector<std::string>{std::to_string(added.programmes), std::to_string(added.targets)})
+              << std::endl;
+  activities::DemoProgrammeIds ids;
+  if (auto youth = system->programmes().GetProgrammeByCode(who, "BG-TN-2023-2025"); youth.ok()) ids.youth = youth->id;
+  if (auto women = system->programmes().GetProgrammeByCode(who, "QD01-TTg-2023"); women.ok()) ids.women = women->id;
+  HOPTAC_ASSIGN_OR_RETURN(auto done,
+                          activities::LoadDemoActivities(system->activities(), system->entities(), who, ids));
+  if (done.activities > 0)
+    std::cout << i18n::Translate(
+                     CliLang(), "cli.demo_activities",
+                     std::vector<std::string>{std::to_string(done.activities), std::to_string(done.placements)})
+              << std::endl;
+  // The youth programme's yearly satisfaction survey: its questionnaire, the 2025 and 2026 campaigns.
+  HOPTAC_ASSIGN_OR_RETURN(auto surveyed, surveys::LoadDemoSurveys(system->surveys(), who));
+  if (surveyed.campaigns > 0)
+    std::cout << i18n::Translate(
+                     CliLang(), "cli.demo_surveys",
+                     std::vector<std::string>{std::to_string(surveyed.campaigns), std::to_string(surveyed.responses)})
+              << std::endl;
+  // The petitions of the Lạng Sơn dialogue with 40 cooperatives (and a few of other provinces).
+  int64_t dialogue = 0;
+  activities::ActivityQuery dialogues;
+  dialogues.types = {"dialogue"};
+  dialogues.province = "20";
+  dialogues.q = "40 HTX";
+  if (auto found = system->activities().List(who, dialogues); found.ok() && !found->items.empty())
+    dialogue = found->items.front().id;
+  HOPTAC_ASSIGN_OR_RETURN(int petitions,
+                          petitions::LoadDemoPetitions(system->petitions(), system->entities(), who, dialogue));
+  if (petitions > 0)
+    std::cout << i18n::Translate(CliLang(), "cli.demo_petitions", std::vector<std::string>{std::to_string(petitions)})
               << std::endl;
   return Ok();
 }
@@ -331,6 +385,8 @@ int Main(int argc, char** argv) {
   for (cli::Command& command : registry::cli::Commands()) commands.push_back(std::move(command));
   for (cli::Command& command : reporting::cli::Commands(OpenReports)) commands.push_back(std::move(command));
   for (cli::Command& command : programmes::cli::Commands(OpenProgrammes)) commands.push_back(std::move(command));
+  for (cli::Command& command : petitions::cli::Commands(OpenPetitions)) commands.push_back(std::move(command));
+  for (cli::Command& command : surveys::cli::Commands(OpenSurveys)) commands.push_back(std::move(command));
   // `hoptac demo` loads the registry's demo data (registry/cli), then the demo programmes.
   for (cli::Command& command : commands)
     if (command.name == "demo")

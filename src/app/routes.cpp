@@ -1,10 +1,13 @@
 // The HTTP route table: the kernel's routes, then one line per capability.
 #include "registry/api/routes.h"
 
+#include "activities/api/routes.h"
 #include "app/system.h"
 #include "http/api.h"
+#include "petitions/api/routes.h"
 #include "programmes/api/routes.h"
 #include "reporting/api/routes.h"
+#include "surveys/api/routes.h"
 #include "views/api/routes.h"
 
 namespace hoptac::app {
@@ -24,12 +27,18 @@ std::shared_ptr<http::Router> System::BuildRouter() {
   reporting::api::Services reporting{reports_.get(), data_value_sets_.get(), admin_units_.get()};
   views::api::Services views{views_.get()};
   programmes::api::Services programmes{programmes_.get()};
+  activities::api::Services activities{activities_.get()};
+  surveys::api::Services surveys{surveys_.get(), kernel};
+  petitions::api::Services petitions{petitions_.get()};
   return http::BuildRouter(kernel,
                            {
                                [registry](http::Router& router) { registry::api::AddRoutes(router, registry); },
                                [reporting](http::Router& router) { reporting::api::AddRoutes(router, reporting); },
                                [views](http::Router& router) { views::api::AddRoutes(router, views); },
                                [programmes](http::Router& router) { programmes::api::AddRoutes(router, programmes); },
+                               [activities](http::Router& router) { activities::api::AddRoutes(router, activities); },
+                               [surveys](http::Router& router) { surveys::api::AddRoutes(router, surveys); },
+                               [petitions](http::Router& router) { petitions::api::AddRoutes(router, petitions); },
                            });
 }
 

@@ -5,6 +5,7 @@
 
 #include "base/log.h"
 #include "geo/admin_unit_store.h"
+#include "petitions/petition_store.h"
 #include "registry/entity_store.h"
 #include "registry/index/indicator_sources.h"
 
@@ -28,6 +29,63 @@ void AddPoolMetrics(http::Metrics& metrics, storage::Db* db) {
            "\n";
   });
 }
+
+// The activities' view of programmes and partners (activities/links.h), over the programmes'
+// service: a programme as the caller may read it, a partner's names.
+class ProgrammeLinks : public activities::Links {
+ public:
+  explicit ProgrammeLinks(const programmes::ProgrammeService& programmes) : programmes_(programmes) {}
+
+  Result<std::optional<activities::ProgrammeInfo>> Programme(const auth::Principal& who, int64_t id) const override {
+    return Info(programmes_.GetProgramme(who, id));
+  }
+
+  Result<std::optional<activities::ProgrammeInfo>> ProgrammeByCode(const auth::Principal& who,
+                                                                   const std::string& code) const override {
+    return Info(programmes_.GetProgrammeByCode(who, code));
+  }
+
+  static Result<std::optional<activities::ProgrammeInfo>> Info(Result<programmes::Programme> p) {
+    if (!p.ok()) {
+      if (p.error().code == ErrorCode::kNotFound) return std::optional<activities::ProgrammeInfo>();
+      return p.error();
+    }
+    activities::ProgrammeInfo info{p->id, p->code, p->title, p->title_en, p->province_code, {}};
+    for (const programmes::Content& c : p->contents) info.contents.push_back(c.number);
+    return std::optional(std::move(info));
+  }
+
+  Result<std::optional<activities::PartnerInfo>> Partner(int64_t id) const override {
+    auto p = programmes_.GetPartner(auth::Principal::Cli("activities"), id);
+    if (!p.ok()) {
+      if (p.error().code == ErrorCode::kNotFound) return std::optional<activities::PartnerInfo>();
+      return p.error();
+    }
+    return std::optional(activities::PartnerInfo{p->id, p->name, p->short_name, p->kind, p->province_code});
+  }
+
+ private:
+  const programmes::ProgrammeService& programmes_;
+};
+
+// The petitions' view of activities (petitions/links.h), over the activities' service: the
+// activity a petition was raised at (a dialogue), its title, first day and province.
+class ActivityLinks : public petitions::Links {
+ public:
+  explicit ActivityLinks(const activities::ActivityService& activities) : activities_(activities) {}
+
+  Result<std::optional<petitions::ActivityBrief>> Activity(int64_t id) const override {
+    auto a = activities_.Get(auth::Principal::Cli("petitions"), id);
+    if (!a.ok()) {
+      if (a.error().code == ErrorCode::kNotFound) return std::optional<petitions::ActivityBrief>();
+      return a.error();
+    }
+    return std::optional(petitions::ActivityBrief{a->id, a->title, a->from, a->province_code});
+  }
+
+ private:
+  const activities::ActivityService& activities_;
+};
 
 }  // namespace
 
@@ -104,6 +162,29 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
   // Programmes and their targets: progress through the indicators.
   system->programmes_ = std::make_unique<programmes::ProgrammeService>(database, units, system->indicators_,
                                                                        system->options_.programme_clock);
+  // Activities and placements: programmes and partners through the links the app implements
+  // (neither capability includes the other); their numbers are indicator sources.
+  system->activity_links_ = std::make_unique<ProgrammeLinks>(*system->programmes_);
+  system->activities_ = std::make_unique<activities::ActivityService>(
+      database, units, *system->entities_, *system->activity_links_, system->options_.programme_clock);
+  system->indicators_.Add("activities.activities", system->activities_->ActivitiesSource());
+  system->indicators_.Add("activities.placements", system->activities_->PlacementsSource());
+  // Surveys: questionnaires, campaigns to the registry's entities, responses; campaigns held count.
+  system->surveys_ =
+      std::make_unique<surveys::SurveyService>(database, units, *system->entities_, system->options_.programme_clock);
+  system->indicators_.Add("surveys.campaigns", system->surveys_->CampaignsSource());
+  // Petitions: entities through the registry, activities through the links the app implements;
+  // their numbers are an indicator source, their audit rows are named by their codes.
+  system->petition_links_ = std::make_unique<ActivityLinks>(*system->activities_);
+  system->petitions_ =
+      std::make_unique<petitions::PetitionService>(database, units, *system->entities_, *system->accounts_,
+                                                   *system->petition_links_, system->options_.programme_clock);
+  system->indicators_.Add("petitions.petitions", system->petitions_->Source());
+  system->accounts_->AddAuditNamer(
+      "petition", [db = system->db_.get()](std::span<const int64_t> ids, bool, std::map<int64_t, std::string>& names) {
+        return db->Read(
+            [&](storage::Connection& conn) -> Status { return petitions::ReadPetitionCodes(conn, ids, names); });
+      });
   return system;
 }
 

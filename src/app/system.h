@@ -24,6 +24,7 @@
 #include <string>
 #include <string_view>
 
+#include "activities/activity_service.h"
 #include "auth/account_service.h"
 #include "auth/password.h"
 #include "auth/throttle.h"
@@ -32,6 +33,8 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "indicators/indicators.h"
+#include "petitions/links.h"
+#include "petitions/petition_service.h"
 #include "programmes/programme_service.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
@@ -42,6 +45,7 @@
 #include "reporting/data_value_sets.h"
 #include "reporting/report_service.h"
 #include "storage/db.h"
+#include "surveys/survey_service.h"
 #include "views/view_service.h"
 
 namespace hoptac::app {
@@ -58,7 +62,7 @@ struct SystemOptions {
   int max_unfinished_imports = registry::kMaxUnfinishedJobs;
   // The clock of the import jobs (expiry, heartbeats); null: the system clock.
   registry::ImportJobs::Clock import_clock;
-  // The clock of programme targets' progress (today); null: the system clock.
+  // The clock of programme targets' progress and of activities (today); null: the system clock.
   std::function<int64_t()> programme_clock;
   // How often a server writes the heartbeat of its import jobs, and how old a heartbeat
   // makes another server's job lost (registry/import/import_jobs.h).
@@ -106,6 +110,9 @@ class System {
   reporting::DataValueSets& data_value_sets() { return *data_value_sets_; }
   views::ViewService& views() { return *views_; }
   programmes::ProgrammeService& programmes() { return *programmes_; }
+  activities::ActivityService& activities() { return *activities_; }
+  surveys::SurveyService& surveys() { return *surveys_; }
+  petitions::PetitionService& petitions() { return *petitions_; }
 
   // The route table of the kernel and of every capability (app/routes.cpp), with the
   // authentication guard and the metrics' route names.
@@ -138,6 +145,11 @@ class System {
   std::unique_ptr<reporting::DataValueSets> data_value_sets_;
   std::unique_ptr<views::ViewService> views_;
   std::unique_ptr<programmes::ProgrammeService> programmes_;
+  std::unique_ptr<activities::Links> activity_links_;
+  std::unique_ptr<activities::ActivityService> activities_;
+  std::unique_ptr<surveys::SurveyService> surveys_;
+  std::unique_ptr<petitions::Links> petition_links_;
+  std::unique_ptr<petitions::PetitionService> petitions_;
   bool shut_down_ = false;
 };
 

@@ -12,6 +12,8 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kPermissionDenied: return "permission_denied";
     case ErrorCode::kTooManyRequests: return "too_many_requests";
     case ErrorCode::kPayloadTooLarge: return "payload_too_large";
+    case ErrorCode::kGone: return "gone";
+    case ErrorCode::kUnprocessable: return "unprocessable";
     case ErrorCode::kUnavailable: return "unavailable";
     case ErrorCode::kInternal: return "internal";
   }

@@ -27,6 +27,8 @@ enum class ErrorCode {
   kPermissionDenied,  // authenticated but not allowed (403)
   kTooManyRequests,   // throttled (429)
   kPayloadTooLarge,   // body over the limit (413)
+  kGone,              // existed, but no longer accepts this (410): a closed survey campaign
+  kUnprocessable,     // well-formed, but its fields cannot be processed as they are (422)
   kUnavailable,       // a dependency (the database) does not answer (503)
   kInternal,          // a bug or an unexpected failure (500)
 };

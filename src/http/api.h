@@ -55,5 +55,10 @@ void AddTokenRoutes(Router& router, const Services& services);
 void AddAuditRoutes(Router& router, const Services& services);
 // GET / and the fallback for every other path outside /api (handlers/web_app.cpp).
 void AddWebAppRoutes(Router& router, const Services& services);
+// One page of the embedded web application (e.g. "answer.html", a bundle of its own) as the
+// web app serves its files (revalidated, gzipped when accepted); without the web application
+// (HOPTAC_WEB=OFF, or a build without that page) a short page in Vietnamese and English that
+// says so. For routes of capabilities that answer a page (GET /s/{token}).
+Result<Response> ServeWebFile(const Request& request, const Services& services, const std::string& file);
 
 }  // namespace hoptac::http

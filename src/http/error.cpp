@@ -16,6 +16,8 @@ unsigned HttpStatusFor(ErrorCode code) {
     case ErrorCode::kMethodNotAllowed: return 405;
     case ErrorCode::kConflict: return 409;
     case ErrorCode::kPayloadTooLarge: return 413;
+    case ErrorCode::kGone: return 410;
+    case ErrorCode::kUnprocessable: return 422;
     case ErrorCode::kTooManyRequests: return 429;
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kInternal: return 500;

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 #include <boost/url/parse.hpp>
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 
@@ -247,6 +248,23 @@ Result<bool> BoolParameter(const Request& request, std::string_view name) {
   if (*text == "true" || *text == "1") return true;
   return Error::InvalidField(std::string(name), "invalid_enum", "field.invalid_enum",
                              {std::string(*text), "true, false"});
+}
+
+std::string AttachmentDisposition(std::string_view filename) {
+  std::string ascii, encoded;
+  static const char* kHex = "0123456789ABCDEF";
+  for (unsigned char c : filename) {
+    bool plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != ';';
+    ascii.push_back(plain ? static_cast<char>(c) : '_');
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded += '%';
+      encoded.push_back(kHex[c >> 4]);
+      encoded.push_back(kHex[c & 15]);
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 }  // namespace hoptac::http

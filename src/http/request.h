@@ -130,4 +130,9 @@ Result<int> IntParameter(const Request& request, std::string_view name, int fall
 // anything else is a field error ("field.invalid_enum").
 Result<bool> BoolParameter(const Request& request, std::string_view name);
 
+// The Content-Disposition of a download named `filename` (UTF-8): "attachment" with the name in
+// `filename` as ASCII (other bytes, quotes, backslashes and semicolons become '_') and in
+// `filename*` as UTF-8, percent-encoded (RFC 6266, RFC 8187).
+std::string AttachmentDisposition(std::string_view filename);
+
 }  // namespace hoptac::http

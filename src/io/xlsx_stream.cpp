@@ -303,12 +303,17 @@ struct XlsxStreamWriter::Impl {
         "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
         "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">";
     if (page && page->fit_to_width) xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>";
+    // Only the first sheet is selected: Excel groups the sheets that all say so.
+    const char* view = sheet_names.size() == 1 ? "<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\""
+                                               : "<sheetViews><sheetView workbookViewId=\"0\"";
     if (frozen_header) {
+      xml += view;
       xml +=
-          "<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
+          "><pane ySplit=\"1\" topLeftCell=\"A2\" "
           "activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\"/></sheetView></sheetViews>";
     } else {
-      xml += "<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\"/></sheetViews>";
+      xml += view;
+      xml += "/></sheetViews>";
     }
     xml += "<sheetFormatPr defaultRowHeight=\"15\"/>";
     bool any_width = false;
@@ -478,7 +483,8 @@ struct XlsxStreamWriter::Impl {
     return Ok();
   }
 
-  Status Finish() {
+  // Ends the sheet being written: its XML, its compressed data, its local header's CRC and sizes.
+  Status FinishSheet() {
     if (!started) HOPTAC_TRY(BeginSheet(false));
     xml += "</sheetData>";
     if (!merges.empty()) {
@@ -509,6 +515,82 @@ struct XlsxStreamWriter::Impl {
       return Error::Internal("xlsx write " + path + ": " + std::strerror(errno));
     if (std::fseek(file, 0, SEEK_END) != 0) return Error::Internal("xlsx seek " + path + ": " + std::strerror(errno));
     entries.push_back(sheet);
+    return Ok();
+  }
+
+  // Starts the next sheet's part (sheetN.xml) and its compressor; the per-sheet state starts afresh.
+  Status StartSheet(std::string name) {
+    if (name.size() > 31 || name.empty() || name.find_first_of(":\\/?*[]") != std::string::npos)
+      return Error::Internal("xlsx: invalid sheet name \"" + name + "\"");
+    for (const std::string& other : sheet_names)
+      if (other == name) return Error::Internal("xlsx: two sheets named \"" + name + "\"");
+    sheet_names.push_back(std::move(name));
+    sheet = Entry();
+    sheet.name = "xl/worksheets/sheet" + std::to_string(sheet_names.size()) + ".xml";
+    sheet.offset = offset;
+    HOPTAC_TRY(WriteRaw(LocalHeader(sheet)));
+    rows = 0;
+    started = false;
+    merges.clear();
+    last_shared.clear();
+    finishing = false;
+    queue.clear();
+    xml.clear();
+    xml.reserve(kChunkBytes + 64 * 1024);
+    zstream = z_stream{};
+    StartCompressor();
+    return Ok();
+  }
+
+  // The parts that name the sheets, written once all are known.
+  Status WriteWorkbookParts() {
+    const std::string decl = kXmlDeclaration;
+    std::string types =
+        decl +
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        "<Override PartName=\"/xl/workbook.xml\" "
+        "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>";
+    std::string sheets, relationships;
+    for (size_t i = 0; i < sheet_names.size(); ++i) {
+      std::string n = std::to_string(i + 1);
+      types += "<Override PartName=\"/xl/worksheets/sheet" + n +
+               ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>";
+      sheets += "<sheet name=\"" + XmlEscapeAttribute(sheet_names[i]) + "\" sheetId=\"" + n + "\" r:id=\"rId" +
+                std::to_string(i + 3) + "\"/>";
+      relationships += "<Relationship Id=\"rId" + std::to_string(i + 3) +
+                       "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+                       "Target=\"worksheets/sheet" +
+                       n + ".xml\"/>";
+    }
+    types +=
+        "<Override PartName=\"/xl/styles.xml\" "
+        "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        "<Override PartName=\"/xl/sharedStrings.xml\" "
+        "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>";
+    HOPTAC_TRY(AddSmallPart("[Content_Types].xml", types));
+    HOPTAC_TRY(AddSmallPart("xl/workbook.xml",
+                            decl +
+                                "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                                "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                                "<bookViews><workbookView/></bookViews><sheets>" +
+                                sheets + "</sheets>" + print_titles + "</workbook>"));
+    return AddSmallPart(
+        "xl/_rels/workbook.xml.rels",
+        decl + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+            "<Relationship Id=\"rId1\" "
+            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
+            "Target=\"styles.xml\"/>"
+            "<Relationship Id=\"rId2\" "
+            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" "
+            "Target=\"sharedStrings.xml\"/>" +
+            relationships + "</Relationships>");
+  }
+
+  Status Finish() {
+    HOPTAC_TRY(FinishSheet());
+    HOPTAC_TRY(WriteWorkbookParts());
     std::string table = kXmlDeclaration;
     table += "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"" +
              std::to_string(shared_references) + "\" uniqueCount=\"" + std::to_string(shared_values.size()) + "\">";
@@ -575,7 +657,9 @@ struct XlsxStreamWriter::Impl {
   std::vector<double> column_widths;
   std::optional<XlsxPageSetup> page;
   size_t style_count = 0;
-  std::vector<std::string> merges;  // "A1:C1"
+  std::vector<std::string> merges;       // "A1:C1"
+  std::vector<std::string> sheet_names;  // in order; the last is being written
+  std::string print_titles;              // the first sheet's <definedNames>, if any
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
@@ -625,66 +709,27 @@ Result<std::unique_ptr<XlsxStreamWriter>> XlsxStreamWriter::Create(const std::st
     return error;
   }
   std::string name = options.sheet_name.empty() ? "Sheet1" : options.sheet_name;
-  if (name.size() > 31 || name.find_first_of(":\\/?*[]") != std::string::npos)
-    return Error::Internal("xlsx: invalid sheet name \"" + name + "\"");
   const std::string decl = kXmlDeclaration;
-  std::string print_titles;
   if (options.page && options.page->repeat_first_row > 0 &&
       options.page->repeat_last_row >= options.page->repeat_first_row) {
     std::string quoted = "'";
     for (char c : name) quoted += c == '\'' ? std::string("''") : std::string(1, c);
     quoted += "'";
-    print_titles = "<definedNames><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">" +
-                   XmlEscapeAttribute(quoted) + "!$" + std::to_string(options.page->repeat_first_row) + ":$" +
-                   std::to_string(options.page->repeat_last_row) + "</definedName></definedNames>";
+    impl->print_titles = "<definedNames><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">" +
+                         XmlEscapeAttribute(quoted) + "!$" + std::to_string(options.page->repeat_first_row) + ":$" +
+                         std::to_string(options.page->repeat_last_row) + "</definedName></definedNames>";
   }
-  HOPTAC_TRY(impl->AddSmallPart(
-      "[Content_Types].xml",
-      decl +
-          "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-          "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-          "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-          "<Override PartName=\"/xl/workbook.xml\" "
-          "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-          "<Override PartName=\"/xl/worksheets/sheet1.xml\" "
-          "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-          "<Override PartName=\"/xl/styles.xml\" "
-          "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-          "<Override PartName=\"/xl/sharedStrings.xml\" "
-          "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>"));
   HOPTAC_TRY(impl->AddSmallPart(
       "_rels/.rels", decl +
                          "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                          "<Relationship Id=\"rId1\" "
                          "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
                          "Target=\"xl/workbook.xml\"/></Relationships>"));
-  HOPTAC_TRY(impl->AddSmallPart(
-      "xl/workbook.xml", decl +
-                             "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-                             "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-                             "<bookViews><workbookView/></bookViews><sheets><sheet name=\"" +
-                             XmlEscapeAttribute(name) + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets>" + print_titles +
-                             "</workbook>"));
-  HOPTAC_TRY(impl->AddSmallPart(
-      "xl/_rels/workbook.xml.rels",
-      decl + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-             "<Relationship Id=\"rId1\" "
-             "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
-             "Target=\"worksheets/sheet1.xml\"/>"
-             "<Relationship Id=\"rId2\" "
-             "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
-             "Target=\"styles.xml\"/>"
-             "<Relationship Id=\"rId3\" "
-             "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" "
-             "Target=\"sharedStrings.xml\"/></Relationships>"));
   HOPTAC_ASSIGN_OR_RETURN(std::string styles, StylesXml(options.styles));
   HOPTAC_TRY(impl->AddSmallPart("xl/styles.xml", styles));
-  // The sheet comes last; its local header is rewritten with the CRC and sizes at the end.
-  impl->sheet.name = "xl/worksheets/sheet1.xml";
-  impl->sheet.offset = impl->offset;
-  HOPTAC_TRY(impl->WriteRaw(LocalHeader(impl->sheet)));
-  impl->xml.reserve(kChunkBytes + 64 * 1024);
-  impl->StartCompressor();
+  // The sheets come next, each streamed; its local header is rewritten with the CRC and sizes when it
+  // ends. The parts naming the sheets are written at Close().
+  HOPTAC_TRY(impl->StartSheet(std::move(name)));
   return std::unique_ptr<XlsxStreamWriter>(new XlsxStreamWriter(std::move(impl)));
 }
 
@@ -744,6 +789,12 @@ Status XlsxStreamWriter::Merge(size_t first_row, size_t first_column, size_t las
 }
 
 size_t XlsxStreamWriter::rows_written() const { return impl_->rows; }
+
+Status XlsxStreamWriter::NextSheet(const std::string& name) {
+  if (impl_->closed) return Error::Internal("xlsx: a sheet after Close()");
+  HOPTAC_TRY(impl_->FinishSheet());
+  return impl_->StartSheet(name);
+}
 
 Status XlsxStreamWriter::Close() {
   if (impl_->closed) return Ok();

@@ -111,8 +111,12 @@ class XlsxStreamWriter {
   // Merges a range of rows and columns (0-based, inclusive; written or not yet). The
   // value is the top-left cell's. Ranges must not overlap (Excel refuses such files).
   Status Merge(size_t first_row, size_t first_column, size_t last_row, size_t last_column);
-  // Rows written so far: the 0-based number of the next row.
+  // Rows written so far in the current sheet: the 0-based number of the next row.
   size_t rows_written() const;
+  // Ends the current sheet and starts another, named `name` (1–31 characters, none of : \ / ? * [ ],
+  // not a name used before); rows, header and merges then go to it. The options (columns, styles,
+  // page) apply to every sheet; only the first is selected and has the print titles.
+  Status NextSheet(const std::string& name);
   // Finishes the sheet, writes the other parts and the zip directory. Idempotent.
   Status Close();
 

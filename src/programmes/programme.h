@@ -53,6 +53,7 @@ struct Definition {
 inline constexpr size_t kMaxTitleLength = 500;   // bytes, after normalisation
 inline constexpr size_t kMaxTextLength = 20000;  // a content's text, notes
 inline constexpr size_t kMaxCodeLength = 60;
+inline constexpr int kMaxProgrammeYears = 30;  // a programme's period, from its first to its last year
 inline constexpr int64_t kMaxTargetValue = 1'000'000'000'000'000;  // 10^18: money in đồng fits
 
 struct Contact {

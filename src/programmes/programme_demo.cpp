@@ -35,6 +35,22 @@ TargetInput Manual(int content, std::string title, Date deadline, int64_t target
   return t;
 }
 
+// Measured from the activities of `programme` (activities.activities) or its placements.
+TargetInput FromActivities(int content, std::string title, Date deadline, int64_t target, bool yearly,
+                           std::string source, std::string measure, Filters filters, int64_t programme) {
+  TargetInput t;
+  t.content = content;
+  t.title = std::move(title);
+  t.deadline = deadline;
+  t.target = target;
+  t.cadence = yearly ? "yearly" : "once";
+  t.source = std::move(source);
+  t.measure = std::move(measure);
+  filters.emplace_back("programme", std::to_string(programme));
+  t.filters = std::move(filters);
+  return t;
+}
+
 // Creates the partner unless one of that name exists in that scope; its id.
 Result<int64_t> PartnerOf(ProgrammeService& service, const auth::Principal& who, const std::string& name,
                           const std::string& kind, const std::string& province, std::vector<Contact> contacts) {
@@ -125,6 +141,9 @@ Result<DemoProgrammes> LoadDemoProgrammes(ProgrammeService& service, const auth:
             {Figure(3, "30.000 lao động nữ làm việc trong HTX (2030)", D(2030, 12, 31), 30000, "workers_female",
                     {{"kind", "cooperative"}}),
              {}},
+            {FromActivities(4, "Bồi dưỡng 1.000 lượt cán bộ quản lý nữ của HTX (2030)", D(2030, 12, 31), 1000, false,
+                            "activities", "female", {{"type", "training"}}, made.id),
+             {}},
             {Manual(4, "100% cán bộ quản lý nữ của HTX được bồi dưỡng (%)", D(2030, 12, 31), 100, false),
              {{D(2024, 12, 31), 38, "Báo cáo sơ kết năm 2024 của Liên minh HTX Việt Nam"},
               {std::min(today, D(2025, 12, 31)), 52, "Báo cáo tổng kết năm 2025"}}},
@@ -163,26 +182,25 @@ Result<DemoProgrammes> LoadDemoProgrammes(ProgrammeService& service, const auth:
     p.partners = std::vector<int64_t>{youth};
     HOPTAC_ASSIGN_OR_RETURN(Programme made, service.CreateProgramme(who, p));
     ++counts.programmes;
-    HOPTAC_TRY(
-        AddTargets(service, who, made.id,
-                   {
-                       {Manual(2, "Mỗi năm ít nhất một lớp bồi dưỡng sáng lập viên HTX", D(2025, 12, 31), 1, true),
-                        {{D(2023, 9, 14), 1, "Lớp bồi dưỡng sáng lập viên HTX, 45 học viên"},
-                         {D(2024, 10, 8), 1, "Lớp bồi dưỡng sáng lập viên HTX, 52 học viên"}}},
-                       {Count(3, "Ít nhất 6 HTX thanh niên thành lập mới", D(2025, 12, 31), 6,
-                              {{"kind", "cooperative"},
-                               {"youth", "true"},
-                               {"founded_from", "2023-01-01"},
-                               {"founded_to", "2025-12-31"}}),
-                        {}},
-                       {Manual(5, "Khảo sát mức độ hài lòng của HTX mỗi năm", D(2025, 12, 31), 1, true),
-                        {{D(2023, 12, 15), 1, "Phiếu khảo sát 120 HTX"},
-                         {D(2024, 12, 20), 1, "Phiếu khảo sát 134 HTX"},
-                         {D(2025, 12, 18), 1, "Phiếu khảo sát 141 HTX"}}},
-                       {Manual(6, "Giới thiệu 150 lao động trẻ vào làm việc tại HTX", D(2025, 12, 31), 150, false),
-                        {{D(2023, 12, 31), 40, "Báo cáo năm 2023"}, {D(2024, 12, 31), 95, "Báo cáo năm 2024"}}},
-                   },
-                   counts));
+    HOPTAC_TRY(AddTargets(service, who, made.id,
+                          {
+                              {FromActivities(2, "Mỗi năm ít nhất một lớp bồi dưỡng sáng lập viên HTX", D(2025, 12, 31),
+                                              1, true, "activities", "count", {{"type", "training"}}, made.id),
+                               {}},
+                              {Count(3, "Ít nhất 6 HTX thanh niên thành lập mới", D(2025, 12, 31), 6,
+                                     {{"kind", "cooperative"},
+                                      {"youth", "true"},
+                                      {"founded_from", "2023-01-01"},
+                                      {"founded_to", "2025-12-31"}}),
+                               {}},
+                              {FromActivities(5, "Khảo sát mức độ hài lòng của HTX mỗi năm", D(2025, 12, 31), 1, true,
+                                              "activities", "count", {{"type", "survey"}}, made.id),
+                               {}},
+                              {FromActivities(6, "Giới thiệu 150 lao động trẻ vào làm việc tại HTX", D(2025, 12, 31),
+                                              150, false, "placements", "count", {}, made.id),
+                               {}},
+                          },
+                          counts));
   }
   return counts;
 }

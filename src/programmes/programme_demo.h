@@ -1,9 +1,10 @@
 // The demo programmes `hoptac demo` adds after the registry's demo data (issue 16, item 7), so that
 // `make run` shows live progress: the national plan for Decision 01/QĐ-TTg (women-managed
 // cooperatives to 2030) with its 2025 and 2030 targets, and a provincial Youth Union coordination
-// programme 2023–2025 with its six contents and targets, with their partners. Targets that the
-// registry answers are measured from it; the others (training classes, surveys, young workers
-// placed) carry manual values until activities and placements measure them.
+// programme 2023–2025 with its six contents and targets, with their partners. Targets are
+// measured from the registry, from the programme's activities and placements (training classes,
+// surveys, women managers trained, young workers placed: the activities' demo adds them), or
+// carry manual values (the share of women managers trained).
 //
 // Idempotent: a programme whose code exists is left alone (a second `hoptac demo` adds nothing).
 //

@@ -2,96 +2,16 @@
 
 #include <cmath>
 
+#include "io/json_reader.h"
+
 namespace hoptac::programmes {
 namespace json = boost::json;
 
 namespace {
 
-// Reads typed members, collecting one field error per bad member (path-qualified).
-class Reader {
- public:
-  std::optional<std::string> String(const json::object& o, std::string_view name, const std::string& path,
-                                    bool required = false) {
-    const json::value* v = o.if_contains(name);
-    if (!v || v->is_null()) {
-      if (required) errors_.push_back({path, "required", "field.required", {}});
-      return std::nullopt;
-    }
-    if (!v->is_string()) return Wrong(path, "string");
-    return std::string(v->as_string());
-  }
-  std::optional<int64_t> Integer(const json::object& o, std::string_view name, const std::string& path,
-                                 bool required = false) {
-    const json::value* v = o.if_contains(name);
-    if (!v || v->is_null()) {
-      if (required) errors_.push_back({path, "required", "field.required", {}});
-      return std::nullopt;
-    }
-    if (v->is_int64()) return v->as_int64();
-    if (v->is_uint64() && v->as_uint64() <= static_cast<uint64_t>(INT64_MAX))
-      return static_cast<int64_t>(v->as_uint64());
-    if (v->is_double() && std::trunc(v->as_double()) == v->as_double() && std::fabs(v->as_double()) < 9e18)
-      return static_cast<int64_t>(v->as_double());
-    Wrong(path, "integer");
-    return std::nullopt;
-  }
-  // A date "YYYY-MM-DD"; `present` tells whether the member was there (null or a value).
-  std::optional<Date> DateOf(const json::object& o, std::string_view name, const std::string& path,
-                             bool required = false, bool* present = nullptr) {
-    const json::value* v = o.if_contains(name);
-    if (present) *present = v != nullptr;
-    if (!v || v->is_null()) {
-      if (required) errors_.push_back({path, "required", "field.required", {}});
-      return std::nullopt;
-    }
-    if (!v->is_string()) {
-      Wrong(path, "string");
-      return std::nullopt;
-    }
-    std::optional<Date> d = Date::ParseIso(std::string(v->as_string()));
-    if (!d) errors_.push_back({path, "invalid_date", "field.invalid_date", {std::string(v->as_string())}});
-    return d;
-  }
-  const json::array* Array(const json::object& o, std::string_view name, const std::string& path) {
-    const json::value* v = o.if_contains(name);
-    if (!v || v->is_null()) return nullptr;
-    if (!v->is_array()) {
-      Wrong(path, "array");
-      return nullptr;
-    }
-    return &v->as_array();
-  }
-  const json::object* Object(const json::value& v, const std::string& path) {
-    if (!v.is_object()) {
-      Wrong(path, "object");
-      return nullptr;
-    }
-    return &v.as_object();
-  }
-  void Unknown(const json::object& o, std::initializer_list<std::string_view> allowed, const std::string& prefix) {
-    for (const auto& member : o) {
-      bool known = false;
-      for (std::string_view a : allowed) known = known || member.key() == a;
-      if (!known) {
-        std::string at = prefix.empty() ? std::string(member.key()) : prefix + "." + std::string(member.key());
-        errors_.push_back({at, "unknown_parameter", "field.unknown_parameter", {std::string(member.key())}});
-      }
-    }
-  }
-  void Type(const std::string& path, const char* type) { Wrong(path, type); }
-  Status Finish() { return errors_.empty() ? Ok() : Status(Error::InvalidFields(std::move(errors_))); }
+using Reader = io::JsonReader;
 
- private:
-  std::nullopt_t Wrong(const std::string& path, const char* type) {
-    errors_.push_back({path, "invalid_type", "field.invalid_type", {type}});
-    return std::nullopt;
-  }
-  std::vector<FieldError> errors_;
-};
-
-std::string At(std::string_view list, size_t i, std::string_view member) {
-  return std::string(list) + "[" + std::to_string(i) + "]." + std::string(member);
-}
+using io::At;
 
 json::value DateOrNull(const std::optional<Date>& d) { return d ? json::value(d->ToIso()) : json::value(nullptr); }
 
@@ -221,7 +141,9 @@ Result<ProgrammeInput> ReadProgrammeInput(const json::object& body) {
       const json::object* o = r.Object((*list)[i], "contents[" + std::to_string(i) + "]");
       if (!o) continue;
       Content c;
-      c.number = static_cast<int>(r.Integer(*o, "number", At("contents", i, "number"), true).value_or(0));
+      // Out of int's range reads as 0, which the service refuses as out of range (never wraps).
+      const int64_t number = r.Integer(*o, "number", At("contents", i, "number"), true).value_or(0);
+      c.number = number >= 1 && number <= 999 ? static_cast<int>(number) : 0;
       c.text = r.String(*o, "text", At("contents", i, "text"), true).value_or("");
       r.Unknown(*o, {"number", "text"}, "contents[" + std::to_string(i) + "]");
       in.contents->push_back(std::move(c));
@@ -245,7 +167,7 @@ Result<ProgrammeInput> ReadProgrammeInput(const json::object& body) {
 Result<TargetInput> ReadTargetInput(const json::object& body) {
   Reader r;
   TargetInput in;
-  if (auto c = r.Integer(body, "content", "content")) in.content = static_cast<int>(*c);
+  if (auto c = r.Integer(body, "content", "content")) in.content = *c >= 0 && *c <= 999 ? static_cast<int>(*c) : -1;
   in.title = r.String(body, "title", "title");
   in.cadence = r.String(body, "cadence", "cadence");
   in.deadline = r.DateOf(body, "deadline", "deadline");

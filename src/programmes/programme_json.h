@@ -59,6 +59,9 @@ Result<ValueInput> ReadValueInput(const boost::json::object& body);
 // ---- Answers and audit ----
 
 boost::json::object PartnerJson(const Partner& p);
+// A document attached to a programme, in the API's answers and the audit rows alike: id, name,
+// content_type, size, sha256, created_by, created_at_ms (never its bytes).
+
 // Without targets; ProgrammeJson with targets adds "targets" (each with its progress).
 boost::json::object ProgrammeJson(const Programme& p);
 boost::json::object TargetJson(const Target& t);

@@ -315,6 +315,10 @@ Status ProgrammeService::CheckProgramme(const Principal& who, Connection& conn, 
   if (!p.province_code.empty() && !units_->Find(geo::AdminLevel::kProvince, p.province_code, Today()))
     c.Add({"province", "unknown_province", "field.unknown_province", {p.province_code}});
   if (p.to < p.from) c.Add({"from", "from_after_to", "field.from_after_to", {p.from.ToIso(), p.to.ToIso()}});
+  // Progress asks one question per year of a yearly target: a period of centuries (a typo such as
+  // 2025 → 2205) would make every read of the programme ask hundreds of them.
+  else if (p.to.year() - p.from.year() >= kMaxProgrammeYears)
+    c.Add({"to", "period_too_long", "field.programme_period_too_long", {std::to_string(kMaxProgrammeYears)}});
   p.signatories = c.Text("signatories", p.signatories, false, kMaxTitleLength);
   for (size_t i = 0; i < p.review.size(); ++i)
     c.Enum("review[" + std::to_string(i) + "]", p.review[i], kReviewCadences);

@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "attachments/owner.h"
 #include "auth/principal.h"
 #include "base/result.h"
 #include "geo/admin_unit.h"
@@ -48,7 +49,7 @@ struct TargetView {
   Progress progress;
 };
 
-class ProgrammeService {
+class ProgrammeService : public attachments::DocumentOwner {
  public:
   using NowMs = std::function<int64_t()>;
   ProgrammeService(storage::Db& db, std::shared_ptr<const geo::AdminUnitDirectory> units,
@@ -83,6 +84,19 @@ class ProgrammeService {
   Result<TargetView> AddValue(const auth::Principal& who, int64_t programme_id, int64_t target_id,
                               const ValueInput& input);
   Status DeleteValue(const auth::Principal& who, int64_t programme_id, int64_t target_id, int64_t value_id);
+
+  // Documents attached to a programme (programme_documents.cpp; src/attachments keeps them):
+  // read as the programme is read, written as it is written, each write audited
+  // ("programme.document_add" / "programme.document_delete", object "programme", with the
+  // document's name, size and SHA-256, never its bytes). `name` is the client's file name.
+  Result<std::vector<attachments::Attachment>> Documents(const auth::Principal& who,
+                                                         int64_t programme_id) const override;
+  Result<attachments::Attachment> AddDocument(const auth::Principal& who, int64_t programme_id, const std::string& name,
+                                              std::string_view bytes) override;
+  // The document and its bytes.
+  Result<std::pair<attachments::Attachment, std::string>> Document(const auth::Principal& who, int64_t programme_id,
+                                                                   int64_t document_id) const override;
+  Status DeleteDocument(const auth::Principal& who, int64_t programme_id, int64_t document_id) override;
 
   // Today in Vietnam (UTC+7), from the clock.
   Date Today() const;

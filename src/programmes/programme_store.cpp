@@ -1,5 +1,6 @@
 #include "programmes/programme_store.h"
 
+#include "base/lists.h"
 #include "programmes/programme_json.h"
 
 namespace hoptac::programmes {
@@ -12,27 +13,6 @@ using storage::Text;
 using storage::Value;
 
 std::string DateText(const std::optional<Date>& d) { return d ? d->ToIso() : std::string(); }
-
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) {
-    if (!out.empty()) out += ",";
-    out += s;
-  }
-  return out;
-}
-
-std::vector<std::string> Split(std::string_view text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t comma = text.find(',', start);
-    if (comma == std::string_view::npos) comma = text.size();
-    if (comma > start) out.emplace_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
 
 Result<int64_t> Returning(Connection& conn, std::string_view sql, std::initializer_list<Value> params) {
   HOPTAC_ASSIGN_OR_RETURN(auto row, conn.QueryOne(sql, params));
@@ -82,7 +62,7 @@ Programme ReadProgramme(const RowView& row) {
   p.status = std::string(row.GetText(8));
   p.signed_on = Date::ParseIso(row.GetText(9));
   p.signatories = std::string(row.GetText(10));
-  p.review = Split(row.GetText(11));
+  p.review = SplitCommaList(row.GetText(11));
   p.legal_basis = LegalBasisFromText(row.GetText(12));
   p.contents = ContentsFromText(row.GetText(13));
   p.created_at_ms = row.GetInt(14);
@@ -120,7 +100,7 @@ Target ReadTarget(const RowView& row) {
   t.programme_id = row.GetInt(1);
   t.content = static_cast<int>(row.GetInt(2));
   t.title = std::string(row.GetText(3));
-  t.provinces = Split(row.GetText(4));
+  t.provinces = SplitCommaList(row.GetText(4));
   t.deadline = Date::ParseIso(row.GetText(5)).value_or(Date());
   t.cadence = std::string(row.GetText(6));
   t.target = row.GetInt(7);
@@ -218,7 +198,7 @@ Status InsertProgramme(Connection& conn, Programme& p) {
                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
                       {Text(p.code), Text(p.title), Text(p.title_en), Text(p.kind), Text(p.province_code),
                        Text(p.from.ToIso()), Text(p.to.ToIso()), Text(p.status), Text(DateText(p.signed_on)),
-                       Text(p.signatories), Text(Join(p.review)), Text(LegalBasisText(p.legal_basis)),
+                       Text(p.signatories), Text(JoinCommaList(p.review)), Text(LegalBasisText(p.legal_basis)),
                        Text(ContentsText(p.contents)), Int(p.created_at_ms), Int(p.updated_at_ms)}));
   return WritePartnerIds(conn, p);
 }
@@ -229,8 +209,9 @@ Status UpdateProgramme(Connection& conn, const Programme& p) {
       "to_date = $7, status = $8, signed_on = $9, signatories = $10, review = $11, legal_basis = $12, contents = $13, "
       "updated_at_ms = $14 WHERE id = $15",
       {Text(p.code), Text(p.title), Text(p.title_en), Text(p.kind), Text(p.province_code), Text(p.from.ToIso()),
-       Text(p.to.ToIso()), Text(p.status), Text(DateText(p.signed_on)), Text(p.signatories), Text(Join(p.review)),
-       Text(LegalBasisText(p.legal_basis)), Text(ContentsText(p.contents)), Int(p.updated_at_ms), Int(p.id)}));
+       Text(p.to.ToIso()), Text(p.status), Text(DateText(p.signed_on)), Text(p.signatories),
+       Text(JoinCommaList(p.review)), Text(LegalBasisText(p.legal_basis)), Text(ContentsText(p.contents)),
+       Int(p.updated_at_ms), Int(p.id)}));
   return WritePartnerIds(conn, p);
 }
 
@@ -302,10 +283,10 @@ Status InsertTarget(Connection& conn, Target& t) {
                 "cadence, target_value, baseline, source, indicator_source, measure, filters, position, "
                 "created_at_ms, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
                 "$14, $15) RETURNING id",
-                {Int(t.programme_id), Int(t.content), Text(t.title), Text(Join(t.provinces)), Text(t.deadline.ToIso()),
-                 Text(t.cadence), Int(t.target), Int(t.baseline), Text(t.source), Text(t.definition.source),
-                 Text(t.definition.measure), Text(FiltersJsonText(t.definition.filters)), Int(t.position),
-                 Int(t.created_at_ms), Int(t.updated_at_ms)}));
+                {Int(t.programme_id), Int(t.content), Text(t.title), Text(JoinCommaList(t.provinces)),
+                 Text(t.deadline.ToIso()), Text(t.cadence), Int(t.target), Int(t.baseline), Text(t.source),
+                 Text(t.definition.source), Text(t.definition.measure), Text(FiltersJsonText(t.definition.filters)),
+                 Int(t.position), Int(t.created_at_ms), Int(t.updated_at_ms)}));
   return Ok();
 }
 
@@ -314,8 +295,8 @@ Status UpdateTarget(Connection& conn, const Target& t) {
       "UPDATE programme_targets SET content_number = $1, title = $2, provinces = $3, deadline = $4, cadence = $5, "
       "target_value = $6, baseline = $7, source = $8, indicator_source = $9, measure = $10, filters = $11, "
       "updated_at_ms = $12 WHERE id = $13",
-      {Int(t.content), Text(t.title), Text(Join(t.provinces)), Text(t.deadline.ToIso()), Text(t.cadence), Int(t.target),
-       Int(t.baseline), Text(t.source), Text(t.definition.source), Text(t.definition.measure),
+      {Int(t.content), Text(t.title), Text(JoinCommaList(t.provinces)), Text(t.deadline.ToIso()), Text(t.cadence),
+       Int(t.target), Int(t.baseline), Text(t.source), Text(t.definition.source), Text(t.definition.measure),
        Text(FiltersJsonText(t.definition.filters)), Int(t.updated_at_ms), Int(t.id)}));
   return Ok();
 }

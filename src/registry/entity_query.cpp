@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "base/lists.h"
 #include "registry/finder.h"
 #include "text/fold.h"
 
@@ -121,20 +122,7 @@ const std::vector<std::string_view>& EntityFilterNames() {
   return names;
 }
 
-std::vector<std::string> SplitFilterList(std::string_view text) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i <= text.size()) {
-    size_t j = text.find(',', i);
-    if (j == std::string_view::npos) j = text.size();
-    std::string_view item = text.substr(i, j - i);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) out.emplace_back(item);
-    i = j + 1;
-  }
-  return out;
-}
+std::vector<std::string> SplitFilterList(std::string_view text) { return SplitCommaList(text); }
 
 const std::vector<std::string_view>& SharedFilterNames() {
   static const std::vector<std::string_view> names = {

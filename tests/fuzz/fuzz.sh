@@ -13,7 +13,7 @@
 # one is an error, never a skip.
 set -euo pipefail
 
-HARNESSES=(csv xlsx json_body query period)
+HARNESSES=(csv xlsx json_body query period attachment)
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 

@@ -36,6 +36,12 @@ try {
     stats: await routeExists('GET', '/api/v1/stats/entities'),
     imports: await routeExists('GET', '/api/v1/imports'),
     reports: await routeExists('GET', '/api/v1/reports/due'),
+    // The activities' files: participant lists and activities imported and exported.
+    activityFiles: await routeExists('GET', '/api/v1/activities/1/participants/export'),
+    // The petitions (issue 17): their themes answer once the capability is in the server.
+    petitions: await routeExists('GET', '/api/v1/petition-themes'),
+    // The surveys: questionnaires, campaigns and the answer page (issue 17).
+    surveys: await routeExists('GET', '/api/v1/surveys'),
   };
   const ctx = {
     base: server.base,

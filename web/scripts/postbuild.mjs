@@ -4,6 +4,8 @@
 //   - sign-in: the entry and the sign-in page (someone not signed in opening any address);
 //   - dashboard: the entry, the signed-in shell and the dashboard route (a signed-in user opening
 //     the app), before ECharts and the map outlines, which load on demand.
+// The survey answer page (answer.html, for /s/{token}) is a page of its own, without React: its
+// JavaScript (raw, before gzip) must stay under 100 KB, and must not pull in React or antd.
 // A route's size is what navigating to it from the shell loads; "opened directly" adds the entry
 // and the shell (a bookmark of that page). Sizes are of the JavaScript and CSS, gzipped (level 9).
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -63,7 +65,7 @@ const find = (suffix) => {
   return key;
 };
 
-const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
+const entry = manifest['index.html'] ? 'index.html' : Object.keys(manifest).find((k) => manifest[k].isEntry && k !== 'answer.html');
 const shell = find('Shell.tsx');
 const login = find('account/LoginPage.tsx');
 const dashboard = find('dashboard/DashboardPage.tsx');
@@ -102,6 +104,26 @@ console.log(`  ${'route: beyond the shell (sign-in: the entry)'.padEnd(52)} ${'o
 for (const r of routes) console.log(col(`  ${r.name}`, r.own, `  ${kb(r.direct).padStart(15)}`));
 console.log('  on demand, beyond the shell');
 for (const r of onDemand) console.log(col(`  ${r.name}`, r.own));
+
+// The answer page: its own entry and what it imports, raw and gzipped.
+const ANSWER_BUDGET = 100 * 1024;
+const answerJs = manifest['answer.html'] ? [...files('answer.html')].filter((f) => f.endsWith('.js')) : [];
+const answerRaw = answerJs.reduce((n, f) => n + statSync(join(out, f)).size, 0);
+const answerText = answerJs.map((f) => readFileSync(join(out, f), 'utf8')).join('\n');
+const answerReact = /Symbol\.for\(["']react\.|__REACT_DEVTOOLS|ant-design/.test(answerText);
+console.log(col('answer page /s/{token} (JavaScript, gzipped)', sum(new Set(answerJs)), `  raw ${kb(answerRaw)}, budget ${kb(ANSWER_BUDGET)} raw`));
+if (!manifest['answer.html']) {
+  console.error('hoptac web: answer.html is not built (vite.config.ts build.rollupOptions.input)');
+  process.exit(1);
+}
+if (answerRaw > ANSWER_BUDGET) {
+  console.error(`hoptac web: the answer page's JavaScript is ${kb(answerRaw)}, over its ${kb(ANSWER_BUDGET)} budget`);
+  process.exit(1);
+}
+if (answerReact) {
+  console.error("hoptac web: the answer page's JavaScript pulls in React or antd; it must stay plain DOM");
+  process.exit(1);
+}
 let over = false;
 for (const s of screens) {
   const ok = s.bytes <= BUDGET;
@@ -118,6 +140,7 @@ writeFileSync(
       shell: sum(minus(shellFiles, entryFiles)),
       routes: Object.fromEntries(routes.map((r) => [r.name, { own: r.own, direct: r.direct }])),
       onDemand: Object.fromEntries(onDemand.map((r) => [r.name, r.own])),
+      answerPage: { gzip: sum(new Set(answerJs)), raw: answerRaw, budget: ANSWER_BUDGET },
     },
     null,
     1,

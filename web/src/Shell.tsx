@@ -23,12 +23,14 @@ const NotFoundPage = lazy(() => import('./app/NotFoundPage'));
 // The bell of due reports loads after the first screen, for the roles that report or review.
 const DueBell = lazy(() => import('./reports/DueBell'));
 
-// The header's links; administration's entries follow, flat in the drawer and behind one
-// "Quản trị" menu button in the header (ten links do not fit 1280 px).
+// The header's links; the alliance's work (programmes, activities, petitions, surveys) and
+// administration follow, flat in the drawer and behind one menu button each in the header (fourteen
+// links do not fit 1280 px).
 function NavLinks({ onNavigate, grouped }: { onNavigate?: () => void; grouped?: boolean }) {
   const { t } = useI18n();
   const { user } = useSession();
   const { pathname } = useLocation();
+  const work = menuEntries(routes, user?.role, 'work');
   const admin = menuEntries(routes, user?.role, 'admin');
   const link = ({ path, menu }: (typeof admin)[number]) => (
     <NavLink key={path} to={path} end={path === '/'} onClick={onNavigate}>
@@ -36,18 +38,21 @@ function NavLinks({ onNavigate, grouped }: { onNavigate?: () => void; grouped?: 
       {t(menu.labelKey)}
     </NavLink>
   );
+  const group = (entries: typeof admin, labelKey: 'nav.work' | 'nav.admin', testId: string) =>
+    grouped && entries.length > 0 ? (
+      <MenuButton items={entries.map(({ path, menu }) => ({ key: path, label: <Link to={path}>{t(menu.labelKey)}</Link> }))}>
+        <button type="button" className={`nav-group${entries.some((a) => pathname.startsWith(a.path)) ? ' active' : ''}`} data-testid={testId}>
+          {t(labelKey)} <DownOutlined aria-hidden="true" style={{ fontSize: 10 }} />
+        </button>
+      </MenuButton>
+    ) : (
+      entries.map(link)
+    );
   return (
     <>
       {menuEntries(routes, user?.role).map(link)}
-      {grouped && admin.length > 0 ? (
-        <MenuButton items={admin.map(({ path, menu }) => ({ key: path, label: <Link to={path}>{t(menu.labelKey)}</Link> }))}>
-          <button type="button" className={`nav-group${admin.some((a) => pathname.startsWith(a.path)) ? ' active' : ''}`} data-testid="nav-admin">
-            {t('nav.admin')} <DownOutlined aria-hidden="true" style={{ fontSize: 10 }} />
-          </button>
-        </MenuButton>
-      ) : (
-        admin.map(link)
-      )}
+      {group(work, 'nav.work', 'nav-work')}
+      {group(admin, 'nav.admin', 'nav-admin')}
     </>
   );
 }

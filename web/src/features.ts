@@ -2,14 +2,17 @@
 // menu entry, roles: app/feature.ts); the shell builds its <Routes> and its menus from this list
 // alone. A new feature adds its import and one line below.
 import { routes as account } from './account/routes';
+import { routes as activities } from './activities/routes';
 import { routes as admin } from './admin/routes';
 import type { RouteDescriptor } from './app/feature';
 import { routes as dashboard } from './dashboard/routes';
 import { routes as imports } from './imports/routes';
+import { routes as petitions } from './petitions/routes';
 import { routes as pivot } from './pivot/routes';
 import { routes as programmes } from './programmes/routes';
 import { routes as registry } from './registry/routes';
 import { routes as reports } from './reports/routes';
+import { routes as surveys } from './surveys/routes';
 import { routes as views } from './views/routes';
 
 export const features = {
@@ -18,6 +21,9 @@ export const features = {
   registry,
   reports,
   programmes,
+  activities,
+  petitions,
+  surveys,
   imports,
   admin,
   views,

@@ -11,10 +11,13 @@ describe('features', () => {
     const paths = routes.map((r) => r.path);
     expect(new Set(paths).size).toBe(paths.length);
     expect([...paths].sort()).toEqual([
-      '/', '/account', '/admin/audit', '/admin/tokens', '/admin/users', '/imports', '/partners', '/partners/:id', '/pivot', '/programmes',
+      '/', '/account', '/activities', '/activities/:id', '/activities/:id/edit', '/activities/new', '/admin/audit', '/admin/petition-themes',
+      '/admin/tokens', '/admin/users', '/imports', '/partners', '/partners/:id', '/petitions', '/petitions/:id', '/petitions/:id/edit',
+      '/petitions/answers', '/petitions/new', '/petitions/stats', '/pivot', '/placements', '/programmes',
       '/programmes/:id', '/programmes/:id/edit', '/programmes/new', '/registry', '/registry/:id',
       '/registry/:id/edit', '/registry/new', '/reports', '/reports/:id', '/reports/:id/print', '/reports/completeness',
-      '/reports/grid', '/reports/inbox', '/reports/table', '/views',
+      '/reports/grid', '/reports/inbox', '/reports/table', '/surveys', '/surveys/:id', '/surveys/campaigns', '/surveys/campaigns/:id',
+      '/surveys/campaigns/:id/results', '/surveys/campaigns/new', '/views',
     ]);
     for (const r of routes) expect(r.page.$$typeof, r.path).toBe(Symbol.for('react.lazy'));
     // Only the printout is shown without the header.
@@ -22,14 +25,17 @@ describe('features', () => {
   });
 
   it('each own the paths under their folder name', () => {
-    expect(Object.keys(features)).toEqual(['dashboard', 'pivot', 'registry', 'reports', 'programmes', 'imports', 'admin', 'views', 'account']);
+    expect(Object.keys(features)).toEqual([
+      'dashboard', 'pivot', 'registry', 'reports', 'programmes', 'activities', 'petitions', 'surveys', 'imports', 'admin', 'views', 'account',
+    ]);
     expect(features.registry.every((r) => r.path.startsWith('/registry'))).toBe(true);
     expect(features.admin.every((r) => r.path.startsWith('/admin/'))).toBe(true);
+    expect(features.surveys.every((r) => r.path.startsWith('/surveys'))).toBe(true);
   });
 
   it('build the navigation each role has always seen, in the same order', () => {
     const everyone = ['/ nav.dashboard', '/pivot nav.pivot', '/registry nav.registry'];
-    const reporting = [...everyone, '/reports nav.reports', '/programmes nav.programmes'];
+    const reporting = [...everyone, '/reports nav.reports'];
     const editor = [...reporting, '/imports nav.imports'];
     // Province accounts also enter their province's annual figures in the grid.
     const grid = (list: string[]) => [...list.slice(0, 4), '/reports/grid reports.tab.grid', ...list.slice(4)];
@@ -38,17 +44,27 @@ describe('features', () => {
       province_admin: grid(editor),
       national_officer: editor,
       province_officer: grid(editor),
-      partner: [...everyone, '/programmes nav.programmes'],
+      partner: everyone,
       cooperative: reporting,
     };
     for (const role of ROLES) expect(nav(role), role).toEqual(expected[role]);
-    expect(nav(undefined)).toEqual([...everyone, '/programmes nav.programmes']);
+    expect(nav(undefined)).toEqual(everyone);
   });
 
-  it("put users and the audit log in administrators' 'Quản trị' menu", () => {
+  it("put the alliance's work in the header's 'Công tác' menu: petitions and surveys for officials and cooperatives", () => {
+    const all = ['/programmes', '/activities', '/petitions', '/surveys'];
+    for (const role of ROLES)
+      expect(menuEntries(routes, role, 'work').map((r) => r.path), role).toEqual(role === 'partner' ? ['/programmes', '/activities'] : all);
+  });
+
+  it("put users and the audit log in administrators' 'Quản trị' menu, the petitions' themes in national administrators'", () => {
     for (const role of ROLES)
       expect(menuEntries(routes, role, 'admin').map((r) => r.path), role).toEqual(
-        role === 'national_admin' || role === 'province_admin' ? ['/admin/users', '/admin/audit'] : [],
+        role === 'national_admin'
+          ? ['/admin/users', '/admin/audit', '/admin/petition-themes']
+          : role === 'province_admin'
+            ? ['/admin/users', '/admin/audit']
+            : [],
       );
   });
 

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { catalogues, translate } from '../src/i18n/catalogue';
 import { en } from '../src/i18n/en';
 import { vi } from '../src/i18n/vi';
+import { vi as activities } from '../src/activities/strings';
+import { vi as petitions } from '../src/petitions/strings';
 import { vi as programmes } from '../src/programmes/strings';
+import { vi as surveys } from '../src/surveys/strings';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -31,8 +34,8 @@ describe('catalogues', () => {
       for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z_.]+)'/g)) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(100);
-    // The programmes pages' own texts load with them (src/programmes/strings.ts).
-    const missing = [...used].filter((k) => !(k in vi) && !(k in programmes));
+    // The programmes', activities', petitions' and surveys' pages' own texts load with them (their folders' strings.ts).
+    const missing = [...used].filter((k) => !(k in vi) && !(k in programmes) && !(k in activities) && !(k in petitions) && !(k in surveys));
     expect(missing).toEqual([]);
   });
 

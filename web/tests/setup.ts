@@ -30,3 +30,8 @@ window.getComputedStyle = (elt: Element, pseudo?: string | null) => style(elt, p
 // Tests render in either language at once: the English catalogue (a lazily loaded chunk in the app) is loaded first.
 import { loadCatalogue } from '../src/i18n/catalogue';
 await loadCatalogue('en');
+
+// The CI machine's two cores are shared (make test runs two suites at once): a state update after a
+// mocked answer can take more than testing-library's default second to show.
+import { configure } from '@testing-library/react';
+configure({ asyncUtilTimeout: 5000 });

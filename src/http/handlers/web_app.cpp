@@ -38,6 +38,19 @@ application (it needs Node.js ≥ 20.19 and npm). To build it in: install them
 </ul></body></html>
 )html";
 
+constexpr const char* kPageNotBuiltHtml = R"html(<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>hoptac — trang chưa được dựng / page not built</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.55}</style>
+</head><body><h1>Trang này chưa được dựng</h1>
+<p>Bản <code>hoptac</code> này được dựng khi chưa có ứng dụng web, nên chưa có trang để trả lời phiếu khảo sát.
+Xin liên hệ Liên minh Hợp tác xã đã gửi đường dẫn này.</p>
+<h2 lang="en">This page was not built</h2>
+<p lang="en">This <code>hoptac</code> binary was built without its web application, so the page for answering the
+survey is missing. Please contact the cooperative alliance that sent you this link.</p>
+</body></html>
+)html";
+
 std::string_view ContentType(std::string_view path) {
   auto ends = [&](std::string_view suffix) {
     return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
@@ -120,6 +133,14 @@ Result<Response> Serve(const Request& request, const Services& services) {
 }
 
 }  // namespace
+
+Result<Response> ServeWebFile(const Request& request, const Services& services, const std::string& file) {
+  if (services.web_files)
+    if (auto data = services.web_files(file)) return FileResponse(request, services, file, *data, "no-cache");
+  Response response = Response::Text(kPageNotBuiltHtml, "text/html; charset=utf-8");
+  response.headers.emplace_back("Cache-Control", "no-cache");
+  return response;
+}
 
 void AddWebAppRoutes(Router& router, const Services& services) {
   router.Add({"GET", "/", "index", Access::kPublic, Execution::kInline,

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "http/documents.h"
 #include "http/request.h"
 #include "programmes/programme_json.h"
 
@@ -239,6 +240,8 @@ void AddRoutes(http::Router& router, const Services& services) {
                 HOPTAC_TRY(svc->DeleteValue(request.principal, id, target, value));
                 return NoContent();
               }});
+
+  http::AddDocumentRoutes(router, "/api/v1/programmes", "programmes", svc);
 }
 
 }  // namespace hoptac::programmes::api

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <boost/json.hpp>
-#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -128,24 +127,6 @@ std::optional<int64_t> ImportId(const Request& request) {
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id <= 0) return std::nullopt;
   return id;
-}
-
-// "attachment" with the file's name: ASCII in filename (others become '_'), UTF-8 in filename* (RFC 6266).
-std::string Attachment(const std::string& name) {
-  std::string ascii, encoded;
-  static const char* kHex = "0123456789ABCDEF";
-  for (unsigned char c : name) {
-    bool plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != ';';
-    ascii.push_back(plain ? static_cast<char>(c) : '_');
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded.push_back(static_cast<char>(c));
-    } else {
-      encoded += '%';
-      encoded.push_back(kHex[c >> 4]);
-      encoded.push_back(kHex[c & 15]);
-    }
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 // The content type of a kept file, from its first bytes.
@@ -291,7 +272,7 @@ void AddImportRoutes(Router& router, const Services& services) {
                 Response response;
                 response.content_type = ContentTypeOf(file.second);
                 response.body = std::move(file.second);
-                response.headers.emplace_back("Content-Disposition", Attachment(file.first.file_name));
+                response.headers.emplace_back("Content-Disposition", http::AttachmentDisposition(file.first.file_name));
                 response.headers.emplace_back("X-Content-SHA256", file.first.file_sha256);
                 return response;
               }});

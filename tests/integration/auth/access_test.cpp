@@ -26,15 +26,19 @@
 #include "http/server.h"
 #include "io/format_detect.h"
 #include "io/xlsx_stream.h"
+#include "petitions/petition_service.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
 #include "registry/import/import.h"
 #include "registry/import/import_jobs.h"
+#include "support/attachment_files.h"
 #include "support/http_client.h"
 #include "support/server_harness.h"
 #include "support/temp_files.h"
 #include "support/test_db.h"
 #include "support/test_system.h"
+#include "surveys/questionnaire_json.h"
+#include "surveys/survey_service.h"
 
 namespace hoptac {
 namespace {
@@ -680,9 +684,106 @@ Want PartnerAccess(const std::string& caller, bool own) {
   if (caller == "partner1" || caller == "coop1") return Want::kForbidden;
   return ProgrammeAccess(caller, own);
 }
+// Activities: held ones are read by everyone signed in; a province activity of 01 (own) or 79
+// (other) is 404 to the other province; writes by officials in scope (partners and cooperatives 403).
+Want ActivityRead(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kNotFound;
+  return Want::kOk;
+}
+Want ActivityWrite(const std::string& caller, bool own) {
+  if (caller == "partner1" || caller == "coop1") return Want::kForbidden;
+  return ActivityRead(caller, own);
+}
 Want Officials(const std::string& caller, bool) {
   if (caller == "anonymous") return Want::kUnauthenticated;
   return caller == "partner1" || caller == "coop1" ? Want::kForbidden : Want::kOk;
+}
+
+// Surveys: questionnaires are the officials'; a province campaign is read and written by its
+// province and national accounts (another province's is not found); a cooperative has "mine";
+// the answer page is public. The fixtures: a one-question questionnaire and open campaigns of
+// provinces 01 and 79 made by the command line, fresh ones for the routes that delete or close.
+struct SurveyFixtures {
+  surveys::SurveyService* svc = nullptr;
+  int64_t questionnaire = 0, campaign01 = 0, campaign79 = 0;
+  std::string token01;
+
+  int64_t Questionnaire() {
+    auto body = boost::json::parse(
+        R"({"form_id":"mx","version":"1","title":{"vi":"Khảo sát","en":"Survey"},"sections":[{"name":"s1",)"
+        R"("questions":[{"name":"q1","type":"likert","label":{"vi":"Hài lòng","en":"Satisfied"},"required":true,)"
+        R"("choices":[{"name":"1","label":{"vi":"1"}},{"name":"2","label":{"vi":"2"}},{"name":"3","label":{"vi":"3"}},)"
+        R"({"name":"4","label":{"vi":"4"}},{"name":"5","label":{"vi":"5"}}]}]}]})");
+    auto q = surveys::ReadQuestionnaire(body.as_object());
+    EXPECT_TRUE(q.ok());
+    if (!q.ok()) return 0;
+    auto made = svc->CreateQuestionnaire(auth::Principal::Cli("test"), *q);
+    EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().key);
+    return made.ok() ? made->id : 0;
+  }
+  int64_t Campaign(const std::string& province) {
+    surveys::CampaignInput in;
+    in.questionnaire_id = questionnaire;
+    in.year = 2026;
+    in.opens_on = Date::FromCivil(2026, 1, 1);
+    in.closes_on = Date::FromCivil(2099, 12, 31);
+    in.province = province;
+    auto made = svc->CreateCampaign(auth::Principal::Cli("test"), in);
+    EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().key);
+    return made.ok() ? made->id : 0;
+  }
+  std::string CampaignPath(bool own) const {
+    return "/api/v1/survey-campaigns/" + std::to_string(own ? campaign01 : campaign79);
+  }
+};
+SurveyFixtures MakeSurveyFixtures(surveys::SurveyService& svc) {
+  SurveyFixtures f;
+  f.svc = &svc;
+  f.questionnaire = f.Questionnaire();
+  f.campaign01 = f.Campaign("01");
+  f.campaign79 = f.Campaign("79");
+  auto targets = svc.Targets(auth::Principal::Cli("test"), f.campaign01, std::nullopt, 0, 10);
+  EXPECT_TRUE(targets.ok() && !targets->items.empty());
+  if (targets.ok() && !targets->items.empty()) f.token01 = targets->items.front().target.token;
+  return f;
+}
+Want SurveyRead(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "partner1" || caller == "coop1") return Want::kForbidden;
+  if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kNotFound;
+  return Want::kOk;
+}
+Want SurveyDelete(const std::string& caller, bool) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  return caller == "nat_admin" || caller == "nat_officer" ? Want::kOk : Want::kForbidden;
+}
+Want SurveyMine(const std::string& caller, bool) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  return caller == "coop1" ? Want::kOk : Want::kForbidden;
+}
+
+// Petitions: officials in scope and the cooperative whose entity raised it read it (another
+// province's, another cooperative's: 404); partners none (403). Only officials take the steps
+// (a cooperative on its own petition: 403).
+Want PetitionList(const std::string& caller, bool) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  return caller == "partner1" ? Want::kForbidden : Want::kOk;
+}
+Want PetitionRead(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "partner1") return Want::kForbidden;
+  if (caller == "nat_admin" || caller == "nat_officer") return Want::kOk;
+  return own ? Want::kOk : Want::kNotFound;
+}
+Want PetitionCreate(const std::string& caller, bool own) {
+  if (caller == "coop1") return own ? Want::kOk : Want::kForbidden;
+  return ProgrammeCreate(caller, own);
+}
+Want PetitionOfficial(const std::string& caller, bool own) {
+  Want read = PetitionRead(caller, own);
+  if (read != Want::kOk) return read;
+  return caller == "coop1" ? Want::kForbidden : Want::kOk;
 }
 
 // A province_development report file (reporting/report_document.h) for `period` and province
@@ -803,7 +904,121 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
     EXPECT_TRUE(made.ok());
     return target + "/values/" + std::to_string(made.ok() ? made->target.values.at(0).id : 0);
   };
+  // Activities held in 01 (own) and 79 (other), organised by the province; placements in the
+  // cooperatives of 01 and 79; fresh ones per check where a step deletes them.
+  auto& activities = system_.system().activities();
+  auto activity_of = [&](bool own) {
+    activities::ActivityInput in;
+    in.type = "training";
+    in.title = "Lớp tập huấn";
+    in.province = own ? "01" : "79";
+    in.organiser = "province";
+    in.from = Date::FromCivil(2024, 5, 10);
+    auto made = activities.Create(cli, in);
+    EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().key);
+    return "/api/v1/activities/" + std::to_string(made.ok() ? made->id : 0);
+  };
+  const std::string activity01 = activity_of(true), activity79 = activity_of(false);
+  // A photo of the activity of 01 (own) or 79; a fresh one per check where a step deletes it.
+  auto activity_document = [&](bool own) {
+    const std::string& path = own ? activity01 : activity79;
+    const int64_t id = std::stoll(path.substr(path.rfind('/') + 1));
+    auto made = activities.AddDocument(cli, id, "Ảnh lớp học.pdf", testing::MinimalPdf());
+    EXPECT_TRUE(made.ok());
+    return path + "/documents/" + std::to_string(made.ok() ? made->id : 0);
+  };
+  const std::string adocument01 = activity_document(true), adocument79 = activity_document(false);
+  auto placement_of = [&](bool own) {
+    activities::PlacementInput in;
+    in.worker_name = "Nguyễn Văn Thử";
+    in.entity = own ? entity01_ : entity79_;
+    in.start = Date::FromCivil(2024, 3, 1);
+    auto made = activities.CreatePlacement(cli, in);
+    EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().key);
+    return "/api/v1/placements/" + std::to_string(made.ok() ? made->id : 0);
+  };
+  const std::string placement01 = placement_of(true), placement79 = placement_of(false);
+  // A document of the programme of 01 (own) or 79; a fresh one per check where a step deletes it.
+  auto fresh_document = [&](bool own) {
+    const int64_t programme = own ? programme01 : programme79;
+    auto made = programmes.AddDocument(cli, programme, "Quyết định.pdf", testing::MinimalPdf());
+    EXPECT_TRUE(made.ok());
+    return programme_path(own) + "/documents/" + std::to_string(made.ok() ? made->id : 0);
+  };
+  const std::string pdocument01 = fresh_document(true), pdocument79 = fresh_document(false);
+  SurveyFixtures survey_fixtures = MakeSurveyFixtures(system_.system().surveys());
+  // Petitions of entity01 (province 01, coop1's own) and entity79 (province 79); fresh ones per
+  // check where a step moves them (steps: 0 received, 1 answered).
+  auto& petition_service = system_.system().petitions();
+  auto petition_of = [&](bool own, int steps) {
+    petitions::PetitionInput in;
+    in.entities = std::vector<int64_t>{own ? entity01_ : entity79_};
+    in.province = own ? "01" : "79";
+    in.theme = "land";
+    in.content = "Thiếu mặt bằng sản xuất";
+    auto made = petition_service.Create(cli, in);
+    EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().key);
+    const int64_t id = made.ok() ? made->id : 0;
+    if (steps >= 1) {
+      EXPECT_TRUE(petition_service.Answer(cli, id, "Đã trả lời", true).ok());
+    }
+    return "/api/v1/petitions/" + std::to_string(id);
+  };
+  const std::string petition01 = petition_of(true, 0), petition79 = petition_of(false, 0);
   std::map<std::string, Expectation> expectations = {
+      {"activities.list", {[](bool) { return "/api/v1/activities"; }, none, SignedIn}},
+      {"activities.create",
+       {[](bool) { return "/api/v1/activities"; },
+        [](const std::string&, bool own) {
+          return std::string(R"({"type":"dialogue","title":"Đối thoại","from":"2024-06-01","province":")") +
+                 (own ? "01" : "79") + "\"}";
+        },
+        ProgrammeCreate}},
+      {"activities.get", {[&](bool own) { return own ? activity01 : activity79; }, none, ActivityRead}},
+      {"activities.update",
+       {[&](bool own) { return own ? activity01 : activity79; },
+        [](const std::string&, bool) { return std::string(R"({"outcomes":"Tốt"})"); }, ActivityWrite}},
+      {"activities.delete", {activity_of, none, ActivityWrite}},
+      {"activities.participants",
+       {[&](bool own) { return (own ? activity01 : activity79) + "/participants"; }, none, ActivityWrite}},
+      {"activities.participants_replace",
+       {[&](bool own) { return (own ? activity01 : activity79) + "/participants"; },
+        [](const std::string&, bool) { return std::string(R"({"items":[{"name":"Lê Thị Hoa","sex":"female"}]})"); },
+        ActivityWrite}},
+      {"activities.export", {[](bool) { return "/api/v1/activities/export?format=csv"; }, none, SignedIn}},
+      // A row of another province is a row error in the report (200, not applied), not a 403.
+      {"activities.import",
+       {[](bool) { return "/api/v1/activities/import?dry_run=true"; },
+        [](const std::string&, bool own) {
+          return std::string("Loại,Tên hoạt động,Từ ngày,Tỉnh\nTập huấn,Lớp,01/06/2024,") + (own ? "01" : "79") + "\n";
+        },
+        Officials}},
+      {"activities.participants_import",
+       {[&](bool own) { return (own ? activity01 : activity79) + "/participants/import?dry_run=true"; },
+        [](const std::string&, bool) { return std::string("Họ và tên\nLê Thị Hoa\n"); }, ActivityWrite}},
+      {"activities.participants_export",
+       {[&](bool own) { return (own ? activity01 : activity79) + "/participants/export?format=csv"; }, none,
+        ActivityWrite}},
+      {"activities.documents",
+       {[&](bool own) { return (own ? activity01 : activity79) + "/documents"; }, none, ActivityRead}},
+      {"activities.document_add",
+       {[&](bool own) { return (own ? activity01 : activity79) + "/documents?filename=Bien-ban.pdf"; },
+        [](const std::string&, bool) { return testing::MinimalPdf(); }, ActivityWrite}},
+      {"activities.document_get", {[&](bool own) { return own ? adocument01 : adocument79; }, none, ActivityRead}},
+      {"activities.document_delete", {activity_document, none, ActivityWrite}},
+      {"placements.list", {[](bool) { return "/api/v1/placements"; }, none, Officials}},
+      {"placements.create",
+       {[](bool) { return "/api/v1/placements"; },
+        [&](const std::string&, bool own) {
+          return std::string(R"({"worker_name":"Trần Thị Mai","start":"2024-04-01","entity":)") +
+                 std::to_string(own ? entity01_ : entity79_) + "}";
+        },
+        ProgrammeCreate}},
+      {"placements.get", {[&](bool own) { return own ? placement01 : placement79; }, none, ActivityWrite}},
+      {"placements.update",
+       {[&](bool own) { return own ? placement01 : placement79; },
+        [](const std::string&, bool) { return std::string(R"({"notes":"Đã ký hợp đồng"})"); }, ActivityWrite}},
+      {"placements.delete", {placement_of, none, ActivityWrite}},
       {"index", {[](bool) { return "/"; }, none, Public}},
       {"healthz", {[](bool) { return "/healthz"; }, none, Public}},
       {"metrics", {[](bool) { return "/metrics"; }, none, Public}},
@@ -1006,6 +1221,57 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       {"views.update",
        {nullptr, [](const std::string&, bool) { return std::string(R"({"name":"Tên mới"})"); }, ViewOwn}},
       {"views.delete", {nullptr, none, ViewDelete}},
+      {"petitions.list", {[](bool) { return "/api/v1/petitions"; }, none, PetitionList}},
+      {"petitions.create",
+       {[](bool) { return "/api/v1/petitions"; },
+        [&](const std::string&, bool own) {
+          return R"({"entity_ids":[)" + (own ? e01 : e79) + R"(],"province":")" + (own ? "01" : "79") +
+                 R"(","theme":"land","content":"Thiếu đất sản xuất"})";
+        },
+        PetitionCreate}},
+      {"petitions.get", {[&](bool own) { return own ? petition01 : petition79; }, none, PetitionRead}},
+      {"petitions.update",
+       {[&](bool own) { return own ? petition01 : petition79; },
+        [](const std::string&, bool) { return std::string(R"({"content":"Nội dung đã sửa"})"); },
+        [](const std::string& caller, bool own) {
+          return caller == "coop1" && own ? Want::kForbidden : PetitionRead(caller, own);
+        }}},
+      {"petitions.assign",
+       {[&](bool own) { return petition_of(own, 0) + "/assign"; },
+        [](const std::string&, bool) { return std::string(R"({"agency":"Sở Nông nghiệp và Môi trường"})"); },
+        PetitionOfficial}},
+      {"petitions.answer",
+       {[&](bool own) { return petition_of(own, 0) + "/answer"; },
+        [](const std::string&, bool) { return std::string(R"({"text":"Đã xử lý","public":true})"); },
+        PetitionOfficial}},
+      {"petitions.close",
+       {[&](bool own) { return petition_of(own, 1) + "/close"; },
+        [](const std::string&, bool) { return std::string("{}"); }, PetitionOfficial}},
+      {"petitions.reopen",
+       {[&](bool own) { return petition_of(own, 1) + "/reopen"; },
+        [](const std::string&, bool) { return std::string(R"({"reason":"Chưa thỏa đáng"})"); }, PetitionOfficial}},
+      {"petitions.stats", {[](bool) { return "/api/v1/petitions/stats"; }, none, PetitionList}},
+      // Who a petition may be assigned to: officials, a province's of their own province.
+      {"petitions.assignees",
+       {[](bool own) { return std::string("/api/v1/petitions/assignees?province=") + (own ? "01" : "79"); }, none,
+        [](const std::string& caller, bool own) {
+          if (caller == "anonymous") return Want::kUnauthenticated;
+          if (caller == "partner1" || caller == "coop1") return Want::kForbidden;
+          if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kForbidden;
+          return Want::kOk;
+        }}},
+      {"petitions.export", {[](bool) { return "/api/v1/petitions/export?format=csv"; }, none, PetitionList}},
+      {"petitions.answers", {[](bool) { return "/api/v1/petitions/answers"; }, none, Public}},
+      {"petition_themes.list", {[](bool) { return "/api/v1/petition-themes"; }, none, Public}},
+      {"petition_themes.create",
+       {[](bool) { return "/api/v1/petition-themes"; },
+        [&counter](const std::string&, bool) {
+          return R"({"code":"matrix_)" + std::to_string(++counter) + R"(","name_vi":"Chủ đề","name_en":"Theme"})";
+        },
+        FormWrite}},
+      {"petition_themes.update",
+       {[](bool) { return "/api/v1/petition-themes/other"; },
+        [](const std::string&, bool) { return std::string(R"({"name_en":"Other"})"); }, FormWrite}},
       {"partners.list", {[](bool) { return "/api/v1/partners"; }, none, Officials}},
       {"partners.create",
        {[](bool) { return "/api/v1/partners"; },
@@ -1018,6 +1284,53 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       {"partners.update",
        {[&](bool own) { return "/api/v1/partners/" + (own ? partner01 : partner79); },
         [](const std::string&, bool) { return std::string(R"({"website":"https://example.vn"})"); }, PartnerAccess}},
+      // ---- Surveys ----
+      {"surveys.list", {[](bool) { return "/api/v1/surveys"; }, none, Officials}},
+      {"surveys.create",
+       {[](bool) { return "/api/v1/surveys"; },
+        [](const std::string&, bool) {
+          return std::string(R"({"form_id":"mx2","title":{"vi":"Khảo sát"},"sections":[{"name":"s1","questions":[)"
+                             R"({"name":"q1","type":"integer","label":{"vi":"Số thành viên"}}]}]})");
+        },
+        Officials}},
+      {"surveys.satisfaction", {[](bool) { return "/api/v1/surveys/satisfaction?form_id=mx"; }, none, Officials}},
+      {"surveys.get",
+       {[&](bool) { return "/api/v1/surveys/" + std::to_string(survey_fixtures.questionnaire); }, none, Officials}},
+      {"surveys.xlsform",
+       {[&](bool) { return "/api/v1/surveys/" + std::to_string(survey_fixtures.questionnaire) + "/xlsform"; }, none,
+        Officials}},
+      {"surveys.delete",
+       {[&](bool) { return "/api/v1/surveys/" + std::to_string(survey_fixtures.Questionnaire()); }, none,
+        SurveyDelete}},
+      {"survey_campaigns.list", {[](bool) { return "/api/v1/survey-campaigns"; }, none, Officials}},
+      {"survey_campaigns.create",
+       {[](bool) { return "/api/v1/survey-campaigns"; },
+        [&](const std::string&, bool own) {
+          return R"({"questionnaire_id":)" + std::to_string(survey_fixtures.questionnaire) +
+                 R"(,"year":2026,"opens_on":"2026-01-01","closes_on":"2099-12-31","scope":{"province":")" +
+                 (own ? "01" : "79") + "\"}}";
+        },
+        ProgrammeCreate}},
+      {"survey_campaigns.mine", {[](bool) { return "/api/v1/survey-campaigns/mine"; }, none, SurveyMine}},
+      {"survey_campaigns.get", {[&](bool own) { return survey_fixtures.CampaignPath(own); }, none, SurveyRead}},
+      {"survey_campaigns.close",
+       {[&](bool own) {
+          return "/api/v1/survey-campaigns/" + std::to_string(survey_fixtures.Campaign(own ? "01" : "79")) + "/close";
+        },
+        [](const std::string&, bool) { return std::string("{}"); }, SurveyRead}},
+      {"survey_campaigns.targets",
+       {[&](bool own) { return survey_fixtures.CampaignPath(own) + "/targets"; }, none, SurveyRead}},
+      {"survey_campaigns.links",
+       {[&](bool own) { return survey_fixtures.CampaignPath(own) + "/links?format=csv"; }, none, SurveyRead}},
+      {"survey_campaigns.results",
+       {[&](bool own) { return survey_fixtures.CampaignPath(own) + "/results"; }, none, SurveyRead}},
+      {"survey_campaigns.responses_export",
+       {[&](bool own) { return survey_fixtures.CampaignPath(own) + "/responses/export?format=csv"; }, none,
+        SurveyRead}},
+      {"survey_answer.get", {[&](bool) { return "/s/" + survey_fixtures.token01; }, none, Public}},
+      {"survey_answer.post",
+       {[&](bool) { return "/s/" + survey_fixtures.token01; },
+        [](const std::string&, bool) { return std::string(R"({"answers":{"q1":4}})"); }, Public}},
       {"programmes.list", {[](bool) { return "/api/v1/programmes"; }, none, SignedIn}},
       {"programmes.create",
        {[](bool) { return "/api/v1/programmes"; },
@@ -1048,6 +1361,12 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
        {[&](bool own) { return (own ? ptarget01 : ptarget79) + "/values"; },
         [](const std::string&, bool) { return std::string(R"({"on":"2024-12-31","value":55})"); }, ProgrammeAccess}},
       {"programmes.value_delete", {fresh_value, none, ProgrammeAccess}},
+      {"programmes.documents", {[=](bool own) { return programme_path(own) + "/documents"; }, none, ProgrammeAccess}},
+      {"programmes.document_add",
+       {[=](bool own) { return programme_path(own) + "/documents?filename=" + "Ke-hoach.pdf"; },
+        [](const std::string&, bool) { return testing::MinimalPdf(); }, ProgrammeAccess}},
+      {"programmes.document_get", {[&](bool own) { return own ? pdocument01 : pdocument79; }, none, ProgrammeAccess}},
+      {"programmes.document_delete", {fresh_document, none, ProgrammeAccess}},
       {"reports.reopen",
        {[&](bool own) { return fresh_report(own, 2) + "/reopen"; },
         [](const std::string&, bool) { return std::string(R"({"reason":"Điều chỉnh."})"); }, ReportReopen}},

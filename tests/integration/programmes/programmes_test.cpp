@@ -239,6 +239,13 @@ TEST_F(ProgrammesTest, BadInputIsNamedByFieldInBothLanguagesAndNothingIsWritten)
   ASSERT_EQ(dup.status, 400u) << dup.body;
   for (const char* field : {"\"code\"", "\"kind\"", "\"from\"", "\"contents[1].number\""})
     EXPECT_NE(dup.body.find(field), std::string::npos) << field << " in " << dup.body;
+  // A period of centuries (a typo) and content numbers out of range are refused by field.
+  Reply centuries = Call(bhttp::verb::post, "/api/v1/programmes", "po20",
+                         R"({"code":"T-3","title":"T","kind":"plan","from":"2025-01-01","to":"2205-12-31",)"
+                         R"("contents":[{"number":4294967297,"text":"a"}]})");
+  ASSERT_EQ(centuries.status, 400u) << centuries.body;
+  EXPECT_NE(centuries.body.find("\"to\""), std::string::npos) << centuries.body;
+  EXPECT_NE(centuries.body.find("contents[0].number"), std::string::npos) << centuries.body;
   Reply types =
       Call(bhttp::verb::post, "/api/v1/programmes", "po20",
            R"({"code":"T-2","title":"T","kind":"plan","from":"2025-13-01","to":"2025-12-31","contents":"x"})");
@@ -354,7 +361,7 @@ TEST_F(ProgrammesTest, TheDemoProgrammesLoadOnceAndEveryTargetIsMeasured) {
   auto first = programmes::LoadDemoProgrammes(service, auth::Principal::Cli("test"));
   ASSERT_TRUE(first.ok()) << first.error().key;
   EXPECT_EQ(first->programmes, 2);
-  EXPECT_EQ(first->targets, 11);
+  EXPECT_EQ(first->targets, 12);
   auto again = programmes::LoadDemoProgrammes(service, auth::Principal::Cli("test"));
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->programmes, 0);  // idempotent

@@ -14,10 +14,11 @@ export interface MenuEntry {
   /** Shown before the text (no entry has one today). */
   icon?: ReactNode;
   /**
-   * The header's navigation (the default), its "Quản trị" menu (administration, so the header fits
-   * 1280 px), or the account menu under the user's name.
+   * The header's navigation (the default), its "Công tác" menu (the alliance's work: programmes,
+   * activities, petitions, surveys), its "Quản trị" menu (administration) — the two menus keep the
+   * header within 1280 px —, or the account menu under the user's name.
    */
-  area?: 'nav' | 'admin' | 'account';
+  area?: 'nav' | 'work' | 'admin' | 'account';
 }
 
 export interface RouteDescriptor {

@@ -1,12 +1,15 @@
 // English catalogue: the same keys as vi.ts (the type makes a missing key a compile error).
 import { en as account } from '../account/messages.en';
+import { en as activities } from '../activities/messages.en';
 import { en as admin } from '../admin/messages.en';
 import { en as dashboard } from '../dashboard/messages.en';
 import { en as imports } from '../imports/messages.en';
+import { en as petitions } from '../petitions/messages.en';
 import { en as pivot } from '../pivot/messages.en';
 import { en as programmes } from '../programmes/messages.en';
 import { en as registry } from '../registry/messages.en';
 import { en as reports } from '../reports/messages.en';
+import { en as surveys } from '../surveys/messages.en';
 import { en as views } from '../views/messages.en';
 import type { MessageKey } from './vi';
 
@@ -28,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   'nav.registry': 'Registry',
   'nav.imports': 'Import',
   'nav.admin': 'Administration',
+  'nav.work': 'Work',
   'nav.users': 'Users',
   'nav.tokens': 'API tokens',
   'nav.audit': 'Audit log',
@@ -204,4 +208,7 @@ export const en: Record<MessageKey, string> = {
   ...pivot,
   ...views,
   ...programmes,
+  ...activities,
+  ...petitions,
+  ...surveys,
 };

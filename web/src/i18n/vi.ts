@@ -3,13 +3,16 @@
 // {name} marks an argument. A feature's own messages are in its folder's messages.ts, merged
 // here.
 import { vi as account } from '../account/messages';
+import { vi as activities } from '../activities/messages';
 import { vi as admin } from '../admin/messages';
 import { vi as dashboard } from '../dashboard/messages';
 import { vi as imports } from '../imports/messages';
+import { vi as petitions } from '../petitions/messages';
 import { vi as pivot } from '../pivot/messages';
 import { vi as programmes } from '../programmes/messages';
 import { vi as registry } from '../registry/messages';
 import { vi as reports } from '../reports/messages';
+import { vi as surveys } from '../surveys/messages';
 import { vi as views } from '../views/messages';
 
 export const vi = {
@@ -30,6 +33,7 @@ export const vi = {
   'nav.registry': 'Sổ đăng ký',
   'nav.imports': 'Nhập dữ liệu',
   'nav.admin': 'Quản trị',
+  'nav.work': 'Công tác',
   'nav.users': 'Tài khoản',
   'nav.tokens': 'Mã truy cập API',
   'nav.audit': 'Nhật ký thao tác',
@@ -206,6 +210,9 @@ export const vi = {
   ...pivot,
   ...views,
   ...programmes,
+  ...activities,
+  ...petitions,
+  ...surveys,
 } as const;
 
 export type MessageKey = keyof typeof vi;

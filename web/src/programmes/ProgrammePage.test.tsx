@@ -28,8 +28,8 @@ describe('programme page', () => {
     expect(screen.getByText('01/01/2024 – 31/12/2026')).toBeTruthy();
     expect(screen.getByText('Ký ngày 15/01/2024 bởi Chủ tịch Liên minh HTX tỉnh; Bí thư Tỉnh đoàn')).toBeTruthy();
     expect(screen.getByText('Hằng năm, Cuối giai đoạn')).toBeTruthy();
-    // Legal basis: dd/mm/yyyy.
-    expect(screen.getByText('02/01/2024')).toBeTruthy();
+    // Legal basis: dd/mm/yyyy (in its table, and in the timeline as a <time>).
+    expect(screen.getAllByText('02/01/2024').some((e) => e.tagName === 'TD')).toBe(true);
     expect(screen.getByText('Thủ tướng Chính phủ')).toBeTruthy();
     // The partner, named by the programme's answer, links an official to its page.
     expect((await screen.findByRole('link', { name: 'Tỉnh đoàn Lạng Sơn' })).getAttribute('href')).toBe('/partners/3');

@@ -1,22 +1,46 @@
 // A programme: its header (code, title, kind, owner, period, status, signing), legal basis,
 // partners and numbered contents, each content with its targets — progress from live data as
 // a bar coloured by state and labelled in words, actual / target, the expectation by today, the
-// deadline, what was counted and, for yearly targets, a tick per year. Manual targets list their
-// values. Officials who may write add, change and delete targets and values. Printable on A4.
+// deadline, what was counted (a survey's or petitions' measure also in words) and, for yearly
+// targets, a tick per year. Manual targets list their
+// values. Officials who may write add, change and delete targets and values. Under the contents,
+// the activities that carried them out (activities/ProgrammeActivities). Printable on A4.
 import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Result, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../account/session';
+import { ProgrammeActivities } from '../activities/ProgrammeActivities';
 import { ApiError } from '../api/client';
+import { Documents } from '../components/Documents';
 import { Panel } from '../components/Panel';
 import { formatDate, formatDateTime, formatNumber, formatPercent, todayIso } from '../i18n/format';
 import { useApi } from '../lib/useApi';
-import { addTargetValue, deleteTarget, deleteTargetValue, getProgramme } from './api';
-import { barShare, expectedUnits, showFieldErrors, stateKey, yearText } from './logic';
+import { listThemes } from '../petitions/api';
+import { listQuestionnaires } from '../surveys/api';
+import { addTargetValue, deleteTarget, deleteTargetValue, getProgramme, programmeDocumentsUrl } from './api';
+import { barShare, expectedUnits, measureText, questionnaireChoices, showFieldErrors, stateKey, yearText, type Lang } from './logic';
 import { DateInput, period, StateCounts, StateLabel, StatusTag, useOwner } from './parts';
 import { useT } from './strings';
 import { TargetEditor } from './TargetEditor';
 import type { ProgrammeWithTargets, Target, TargetValue } from './types';
+
+type Names = NonNullable<Parameters<typeof measureText>[2]>;
+
+/**
+ * The questionnaires' and themes' names the targets' measures name by code: asked only when a
+ * target counts a questionnaire's campaigns or petitions of some themes, and only by officials
+ * (the lists are theirs); a code stays as itself until its name is known.
+ */
+function useMeasureNames(targets: readonly Target[] | undefined, official: boolean, lang: Lang): Names {
+  const uses = (source: string, filter: string) => official && !!targets?.some((x) => x.measure.source === source && x.measure.filters?.[filter]);
+  const surveys = uses('surveys.campaigns', 'form_id');
+  const petitions = uses('petitions.petitions', 'theme');
+  const questionnaires = useApi((signal) => (surveys ? listQuestionnaires(signal) : Promise.resolve(undefined)), [surveys]);
+  const themes = useApi((signal) => (petitions ? listThemes(signal) : Promise.resolve(undefined)), [petitions]);
+  const titles = new Map(questionnaireChoices(questionnaires.data?.items, lang).map((c) => [c.value, c.label]));
+  const themeNames = new Map((themes.data?.items ?? []).map((x) => [x.code, (lang === 'en' && x.name_en) || x.name_vi || x.code]));
+  return { questionnaire: (code) => titles.get(code), theme: (code) => themeNames.get(code) };
+}
 
 export default function ProgrammePage() {
   const { id = '' } = useParams();
@@ -28,6 +52,7 @@ export default function ProgrammePage() {
   const [editing, setEditing] = useState<{ target?: Target; content: number } | null>(null);
   const [valueFor, setValueFor] = useState<Target | null>(null);
   const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const names = useMeasureNames(programme.data?.targets, official, lang);
 
   if (programme.error && !programme.data) {
     const missing = programme.error instanceof ApiError && programme.error.status === 404;
@@ -63,6 +88,7 @@ export default function ProgrammePage() {
           <TargetCard
             key={target.id}
             target={target}
+            names={names}
             writable={writable}
             onEdit={() => setEditing({ target, content: target.content ?? 0 })}
             onDelete={() => run(() => deleteTarget(p.id, target.id))}
@@ -208,6 +234,9 @@ export default function ProgrammePage() {
           </section>
         )}
       </Panel>
+      {/* What was done: the activities carrying out each content (the activities feature's). */}
+      <ProgrammeActivities programme={p} canAdd={official} />
+      <Documents url={programmeDocumentsUrl(p.id)} mayWrite={writable} />
       <p className="muted print-only">{t('prog.printed', { date: formatDate(todayIso(), lang) })}</p>
       {editing && (
         <TargetEditor
@@ -240,6 +269,7 @@ export default function ProgrammePage() {
 
 interface TargetCardProps {
   target: Target;
+  names: Names;
   writable: boolean;
   onEdit: () => void;
   onDelete: () => void;
@@ -247,13 +277,14 @@ interface TargetCardProps {
   onDeleteValue: (v: TargetValue) => void;
 }
 
-function TargetCard({ target, writable, onEdit, onDelete, onEnterValue, onDeleteValue }: TargetCardProps) {
+function TargetCard({ target, names, writable, onEdit, onDelete, onEnterValue, onDeleteValue }: TargetCardProps) {
   const { t, lang } = useT();
   const progress = target.progress;
   const state = progress?.state ?? 'unknown';
   const share = barShare(progress?.share);
   const expected = expectedUnits(progress?.expected, target.target < target.baseline);
   const manual = target.measure.source === 'manual';
+  const measured = measureText(target.measure, t, names);
   const testId = `target-${target.id}`;
   return (
     <li className="prog-target" data-testid={testId} data-title={target.title}>
@@ -289,6 +320,12 @@ function TargetCard({ target, writable, onEdit, onDelete, onEnterValue, onDelete
         </ul>
       )}
       {progress?.error && <p className="prog-error">{progress.error.message}</p>}
+      {measured && (
+        <p className="prog-desc" data-testid={`${testId}-measure`}>
+          <span className="muted">{t('target.measure')}: </span>
+          {measured}
+        </p>
+      )}
       {progress?.description && (
         <>
           <details className="no-print">

@@ -78,6 +78,9 @@ export default function ProgrammesPage() {
             <Link to="/partners">
               <Button>{t('nav.partners')}</Button>
             </Link>
+            <Link to="/activities">
+              <Button data-testid="activities-link">{t('nav.activities')}</Button>
+            </Link>
           </>
         )}
       </div>

@@ -1,16 +1,27 @@
 // Adding or changing a target: its content, title, deadline, cadence, target and baseline, the
 // provinces a national programme counts, and the measure — the source (organisations in the
-// registry, their figures, registry events, or values entered by hand), the figure or event, and
-// the registry list's filters. The server's errors are shown next to their fields.
-import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
+// registry, their figures, registry events, the alliance's activities, young workers placed, survey
+// campaigns, cooperatives' petitions, or values entered by hand), the figure, event or count, and the
+// filters: the registry list's, the activities' types (the placements' sex) and whether only this
+// programme's count (checked by default), the survey's questionnaire, or the petitions' themes and
+// statuses. The server's errors are shown next to their fields.
+import { Alert, Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
+import { activityTypeLabel } from '../activities/strings';
+import { ACTIVITY_TYPES } from '../activities/types';
 import { ApiError } from '../api/client';
 import { useProvinces, provinceName } from '../geo/units';
 import { searchable } from '../lib/fold';
+import { useApi } from '../lib/useApi';
+import { listThemes } from '../petitions/api';
 import { FIGURE_FIELDS } from '../registry/figures';
 import { EVENT_TYPES, KINDS, SECTORS, STATUSES } from '../registry/types';
+import { listQuestionnaires } from '../surveys/api';
 import { createTarget, updateTarget } from './api';
-import { emptyTargetForm, showFieldErrors, SOURCES, targetBody, targetForm, type TargetForm } from './logic';
+import {
+  ACTIVITY_MEASURES, defaultMeasure, emptyTargetForm, isCaseSource, isWorkSource, PETITION_MEASURES, PETITION_STATUSES, PLACEMENT_MEASURES,
+  questionnaireChoices, showFieldErrors, SOURCES, SURVEY_MEASURES, targetBody, targetForm, themeChoices, type TargetForm,
+} from './logic';
 import { DateInput } from './parts';
 import { useT } from './strings';
 import type { ProgrammeWithTargets, Target } from './types';
@@ -26,6 +37,13 @@ export function TargetEditor(props: { programme: ProgrammeWithTargets; target?: 
   const [general, setGeneral] = useState<string[]>([]);
   const source = Form.useWatch(['measure', 'source'], form) ?? (target ? target.measure.source : 'entities');
   const cadence = Form.useWatch('cadence', form);
+  const formId = Form.useWatch(['measure', 'form_id'], form) as string | undefined;
+  const themes = Form.useWatch(['measure', 'themes'], form) as string[] | undefined;
+  // The questionnaires and themes to pick from, asked only once their source is chosen.
+  const surveys = source === 'surveys.campaigns';
+  const petitions = source === 'petitions.petitions';
+  const questionnaires = useApi((signal) => (surveys ? listQuestionnaires(signal) : Promise.resolve(undefined)), [surveys]);
+  const themeList = useApi((signal) => (petitions ? listThemes(signal) : Promise.resolve(undefined)), [petitions]);
   const national = !programme.province;
   const initial = target ? targetForm(target) : emptyTargetForm(programme.to, content);
   const any = { value: '', label: t('target.any') };
@@ -41,7 +59,7 @@ export function TargetEditor(props: { programme: ProgrammeWithTargets; target?: 
     setSaving(true);
     setGeneral([]);
     try {
-      const body = targetBody(values, national);
+      const body = targetBody(values, national, programme.id);
       if (target) await updateTarget(programme.id, target.id, body);
       else await createTarget(programme.id, body);
       onSaved();
@@ -99,7 +117,16 @@ export function TargetEditor(props: { programme: ProgrammeWithTargets; target?: 
         )}
         <div className="prog-form-row">
           <Form.Item name={['measure', 'source']} label={t('target.source')} rules={[{ required: true, message: t('common.required') }]}>
-            <Select options={SOURCES.map((s) => ({ value: s, label: t(`target.source.${s}`) }))} />
+            <Select
+              options={SOURCES.map((s) => ({ value: s, label: t(`target.source.${s}`) }))}
+              // Each source has its own measures: the activities' and placements' count by default,
+              // the surveys' campaigns held, the petitions' count.
+              onChange={(s: string) => {
+                form.setFieldValue(['measure', 'measure'], defaultMeasure(s));
+                // Any questionnaire until one is chosen.
+                if (s === 'surveys.campaigns' && form.getFieldValue(['measure', 'form_id']) === undefined) form.setFieldValue(['measure', 'form_id'], '');
+              }}
+            />
           </Form.Item>
           {source === 'figures' && (
             <Form.Item name={['measure', 'measure']} label={t('target.measure')} rules={[{ required: true, message: t('common.required') }]}>
@@ -111,8 +138,73 @@ export function TargetEditor(props: { programme: ProgrammeWithTargets; target?: 
               <Select options={EVENT_TYPES.map((e) => ({ value: e, label: t(`event.${e}`) }))} />
             </Form.Item>
           )}
+          {source === 'activities' && (
+            <Form.Item name={['measure', 'measure']} label={t('target.measure')}>
+              <Select options={ACTIVITY_MEASURES.map((m) => ({ value: m, label: t(`target.actMeasure.${m}`) }))} />
+            </Form.Item>
+          )}
+          {source === 'placements' && (
+            <Form.Item name={['measure', 'measure']} label={t('target.measure')}>
+              <Select options={PLACEMENT_MEASURES.map((m) => ({ value: m, label: t(`target.plMeasure.${m}`) }))} />
+            </Form.Item>
+          )}
+          {surveys && (
+            <Form.Item name={['measure', 'measure']} label={t('target.measure')}>
+              <Select options={SURVEY_MEASURES.map((m) => ({ value: m, label: t(`target.svMeasure.${m}`) }))} />
+            </Form.Item>
+          )}
+          {petitions && (
+            <Form.Item name={['measure', 'measure']} label={t('target.measure')}>
+              <Select options={PETITION_MEASURES.map((m) => ({ value: m, label: t(`target.peMeasure.${m}`) }))} />
+            </Form.Item>
+          )}
         </div>
-        {source !== 'manual' && (
+        {surveys && (
+          <fieldset className="prog-fieldset" data-testid="target-survey-filters">
+            <legend>{t('target.filters')}</legend>
+            <Form.Item name={['measure', 'form_id']} label={t('target.questionnaire')} extra={t('target.questionnaireHelp')}>
+              <Select
+                showSearch={searchable}
+                loading={questionnaires.loading}
+                options={[any, ...questionnaireChoices(questionnaires.data?.items, lang, formId)]}
+              />
+            </Form.Item>
+            <p className="muted" style={{ margin: '0 0 8px', fontSize: 13 }}>{t('target.surveyCounted')}</p>
+          </fieldset>
+        )}
+        {petitions && (
+          <fieldset className="prog-fieldset" data-testid="target-petition-filters">
+            <legend>{t('target.filters')}</legend>
+            <div className="prog-form-row">
+              <Form.Item name={['measure', 'themes']} label={t('target.themes')} extra={t('target.themesHelp')}>
+                <Select mode="multiple" allowClear showSearch={searchable} loading={themeList.loading} options={themeChoices(themeList.data?.items, lang, themes)} />
+              </Form.Item>
+              <Form.Item name={['measure', 'statuses']} label={t('target.petitionStatuses')} extra={t('target.petitionStatusesHelp')}>
+                <Select mode="multiple" allowClear options={PETITION_STATUSES.map((s) => ({ value: s, label: t(`target.petStatus.${s}`) }))} />
+              </Form.Item>
+            </div>
+            <p className="muted" style={{ margin: '0 0 8px', fontSize: 13 }}>{t('target.petitionCounted')}</p>
+          </fieldset>
+        )}
+        {isWorkSource(source) && (
+          <fieldset className="prog-fieldset" data-testid="target-work-filters">
+            <legend>{t('target.filters')}</legend>
+            {source === 'activities' ? (
+              <Form.Item name={['measure', 'types']} label={t('target.activityTypes')} extra={t('target.activityTypesHelp')}>
+                <Select mode="multiple" allowClear showSearch={searchable} options={ACTIVITY_TYPES.map((k) => ({ value: k, label: activityTypeLabel(k, lang) }))} />
+              </Form.Item>
+            ) : (
+              <Form.Item name={['measure', 'sex']} label={t('target.sex')}>
+                <Select options={[any, { value: 'female', label: t('sex.female') }, { value: 'male', label: t('sex.male') }]} />
+              </Form.Item>
+            )}
+            <Form.Item name={['measure', 'own']} valuePropName="checked" style={{ marginBottom: 8 }}>
+              <Checkbox data-testid="target-own-programme">{source === 'activities' ? t('target.ownProgramme') : t('target.ownProgrammePlacements')}</Checkbox>
+            </Form.Item>
+            {source === 'activities' && <p className="muted" style={{ margin: '0 0 8px', fontSize: 13 }}>{t('target.workCounted')}</p>}
+          </fieldset>
+        )}
+        {source !== 'manual' && !isWorkSource(source) && !isCaseSource(source) && (
           <fieldset className="prog-fieldset">
             <legend>{t('target.filters')}</legend>
             <div className="prog-form-row">

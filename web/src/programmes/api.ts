@@ -27,3 +27,6 @@ export const addTargetValue = (programme: number, target: number, body: { on: st
   api.post<Target>(`/api/v1/programmes/${programme}/targets/${target}/values`, body);
 export const deleteTargetValue = (programme: number, target: number, value: number) =>
   api.del(`/api/v1/programmes/${programme}/targets/${target}/values/${value}`);
+
+/** The documents of a programme (web/src/components/Documents.tsx: list, upload, download, delete). */
+export const programmeDocumentsUrl = (programme: number) => `/api/v1/programmes/${programme}/documents`;

@@ -1,7 +1,5 @@
 // The programmes pages' logic without React: state labels and colours, the per-year ticks, the
 // forms' values ↔ the API's bodies, and the API's field errors ↔ the forms' fields.
-import type { FormInstance } from 'antd';
-import type { ApiError } from '../api/client';
 import { formatNumber } from '../i18n/format';
 import type { Key, T } from './strings';
 import { STATES, type Measure, type Programme, type ProgrammeStatus, type Target, type TargetState, type YearProgress } from './types';
@@ -130,11 +128,29 @@ export function programmeBody(f: ProgrammeForm, withProvince: boolean): Record<s
 
 // ---- The target's form ----
 
-export const SOURCES = ['entities', 'figures', 'registry.events', 'manual'] as const;
+export const SOURCES = ['entities', 'figures', 'registry.events', 'activities', 'placements', 'surveys.campaigns', 'petitions.petitions', 'manual'] as const;
 /** The filters a target's count may have (the registry list's). */
 export const FILTERS = ['kind', 'status', 'sector', 'women_managed', 'youth', 'founded_from', 'founded_to'] as const;
 type FilterName = (typeof FILTERS)[number];
 const BOOLEAN_FILTERS: readonly string[] = ['women_managed', 'youth'];
+/** What the activities' and placements' sources measure (the first is the default). */
+export const ACTIVITY_MEASURES = ['count', 'participants', 'female', 'youth'] as const;
+export const PLACEMENT_MEASURES = ['count', 'female', 'youth'] as const;
+/** Sources counting the alliance's own work (the activities feature): their filters are theirs. */
+export const isWorkSource = (source: string | undefined) => source === 'activities' || source === 'placements';
+/** What the surveys' campaigns and the petitions measure (the first is the default). */
+export const SURVEY_MEASURES = ['held', 'responses', 'targets'] as const;
+export const PETITION_MEASURES = ['count', 'answered', 'answered_on_time', 'overdue'] as const;
+export const PETITION_STATUSES = ['received', 'assigned', 'answered', 'closed'] as const;
+/** The measures of the sources whose filters are their own (surveys, petitions); none for the others. */
+const OWN_MEASURES: Record<string, readonly string[]> = { 'surveys.campaigns': SURVEY_MEASURES, 'petitions.petitions': PETITION_MEASURES };
+/** Sources of the surveys' campaigns and the petitions: a measure of their own and their own filters. */
+export const isCaseSource = (source: string | undefined) => source === 'surveys.campaigns' || source === 'petitions.petitions';
+/** The measure a source starts with when chosen: the work sources' and these sources' first; none for the others. */
+export const defaultMeasure = (source: string | undefined): string | undefined =>
+  isWorkSource(source) ? 'count' : OWN_MEASURES[source ?? '']?.[0];
+const list = (value: unknown) =>
+  value === undefined || value === null ? [] : String(value).split(',').map((x) => x.trim()).filter(Boolean);
 
 export interface TargetForm {
   content: number;
@@ -144,11 +160,31 @@ export interface TargetForm {
   target: number | null;
   baseline: number | null;
   provinces: string[];
-  measure: { source: string; measure?: string; filters: Partial<Record<FilterName, string>> };
+  measure: {
+    source: string;
+    measure?: string;
+    filters: Partial<Record<FilterName, string>>;
+    /** Activities: the types counted (none: every type). */
+    types?: string[];
+    /** Placements: the workers' sex ('' either). */
+    sex?: string;
+    /** Activities and placements: only this programme's (filters.programme). */
+    own?: boolean;
+    /** Activities: a content filter the target had (kept while `own`). */
+    content?: string;
+    /** Surveys: the questionnaire's code ('' any). */
+    form_id?: string;
+    /** Petitions: the themes' codes and the statuses counted (none: every one). */
+    themes?: string[];
+    statuses?: string[];
+  };
 }
 
 export function emptyTargetForm(deadline: string, content = 0): TargetForm {
-  return { content, title: '', deadline, cadence: 'once', target: null, baseline: 0, provinces: [], measure: { source: 'entities', filters: noFilters() } };
+  return {
+    content, title: '', deadline, cadence: 'once', target: null, baseline: 0, provinces: [],
+    measure: { source: 'entities', filters: noFilters(), types: [], sex: '', own: true },
+  };
 }
 
 function noFilters(): TargetForm['measure']['filters'] {
@@ -157,10 +193,14 @@ function noFilters(): TargetForm['measure']['filters'] {
 
 export function targetForm(t: Target): TargetForm {
   const filters = noFilters();
-  for (const [name, value] of Object.entries(t.measure.filters ?? {}))
-    if ((FILTERS as readonly string[]).includes(name)) filters[name as FilterName] = String(value);
+  const given = t.measure.filters ?? {};
   const source = t.measure.source;
+  if (isCaseSource(source)) return { ...targetHead(t), measure: caseMeasure(t.measure) };
+  if (!isWorkSource(source))
+    for (const [name, value] of Object.entries(given))
+      if ((FILTERS as readonly string[]).includes(name)) filters[name as FilterName] = String(value);
   const measure = t.measure.measure && !(source === 'entities' && t.measure.measure === 'count') ? t.measure.measure : undefined;
+  const work = isWorkSource(source);
   return {
     content: t.content ?? 0,
     title: t.title,
@@ -169,15 +209,65 @@ export function targetForm(t: Target): TargetForm {
     target: t.target,
     baseline: t.baseline,
     provinces: t.provinces ?? [],
-    measure: { source, measure, filters },
+    measure: {
+      source,
+      measure: work ? (t.measure.measure ?? 'count') : measure,
+      filters,
+      types: work && given.type ? String(given.type).split(',').map((x) => x.trim()).filter(Boolean) : [],
+      sex: work && given.sex ? String(given.sex) : '',
+      own: work ? given.programme !== undefined && given.programme !== '' : true,
+      content: work && given.content !== undefined ? String(given.content) : undefined,
+    },
   };
 }
 
-/** The API's body for a target form; `national`: the programme counts provinces of its choice. */
-export function targetBody(f: TargetForm, national: boolean): Record<string, unknown> {
+function targetHead(t: Target): Omit<TargetForm, 'measure'> {
+  return {
+    content: t.content ?? 0, title: t.title, deadline: t.deadline, cadence: t.cadence, target: t.target, baseline: t.baseline, provinces: t.provinces ?? [],
+  };
+}
+
+/** A surveys' or petitions' measure in the form: its measure, the questionnaire, the themes and statuses. */
+function caseMeasure(m: Measure): TargetForm['measure'] {
+  const given = m.filters ?? {};
+  return {
+    source: m.source,
+    measure: m.measure || defaultMeasure(m.source),
+    filters: noFilters(),
+    form_id: given.form_id !== undefined ? String(given.form_id).trim() : '',
+    themes: list(given.theme),
+    statuses: list(given.status),
+  };
+}
+
+/**
+ * The API's body for a target form; `national`: the programme counts provinces of its choice;
+ * `programme`: the programme's id, which an activities or placements target counts alone when
+ * the form says so (`own`).
+ */
+export function targetBody(f: TargetForm, national: boolean, programme?: number): Record<string, unknown> {
   const source = f.measure.source;
   const measure: Measure = { source };
-  if (source !== 'manual') {
+  if (isWorkSource(source)) {
+    measure.measure = f.measure.measure || 'count';
+    const filters: Record<string, string> = {};
+    if (source === 'activities' && f.measure.types?.length) filters.type = f.measure.types.join(',');
+    if (source === 'placements' && f.measure.sex) filters.sex = f.measure.sex;
+    if (f.measure.own && programme !== undefined) {
+      filters.programme = String(programme);
+      if (source === 'activities' && f.measure.content) filters.content = f.measure.content;
+    }
+    measure.filters = filters;
+  } else if (isCaseSource(source)) {
+    measure.measure = f.measure.measure || defaultMeasure(source);
+    const filters: Record<string, string> = {};
+    if (source === 'surveys.campaigns' && trim(f.measure.form_id)) filters.form_id = trim(f.measure.form_id);
+    if (source === 'petitions.petitions') {
+      if (f.measure.themes?.length) filters.theme = f.measure.themes.join(',');
+      if (f.measure.statuses?.length) filters.status = f.measure.statuses.join(',');
+    }
+    measure.filters = filters;
+  } else if (source !== 'manual') {
     if (source !== 'entities' && f.measure.measure) measure.measure = f.measure.measure;
     const filters: Record<string, string | boolean> = {};
     for (const name of FILTERS) {
@@ -200,42 +290,76 @@ export function targetBody(f: TargetForm, national: boolean): Record<string, unk
   return body;
 }
 
-// ---- Errors by field ----
+// ---- The surveys' and petitions' choices and words ----
 
-/** The API's field name as a form's path: "legal_basis[0].number" → ['legal_basis', 0, 'number']. */
-export function fieldPath(field: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const part of field.split('.')) {
-    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!m) {
-      out.push(part);
-      continue;
-    }
-    if (m[1]) out.push(m[1]);
-    for (const index of m[2].matchAll(/\[(\d+)\]/g)) out.push(Number(index[1]));
-  }
+/** A questionnaire as the surveys' list gives it (GET /api/v1/surveys). */
+export interface QuestionnaireChoice {
+  id: number;
+  form_id: string;
+  title: { vi: string; en: string };
+}
+/** A petitions' theme (GET /api/v1/petition-themes). */
+export interface ThemeChoice {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  active: boolean;
+}
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/**
+ * The questionnaires to pick one by its code, "title (code)", by title: one per code, the newest
+ * version's title; a code the list lacks (`current`, e.g. a deleted questionnaire's) stays as itself.
+ */
+export function questionnaireChoices(items: readonly QuestionnaireChoice[] | undefined, lang: Lang, current?: string): Choice[] {
+  const newest = new Map<string, QuestionnaireChoice>();
+  for (const q of items ?? []) if (!newest.has(q.form_id) || newest.get(q.form_id)!.id < q.id) newest.set(q.form_id, q);
+  const out = [...newest.values()]
+    .map((q) => ({ value: q.form_id, label: `${(lang === 'en' && q.title.en) || q.title.vi || q.title.en || q.form_id} (${q.form_id})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, lang));
+  const code = trim(current);
+  if (code && !newest.has(code)) out.push({ value: code, label: code });
+  return out;
+}
+
+/** The themes to pick: those in use, and those `selected` although no longer in use; unknown codes as themselves. */
+export function themeChoices(items: readonly ThemeChoice[] | undefined, lang: Lang, selected: readonly string[] = []): Choice[] {
+  const out = (items ?? [])
+    .filter((x) => x.active || selected.includes(x.code))
+    .map((x) => ({ value: x.code, label: (lang === 'en' && x.name_en) || x.name_vi || x.code }));
+  for (const code of selected) if (!out.some((c) => c.value === code)) out.push({ value: code, label: code });
   return out;
 }
 
 /**
- * Puts each field error of `error` next to its field of `form` (those `known` accepts); returns
- * the messages of the errors no field shows, for a general message.
+ * A surveys' or petitions' target's measure in words (the server's description is technical):
+ * "Khảo sát (đợt khảo sát) — Số đợt khảo sát đã tổ chức; bộ câu hỏi …". Undefined for other sources.
+ * `names` gives a questionnaire's and a theme's name by code when known.
  */
-export function showFieldErrors(form: Pick<FormInstance, 'setFields'>, error: ApiError, known: (path: (string | number)[]) => boolean): string[] {
-  const shown = new Map<string, { name: (string | number)[]; errors: string[] }>();
-  const rest: string[] = [];
-  for (const f of error.fields) {
-    const name = fieldPath(f.field);
-    if (!known(name)) {
-      rest.push(f.message);
-      continue;
-    }
-    const key = JSON.stringify(name);
-    const entry = shown.get(key) ?? { name, errors: [] };
-    entry.errors.push(f.message);
-    shown.set(key, entry);
-  }
-  form.setFields([...shown.values()]);
-  if (!error.fields.length) rest.push(error.message);
-  return rest;
+export function measureText(
+  m: Measure,
+  t: T,
+  names: { questionnaire?: (formId: string) => string | undefined; theme?: (code: string) => string | undefined } = {},
+): string | undefined {
+  if (!isCaseSource(m.source)) return undefined;
+  const f = caseMeasure(m);
+  const prefix = m.source === 'surveys.campaigns' ? 'target.svMeasure' : 'target.peMeasure';
+  const known = (OWN_MEASURES[m.source] ?? []).includes(f.measure ?? '');
+  const parts = [t('target.measured', { source: t(`target.source.${m.source}` as Key), measure: known ? t(`${prefix}.${f.measure}` as Key) : String(f.measure) })];
+  if (f.form_id) parts.push(t('target.measured.questionnaire', { name: names.questionnaire?.(f.form_id) ?? f.form_id }));
+  if (f.themes?.length) parts.push(t('target.measured.themes', { names: f.themes.map((c) => names.theme?.(c) ?? c).join(', ') }));
+  if (f.statuses?.length)
+    parts.push(
+      t('target.measured.statuses', {
+        names: f.statuses.map((s) => ((PETITION_STATUSES as readonly string[]).includes(s) ? t(`target.petStatus.${s}` as Key) : s)).join(', '),
+      }),
+    );
+  return parts.join('; ');
 }
+
+// ---- Errors by field: shared with the other forms (components/formErrors.ts) ----
+
+export { fieldPath, showFieldErrors } from '../components/formErrors';

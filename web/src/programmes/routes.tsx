@@ -4,7 +4,7 @@ import { lazy } from 'react';
 import type { RouteDescriptor } from '../app/feature';
 
 export const routes: RouteDescriptor[] = [
-  { path: '/programmes', page: lazy(() => import('./ProgrammesPage')), menu: { labelKey: 'nav.programmes', order: 27 } },
+  { path: '/programmes', page: lazy(() => import('./ProgrammesPage')), menu: { labelKey: 'nav.programmes', order: 27, area: 'work' } },
   { path: '/programmes/new', page: lazy(() => import('./ProgrammeFormPage')) },
   { path: '/programmes/:id', page: lazy(() => import('./ProgrammePage')) },
   { path: '/programmes/:id/edit', page: lazy(() => import('./ProgrammeFormPage')) },

@@ -6,6 +6,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../account/session';
+import { EntityActivities, EntityActivitiesLabel } from '../activities/EntityActivities';
 import { ApiError } from '../api/client';
 import { canEditRegistry, seesEntityHistory } from '../api/types';
 import { ChartCard } from '../components/ChartCard';
@@ -17,6 +18,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/catalogue';
 import { formatMoneyIn, moneyCaption, moneyScale, type MoneyScale } from '../lib/money';
 import { useApi } from '../lib/useApi';
+import { EntityPetitions, EntityPetitionsLabel } from '../petitions/EntityPetitions';
 import { addEvent, deleteEntity, getEntity, getFigures, listEvents } from './api';
 import { FIGURE_FIELDS, isMoney, parseFigures, type FigureField } from './figures';
 import { AnnualUpdateButton, fillsReportsOf } from './AnnualUpdate';
@@ -291,6 +293,12 @@ export default function EntityPage() {
     { key: 'timeline', label: t('entity.timeline'), children: <div className="no-print">{timeline}</div> },
     { key: 'figures', label: t('entity.figures'), forceRender: printing, children: <>{printTitle('entity.figures')}<FiguresTab entity={e} /></> },
     ...(seesEntityHistory(user?.role) ? [{ key: 'history', label: t('entity.history'), children: <EntityHistory entity={e} /> }] : []),
+    // The activities it took part in: the alliance's officials only (the list names who attended).
+    ...(editable ? [{ key: 'activities', label: <EntityActivitiesLabel />, children: <EntityActivities entityId={e.id} /> }] : []),
+    // The petitions it raised: the officials, and its own cooperative account.
+    ...(editable || (user?.role === 'cooperative' && user.entity_id === e.id)
+      ? [{ key: 'petitions', label: <EntityPetitionsLabel />, children: <EntityPetitions entityId={e.id} canAdd={editable} /> }]
+      : []),
   ];
 
   return (

@@ -1,0 +1,8 @@
+// The petitions' entry point: the English (the keys and the Vietnamese: ./messages.ts), in the
+// English catalogue's chunk, loaded only when English is chosen (i18n/catalogue.ts).
+import type { vi } from './messages';
+
+export const en: Record<keyof typeof vi, string> = {
+  'nav.petitions': 'Petitions',
+  'nav.petitionThemes': 'Petition themes',
+};
