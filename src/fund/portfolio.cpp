@@ -92,8 +92,12 @@ struct Portfolio::Impl {
 
   // The money of `loan` by `day` (records dated on or before it).
   Cumulative By(const LoanRecord& loan, int32_t day) const {
+    if (loan.event_count == 0) return {};
     const int32_t* begin = event_dates.data() + loan.event_begin;
     const int32_t* end = begin + loan.event_count;
+    // The common cases first: every record by `day`, or none.
+    if (end[-1] <= day) return event_sums[loan.event_begin + loan.event_count - 1];
+    if (*begin > day) return {};
     const int32_t* at = std::upper_bound(begin, end, day);
     if (at == begin) return {};
     return event_sums[static_cast<size_t>(at - event_dates.data() - 1)];
