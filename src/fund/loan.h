@@ -68,10 +68,10 @@ std::string FormatRatePercent(int64_t rate_e4);  // 72500 → "7.25", 70000 → 
 
 // Approved (or rescheduled) terms.
 struct Terms {
-  Money amount_vnd = 0;     // approved principal
-  int64_t rate_e4 = 0;      // yearly rate, percent × 10 000
-  int term_months = 0;      // whole term, grace included; a multiple of MonthsPerLine
-  int grace_months = 0;     // principal grace; < term_months; a multiple of MonthsPerLine
+  Money amount_vnd = 0;  // approved principal
+  int64_t rate_e4 = 0;   // yearly rate, percent × 10 000
+  int term_months = 0;   // whole term, grace included; a multiple of MonthsPerLine
+  int grace_months = 0;  // principal grace; < term_months; a multiple of MonthsPerLine
   Method method = Method::kEqualPrincipal;
   Frequency frequency = Frequency::kMonthly;
   Date first_due_on;
@@ -94,7 +94,7 @@ struct Repayment {
 };
 
 struct Rescheduling {
-  Date on;  // R: the new terms apply to what falls due after R
+  Date on;      // R: the new terms apply to what falls due after R
   Terms terms;  // amount_vnd is ignored (the outstanding balance on R is scheduled)
 };
 
@@ -102,16 +102,16 @@ enum class LineState { kPaid, kPartlyPaid, kOverdue, kDue, kFuture };
 const char* LineStateName(LineState s);  // "paid" | "partly_paid" | "overdue" | "due" | "future"
 
 struct ScheduleLine {
-  int number = 0;  // 1-based over the whole schedule
+  int number = 0;   // 1-based over the whole schedule
   int version = 0;  // 0: the approval's terms; k: the k-th rescheduling
   Date from;        // start of the period (the disbursement, the previous due date, or R)
   Date due_on;
   Money principal_vnd = 0;
   Money interest_vnd = 0;
-  Money balance_after_vnd = 0;  // scheduled outstanding principal after this line
-  Money paid_principal_vnd = 0;  // by as_of
-  Money paid_interest_vnd = 0;   // by as_of
-  std::optional<Date> paid_on;   // the date it became fully paid (≤ as_of), if it did
+  Money balance_after_vnd = 0;           // scheduled outstanding principal after this line
+  Money paid_principal_vnd = 0;          // by as_of
+  Money paid_interest_vnd = 0;           // by as_of
+  std::optional<Date> paid_on;           // the date it became fully paid (≤ as_of), if it did
   LineState state = LineState::kFuture;  // on as_of: paid, partly paid (not yet due), overdue, due (falls due
                                          // on as_of or is the current line), future
   Money total_vnd() const { return principal_vnd + interest_vnd; }
@@ -128,18 +128,18 @@ struct Allocation {
 };
 
 struct LoanState {
-  std::vector<ScheduleLine> lines;       // every line, old versions' lines that remain included
-  std::vector<Allocation> allocations;   // repayments ≤ as_of
-  Money disbursed_vnd = 0;               // by as_of
-  Money principal_repaid_vnd = 0;        // by as_of (scheduled and in advance)
-  Money interest_repaid_vnd = 0;         // by as_of
-  Money outstanding_principal_vnd = 0;   // disbursed − principal repaid
+  std::vector<ScheduleLine> lines;      // every line, old versions' lines that remain included
+  std::vector<Allocation> allocations;  // repayments ≤ as_of
+  Money disbursed_vnd = 0;              // by as_of
+  Money principal_repaid_vnd = 0;       // by as_of (scheduled and in advance)
+  Money interest_repaid_vnd = 0;        // by as_of
+  Money outstanding_principal_vnd = 0;  // disbursed − principal repaid
   Money overdue_principal_vnd = 0;
   Money overdue_interest_vnd = 0;
-  Money to_close_vnd = 0;                // what a repayment on as_of must be to close the loan
+  Money to_close_vnd = 0;  // what a repayment on as_of must be to close the loan
   int days_in_arrears = 0;
   std::optional<Date> oldest_overdue_due_on;
-  std::optional<Date> repaid_on;          // fully repaid (outstanding 0 after a disbursement)
+  std::optional<Date> repaid_on;  // fully repaid (outstanding 0 after a disbursement)
 };
 
 // The loan on as_of: disbursements, repayments and reschedulings dated after as_of are ignored.
