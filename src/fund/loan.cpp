@@ -494,7 +494,10 @@ Status Engine::Repay(const Repayment& p) {
     allocations_.push_back(a);
   }
   // What is left repays principal in advance: the lines after the current one are recomputed.
-  if (left > 0 && current + 1 < lines_.size()) {
+  if (left > 0 && current + 1 >= lines_.size()) {
+    return Error::Internal("fund: an advance with no line after the current one (" + detail() + ")");
+  }
+  if (left > 0) {
     // left ≤ to_close − the dues so far = the balance scheduled after the current line, so there
     // is a current line that is not the last.
     Line& c = lines_[current];

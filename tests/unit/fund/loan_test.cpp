@@ -270,6 +270,57 @@ TEST(FundLoanEvents, EarlyRepaymentShrinksLaterLinesKeepingTheTerm) {
   EXPECT_FALSE(st->repaid_on);
 }
 
+// The same with equal instalments: line 1 paid (2 069 827); on 10 March line 2's 2 069 827 and
+// 4 000 000 more. Lines 3–6 are re-amortised on 8 075 185 − 4 000 000 = 4 075 185 from 15/3 with
+// a new instalment A = 1 044 549:
+//   line 3: 4 075 185 × 0.12 × 31/365 = 41 533.4 → 41 533, principal 1 003 016 → 3 072 169
+//   line 4: 3 072 169 × 0.12 × 30/365 = 30 300.8 → 30 301, principal 1 014 248 → 2 057 921
+//   line 5: 2 057 921 × 0.12 × 31/365 = 20 973.9 → 20 974, principal 1 023 575 → 1 034 346
+//   line 6: 1 034 346 × 0.12 × 30/365 = 10 201.8 → 10 202 + 1 034 346 = 1 044 548 ≤ A
+//   (A − 1 would leave 1 044 551 for line 6).
+TEST(FundLoanEvents, EarlyRepaymentWithEqualInstalments) {
+  const std::vector<Disbursement> d = {{D(2026, 1, 15), 12'000'000}};
+  const std::vector<Repayment> r = {{1, D(2026, 2, 15), 2'069'827}, {2, D(2026, 3, 10), 6'069'827}};
+  auto st = ComputeLoan(Reference(Method::kEqualInstalment), d, r, {}, D(2026, 3, 10));
+  ASSERT_TRUE(st.ok());
+  ExpectTable(st->lines, {
+                             {D(2026, 1, 15), D(2026, 2, 15), 1'947'526, 122'301, 10'052'474},
+                             {D(2026, 2, 15), D(2026, 3, 15), 1'977'289, 92'538, 4'075'185},
+                             {D(2026, 3, 15), D(2026, 4, 15), 1'003'016, 41'533, 3'072'169},
+                             {D(2026, 4, 15), D(2026, 5, 15), 1'014'248, 30'301, 2'057'921},
+                             {D(2026, 5, 15), D(2026, 6, 15), 1'023'575, 20'974, 1'034'346},
+                             {D(2026, 6, 15), D(2026, 7, 15), 1'034'346, 10'202, 0},
+                         });
+  ASSERT_EQ(st->allocations.size(), 3u);
+  EXPECT_EQ(st->allocations[2].line, 0);
+  EXPECT_EQ(st->allocations[2].principal_vnd, 4'000'000);
+}
+
+// Equal instalments with two tranches of 6 000 000 (15/1 and 1/3). Before the second, A for
+// 6 000 000 is 1 034 914: line 1 = 61 151 interest + 973 763 principal → 5 026 237.
+// The tranche re-amortises lines 2–6 on 11 026 237; line 2's interest counts 14 days on
+// 5 026 237 and 14 on 11 026 237: 16 052 474 × 14 × 0.12 / 365 = 73 885.4 → 73 885.
+// The new A = 2 264 692:
+//   line 2: principal 2 264 692 − 73 885 = 2 190 807 → 8 835 430
+//   line 3: 8 835 430 × 0.12 × 31/365 = 90 048.8 → 90 049, principal 2 174 643 → 6 660 787
+//   line 4: 6 660 787 × 0.12 × 30/365 = 65 695.2 → 65 695, principal 2 198 997 → 4 461 790
+//   line 5: 4 461 790 × 0.12 × 31/365 = 45 473.7 → 45 474, principal 2 219 218 → 2 242 572
+//   line 6: 2 242 572 × 0.12 × 30/365 = 22 118.8 → 22 119 + 2 242 572 = 2 264 691 ≤ A
+//   (A − 1 would leave 2 264 695 for line 6).
+TEST(FundLoanEvents, TwoTranchesWithEqualInstalments) {
+  const std::vector<Disbursement> tranches = {{D(2026, 1, 15), 6'000'000}, {D(2026, 3, 1), 6'000'000}};
+  auto st = ComputeLoan(Reference(Method::kEqualInstalment), tranches, {}, {}, D(2026, 3, 1));
+  ASSERT_TRUE(st.ok());
+  ExpectTable(st->lines, {
+                             {D(2026, 1, 15), D(2026, 2, 15), 973'763, 61'151, 5'026'237},
+                             {D(2026, 2, 15), D(2026, 3, 15), 2'190'807, 73'885, 8'835'430},
+                             {D(2026, 3, 15), D(2026, 4, 15), 2'174'643, 90'049, 6'660'787},
+                             {D(2026, 4, 15), D(2026, 5, 15), 2'198'997, 65'695, 4'461'790},
+                             {D(2026, 5, 15), D(2026, 6, 15), 2'219'218, 45'474, 2'242'572},
+                             {D(2026, 6, 15), D(2026, 7, 15), 2'242'572, 22'119, 0},
+                         });
+}
+
 // Late repayment on the reference loan: line 1 paid on time; lines 2 (due 15/3, 2 092 055) and 3
 // (due 15/4, 2 081 534) missed.
 TEST(FundLoanEvents, LateRepaymentPaysOverdueInterestThenPrincipalThenCurrent) {
@@ -760,6 +811,95 @@ TEST(FundLoanArrears, DaysInArrearsFromPaidOnDates) {
   EXPECT_EQ(DaysInArrears(lines, D(2026, 4, 30)), 15);
   EXPECT_EQ(DaysInArrears(lines, D(2026, 6, 1)), 47);
   EXPECT_EQ(DaysInArrears({}, D(2026, 6, 1)), 0);
+}
+
+// Random loans with random valid events (tranches, repayments up to what closes the loan,
+// reschedulings): the books always balance. Σ line principal + advances = disbursed; outstanding
+// = disbursed − principal repaid = Σ unpaid line principal + the balance after the current line;
+// allocations add up to the repayments; nothing is negative; due dates only grow.
+TEST(FundLoanEvents, RandomHistoriesKeepTheBooksBalanced) {
+  uint64_t seed = 20261205;
+  auto next = [&](int64_t n) {  // 0 … n−1
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int64_t>((seed >> 33) % static_cast<uint64_t>(n));
+  };
+  for (int loan = 0; loan < 300; ++loan) {
+    SCOPED_TRACE("loan " + std::to_string(loan));
+    Terms t;
+    t.frequency = next(2) ? Frequency::kMonthly : Frequency::kQuarterly;
+    const int step = MonthsPerLine(t.frequency);
+    t.term_months = step * (1 + static_cast<int>(next(24 / step)));
+    t.grace_months = step * static_cast<int>(next(t.term_months / step));
+    t.method = next(2) ? Method::kEqualPrincipal : Method::kEqualInstalment;
+    t.rate_e4 = next(4) == 0 ? 0 : next(300'000);
+    t.amount_vnd = 1'000'000 + next(1'000'000'000);
+    const Date start = D(2026, 1, 1 + static_cast<int>(next(28)));
+    t.first_due_on = Date::FromDays(start.days() + 1 + static_cast<int>(next(60)));
+    std::vector<Disbursement> d = {{start, t.amount_vnd / 2 + next(t.amount_vnd / 2)}};
+    std::vector<Repayment> r;
+    std::vector<Rescheduling> rs;
+    Date day = start;
+    for (int event = 0; event < 25; ++event) {
+      day = Date::FromDays(day.days() + 1 + static_cast<int>(next(40)));
+      auto now = ComputeLoan(t, d, r, rs, day);
+      ASSERT_TRUE(now.ok()) << now.error().detail;
+      if (now->repaid_on) break;
+      const int kind = static_cast<int>(next(10));
+      if (kind == 0 && now->disbursed_vnd < t.amount_vnd && day < now->lines.back().due_on) {
+        d.push_back({day, 1 + next(t.amount_vnd - now->disbursed_vnd)});
+      } else if (kind == 1) {
+        Terms n = t;
+        n.frequency = Frequency::kMonthly;
+        n.term_months = 1 + static_cast<int>(next(12));
+        n.grace_months = static_cast<int>(next(n.term_months));
+        n.first_due_on = Date::FromDays(day.days() + 1 + static_cast<int>(next(45)));
+        rs.push_back({day, n});
+        if (!ComputeLoan(t, d, r, rs, day).ok()) rs.pop_back();  // e.g. a line paid ahead
+      } else if (now->to_close_vnd > 0) {
+        const Money amount = next(5) == 0 ? now->to_close_vnd : 1 + next(now->to_close_vnd);
+        r.push_back({static_cast<int64_t>(r.size() + 1), day, amount});
+      }
+    }
+    auto st = ComputeLoan(t, d, r, rs, D(2030, 1, 1));
+    ASSERT_TRUE(st.ok()) << st.error().detail;
+    Money disbursed = 0;
+    for (const auto& x : d) disbursed += x.amount_vnd;
+    Money repaid = 0;
+    for (const auto& x : r) repaid += x.amount_vnd;
+    Money allocated = 0;
+    Money advances = 0;
+    for (const auto& a : st->allocations) {
+      allocated += a.interest_vnd + a.principal_vnd;
+      if (a.line == 0) advances += a.principal_vnd;
+    }
+    EXPECT_EQ(st->disbursed_vnd, disbursed);
+    EXPECT_EQ(allocated, repaid);
+    EXPECT_EQ(st->principal_repaid_vnd + st->interest_repaid_vnd, repaid);
+    EXPECT_EQ(st->outstanding_principal_vnd, disbursed - st->principal_repaid_vnd);
+    Money principal = 0;
+    Money unpaid_principal = 0;
+    for (size_t i = 0; i < st->lines.size(); ++i) {
+      const auto& l = st->lines[i];
+      EXPECT_GE(l.principal_vnd, 0);
+      EXPECT_GE(l.interest_vnd, 0);
+      EXPECT_GE(l.balance_after_vnd, 0);
+      EXPECT_LE(l.paid_principal_vnd, l.principal_vnd);
+      EXPECT_LE(l.paid_interest_vnd, l.interest_vnd);
+      EXPECT_EQ(l.paid_on.has_value(), l.paid_vnd() >= l.total_vnd());
+      if (i > 0) {
+        EXPECT_LT(st->lines[i - 1].due_on, l.due_on);
+      }
+      principal += l.principal_vnd;
+      unpaid_principal += l.principal_vnd - l.paid_principal_vnd;
+    }
+    EXPECT_EQ(principal + advances, disbursed);
+    EXPECT_EQ(st->lines.back().balance_after_vnd, 0);
+    // On 1 January 2030 every line has fallen due: the outstanding principal is all overdue.
+    EXPECT_EQ(st->outstanding_principal_vnd, unpaid_principal);
+    EXPECT_EQ(st->overdue_principal_vnd, unpaid_principal);
+    EXPECT_EQ(st->to_close_vnd, st->overdue_principal_vnd + st->overdue_interest_vnd);
+    EXPECT_EQ(st->repaid_on.has_value(), st->outstanding_principal_vnd == 0);
+  }
 }
 
 }  // namespace
