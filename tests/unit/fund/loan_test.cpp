@@ -486,6 +486,44 @@ TEST(FundLoanEvents, ReschedulingKeepsOldLinesAndAddsAccruedInterest) {
   EXPECT_EQ(paid->days_in_arrears, 0);
 }
 
+// A second rescheduling on 15 June (6 %, 3 monthly lines from 15 July), version 1's lines due
+// 1/5 and 1/6 stay; the balance after them, 5 333 334, is scheduled again:
+//   5 333 334 / 3 = 1 777 778 (1 777 777.33 rounded) a line, the last 5 333 334 − 2 × 1 777 778
+//   = 1 777 778; the first line's interest: 14 days accrued at 6 % (1/6→15/6) and its own 30 days
+//   at 6 %: 5 333 334 × 0.06 × 44/365 = 38 575.35 → 38 575.
+TEST(FundLoanEvents, SecondReschedulingNumbersVersionsInOrder) {
+  const std::vector<Disbursement> d = {{D(2026, 1, 15), 12'000'000}};
+  const std::vector<Repayment> r = {{1, D(2026, 2, 15), 2'122'301}};
+  Terms first = Reference();
+  first.rate_e4 = 60'000;
+  first.first_due_on = D(2026, 5, 1);
+  Terms second = first;
+  second.term_months = 3;
+  second.first_due_on = D(2026, 7, 15);
+  const std::vector<Rescheduling> rs = {{D(2026, 6, 15), second}, {D(2026, 4, 1), first}};  // unsorted
+  auto st = ComputeLoan(Reference(), d, r, rs, D(2026, 6, 15));
+  ASSERT_TRUE(st.ok());
+  ASSERT_EQ(st->lines.size(), 7u);
+  const std::vector<int> versions = {0, 0, 1, 1, 2, 2, 2};
+  Money principal = 0;
+  for (size_t i = 0; i < 7; ++i) {
+    EXPECT_EQ(st->lines[i].number, static_cast<int>(i) + 1);
+    EXPECT_EQ(st->lines[i].version, versions[i]);
+    principal += st->lines[i].principal_vnd;
+  }
+  EXPECT_EQ(principal, 12'000'000);
+  EXPECT_EQ(st->lines[3].due_on, D(2026, 6, 1));
+  EXPECT_EQ(st->lines[3].balance_after_vnd, 5'333'334);
+  EXPECT_EQ(st->lines[4].from, D(2026, 6, 15));
+  EXPECT_EQ(st->lines[4].due_on, D(2026, 7, 15));
+  EXPECT_EQ(st->lines[4].interest_vnd, 38'575);
+  for (size_t i = 4; i < 7; ++i) EXPECT_EQ(st->lines[i].principal_vnd, 1'777'778);
+  EXPECT_EQ(st->lines[6].due_on, D(2026, 9, 15));
+  // Lines 2 (due 15/3), 3 (1/5) and 4 (1/6) are unpaid: arrears count from the oldest.
+  EXPECT_EQ(st->days_in_arrears, 92);  // 15/3 → 15/6
+  EXPECT_EQ(st->overdue_principal_vnd, 2'000'000 + 1'333'333 + 1'333'333);
+}
+
 TEST(FundLoanEvents, ReschedulingErrors) {
   const std::vector<Disbursement> d = {{D(2026, 1, 15), 12'000'000}};
   Terms next = Reference();
