@@ -34,6 +34,14 @@ Money RoundDiv(i128 num, i128 den) {
 }
 
 std::string Str(Money v) { return std::to_string(v); }
+std::string Str(i128 v) {  // v ≥ 0
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(v % 10)));
+    v /= 10;
+  } while (v > 0);
+  return digits;
+}
 
 FieldError MakeFieldError(std::string field, std::string code, std::string key, std::vector<std::string> args) {
   return FieldError{std::move(field), std::move(code), std::move(key), std::move(args)};
@@ -359,9 +367,9 @@ Status Engine::Disburse(const Disbursement& d) {
     return FieldFailure("amount_vnd", "out_of_range", "field.fund_disbursement_amount", {d.date.ToIso()}, detail());
   }
   if (d.amount_vnd > terms_.amount_vnd - disbursed_) {
-    return FieldFailure("amount_vnd", "above_approved", "field.fund_disbursement_above_approved",
-                        {Str(disbursed_ + d.amount_vnd), Str(terms_.amount_vnd), Str(terms_.amount_vnd - disbursed_)},
-                        detail());
+    return FieldFailure(
+        "amount_vnd", "above_approved", "field.fund_disbursement_above_approved",
+        {Str(i128{disbursed_} + d.amount_vnd), Str(terms_.amount_vnd), Str(terms_.amount_vnd - disbursed_)}, detail());
   }
   size_t j = 0;
   if (lines_.empty()) {

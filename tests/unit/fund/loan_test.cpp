@@ -811,6 +811,10 @@ TEST(FundLoanEvents, DisbursementAndRepaymentErrors) {
   e = first_error({{D(2026, 1, 15), 1'000'000}, {D(2026, 7, 15), 1'000'000}}, {});
   EXPECT_EQ(e.key, "field.fund_disbursement_after_last_due");
   EXPECT_EQ(e.args, (std::vector<std::string>{"2026-07-15", "2026-07-15"}));
+  // An absurd amount (a typing slip in an import) is refused without overflowing the total.
+  e = first_error({{D(2026, 1, 15), 6'000'000}, {D(2026, 2, 1), INT64_MAX}}, {});
+  EXPECT_EQ(e.key, "field.fund_disbursement_above_approved");
+  EXPECT_EQ(e.args, (std::vector<std::string>{"9223372036860775807", "12000000", "6000000"}));
   e = first_error({{D(2026, 1, 15), 0}}, {});
   EXPECT_EQ(e.field, "amount_vnd");
   EXPECT_EQ(e.key, "field.fund_disbursement_amount");
