@@ -36,6 +36,40 @@
 //   paid by D (0 when none). PAR30 / PAR90: outstanding principal of loans more than 30 / 90 days
 //   in arrears.
 //
+// Decisions where the rules above leave room (made with the implementation, src/fund/loan.cpp):
+// - Order of events on one date: disbursements, then reschedulings, then repayments (by id).
+// - The first disbursement must come before first_due_on; a later tranche before the last due
+//   date of the current schedule (a line must fall due after it). A tranche on a due date belongs
+//   to the next line. No disbursement by as_of: no lines, every amount 0 (PlanSchedule projects).
+// - Equal principal: at each re-amortisation (disbursement, advance, rescheduling) the amount
+//   per line is P = balance / amortising lines left, half up; each amortising line repays
+//   min(P, what is left), the last line what is left.
+// - Equal instalment: a line's principal is A − its interest, never below 0 nor above what is
+//   left: where a long period's interest exceeds A (very long terms at high rates, e.g. 50 years at
+//   12 %: 31-day months) the line costs its interest only, more than A. Line j's interest when
+//   re-amortising mid-period is its interest so far (tranches counted by their days).
+// - A tranche re-amortises from the line whose period holds it (its interest counts each balance
+//   for its days); a line already paid keeps at least the principal paid on it.
+// - Advance repayment: the current line's principal and interest stay; its balance_after_vnd
+//   includes the advance. Repaying everything leaves the later lines at 0 (the term is kept).
+// - A line with nothing to pay (0 total: after the loan is repaid early, a 0 % grace line) is
+//   paid on the date of the event that computed it (paid_on), never after its due date.
+// - to_close on D = outstanding principal + unpaid interest of every line up to the current one
+//   (the current line's whole interest: it is not reduced); after the last due date, the overdue.
+// - Rescheduling on R: what is scheduled again is the balance scheduled after the kept lines
+//   (their unpaid principal stays overdue in them). Refused when no line falls due after R
+//   (nothing left to schedule: a matured loan's overdue lines stay as they are), when a line due
+//   after R has already been paid in part (reschedule on or after its due date), when the new
+//   first_due_on is not after R. The accrued interest and the first new line's interest are
+//   added as exact numerators and rounded once. Version k = the k-th rescheduling by date.
+// - Error fields are the request's member names ("date", "amount_vnd", "on", "first_due_on",
+//   "rate_percent_year", "term_months", "grace_months"); the key names the kind of record
+//   (field.fund_repayment_above_to_close: args [to_close, date, amount]); Error::detail names
+//   the record (e.g. "repayment 17 on 2026-03-10").
+// - CheckTerms: amount from 1 đồng; first_due_on within the years 1990–2100 (an unset date
+//   fails). ParseRatePercent: digits, optionally "." and 1–4 digits; no sign, space, comma or
+//   exponent. DaysInArrears: a line paid on D is not in arrears on D.
+//
 // Thread-safety: pure functions over values.
 #pragma once
 
