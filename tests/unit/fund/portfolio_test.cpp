@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace hoptac::fund {
 namespace {
 
@@ -422,6 +424,56 @@ TEST(FundPortfolio, MoneyNearTenToTheFifteenthStaysExact) {
   EXPECT_EQ(a.totals.outstanding_principal_vnd, 999'999'999'999'998 + 999'999'999'999'998);
   EXPECT_EQ(a.totals.principal_repaid_vnd, 1);
   EXPECT_EQ(a.totals.interest_repaid_vnd, 7);
+}
+
+// The index's days in arrears (a binary search over the running maximum of paid_on) against
+// fund::DaysInArrears over the same lines, on random books whose lines become paid in any order
+// (or never), on random dates: the counts and sums of loans in arrears, PAR30 and PAR90 agree.
+TEST(FundPortfolio, DaysInArrearsAgreeWithTheArithmeticOnRandomLines) {
+  std::mt19937 rng(18);
+  auto below = [&rng](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  const int base = D(2024, 1, 1).days();
+  for (int round = 0; round < 20; ++round) {
+    std::vector<PortfolioLoan> loans;
+    std::vector<std::vector<ScheduleLine>> schedules;
+    for (int i = 0; i < 100; ++i) {
+      PortfolioLoan l;
+      l.loan_id = i + 1;
+      l.fund_id = 1;
+      l.province_code = "01";
+      l.disbursements = {{Date::FromDays(base), Money{1000} * (i + 1)}};
+      std::vector<ScheduleLine> schedule;
+      int due = base;
+      for (int k = 0, n = 1 + below(30); k < n; ++k) {
+        due += 1 + below(60);
+        ScheduleLine line;
+        line.due_on = Date::FromDays(due);
+        if (below(4) != 0) line.paid_on = Date::FromDays(due - 30 + below(150));
+        schedule.push_back(line);
+        l.lines.push_back({line.due_on, line.paid_on});
+      }
+      loans.push_back(std::move(l));
+      schedules.push_back(std::move(schedule));
+    }
+    auto p = Portfolio::Build(loans);
+    for (int t = 0; t < 25; ++t) {
+      const Date on = Date::FromDays(base + below(1500));
+      int64_t in_arrears = 0;
+      Money par30 = 0, par90 = 0;
+      for (size_t i = 0; i < loans.size(); ++i) {
+        const int days = DaysInArrears(schedules[i], on);
+        const Money outstanding = loans[i].disbursements[0].amount_vnd;
+        if (days > 0) ++in_arrears;
+        if (days > 30) par30 += outstanding;
+        if (days > 90) par90 += outstanding;
+      }
+      PortfolioAnswer a = Ask(*p, AsOf(on));
+      SCOPED_TRACE("round " + std::to_string(round) + " on " + on.ToIso());
+      EXPECT_EQ(a.totals.loans_in_arrears, in_arrears);
+      EXPECT_EQ(a.totals.par30_vnd, par30);
+      EXPECT_EQ(a.totals.par90_vnd, par90);
+    }
+  }
 }
 
 }  // namespace
