@@ -107,6 +107,7 @@ struct Portfolio::Impl {
   int DaysInArrears(const LoanRecord& loan, int32_t day) const {
     const LineKey* begin = lines.data() + loan.line_begin;
     const LineKey* end = begin + loan.line_count;
+    if (begin == end || begin->due >= day) return 0;  // nothing due before `day`
     const LineKey* first_unpaid =
         std::partition_point(begin, end, [day](const LineKey& l) { return l.paid_max <= day; });
     if (first_unpaid == end || first_unpaid->due >= day) return 0;
