@@ -228,6 +228,23 @@ TEST(FundLoanBookFile, EveryErrorIsReportedWithItsRow) {
   for (size_t i = 1; i < e.size(); ++i) EXPECT_LE(e[i - 1].row, e[i].row);  // sorted by row
 }
 
+TEST(FundLoanBookFile, SemicolonSeparatedAsAVietnameseExcelSavesIt) {
+  ImportedLoanBook book = Read(
+      "Loại bản ghi;Mã khoản vay;Mã đơn vị;Ngày phê duyệt;Số tiền;Lãi suất;Thời hạn (tháng);Phương thức;Kỳ trả;"
+      "Kỳ đầu;Ngày\r\n"
+      "Khoản vay;S-1;HTX-1;02/03/2026;2.000.000.000;8,5;12;Trả góp đều;Quý;02/06/2026;\r\n"
+      "Giải ngân;S-1;;;2.000.000.000;;;;;;05/03/2026\r\n");
+  EXPECT_TRUE(book.errors.empty()) << Describe(book.errors);
+  ASSERT_EQ(book.loans.size(), 1u);
+  EXPECT_EQ(book.loans[0].terms.amount_vnd, 2'000'000'000);
+  EXPECT_EQ(book.loans[0].terms.rate_e4, 85'000);
+  EXPECT_EQ(book.loans[0].terms.grace_months, 0);  // no such column: none
+  EXPECT_EQ(book.loans[0].terms.method, Method::kEqualInstalment);
+  EXPECT_EQ(book.loans[0].terms.frequency, Frequency::kQuarterly);
+  ASSERT_EQ(book.loans[0].disbursements.size(), 1u);
+  EXPECT_EQ(book.loans[0].disbursements[0].date, D(2026, 3, 5));
+}
+
 TEST(FundLoanBookFile, ProblemsOfTheFileAsAWhole) {
   Result<ImportedLoanBook> none = ReadLoanBook("");
   ASSERT_FALSE(none.ok());
