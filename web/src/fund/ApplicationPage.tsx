@@ -327,7 +327,7 @@ export function TermsFields({ withAmount }: { withAmount: boolean }) {
         <Select data-testid="terms-frequency" options={FREQUENCIES.map((f) => ({ value: f, label: t(`fund.frequency.${f}` as Key) }))} />
       </Form.Item>
       <Form.Item name="first_due_on" label={t('fund.terms.firstDue')} rules={required}>
-        <DateInput id="terms-first-due" />
+        <DateInput />
       </Form.Item>
     </>
   );

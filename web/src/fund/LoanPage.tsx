@@ -402,7 +402,7 @@ function DisburseDialog({ loan, onClose, onDone }: DialogProps) {
       initialValues={{ date: todayIso(), amount_vnd: left }}
     >
       <Form.Item name="date" label={t('fund.date')} rules={required(t)}>
-        <DateInput id="disburse-date" />
+        <DateInput />
       </Form.Item>
       <Form.Item name="amount_vnd" label={t('fund.amountVnd')} rules={required(t)}>
         <MoneyInput data-testid="disburse-amount" />
@@ -453,7 +453,7 @@ function RepayDialog({ loan, onClose, onDone }: DialogProps) {
       initialValues={{ date: todayIso(), amount_vnd: loan.next_due?.amount_vnd, note: '' }}
     >
       <Form.Item name="date" label={t('fund.date')} rules={required(t)}>
-        <DateInput id="repay-date" />
+        <DateInput />
       </Form.Item>
       <Form.Item name="amount_vnd" label={t('fund.amountVnd')} rules={required(t)}>
         <MoneyInput data-testid="repay-amount" />
@@ -503,7 +503,7 @@ function RescheduleDialog({ loan, onClose, onDone }: DialogProps) {
       }}
     >
       <Form.Item name="on" label={t('fund.reschedule.on')} rules={required(t)}>
-        <DateInput id="reschedule-on" />
+        <DateInput />
       </Form.Item>
       <Form.Item name="reason" label={t('fund.reason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="reschedule-reason" />
@@ -538,7 +538,7 @@ function WriteOffDialog({ loan, onClose, onDone }: DialogProps) {
       initialValues={{ on: todayIso(), reason: '' }}
     >
       <Form.Item name="on" label={t('fund.writeOff.on')} rules={required(t)}>
-        <DateInput id="write-off-on" />
+        <DateInput />
       </Form.Item>
       <Form.Item name="reason" label={t('fund.reason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
