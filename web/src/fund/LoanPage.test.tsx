@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
-import { json, mockApi, wrap } from '../../tests/support';
+import { json, mockApi, screenWidth, wrap } from '../../tests/support';
 import { loan, REPAYMENTS, schedule, session } from './fixtures';
 import LoanPage from './LoanPage';
 import type { Loan } from './types';
@@ -189,6 +189,28 @@ describe('loan page', () => {
       const dialog = await screen.findByRole('dialog');
       fireEvent.click(within(dialog).getByTestId('write-off-approve-ok'));
       expect((await within(dialog).findByTestId('fund-dialog-error')).textContent).toContain('Người đề nghị xóa nợ không tự duyệt được.');
+    },
+    SLOW,
+  );
+
+  it(
+    'shows the schedule on a phone as one block per line, the state in words, the amounts whole',
+    async () => {
+      const restore = screenWidth(360);
+      try {
+        api('province_officer');
+        page();
+        const line3 = await screen.findByTestId('line-3');
+        const blocks = screen.getByTestId('loan-schedule').querySelectorAll('li[data-state]');
+        expect([...blocks].map((b) => b.getAttribute('data-state'))).toEqual(['paid', 'paid', 'overdue', 'due', 'future', 'future']);
+        expect(line3.className).toContain('fund-line-overdue');
+        expect(within(line3).getByTestId('line-3-state').textContent).toBe('! Quá hạn');
+        expect(line3.textContent).toContain('Phải trả2.070.000 ₫');
+        expect(line3.textContent).toContain('Đã trả1.000.000 ₫');
+        expect(screen.getByTestId('schedule-totals').textContent).toContain('12.418.000 ₫');
+      } finally {
+        restore();
+      }
     },
     SLOW,
   );

@@ -16,6 +16,7 @@ import { ApiError } from '../api/client';
 import { Panel } from '../components/Panel';
 import { PrintHeader } from '../components/PrintHeader';
 import { formatMoney, formatNumber, todayIso } from '../i18n/format';
+import { usePhone } from '../lib/media';
 import { useApi } from '../lib/useApi';
 import { approveWriteOff, disburse, getLoan, getSchedule, listRepayments, rejectWriteOff, repay, requestWriteOff, reschedule } from './api';
 import { TermsFields, TermsRows, TERMS_FIELDS } from './ApplicationPage';
@@ -296,6 +297,70 @@ export default function LoanPage() {
 /** The schedule: one row per line, its state in words (and colour), then the totals. */
 export function ScheduleTable({ lines, totals, loading }: { lines: ScheduleLine[]; totals?: { principal_vnd: number; interest_vnd: number; paid_vnd: number }; loading?: boolean }) {
   const { t, lang } = useT();
+  const phone = usePhone();
+  // On a phone, one block per line: its state and amounts always in sight, nothing to scroll sideways.
+  if (phone)
+    return lines.length ? (
+      <>
+        <ol className="fund-lines">
+          {lines.map((x) => (
+            <li key={`${x.version}-${x.number}`} className={lineClass(x.state)} data-testid={`line-${x.number}`} data-state={x.state}>
+              <div className="fund-line-head">
+                <span className="fund-strong">
+                  {t('fund.line.number')} {formatNumber(x.number, lang)} · {dateText(x.due_on, lang)}
+                </span>
+                <span data-testid={`line-${x.number}-state`}>
+                  <LineStateTag state={x.state} />
+                </span>
+              </div>
+              <dl className="fund-line-dl">
+                <dt>{t('fund.line.total')}</dt>
+                <dd>
+                  <Money vnd={x.total_vnd} strong />
+                </dd>
+                <dt>{t('fund.line.paid')}</dt>
+                <dd>
+                  <Money vnd={x.paid_vnd} />
+                </dd>
+                <dt>{t('fund.line.principal')}</dt>
+                <dd>
+                  <Money vnd={x.principal_vnd} />
+                </dd>
+                <dt>{t('fund.line.interest')}</dt>
+                <dd>
+                  <Money vnd={x.interest_vnd} />
+                </dd>
+                <dt>{t('fund.line.balance')}</dt>
+                <dd>
+                  <Money vnd={x.balance_after_vnd} />
+                </dd>
+              </dl>
+              {(x.paid_on || x.version > 0) && (
+                <div className="muted" style={{ fontSize: 12 }}>
+                  {[x.paid_on ? t('fund.line.paidOn', { date: dateText(x.paid_on, lang) }) : '', x.version > 0 ? t('fund.line.version', { n: String(x.version) }) : '']
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+        {totals && (
+          <dl className="fund-line-dl fund-lines-totals" data-testid="schedule-totals">
+            <dt>{t('fund.totals')}: {t('fund.line.total').toLowerCase()}</dt>
+            <dd>
+              <Money vnd={totals.principal_vnd + totals.interest_vnd} strong />
+            </dd>
+            <dt>{t('fund.line.paid')}</dt>
+            <dd>
+              <Money vnd={totals.paid_vnd} strong />
+            </dd>
+          </dl>
+        )}
+      </>
+    ) : (
+      <p className="muted">{loading ? t('app.loading') : t('fund.schedule.none')}</p>
+    );
   return (
     <div className="table-scroll">
       <Table<ScheduleLine>

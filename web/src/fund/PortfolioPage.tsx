@@ -199,7 +199,7 @@ export default function PortfolioPage() {
               legend: { top: 0 },
               grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
               yAxis: { type: 'category', data: rows.map(label), inverse: true },
-              xAxis: { type: 'value' },
+              xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v, lang, Number.isInteger(v) ? 0 : 1) } },
               series: [
                 { type: 'bar', name: t('fund.outstanding'), data: rows.map((r) => inUnit(r.outstanding_principal_vnd)), itemStyle: { color: '#0b5cab' } },
                 { type: 'bar', name: t('fund.pf.chartPar'), data: rows.map((r) => inUnit(r.par30_vnd)), itemStyle: { color: '#c41d1f' } },
