@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { json, mockApi, wrap } from '../../tests/support';
 import ApplicationPage from './ApplicationPage';
@@ -6,6 +6,9 @@ import { application, fund, loan, session } from './fixtures';
 import type { Application } from './types';
 
 const SLOW = 90_000;
+// A whole dialog and its answers can take seconds on the shared CI cores while other files run.
+beforeAll(() => configure({ asyncUtilTimeout: 20_000 }));
+afterAll(() => configure({ asyncUtilTimeout: 5000 }));
 
 const page = () =>
   wrap(

@@ -1,9 +1,12 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { json, mockApi, wrap } from '../../tests/support';
 import { fund, session } from './fixtures';
 import FundsPage from './FundsPage';
 
 const SLOW = 90_000;
+// A whole dialog and its answers can take seconds on the shared CI cores while other files run.
+beforeAll(() => configure({ asyncUtilTimeout: 20_000 }));
+afterAll(() => configure({ asyncUtilTimeout: 5000 }));
 
 function api(role: string, posts: { url: string; method: string; body: unknown }[] = [], answer?: () => Response) {
   mockApi((url, init) => {

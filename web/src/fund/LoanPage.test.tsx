@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { json, mockApi, screenWidth, wrap } from '../../tests/support';
 import { loan, REPAYMENTS, schedule, session } from './fixtures';
@@ -6,6 +6,9 @@ import LoanPage from './LoanPage';
 import type { Loan } from './types';
 
 const SLOW = 90_000;
+// A whole dialog and its answers can take seconds on the shared CI cores while other files run.
+beforeAll(() => configure({ asyncUtilTimeout: 20_000 }));
+afterAll(() => configure({ asyncUtilTimeout: 5000 }));
 
 const page = (path = '/fund/loans/11?as_of=2026-04-20') =>
   wrap(

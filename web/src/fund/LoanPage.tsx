@@ -251,37 +251,7 @@ export default function LoanPage() {
         </Panel>
         <Panel title={<h2>{t('fund.repayments')}</h2>} testId="loan-repayments">
           {repayments.error && <Alert type="error" showIcon title={repayments.error.message} />}
-          <div className="table-scroll">
-            <Table<Repayment>
-              size="small"
-              rowKey="id"
-              pagination={false}
-              loading={repayments.loading}
-              dataSource={repayments.data?.items ?? []}
-              locale={{ emptyText: t('fund.repayments.none') }}
-              scroll={{ x: 'max-content' }}
-              columns={[
-                { key: 'date', title: t('fund.date'), render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{dateText(r.date, lang)}</span> },
-                { key: 'amount', title: t('fund.amountVnd'), className: 'fund-num', render: (_, r) => <Money vnd={r.amount_vnd} strong /> },
-                {
-                  key: 'alloc',
-                  title: t('fund.allocation'),
-                  render: (_, r) => (
-                    <ul className="fund-alloc" data-testid={`repayment-${r.id}-allocation`}>
-                      {r.allocations.map((x, i) => (
-                        <li key={i} style={{ whiteSpace: 'nowrap' }}>
-                          {x.line === 0
-                            ? t('fund.allocation.advance', { principal: formatMoney(x.principal_vnd, lang) })
-                            : t('fund.allocation.line', { n: String(x.line), interest: formatMoney(x.interest_vnd, lang), principal: formatMoney(x.principal_vnd, lang) })}
-                        </li>
-                      ))}
-                    </ul>
-                  ),
-                },
-                { key: 'note', title: t('fund.note'), render: (_, r) => <div style={{ minWidth: 100, maxWidth: 240 }}>{r.note || '—'}</div> },
-              ]}
-            />
-          </div>
+          <Repayments items={repayments.data?.items ?? []} loading={repayments.loading} />
         </Panel>
       </div>
       {action === 'disburse' && <DisburseDialog loan={l} onClose={() => setAction(null)} onDone={() => done(t('fund.disburse.done'))} />}
@@ -432,6 +402,63 @@ export function ScheduleTable({ lines, totals, loading }: { lines: ScheduleLine[
             </Table.Summary.Row>
           ) : null
         }
+      />
+    </div>
+  );
+}
+
+/** The repayments with their allocation to the lines (line 0: principal repaid in advance); on a phone, one block each. */
+function Repayments({ items, loading }: { items: Repayment[]; loading: boolean }) {
+  const { t, lang } = useT();
+  const phone = usePhone();
+  const allocation = (r: Repayment) => (
+    <ul className="fund-alloc" data-testid={`repayment-${r.id}-allocation`}>
+      {r.allocations.map((x, i) => (
+        <li key={i}>
+          {x.line === 0
+            ? t('fund.allocation.advance', { principal: formatMoney(x.principal_vnd, lang) })
+            : t('fund.allocation.line', { n: String(x.line), interest: formatMoney(x.interest_vnd, lang), principal: formatMoney(x.principal_vnd, lang) })}
+        </li>
+      ))}
+    </ul>
+  );
+  if (phone)
+    return items.length ? (
+      <ul className="fund-cards">
+        {items.map((r) => (
+          <li key={r.id} className="fund-card" data-testid={`repayment-${r.id}`}>
+            <div className="fund-card-head">
+              <span>{dateText(r.date, lang)}</span>
+              <Money vnd={r.amount_vnd} strong />
+            </div>
+            {allocation(r)}
+            {r.note && <div className="muted">{r.note}</div>}
+          </li>
+        ))}
+      </ul>
+    ) : (
+      <p className="muted">{loading ? t('app.loading') : t('fund.repayments.none')}</p>
+    );
+  return (
+    <div className="table-scroll">
+      <Table<Repayment>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        loading={loading}
+        dataSource={items}
+        locale={{ emptyText: t('fund.repayments.none') }}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { key: 'date', title: t('fund.date'), render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{dateText(r.date, lang)}</span> },
+          { key: 'amount', title: t('fund.amountVnd'), className: 'fund-num', render: (_, r) => <Money vnd={r.amount_vnd} strong /> },
+          {
+            key: 'alloc',
+            title: t('fund.allocation'),
+            render: (_, r) => <div style={{ whiteSpace: 'nowrap' }}>{allocation(r)}</div>,
+          },
+          { key: 'note', title: t('fund.note'), render: (_, r) => <div style={{ minWidth: 100, maxWidth: 240 }}>{r.note || '—'}</div> },
+        ]}
       />
     </div>
   );

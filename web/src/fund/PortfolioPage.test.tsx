@@ -1,10 +1,13 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router';
 import { json, mockApi, wrap } from '../../tests/support';
 import { fund, portfolio, session } from './fixtures';
 import PortfolioPage from './PortfolioPage';
 
 const SLOW = 90_000;
+// A whole dialog and its answers can take seconds on the shared CI cores while other files run.
+beforeAll(() => configure({ asyncUtilTimeout: 20_000 }));
+afterAll(() => configure({ asyncUtilTimeout: 5000 }));
 
 function Where() {
   const l = useLocation();
