@@ -83,9 +83,10 @@ describe('loan page', () => {
       page();
       const card = await screen.findByTestId('kpi-outstanding');
       const value = card.querySelector('.fund-kpi-value') as HTMLElement;
-      expect(value.textContent).toBe('8,04 triệu đồng');
+      // Seen: the compact form; pointed at and read out: the exact đồng.
+      expect(value.querySelector('[aria-hidden="true"]')?.textContent).toBe('8,04 triệu đồng');
       expect(value.getAttribute('title')).toBe('8.040.117 ₫');
-      expect(value.getAttribute('aria-label')).toBe('Dư nợ gốc: 8.040.117 ₫');
+      expect(value.querySelector('.sr-only')?.textContent).toBe('8.040.117 ₫');
       expect(screen.getByTestId('kpi-overdue').textContent).toContain('Gốc 1.000.000 ₫ · lãi 12.345 ₫');
       expect(screen.getByTestId('kpi-arrears').textContent).toBe('Số ngày quá hạn5');
       expect((screen.getByTestId('kpi-to-close').querySelector('.fund-kpi-value') as HTMLElement).getAttribute('title')).toBe('8.123.456 ₫');

@@ -60,8 +60,9 @@ describe('portfolio page', () => {
         'Cộng', '5', '1', '2.000.000.000 ₫', '250.000.000 ₫', '12,5 %', '0 ₫', '0,0 %', '2.002.000.000 ₫', '2.000.000 ₫', '500.000 ₫', '0 ₫',
       ]);
       const outstanding = screen.getByTestId('kpi-outstanding').querySelector('.fund-kpi-value') as HTMLElement;
-      expect(outstanding.textContent).toBe('2 tỷ đồng');
-      expect(outstanding.getAttribute('aria-label')).toBe('Dư nợ gốc: 2.000.000.000 ₫');
+      expect(outstanding.querySelector('[aria-hidden="true"]')?.textContent).toBe('2 tỷ đồng');
+      expect(outstanding.getAttribute('title')).toBe('2.000.000.000 ₫');
+      expect(outstanding.querySelector('.sr-only')?.textContent).toBe('2.000.000.000 ₫');
       expect(screen.getByTestId('kpi-par30').querySelector('.fund-kpi-value')?.textContent).toBe('12,5 %');
       expect(screen.getByTestId('kpi-par90').querySelector('.fund-kpi-value')?.textContent).toBe('0,0 %');
       expect(screen.getByTestId('kpi-women').querySelector('.fund-kpi-value')?.textContent).toBe('45,0 %');

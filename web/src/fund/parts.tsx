@@ -1,7 +1,7 @@
 // Small pieces the fund pages share: money shown exactly (tables, dialogs) or compactly (headline
 // cards, the exact value in the title and the accessible name), statuses and schedule line states
 // (a colour AND a word), the priority flags, a headline card, a money input with thousands
-// separators, the funds' select, the fund's rules, the section tabs.
+// separators, the funds' select, the fund's rules, the section tabs, the lists' filters.
 import { FilterOutlined } from '@ant-design/icons';
 import { Badge, Button, InputNumber, Select, Tag, type InputNumberProps } from 'antd';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
@@ -27,7 +27,7 @@ export function Money({ vnd, testId, strong }: { vnd: number | null | undefined;
   );
 }
 
-/** A headline card: the label, the value (compact for money, the exact value in title and aria-label), a note. */
+/** A headline card: the label, the value (compact for money, the exact value in its title and its screen-reader text), a note. */
 export function Kpi({
   label,
   vnd,
@@ -49,8 +49,16 @@ export function Kpi({
   return (
     <div className={`fund-kpi${alert ? ' fund-kpi-alert' : ''}`} data-testid={testId}>
       <div className="fund-kpi-label">{label}</div>
-      <div className="fund-kpi-value" title={exact} aria-label={exact ? `${label}: ${exact}` : undefined} data-exact={vnd ?? undefined}>
-        {shown}
+      {/* Money: compact on the card, the exact đồng in the title (pointer) and for screen readers. */}
+      <div className="fund-kpi-value" title={exact} data-exact={vnd ?? undefined}>
+        {exact ? (
+          <>
+            <span aria-hidden="true">{shown}</span>
+            <span className="sr-only">{exact}</span>
+          </>
+        ) : (
+          shown
+        )}
       </div>
       {note && <div className="fund-kpi-note">{note}</div>}
     </div>
