@@ -144,6 +144,7 @@ export const fundScenarios = [
       await page.getByTestId('application-page').waitFor();
       const code = (await page.getByTestId('application-code').innerText()).trim();
       assert.match(code, /^VV-\d{4}-\d+$/, `the application's code: ${code}`);
+      const applicationId = Number(new URL(page.url()).pathname.split('/').pop());
       await page.getByTestId('application-priority').getByTestId('priority-women_managed').waitFor();
       assert.equal((await page.getByTestId('application-status').first().innerText()).trim(), 'Đã nộp');
       await page.getByTestId('application-amount').getByText(money(120_000_000)).waitFor();
@@ -175,8 +176,11 @@ export const fundScenarios = [
         },
         'Đã phê duyệt',
       );
-      const application = (await officer.must('GET', `/api/v1/loan-applications?q=${token}`)).items[0];
+      const application = await officer.must('GET', `/api/v1/loan-applications/${applicationId}`);
       assert.equal(application.status, 'approved');
+      assert.equal(application.decision.terms.method, 'equal_instalment');
+      assert.equal(application.decision.terms.frequency, 'monthly');
+      assert.deepEqual(application.priority, { women_managed: true, youth: false }, 'the registry’s flags kept with the application');
       await page.getByTestId('application-loan-link').click();
 
       // The loan: disbursed in full today, then the first instalment repaid.

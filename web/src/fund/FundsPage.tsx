@@ -6,13 +6,14 @@ import { Alert, Button, Form, Input, InputNumber, Result, Select } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../account/session';
+import { listUsers } from '../admin/api';
 import { Panel } from '../components/Panel';
 import { PrintHeader } from '../components/PrintHeader';
 import { provinceName, useProvinces } from '../geo/units';
 import { formatNumber } from '../i18n/format';
 import { searchable } from '../lib/fold';
 import { useApi } from '../lib/useApi';
-import { createFund, listStaff, updateFund } from './api';
+import { createFund, updateFund } from './api';
 import { FormDialog, useDialog } from './dialog';
 import { mayManageFund, normaliseRate, seesFund } from './logic';
 import { FundTabs, Money, MoneyInput, RulesList, useFunds } from './parts';
@@ -119,8 +120,8 @@ function FundDialog({ fund, onClose, onDone }: { fund: Fund | null; onClose: () 
   const { user } = useSession();
   const provinces = useProvinces();
   const national = user?.role === 'national_admin';
-  // The accounts officers are chosen from: staff of the fund's province and national staff.
-  const staff = useApi((signal) => listStaff(signal), []);
+  // The accounts officers are chosen from (the administrators' list of accounts): staff of the fund's province and national staff.
+  const staff = useApi((signal) => listUsers(signal), []);
   const { form, busy, error, submit } = useDialog<FundValues, Fund>(
     FIELDS,
     (v) => {

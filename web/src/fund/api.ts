@@ -8,14 +8,6 @@ export const listFunds = (signal?: AbortSignal) => api.get<{ items: Fund[] }>('/
 export const getFund = (id: number | string, signal?: AbortSignal) => api.get<Fund>(`/api/v1/funds/${id}`, undefined, signal);
 export const createFund = (body: Record<string, unknown>) => api.post<Fund>('/api/v1/funds', body);
 export const updateFund = (id: number, body: Record<string, unknown>) => api.patch<Fund>(`/api/v1/funds/${id}`, body);
-/** The accounts a fund's officers are chosen from (administrators may list them). */
-export const listStaff = (signal?: AbortSignal) =>
-  api.get<{ items: { id: number; username: string; display_name: string; role: string; province_code: string | null }[] }>(
-    '/api/v1/users',
-    { limit: 500 },
-    signal,
-  );
-
 export const listApplications = (query: Query, signal?: AbortSignal) => api.get<ListOf<Application>>('/api/v1/loan-applications', query, signal);
 export const getApplication = (id: number | string, signal?: AbortSignal) => api.get<Application>(`/api/v1/loan-applications/${id}`, undefined, signal);
 export const createApplication = (body: Record<string, unknown>) => api.post<Application>('/api/v1/loan-applications', body);
