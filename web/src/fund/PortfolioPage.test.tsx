@@ -101,4 +101,29 @@ describe('portfolio page', () => {
     },
     SLOW,
   );
+
+  it(
+    'names the groups the server answers by their keys only (sector codes, provinces)',
+    async () => {
+      mockApi((url) => {
+        if (url.startsWith('/api/v1/session')) return json(200, session('national_officer', null));
+        if (url === '/api/v1/funds') return json(200, { items: [fund()] });
+        if (url.startsWith('/api/v1/loans/portfolio')) {
+          const p = portfolio();
+          p.group_by = 'sector';
+          p.rows = [
+            { ...p.rows[0], key: 'agriculture', label: undefined },
+            { ...p.rows[1], key: '', label: undefined },
+          ];
+          return json(200, p);
+        }
+        return undefined;
+      });
+      page('/fund/portfolio?as_of=2026-04-20&group_by=sector');
+      const table = await screen.findByTestId('portfolio-table');
+      expect(within(table).getByTestId('portfolio-row-agriculture').querySelector('td')?.textContent).toBe('Nông nghiệp');
+      expect(within(table).getByTestId('portfolio-row-all').querySelector('td')?.textContent).toBe('Chưa rõ lĩnh vực');
+    },
+    SLOW,
+  );
 });

@@ -12,7 +12,7 @@ import { DateInput } from '../activities/parts';
 import { ChartCard } from '../components/ChartCard';
 import { Panel } from '../components/Panel';
 import { PrintHeader } from '../components/PrintHeader';
-import { provinceName, useProvinces } from '../geo/units';
+import { provinceName, useProvinceNames, useProvinces } from '../geo/units';
 import { formatMoney, formatNumber } from '../i18n/format';
 import { searchable } from '../lib/fold';
 import { moneyScale, moneyUnit } from '../lib/money';
@@ -32,6 +32,7 @@ export default function PortfolioPage() {
   const filters = paramsOf(params, KEYS);
   const groupBy = filters.group_by || 'province';
   const provinces = useProvinces();
+  const provinceNames = useProvinceNames(lang);
   const { funds } = useFunds();
   const query = useMemo(() => ({ ...toParams(filters), group_by: groupBy }), [JSON.stringify(filters), groupBy]); // eslint-disable-line react-hooks/exhaustive-deps
   const pf = useApi((signal) => getPortfolio(query, signal), [JSON.stringify(query)]);
@@ -39,8 +40,15 @@ export default function PortfolioPage() {
   const set = (change: Record<string, string>) => setParams(toParams({ ...filters, ...change }), { replace: true });
   const p = pf.data;
   const groupName = t(`fund.pf.group.${groupBy}` as Key);
-  const label = (r: PortfolioRow) =>
-    r.label ?? (groupBy === 'women_managed' || groupBy === 'youth' ? t(`fund.bool.${r.key === 'true' ? 'true' : 'false'}` as Key) : r.key);
+  // A group's name: the server's label, else the name the app knows for the key.
+  const label = (r: PortfolioRow): string => {
+    if (r.label) return r.label;
+    if (groupBy === 'women_managed' || groupBy === 'youth') return t(`fund.bool.${r.key === 'true' ? 'true' : 'false'}` as Key);
+    if (groupBy === 'province') return provinceNames(r.key) || r.key;
+    if (groupBy === 'fund') return funds.find((f) => String(f.id) === r.key)?.name ?? r.key;
+    if (groupBy === 'sector') return r.key ? t(`sector.${r.key}` as Key) : t('fund.pf.unknownSector');
+    return r.key;
+  };
   const rows = p ? (groupBy === 'none' ? [{ ...p.totals, key: '', label: t('fund.pf.all') }] : p.rows) : [];
   const scale = moneyScale(rows.map((r) => r.outstanding_principal_vnd));
   const unit = moneyUnit('outstanding_vnd', scale, t);

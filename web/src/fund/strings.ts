@@ -251,6 +251,7 @@ export const vi = {
   'fund.pf.period': 'Kỳ {from} – {to}',
   'fund.pf.none': 'Chưa có khoản vay nào trong phạm vi này.',
   'fund.pf.all': 'Toàn bộ',
+  'fund.pf.unknownSector': 'Chưa rõ lĩnh vực',
   'fund.bool.true': 'Có',
   'fund.bool.false': 'Không',
 };
@@ -499,6 +500,7 @@ export const en: Record<Key, string> = {
   'fund.pf.period': 'Period {from} – {to}',
   'fund.pf.none': 'No loans in this scope yet.',
   'fund.pf.all': 'All',
+  'fund.pf.unknownSector': 'Sector unknown',
   'fund.bool.true': 'Yes',
   'fund.bool.false': 'No',
 };
