@@ -12,6 +12,7 @@ import { ApiError } from '../api/client';
 import { DateInput } from '../activities/parts';
 import { Documents } from '../components/Documents';
 import { Panel } from '../components/Panel';
+import { PrintHeader } from '../components/PrintHeader';
 import { formatNumber, todayIso } from '../i18n/format';
 import { useApi } from '../lib/useApi';
 import { applicationDocumentsUrl, appraiseApplication, approveApplication, getApplication, getFund, rejectApplication } from './api';
@@ -60,6 +61,7 @@ export default function ApplicationPage() {
   const terms = a.decision?.terms;
   return (
     <div className="fund-page" data-testid="application-page">
+      <PrintHeader title={`${a.code} — ${a.entity.name}`} scope={a.fund?.name} />
       <FundTabs role={user?.role} />
       <div className="fund-head">
         <Link to="/fund/applications">← {t('fund.app.back')}</Link>
