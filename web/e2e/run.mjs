@@ -42,6 +42,8 @@ try {
     petitions: await routeExists('GET', '/api/v1/petition-themes'),
     // The surveys: questionnaires, campaigns and the answer page (issue 17).
     surveys: await routeExists('GET', '/api/v1/surveys'),
+    // The support fund (issue 18): funds, applications, loans and the portfolio.
+    fund: await routeExists('GET', '/api/v1/funds'),
   };
   const ctx = {
     base: server.base,

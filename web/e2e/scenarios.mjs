@@ -7,6 +7,7 @@ import { FIGURES, PASSWORD } from './seed.mjs';
 import { activityScenarios } from './activities.mjs';
 import { petitionScenarios } from './petitions.mjs';
 import { surveyScenarios } from './surveys.mjs';
+import { fundScenarios } from './fund.mjs';
 import { axe, dailyScenarios } from './daily.mjs';
 
 export async function login(page, base, username, password) {
@@ -730,6 +731,7 @@ export const scenarios = [
   ...activityScenarios,
   ...petitionScenarios,
   ...surveyScenarios,
+  ...fundScenarios,
   {
     name: 'pivot',
     needs: 'stats',

@@ -6,6 +6,7 @@ import { routes as activities } from './activities/routes';
 import { routes as admin } from './admin/routes';
 import type { RouteDescriptor } from './app/feature';
 import { routes as dashboard } from './dashboard/routes';
+import { routes as fund } from './fund/routes';
 import { routes as imports } from './imports/routes';
 import { routes as petitions } from './petitions/routes';
 import { routes as pivot } from './pivot/routes';
@@ -24,6 +25,7 @@ export const features = {
   activities,
   petitions,
   surveys,
+  fund,
   imports,
   admin,
   views,

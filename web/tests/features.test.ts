@@ -12,7 +12,8 @@ describe('features', () => {
     expect(new Set(paths).size).toBe(paths.length);
     expect([...paths].sort()).toEqual([
       '/', '/account', '/activities', '/activities/:id', '/activities/:id/edit', '/activities/new', '/admin/audit', '/admin/petition-themes',
-      '/admin/tokens', '/admin/users', '/imports', '/partners', '/partners/:id', '/petitions', '/petitions/:id', '/petitions/:id/edit',
+      '/admin/tokens', '/admin/users', '/fund', '/fund/applications', '/fund/applications/:id', '/fund/loans', '/fund/loans/:id',
+      '/fund/portfolio', '/imports', '/partners', '/partners/:id', '/petitions', '/petitions/:id', '/petitions/:id/edit',
       '/petitions/answers', '/petitions/new', '/petitions/stats', '/pivot', '/placements', '/programmes',
       '/programmes/:id', '/programmes/:id/edit', '/programmes/new', '/registry', '/registry/:id',
       '/registry/:id/edit', '/registry/new', '/reports', '/reports/:id', '/reports/:id/print', '/reports/completeness',
@@ -26,11 +27,13 @@ describe('features', () => {
 
   it('each own the paths under their folder name', () => {
     expect(Object.keys(features)).toEqual([
-      'dashboard', 'pivot', 'registry', 'reports', 'programmes', 'activities', 'petitions', 'surveys', 'imports', 'admin', 'views', 'account',
+      'dashboard', 'pivot', 'registry', 'reports', 'programmes', 'activities', 'petitions', 'surveys', 'fund', 'imports', 'admin', 'views',
+      'account',
     ]);
     expect(features.registry.every((r) => r.path.startsWith('/registry'))).toBe(true);
     expect(features.admin.every((r) => r.path.startsWith('/admin/'))).toBe(true);
     expect(features.surveys.every((r) => r.path.startsWith('/surveys'))).toBe(true);
+    expect(features.fund.every((r) => r.path.startsWith('/fund'))).toBe(true);
   });
 
   it('build the navigation each role has always seen, in the same order', () => {
@@ -51,8 +54,8 @@ describe('features', () => {
     expect(nav(undefined)).toEqual(everyone);
   });
 
-  it("put the alliance's work in the header's 'Công tác' menu: petitions and surveys for officials and cooperatives", () => {
-    const all = ['/programmes', '/activities', '/petitions', '/surveys'];
+  it("put the alliance's work in the header's 'Công tác' menu: petitions, surveys and the support fund for officials and cooperatives", () => {
+    const all = ['/programmes', '/activities', '/petitions', '/surveys', '/fund'];
     for (const role of ROLES)
       expect(menuEntries(routes, role, 'work').map((r) => r.path), role).toEqual(role === 'partner' ? ['/programmes', '/activities'] : all);
   });

@@ -50,6 +50,7 @@ describe('shell', () => {
       ['Hoạt động', '/activities'],
       ['Kiến nghị', '/petitions'],
       ['Khảo sát', '/surveys'],
+      ['Quỹ hỗ trợ', '/fund'],
     ]);
 
     // The account menu: the account page and the API tokens (each user's own).

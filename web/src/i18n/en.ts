@@ -3,6 +3,7 @@ import { en as account } from '../account/messages.en';
 import { en as activities } from '../activities/messages.en';
 import { en as admin } from '../admin/messages.en';
 import { en as dashboard } from '../dashboard/messages.en';
+import { en as fund } from '../fund/messages.en';
 import { en as imports } from '../imports/messages.en';
 import { en as petitions } from '../petitions/messages.en';
 import { en as pivot } from '../pivot/messages.en';
@@ -211,4 +212,5 @@ export const en: Record<MessageKey, string> = {
   ...activities,
   ...petitions,
   ...surveys,
+  ...fund,
 };

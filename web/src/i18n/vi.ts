@@ -6,6 +6,7 @@ import { vi as account } from '../account/messages';
 import { vi as activities } from '../activities/messages';
 import { vi as admin } from '../admin/messages';
 import { vi as dashboard } from '../dashboard/messages';
+import { vi as fund } from '../fund/messages';
 import { vi as imports } from '../imports/messages';
 import { vi as petitions } from '../petitions/messages';
 import { vi as pivot } from '../pivot/messages';
@@ -213,6 +214,7 @@ export const vi = {
   ...activities,
   ...petitions,
   ...surveys,
+  ...fund,
 } as const;
 
 export type MessageKey = keyof typeof vi;
