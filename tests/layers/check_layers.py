@@ -44,6 +44,7 @@ MODEL = {
     "activities": {"activity"},
     "surveys": {"questionnaire", "campaign"},
     "petitions": {"petition"},
+    "fund": {"fund", "loan", "portfolio"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 
