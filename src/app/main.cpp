@@ -18,6 +18,7 @@
 #include "base/log.h"
 #include "base/web_assets.h"
 #include "cli/command_line.h"
+#include "fund/fund_demo.h"
 #include "geo/admin_unit_store.h"
 #include "http/server.h"
 #include "petitions/cli/commands.h"
@@ -361,6 +362,13 @@ Status DemoProgrammes(const CommandLine& command_line) {
                           petitions::LoadDemoPetitions(system->petitions(), system->entities(), who, dialogue));
   if (petitions > 0)
     std::cout << i18n::Translate(CliLang(), "cli.demo_petitions", std::vector<std::string>{std::to_string(petitions)})
+              << std::endl;
+  // The support fund: the national fund and two province funds, applications at every stage, loans.
+  HOPTAC_ASSIGN_OR_RETURN(fund::DemoFund lent, fund::LoadDemoFund(system->fund(), system->entities(), who));
+  if (lent.funds > 0)
+    std::cout << i18n::Translate(CliLang(), "cli.demo_fund",
+                                 std::vector<std::string>{std::to_string(lent.funds), std::to_string(lent.applications),
+                                                          std::to_string(lent.loans)})
               << std::endl;
   return Ok();
 }

@@ -840,15 +840,15 @@ Result<LoanView> FundService::Disburse(const Principal& who, int64_t id, Date da
       return Error::Make(ErrorCode::kConflict, "error.fund_loan_closed", {loan.code, loan.status});
     Money disbursed = 0;
     for (const DisbursementRecord& d : r.disbursements) disbursed += d.amount_vnd;
+    // (loan.cpp's key and arguments: the total, the approved amount, what is left.)
     if (amount > loan.terms.amount_vnd - disbursed)
       return Error::InvalidField("amount_vnd", "above_approved", "field.fund_disbursement_above_approved",
-                                 {std::to_string(amount), std::to_string(loan.terms.amount_vnd - disbursed)});
+                                 {std::to_string(disbursed + amount), std::to_string(loan.terms.amount_vnd),
+                                  std::to_string(loan.terms.amount_vnd - disbursed)});
     if (DayOf(loan.approved_at_ms) > date)
       return Error::InvalidField("date", "before_approval", "field.fund_disbursement_before_approval",
                                  {date.ToIso(), DayOf(loan.approved_at_ms).ToIso()});
-    if (date >= loan.terms.first_due_on)
-      return Error::InvalidField("date", "after_first_due", "field.fund_disbursement_after_first_due",
-                                 {date.ToIso(), loan.terms.first_due_on.ToIso()});
+    // Later tranches: ComputeLoan says whether a line still falls due after the date.
     DisbursementRecord d{0, date, amount, who.AuditName(), loan.updated_at_ms};
     r.disbursements.push_back(d);
     auto state = Compute(loan, r, LastRecordDate(r, today));
@@ -882,12 +882,13 @@ Result<std::pair<RepaymentView, LoanView>> FundService::Repay(const Principal& w
             const std::optional<Date> first = FirstDisbursement(r);
             if (!first || date < *first)
               return Error::InvalidField("date", "before_disbursement", "field.fund_repayment_before_disbursement",
-                                         {date.ToIso(), first ? first->ToIso() : std::string()});
-            // What closes the loan on that date, with the records up to it.
+                                         {date.ToIso()});
+            // What closes the loan on that date, with the records up to it (loan.cpp's key and
+            // arguments: what closes it, the date, the amount).
             HOPTAC_ASSIGN_OR_RETURN(LoanState on_date, Compute(loan, r, date));
             if (amount > on_date.to_close_vnd)
               return Error::InvalidField("amount_vnd", "above_to_close", "field.fund_repayment_above_to_close",
-                                         {std::to_string(amount), std::to_string(on_date.to_close_vnd), date.ToIso()});
+                                         {std::to_string(on_date.to_close_vnd), date.ToIso(), std::to_string(amount)});
             made = {0, date, amount, text, who.AuditName(), loan.updated_at_ms};
             HOPTAC_TRY(InsertRepayment(conn, loan.id, made));
             r.repayments.push_back(made);
@@ -922,48 +923,45 @@ Result<LoanView> FundService::Reschedule(const Principal& who, int64_t id, const
   CheckDay(c, "on", in.on, today);
   const std::string why = c.Text("reason", in.reason, true, kMaxTextLength);
   HOPTAC_TRY(c.Finish());
-  return WriteLoan(who, id, "loan.reschedule",
-                   [&](Connection& conn, const Fund& fund, Loan& loan, LoanRecords& r) -> Status {
-                     if (loan.status != "active")
-                       return Error::Make(ErrorCode::kConflict, "error.fund_loan_not_active", {loan.code, loan.status});
-                     Checks t;
-                     Terms terms = in.terms;
-                     terms.amount_vnd = loan.terms.amount_vnd;
-                     t.Add(CheckTerms(terms));
-                     Terms limits = terms;
-                     limits.amount_vnd = 0;
-                     t.Add(CheckAgainstRules(limits, fund.rules));
-                     if (terms.first_due_on <= in.on)
-                       t.Add({"first_due_on",
-                              "not_after_on",
-                              "field.fund_first_due_after_on",
-                              {terms.first_due_on.ToIso(), in.on.ToIso()}});
-                     const std::optional<Date> first = FirstDisbursement(r);
-                     if (first && in.on < *first)
-                       t.Add({"on",
-                              "before_disbursement",
-                              "field.fund_reschedule_before_disbursement",
-                              {in.on.ToIso(), first->ToIso()}});
-                     if (!r.reschedulings.empty() && in.on < r.reschedulings.back().on)
-                       t.Add({"on",
-                              "before_last_rescheduling",
-                              "field.fund_reschedule_before_last",
-                              {in.on.ToIso(), r.reschedulings.back().on.ToIso()}});
-                     HOPTAC_TRY(t.Finish());
-                     ReschedulingRecord rec;
-                     rec.version = static_cast<int>(r.reschedulings.size()) + 1;
-                     rec.on = in.on;
-                     rec.reason = why;
-                     rec.terms = terms;
-                     rec.by = who.AuditName();
-                     rec.at_ms = loan.updated_at_ms;
-                     r.reschedulings.push_back(rec);
-                     auto state = Compute(loan, r, LastRecordDate(r, today));
-                     if (!state.ok()) return state.error();
-                     HOPTAC_TRY(InsertRescheduling(conn, loan.id, rec));
-                     r.reschedulings.back().id = rec.id;
-                     return Ok();
-                   });
+  return WriteLoan(
+      who, id, "loan.reschedule", [&](Connection& conn, const Fund& fund, Loan& loan, LoanRecords& r) -> Status {
+        if (loan.status != "active")
+          return Error::Make(ErrorCode::kConflict, "error.fund_loan_not_active", {loan.code, loan.status});
+        Checks t;
+        Terms terms = in.terms;
+        terms.amount_vnd = loan.terms.amount_vnd;
+        t.Add(CheckTerms(terms));
+        Terms limits = terms;
+        limits.amount_vnd = 0;
+        t.Add(CheckAgainstRules(limits, fund.rules));
+        if (terms.first_due_on <= in.on)
+          t.Add({"first_due_on",
+                 "not_after_on",
+                 "field.fund_first_due_after_on",
+                 {terms.first_due_on.ToIso(), in.on.ToIso()}});
+        const std::optional<Date> first = FirstDisbursement(r);
+        if (first && in.on < *first)
+          t.Add({"on", "before_disbursement", "field.fund_reschedule_before_disbursement", {in.on.ToIso()}});
+        if (!r.reschedulings.empty() && in.on < r.reschedulings.back().on)
+          t.Add({"on",
+                 "before_last_rescheduling",
+                 "field.fund_reschedule_before_last",
+                 {in.on.ToIso(), r.reschedulings.back().on.ToIso()}});
+        HOPTAC_TRY(t.Finish());
+        ReschedulingRecord rec;
+        rec.version = static_cast<int>(r.reschedulings.size()) + 1;
+        rec.on = in.on;
+        rec.reason = why;
+        rec.terms = terms;
+        rec.by = who.AuditName();
+        rec.at_ms = loan.updated_at_ms;
+        r.reschedulings.push_back(rec);
+        auto state = Compute(loan, r, LastRecordDate(r, today));
+        if (!state.ok()) return state.error();
+        HOPTAC_TRY(InsertRescheduling(conn, loan.id, rec));
+        r.reschedulings.back().id = rec.id;
+        return Ok();
+      });
 }
 
 Result<LoanView> FundService::RequestWriteOff(const Principal& who, int64_t id, Date on, const std::string& reason) {
