@@ -36,6 +36,40 @@
 //   paid by D (0 when none). PAR30 / PAR90: outstanding principal of loans more than 30 / 90 days
 //   in arrears.
 //
+// Decisions where the rules above leave room (made with the implementation, src/fund/loan.cpp):
+// - Order of events on one date: disbursements, then reschedulings, then repayments (by id).
+// - The first disbursement must come before first_due_on; a later tranche before the last due
+//   date of the current schedule (a line must fall due after it). A tranche on a due date belongs
+//   to the next line. No disbursement by as_of: no lines, every amount 0 (PlanSchedule projects).
+// - Equal principal: at each re-amortisation (disbursement, advance, rescheduling) the amount
+//   per line is P = balance / amortising lines left, half up; each amortising line repays
+//   min(P, what is left), the last line what is left.
+// - Equal instalment: a line's principal is A − its interest, never below 0 nor above what is
+//   left: where a long period's interest exceeds A (very long terms at high rates, e.g. 50 years at
+//   12 %: 31-day months) the line costs its interest only, more than A. Line j's interest when
+//   re-amortising mid-period is its interest so far (tranches counted by their days).
+// - A tranche re-amortises from the line whose period holds it (its interest counts each balance
+//   for its days); a line already paid keeps at least the principal paid on it.
+// - Advance repayment: the current line's principal and interest stay; its balance_after_vnd
+//   includes the advance. Repaying everything leaves the later lines at 0 (the term is kept).
+// - A line with nothing to pay (0 total: after the loan is repaid early, a 0 % grace line) is
+//   paid on the date of the event that computed it (paid_on), never after its due date.
+// - to_close on D = outstanding principal + unpaid interest of every line up to the current one
+//   (the current line's whole interest: it is not reduced); after the last due date, the overdue.
+// - Rescheduling on R: what is scheduled again is the balance scheduled after the kept lines
+//   (their unpaid principal stays overdue in them). Refused when no line falls due after R
+//   (nothing left to schedule: a matured loan's overdue lines stay as they are), when a line due
+//   after R has already been paid in part (reschedule on or after its due date), when the new
+//   first_due_on is not after R. The accrued interest and the first new line's interest are
+//   added as exact numerators and rounded once. Version k = the k-th rescheduling by date.
+// - Error fields are the request's member names ("date", "amount_vnd", "on", "first_due_on",
+//   "rate_percent_year", "term_months", "grace_months"); the key names the kind of record
+//   (field.fund_repayment_above_to_close: args [to_close, date, amount]); Error::detail names
+//   the record (e.g. "repayment 17 on 2026-03-10").
+// - CheckTerms: amount from 1 đồng; first_due_on within the years 1990–2100 (an unset date
+//   fails). ParseRatePercent: digits, optionally "." and 1–4 digits; no sign, space, comma or
+//   exponent. DaysInArrears: a line paid on D is not in arrears on D.
+//
 // Thread-safety: pure functions over values.
 #pragma once
 
@@ -68,10 +102,10 @@ std::string FormatRatePercent(int64_t rate_e4);  // 72500 → "7.25", 70000 → 
 
 // Approved (or rescheduled) terms.
 struct Terms {
-  Money amount_vnd = 0;     // approved principal
-  int64_t rate_e4 = 0;      // yearly rate, percent × 10 000
-  int term_months = 0;      // whole term, grace included; a multiple of MonthsPerLine
-  int grace_months = 0;     // principal grace; < term_months; a multiple of MonthsPerLine
+  Money amount_vnd = 0;  // approved principal
+  int64_t rate_e4 = 0;   // yearly rate, percent × 10 000
+  int term_months = 0;   // whole term, grace included; a multiple of MonthsPerLine
+  int grace_months = 0;  // principal grace; < term_months; a multiple of MonthsPerLine
   Method method = Method::kEqualPrincipal;
   Frequency frequency = Frequency::kMonthly;
   Date first_due_on;
@@ -94,7 +128,7 @@ struct Repayment {
 };
 
 struct Rescheduling {
-  Date on;  // R: the new terms apply to what falls due after R
+  Date on;      // R: the new terms apply to what falls due after R
   Terms terms;  // amount_vnd is ignored (the outstanding balance on R is scheduled)
 };
 
@@ -102,16 +136,16 @@ enum class LineState { kPaid, kPartlyPaid, kOverdue, kDue, kFuture };
 const char* LineStateName(LineState s);  // "paid" | "partly_paid" | "overdue" | "due" | "future"
 
 struct ScheduleLine {
-  int number = 0;  // 1-based over the whole schedule
+  int number = 0;   // 1-based over the whole schedule
   int version = 0;  // 0: the approval's terms; k: the k-th rescheduling
   Date from;        // start of the period (the disbursement, the previous due date, or R)
   Date due_on;
   Money principal_vnd = 0;
   Money interest_vnd = 0;
-  Money balance_after_vnd = 0;  // scheduled outstanding principal after this line
-  Money paid_principal_vnd = 0;  // by as_of
-  Money paid_interest_vnd = 0;   // by as_of
-  std::optional<Date> paid_on;   // the date it became fully paid (≤ as_of), if it did
+  Money balance_after_vnd = 0;           // scheduled outstanding principal after this line
+  Money paid_principal_vnd = 0;          // by as_of
+  Money paid_interest_vnd = 0;           // by as_of
+  std::optional<Date> paid_on;           // the date it became fully paid (≤ as_of), if it did
   LineState state = LineState::kFuture;  // on as_of: paid, partly paid (not yet due), overdue, due (falls due
                                          // on as_of or is the current line), future
   Money total_vnd() const { return principal_vnd + interest_vnd; }
@@ -128,18 +162,18 @@ struct Allocation {
 };
 
 struct LoanState {
-  std::vector<ScheduleLine> lines;       // every line, old versions' lines that remain included
-  std::vector<Allocation> allocations;   // repayments ≤ as_of
-  Money disbursed_vnd = 0;               // by as_of
-  Money principal_repaid_vnd = 0;        // by as_of (scheduled and in advance)
-  Money interest_repaid_vnd = 0;         // by as_of
-  Money outstanding_principal_vnd = 0;   // disbursed − principal repaid
+  std::vector<ScheduleLine> lines;      // every line, old versions' lines that remain included
+  std::vector<Allocation> allocations;  // repayments ≤ as_of
+  Money disbursed_vnd = 0;              // by as_of
+  Money principal_repaid_vnd = 0;       // by as_of (scheduled and in advance)
+  Money interest_repaid_vnd = 0;        // by as_of
+  Money outstanding_principal_vnd = 0;  // disbursed − principal repaid
   Money overdue_principal_vnd = 0;
   Money overdue_interest_vnd = 0;
-  Money to_close_vnd = 0;                // what a repayment on as_of must be to close the loan
+  Money to_close_vnd = 0;  // what a repayment on as_of must be to close the loan
   int days_in_arrears = 0;
   std::optional<Date> oldest_overdue_due_on;
-  std::optional<Date> repaid_on;          // fully repaid (outstanding 0 after a disbursement)
+  std::optional<Date> repaid_on;  // fully repaid (outstanding 0 after a disbursement)
 };
 
 // The loan on as_of: disbursements, repayments and reschedulings dated after as_of are ignored.

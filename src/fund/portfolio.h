@@ -78,8 +78,8 @@ struct PortfolioRow {
   Money interest_repaid_vnd = 0;   // in the period
   Money par30_vnd = 0;
   Money par90_vnd = 0;
-  Money written_off_vnd = 0;       // principal written off in the period
-  int64_t loans_disbursed = 0;     // loans with a first disbursement in the period
+  Money written_off_vnd = 0;    // principal written off in the period
+  int64_t loans_disbursed = 0;  // loans with a first disbursement in the period
 };
 
 struct PortfolioAnswer {

@@ -657,6 +657,38 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"field.fund_reschedule_before_last", "Ngày cơ cấu lại {0} trước lần cơ cấu lại gần nhất ({1})."},
     {"cli.demo_fund", "Đã thêm {0} quỹ hỗ trợ mẫu với {1} hồ sơ vay vốn và {2} khoản vay."},
     {"field.fund_write_off_before_disbursement", "Ngày xóa nợ {0} trước lần giải ngân đầu tiên ({1})."},
+    // fund: the loan arithmetic (src/fund/loan.h)
+    {"field.fund_amount", "Số tiền phải là số đồng nguyên từ 1 đến {0}."},
+    {"field.fund_rate_percent",
+     "Lãi suất năm phải là phần trăm từ 0 đến 100, tối đa 4 chữ số thập phân sau dấu chấm (ví dụ 7.25)."},
+    {"field.fund_term_months", "Thời hạn vay phải từ {0} đến {1} tháng và là bội số của {0} tháng (một kỳ trả nợ)."},
+    {"field.fund_grace_months",
+     "Thời gian ân hạn gốc phải là bội số của {0} tháng, từ 0 và ngắn hơn thời hạn vay ({1} tháng)."},
+    {"field.fund_first_due_on", "Ngày trả nợ đầu tiên {0} không hợp lệ: phải trong khoảng từ năm 1990 đến năm 2100."},
+    {"field.fund_method",
+     "Phương thức trả nợ \"{0}\" không hợp lệ: equal_principal (gốc đều) hoặc equal_instalment (gốc và lãi đều)."},
+    {"field.fund_frequency", "Kỳ trả nợ \"{0}\" không hợp lệ: monthly (hằng tháng) hoặc quarterly (hằng quý)."},
+    {"field.fund_disbursement_amount", "Số tiền giải ngân ngày {0} phải lớn hơn 0 đồng."},
+    {"field.fund_disbursement_above_approved",
+     "Tổng giải ngân sẽ là {0} đồng, vượt số tiền được duyệt {1} đồng (chỉ còn được giải ngân {2} đồng)."},
+    {"field.fund_disbursement_after_first_due",
+     "Lần giải ngân đầu tiên ({0}) phải trước ngày trả nợ đầu tiên {1}; nếu giải ngân muộn hơn, hãy cơ cấu lại kỳ "
+     "hạn."},
+    {"field.fund_disbursement_after_last_due",
+     "Không còn kỳ trả nợ nào sau ngày {0}: giải ngân phải trước kỳ trả nợ cuối cùng ({1})."},
+    {"field.fund_repayment_before_disbursement", "Khoản trả nợ ngày {0} có trước lần giải ngân đầu tiên."},
+    {"field.fund_repayment_amount", "Số tiền trả nợ ngày {0} phải lớn hơn 0 đồng."},
+    {"field.fund_repayment_above_to_close",
+     "Ngày {1} chỉ cần {0} đồng là tất toán khoản vay: không nhận khoản trả {2} đồng lớn hơn số đó."},
+    {"field.fund_reschedule_before_disbursement",
+     "Không cơ cấu lại ngày {0} được: đến ngày đó khoản vay chưa giải ngân."},
+    {"field.fund_reschedule_after_repaid", "Không cơ cấu lại ngày {0} được: khoản vay đã trả hết (ngày {1})."},
+    {"field.fund_reschedule_first_due", "Ngày trả nợ đầu tiên theo điều kiện mới ({0}) phải sau ngày cơ cấu lại {1}."},
+    {"field.fund_reschedule_nothing_left",
+     "Không còn kỳ trả nợ nào đến hạn sau ngày {0} (kỳ cuối: {1}): các kỳ đã đến hạn giữ nguyên, nên không còn gì để "
+     "cơ cấu lại."},
+    {"field.fund_reschedule_paid_ahead",
+     "Kỳ trả nợ đến hạn ngày {0} đã được trả trước (một phần) tính đến ngày {1}: hãy cơ cấu lại từ ngày {0} trở đi."},
 };
 extern const size_t kMessagesViCount = sizeof(kMessagesVi) / sizeof(kMessagesVi[0]);
 
