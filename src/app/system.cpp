@@ -190,6 +190,9 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
   // audit rows named by the codes (VV-…, KV-…) and the funds' names.
   system->fund_ = std::make_unique<fund::FundService>(database, units, *system->entities_, *system->accounts_,
                                                       system->options_.programme_clock);
+  // Its portfolio in memory (every disbursed loan), and the indicator source that answers from it.
+  HOPTAC_TRY(system->fund_->RebuildPortfolio());
+  system->indicators_.Add("fund.loans", system->fund_->LoansSource());
   system->accounts_->AddAuditNamer("loan_application", [db = system->db_.get()](std::span<const int64_t> ids, bool,
                                                                                 std::map<int64_t, std::string>& names) {
     return db->Read([&](storage::Connection& conn) -> Status { return fund::ReadApplicationCodes(conn, ids, names); });

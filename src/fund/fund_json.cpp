@@ -428,4 +428,51 @@ json::object ScheduleJson(const Schedule& s) {
        json::object{{"principal_vnd", s.principal_vnd}, {"interest_vnd", s.interest_vnd}, {"paid_vnd", s.paid_vnd}}}};
 }
 
+// Percent with one decimal of part / total, half up, in integers ("12.5"; "0.0" when total is 0).
+std::string Percent1(Money part, Money total) {
+  if (total <= 0) return "0.0";
+  const __int128 tenths = (static_cast<__int128>(part) * 2000 + total) / (static_cast<__int128>(total) * 2);
+  const int64_t t = static_cast<int64_t>(tenths);
+  return std::to_string(t / 10) + "." + std::to_string(t % 10);
+}
+
+namespace {
+json::object PortfolioRowJson(const PortfolioRow& r) {
+  return {{"key", r.key},
+          {"loans_active", r.loans_active},
+          {"loans_in_arrears", r.loans_in_arrears},
+          {"outstanding_principal_vnd", r.outstanding_principal_vnd},
+          {"disbursed_vnd", r.disbursed_vnd},
+          {"principal_repaid_vnd", r.principal_repaid_vnd},
+          {"interest_repaid_vnd", r.interest_repaid_vnd},
+          {"par30_vnd", r.par30_vnd},
+          {"par90_vnd", r.par90_vnd},
+          {"written_off_vnd", r.written_off_vnd},
+          {"loans_disbursed", r.loans_disbursed},
+          {"par30_percent", Percent1(r.par30_vnd, r.outstanding_principal_vnd)},
+          {"par90_percent", Percent1(r.par90_vnd, r.outstanding_principal_vnd)}};
+}
+}  // namespace
+
+json::object PortfolioJson(const PortfolioAnswer& a, GroupBy group_by,
+                           const std::function<std::string(const std::string&)>& label) {
+  json::array rows;
+  for (const PortfolioRow& r : a.rows) {
+    json::object o = PortfolioRowJson(r);
+    o["label"] = label(r.key);
+    rows.push_back(std::move(o));
+  }
+  const PortfolioRow& t = a.totals;
+  return {{"as_of", a.as_of.ToIso()},
+          {"from", a.from.ToIso()},
+          {"group_by", GroupByName(group_by)},
+          {"rows", std::move(rows)},
+          {"totals", PortfolioRowJson(t)},
+          {"women", json::object{{"loans_active", a.women_loans_active},
+                                 {"outstanding_principal_vnd", a.women_outstanding_vnd},
+                                 {"loans_share_percent", Percent1(a.women_loans_active, t.loans_active)},
+                                 {"outstanding_share_percent",
+                                  Percent1(a.women_outstanding_vnd, t.outstanding_principal_vnd)}}}};
+}
+
 }  // namespace hoptac::fund

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <functional>
+#include <string>
 
 #include "base/result.h"
 #include "fund/fund.h"
@@ -52,5 +54,10 @@ boost::json::object DisbursementJson(const DisbursementRecord& d);
 boost::json::object RepaymentJson(const RepaymentView& r);
 boost::json::object LineJson(const ScheduleLine& l);
 boost::json::object ScheduleJson(const Schedule& s);
+// Percent with one decimal of part / total, half up, in integers ("12.5"; "0.0" when total is 0).
+std::string Percent1(Money part, Money total);
+// The contract's portfolio: rows (each with its label), totals, the women-managed share.
+boost::json::object PortfolioJson(const PortfolioAnswer& a, GroupBy group_by,
+                                  const std::function<std::string(const std::string&)>& label);
 
 }  // namespace hoptac::fund

@@ -826,6 +826,7 @@ Result<LoanView> FundService::WriteLoan(
       }
     return Ok();
   }));
+  RefreshPortfolio(loan, records);
   return ViewOf(std::move(loan), std::move(records), Today());
 }
 

@@ -19,7 +19,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -32,7 +34,9 @@
 #include "fund/fund.h"
 #include "fund/fund_store.h"
 #include "fund/loan.h"
+#include "fund/portfolio.h"
 #include "geo/admin_unit.h"
+#include "indicators/indicators.h"
 #include "registry/entity_service.h"
 #include "storage/db.h"
 
@@ -196,6 +200,17 @@ class FundService : public attachments::DocumentOwner {
   Result<LoanView> ApproveWriteOff(const auth::Principal& who, int64_t id);
   Result<LoanView> RejectWriteOff(const auth::Principal& who, int64_t id, const std::string& reason);
 
+  // ---- The portfolio (portfolio.h; fund_portfolio.cpp) ----
+  // Every disbursed loan in memory: built by RebuildPortfolio (System::Create calls it at
+  // start-up) and refreshed for the loan a committed write changed. Staff only: a province
+  // account's query is its province's (another province: 403).
+  Result<PortfolioAnswer> QueryPortfolio(const auth::Principal& who, PortfolioQuery query) const;
+  Status RebuildPortfolio();
+  std::shared_ptr<const Portfolio> portfolio() const;
+  // The indicator source "fund.loans" (System::Create registers it; README.md).
+  std::shared_ptr<const indicators::Source> LoansSource() const;
+  Result<std::map<int64_t, std::string>> FundNames() const;
+
   Date Today() const;
   std::string ProvinceName(const std::string& code) const;
   storage::Db& db() const { return db_; }
@@ -223,11 +238,17 @@ class FundService : public attachments::DocumentOwner {
       const std::function<Status(storage::Connection&, const Fund&, Loan&, LoanRecords&)>& change,
       std::vector<std::string>* extra_actions = nullptr);
 
+  // Recomputes one loan's part of the portfolio and swaps a new Portfolio in.
+  void RefreshPortfolio(const Loan& loan, const LoanRecords& records);
+
   storage::Db& db_;
   std::shared_ptr<const geo::AdminUnitDirectory> units_;
   registry::EntityService& entities_;
   auth::AccountService& accounts_;
   NowMs now_ms_;
+  mutable std::mutex portfolio_mutex_;
+  std::map<int64_t, PortfolioLoan> portfolio_loans_;  // guarded by portfolio_mutex_
+  std::shared_ptr<const Portfolio> portfolio_;        // guarded by portfolio_mutex_
 };
 
 // ComputeLoan over a stored loan's records on `as_of` (reschedulings with version ≤

@@ -1,11 +1,14 @@
 #include "fund/api/routes.h"
 
 #include <boost/json.hpp>
+#include <charconv>
+#include <map>
 
 #include "base/lists.h"
 #include "fund/fund_json.h"
 #include "http/documents.h"
 #include "http/request.h"
+#include "registry/entity.h"
 
 namespace hoptac::fund::api {
 
@@ -146,6 +149,45 @@ void AddRoutes(http::Router& router, const Services& services) {
   http::AddDocumentRoutes(router, "/api/v1/loan-applications", "loan_applications", svc);
 
   // ---- Loans ----
+  // The portfolio first: /loans/portfolio is not an {id}.
+  router.Add({"GET", "/api/v1/loans/portfolio", "loans.portfolio", Access::kAuthenticated, Execution::kWorker,
+              [svc](Request& request) -> Result<Response> {
+                HOPTAC_TRY(http::CheckQueryParameters(request, {"as_of", "from", "group_by", "fund_id", "province"}));
+                PortfolioQuery q;
+                HOPTAC_ASSIGN_OR_RETURN(std::optional<Date> as_of, http::DateParameter(request, "as_of"));
+                q.as_of = as_of.value_or(svc->Today());
+                HOPTAC_ASSIGN_OR_RETURN(q.from, http::DateParameter(request, "from"));
+                const std::string group(request.Query("group_by").value_or("none"));
+                const std::optional<GroupBy> g = ParseGroupBy(group);
+                if (!g)
+                  return Error::InvalidField("group_by", "invalid_enum", "field.invalid_enum",
+                                             {group, "none, fund, province, sector, women_managed, youth"});
+                q.group_by = *g;
+                HOPTAC_ASSIGN_OR_RETURN(int64_t fund_id, OptionalId(request, "fund_id"));
+                if (fund_id != 0) q.fund_id = fund_id;
+                if (auto p = request.Query("province"); p && !p->empty()) q.province_code = std::string(*p);
+                HOPTAC_ASSIGN_OR_RETURN(PortfolioAnswer answer, svc->QueryPortfolio(request.principal, q));
+                std::map<int64_t, std::string> funds;
+                if (q.group_by == GroupBy::kFund) {
+                  HOPTAC_ASSIGN_OR_RETURN(funds, svc->FundNames());
+                }
+                const GroupBy by = q.group_by;
+                auto label = [&](const std::string& key) -> std::string {
+                  if (by == GroupBy::kProvince) return svc->ProvinceName(key);
+                  if (by == GroupBy::kFund) {
+                    int64_t id = 0;
+                    std::from_chars(key.data(), key.data() + key.size(), id);
+                    auto found = funds.find(id);
+                    return found == funds.end() ? key : found->second;
+                  }
+                  if (by == GroupBy::kSector) {
+                    auto sector = domain::SectorFromName(key);
+                    return sector ? domain::SectorLabel(*sector, request.lang) : key;
+                  }
+                  return key;
+                };
+                return Response::Json(PortfolioJson(answer, by, label));
+              }});
   router.Add({"GET", "/api/v1/loans", "loans.list", Access::kAuthenticated, Execution::kWorker,
               [svc](Request& request) -> Result<Response> {
                 HOPTAC_TRY(http::CheckQueryParameters(

@@ -1412,6 +1412,18 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       {"loan_applications.document_get", {[&](bool own) { return shared_document(own); }, none, PetitionRead}},
       {"loan_applications.document_delete", {application_document, none, PetitionRead}},
       {"loans.list", {[](bool) { return "/api/v1/loans"; }, none, PetitionList}},
+      // The portfolio: staff, a province's of its own province.
+      {"loans.portfolio",
+       {[](bool own) {
+          return std::string("/api/v1/loans/portfolio?group_by=province&province=") + (own ? "01" : "79");
+        },
+        none,
+        [](const std::string& caller, bool own) {
+          if (caller == "anonymous") return Want::kUnauthenticated;
+          if (caller == "partner1" || caller == "coop1") return Want::kForbidden;
+          if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kForbidden;
+          return Want::kOk;
+        }}},
       {"loans.get", {[&](bool own) { return shared_loan(own); }, none, PetitionRead}},
       {"loans.schedule", {[&](bool own) { return shared_loan(own) + "/schedule"; }, none, PetitionRead}},
       {"loans.disbursements", {[&](bool own) { return shared_loan(own) + "/disbursements"; }, none, PetitionRead}},

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "base/log.h"
+#include "indicators/indicators.h"
 #include "support/http_client.h"
 #include "support/test_system.h"
 
@@ -289,6 +290,39 @@ TEST_F(FundTest, AWomenManagedLoanIsApprovedDisbursedPartlyRepaidAnd45DaysInArre
   EXPECT_EQ(arrears.Json().at("items").at(0).at("id"), loan);
   EXPECT_FALSE(arrears.Json().at("items").at(0).as_object().contains("disbursements"));
   EXPECT_EQ(Call(bhttp::verb::get, "/api/v1/loans?in_arrears=true&as_of=2026-03-15", "po20").Json().at("total"), 0);
+
+  // The portfolio on that day: the loan is more than 30 days in arrears, not 90: in PAR30, not
+  // PAR90; it is the only active loan, so the women-managed share is all of it.
+  Reply portfolio = Call(bhttp::verb::get, "/api/v1/loans/portfolio?as_of=2026-04-29&group_by=women_managed", "po20");
+  ASSERT_EQ(portfolio.status, 200u) << portfolio.body;
+  const json::value& totals = portfolio.Json().at("totals");
+  EXPECT_EQ(totals.at("loans_active"), 1);
+  EXPECT_EQ(totals.at("loans_in_arrears"), 1);
+  EXPECT_EQ(totals.at("outstanding_principal_vnd"), l.at("outstanding_principal_vnd"));
+  EXPECT_EQ(totals.at("par30_vnd"), l.at("outstanding_principal_vnd"));
+  EXPECT_EQ(totals.at("par90_vnd"), 0);
+  EXPECT_EQ(totals.at("par30_percent"), "100.0");
+  EXPECT_EQ(totals.at("par90_percent"), "0.0");
+  EXPECT_EQ(totals.at("disbursed_vnd"), 120'000'000);  // from 1 January
+  EXPECT_EQ(portfolio.Json().at("women").at("loans_active"), 1);
+  EXPECT_EQ(portfolio.Json().at("women").at("loans_share_percent"), "100.0");
+  EXPECT_EQ(portfolio.Json().at("women").at("outstanding_share_percent"), "100.0");
+  ASSERT_EQ(portfolio.Json().at("rows").as_array().size(), 1u);
+  EXPECT_EQ(portfolio.Json().at("rows").at(0).at("key"), "true");
+  // On 2026-03-15 (the day line 2 fell due) nothing was in arrears yet.
+  Reply before = Call(bhttp::verb::get, "/api/v1/loans/portfolio?as_of=2026-03-15", "po20");
+  EXPECT_EQ(before.Json().at("totals").at("par30_vnd"), 0);
+  // Another province's portfolio is not its to read; the indicator source answers the same.
+  EXPECT_EQ(Call(bhttp::verb::get, "/api/v1/loans/portfolio?province=01", "po20").status, 403u);
+  indicators::Question question;
+  question.definition = {"fund.loans", "par30_vnd", {{"women_managed", "true"}}};
+  question.from = question.to = *Date::ParseIso("2026-04-29");
+  question.province = "20";
+  auto par30 = system_.system().indicators().Ask(question, auth::Principal::Cli("test"));
+  ASSERT_TRUE(par30.ok()) << par30.error().key;
+  EXPECT_EQ(par30->value, l.at("outstanding_principal_vnd").as_int64());
+  question.definition.filters = {{"women_managed", "false"}};
+  EXPECT_EQ(system_.system().indicators().Ask(question, auth::Principal::Cli("test"))->value, 0);
 
   // The fund's summary counts the active loan and its outstanding principal.
   Reply fund = Call(bhttp::verb::get, "/api/v1/funds/" + std::to_string(fund20_), "po20");
