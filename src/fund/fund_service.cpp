@@ -31,9 +31,11 @@ Error LoanNotFound(int64_t id) {
 Error Denied() { return Error::Make(ErrorCode::kPermissionDenied, "error.permission_denied"); }
 Error StaffOnly() { return Error::Make(ErrorCode::kPermissionDenied, "error.fund_staff_only"); }
 Error StepNotAllowed(const std::string& status, const std::string& step) {
-  // "error.fund_appraise_not_allowed", "error.fund_approve_not_allowed", "error.fund_reject_not_allowed",
-  // with the status in words as a field error (in the request's language).
-  Error e = Error::Make(ErrorCode::kConflict, "error.fund_" + step + "_not_allowed", {status});
+  // One key per step, with the status in words as a field error (in the request's language).
+  const char* key = step == "appraise"  ? "error.fund_appraise_not_allowed"
+                    : step == "approve" ? "error.fund_approve_not_allowed"
+                                        : "error.fund_reject_not_allowed";
+  Error e = Error::Make(ErrorCode::kConflict, key, {status});
   e.fields.push_back({"status", status, "fund.application_status." + status, {}});
   return e;
 }

@@ -651,6 +651,8 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
      "A repayment of {0} đồng on this date would make a later repayment larger than what closed the loan."},
     {"field.fund_first_due_after_on", "The first due date {0} must be after the rescheduling date {1}."},
     {"field.fund_reschedule_before_last", "The rescheduling date {0} is before the last rescheduling ({1})."},
+    {"error.fund_portfolio_out_of_scope",
+     "Province {0} is outside your scope: you read your province's portfolio only."},
     {"cli.demo_fund", "Added {0} demo support funds with {1} loan applications and {2} loans."},
     {"field.fund_write_off_before_disbursement", "The write-off date {0} is before the first disbursement ({1})."},
     // fund: the loan arithmetic (src/fund/loan.h)

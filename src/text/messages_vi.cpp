@@ -655,6 +655,8 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
      "Khoản trả {0} đồng vào ngày này sẽ làm một lần trả sau đó vượt số tiền tất toán."},
     {"field.fund_first_due_after_on", "Kỳ trả nợ đầu tiên {0} phải sau ngày cơ cấu lại {1}."},
     {"field.fund_reschedule_before_last", "Ngày cơ cấu lại {0} trước lần cơ cấu lại gần nhất ({1})."},
+    {"error.fund_portfolio_out_of_scope",
+     "Tỉnh {0} ngoài phạm vi của bạn: bạn chỉ xem danh mục cho vay của tỉnh mình."},
     {"cli.demo_fund", "Đã thêm {0} quỹ hỗ trợ mẫu với {1} hồ sơ vay vốn và {2} khoản vay."},
     {"field.fund_write_off_before_disbursement", "Ngày xóa nợ {0} trước lần giải ngân đầu tiên ({1})."},
     // fund: the loan arithmetic (src/fund/loan.h)

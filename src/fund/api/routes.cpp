@@ -2,12 +2,15 @@
 
 #include <boost/json.hpp>
 #include <charconv>
+#include <functional>
 #include <map>
 
 #include "base/lists.h"
 #include "fund/fund_json.h"
 #include "http/documents.h"
 #include "http/request.h"
+#include "io/csv.h"
+#include "io/xlsx_stream.h"
 #include "registry/entity.h"
 
 namespace hoptac::fund::api {
@@ -41,6 +44,47 @@ Result<std::vector<std::string>> Statuses(const Request& request, std::span<cons
 Result<int64_t> OptionalId(const Request& request, std::string_view name) {
   if (!request.Query(name)) return int64_t{0};
   return http::IdParameter(request, name);
+}
+
+Result<PortfolioQuery> ReadPortfolioQuery(const FundService& svc, const Request& request) {
+  PortfolioQuery q;
+  HOPTAC_ASSIGN_OR_RETURN(std::optional<Date> as_of, http::DateParameter(request, "as_of"));
+  q.as_of = as_of.value_or(svc.Today());
+  HOPTAC_ASSIGN_OR_RETURN(q.from, http::DateParameter(request, "from"));
+  const std::string group(request.Query("group_by").value_or("none"));
+  const std::optional<GroupBy> g = ParseGroupBy(group);
+  if (!g)
+    return Error::InvalidField("group_by", "invalid_enum", "field.invalid_enum",
+                               {group, "none, fund, province, sector, women_managed, youth"});
+  q.group_by = *g;
+  HOPTAC_ASSIGN_OR_RETURN(int64_t fund_id, OptionalId(request, "fund_id"));
+  if (fund_id != 0) q.fund_id = fund_id;
+  if (auto p = request.Query("province"); p && !p->empty()) q.province_code = std::string(*p);
+  return q;
+}
+
+// A group's label: the fund's name, the province's, the sector's in the request's language.
+Result<std::function<std::string(const std::string&)>> Labels(const FundService& svc, const Request& request,
+                                                              GroupBy by) {
+  std::map<int64_t, std::string> funds;
+  if (by == GroupBy::kFund) {
+    HOPTAC_ASSIGN_OR_RETURN(funds, svc.FundNames());
+  }
+  const i18n::Lang lang = request.lang;
+  return std::function<std::string(const std::string&)>([&svc, by, lang, funds](const std::string& key) {
+    if (by == GroupBy::kProvince) return svc.ProvinceName(key);
+    if (by == GroupBy::kFund) {
+      int64_t id = 0;
+      std::from_chars(key.data(), key.data() + key.size(), id);
+      auto found = funds.find(id);
+      return found == funds.end() ? key : found->second;
+    }
+    if (by == GroupBy::kSector) {
+      auto sector = domain::SectorFromName(key);
+      return sector ? domain::SectorLabel(*sector, lang) : key;
+    }
+    return key;
+  });
 }
 
 Result<Response> FundAnswer(Result<FundView> v, unsigned status = 200) {
@@ -153,40 +197,65 @@ void AddRoutes(http::Router& router, const Services& services) {
   router.Add({"GET", "/api/v1/loans/portfolio", "loans.portfolio", Access::kAuthenticated, Execution::kWorker,
               [svc](Request& request) -> Result<Response> {
                 HOPTAC_TRY(http::CheckQueryParameters(request, {"as_of", "from", "group_by", "fund_id", "province"}));
-                PortfolioQuery q;
-                HOPTAC_ASSIGN_OR_RETURN(std::optional<Date> as_of, http::DateParameter(request, "as_of"));
-                q.as_of = as_of.value_or(svc->Today());
-                HOPTAC_ASSIGN_OR_RETURN(q.from, http::DateParameter(request, "from"));
-                const std::string group(request.Query("group_by").value_or("none"));
-                const std::optional<GroupBy> g = ParseGroupBy(group);
-                if (!g)
-                  return Error::InvalidField("group_by", "invalid_enum", "field.invalid_enum",
-                                             {group, "none, fund, province, sector, women_managed, youth"});
-                q.group_by = *g;
-                HOPTAC_ASSIGN_OR_RETURN(int64_t fund_id, OptionalId(request, "fund_id"));
-                if (fund_id != 0) q.fund_id = fund_id;
-                if (auto p = request.Query("province"); p && !p->empty()) q.province_code = std::string(*p);
+                HOPTAC_ASSIGN_OR_RETURN(PortfolioQuery q, ReadPortfolioQuery(*svc, request));
                 HOPTAC_ASSIGN_OR_RETURN(PortfolioAnswer answer, svc->QueryPortfolio(request.principal, q));
-                std::map<int64_t, std::string> funds;
-                if (q.group_by == GroupBy::kFund) {
-                  HOPTAC_ASSIGN_OR_RETURN(funds, svc->FundNames());
-                }
-                const GroupBy by = q.group_by;
-                auto label = [&](const std::string& key) -> std::string {
-                  if (by == GroupBy::kProvince) return svc->ProvinceName(key);
-                  if (by == GroupBy::kFund) {
-                    int64_t id = 0;
-                    std::from_chars(key.data(), key.data() + key.size(), id);
-                    auto found = funds.find(id);
-                    return found == funds.end() ? key : found->second;
-                  }
-                  if (by == GroupBy::kSector) {
-                    auto sector = domain::SectorFromName(key);
-                    return sector ? domain::SectorLabel(*sector, request.lang) : key;
-                  }
-                  return key;
+                HOPTAC_ASSIGN_OR_RETURN(auto label, Labels(*svc, request, q.group_by));
+                return Response::Json(PortfolioJson(answer, q.group_by, label));
+              }});
+  router.Add({"GET", "/api/v1/loans/portfolio/export", "loans.portfolio_export", Access::kAuthenticated,
+              Execution::kWorker, [svc](Request& request) -> Result<Response> {
+                HOPTAC_TRY(http::CheckQueryParameters(request,
+                                                      {"format", "as_of", "from", "group_by", "fund_id", "province"}));
+                const std::string format(request.Query("format").value_or("xlsx"));
+                if (format != "csv" && format != "xlsx")
+                  return Error::InvalidField("format", "invalid_enum", "field.invalid_enum", {format, "csv, xlsx"});
+                HOPTAC_ASSIGN_OR_RETURN(PortfolioQuery q, ReadPortfolioQuery(*svc, request));
+                HOPTAC_ASSIGN_OR_RETURN(PortfolioAnswer a, svc->QueryPortfolio(request.principal, q));
+                HOPTAC_ASSIGN_OR_RETURN(auto label, Labels(*svc, request, q.group_by));
+                // Title, scope, date and source above the table; money as whole đồng (text in XLSX: never a double).
+                std::vector<std::vector<std::string>> rows;
+                rows.push_back({"Danh mục cho vay của Quỹ hỗ trợ phát triển hợp tác xã"});
+                rows.push_back({"Phạm vi", q.province_code ? svc->ProvinceName(*q.province_code)
+                                           : request.principal.province_bound()
+                                               ? svc->ProvinceName(request.principal.province_code)
+                                               : std::string("Toàn quốc")});
+                rows.push_back({"Ngày", a.as_of.ToIso(), "Dòng tiền từ ngày", a.from.ToIso()});
+                rows.push_back({"Nguồn", "hoptac — sổ cho vay của quỹ (GET /api/v1/loans/portfolio)"});
+                rows.push_back({});
+                rows.push_back({"Nhóm", "Số khoản vay còn dư nợ", "Số khoản vay quá hạn", "Dư nợ gốc (đồng)",
+                                "Giải ngân trong kỳ (đồng)", "Thu gốc trong kỳ (đồng)", "Thu lãi trong kỳ (đồng)",
+                                "PAR30 (đồng)", "PAR30 (%)", "PAR90 (đồng)", "PAR90 (%)", "Xóa nợ trong kỳ (đồng)"});
+                auto row = [&](const std::string& name, const PortfolioRow& r) {
+                  rows.push_back({name, std::to_string(r.loans_active), std::to_string(r.loans_in_arrears),
+                                  std::to_string(r.outstanding_principal_vnd), std::to_string(r.disbursed_vnd),
+                                  std::to_string(r.principal_repaid_vnd), std::to_string(r.interest_repaid_vnd),
+                                  std::to_string(r.par30_vnd), Percent1(r.par30_vnd, r.outstanding_principal_vnd),
+                                  std::to_string(r.par90_vnd), Percent1(r.par90_vnd, r.outstanding_principal_vnd),
+                                  std::to_string(r.written_off_vnd)});
                 };
-                return Response::Json(PortfolioJson(answer, by, label));
+                for (const PortfolioRow& r : a.rows) row(label(r.key), r);
+                row("Tổng", a.totals);
+                rows.push_back({"HTX do phụ nữ quản lý", std::to_string(a.women_loans_active), "",
+                                std::to_string(a.women_outstanding_vnd), "", "", "", "",
+                                Percent1(a.women_outstanding_vnd, a.totals.outstanding_principal_vnd)});
+                const bool xlsx = format == "xlsx";
+                const std::string name = "danh-muc-cho-vay-" + a.as_of.ToIso() + "." + format;
+                return Response::WrittenFile(
+                    [&](const std::string& path) -> Status {
+                      if (xlsx) {
+                        io::XlsxStreamOptions options;
+                        options.sheet_name = "Danh mục cho vay";
+                        HOPTAC_ASSIGN_OR_RETURN(auto sheet, io::XlsxStreamWriter::Create(path, options));
+                        for (const auto& r : rows) HOPTAC_TRY(sheet->WriteRow(std::span<const std::string>(r)));
+                        return sheet->Close();
+                      }
+                      HOPTAC_ASSIGN_OR_RETURN(auto csv, io::CsvWriter::Create(path));
+                      for (const auto& r : rows) HOPTAC_TRY(csv->WriteRow(std::span<const std::string>(r)));
+                      return csv->Close();
+                    },
+                    xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                         : "text/csv; charset=utf-8",
+                    name);
               }});
   router.Add({"GET", "/api/v1/loans", "loans.list", Access::kAuthenticated, Execution::kWorker,
               [svc](Request& request) -> Result<Response> {

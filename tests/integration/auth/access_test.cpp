@@ -796,6 +796,12 @@ Want FundWrite(const std::string& caller, bool own) {
   if (caller == "nat_admin") return Want::kOk;
   return caller == "pa01" && own ? Want::kOk : Want::kForbidden;
 }
+Want PortfolioAccess(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "partner1" || caller == "coop1") return Want::kForbidden;
+  if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kForbidden;
+  return Want::kOk;
+}
 Want WriteOffDecide(const std::string& caller, bool own) {
   Want read = PetitionRead(caller, own);
   if (read != Want::kOk) return read;
@@ -1417,13 +1423,12 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
        {[](bool own) {
           return std::string("/api/v1/loans/portfolio?group_by=province&province=") + (own ? "01" : "79");
         },
-        none,
-        [](const std::string& caller, bool own) {
-          if (caller == "anonymous") return Want::kUnauthenticated;
-          if (caller == "partner1" || caller == "coop1") return Want::kForbidden;
-          if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kForbidden;
-          return Want::kOk;
-        }}},
+        none, PortfolioAccess}},
+      {"loans.portfolio_export",
+       {[](bool own) {
+          return std::string("/api/v1/loans/portfolio/export?format=csv&group_by=fund&province=") + (own ? "01" : "79");
+        },
+        none, PortfolioAccess}},
       {"loans.get", {[&](bool own) { return shared_loan(own); }, none, PetitionRead}},
       {"loans.schedule", {[&](bool own) { return shared_loan(own) + "/schedule"; }, none, PetitionRead}},
       {"loans.disbursements", {[&](bool own) { return shared_loan(own) + "/disbursements"; }, none, PetitionRead}},
