@@ -137,7 +137,8 @@ bool MayMove(std::string_view from, std::string_view step);
 // Field errors of a fund's own members (name, capital, rules), keys "field.fund_*".
 std::vector<FieldError> CheckFund(const Fund& fund);
 // Field errors of approved terms against the fund's rules ("amount_vnd" above max_amount_vnd,
-// "term_months", "grace_months"), keys "field.fund_above_rule" with the limit.
+// "term_months", "grace_months"), keys field.fund_amount_above_max, field.fund_term_above_max and
+// field.fund_grace_above_max with the value and the limit.
 std::vector<FieldError> CheckAgainstRules(const Terms& terms, const FundRules& rules);
 
 // "VV-2026-0001": `prefix`, the year, the number with at least four digits.
