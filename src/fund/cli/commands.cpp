@@ -82,9 +82,9 @@ Status Portfolio(const CommandLine& cli, const ServiceOpener& open) {
   row("Tổng / total", a.totals);
   if (format == "table")
     std::cout << "# Danh mục cho vay / loan portfolio " << a.from.ToIso() << " .. " << a.as_of.ToIso()
-            << "; HTX nữ quản lý / women-managed: " << a.women_loans_active << " ("
-            << Percent1(a.women_loans_active, a.totals.loans_active) << " %), " << a.women_outstanding_vnd << " đ ("
-            << Percent1(a.women_outstanding_vnd, a.totals.outstanding_principal_vnd) << " %)\n";
+              << "; HTX nữ quản lý / women-managed: " << a.women_loans_active << " ("
+              << Percent1(a.women_loans_active, a.totals.loans_active) << " %), " << a.women_outstanding_vnd << " đ ("
+              << Percent1(a.women_outstanding_vnd, a.totals.outstanding_principal_vnd) << " %)\n";
   if (format == "csv") {
     auto join = [](const std::vector<std::string>& cells) {
       std::string out;
