@@ -18,6 +18,8 @@
 #include "base/log.h"
 #include "base/web_assets.h"
 #include "cli/command_line.h"
+#include "fund/cli/commands.h"
+#include "fund/fund_demo.h"
 #include "geo/admin_unit_store.h"
 #include "http/server.h"
 #include "petitions/cli/commands.h"
@@ -320,6 +322,15 @@ Result<std::shared_ptr<petitions::PetitionService>> OpenPetitions(const CommandL
   return std::shared_ptr<petitions::PetitionService>(system, &system->petitions());
 }
 
+// The fund service of the database of the command line, over the whole system (its portfolio built
+// at start-up); the pointer keeps the system alive.
+Result<std::shared_ptr<fund::FundService>> OpenFund(const CommandLine& command_line) {
+  HOPTAC_ASSIGN_OR_RETURN(auto db, cli::OpenDatabase(command_line, 2));
+  HOPTAC_ASSIGN_OR_RETURN(std::unique_ptr<System> created, System::Create(std::move(db)));
+  std::shared_ptr<System> system(std::move(created));
+  return std::shared_ptr<fund::FundService>(system, &system->fund());
+}
+
 // After the registry's demo data, the demo programmes and then their activities and placements
 // (both idempotent), whose progress reads them.
 Status DemoProgrammes(const CommandLine& command_line) {
@@ -362,6 +373,13 @@ Status DemoProgrammes(const CommandLine& command_line) {
   if (petitions > 0)
     std::cout << i18n::Translate(CliLang(), "cli.demo_petitions", std::vector<std::string>{std::to_string(petitions)})
               << std::endl;
+  // The support fund: the national fund and two province funds, applications at every stage, loans.
+  HOPTAC_ASSIGN_OR_RETURN(fund::DemoFund lent, fund::LoadDemoFund(system->fund(), system->entities(), who));
+  if (lent.funds > 0)
+    std::cout << i18n::Translate(CliLang(), "cli.demo_fund",
+                                 std::vector<std::string>{std::to_string(lent.funds), std::to_string(lent.applications),
+                                                          std::to_string(lent.loans)})
+              << std::endl;
   return Ok();
 }
 
@@ -387,6 +405,7 @@ int Main(int argc, char** argv) {
   for (cli::Command& command : programmes::cli::Commands(OpenProgrammes)) commands.push_back(std::move(command));
   for (cli::Command& command : petitions::cli::Commands(OpenPetitions)) commands.push_back(std::move(command));
   for (cli::Command& command : surveys::cli::Commands(OpenSurveys)) commands.push_back(std::move(command));
+  for (cli::Command& command : fund::cli::Commands(OpenFund)) commands.push_back(std::move(command));
   // `hoptac demo` loads the registry's demo data (registry/cli), then the demo programmes.
   for (cli::Command& command : commands)
     if (command.name == "demo")

@@ -3,6 +3,7 @@
 
 #include "activities/api/routes.h"
 #include "app/system.h"
+#include "fund/api/routes.h"
 #include "http/api.h"
 #include "petitions/api/routes.h"
 #include "programmes/api/routes.h"
@@ -30,6 +31,7 @@ std::shared_ptr<http::Router> System::BuildRouter() {
   activities::api::Services activities{activities_.get()};
   surveys::api::Services surveys{surveys_.get(), kernel};
   petitions::api::Services petitions{petitions_.get()};
+  fund::api::Services fund{fund_.get()};
   return http::BuildRouter(kernel,
                            {
                                [registry](http::Router& router) { registry::api::AddRoutes(router, registry); },
@@ -39,6 +41,7 @@ std::shared_ptr<http::Router> System::BuildRouter() {
                                [activities](http::Router& router) { activities::api::AddRoutes(router, activities); },
                                [surveys](http::Router& router) { surveys::api::AddRoutes(router, surveys); },
                                [petitions](http::Router& router) { petitions::api::AddRoutes(router, petitions); },
+                               [fund](http::Router& router) { fund::api::AddRoutes(router, fund); },
                            });
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "base/log.h"
+#include "fund/fund_store.h"
 #include "geo/admin_unit_store.h"
 #include "petitions/petition_store.h"
 #include "registry/entity_store.h"
@@ -184,6 +185,25 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
       "petition", [db = system->db_.get()](std::span<const int64_t> ids, bool, std::map<int64_t, std::string>& names) {
         return db->Read(
             [&](storage::Connection& conn) -> Status { return petitions::ReadPetitionCodes(conn, ids, names); });
+      });
+  // The support fund: funds, loan applications and loans; entities through the registry; the
+  // audit rows named by the codes (VV-…, KV-…) and the funds' names.
+  system->fund_ = std::make_unique<fund::FundService>(database, units, *system->entities_, *system->accounts_,
+                                                      system->options_.programme_clock);
+  // Its portfolio in memory (every disbursed loan), and the indicator source that answers from it.
+  HOPTAC_TRY(system->fund_->RebuildPortfolio());
+  system->indicators_.Add("fund.loans", system->fund_->LoansSource());
+  system->accounts_->AddAuditNamer("loan_application", [db = system->db_.get()](std::span<const int64_t> ids, bool,
+                                                                                std::map<int64_t, std::string>& names) {
+    return db->Read([&](storage::Connection& conn) -> Status { return fund::ReadApplicationCodes(conn, ids, names); });
+  });
+  system->accounts_->AddAuditNamer(
+      "loan", [db = system->db_.get()](std::span<const int64_t> ids, bool, std::map<int64_t, std::string>& names) {
+        return db->Read([&](storage::Connection& conn) -> Status { return fund::ReadLoanCodes(conn, ids, names); });
+      });
+  system->accounts_->AddAuditNamer(
+      "fund", [db = system->db_.get()](std::span<const int64_t> ids, bool, std::map<int64_t, std::string>& names) {
+        return db->Read([&](storage::Connection& conn) -> Status { return fund::ReadFundNames(conn, ids, names); });
       });
   return system;
 }

@@ -29,6 +29,7 @@
 #include "auth/password.h"
 #include "auth/throttle.h"
 #include "base/result.h"
+#include "fund/fund_service.h"
 #include "geo/admin_unit.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -113,6 +114,7 @@ class System {
   activities::ActivityService& activities() { return *activities_; }
   surveys::SurveyService& surveys() { return *surveys_; }
   petitions::PetitionService& petitions() { return *petitions_; }
+  fund::FundService& fund() { return *fund_; }
 
   // The route table of the kernel and of every capability (app/routes.cpp), with the
   // authentication guard and the metrics' route names.
@@ -150,6 +152,7 @@ class System {
   std::unique_ptr<surveys::SurveyService> surveys_;
   std::unique_ptr<petitions::Links> petition_links_;
   std::unique_ptr<petitions::PetitionService> petitions_;
+  std::unique_ptr<fund::FundService> fund_;
   bool shut_down_ = false;
 };
 

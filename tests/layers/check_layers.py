@@ -44,7 +44,7 @@ MODEL = {
     "activities": {"activity"},
     "surveys": {"questionnaire", "campaign"},
     "petitions": {"petition"},
-    "fund": {"loan", "portfolio"},
+    "fund": {"fund", "loan", "portfolio"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 

@@ -20,6 +20,7 @@
 #include "auth/password.h"
 #include "auth/throttle.h"
 #include "base/log.h"
+#include "fund/fund_service.h"
 #include "geo/admin_unit.h"
 #include "geo/admin_unit_store.h"
 #include "http/api.h"
@@ -786,6 +787,27 @@ Want PetitionOfficial(const std::string& caller, bool own) {
   return caller == "coop1" ? Want::kForbidden : Want::kOk;
 }
 
+// The support fund: funds are read by every signed-in account and written by national admins
+// and the province's admin; applications and loans as petitions (officials in scope, the
+// cooperative its own; partners 403), moved by staff in the fund's scope (a cooperative on its
+// own: 403); a write-off decided by an admin in scope.
+Want FundWrite(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "nat_admin") return Want::kOk;
+  return caller == "pa01" && own ? Want::kOk : Want::kForbidden;
+}
+Want PortfolioAccess(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "partner1" || caller == "coop1") return Want::kForbidden;
+  if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kForbidden;
+  return Want::kOk;
+}
+Want WriteOffDecide(const std::string& caller, bool own) {
+  Want read = PetitionRead(caller, own);
+  if (read != Want::kOk) return read;
+  return caller == "nat_admin" || caller == "pa01" ? Want::kOk : Want::kForbidden;
+}
+
 // A province_development report file (reporting/report_document.h) for `period` and province
 // `unit`, with one narrative filled in.
 std::string ReportFile(const std::string& period, const std::string& unit) {
@@ -965,6 +987,85 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
     return "/api/v1/petitions/" + std::to_string(id);
   };
   const std::string petition01 = petition_of(true, 0), petition79 = petition_of(false, 0);
+  // The support fund: the funds of 01 (own) and 79, found or made when first needed (funds.create
+  // makes them: pa01 creates its province's); applications of entity01 and entity79 (steps: 0
+  // submitted, 1 appraised); loans (steps: 0 approved, 1 disbursed, 2 a write-off requested by the
+  // command line), fresh ones per check where a step moves them.
+  auto& fund_service = system_.system().fund();
+  auto fund_of = [&](bool own) -> int64_t {
+    const std::string province = own ? "01" : "79";
+    auto funds = fund_service.Funds(cli);
+    EXPECT_TRUE(funds.ok());
+    if (funds.ok())
+      for (const fund::FundView& f : *funds)
+        if (f.fund.province_code == province) return f.fund.id;
+    fund::FundInput in;
+    in.name = "Quỹ hỗ trợ phát triển HTX " + province;
+    in.province = province;
+    in.capital_vnd = 10'000'000'000;
+    auto made = fund_service.CreateFund(cli, in);
+    EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().key);
+    return made.ok() ? made->fund.id : 0;
+  };
+  auto application_of = [&](bool own, int steps) -> int64_t {
+    fund::ApplicationInput in;
+    in.fund_id = fund_of(own);
+    in.entity_id = own ? entity01_ : entity79_;
+    in.amount_vnd = 10'000'000;
+    in.purpose = "Mua máy móc";
+    in.term_months = 12;
+    auto made = fund_service.Apply(cli, in);
+    EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().key);
+    const int64_t id = made.ok() ? made->application.id : 0;
+    if (steps >= 1) {
+      EXPECT_TRUE(fund_service.Appraise(cli, id, 70, "").ok());
+    }
+    return id;
+  };
+  auto application_path = [&](bool own, int steps) {
+    return "/api/v1/loan-applications/" + std::to_string(application_of(own, steps));
+  };
+  // The shared ones are made when first asked (after funds.create, where pa01 makes 01's fund).
+  std::map<std::string, std::string> made_once;
+  auto once = [&](const std::string& key, const std::function<std::string()>& make) {
+    auto found = made_once.find(key);
+    if (found == made_once.end()) found = made_once.emplace(key, make()).first;
+    return found->second;
+  };
+  auto shared_application = [&](bool own) {
+    return once(own ? "application01" : "application79", [&] { return application_path(own, 0); });
+  };
+  const Date today = Date::Today();
+  auto loan_of = [&](bool own, int steps) {
+    const int64_t app = application_of(own, 1);
+    fund::Terms terms;
+    terms.amount_vnd = 10'000'000;
+    terms.rate_e4 = 120'000;
+    terms.term_months = 12;
+    terms.first_due_on = Date::FromDays(today.days() + 40);
+    auto loan = fund_service.Approve(cli, app, terms);
+    EXPECT_TRUE(loan.ok()) << (loan.ok() ? "" : loan.error().key);
+    const int64_t id = loan.ok() ? loan->loan.id : 0;
+    if (steps >= 1) {
+      EXPECT_TRUE(fund_service.Disburse(cli, id, today, 10'000'000).ok());
+    }
+    if (steps >= 2) {
+      EXPECT_TRUE(fund_service.RequestWriteOff(cli, id, today, "Giải thể").ok());
+    }
+    return "/api/v1/loans/" + std::to_string(id);
+  };
+  auto shared_loan = [&](bool own) { return once(own ? "loan01" : "loan79", [&] { return loan_of(own, 1); }); };
+  auto application_document = [&](bool own) {
+    const std::string path = shared_application(own);
+    const int64_t id = std::stoll(path.substr(path.rfind('/') + 1));
+    auto made = fund_service.AddDocument(cli, id, "Phương án kinh doanh.pdf", testing::MinimalPdf());
+    EXPECT_TRUE(made.ok());
+    return path + "/documents/" + std::to_string(made.ok() ? made->id : 0);
+  };
+  auto shared_document = [&](bool own) {
+    return once(own ? "document01" : "document79", [&] { return application_document(own); });
+  };
+  const std::string today_iso = today.ToIso(), due_iso = Date::FromDays(today.days() + 30).ToIso();
   std::map<std::string, Expectation> expectations = {
       {"activities.list", {[](bool) { return "/api/v1/activities"; }, none, SignedIn}},
       {"activities.create",
@@ -1272,6 +1373,93 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       {"petition_themes.update",
        {[](bool) { return "/api/v1/petition-themes/other"; },
         [](const std::string&, bool) { return std::string(R"({"name_en":"Other"})"); }, FormWrite}},
+      // ---- The support fund ----
+      {"funds.list", {[](bool) { return "/api/v1/funds"; }, none, SignedIn}},
+      {"funds.create",
+       {[](bool) { return "/api/v1/funds"; },
+        [](const std::string& caller, bool own) {
+          // pa01 creates its province's fund; a national admin 04's (own) and 79's (other).
+          const std::string province = own ? (caller == "pa01" ? "01" : "04") : "79";
+          return R"({"name":"Quỹ )" + province + R"(","province":")" + province + R"(","capital_vnd":1000000})";
+        },
+        FundWrite}},
+      {"funds.get", {[&](bool own) { return "/api/v1/funds/" + std::to_string(fund_of(own)); }, none, SignedIn}},
+      {"funds.update",
+       {[&](bool own) { return "/api/v1/funds/" + std::to_string(fund_of(own)); },
+        [](const std::string&, bool) { return std::string(R"({"capital_vnd":2000000000})"); }, FundWrite}},
+      {"loan_applications.list", {[](bool) { return "/api/v1/loan-applications"; }, none, PetitionList}},
+      {"loan_applications.create",
+       {[](bool) { return "/api/v1/loan-applications"; },
+        [&](const std::string&, bool own) {
+          return R"({"fund_id":)" + std::to_string(fund_of(own)) + R"(,"entity_id":)" + (own ? e01 : e79) +
+                 R"(,"amount_vnd":5000000,"purpose":"Mua giống","term_months":12})";
+        },
+        PetitionCreate}},
+      {"loan_applications.get", {[&](bool own) { return shared_application(own); }, none, PetitionRead}},
+      {"loan_applications.appraise",
+       {[&](bool own) { return application_path(own, 0) + "/appraise"; },
+        [](const std::string&, bool) { return std::string(R"({"score":75,"notes":"Khả thi"})"); }, PetitionOfficial}},
+      {"loan_applications.approve",
+       {[&](bool own) { return application_path(own, 1) + "/approve"; },
+        [&](const std::string&, bool) {
+          return R"({"amount_vnd":5000000,"rate_percent_year":"7.25","term_months":12,"grace_months":0,)"
+                 R"("method":"equal_principal","frequency":"monthly","first_due_on":")" +
+                 due_iso + "\"}";
+        },
+        PetitionOfficial}},
+      {"loan_applications.reject",
+       {[&](bool own) { return application_path(own, 0) + "/reject"; },
+        [](const std::string&, bool) { return std::string(R"({"reason":"Thiếu hồ sơ"})"); }, PetitionOfficial}},
+      {"loan_applications.documents",
+       {[&](bool own) { return shared_application(own) + "/documents"; }, none, PetitionRead}},
+      {"loan_applications.document_add",
+       {[&](bool own) { return shared_application(own) + "/documents?filename=Phuong-an.pdf"; },
+        [](const std::string&, bool) { return testing::MinimalPdf(); }, PetitionRead}},
+      {"loan_applications.document_get", {[&](bool own) { return shared_document(own); }, none, PetitionRead}},
+      {"loan_applications.document_delete", {application_document, none, PetitionRead}},
+      {"loans.list", {[](bool) { return "/api/v1/loans"; }, none, PetitionList}},
+      // The portfolio: staff, a province's of its own province.
+      {"loans.portfolio",
+       {[](bool own) {
+          return std::string("/api/v1/loans/portfolio?group_by=province&province=") + (own ? "01" : "79");
+        },
+        none, PortfolioAccess}},
+      {"loans.portfolio_export",
+       {[](bool own) {
+          return std::string("/api/v1/loans/portfolio/export?format=csv&group_by=fund&province=") + (own ? "01" : "79");
+        },
+        none, PortfolioAccess}},
+      {"loans.get", {[&](bool own) { return shared_loan(own); }, none, PetitionRead}},
+      {"loans.schedule", {[&](bool own) { return shared_loan(own) + "/schedule"; }, none, PetitionRead}},
+      {"loans.disbursements", {[&](bool own) { return shared_loan(own) + "/disbursements"; }, none, PetitionRead}},
+      {"loans.disburse",
+       {[&](bool own) { return loan_of(own, 0) + "/disbursements"; },
+        [&](const std::string&, bool) { return R"({"date":")" + today_iso + R"(","amount_vnd":1000000})"; },
+        PetitionOfficial}},
+      {"loans.repayments", {[&](bool own) { return shared_loan(own) + "/repayments"; }, none, PetitionRead}},
+      {"loans.repay",
+       {[&](bool own) { return loan_of(own, 1) + "/repayments"; },
+        [&](const std::string&, bool) { return R"({"date":")" + today_iso + R"(","amount_vnd":1000})"; },
+        PetitionOfficial}},
+      {"loans.reschedule",
+       {[&](bool own) { return loan_of(own, 1) + "/reschedule"; },
+        [&](const std::string&, bool) {
+          return R"({"on":")" + today_iso +
+                 R"(","reason":"Mất mùa","rate_percent_year":"6","term_months":12,"grace_months":3,)"
+                 R"("method":"equal_principal","frequency":"monthly","first_due_on":")" +
+                 due_iso + "\"}";
+        },
+        PetitionOfficial}},
+      {"loans.write_off",
+       {[&](bool own) { return loan_of(own, 1) + "/write-off"; },
+        [&](const std::string&, bool) { return R"({"on":")" + today_iso + R"(","reason":"Giải thể"})"; },
+        PetitionOfficial}},
+      {"loans.write_off_approve",
+       {[&](bool own) { return loan_of(own, 2) + "/write-off/approve"; },
+        [](const std::string&, bool) { return std::string("{}"); }, WriteOffDecide}},
+      {"loans.write_off_reject",
+       {[&](bool own) { return loan_of(own, 2) + "/write-off/reject"; },
+        [](const std::string&, bool) { return std::string(R"({"reason":"Chưa đủ căn cứ"})"); }, WriteOffDecide}},
       {"partners.list", {[](bool) { return "/api/v1/partners"; }, none, Officials}},
       {"partners.create",
        {[](bool) { return "/api/v1/partners"; },

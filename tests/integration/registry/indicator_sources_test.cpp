@@ -128,9 +128,9 @@ TEST_F(IndicatorSourcesTest, ThePublicGetsTheStatisticsDisclosureControl) {
 
 TEST_F(IndicatorSourcesTest, BadDefinitionsAreRefusedNamingWhatIsWrong) {
   const indicators::Registry& reg = Indicators();
-  EXPECT_EQ(reg.SourceNames(),
-            (std::vector<std::string>{"activities.activities", "activities.placements", "petitions.petitions",
-                                      "registry.entities", "registry.events", "surveys.campaigns"}));
+  EXPECT_EQ(reg.SourceNames(), (std::vector<std::string>{"activities.activities", "activities.placements", "fund.loans",
+                                                         "petitions.petitions", "registry.entities", "registry.events",
+                                                         "surveys.campaigns"}));
   EXPECT_TRUE(
       reg.Check({"registry.entities", "members_total", {{"kind", "cooperative"}, {"women_managed", "true"}}}).ok());
   EXPECT_TRUE(reg.Check({"registry.events", "dissolved", {{"kind", "group"}}}).ok());
