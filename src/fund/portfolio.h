@@ -85,7 +85,9 @@ struct PortfolioRow {
 struct PortfolioAnswer {
   Date from;
   Date as_of;
-  std::vector<PortfolioRow> rows;  // sorted by key; empty for GroupBy::kNone
+  // Sorted by key (funds by id as numbers); a group has a row when one of its loans (in the
+  // query's filters) was disbursed by as_of, even if all its figures are 0; empty for GroupBy::kNone.
+  std::vector<PortfolioRow> rows;
   PortfolioRow totals;
   // The Decision 01 indicator: loans and outstanding principal to women-managed cooperatives,
   // over all active loans on as_of (shares in basis points of 1/10 000, integer).
@@ -100,6 +102,8 @@ class Portfolio {
   Result<PortfolioAnswer> Query(const PortfolioQuery& query) const;
   size_t loan_count() const;
   size_t line_count() const;
+  // The bytes the index holds (its arrays' capacities; for the benchmark and the logs).
+  size_t memory_bytes() const;
 
  private:
   struct Impl;

@@ -685,6 +685,29 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
      "nothing is left to reschedule."},
     {"field.fund_reschedule_paid_ahead",
      "The instalment due on {0} was already paid (in part) by {1}: reschedule on or after {0}."},
+    // fund: the portfolio (src/fund/portfolio.h)
+    {"field.fund_period_order",
+     "The period starts on {0}, after the date of the figures {1}: it must start on or before it."},
+    // fund: the loan-book file (src/fund/loan_book_file.h)
+    {"error.fund_file_missing_columns",
+     "The loan-book file lacks the columns: {0}. It needs record (loai_ban_ghi), loan_code (ma_khoan_vay) and "
+     "amount_vnd (so_tien)."},
+    {"field.fund_file_required", "The column {0} ({1}) needs a value on this row."},
+    {"field.fund_file_record",
+     "The record type \"{0}\" is not valid: it is loan (khoan_vay), disbursement (giai_ngan) or repayment (tra_no)."},
+    {"field.fund_file_date", "The date \"{0}\" cannot be read: write dd/mm/yyyy (31/03/2026) or yyyy-mm-dd."},
+    {"field.fund_file_amount", "The amount \"{0}\" is not valid: a positive whole number of đồng, e.g. 1,200,000."},
+    {"field.fund_file_amount_decimal",
+     "The amount \"{0}\" has a fractional part: amounts are whole đồng (1,200,000 or 1200000), without decimals."},
+    {"field.fund_file_rate",
+     "The rate \"{0}\" is not valid: a yearly percentage from 0 to 100 with at most 4 decimals (7.25)."},
+    {"field.fund_file_integer", "\"{0}\" is not a number of months: it must be a whole number, not negative."},
+    {"field.fund_file_method",
+     "The repayment method \"{0}\" is not valid: equal_principal (goc_deu) or equal_instalment (tra_gop_deu)."},
+    {"field.fund_file_frequency", "The frequency \"{0}\" is not valid: monthly (thang) or quarterly (quy)."},
+    {"field.fund_file_duplicate_loan", "The loan code {0} is already on row {1}: one loan row per loan."},
+    {"field.fund_file_unknown_loan", "No loan row of the file has the loan code {0}."},
+    {"field.fund_file_before_approval", "The disbursement date {0} is before the approval date {1} of loan {2}."},
 };
 extern const size_t kMessagesEnCount = sizeof(kMessagesEn) / sizeof(kMessagesEn[0]);
 

@@ -689,6 +689,28 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
      "cơ cấu lại."},
     {"field.fund_reschedule_paid_ahead",
      "Kỳ trả nợ đến hạn ngày {0} đã được trả trước (một phần) tính đến ngày {1}: hãy cơ cấu lại từ ngày {0} trở đi."},
+    // fund: the portfolio (src/fund/portfolio.h)
+    {"field.fund_period_order", "Ngày đầu kỳ {0} sau ngày tính số liệu {1}: đầu kỳ phải trước hoặc bằng ngày tính."},
+    // fund: the loan-book file (src/fund/loan_book_file.h)
+    {"error.fund_file_missing_columns",
+     "Tệp sổ cho vay thiếu cột: {0}. Cần có cột loai_ban_ghi (record), ma_khoan_vay (loan_code) và so_tien "
+     "(amount_vnd)."},
+    {"field.fund_file_required", "Cột {0} ({1}) phải có giá trị ở dòng này."},
+    {"field.fund_file_record",
+     "Loại bản ghi \"{0}\" không hợp lệ: phải là khoan_vay (loan), giai_ngan (disbursement) hoặc tra_no (repayment)."},
+    {"field.fund_file_date", "Ngày \"{0}\" không đọc được: viết dd/mm/yyyy (31/03/2026) hoặc yyyy-mm-dd."},
+    {"field.fund_file_amount", "Số tiền \"{0}\" không hợp lệ: phải là số đồng nguyên dương, ví dụ 1.200.000."},
+    {"field.fund_file_amount_decimal",
+     "Số tiền \"{0}\" có phần thập phân: số tiền tính bằng đồng nguyên (1.200.000 hoặc 1200000), không có phần lẻ."},
+    {"field.fund_file_rate",
+     "Lãi suất \"{0}\" không hợp lệ: phần trăm một năm từ 0 đến 100, tối đa 4 chữ số thập phân (7,25)."},
+    {"field.fund_file_integer", "\"{0}\" không phải số tháng: phải là số nguyên không âm."},
+    {"field.fund_file_method",
+     "Phương thức trả nợ \"{0}\" không hợp lệ: goc_deu (equal_principal) hoặc tra_gop_deu (equal_instalment)."},
+    {"field.fund_file_frequency", "Kỳ trả \"{0}\" không hợp lệ: thang (monthly) hoặc quy (quarterly)."},
+    {"field.fund_file_duplicate_loan", "Mã khoản vay {0} đã có ở dòng {1}: mỗi khoản vay chỉ một dòng khoan_vay."},
+    {"field.fund_file_unknown_loan", "Không có dòng khoan_vay nào mang mã khoản vay {0} trong tệp."},
+    {"field.fund_file_before_approval", "Ngày giải ngân {0} trước ngày phê duyệt {1} của khoản vay {2}."},
 };
 extern const size_t kMessagesViCount = sizeof(kMessagesVi) / sizeof(kMessagesVi[0]);
 
