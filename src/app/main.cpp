@@ -18,6 +18,7 @@
 #include "base/log.h"
 #include "base/web_assets.h"
 #include "cli/command_line.h"
+#include "fund/cli/commands.h"
 #include "fund/fund_demo.h"
 #include "geo/admin_unit_store.h"
 #include "http/server.h"
@@ -305,6 +306,14 @@ Result<std::shared_ptr<programmes::ProgrammeService>> OpenProgrammes(const Comma
   return std::shared_ptr<programmes::ProgrammeService>(system, &system->programmes());
 }
 
+// The fund service of the database of the command line, over the whole system.
+Result<std::shared_ptr<fund::FundService>> OpenFund(const CommandLine& command_line) {
+  HOPTAC_ASSIGN_OR_RETURN(auto db, cli::OpenDatabase(command_line, 2));
+  HOPTAC_ASSIGN_OR_RETURN(std::unique_ptr<System> created, System::Create(std::move(db)));
+  std::shared_ptr<System> system(std::move(created));
+  return std::shared_ptr<fund::FundService>(system, &system->fund());
+}
+
 // The petition service of the database of the command line, over the whole system; the pointer
 // keeps the system alive.
 Result<std::shared_ptr<surveys::SurveyService>> OpenSurveys(const CommandLine& command_line) {
@@ -395,6 +404,7 @@ int Main(int argc, char** argv) {
   for (cli::Command& command : programmes::cli::Commands(OpenProgrammes)) commands.push_back(std::move(command));
   for (cli::Command& command : petitions::cli::Commands(OpenPetitions)) commands.push_back(std::move(command));
   for (cli::Command& command : surveys::cli::Commands(OpenSurveys)) commands.push_back(std::move(command));
+  for (cli::Command& command : fund::cli::Commands(OpenFund)) commands.push_back(std::move(command));
   // `hoptac demo` loads the registry's demo data (registry/cli), then the demo programmes.
   for (cli::Command& command : commands)
     if (command.name == "demo")

@@ -199,6 +199,9 @@ class FundService : public attachments::DocumentOwner {
   Date Today() const;
   std::string ProvinceName(const std::string& code) const;
   storage::Db& db() const { return db_; }
+  // For the loan-book import (fund_import.h), which FundService's use cases share data with.
+  registry::EntityService& entities() const { return entities_; }
+  int64_t CurrentMs() const { return now_ms_(); }
 
   // Scope (README.md).
   bool MayReadRecord(const auth::Principal& who, const std::string& province_code, int64_t entity_id) const;

@@ -146,6 +146,7 @@ void AddRoutes(http::Router& router, const Services& services) {
   http::AddDocumentRoutes(router, "/api/v1/loan-applications", "loan_applications", svc);
 
   // ---- Loans ----
+  AddImportRoute(router, services);  // POST /api/v1/loans/import, before /loans/{id}
   router.Add({"GET", "/api/v1/loans", "loans.list", Access::kAuthenticated, Execution::kWorker,
               [svc](Request& request) -> Result<Response> {
                 HOPTAC_TRY(http::CheckQueryParameters(

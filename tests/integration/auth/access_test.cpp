@@ -796,6 +796,13 @@ Want FundWrite(const std::string& caller, bool own) {
   if (caller == "nat_admin") return Want::kOk;
   return caller == "pa01" && own ? Want::kOk : Want::kForbidden;
 }
+// The loan-book import: staff of the fund (national staff any; a province's staff its own
+// province's fund: another's is readable, so 403, not 404).
+Want LoanImport(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "nat_admin" || caller == "nat_officer") return Want::kOk;
+  return (caller == "pa01" || caller == "po01") && own ? Want::kOk : Want::kForbidden;
+}
 Want WriteOffDecide(const std::string& caller, bool own) {
   Want read = PetitionRead(caller, own);
   if (read != Want::kOk) return read;
@@ -1412,6 +1419,9 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       {"loan_applications.document_get", {[&](bool own) { return shared_document(own); }, none, PetitionRead}},
       {"loan_applications.document_delete", {application_document, none, PetitionRead}},
       {"loans.list", {[](bool) { return "/api/v1/loans"; }, none, PetitionList}},
+      {"loans.import",
+       {[&](bool own) { return "/api/v1/loans/import?dry_run=true&fund_id=" + std::to_string(fund_of(own)); },
+        [](const std::string&, bool) { return std::string("record,loan_code,amount_vnd\n"); }, LoanImport}},
       {"loans.get", {[&](bool own) { return shared_loan(own); }, none, PetitionRead}},
       {"loans.schedule", {[&](bool own) { return shared_loan(own) + "/schedule"; }, none, PetitionRead}},
       {"loans.disbursements", {[&](bool own) { return shared_loan(own) + "/disbursements"; }, none, PetitionRead}},
