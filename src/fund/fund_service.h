@@ -2,7 +2,7 @@
 // workflow, loans with their disbursements, repayments, reschedulings and write-off — and the
 // documents of applications (attachments, owner "loan_application").
 //
-// Scope (the contract, /work/contracts/fund-api.md; README.md): funds are read by every
+// Scope (the contract, docs/api/openapi.yaml; README.md): funds are read by every
 // authenticated account and written by national admins (any) and province admins (their
 // province's). Staff in a fund's scope: the national fund → national staff; a province fund →
 // that province's staff and national staff. Applications and loans are read by national staff,
@@ -214,6 +214,9 @@ class FundService : public attachments::DocumentOwner {
   Date Today() const;
   std::string ProvinceName(const std::string& code) const;
   storage::Db& db() const { return db_; }
+  // For the loan-book import (fund_import.h), which FundService's use cases share data with.
+  registry::EntityService& entities() const { return entities_; }
+  int64_t CurrentMs() const { return now_ms_(); }
 
   // Scope (README.md).
   bool MayReadRecord(const auth::Principal& who, const std::string& province_code, int64_t entity_id) const;

@@ -593,6 +593,10 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"cli.demo_petitions", "Added {0} demo petitions."},
     // surveys: the commands
     {"cli.survey_imported", "Added questionnaire {0}: {1} ({2}), {3} questions."},
+    {"cli.fund_imported", "Imported the loan book: {0} loans, {1} disbursements, {2} repayments."},
+    {"cli.fund_import_checked", "Checked, nothing written (--dry-run): {0} loans, {1} disbursements, {2} repayments."},
+    {"cli.fund_import_row_error", "Row {0}, column {1}: {2}"},
+    {"cli.fund_import_failed", "Nothing imported: {0} errors in the file."},
     {"cli.survey_exported", "Wrote questionnaire {0} to {1}."},
     {"cli.survey_file_too_large", "The file {0} is larger than {1} MiB: an XLSForm questionnaire is far smaller."},
     // ---- The support fund (src/fund) ----
@@ -708,6 +712,8 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
      "The repayment method \"{0}\" is not valid: equal_principal (goc_deu) or equal_instalment (tra_gop_deu)."},
     {"field.fund_file_frequency", "The frequency \"{0}\" is not valid: monthly (thang) or quarterly (quy)."},
     {"field.fund_file_duplicate_loan", "The loan code {0} is already on row {1}: one loan row per loan."},
+    {"field.fund_file_loan_code_taken",
+     "The loan code {0} is already in the system: the book was imported before, or change the code."},
     {"field.fund_file_unknown_loan", "No loan row of the file has the loan code {0}."},
     {"field.fund_file_before_approval", "The disbursement date {0} is before the approval date {1} of loan {2}."},
 };

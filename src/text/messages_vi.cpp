@@ -600,6 +600,11 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"cli.demo_petitions", "Đã thêm {0} kiến nghị mẫu."},
     // surveys: the commands
     {"cli.survey_imported", "Đã thêm bảng hỏi số {0}: {1} ({2}), {3} câu hỏi."},
+    {"cli.fund_imported", "Đã nhập sổ cho vay: {0} khoản vay, {1} lần giải ngân, {2} lần trả nợ."},
+    {"cli.fund_import_checked",
+     "Kiểm tra xong, chưa ghi gì (--dry-run): {0} khoản vay, {1} lần giải ngân, {2} lần trả nợ."},
+    {"cli.fund_import_row_error", "Dòng {0}, cột {1}: {2}"},
+    {"cli.fund_import_failed", "Không nhập gì: {0} lỗi trong tệp."},
     {"cli.survey_exported", "Đã xuất bảng hỏi {0} ra tệp {1}."},
     {"cli.survey_file_too_large", "Tệp {0} lớn quá {1} MiB: một bảng hỏi XLSForm nhỏ hơn nhiều."},
     // ---- Quỹ hỗ trợ phát triển HTX (src/fund) ----
@@ -711,6 +716,7 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
      "Phương thức trả nợ \"{0}\" không hợp lệ: goc_deu (equal_principal) hoặc tra_gop_deu (equal_instalment)."},
     {"field.fund_file_frequency", "Kỳ trả \"{0}\" không hợp lệ: thang (monthly) hoặc quy (quarterly)."},
     {"field.fund_file_duplicate_loan", "Mã khoản vay {0} đã có ở dòng {1}: mỗi khoản vay chỉ một dòng khoan_vay."},
+    {"field.fund_file_loan_code_taken", "Mã khoản vay {0} đã có trong hệ thống: sổ đã nhập rồi, hoặc đổi mã."},
     {"field.fund_file_unknown_loan", "Không có dòng khoan_vay nào mang mã khoản vay {0} trong tệp."},
     {"field.fund_file_before_approval", "Ngày giải ngân {0} trước ngày phê duyệt {1} của khoản vay {2}."},
 };

@@ -41,9 +41,16 @@ Result<std::vector<std::string>> Statuses(const Request& request, std::span<cons
   return out;
 }
 
+// An optional id in the query (`?fund_id=3`); 0 when absent or empty. Not IdParameter: that one reads
+// the path (and answers "not found" for a malformed one).
 Result<int64_t> OptionalId(const Request& request, std::string_view name) {
-  if (!request.Query(name)) return int64_t{0};
-  return http::IdParameter(request, name);
+  auto text = request.Query(name);
+  if (!text || text->empty()) return int64_t{0};
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value <= 0)
+    return Error::InvalidField(std::string(name), "invalid_integer", "field.invalid_integer", {std::string(*text)});
+  return value;
 }
 
 Result<PortfolioQuery> ReadPortfolioQuery(const FundService& svc, const Request& request) {
@@ -257,6 +264,7 @@ void AddRoutes(http::Router& router, const Services& services) {
                          : "text/csv; charset=utf-8",
                     name);
               }});
+  AddImportRoute(router, services);  // POST /api/v1/loans/import, before /loans/{id}
   router.Add({"GET", "/api/v1/loans", "loans.list", Access::kAuthenticated, Execution::kWorker,
               [svc](Request& request) -> Result<Response> {
                 HOPTAC_TRY(http::CheckQueryParameters(

@@ -16,5 +16,7 @@ struct Services {
 };
 
 void AddRoutes(http::Router& router, const Services& services);
+// POST /api/v1/loans/import (import_route.cpp); AddRoutes calls it.
+void AddImportRoute(http::Router& router, const Services& services);
 
 }  // namespace hoptac::fund::api

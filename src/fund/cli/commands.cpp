@@ -131,18 +131,21 @@ Status Portfolio(const CommandLine& cli, const ServiceOpener& open) {
 std::vector<hoptac::cli::Command> Commands(ServiceOpener open) {
   return {
       {"fund",
-       {"as-of", "from", "group-by", "format"},
-       {},
+       {"as-of", "from", "group-by", "format", "fund"},
+       {"dry-run"},
        R"(  fund portfolio --as-of DATE [--from DATE] [--group-by none|fund|province|sector|women_managed|youth]
                  [--format table|csv] [--db URL]
             Danh mục cho vay của quỹ hỗ trợ / the support fund's loan portfolio (PAR30, PAR90, the
             women-managed share) on a date
+  fund import FILE --fund ID [--dry-run] [--db URL]
+            Nhập sổ cho vay (CSV/XLSX) vào quỹ / import a loan book into a fund
 )",
        [open](const CommandLine& cli) {
          const std::string what = cli.positional.empty() ? "" : cli.positional[0];
+         if (what == "import") return hoptac::cli::ExitCode(RunImport(cli, open));
          if (what != "portfolio")
            return hoptac::cli::ExitCode(
-               Error::Make(ErrorCode::kInvalidArgument, "cli.missing_argument", {"portfolio"}));
+               Error::Make(ErrorCode::kInvalidArgument, "cli.missing_argument", {"portfolio | import"}));
          return hoptac::cli::ExitCode(Portfolio(cli, open));
        }},
   };

@@ -802,6 +802,13 @@ Want PortfolioAccess(const std::string& caller, bool own) {
   if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kForbidden;
   return Want::kOk;
 }
+// The loan-book import: staff of the fund (national staff any; a province's staff its own
+// province's fund: another's is readable, so 403, not 404).
+Want LoanImport(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "nat_admin" || caller == "nat_officer") return Want::kOk;
+  return (caller == "pa01" || caller == "po01") && own ? Want::kOk : Want::kForbidden;
+}
 Want WriteOffDecide(const std::string& caller, bool own) {
   Want read = PetitionRead(caller, own);
   if (read != Want::kOk) return read;
@@ -1429,6 +1436,9 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
           return std::string("/api/v1/loans/portfolio/export?format=csv&group_by=fund&province=") + (own ? "01" : "79");
         },
         none, PortfolioAccess}},
+      {"loans.import",
+       {[&](bool own) { return "/api/v1/loans/import?dry_run=true&fund_id=" + std::to_string(fund_of(own)); },
+        [](const std::string&, bool) { return std::string("record,loan_code,amount_vnd\n"); }, LoanImport}},
       {"loans.get", {[&](bool own) { return shared_loan(own); }, none, PetitionRead}},
       {"loans.schedule", {[&](bool own) { return shared_loan(own) + "/schedule"; }, none, PetitionRead}},
       {"loans.disbursements", {[&](bool own) { return shared_loan(own) + "/disbursements"; }, none, PetitionRead}},

@@ -1,4 +1,4 @@
-// Calls to the support fund's API (/work/contracts/fund-api.md): funds, loan applications and
+// Calls to the support fund's API (docs/api/openapi.yaml): funds, loan applications and
 // their workflow, loans (schedule, disbursements, repayments, rescheduling, write-off) and the
 // portfolio with its files. The only place the fund's /api/ URLs are written.
 import { api, buildUrl, type Query } from '../api/client';

@@ -1,4 +1,4 @@
-// Answers of the fund API for the pages' tests, shaped as /work/contracts/fund-api.md says.
+// Answers of the fund API for the pages' tests, shaped as docs/api/openapi.yaml says.
 // The loan: 12 000 000 đ at 12 %/year over 6 months, equal instalments, monthly, disbursed
 // 15/01/2026, first due 15/02/2026; seen on 20/04/2026: lines 1–2 paid, line 3 (15/04) paid in
 // part and overdue 5 days, line 4 (15/05) the current one, 5–6 future.

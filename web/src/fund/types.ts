@@ -1,4 +1,4 @@
-// The support fund's shapes (/work/contracts/fund-api.md, issue 18): funds, loan applications and
+// The support fund's shapes (docs/api/openapi.yaml, issue 18): funds, loan applications and
 // their workflow, loans with their schedule, disbursements and repayments, and the portfolio.
 // Money is integer đồng (JSON integers), rates are strings ("7.25"), dates ISO.
 
