@@ -170,3 +170,12 @@ echo
 echo "== Reporting: prefill and completeness through the API at scale 1 (bench/report_bench.sh)"
 bench/report_bench.sh "$BUILD"
 cat "$BUILD/bench/report.md" >> "$OUT/results.md"
+
+echo
+echo "== The support fund's portfolio: 100,000 loans through the API against SQL (FundBench, SQLite)"
+if [ -x "$BUILD/tests/hoptac_integration_tests" ]; then
+  HOPTAC_TEST_BACKEND=sqlite "$BUILD/tests/hoptac_integration_tests" --gtest_also_run_disabled_tests \
+    --gtest_filter='FundBench.*' | grep -E '^FUND_BENCH|OK|FAILED' | tee -a "$OUT/results.md"
+else
+  echo "($BUILD/tests/hoptac_integration_tests not built: skipped)" | tee -a "$OUT/results.md"
+fi

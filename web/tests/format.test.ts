@@ -49,7 +49,10 @@ describe('Vietnamese and English formats', () => {
     expect(formatDate(null, 'vi')).toBe('—');
     expect(formatDate('not a date', 'vi')).toBe('not a date');
     expect(formatDateTime(new Date(2026, 10, 23, 9, 5).getTime(), 'vi')).toBe('23/11/2026 09:05');
-    expect(todayIso(new Date(2026, 0, 2))).toBe('2026-01-02');
+    expect(todayIso(new Date(Date.UTC(2026, 0, 2, 3)))).toBe('2026-01-02');
+    // From 17:00 UTC it is already tomorrow in Việt Nam, as on the server.
+    expect(todayIso(new Date('2026-12-05T16:59:00Z'))).toBe('2026-12-05');
+    expect(todayIso(new Date('2026-12-05T17:00:00Z'))).toBe('2026-12-06');
   });
 
   it('takes its words and units from the catalogue in both languages', () => {

@@ -191,7 +191,9 @@ TEST(FundLoanBookFile, EveryErrorIsReportedWithItsRow) {
     const RowError* x = find(row, column);
     ASSERT_NE(x, nullptr) << "row " << row << " " << column;
     EXPECT_EQ(x->key, key) << "row " << row << " " << column;
-    if (!args.empty()) EXPECT_EQ(x->args, args) << "row " << row << " " << column;
+    if (!args.empty()) {
+      EXPECT_EQ(x->args, args) << "row " << row << " " << column;
+    }
   };
   // Row 4: 500 M repaid on a 100 M loan, more than closes it on 10/02 (ComputeLoan's error): the
   // 100 M and the first line's interest, 100 000 000 × 7 % × 31 / 365 = 594 520.5 → 594 521.

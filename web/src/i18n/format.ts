@@ -106,9 +106,14 @@ export function formatDateTime(ms: number | null | undefined, lang: Lang): strin
   return `${formatDate(iso, lang)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** Today's date as ISO YYYY-MM-DD in local time. */
+/**
+ * Today's date in Việt Nam as ISO YYYY-MM-DD (UTC+07:00 all year, no summer time), whatever the
+ * device's time zone: the server's day (Date::Today), so a default date in a form is never "before
+ * the approval" for an official whose computer runs on UTC or who travels.
+ */
 export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const vn = new Date(now.getTime() + 7 * 3_600_000);
+  return `${vn.getUTCFullYear()}-${pad(vn.getUTCMonth() + 1)}-${pad(vn.getUTCDate())}`;
 }
 
 /** A period code (2024, 2024S1, 2024Q3, 2024M09, 2023M01-09) in words. */
