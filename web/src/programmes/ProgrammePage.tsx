@@ -1,7 +1,7 @@
 // A programme: its header (code, title, kind, owner, period, status, signing), legal basis,
 // partners and numbered contents, each content with its targets — progress from live data as
 // a bar coloured by state and labelled in words, actual / target, the expectation by today, the
-// deadline, what was counted (a survey's or petitions' measure also in words) and, for yearly
+// deadline, what was counted (a survey's, petitions' or fund's loans' measure also in words) and, for yearly
 // targets, a tick per year. Manual targets list their
 // values. Officials who may write add, change and delete targets and values. Under the contents,
 // the activities that carried them out (activities/ProgrammeActivities). Printable on A4.
@@ -13,6 +13,7 @@ import { ProgrammeActivities } from '../activities/ProgrammeActivities';
 import { ApiError } from '../api/client';
 import { Documents } from '../components/Documents';
 import { Panel } from '../components/Panel';
+import { listFunds } from '../fund/api';
 import { formatDate, formatDateTime, formatNumber, formatPercent, todayIso } from '../i18n/format';
 import { useApi } from '../lib/useApi';
 import { listThemes } from '../petitions/api';
@@ -27,19 +28,22 @@ import type { ProgrammeWithTargets, Target, TargetValue } from './types';
 type Names = NonNullable<Parameters<typeof measureText>[2]>;
 
 /**
- * The questionnaires' and themes' names the targets' measures name by code: asked only when a
- * target counts a questionnaire's campaigns or petitions of some themes, and only by officials
+ * The questionnaires', themes' and funds' names the targets' measures name by code or id: asked only
+ * when a target counts a questionnaire's campaigns, petitions of some themes or one fund's loans, and only by officials
  * (the lists are theirs); a code stays as itself until its name is known.
  */
 function useMeasureNames(targets: readonly Target[] | undefined, official: boolean, lang: Lang): Names {
   const uses = (source: string, filter: string) => official && !!targets?.some((x) => x.measure.source === source && x.measure.filters?.[filter]);
   const surveys = uses('surveys.campaigns', 'form_id');
   const petitions = uses('petitions.petitions', 'theme');
+  const loans = uses('fund.loans', 'fund');
   const questionnaires = useApi((signal) => (surveys ? listQuestionnaires(signal) : Promise.resolve(undefined)), [surveys]);
   const themes = useApi((signal) => (petitions ? listThemes(signal) : Promise.resolve(undefined)), [petitions]);
+  const funds = useApi((signal) => (loans ? listFunds(signal) : Promise.resolve(undefined)), [loans]);
+  const fundNames = new Map((funds.data?.items ?? []).map((x) => [String(x.id), x.name]));
   const titles = new Map(questionnaireChoices(questionnaires.data?.items, lang).map((c) => [c.value, c.label]));
   const themeNames = new Map((themes.data?.items ?? []).map((x) => [x.code, (lang === 'en' && x.name_en) || x.name_vi || x.code]));
-  return { questionnaire: (code) => titles.get(code), theme: (code) => themeNames.get(code) };
+  return { questionnaire: (code) => titles.get(code), theme: (code) => themeNames.get(code), fund: (id) => fundNames.get(id) };
 }
 
 export default function ProgrammePage() {

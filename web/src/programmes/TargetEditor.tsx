@@ -1,15 +1,16 @@
 // Adding or changing a target: its content, title, deadline, cadence, target and baseline, the
 // provinces a national programme counts, and the measure — the source (organisations in the
 // registry, their figures, registry events, the alliance's activities, young workers placed, survey
-// campaigns, cooperatives' petitions, or values entered by hand), the figure, event or count, and the
+// campaigns, cooperatives' petitions, the support fund's loans, or values entered by hand), the figure, event or count, and the
 // filters: the registry list's, the activities' types (the placements' sex) and whether only this
-// programme's count (checked by default), the survey's questionnaire, or the petitions' themes and
-// statuses. The server's errors are shown next to their fields.
+// programme's count (checked by default), the survey's questionnaire, the petitions' themes and
+// statuses, or the loans' borrowers (women-managed, youth) and fund. The server's errors are shown next to their fields.
 import { Alert, Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { activityTypeLabel } from '../activities/strings';
 import { ACTIVITY_TYPES } from '../activities/types';
 import { ApiError } from '../api/client';
+import { listFunds } from '../fund/api';
 import { useProvinces, provinceName } from '../geo/units';
 import { searchable } from '../lib/fold';
 import { useApi } from '../lib/useApi';
@@ -19,7 +20,7 @@ import { EVENT_TYPES, KINDS, SECTORS, STATUSES } from '../registry/types';
 import { listQuestionnaires } from '../surveys/api';
 import { createTarget, updateTarget } from './api';
 import {
-  ACTIVITY_MEASURES, defaultMeasure, emptyTargetForm, isCaseSource, isWorkSource, PETITION_MEASURES, PETITION_STATUSES, PLACEMENT_MEASURES,
+  ACTIVITY_MEASURES, defaultMeasure, emptyTargetForm, FUND_MEASURES, isCaseSource, isWorkSource, PETITION_MEASURES, PETITION_STATUSES, PLACEMENT_MEASURES,
   questionnaireChoices, showFieldErrors, SOURCES, SURVEY_MEASURES, targetBody, targetForm, themeChoices, type TargetForm,
 } from './logic';
 import { DateInput } from './parts';
@@ -39,11 +40,17 @@ export function TargetEditor(props: { programme: ProgrammeWithTargets; target?: 
   const cadence = Form.useWatch('cadence', form);
   const formId = Form.useWatch(['measure', 'form_id'], form) as string | undefined;
   const themes = Form.useWatch(['measure', 'themes'], form) as string[] | undefined;
+  const fundId = Form.useWatch(['measure', 'fund'], form) as string | undefined;
   // The questionnaires and themes to pick from, asked only once their source is chosen.
   const surveys = source === 'surveys.campaigns';
   const petitions = source === 'petitions.petitions';
   const questionnaires = useApi((signal) => (surveys ? listQuestionnaires(signal) : Promise.resolve(undefined)), [surveys]);
   const themeList = useApi((signal) => (petitions ? listThemes(signal) : Promise.resolve(undefined)), [petitions]);
+  // The funds to pick one, asked once the fund's loans are chosen; a fund the list lacks stays by its id.
+  const loans = source === 'fund.loans';
+  const funds = useApi((signal) => (loans ? listFunds(signal) : Promise.resolve(undefined)), [loans]);
+  const fundChoices = (funds.data?.items ?? []).map((x) => ({ value: String(x.id), label: x.name }));
+  if (fundId && !fundChoices.some((c) => c.value === fundId)) fundChoices.push({ value: fundId, label: `#${fundId}` });
   const national = !programme.province;
   const initial = target ? targetForm(target) : emptyTargetForm(programme.to, content);
   const any = { value: '', label: t('target.any') };
@@ -120,9 +127,13 @@ export function TargetEditor(props: { programme: ProgrammeWithTargets; target?: 
             <Select
               options={SOURCES.map((s) => ({ value: s, label: t(`target.source.${s}`) }))}
               // Each source has its own measures: the activities' and placements' count by default,
-              // the surveys' campaigns held, the petitions' count.
+              // the surveys' campaigns held, the petitions' count, the fund's loans outstanding.
               onChange={(s: string) => {
                 form.setFieldValue(['measure', 'measure'], defaultMeasure(s));
+                // Any borrower, any fund until chosen.
+                if (s === 'fund.loans')
+                  for (const name of ['women_managed', 'youth', 'fund'] as const)
+                    if (form.getFieldValue(['measure', name]) === undefined) form.setFieldValue(['measure', name], '');
                 // Any questionnaire until one is chosen.
                 if (s === 'surveys.campaigns' && form.getFieldValue(['measure', 'form_id']) === undefined) form.setFieldValue(['measure', 'form_id'], '');
               }}
@@ -158,6 +169,11 @@ export function TargetEditor(props: { programme: ProgrammeWithTargets; target?: 
               <Select options={PETITION_MEASURES.map((m) => ({ value: m, label: t(`target.peMeasure.${m}`) }))} />
             </Form.Item>
           )}
+          {loans && (
+            <Form.Item name={['measure', 'measure']} label={t('target.measure')}>
+              <Select options={FUND_MEASURES.map((m) => ({ value: m, label: t(`target.fuMeasure.${m}`) }))} />
+            </Form.Item>
+          )}
         </div>
         {surveys && (
           <fieldset className="prog-fieldset" data-testid="target-survey-filters">
@@ -184,6 +200,23 @@ export function TargetEditor(props: { programme: ProgrammeWithTargets; target?: 
               </Form.Item>
             </div>
             <p className="muted" style={{ margin: '0 0 8px', fontSize: 13 }}>{t('target.petitionCounted')}</p>
+          </fieldset>
+        )}
+        {loans && (
+          <fieldset className="prog-fieldset" data-testid="target-fund-filters">
+            <legend>{t('target.filters')}</legend>
+            <div className="prog-form-row">
+              <Form.Item name={['measure', 'women_managed']} label={t('target.fundWomenManaged')}>
+                <Select options={yesNo} />
+              </Form.Item>
+              <Form.Item name={['measure', 'youth']} label={t('target.fundYouth')}>
+                <Select options={yesNo} />
+              </Form.Item>
+              <Form.Item name={['measure', 'fund']} label={t('target.fund')}>
+                <Select showSearch={searchable} loading={funds.loading} options={[any, ...fundChoices]} />
+              </Form.Item>
+            </div>
+            <p className="muted" style={{ margin: '0 0 8px', fontSize: 13 }}>{t('target.fundCounted')}</p>
           </fieldset>
         )}
         {isWorkSource(source) && (

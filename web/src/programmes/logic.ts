@@ -128,7 +128,7 @@ export function programmeBody(f: ProgrammeForm, withProvince: boolean): Record<s
 
 // ---- The target's form ----
 
-export const SOURCES = ['entities', 'figures', 'registry.events', 'activities', 'placements', 'surveys.campaigns', 'petitions.petitions', 'manual'] as const;
+export const SOURCES = ['entities', 'figures', 'registry.events', 'activities', 'placements', 'surveys.campaigns', 'petitions.petitions', 'fund.loans', 'manual'] as const;
 /** The filters a target's count may have (the registry list's). */
 export const FILTERS = ['kind', 'status', 'sector', 'women_managed', 'youth', 'founded_from', 'founded_to'] as const;
 type FilterName = (typeof FILTERS)[number];
@@ -142,10 +142,21 @@ export const isWorkSource = (source: string | undefined) => source === 'activiti
 export const SURVEY_MEASURES = ['held', 'responses', 'targets'] as const;
 export const PETITION_MEASURES = ['count', 'answered', 'answered_on_time', 'overdue'] as const;
 export const PETITION_STATUSES = ['received', 'assigned', 'answered', 'closed'] as const;
-/** The measures of the sources whose filters are their own (surveys, petitions); none for the others. */
-const OWN_MEASURES: Record<string, readonly string[]> = { 'surveys.campaigns': SURVEY_MEASURES, 'petitions.petitions': PETITION_MEASURES };
-/** Sources of the surveys' campaigns and the petitions: a measure of their own and their own filters. */
-export const isCaseSource = (source: string | undefined) => source === 'surveys.campaigns' || source === 'petitions.petitions';
+/**
+ * What the support fund's loan portfolio measures (src/fund/fund_portfolio.cpp, kMeasures): stocks on
+ * the window's end (loans with a balance, principal outstanding, overdue more than 30 days), flows in
+ * the window (loans first disbursed, amount disbursed). The first is the default.
+ */
+export const FUND_MEASURES = ['loans_active', 'outstanding_vnd', 'par30_vnd', 'loans_disbursed', 'disbursed_vnd'] as const;
+/** The measures of the sources whose filters are their own (surveys, petitions, the fund's loans); none for the others. */
+const OWN_MEASURES: Record<string, readonly string[]> = {
+  'surveys.campaigns': SURVEY_MEASURES,
+  'petitions.petitions': PETITION_MEASURES,
+  'fund.loans': FUND_MEASURES,
+};
+/** Sources of the surveys' campaigns, the petitions and the fund's loans: a measure of their own and their own filters. */
+export const isCaseSource = (source: string | undefined) =>
+  source === 'surveys.campaigns' || source === 'petitions.petitions' || source === 'fund.loans';
 /** The measure a source starts with when chosen: the work sources' and these sources' first; none for the others. */
 export const defaultMeasure = (source: string | undefined): string | undefined =>
   isWorkSource(source) ? 'count' : OWN_MEASURES[source ?? '']?.[0];
@@ -177,6 +188,10 @@ export interface TargetForm {
     /** Petitions: the themes' codes and the statuses counted (none: every one). */
     themes?: string[];
     statuses?: string[];
+    /** The fund's loans: the borrower women-managed, youth ('true', 'false', '' either) and the fund's id ('' any). */
+    women_managed?: string;
+    youth?: string;
+    fund?: string;
   };
 }
 
@@ -227,9 +242,24 @@ function targetHead(t: Target): Omit<TargetForm, 'measure'> {
   };
 }
 
-/** A surveys' or petitions' measure in the form: its measure, the questionnaire, the themes and statuses. */
+/** A yes/no filter as the form's select has it: 'true', 'false' or '' (either). */
+const yesNoValue = (value: unknown) => (value === true || value === 'true' ? 'true' : value === false || value === 'false' ? 'false' : '');
+
+/**
+ * A surveys', petitions' or fund's loans' measure in the form: its measure, the questionnaire, the
+ * themes and statuses, the borrowers women-managed or youth and the fund.
+ */
 function caseMeasure(m: Measure): TargetForm['measure'] {
   const given = m.filters ?? {};
+  if (m.source === 'fund.loans')
+    return {
+      source: m.source,
+      measure: m.measure || defaultMeasure(m.source),
+      filters: noFilters(),
+      women_managed: yesNoValue(given.women_managed),
+      youth: yesNoValue(given.youth),
+      fund: given.fund !== undefined && given.fund !== null ? String(given.fund).trim() : '',
+    };
   return {
     source: m.source,
     measure: m.measure || defaultMeasure(m.source),
@@ -267,6 +297,16 @@ export function targetBody(f: TargetForm, national: boolean, programme?: number)
       if (f.measure.statuses?.length) filters.status = f.measure.statuses.join(',');
     }
     measure.filters = filters;
+    if (source === 'fund.loans') {
+      // The server's parser takes true|false for the borrowers' flags and the fund's id.
+      const loans: Record<string, string | boolean> = {};
+      for (const name of ['women_managed', 'youth'] as const) {
+        const value = trim(f.measure[name]);
+        if (value) loans[name] = value === 'true';
+      }
+      if (trim(f.measure.fund)) loans.fund = trim(f.measure.fund);
+      measure.filters = loans;
+    }
   } else if (source !== 'manual') {
     if (source !== 'entities' && f.measure.measure) measure.measure = f.measure.measure;
     const filters: Record<string, string | boolean> = {};
@@ -342,13 +382,20 @@ export function themeChoices(items: readonly ThemeChoice[] | undefined, lang: La
 export function measureText(
   m: Measure,
   t: T,
-  names: { questionnaire?: (formId: string) => string | undefined; theme?: (code: string) => string | undefined } = {},
+  names: {
+    questionnaire?: (formId: string) => string | undefined;
+    theme?: (code: string) => string | undefined;
+    fund?: (id: string) => string | undefined;
+  } = {},
 ): string | undefined {
   if (!isCaseSource(m.source)) return undefined;
   const f = caseMeasure(m);
-  const prefix = m.source === 'surveys.campaigns' ? 'target.svMeasure' : 'target.peMeasure';
+  const prefix = m.source === 'surveys.campaigns' ? 'target.svMeasure' : m.source === 'fund.loans' ? 'target.fuMeasure' : 'target.peMeasure';
   const known = (OWN_MEASURES[m.source] ?? []).includes(f.measure ?? '');
   const parts = [t('target.measured', { source: t(`target.source.${m.source}` as Key), measure: known ? t(`${prefix}.${f.measure}` as Key) : String(f.measure) })];
+  if (f.women_managed) parts.push(t('target.measured.womenManaged', { value: t(f.women_managed === 'true' ? 'target.yes' : 'target.no') }));
+  if (f.youth) parts.push(t('target.measured.youth', { value: t(f.youth === 'true' ? 'target.yes' : 'target.no') }));
+  if (f.fund) parts.push(t('target.measured.fund', { name: names.fund?.(f.fund) ?? `#${f.fund}` }));
   if (f.form_id) parts.push(t('target.measured.questionnaire', { name: names.questionnaire?.(f.form_id) ?? f.form_id }));
   if (f.themes?.length) parts.push(t('target.measured.themes', { names: f.themes.map((c) => names.theme?.(c) ?? c).join(', ') }));
   if (f.statuses?.length)

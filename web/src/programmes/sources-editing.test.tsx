@@ -1,6 +1,7 @@
 // The target editor and the programme page with the surveys' campaigns and the petitions as
 // sources: the Bắc Giang youth programme's yearly satisfaction survey, and a petitions target
-// opened with its measure and filters, both described in words on the page.
+// opened with its measure and filters, both described in words on the page; the support fund's
+// loans: the measures offered, the women-managed filter and the fund sent, the target in words.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { json, mockApi, wrap } from '../../tests/support';
@@ -139,6 +140,93 @@ describe('targets measured from surveys and petitions', () => {
       source: 'petitions.petitions',
       measure: 'answered_on_time',
       filters: { theme: 'land,water,credit', status: 'answered' },
+    });
+  }, SLOW);
+});
+
+const FUNDS = {
+  items: [
+    { id: 3, name: 'Quỹ hỗ trợ phát triển HTX tỉnh Bắc Giang', province: { code: '24', name: 'Bắc Giang' }, capital_vnd: 50_000_000_000 },
+    { id: 1, name: 'Quỹ hỗ trợ phát triển HTX Trung ương', province: null, capital_vnd: 500_000_000_000 },
+  ],
+};
+const FUND_TARGET: Target = {
+  id: 43, programme_id: 7, content: 2, title: 'Giải ngân cho HTX do phụ nữ quản lý', provinces: [], deadline: '2026-12-31', cadence: 'once', target: 5_000_000_000, baseline: 0,
+  measure: { source: 'fund.loans', measure: 'disbursed_vnd', filters: { women_managed: true, fund: '3' } },
+  progress: { state: 'on_track', actual: 3_000_000_000, target: 5_000_000_000, share: 0.6, description: 'fund.loans: disbursed_vnd where fund=3, women_managed=true; province 24' },
+};
+
+describe('targets measured from the support fund’s loans', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('offers the loans’ measures and sends the women-managed filter and the fund', async () => {
+    const sent: unknown[] = [];
+    mockApi((url, init) => {
+      if (url.startsWith('/api/v1/session')) return json(200, session('province_officer', '24'));
+      if (url === '/api/v1/programmes/7') return json(200, bacGiang([]));
+      if (url === '/api/v1/partners') return json(200, { items: PARTNERS });
+      if (url === '/api/v1/funds') return json(200, FUNDS);
+      if (url === '/api/v1/programmes/7/targets' && init.method === 'POST') {
+        sent.push(JSON.parse(String(init.body)));
+        return json(201, { id: 43 });
+      }
+      return undefined;
+    });
+    page();
+    fireEvent.click(await screen.findByTestId('target-add'));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('Tên chỉ tiêu'), { target: { value: 'Giải ngân cho HTX do phụ nữ quản lý' } });
+    fireEvent.change(within(dialog).getByLabelText('Chỉ tiêu phải đạt'), { target: { value: '5000000000' } });
+    await choose(dialog, 'Nguồn số liệu', 'Khoản vay của Quỹ hỗ trợ phát triển HTX');
+    // Its own filters only: no registry filter, no activities' checkbox.
+    const filters = await within(dialog).findByTestId('target-fund-filters');
+    expect(within(dialog).queryByLabelText('Loại hình')).toBeNull();
+    expect(within(dialog).queryByTestId('target-own-programme')).toBeNull();
+    // The default measure, and every measure offered.
+    expect(within(dialog).getAllByTitle('Số khoản vay còn dư nợ').length).toBeGreaterThan(0);
+    fireEvent.mouseDown(within(dialog).getByLabelText('Chỉ số'));
+    for (const m of ['Dư nợ gốc (đồng)', 'Dư nợ quá hạn trên 30 ngày (đồng)', 'Số khoản vay giải ngân trong kỳ', 'Số tiền giải ngân trong kỳ (đồng)'])
+      expect((await screen.findAllByTitle(m)).length).toBeGreaterThan(0);
+    await choose(dialog, 'Chỉ số', 'Số tiền giải ngân trong kỳ (đồng)');
+    await choose(filters, 'HTX do phụ nữ quản lý', 'Có');
+    await choose(filters, 'Quỹ', 'Quỹ hỗ trợ phát triển HTX tỉnh Bắc Giang');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect((sent[0] as { measure: unknown }).measure).toEqual({ source: 'fund.loans', measure: 'disbursed_vnd', filters: { women_managed: true, fund: '3' } });
+  }, SLOW);
+
+  it('describes a loans target in words and opens it with its measure and filters', async () => {
+    const sent: unknown[] = [];
+    mockApi((url, init) => {
+      if (url.startsWith('/api/v1/session')) return json(200, session('province_officer', '24'));
+      if (url === '/api/v1/programmes/7') return json(200, bacGiang([FUND_TARGET]));
+      if (url === '/api/v1/partners') return json(200, { items: PARTNERS });
+      if (url === '/api/v1/funds') return json(200, FUNDS);
+      if (url === '/api/v1/programmes/7/targets/43' && init.method === 'PATCH') {
+        sent.push(JSON.parse(String(init.body)));
+        return json(200, { id: 43 });
+      }
+      return undefined;
+    });
+    page();
+    const row = await screen.findByTestId('target-43');
+    await waitFor(() =>
+      expect(within(row).getByTestId('target-43-measure').textContent).toBe(
+        'Chỉ số: Khoản vay của Quỹ hỗ trợ phát triển HTX — Số tiền giải ngân trong kỳ (đồng); phụ nữ quản lý: Có; quỹ Quỹ hỗ trợ phát triển HTX tỉnh Bắc Giang',
+      ),
+    );
+    fireEvent.click(within(row).getByTestId('target-43-edit'));
+    const dialog = await screen.findByRole('dialog');
+    const filters = await within(dialog).findByTestId('target-fund-filters');
+    expect(within(dialog).getAllByTitle('Số tiền giải ngân trong kỳ (đồng)').length).toBeGreaterThan(0);
+    expect(await within(filters).findByTitle('Quỹ hỗ trợ phát triển HTX tỉnh Bắc Giang')).toBeTruthy();
+    await choose(filters, 'HTX do thanh niên làm chủ', 'Không');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect((sent[0] as { measure: unknown }).measure).toEqual({
+      source: 'fund.loans',
+      measure: 'disbursed_vnd',
+      filters: { women_managed: true, youth: false, fund: '3' },
     });
   }, SLOW);
 });

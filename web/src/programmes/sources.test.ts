@@ -1,6 +1,6 @@
-// The surveys' campaigns and the petitions as a target's sources: form ↔ body both ways, the
-// questionnaires' and themes' choices, and the measure in words.
-import { emptyTargetForm, measureText, questionnaireChoices, SOURCES, targetBody, targetForm, themeChoices } from './logic';
+// The surveys' campaigns, the petitions and the support fund's loans as a target's sources: form ↔
+// body both ways, the questionnaires' and themes' choices, and the measure in words.
+import { defaultMeasure, emptyTargetForm, FUND_MEASURES, measureText, questionnaireChoices, SOURCES, targetBody, targetForm, themeChoices } from './logic';
 import { translateIn } from './strings';
 import type { Target } from './types';
 
@@ -84,5 +84,54 @@ describe('surveys and petitions as target sources', () => {
     expect(measureText({ source: 'petitions.petitions', measure: 'count' }, tEn)).toBe('Petitions — Petitions received');
     expect(measureText({ source: 'entities', measure: 'count', filters: { youth: true } }, tVi)).toBeUndefined();
     expect(measureText({ source: 'manual' }, tVi)).toBeUndefined();
+  });
+});
+
+describe('the support fund’s loans as a target source', () => {
+  it('is offered before manual, named and measured in Vietnamese and English', () => {
+    expect(SOURCES).toContain('fund.loans');
+    expect(SOURCES.indexOf('fund.loans')).toBeLessThan(SOURCES.indexOf('manual'));
+    expect(tVi('target.source.fund.loans')).toBe('Khoản vay của Quỹ hỗ trợ phát triển HTX');
+    expect(tEn('target.source.fund.loans')).toBe('Support fund loans');
+    // The server's measures (src/fund/fund_portfolio.cpp kMeasures), each with words in both languages.
+    expect([...FUND_MEASURES]).toEqual(['loans_active', 'outstanding_vnd', 'par30_vnd', 'loans_disbursed', 'disbursed_vnd']);
+    expect(FUND_MEASURES.map((m) => tVi(`target.fuMeasure.${m}`))).toEqual([
+      'Số khoản vay còn dư nợ', 'Dư nợ gốc (đồng)', 'Dư nợ quá hạn trên 30 ngày (đồng)', 'Số khoản vay giải ngân trong kỳ', 'Số tiền giải ngân trong kỳ (đồng)',
+    ]);
+    expect(FUND_MEASURES.map((m) => tEn(`target.fuMeasure.${m}`))).toEqual([
+      'Loans outstanding', 'Principal outstanding (VND)', 'Principal overdue more than 30 days (VND)', 'Loans disbursed in the period', 'Amount disbursed in the period (VND)',
+    ]);
+    for (const m of FUND_MEASURES) expect(tEn(`target.fuMeasure.${m}`)).not.toBe(tVi(`target.fuMeasure.${m}`));
+    expect(defaultMeasure('fund.loans')).toBe('loans_active');
+  });
+
+  it('round-trips women_managed=true: the filter its own, not the registry’s', () => {
+    const measure = { source: 'fund.loans', measure: 'disbursed_vnd', filters: { women_managed: true } };
+    const form = targetForm(target(measure));
+    expect(form.measure).toEqual({ source: 'fund.loans', measure: 'disbursed_vnd', filters: expect.any(Object), women_managed: 'true', youth: '', fund: '' });
+    expect(Object.values(form.measure.filters).every((v) => v === '')).toBe(true);
+    expect(targetBody(form, false, 7)).toEqual({
+      content: 1, title: 'Khảo sát mức độ hài lòng của HTX hằng năm', deadline: '2026-12-31', cadence: 'yearly', target: 1, baseline: 0,
+      measure: { source: 'fund.loans', measure: 'disbursed_vnd', filters: { women_managed: true } },
+    });
+    // The server's text values read alike; youth=false and a fund are kept; nothing chosen sends no filter.
+    const all = targetForm(target({ source: 'fund.loans', measure: 'par30_vnd', filters: { women_managed: 'true', youth: 'false', fund: '3' } }));
+    expect(all.measure).toMatchObject({ women_managed: 'true', youth: 'false', fund: '3' });
+    expect(targetBody(all, true).measure).toEqual({ source: 'fund.loans', measure: 'par30_vnd', filters: { women_managed: true, youth: false, fund: '3' } });
+    const none = targetForm(target({ source: 'fund.loans', measure: null, filters: {} }));
+    expect(none.measure).toMatchObject({ measure: 'loans_active', women_managed: '', youth: '', fund: '' });
+    expect(targetBody(none, true).measure).toEqual({ source: 'fund.loans', measure: 'loans_active', filters: {} });
+    const fresh = emptyTargetForm('2026-12-31');
+    fresh.measure = { ...fresh.measure, source: 'fund.loans', measure: undefined };
+    expect(targetBody(fresh, false, 7).measure).toEqual({ source: 'fund.loans', measure: 'loans_active', filters: {} });
+  });
+
+  it('describes the measure in words, the fund by name when known', () => {
+    const m = { source: 'fund.loans', measure: 'loans_disbursed', filters: { women_managed: true, youth: 'false', fund: '3' } };
+    expect(measureText(m, tVi)).toBe('Khoản vay của Quỹ hỗ trợ phát triển HTX — Số khoản vay giải ngân trong kỳ; phụ nữ quản lý: Có; thanh niên: Không; quỹ #3');
+    expect(measureText(m, tEn, { fund: (id) => (id === '3' ? 'Bắc Giang fund' : undefined) })).toBe(
+      'Support fund loans — Loans disbursed in the period; women-managed: Yes; youth: No; fund Bắc Giang fund',
+    );
+    expect(measureText({ source: 'fund.loans', measure: 'outstanding_vnd' }, tVi)).toBe('Khoản vay của Quỹ hỗ trợ phát triển HTX — Dư nợ gốc (đồng)');
   });
 });
