@@ -5,12 +5,17 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <sstream>
 #include <string>
 
 namespace hoptac::testing {
 
-// A folder for this process's files (named after `tag`), removed at exit.
+// A folder for this process's files, one per `tag` (named after it), removed at exit. One per tag:
+// two tests that each put a "t.db" in their own tag's folder must not share a database (the fund's
+// CLI test left a demo database, questionnaires included, where the surveys' CLI test expected none).
 inline const std::filesystem::path& TempDir(const std::string& tag = "hoptac_test") {
   struct Folder {
     explicit Folder(const std::string& name)
@@ -23,8 +28,12 @@ inline const std::filesystem::path& TempDir(const std::string& tag = "hoptac_tes
     }
     std::filesystem::path path;
   };
-  static Folder folder(tag);
-  return folder.path;
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<Folder>> folders;
+  std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<Folder>& folder = folders[tag];
+  if (!folder) folder = std::make_unique<Folder>(tag);
+  return folder->path;
 }
 
 inline std::string ReadFile(const std::filesystem::path& path) {

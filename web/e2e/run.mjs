@@ -3,6 +3,7 @@
 // the API, drives Debian's Chromium through every main page and saves a screenshot of each.
 // Nothing is skipped: a scenario whose API (statistics, import jobs) answers 404 fails, with
 // the reason. Ends with "N passed, N failed".
+import './tz.mjs'; // first: every module below computes dates in Việt Nam's day
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
 import { ensureDir, launchBrowser, pageShot, startServer } from './harness.mjs';
