@@ -364,6 +364,11 @@ Result<ImportedLoanBook> ReadLoanBook(std::string bytes) {
       if (!rate.empty()) {
         std::optional<int64_t> r = ParseRateCell(rate);
         if (!r) fail("rate_percent_year", "field.fund_file_rate", {std::string(rate)});
+        // A cell formatted as a percentage in Excel or LibreOffice (7.25 %) is stored as the fraction
+        // 0.0725: read as percent it would be 0.0725 % a year, silently. No fund lends below 0.5 % a
+        // year but at 0 %, so such a rate is refused with the reading it most likely meant.
+        if (r && *r > 0 && *r < 5'000)
+          fail("rate_percent_year", "field.fund_file_rate_fraction", {std::string(rate), FormatRatePercent(*r * 100)});
         loan.terms.rate_e4 = r.value_or(0);
       }
       loan.terms.term_months = integer("term_months", true);

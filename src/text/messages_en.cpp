@@ -707,6 +707,9 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
      "The amount \"{0}\" has a fractional part: amounts are whole đồng (1,200,000 or 1200000), without decimals."},
     {"field.fund_file_rate",
      "The rate \"{0}\" is not valid: a yearly percentage from 0 to 100 with at most 4 decimals (7.25)."},
+    {"field.fund_file_rate_fraction",
+     "The rate \"{0}\" % a year is below 0.5 %: a cell formatted as a percentage stores 7.25 % as 0.0725. "
+     "Write the yearly percentage itself ({1}), or 0 for an interest-free loan."},
     {"field.fund_file_integer", "\"{0}\" is not a number of months: it must be a whole number, not negative."},
     {"field.fund_file_method",
      "The repayment method \"{0}\" is not valid: equal_principal (goc_deu) or equal_instalment (tra_gop_deu)."},

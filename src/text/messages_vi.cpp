@@ -711,6 +711,9 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
      "Số tiền \"{0}\" có phần thập phân: số tiền tính bằng đồng nguyên (1.200.000 hoặc 1200000), không có phần lẻ."},
     {"field.fund_file_rate",
      "Lãi suất \"{0}\" không hợp lệ: phần trăm một năm từ 0 đến 100, tối đa 4 chữ số thập phân (7,25)."},
+    {"field.fund_file_rate_fraction",
+     "Lãi suất \"{0}\" %/năm thấp hơn 0,5 %: ô định dạng phần trăm lưu 7,25 % thành 0,0725. "
+     "Hãy ghi chính số phần trăm một năm ({1}), hoặc 0 nếu cho vay không lãi."},
     {"field.fund_file_integer", "\"{0}\" không phải số tháng: phải là số nguyên không âm."},
     {"field.fund_file_method",
      "Phương thức trả nợ \"{0}\" không hợp lệ: goc_deu (equal_principal) hoặc tra_gop_deu (equal_instalment)."},

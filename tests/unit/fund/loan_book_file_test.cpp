@@ -280,5 +280,25 @@ TEST(FundLoanBookFile, ARowWithMoreCellsThanTheHeaderIsARowError) {
   EXPECT_EQ(book.errors[0].key, "error.row_too_many_cells");
 }
 
+// A rate cell formatted as a percentage (7.25 %) reaches the file as 0.0725: refused, naming 7.25,
+// not read as 0.0725 % a year. 0 (interest-free) and 0.5 % stay valid.
+TEST(FundLoanBookFile, ARateStoredAsAFractionOfOneIsRefusedWithTheMeantPercentage) {
+  const std::string head =
+      "record,loan_code,entity,approved_on,amount_vnd,rate_percent_year,term_months,method,frequency,"
+      "first_due_on,date\n";
+  ImportedLoanBook book =
+      Read(head + "loan,P-1,HTX-1,02/03/2026,1000000,0.0725,12,equal_principal,monthly,02/04/2026,\n");
+  ASSERT_EQ(book.errors.size(), 1u) << Describe(book.errors);
+  EXPECT_EQ(book.errors[0].row, 2);
+  EXPECT_EQ(book.errors[0].column, "rate_percent_year");
+  EXPECT_EQ(book.errors[0].key, "field.fund_file_rate_fraction");
+  EXPECT_EQ(book.errors[0].args, (std::vector<std::string>{"0.0725", "7.25"}));
+  for (const char* ok : {"0", "0.5", "7.25"}) {
+    ImportedLoanBook fine =
+        Read(head + "loan,P-1,HTX-1,02/03/2026,1000000," + ok + ",12,equal_principal,monthly,02/04/2026,\n");
+    EXPECT_TRUE(fine.errors.empty()) << ok << ": " << Describe(fine.errors);
+  }
+}
+
 }  // namespace
 }  // namespace hoptac::fund
