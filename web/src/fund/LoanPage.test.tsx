@@ -123,9 +123,18 @@ describe('loan page', () => {
       const dialog = await screen.findByRole('dialog');
       const date = within(dialog).getByLabelText('Ngày') as HTMLInputElement;
       fireEvent.mouseDown(date);
-      fireEvent.change(date, { target: { value: '25/04/2026' } });
-      fireEvent.keyDown(date, { key: 'Enter', code: 'Enter' });
-      await waitFor(() => expect(within(dialog).getByTestId('repay-to-close').textContent).toBe('Số tiền để tất toán ngày 25/04/2026: 8.130.001 ₫'));
+      const expected = 'Số tiền để tất toán ngày 25/04/2026: 8.130.001 ₫';
+      const type = () => {
+        fireEvent.change(date, { target: { value: '25/04/2026' } });
+        fireEvent.keyDown(date, { key: 'Enter', code: 'Enter' });
+      };
+      type();
+      // On a loaded machine the picker's panel once opened after the typing and put today's date back
+      // (make test, 9d4607a): a user types the date again.
+      await waitFor(() => {
+        if (within(dialog).getByTestId('repay-to-close').textContent !== expected && date.value !== '25/04/2026') type();
+        expect(within(dialog).getByTestId('repay-to-close').textContent).toBe(expected);
+      });
       fireEvent.click(within(dialog).getByTestId('repay-use-to-close'));
       expect((within(dialog).getByTestId('repay-amount') as HTMLInputElement).value).toBe('8.130.001');
       fireEvent.click(within(dialog).getByTestId('repay-form-ok'));
