@@ -6,6 +6,7 @@
 #include "base/log.h"
 #include "fund/fund_store.h"
 #include "geo/admin_unit_store.h"
+#include "media/media_store.h"
 #include "petitions/petition_store.h"
 #include "registry/entity_store.h"
 #include "registry/index/indicator_sources.h"
@@ -204,6 +205,12 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
   system->accounts_->AddAuditNamer(
       "fund", [db = system->db_.get()](std::span<const int64_t> ids, bool, std::map<int64_t, std::string>& names) {
         return db->Read([&](storage::Connection& conn) -> Status { return fund::ReadFundNames(conn, ids, names); });
+      });
+  // The images and files of the public pages; their audit rows are named by the file names.
+  system->media_ = std::make_unique<media::MediaService>(database);
+  system->accounts_->AddAuditNamer(
+      "image", [db = system->db_.get()](std::span<const int64_t> ids, bool, std::map<int64_t, std::string>& names) {
+        return db->Read([&](storage::Connection& conn) -> Status { return media::ReadImageNames(conn, ids, names); });
       });
   return system;
 }

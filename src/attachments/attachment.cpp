@@ -267,4 +267,28 @@ std::string Sha256Hex(std::string_view bytes) {
   return out;
 }
 
+std::string Base64(std::string_view bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
+  int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
+  out.resize(static_cast<size_t>(written));
+  return out;
+}
+
+Result<std::string> FromBase64(std::string_view text) {
+  std::string clean;
+  clean.reserve(text.size());
+  for (char c : text)
+    if (c != '\n' && c != '\r' && c != ' ') clean.push_back(c);
+  if (clean.empty()) return std::string();
+  std::string out(3 * (clean.size() / 4) + 3, '\0');
+  int written = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(clean.data()), static_cast<int>(clean.size()));
+  if (written < 0) return Error::Internal("attachments: the stored content is not base64");
+  size_t padding = 0;
+  while (padding < 2 && padding < clean.size() && clean[clean.size() - 1 - padding] == '=') ++padding;
+  out.resize(static_cast<size_t>(written) - padding);
+  return out;
+}
+
 }  // namespace hoptac::attachments

@@ -63,4 +63,10 @@ Result<Checked> Check(std::string_view name, std::string_view bytes, const std::
 // Lower-case hexadecimal SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);
 
+// PostgreSQL's text parameters cannot hold NUL bytes: BYTEA travels as base64 (`decode($n,
+// 'base64')` in, `encode(data, 'base64')` out). Used by this module's store and by src/media.
+std::string Base64(std::string_view bytes);
+// Error kInternal when `text` is not base64 (line breaks and spaces, as encode() writes, are skipped).
+Result<std::string> FromBase64(std::string_view text);
+
 }  // namespace hoptac::attachments

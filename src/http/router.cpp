@@ -36,6 +36,10 @@ void Router::Add(Route route) {
                  route.name.c_str());
     std::abort();
   }
+  if (!route.credentials && (route.access != Access::kPublic || route.method != "GET")) {
+    std::fprintf(stderr, "hoptac: route %s reads no credentials: it must be a public GET\n", route.name.c_str());
+    std::abort();
+  }
   std::vector<std::string> segments;
   for (auto part : SplitPath(route.pattern)) segments.emplace_back(part);
   for (const auto& existing : routes_) {

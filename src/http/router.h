@@ -55,6 +55,10 @@ struct Route {
   // allowed to receive it; 0: the server's defaults.
   size_t body_limit = 0;
   std::chrono::milliseconds body_timeout{0};
+  // false: the guard reads no credentials (the caller stays anonymous), so the answer keeps its
+  // own Cache-Control — for public files that are the same for everyone (GET /media/{name}).
+  // REQUIRES: kPublic and GET when false.
+  bool credentials = true;
 };
 
 struct RouteMatch {

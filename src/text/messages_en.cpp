@@ -436,6 +436,17 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"error.attachment_type",
      "This kind of file is not accepted. Accepted: {0} (recognised by its content, not its name)."},
     {"field.attachment_type", "Only {0} files are accepted."},
+    {"error.image_type", "This kind of file is not accepted. Accepted: {0} (recognised by its content, not its name)."},
+    {"field.image_type", "Only {0} images or files are accepted."},
+    {"error.image_too_many_pixels",
+     "The image is too large: {0}×{1} pixels ({2} megapixels); images up to {3} megapixels are accepted. Make it "
+     "smaller and upload it again."},
+    {"field.image_too_many_pixels", "The image is too large: at most {0} megapixels."},
+    {"error.image_corrupt",
+     "The {0} image cannot be read: the file is damaged or was not uploaded whole. Choose the "
+     "file again."},
+    {"field.image_corrupt", "The {0} file is damaged or incomplete."},
+    {"error.image_not_found", "There is no image {0}."},
     {"error.partner_national",
      "National partners are kept by the Vietnam Cooperative Alliance; a province cannot change them."},
     {"field.programme_province_out_of_scope", "Outside your scope: {0}."},

@@ -8,7 +8,8 @@ line, on any that breaks a rule:
 
   - the kernel includes only the kernel folders below it:
       base <- text <- storage <- geo <- auth <- {indicators, http, cli}; io beside (base, text);
-      attachments beside (base, storage, auth); http may include attachments (the documents' routes)
+      attachments beside (base, storage, auth); media beside attachments (base, storage, auth,
+      attachments); http may include attachments and media (the documents' and the media's routes)
   - the kernel never includes a capability or app/;
   - inside a capability, the model files include no store, service or I/O
     (for the registry: entity, status_history, figures, period);
@@ -29,10 +30,11 @@ KERNEL = {
     "io": {"base", "text"},
     "storage": {"base"},
     "attachments": {"base", "storage", "auth"},
+    "media": {"base", "storage", "auth", "attachments"},
     "geo": {"base", "text", "storage"},
     "auth": {"base", "text", "storage"},
     "indicators": {"base", "auth"},
-    "http": {"base", "text", "io", "storage", "geo", "auth", "attachments"},
+    "http": {"base", "text", "io", "storage", "geo", "auth", "attachments", "media"},
     "cli": {"base", "text", "io", "storage", "geo", "auth"},
 }
 # Per capability: the files of its model (no I/O), relative to src/<capability>/.
