@@ -34,6 +34,7 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "indicators/indicators.h"
+#include "news/news_service.h"
 #include "petitions/links.h"
 #include "petitions/petition_service.h"
 #include "programmes/programme_service.h"
@@ -115,6 +116,8 @@ class System {
   surveys::SurveyService& surveys() { return *surveys_; }
   petitions::PetitionService& petitions() { return *petitions_; }
   fund::FundService& fund() { return *fund_; }
+  // Articles of the alliances (src/news): the staff API and what the public portal reads.
+  news::NewsService& news() { return *news_; }
 
   // The route table of the kernel and of every capability (app/routes.cpp), with the
   // authentication guard and the metrics' route names.
@@ -153,6 +156,7 @@ class System {
   std::unique_ptr<petitions::Links> petition_links_;
   std::unique_ptr<petitions::PetitionService> petitions_;
   std::unique_ptr<fund::FundService> fund_;
+  std::unique_ptr<news::NewsService> news_;
   bool shut_down_ = false;
 };
 

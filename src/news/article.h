@@ -29,8 +29,8 @@ inline constexpr std::string_view kLangs[] = {"vi", "en"};
 // The workflow's moves (the routes' last segment; "delete" is DELETE /articles/{id}).
 inline constexpr std::string_view kMoves[] = {"submit", "publish", "return", "unpublish", "delete"};
 // The built-in categories (news_categories is seeded with them; national admins add more).
-inline constexpr std::string_view kBuiltinCategories[] = {"activities", "policy",        "models",
-                                                          "training",   "trade",         "international"};
+inline constexpr std::string_view kBuiltinCategories[] = {"activities", "policy", "models",
+                                                          "training",   "trade",  "international"};
 
 inline constexpr size_t kMaxTitleLength = 300;  // bytes, after normalisation
 inline constexpr size_t kMaxSummaryLength = 1000;
@@ -60,12 +60,12 @@ bool ValidCategoryCode(std::string_view code);
 struct Article {
   int64_t id = 0;
   std::string slug;
-  std::string lang = "vi";      // kLangs
-  int64_t translation_of = 0;   // 0: none (the id of the Vietnamese article this translates)
+  std::string lang = "vi";     // kLangs
+  int64_t translation_of = 0;  // 0: none (the id of the Vietnamese article this translates)
   std::string title, summary;
-  std::string body;       // Markdown
-  std::string body_html;  // RenderMarkdown(body), stored
-  std::string category;   // a code of news_categories
+  std::string body;                   // Markdown
+  std::string body_html;              // RenderMarkdown(body), stored
+  std::string category;               // a code of news_categories
   std::vector<std::string> keywords;  // as written, normalised, unique by folded form
   std::string province_code;          // "" national
   int64_t cover_image_id = 0;         // 0 none (a media image id)

@@ -58,7 +58,7 @@ struct CoverImage {
 struct ArticleInput {
   std::optional<std::string> title, summary, body, category, lang;
   std::optional<std::vector<std::string>> keywords;
-  std::optional<std::string> province;  // "" (JSON null): national
+  std::optional<std::string> province;    // "" (JSON null): national
   std::optional<int64_t> translation_of;  // 0 (JSON null): none
   std::optional<CoverImage> cover_image;  // id 0 (JSON null): none
   std::optional<std::vector<int64_t>> entity_ids, programme_ids, activity_ids;
@@ -85,8 +85,8 @@ struct TranslationRef {
 // An article as the API and the portal show it.
 struct ArticleView {
   Article article;
-  std::string url;                           // ArticleUrl(slug)
-  std::string province_name;                 // "" national
+  std::string url;            // ArticleUrl(slug)
+  std::string province_name;  // "" national
   std::string category_name, category_name_en, category_slug;
   std::vector<TranslationRef> translations;  // the other versions the caller may read
   bool scheduled = false;                    // published, its time still to come
@@ -184,10 +184,10 @@ class NewsService {
   storage::Db& db() const { return db_; }
 
  private:
-  struct Context;  // the categories and the translations a view needs, loaded once per answer
   Result<ArticleView> View(const auth::Principal& who, Article a) const;
   Result<std::vector<ArticleView>> Views(const auth::Principal& who, std::vector<Article> articles) const;
-  Status Check(const auth::Principal& who, Article& a, storage::Connection& conn, std::vector<FieldError>& errors) const;
+  Status Check(const auth::Principal& who, Article& a, storage::Connection& conn,
+               std::vector<FieldError>& errors) const;
   // Loads the article in the write, checks scope and the move, lets `change` alter it, and writes it
   // with its audit row.
   Result<ArticleView> Move(const auth::Principal& who, int64_t id, const std::string& move,

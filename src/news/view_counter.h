@@ -48,7 +48,7 @@ class ViewCounter {
 
  private:
   mutable std::mutex mutex_;
-  std::string day_;  // the day `seen_` is about
+  std::string day_;                       // the day `seen_` is about
   std::unordered_set<std::string> seen_;  // "<article id>\n<reader key>" seen today
   int64_t minute_ = -1;                   // the minute `rates_` is about
   std::unordered_map<std::string, int> rates_;
