@@ -6,6 +6,7 @@
 #include "fund/api/routes.h"
 #include "http/api.h"
 #include "http/media.h"
+#include "news/api/routes.h"
 #include "petitions/api/routes.h"
 #include "programmes/api/routes.h"
 #include "reporting/api/routes.h"
@@ -34,6 +35,7 @@ std::shared_ptr<http::Router> System::BuildRouter() {
   petitions::api::Services petitions{petitions_.get()};
   fund::api::Services fund{fund_.get()};
   media::MediaService* media = media_.get();
+  news::api::Services news{news_.get()};
   return http::BuildRouter(kernel,
                            {
                                [registry](http::Router& router) { registry::api::AddRoutes(router, registry); },
@@ -45,6 +47,7 @@ std::shared_ptr<http::Router> System::BuildRouter() {
                                [petitions](http::Router& router) { petitions::api::AddRoutes(router, petitions); },
                                [fund](http::Router& router) { fund::api::AddRoutes(router, fund); },
                                [media](http::Router& router) { http::AddMediaRoutes(router, media); },
+                               [news](http::Router& router) { news::api::AddRoutes(router, news); },
                            });
 }
 

@@ -212,6 +212,14 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
       "image", [db = system->db_.get()](std::span<const int64_t> ids, bool, std::map<int64_t, std::string>& names) {
         return db->Read([&](storage::Connection& conn) -> Status { return media::ReadImageNames(conn, ids, names); });
       });
+  // News: the articles of the alliances; their views are flushed every 10 s (and at shutdown);
+  // the audit log names articles by their titles.
+  system->news_ = std::make_unique<news::NewsService>(database, units, system->options_.programme_clock);
+  system->news_->StartFlushing(std::chrono::seconds(10));
+  system->accounts_->AddAuditNamer("article", [news = system->news_.get()](std::span<const int64_t> ids, bool,
+                                                                           std::map<int64_t, std::string>& names) {
+    return news->AuditNames(ids, names);
+  });
   return system;
 }
 
@@ -225,6 +233,8 @@ void System::Shutdown() {
   if (index_) index_->StopPolling();
   // A running import is cancelled (nothing half-written); unfinished jobs are written failed.
   if (import_jobs_) import_jobs_->Shutdown();
+  // The views counted in memory are written before the database closes.
+  if (news_) news_->StopFlushing();
   if (db_) db_->Close();
 }
 

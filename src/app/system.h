@@ -35,6 +35,7 @@
 #include "http/router.h"
 #include "indicators/indicators.h"
 #include "media/media_service.h"
+#include "news/news_service.h"
 #include "petitions/links.h"
 #include "petitions/petition_service.h"
 #include "programmes/programme_service.h"
@@ -118,6 +119,8 @@ class System {
   fund::FundService& fund() { return *fund_; }
   // The images and files of the public pages (src/media/): uploads, /media/ files, ImageRefs.
   media::MediaService& media() { return *media_; }
+  // Articles of the alliances (src/news): the staff API and what the public portal reads.
+  news::NewsService& news() { return *news_; }
 
   // The route table of the kernel and of every capability (app/routes.cpp), with the
   // authentication guard and the metrics' route names.
@@ -157,6 +160,7 @@ class System {
   std::unique_ptr<petitions::PetitionService> petitions_;
   std::unique_ptr<fund::FundService> fund_;
   std::unique_ptr<media::MediaService> media_;
+  std::unique_ptr<news::NewsService> news_;
   bool shut_down_ = false;
 };
 

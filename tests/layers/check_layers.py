@@ -47,6 +47,7 @@ MODEL = {
     "surveys": {"questionnaire", "campaign"},
     "petitions": {"petition"},
     "fund": {"fund", "loan", "portfolio"},
+    "news": {"article", "markdown", "view_counter"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 
