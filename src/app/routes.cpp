@@ -6,6 +6,7 @@
 #include "fund/api/routes.h"
 #include "http/api.h"
 #include "petitions/api/routes.h"
+#include "products/api/routes.h"
 #include "programmes/api/routes.h"
 #include "reporting/api/routes.h"
 #include "surveys/api/routes.h"
@@ -32,6 +33,7 @@ std::shared_ptr<http::Router> System::BuildRouter() {
   surveys::api::Services surveys{surveys_.get(), kernel};
   petitions::api::Services petitions{petitions_.get()};
   fund::api::Services fund{fund_.get()};
+  products::api::Services products{products_.get()};
   return http::BuildRouter(kernel,
                            {
                                [registry](http::Router& router) { registry::api::AddRoutes(router, registry); },
@@ -42,6 +44,7 @@ std::shared_ptr<http::Router> System::BuildRouter() {
                                [surveys](http::Router& router) { surveys::api::AddRoutes(router, surveys); },
                                [petitions](http::Router& router) { petitions::api::AddRoutes(router, petitions); },
                                [fund](http::Router& router) { fund::api::AddRoutes(router, fund); },
+                               [products](http::Router& router) { products::api::AddRoutes(router, products); },
                            });
 }
 

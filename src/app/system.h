@@ -36,6 +36,7 @@
 #include "indicators/indicators.h"
 #include "petitions/links.h"
 #include "petitions/petition_service.h"
+#include "products/product_service.h"
 #include "programmes/programme_service.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
@@ -115,6 +116,7 @@ class System {
   surveys::SurveyService& surveys() { return *surveys_; }
   petitions::PetitionService& petitions() { return *petitions_; }
   fund::FundService& fund() { return *fund_; }
+  products::ProductService& products() { return *products_; }
 
   // The route table of the kernel and of every capability (app/routes.cpp), with the
   // authentication guard and the metrics' route names.
@@ -153,6 +155,7 @@ class System {
   std::unique_ptr<petitions::Links> petition_links_;
   std::unique_ptr<petitions::PetitionService> petitions_;
   std::unique_ptr<fund::FundService> fund_;
+  std::unique_ptr<products::ProductService> products_;
   bool shut_down_ = false;
 };
 

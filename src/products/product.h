@@ -48,7 +48,7 @@ inline constexpr size_t kMaxNoteLength = 2000;
 inline constexpr size_t kMaxPhotos = 20;
 inline constexpr size_t kMaxPlaces = 30;
 inline constexpr size_t kMaxFairs = 100;
-inline constexpr int kFirstOcopYear = 2018;  // the OCOP programme (Quyết định 490/QĐ-TTg, 2018)
+inline constexpr int kFirstOcopYear = 2018;              // the OCOP programme (Quyết định 490/QĐ-TTg, 2018)
 inline constexpr int64_t kMaxPrice = 1'000'000'000'000;  // 10^12 đồng: anything above is a typing slip
 
 bool OneOf(std::span<const std::string_view> names, std::string_view name);

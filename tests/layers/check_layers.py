@@ -45,6 +45,7 @@ MODEL = {
     "surveys": {"questionnaire", "campaign"},
     "petitions": {"petition"},
     "fund": {"fund", "loan", "portfolio"},
+    "products": {"product"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 
