@@ -24,6 +24,7 @@
 #include "http/server.h"
 #include "petitions/cli/commands.h"
 #include "petitions/petition_demo.h"
+#include "products/product_demo.h"
 #include "programmes/cli/commands.h"
 #include "programmes/programme_demo.h"
 #include "registry/cli/commands.h"
@@ -379,6 +380,11 @@ Status DemoProgrammes(const CommandLine& command_line) {
     std::cout << i18n::Translate(CliLang(), "cli.demo_fund",
                                  std::vector<std::string>{std::to_string(lent.funds), std::to_string(lent.applications),
                                                           std::to_string(lent.loans)})
+              << std::endl;
+  // The products catalogue: a few approved products of the demo cooperatives and one to review.
+  HOPTAC_ASSIGN_OR_RETURN(int products, products::LoadDemoProducts(system->products(), system->entities(), who));
+  if (products > 0)
+    std::cout << i18n::Translate(CliLang(), "cli.demo_products", std::vector<std::string>{std::to_string(products)})
               << std::endl;
   return Ok();
 }

@@ -8,6 +8,7 @@
 #include "http/media.h"
 #include "news/api/routes.h"
 #include "petitions/api/routes.h"
+#include "products/api/routes.h"
 #include "programmes/api/routes.h"
 #include "reporting/api/routes.h"
 #include "surveys/api/routes.h"
@@ -36,6 +37,7 @@ std::shared_ptr<http::Router> System::BuildRouter() {
   fund::api::Services fund{fund_.get()};
   media::MediaService* media = media_.get();
   news::api::Services news{news_.get()};
+  products::api::Services products{products_.get()};
   return http::BuildRouter(kernel,
                            {
                                [registry](http::Router& router) { registry::api::AddRoutes(router, registry); },
@@ -48,6 +50,7 @@ std::shared_ptr<http::Router> System::BuildRouter() {
                                [fund](http::Router& router) { fund::api::AddRoutes(router, fund); },
                                [media](http::Router& router) { http::AddMediaRoutes(router, media); },
                                [news](http::Router& router) { news::api::AddRoutes(router, news); },
+                               [products](http::Router& router) { products::api::AddRoutes(router, products); },
                            });
 }
 

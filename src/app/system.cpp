@@ -8,6 +8,7 @@
 #include "geo/admin_unit_store.h"
 #include "media/media_store.h"
 #include "petitions/petition_store.h"
+#include "products/product_store.h"
 #include "registry/entity_store.h"
 #include "registry/index/indicator_sources.h"
 
@@ -219,6 +220,12 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
   system->accounts_->AddAuditNamer("article", [news = system->news_.get()](std::span<const int64_t> ids, bool,
                                                                            std::map<int64_t, std::string>& names) {
     return news->AuditNames(ids, names);
+  // The products catalogue: entities through the registry; the audit rows named by the products' names.
+  system->products_ =
+      std::make_unique<products::ProductService>(database, units, *system->entities_, system->options_.programme_clock);
+  system->accounts_->AddAuditNamer("product", [db = system->db_.get()](std::span<const int64_t> ids, bool,
+                                                                       std::map<int64_t, std::string>& names) {
+    return db->Read([&](storage::Connection& conn) -> Status { return products::ReadProductNames(conn, ids, names); });
   });
   return system;
 }

@@ -38,6 +38,7 @@
 #include "news/news_service.h"
 #include "petitions/links.h"
 #include "petitions/petition_service.h"
+#include "products/product_service.h"
 #include "programmes/programme_service.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
@@ -121,6 +122,7 @@ class System {
   media::MediaService& media() { return *media_; }
   // Articles of the alliances (src/news): the staff API and what the public portal reads.
   news::NewsService& news() { return *news_; }
+  products::ProductService& products() { return *products_; }
 
   // The route table of the kernel and of every capability (app/routes.cpp), with the
   // authentication guard and the metrics' route names.
@@ -161,6 +163,7 @@ class System {
   std::unique_ptr<fund::FundService> fund_;
   std::unique_ptr<media::MediaService> media_;
   std::unique_ptr<news::NewsService> news_;
+  std::unique_ptr<products::ProductService> products_;
   bool shut_down_ = false;
 };
 

@@ -48,6 +48,7 @@ MODEL = {
     "petitions": {"petition"},
     "fund": {"fund", "loan", "portfolio"},
     "news": {"article", "markdown", "view_counter"},
+    "products": {"product"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 
