@@ -29,6 +29,28 @@ void Headline(Writer& w, const PublicStats& stats) {
 
 }  // namespace
 
+std::string DemoteHeadings(std::string_view html) {
+  // The page's h1 is the title: a body that has its own h1 (Markdown "# …") moves every heading
+  // one level down (h6 stays h6), so the headings keep their order under the title.
+  if (html.find("<h1>") == std::string_view::npos && html.find("<h1 ") == std::string_view::npos)
+    return std::string(html);
+  std::string out;
+  out.reserve(html.size());
+  for (size_t i = 0; i < html.size(); ++i) {
+    out += html[i];
+    bool open = html[i] == '<' && i + 2 < html.size() && html[i + 1] == 'h';
+    bool close = html[i] == '<' && i + 3 < html.size() && html[i + 1] == '/' && html[i + 2] == 'h';
+    size_t digit = open ? i + 2 : close ? i + 3 : 0;
+    if (digit == 0 || html[digit] < '1' || html[digit] > '5') continue;
+    char after = digit + 1 < html.size() ? html[digit + 1] : '\0';
+    if (after != '>' && after != ' ') continue;
+    out.append(html.substr(i + 1, digit - i - 1));
+    out += static_cast<char>(html[digit] + 1);
+    i = digit;
+  }
+  return out;
+}
+
 Result<Rendered> HomePage(Writer& w) {
   Content& content = w.content();
   std::string lang = i18n::LangCode(w.lang());
@@ -306,7 +328,7 @@ Result<Rendered> ArticlePage(Content& content, const PortalOptions& options, std
     w.Raw("</figure>\n");
   }
   w.Raw("<div class=\"body\">\n");
-  w.Raw(a.body_html);  // sanitised by news
+  w.Raw(DemoteHeadings(a.body_html));  // sanitised by news
   w.Raw("\n</div>\n");
   if (!a.keywords.empty()) {
     w.Raw("<p class=\"keywords\">");

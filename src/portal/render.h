@@ -94,6 +94,8 @@ std::string Fill(std::string_view pattern, std::string_view arg0, std::string_vi
 // The category of `code` in `categories`, or nullptr.
 const Category* FindCategory(const std::vector<Category>& categories, std::string_view code);
 const portal::Label* FindLabel(const std::vector<portal::Label>& labels, std::string_view code);
+// body_html with every heading one level down when it has an h1 (the page's h1 is the title).
+std::string DemoteHeadings(std::string_view html);
 // A meta description: the text cut to 160 bytes at a space, with "…".
 std::string Describe(std::string_view text);
 

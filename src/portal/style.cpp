@@ -37,7 +37,7 @@ h3{font-size:1.1rem;line-height:1.35;margin:.3rem 0}
 img{max-width:100%;height:auto}
 figure{margin:1rem 0}
 .cards{list-style:none;padding:0;margin:0;display:grid;gap:1.2rem}
-.card{border-bottom:1px solid #d5dbd8;padding-bottom:1rem}
+.card{border-bottom:1px solid #d5dbd8;padding-bottom:1rem;min-width:0}
 .card img{display:block;margin-bottom:.4rem}
 .card p{margin:.25rem 0}
 .tags,.paging ul,.crumbs ol{display:flex;flex-wrap:wrap;gap:.3rem .8rem;list-style:none;padding:0;margin:.5rem 0}
@@ -72,8 +72,8 @@ button{background:#0b4a38;color:#fff;border-color:#0b4a38;cursor:pointer;min-hei
 footer.site{border-top:1px solid #d5dbd8;color:#555;font-size:.92rem;padding:1rem 0 2rem}
 @media(min-width:40rem){
 h1{font-size:2rem}
-.cards{grid-template-columns:repeat(2,1fr)}
-.cards.products{grid-template-columns:repeat(3,1fr)}
+.cards{grid-template-columns:repeat(2,minmax(0,1fr))}
+.cards.products{grid-template-columns:repeat(3,minmax(0,1fr))}
 form.search{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}
 form.search p:first-child{flex:1 1 100%}
 }

@@ -16,6 +16,7 @@
 #include "portal/api/routes.h"
 #include "portal/html.h"
 #include "portal/labels.h"
+#include "portal/render.h"
 #include "portal/sample_content.h"
 
 namespace hoptac::portal {
@@ -212,6 +213,17 @@ TEST_F(PortalTest, ArticlePage) {
   CheckAccessible(en.body, "en");
 
   EXPECT_EQ(Get(PageKind::kArticle, "khong-co-bai-nay").status, 404u);
+}
+
+TEST_F(PortalTest, ABodyWithItsOwnH1MovesItsHeadingsDown) {
+  EXPECT_EQ(internal::DemoteHeadings("<h2>a</h2><p>x</p>"), "<h2>a</h2><p>x</p>");  // no h1: as it is
+  EXPECT_EQ(internal::DemoteHeadings("<h1>a</h1><h2 id=\"b\">b</h2><h6>c</h6><hr><header>"),
+            "<h2>a</h2><h3 id=\"b\">b</h3><h6>c</h6><hr><header>");
+  content_.articles.back().body_html = "<h1>Tiêu đề trong bài</h1>\n<p>Đoạn.</p>\n<h2>Mục</h2>\n<p>Đoạn.</p>";
+  content_.Touch();
+  Answer page = Get(PageKind::kArticle, kArticleSlug);
+  EXPECT_TRUE(Has(page.body, "<h2>Tiêu đề trong bài</h2>\n<p>Đoạn.</p>\n<h3>Mục</h3>"));
+  CheckAccessible(page.body, "vi");
 }
 
 TEST_F(PortalTest, ArticleWithTranslationAndOneView) {
