@@ -334,7 +334,8 @@ class Content {
   virtual Status WriteOpenData(OpenDataSet set, DataFormat format, const std::string& path) = 0;
 
   // --- sitemaps ---
-  // Entries [offset, offset + limit) of a kind, in a stable order (ids ascending), and the total.
+  // Entries [offset, offset + limit) of a kind, in a stable order (ids ascending), and the total
+  // (limit 0: the total only; the sitemap index asks so).
   virtual Result<Page<SitemapEntry>> SitemapEntries(SitemapKind kind, int64_t offset, int64_t limit) = 0;
 };
 

@@ -178,7 +178,7 @@ Result<Rendered> ProductPage(Writer& w, std::string_view slug) {
     AppendEscaped(head.extra_head, value);
     head.extra_head += "\">\n";
   };
-  meta("og:type", "product");
+  meta("og:type", "website");
   meta("og:title", p.name);
   meta("og:description", head.description);
   meta("og:url", w.Absolute(head.path));

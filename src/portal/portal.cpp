@@ -248,7 +248,7 @@ Answer Portal::Serve(PageKind kind, std::string_view param, const Visit& visit) 
     page = std::make_shared<const Rendered>(std::move(rendered).value());
     if (page->status == 200) Keep(key, page, generation, now);
   }
-  if (page->article_id > 0) {
+  if (page->article_id > 0 && visit.count_view) {
     std::string reader = visit.remote_address + " " + visit.user_agent;
     content_.CountView(page->article_id, reader, visit.user_agent);
   }

@@ -37,6 +37,7 @@ struct Visit {
   std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
   std::string remote_address;
   std::string user_agent;
+  bool count_view = true;  // false for HEAD: a view is a GET
 };
 
 // An answer, independent of the HTTP server.

@@ -21,6 +21,7 @@ Visit VisitOf(const http::Request& request) {
   visit.query = request.query;
   visit.remote_address = request.remote_address;
   visit.user_agent = std::string(request.Header("user-agent"));
+  visit.count_view = request.method != "HEAD";
   return visit;
 }
 

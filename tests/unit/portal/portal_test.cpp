@@ -589,6 +589,10 @@ TEST_F(PortalTest, ViewsAreCountedOnCacheHits) {
   Get(PageKind::kArticle, "khong-co");
   Get(PageKind::kNewsList);
   EXPECT_EQ(content_.views().size(), 1u);
+  Visit head;  // HEAD answers the page but is not a view
+  head.count_view = false;
+  EXPECT_TRUE(portal_->Serve(PageKind::kArticle, kArticleSlug, head).cache_hit);
+  EXPECT_EQ(content_.views().at(1), 4);
 }
 
 TEST_F(PortalTest, FailuresAnswer503AndAreNotCached) {
