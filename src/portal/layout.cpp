@@ -135,13 +135,17 @@ void Writer::Begin(const Head& head) {
   if (head.noindex) out_ += "<meta name=\"robots\" content=\"noindex\">\n";
   out_ += "<link rel=\"canonical\" href=\"";
   Text(Absolute(!head.canonical.empty() ? head.canonical : en() ? en_url : vi_url));
-  out_ += "\">\n<link rel=\"alternate\" hreflang=\"vi\" href=\"";
-  Text(Absolute(vi_url));
-  out_ += "\">\n<link rel=\"alternate\" hreflang=\"en\" href=\"";
-  Text(Absolute(en_url));
-  out_ += "\">\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"";
-  Text(Absolute(vi_url));
-  out_ += "\">\n<link rel=\"stylesheet\" href=\"/portal.css?v=";
+  out_ += "\">\n";
+  if (head.alternates) {
+    out_ += "<link rel=\"alternate\" hreflang=\"vi\" href=\"";
+    Text(Absolute(vi_url));
+    out_ += "\">\n<link rel=\"alternate\" hreflang=\"en\" href=\"";
+    Text(Absolute(en_url));
+    out_ += "\">\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"";
+    Text(Absolute(vi_url));
+    out_ += "\">\n";
+  }
+  out_ += "<link rel=\"stylesheet\" href=\"/portal.css?v=";
   out_ += StyleVersion();
   out_ += "\">\n<link rel=\"alternate\" type=\"application/rss+xml\" href=\"";
   Text(Absolute(en() ? "/rss.xml?lang=en" : "/rss.xml"));

@@ -277,7 +277,7 @@ Result<Rendered> ProductPage(Writer& w, std::string_view slug) {
         w.Raw(" — ");
         w.Text(shop.address);
       }
-      w.Raw(shop.kind == "online" ? " <span class=\"meta\">(" : " <span class=\"meta\">(");
+      w.Raw(" <span class=\"meta\">(");
       w.Text(w.T(shop.kind == "online" ? L::kShopOnline : L::kShopStore));
       w.Raw(")</span></li>\n");
     }

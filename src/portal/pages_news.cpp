@@ -239,6 +239,8 @@ Result<Rendered> ArticlePage(Content& content, const PortalOptions& options, std
   head.vi_url = vi_url;
   head.en_url = en_url;
   head.canonical = path;
+  // Alternates only between real translations (the page with ?lang= is the same text, noindex).
+  head.alternates = !a.translations.empty();
 
   // Open Graph and Twitter: the canonical address is the article's own, without ?lang.
   std::string canonical = w.Absolute(path);

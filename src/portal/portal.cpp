@@ -217,6 +217,50 @@ Answer Portal::Make(const Rendered& page, bool hit) const {
   return answer;
 }
 
+Result<std::shared_ptr<const Rendered>> Portal::RenderOnce(PageKind kind, std::string_view param,
+                                                           const PageParams& params, const std::string& key,
+                                                           uint64_t generation, int64_t now) {
+  std::string flight_key = key + '#' + std::to_string(generation);
+  std::shared_ptr<Flight> flight;
+  bool leader = false;
+  {
+    std::lock_guard lock(mutex_);
+    auto [it, inserted] = flights_.try_emplace(flight_key);
+    if (inserted) it->second = std::make_shared<Flight>();
+    flight = it->second;
+    leader = inserted;
+  }
+  if (!leader) {
+    std::unique_lock lock(flight->mutex);
+    flight->done_cv.wait(lock, [&] { return flight->done; });
+    return flight->result;
+  }
+  Result<std::shared_ptr<const Rendered>> result = std::shared_ptr<const Rendered>();
+  try {
+    Result<Rendered> rendered = Render(content_, options_, kind, param, params);
+    if (rendered.ok()) {
+      auto page = std::make_shared<const Rendered>(std::move(rendered).value());
+      if (page->status == 200) Keep(key, page, generation, now);
+      result = std::move(page);
+    } else {
+      result = std::move(rendered).error();
+    }
+  } catch (const std::exception& e) {
+    result = Error::Internal(std::string("portal: ") + e.what());
+  }
+  {
+    std::lock_guard lock(flight->mutex);
+    flight->result = result;
+    flight->done = true;
+  }
+  flight->done_cv.notify_all();
+  {
+    std::lock_guard lock(mutex_);
+    flights_.erase(flight_key);
+  }
+  return result;
+}
+
 Answer Portal::Serve(PageKind kind, std::string_view param, const Visit& visit) {
   PageParams params = ReadParams(kind, visit.query);
   if (kind == PageKind::kCss) {
@@ -236,7 +280,7 @@ Answer Portal::Serve(PageKind kind, std::string_view param, const Visit& visit) 
   std::shared_ptr<const Rendered> page = Find(key, generation, now);
   bool hit = page != nullptr;
   if (!hit) {
-    Result<Rendered> rendered = Render(content_, options_, kind, param, params);
+    Result<std::shared_ptr<const Rendered>> rendered = RenderOnce(kind, param, params, key, generation, now);
     if (!rendered.ok()) {
       if (rendered.error().code == ErrorCode::kNotFound) {
         return Make(RenderNotFound(options_, params.lang.value_or(i18n::Lang::kVi)), false);
@@ -245,8 +289,7 @@ Answer Portal::Serve(PageKind kind, std::string_view param, const Visit& visit) 
       failed.headers.emplace_back("Retry-After", "30");
       return failed;
     }
-    page = std::make_shared<const Rendered>(std::move(rendered).value());
-    if (page->status == 200) Keep(key, page, generation, now);
+    page = std::move(rendered).value();
   }
   if (page->article_id > 0 && visit.count_view) {
     std::string reader = visit.remote_address + " " + visit.user_agent;

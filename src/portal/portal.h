@@ -10,12 +10,15 @@
 //
 // A hit costs a hash lookup under a mutex and a copy of the body (the answer owns its body);
 // a miss calls Content, which may block: the routes run on the worker pool (api/routes.h).
+// Requests that miss the same page at the same time wait for one rendering (after a publication
+// under load the database sees one set of queries per page, not one per waiting request).
 //
 // Thread-safety: Serve may be called from any number of threads at once.
 #pragma once
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <list>
@@ -76,6 +79,10 @@ class Portal {
   };
   std::shared_ptr<const Rendered> Find(const std::string& key, uint64_t generation, int64_t now);
   void Keep(const std::string& key, std::shared_ptr<const Rendered> page, uint64_t generation, int64_t now);
+  // Renders a page once for all the requests that miss it at the same time (same key and
+  // generation): the first renders, the others wait for its result.
+  Result<std::shared_ptr<const Rendered>> RenderOnce(PageKind kind, std::string_view param, const PageParams& params,
+                                                     const std::string& key, uint64_t generation, int64_t now);
   Answer Make(const Rendered& page, bool hit) const;
 
   Content& content_;
@@ -86,6 +93,13 @@ class Portal {
   std::list<Entry> lru_;  // most recently used first
   std::unordered_map<std::string, std::list<Entry>::iterator> index_;
   size_t bytes_ = 0;
+  struct Flight {
+    std::mutex mutex;
+    std::condition_variable done_cv;
+    bool done = false;
+    Result<std::shared_ptr<const Rendered>> result = std::shared_ptr<const Rendered>();
+  };
+  std::unordered_map<std::string, std::shared_ptr<Flight>> flights_;  // under mutex_
   uint64_t hits_ = 0;
   uint64_t misses_ = 0;
 };

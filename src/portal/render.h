@@ -26,7 +26,8 @@ struct Head {
   // The page in each language (relative URLs); empty: path + params (+ lang=en).
   std::string vi_url;
   std::string en_url;
-  std::string canonical;  // relative; empty: the URL of the page's language
+  std::string canonical;   // relative; empty: the URL of the page's language
+  bool alternates = true;  // hreflang links to vi_url and en_url
   bool noindex = false;
   std::string nav;         // the header's current section ("/tin-tuc" …)
   std::string extra_head;  // more <head> markup, already escaped (Open Graph, rss …)

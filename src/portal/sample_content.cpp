@@ -232,6 +232,7 @@ std::map<int64_t, int> SampleContent::views() const {
 
 Status SampleContent::Check() {
   queries.fetch_add(1);
+  if (on_query) on_query();
   if (fail) return Error::Unavailable("sample content set to fail");
   return Ok();
 }

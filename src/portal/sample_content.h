@@ -8,6 +8,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <mutex>
 
@@ -37,8 +38,9 @@ class SampleContent : public Content {
   std::map<std::string, PublicStats> stats;  // by province code ("" = country)
   std::vector<DataField> entity_fields;
   std::vector<DataField> stats_fields;
-  bool fail = false;            // every query answers kUnavailable
-  std::atomic<int> queries{0};  // queries answered (not CountView, not Generation)
+  bool fail = false;               // every query answers kUnavailable
+  std::atomic<int> queries{0};     // queries answered (not CountView, not Generation)
+  std::function<void()> on_query;  // called at each query (a test makes them slow)
 
   uint64_t Generation() const override { return generation_.load(); }
   Result<Page<ArticleCard>> Articles(const ArticleQuery& query) override;

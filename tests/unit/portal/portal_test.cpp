@@ -11,6 +11,7 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "http/router.h"
 #include "portal/api/routes.h"
@@ -183,8 +184,8 @@ TEST_F(PortalTest, ArticlePage) {
   EXPECT_TRUE(Has(html, "<h1>Liên minh HTX tỉnh gặp mặt, đối thoại với HTX</h1>"));
   EXPECT_TRUE(Has(html, "<span class=\"views\">5.752 lượt xem</span>"));
   EXPECT_TRUE(Has(html, "<link rel=\"canonical\" href=\"https://hoptac.example/tin-tuc/" + kArticleSlug + "\">"));
-  EXPECT_TRUE(Has(html, "<link rel=\"alternate\" hreflang=\"en\" href=\"https://hoptac.example/tin-tuc/" +
-                            kArticleSlug + "?lang=en\">"));
+  EXPECT_FALSE(Has(html, "hreflang=\"en\" href=\"https://"));  // no translation: no alternate
+  EXPECT_TRUE(Has(html, "href=\"/tin-tuc/" + kArticleSlug + "?lang=en\" lang=\"en\" hreflang=\"en\">English</a>"));
   EXPECT_TRUE(Has(html, "<meta property=\"og:title\" content=\"Liên minh HTX tỉnh gặp mặt, đối thoại với HTX\">"));
   EXPECT_TRUE(
       Has(html, "<meta property=\"og:image\" content=\"https://hoptac.example/media/1001-3f2a9c1e-1280.webp\">"));
@@ -579,6 +580,21 @@ TEST_F(PortalTest, CacheIsBoundedAndKeepsOnly200) {
   EXPECT_FALSE(Get(PageKind::kArticle, "khong-co").cache_hit);
   EXPECT_FALSE(Get(PageKind::kEntity, "ten-cu-345").cache_hit);
   EXPECT_FALSE(Get(PageKind::kEntity, "ten-cu-345").cache_hit);
+}
+
+TEST_F(PortalTest, RequestsMissingTogetherWaitForOneRendering) {
+  content_.on_query = [] { std::this_thread::sleep_for(std::chrono::milliseconds(20)); };
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int i = 0; i < 6; ++i)
+    threads.emplace_back([&] {
+      if (Get(PageKind::kHome).status == 200) ok.fetch_add(1);
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 6);
+  // One rendering of the home page: categories, articles, statistics, featured products,
+  // product categories — not six times that.
+  EXPECT_EQ(content_.queries.load(), 5);
 }
 
 TEST_F(PortalTest, ViewsAreCountedOnCacheHits) {
