@@ -16,7 +16,10 @@ line, on any that breaks a rule:
   - only a capability's api/ folder includes http/, only its cli/ folder includes cli/;
   - a capability includes the registry's public headers (src/registry/*.h) and nothing
     else of another capability (no registry/index/, registry/api/ …);
-  - nothing but app/ includes app/.
+  - nothing but app/ includes app/;
+  - the portal (server-rendered public pages) includes base/, text/, geo/ and itself, and its
+    api/ folder http/ too: no capability, not even the registry (it reads everything through
+    portal::Content, which the app implements).
 
 Usage: check_layers.py [SOURCE_DIR]   (exit 1 on a broken rule)
 """
@@ -50,6 +53,10 @@ MODEL = {
     "news": {"article", "markdown", "view_counter"},
     "products": {"product"},
 }
+# Capabilities that may include only these kernel folders (and their own), no other capability.
+RESTRICTED = {
+    "portal": {"base", "text", "geo"},
+}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 
 
@@ -78,6 +85,14 @@ def problems(root: pathlib.Path):
                 if to != top and to not in KERNEL[top]:
                     allowed = ", ".join(f"{name}/" for name in sorted(KERNEL[top])) or "no other folder"
                     yield f"{where}: the kernel folder {top}/ may include {allowed}"
+            elif top in RESTRICTED:
+                sub = inner[0] if len(inner) > 1 else ""
+                if to == top or to in RESTRICTED[top]:
+                    continue
+                if to == "http" and sub == "api":
+                    continue
+                allowed = ", ".join(f"{name}/" for name in sorted(RESTRICTED[top]))
+                yield f"{where}: {top}/ includes only {allowed} and itself ({top}/api/ also http/)"
             else:  # a capability
                 sub = inner[0] if len(inner) > 1 else ""
                 stem = pathlib.PurePath(inner[-1]).stem
