@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { json, mockApi, wrap } from '../../tests/support';
+import { json, mockApi, screenWidth, wrap } from '../../tests/support';
 import { article, CATEGORIES, PROVINCES, session } from './fixtures';
 import NewsPage from './NewsPage';
 import { forgetCategories } from './parts';
@@ -104,6 +104,33 @@ describe('news review queue and list', () => {
       fireEvent.click((await screen.findAllByTitle('Lạng Sơn')).at(-1)!);
       await waitFor(() => expect(asked.at(-1)).toBe('/api/v1/articles?status=published&category=policy&province=20&limit=20&page=1'));
       expect(asked[0]).toBe('/api/v1/articles?status=published&limit=20&page=1');
+    },
+    SLOW,
+  );
+
+  it(
+    'on a phone shows cards and folds the filters away',
+    async () => {
+      const restore = screenWidth(360);
+      try {
+        mockApi((url) => {
+          if (url.startsWith('/api/v1/session')) return json(200, session('province_officer'));
+          if (url.startsWith('/api/v1/admin-units')) return json(200, { items: PROVINCES });
+          if (url === '/api/v1/news-categories') return json(200, { items: CATEGORIES });
+          if (url.startsWith('/api/v1/articles?')) return json(200, { items: [article({ id: 30, status: 'in_review' })], total: 1 });
+          return undefined;
+        });
+        wrap(<NewsPage />, '/news');
+        const card = await screen.findByTestId('article-30');
+        expect(card.tagName).toBe('LI');
+        expect(card.textContent).toContain('Chờ duyệt');
+        expect(card.textContent).toContain('Hoạt động · Lạng Sơn');
+        expect(screen.getByTestId('news-filters').tagName).toBe('DETAILS');
+        // A province officer writes but does not review.
+        expect(screen.queryByTestId('news-review-link')).toBeNull();
+      } finally {
+        restore();
+      }
     },
     SLOW,
   );
