@@ -3,9 +3,10 @@
 // API's body, the server's field names ↔ the editor's, and publication times in Việt Nam's time.
 import type { Query } from '../api/client';
 import type { Role, User } from '../api/types';
+import { NEWS_ROLES } from './roles';
 import type { Article, ArticleLang, ArticleStatus } from './types';
 
-export const NEWS_ROLES: readonly Role[] = ['national_admin', 'national_officer', 'province_admin', 'province_officer'];
+export { NEWS_ROLES };
 export const isNational = (role: string | undefined) => role === 'national_admin' || role === 'national_officer';
 /** Who writes articles: the alliance's officials (a province's of their province only). */
 export const writesNews = (role: string | undefined) => NEWS_ROLES.includes(role as Role);

@@ -3,7 +3,7 @@
 // workflow) and the articles awaiting review (national officials and province administrators).
 import { lazy } from 'react';
 import type { RouteDescriptor } from '../app/feature';
-import { NEWS_ROLES } from './logic';
+import { NEWS_ROLES } from './roles';
 
 const ArticleEditorPage = lazy(() => import('./ArticleEditorPage'));
 

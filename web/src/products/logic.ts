@@ -4,10 +4,10 @@
 // (price range, OCOP stars, year and expiry, links).
 import type { Query } from '../api/client';
 import type { Role } from '../api/types';
+import { PRODUCT_ROLES, REVIEWER_ROLES } from './roles';
 import { OCOP_FIRST_YEAR, type Product, type WhereToBuy } from './types';
 
-export const REVIEWER_ROLES: readonly Role[] = ['national_admin', 'national_officer', 'province_admin', 'province_officer'];
-export const PRODUCT_ROLES: readonly Role[] = [...REVIEWER_ROLES, 'cooperative'];
+export { PRODUCT_ROLES, REVIEWER_ROLES };
 export const managesProducts = (role: string | undefined) => PRODUCT_ROLES.includes(role as Role);
 /** Who approves and rejects: the alliance's officials (a province's for their province); never a cooperative. */
 export const reviewsProducts = (role: string | undefined) => REVIEWER_ROLES.includes(role as Role);

@@ -3,7 +3,7 @@
 // and the products awaiting review (the officials).
 import { lazy } from 'react';
 import type { RouteDescriptor } from '../app/feature';
-import { PRODUCT_ROLES } from './logic';
+import { PRODUCT_ROLES } from './roles';
 
 const ProductFormPage = lazy(() => import('./ProductFormPage'));
 
