@@ -4,7 +4,8 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
-// The app is served by `hoptac serve` at `/`; the API stays under /api.
+// The app is served by `hoptac serve` under `/app/` (its files under /app/assets/); the API stays under
+// /api, and `/` belongs to the public portal (server-rendered pages).
 // HOPTAC_WEB_OUT (set by CMake) puts the build in the build folder, not the source tree.
 // Two pages: the app (index.html) and the survey answer page (answer.html, served for /s/{token}:
 // plain TypeScript and DOM, no React — scripts/postbuild.mjs checks it stays light).
@@ -27,7 +28,7 @@ const apiTarget = process.env.HOPTAC_API || 'http://127.0.0.1:8080';
 
 export default defineConfig({
   plugins: [react(), answerWithoutPolyfill],
-  base: '/',
+  base: '/app/',
   build: {
     outDir: process.env.HOPTAC_WEB_OUT || 'dist',
     emptyOutDir: true,
@@ -40,7 +41,7 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': apiTarget, '/healthz': apiTarget },
+    proxy: { '/api': apiTarget, '/healthz': apiTarget, '/media': apiTarget },
   },
   test: {
     environment: 'jsdom',

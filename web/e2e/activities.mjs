@@ -105,7 +105,7 @@ export const activityScenarios = [
       const content = (programme.contents ?? []).find((c) => c.number === (target.content ?? 0)) ?? programme.contents[0];
       await page.setViewportSize({ width: 1280, height: 860 });
       await login(page, base, 'canbo.bacninh', PASSWORD);
-      await page.goto(`${base}/programmes/${programme.id}`);
+      await page.goto(`${base}/app/programmes/${programme.id}`);
       await page.getByTestId('programme-page').waitFor();
       const before = await thisYear(page, target.id);
       const apiBefore = (await admin.must('GET', `/api/v1/programmes/${programme.id}`)).targets.find((t) => t.id === target.id).progress.years.find((y) => y.year === YEAR).actual;
@@ -162,7 +162,7 @@ export const activityScenarios = [
       await shot(page, '72-hoat-dong-1280');
 
       // The programme: the activity under its content, and this year's actual one more.
-      await page.goto(`${base}/programmes/${programme.id}`);
+      await page.goto(`${base}/app/programmes/${programme.id}`);
       await page.getByTestId('programme-page').waitFor();
       await page.getByTestId(`activities-content-${content.number}`).getByRole('link', { name: title }).waitFor();
       await eventually(async () => (await thisYear(page, target.id)) === before + 1, `this year's actual rising from ${before} to ${before + 1}`, 15_000);
@@ -170,7 +170,7 @@ export const activityScenarios = [
       await shot(page, '73-chuong-trinh-hoat-dong-1280');
 
       // The activities' list finds it; its page is still there.
-      await page.goto(`${base}/activities`);
+      await page.goto(`${base}/app/activities`);
       await page.getByTestId('activity-list').getByRole('link', { name: title }).waitFor();
       await page.goto(activityUrl);
       await page.getByTestId('activity-page').waitFor();
@@ -185,7 +185,7 @@ export const activityScenarios = [
         type: 'training', title: 'Lớp tập huấn kỹ năng bán hàng trên sàn thương mại điện tử', from: TODAY, to: TODAY, province: PROVINCE, organiser: 'province',
       });
       await login(page, base, 'canbo.bacninh', PASSWORD);
-      await page.goto(`${base}/activities/${made.id}`);
+      await page.goto(`${base}/app/activities/${made.id}`);
       await page.getByTestId('participants').waitFor();
       await page.getByTestId('participant-import').click();
       const rows = [
@@ -260,24 +260,24 @@ export const activityScenarios = [
         };
         try {
           await login(p, base, 'canbo.bacninh', PASSWORD);
-          await p.goto(`${base}/activities`);
+          await p.goto(`${base}/app/activities`);
           await p.getByRole('link', { name: made.title }).first().waitFor();
           await check('the activities’ list', '74-hoat-dong-danh-sach');
-          await p.goto(`${base}/activities?view=calendar`);
+          await p.goto(`${base}/app/activities?view=calendar`);
           if (device === '360') await p.getByTestId('activity-agenda').getByRole('link', { name: made.title }).first().waitFor();
           else await p.getByTestId(`day-${day(first + 1)}`).getByRole('link', { name: made.title }).waitFor();
           await check('the month', '75-hoat-dong-lich');
-          await p.goto(`${base}/activities/${made.id}`);
+          await p.goto(`${base}/app/activities/${made.id}`);
           await p.getByTestId('activity-title').waitFor();
           await p.getByTestId('participants').waitFor();
           await check('the activity', '76-hoat-dong-trang');
-          await p.goto(`${base}/activities/${made.id}/edit`);
+          await p.goto(`${base}/app/activities/${made.id}/edit`);
           await eventually(async () => (await p.getByTestId('activity-form').getByLabel('Tên hoạt động', { exact: true }).inputValue()) !== '', 'the form filled');
           await check('the activity form', '77-hoat-dong-sua');
-          await p.goto(`${base}/placements`);
+          await p.goto(`${base}/app/placements`);
           await p.getByTestId('placement-list').waitFor();
           await check('the placements', '78-bo-tri-lao-dong');
-          await p.goto(`${base}/registry/${entity}`);
+          await p.goto(`${base}/app/registry/${entity}`);
           await p.getByRole('tab', { name: 'Hoạt động đã tham gia' }).click();
           await p.getByTestId('entity-activities').getByRole('link', { name: made.title }).waitFor();
           await check('the entity’s activities', '79-to-chuc-hoat-dong');

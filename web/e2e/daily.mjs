@@ -73,7 +73,7 @@ function axeScenario(width, height, prefix) {
     // axe is injected as an inline script, which the app's Content-Security-Policy forbids.
     context: { bypassCSP: true },
     async run(page, { base, ids, shot }) {
-      await page.goto(base + '/');
+      await page.goto(base + '/app/');
       await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
       await axe(page, `login at ${width}px`);
       await login(page, base, 'admin', ADMIN_PASSWORD);
@@ -85,26 +85,26 @@ function axeScenario(width, height, prefix) {
       await page.getByTestId('chart-kind-status').getByRole('table').waitFor();
       await axe(page, `dashboard with a data table at ${width}px`);
       await shot(page, `${prefix}-tong-quan-bang-so-lieu`);
-      await page.goto(base + '/registry');
+      await page.goto(base + '/app/registry');
       await registryRows(page);
       await axe(page, `registry at ${width}px`);
-      await page.goto(`${base}/registry/${ids['E2E-DT-001']}`);
+      await page.goto(`${base}/app/registry/${ids['E2E-DT-001']}`);
       await page.getByTestId('entity-name').waitFor();
       await axe(page, `entity page at ${width}px`);
-      await page.goto(base + '/reports');
+      await page.goto(base + '/app/reports');
       await page.getByRole('heading', { name: 'Báo cáo của tôi' }).waitFor();
       await page.waitForLoadState('networkidle');
       await axe(page, `reports at ${width}px`);
       const id = await someReport(base, ids);
-      await page.goto(`${base}/reports/${id}`);
+      await page.goto(`${base}/app/reports/${id}`);
       await page.locator('[data-field]').first().waitFor();
       await axe(page, `report entry at ${width}px`);
       await shot(page, `${prefix}-bao-cao-nam`);
-      await page.goto(`${base}/reports/table?form=province_development&period=2023M01-09`);
+      await page.goto(`${base}/app/reports/table?form=province_development&period=2023M01-09`);
       await page.locator('main table').first().waitFor();
       await page.waitForLoadState('networkidle');
       await axe(page, `national table at ${width}px`);
-      await page.goto(`${base}/programmes/${await someProgramme(base)}`);
+      await page.goto(`${base}/app/programmes/${await someProgramme(base)}`);
       await page.getByTestId('programme-page').locator('.prog-target').first().waitFor();
       await page.waitForLoadState('networkidle');
       await axe(page, `programme page at ${width}px`);
@@ -127,7 +127,7 @@ export const dailyScenarios = [
         ['kpi-entities', count, { province: code }],
         ['kpi-active', active, { province: code, status: 'active' }],
       ]) {
-        await page.goto(`${base}/?province=${code}`);
+        await page.goto(`${base}/app/?province=${code}`);
         const value = page.getByTestId(`${card}-value`);
         await eventually(async () => (await value.innerText()).trim() === expected.toLocaleString('vi-VN'), `${card} showing ${expected}`);
         await page.getByTestId(card).getByRole('link').click();
@@ -156,7 +156,7 @@ export const dailyScenarios = [
       await login(page, base, 'admin', ADMIN_PASSWORD);
       for (const width of [1280, 1440, 1920, 360]) {
         await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
-        await page.goto(base + '/');
+        await page.goto(base + '/app/');
         const value = page.getByTestId('kpi-members-value');
         await eventually(async () => (await value.getAttribute('data-exact')) === '10.012.978', 'the altered member count');
         await page.waitForTimeout(200);
@@ -175,7 +175,7 @@ export const dailyScenarios = [
     name: 'province-picker-folding',
     async run(page, { base, shot }) {
       await login(page, base, 'admin', ADMIN_PASSWORD);
-      await page.goto(base + '/registry');
+      await page.goto(base + '/app/registry');
       await registryRows(page);
       for (const [typed, code, name] of [
         ['lang son', '20', 'Lạng Sơn'],
@@ -192,7 +192,7 @@ export const dailyScenarios = [
         await eventually(async () => (await page.locator('.filter-field', { has: page.locator('#f-province') }).innerText()).includes(name), `${name} shown`);
       }
       // The dashboard's picker too.
-      await page.goto(base + '/');
+      await page.goto(base + '/app/');
       const selector = page.getByLabel('Tỉnh/thành', { exact: true });
       await selector.focus();
       await page.keyboard.type('lang son');
@@ -207,7 +207,7 @@ export const dailyScenarios = [
       const entity = ids['E2E-DT-001'];
       await admin.must('POST', '/api/v1/users', { username: 'htx.dongthap', display_name: 'Lê Thị Mai', role: 'cooperative', entity_id: entity, password: PASSWORD });
       await login(page, base, 'htx.dongthap', PASSWORD);
-      await page.goto(`${base}/registry/${entity}`);
+      await page.goto(`${base}/app/registry/${entity}`);
       const year = String(new Date().getFullYear());
       const button = page.getByRole('button', { name: `Cập nhật thông tin năm ${year}` });
       await button.waitFor();
@@ -222,7 +222,7 @@ export const dailyScenarios = [
       await page.locator('[data-field]').first().waitFor();
       await shot(page, '44-bao-cao-nam-cua-htx');
       // Again: the same report, not a second one.
-      await page.goto(`${base}/registry/${entity}`);
+      await page.goto(`${base}/app/registry/${entity}`);
       await page.getByRole('button', { name: `Cập nhật thông tin năm ${year}` }).click();
       await page.waitForURL(new RegExp(`/reports/${id}$`));
       // The province's officer sees it too; a national account (not filling the entity's reports) does not.
@@ -231,11 +231,11 @@ export const dailyScenarios = [
       p.setDefaultTimeout(10_000);
       try {
         await login(p, base, 'canbo.hanoi', PASSWORD);
-        await p.goto(`${base}/registry/${ids['E2E-HN-002']}`);
+        await p.goto(`${base}/app/registry/${ids['E2E-HN-002']}`);
         await p.getByRole('button', { name: `Cập nhật thông tin năm ${year}` }).waitFor();
         await p.context().clearCookies();
         await login(p, base, 'admin', ADMIN_PASSWORD);
-        await p.goto(`${base}/registry/${entity}`);
+        await p.goto(`${base}/app/registry/${entity}`);
         await p.getByTestId('entity-name').waitFor();
         await p.getByRole('button', { name: 'Sửa' }).waitFor();
         assert.equal(await p.getByRole('button', { name: `Cập nhật thông tin năm ${year}` }).count(), 0, 'no button for a national account');
@@ -276,7 +276,7 @@ dailyScenarios.push(
       assert.ok(api.items.slice(firstPlace).every((e) => !named(e) && e.current_province_code === '82'), 'after the name matches, only entities in Đồng Tháp');
       for (const code of ['E2E-DT-002', 'E2E-DT-003']) assert.ok(api.items.some((e) => e.registration_code === code), `${code} (in Đồng Tháp, not named so) is found`);
       await login(page, base, 'admin', ADMIN_PASSWORD);
-      await page.goto(`${base}/registry?q=${encodeURIComponent(q)}`);
+      await page.goto(`${base}/app/registry?q=${encodeURIComponent(q)}`);
       await eventually(async () => (await page.getByTestId('registry-count').innerText()) === `${api.total.toLocaleString('vi-VN')} tổ chức`, `${api.total} matches for "${q}"`);
       const rows = await registryRows(page);
       assert.equal(rows.length, Math.min(api.total, rows.length));
@@ -298,7 +298,7 @@ dailyScenarios.push(
       const address = `Số ${Date.now() % 1000} phố Hàng Bạc, phường Hoàn Kiếm`;
       await admin.must('PATCH', `/api/v1/entities/${entity}`, { address });
       await login(page, base, 'canbo.hanoi', PASSWORD);
-      await page.goto(`${base}/registry/${entity}`);
+      await page.goto(`${base}/app/registry/${entity}`);
       await page.getByTestId('entity-name').getByText('Hợp tác xã Dịch vụ Thương mại Hà Nội').waitFor();
       await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).click();
       await page.locator('ins', { hasText: address }).waitFor();
@@ -333,7 +333,7 @@ dailyScenarios.push(
       const next = old + 17;
 
       await login(page, base, 'htx.nguhiep', PASSWORD);
-      await page.goto(`${base}/registry/${entity}`);
+      await page.goto(`${base}/app/registry/${entity}`);
       await page.getByRole('button', { name: `Cập nhật thông tin năm ${year}` }).click();
       await page.waitForURL(/\/reports\/\d+$/);
       const id = Number(new URL(page.url()).pathname.split('/').pop());
@@ -355,7 +355,7 @@ dailyScenarios.push(
       p.setDefaultTimeout(10_000);
       try {
         await login(p, base, 'quantri.dongthap', PASSWORD);
-        await p.goto(base + '/reports/inbox');
+        await p.goto(base + '/app/reports/inbox');
         const row = p.getByTestId('inbox').locator('tr', { hasText: 'Hợp tác xã Sầu riêng Ngũ Hiệp' });
         await row.waitFor();
         await shot(p, '50-tinh-duyet-cap-nhat-nam');
@@ -367,7 +367,7 @@ dailyScenarios.push(
         const afterToday = await members(today());
         console.log(`  members in Đồng Tháp: at ${yearEnd} ${before} → ${after}; today ${beforeToday} → ${afterToday} (the ${year} figures count from the end of ${year})`);
         // The dashboard at the end of the year shows it.
-        await p.goto(`${base}/?province=${province}&as_of=${yearEnd}`);
+        await p.goto(`${base}/app/?province=${province}&as_of=${yearEnd}`);
         await eventually(async () => (await p.getByTestId('dashboard-scope').innerText()).trim() === 'Đồng Tháp', 'the dashboard on Đồng Tháp');
         const value = p.getByTestId('kpi-members-value');
         await eventually(async () => (await value.getAttribute('data-exact')) === after.toLocaleString('vi-VN'), `the members card showing ${after}`);
@@ -405,7 +405,7 @@ dailyScenarios.push(
       // statuses and its outline (the seed gives Đồng Tháp's organisations no commune).
       for (const [query, scope] of [['', 'Cả nước'], ['?province=82', 'Đồng Tháp']]) {
         const country = scope === 'Cả nước';
-        await page.goto(`${base}/${query}`);
+        await page.goto(`${base}/app/${query}`);
         const bars = country ? 'chart-by-province' : 'chart-kind-status';
         const outline = country ? 'chart-map' : 'province-outline';
         await page.locator(`[data-testid="${bars}"] canvas`).waitFor();

@@ -221,7 +221,7 @@ export const fundScenarios = [
 
       // Two months and five days later: line 1 paid, line 2 overdue, line 3 due, the rest future.
       const asOf = plusDays(plusMonths(TODAY, 2), 5);
-      await page.goto(`${base}/fund/loans/${loanId}?as_of=${asOf}`);
+      await page.goto(`${base}/app/fund/loans/${loanId}?as_of=${asOf}`);
       await page.getByTestId('loan-schedule').locator('tbody tr[data-state]').first().waitFor();
       const api = await officer.must('GET', `/api/v1/loans/${loanId}/schedule?as_of=${asOf}`);
       const expected = api.lines.map((l) => l.state);
@@ -251,7 +251,7 @@ export const fundScenarios = [
       await someLoan(base, admin, ids);
       const officer = await new ApiClient(base).login(OFFICER, PASSWORD);
       await login(page, base, OFFICER, PASSWORD);
-      await page.goto(`${base}/fund/portfolio?as_of=${TODAY}&group_by=province`);
+      await page.goto(`${base}/app/fund/portfolio?as_of=${TODAY}&group_by=province`);
       const totalsRow = page.getByTestId('portfolio-totals');
       await totalsRow.waitFor();
       const pf = await officer.must('GET', `/api/v1/loans/portfolio?as_of=${TODAY}&group_by=province`);
@@ -301,7 +301,7 @@ export const fundScenarios = [
           [`/fund/portfolio?as_of=${TODAY}`, 'portfolio-totals', '101-danh-muc-360'],
         ];
         for (const [path, testId, name] of pages) {
-          await p.goto(base + path);
+          await p.goto(base + '/app' + path);
           await p.getByTestId(testId).waitFor();
           await p.waitForLoadState('networkidle');
           await noHorizontalScroll(p);

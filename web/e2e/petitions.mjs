@@ -127,7 +127,7 @@ export const petitionScenarios = [
       await login(page, base, OFFICER, PASSWORD);
 
       // "Ghi nhận kiến nghị" from the activity's section: the activity is chosen already.
-      await page.goto(`${base}/activities/${dialogue.id}`);
+      await page.goto(`${base}/app/activities/${dialogue.id}`);
       const section = page.getByTestId('activity-petitions');
       await section.waitFor();
       await section.getByTestId('activity-petition-add').click();
@@ -201,7 +201,7 @@ export const petitionScenarios = [
       await shot(page, '82-kien-nghi-da-dong-1280');
 
       // The public Q&A: found by words without diacritics, the answer under its question.
-      await page.goto(`${base}/petitions/answers`);
+      await page.goto(`${base}/app/petitions/answers`);
       await page.getByTestId('petition-answers-page').waitFor();
       // Consecutive words of the question (a substring or a words search both find it); the item is ours by its token.
       await page.getByLabel('Tìm kiếm', { exact: true }).fill('nha luoi trong rau an toan');
@@ -243,7 +243,7 @@ export const petitionScenarios = [
       const code = (await page.getByTestId('petition-code').innerText()).trim();
       await shot(page, '84-kien-nghi-htx-1280');
       // Its list has it.
-      await page.goto(`${base}/petitions`);
+      await page.goto(`${base}/app/petitions`);
       await page.getByTestId('petition-list').getByRole('link', { name: code }).waitFor();
     },
   },
@@ -272,14 +272,14 @@ export const petitionScenarios = [
         p.setDefaultTimeout(10_000);
         try {
           await login(p, base, who, PASSWORD);
-          await p.goto(`${base}/petitions`);
+          await p.goto(`${base}/app/petitions`);
           // On a phone the list is cards.
           await p.getByTestId(`petition-card-${made.id}`).waitFor();
           await p.waitForLoadState('networkidle');
           await noHorizontalScroll(p);
           await axe(p, `the petitions' list (${who}) at 360px`);
           await shot(p, `85-kien-nghi-danh-sach-${name}-360`);
-          await p.goto(`${base}/petitions/${made.id}`);
+          await p.goto(`${base}/app/petitions/${made.id}`);
           await p.getByTestId('petition-steps').waitFor();
           await p.waitForLoadState('networkidle');
           await noHorizontalScroll(p);

@@ -11,7 +11,7 @@ import { fundScenarios } from './fund.mjs';
 import { axe, dailyScenarios } from './daily.mjs';
 
 export async function login(page, base, username, password) {
-  await page.goto(base + '/');
+  await page.goto(base + '/app/');
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -128,7 +128,7 @@ export const scenarios = [
   {
     name: 'login',
     async run(page, { base, shot }) {
-      await page.goto(base + '/');
+      await page.goto(base + '/app/');
       await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
       await shot(page, '01-dang-nhap');
       await page.getByLabel('Tên đăng nhập').fill('admin');
@@ -142,6 +142,10 @@ export const scenarios = [
       await page.getByRole('heading', { name: 'Tổng quan kinh tế tập thể' }).waitFor();
       await page.waitForTimeout(500);
       await shot(page, '02b-tong-quan');
+      // An address of the app from before it moved under /app/ (a bookmark) lands on the same page there.
+      await page.goto(base + '/registry?q=dong');
+      await page.waitForURL(/\/app\/registry\?q=dong$/);
+      await page.getByTestId('registry-count').waitFor();
       // Signed in across a reload (the cookie session), then signed out.
       await page.reload();
       await page.getByTestId('user-menu').click();
@@ -152,7 +156,7 @@ export const scenarios = [
   {
     name: 'throttling',
     async run(page, { base, shot }) {
-      await page.goto(base + '/');
+      await page.goto(base + '/app/');
       for (let i = 0; i < 8; i++) {
         await page.getByLabel('Tên đăng nhập').fill('khoa.thu');
         await page.getByLabel('Mật khẩu').fill(`sai-${i}`);
@@ -207,7 +211,7 @@ export const scenarios = [
       }
       assert.ok(latest, 'some cooperative has a founding date');
       await login(page, base, 'admin', ADMIN_PASSWORD);
-      await page.goto(`${base}/registry?${query}&size=20`);
+      await page.goto(`${base}/app/registry?${query}&size=20`);
       await registryRows(page);
       const founded = page.getByRole('columnheader', { name: 'Ngày thành lập' });
       await founded.click();
@@ -233,7 +237,7 @@ export const scenarios = [
     name: 'create-entity-validation',
     async run(page, { base, shot }) {
       await login(page, base, 'admin', ADMIN_PASSWORD);
-      await page.goto(base + '/registry/new');
+      await page.goto(base + '/app/registry/new');
       await page.getByRole('heading', { name: 'Thêm tổ chức vào sổ đăng ký' }).waitFor();
       await page.getByLabel('Tên tổ chức').fill('Hợp tác xã Chè Shan Tuyết Suối Giàng');
       await page.getByLabel('Mã số đăng ký', { exact: true }).fill('E2E-HN-001'); // taken
@@ -267,7 +271,7 @@ export const scenarios = [
     name: 'entity-page-and-event',
     async run(page, { base, ids, shot }) {
       await login(page, base, 'admin', ADMIN_PASSWORD);
-      await page.goto(`${base}/registry/${ids['E2E-DT-001']}`);
+      await page.goto(`${base}/app/registry/${ids['E2E-DT-001']}`);
       await page.getByTestId('entity-name').getByText('Hợp tác xã Nông nghiệp Đồng Tháp').waitFor();
       await page.getByText('Lê Thị Mai').waitFor();
       await shot(page, '08-to-chuc-thong-tin');
@@ -304,7 +308,7 @@ export const scenarios = [
       await page.getByRole('heading', { name: 'Registry of collective-economy organisations' }).waitFor();
       await shot(page, '12-registry-english');
       // The API's own messages follow the language too.
-      await page.goto(base + '/registry/999999');
+      await page.goto(base + '/app/registry/999999');
       await page.getByText('This organisation does not exist, or you may not see it.').waitFor();
       await page.getByTestId('lang-switch').click();
       await page.getByText('Không tìm thấy tổ chức này, hoặc bạn không có quyền xem.').waitFor();
@@ -316,12 +320,12 @@ export const scenarios = [
     name: 'province-scope',
     async run(page, { base, ids, shot }) {
       await login(page, base, 'canbo.hanoi', PASSWORD);
-      await page.goto(`${base}/registry/${ids['E2E-HCM-001']}`);
+      await page.goto(`${base}/app/registry/${ids['E2E-HCM-001']}`);
       await page.getByText('Không tìm thấy tổ chức này, hoặc bạn không có quyền xem.').waitFor();
       await shot(page, '13-can-bo-tinh-khong-xem-duoc');
-      await page.goto(`${base}/registry/${ids['E2E-HN-001']}`);
+      await page.goto(`${base}/app/registry/${ids['E2E-HN-001']}`);
       await page.getByTestId('entity-name').getByText('Hợp tác xã Dịch vụ Thương mại Hà Nội').waitFor();
-      await page.goto(`${base}/registry`);
+      await page.goto(`${base}/app/registry`);
       const rows = await eventually(async () => {
         const r = await registryRows(page);
         return r.length ? r : null;
@@ -333,7 +337,7 @@ export const scenarios = [
     name: 'phone-360',
     viewport: { width: 360, height: 740 },
     async run(page, { base, ids, shot }) {
-      await page.goto(base + '/');
+      await page.goto(base + '/app/');
       await noHorizontalScroll(page);
       await shot(page, '14-dien-thoai-dang-nhap');
       await login(page, base, 'admin', ADMIN_PASSWORD);
@@ -347,11 +351,11 @@ export const scenarios = [
       await registryRows(page);
       await noHorizontalScroll(page);
       await shot(page, '16-dien-thoai-so-dang-ky');
-      await page.goto(`${base}/registry/${ids['E2E-DT-001']}`);
+      await page.goto(`${base}/app/registry/${ids['E2E-DT-001']}`);
       await page.getByTestId('entity-name').waitFor();
       await noHorizontalScroll(page);
       await shot(page, '17-dien-thoai-to-chuc');
-      await page.goto(`${base}/registry/new`);
+      await page.goto(`${base}/app/registry/new`);
       await page.getByLabel('Tên tổ chức').waitFor();
       await noHorizontalScroll(page);
     },
@@ -362,7 +366,7 @@ export const scenarios = [
     viewport: { width: 360, height: 740 },
     async run(page, { base, ids, shot }) {
       await login(page, base, 'admin', ADMIN_PASSWORD);
-      await page.goto(`${base}/registry`);
+      await page.goto(`${base}/app/registry`);
       const cards = await eventually(async () => {
         const r = await registryRows(page);
         return r.length ? r : null;
@@ -410,7 +414,7 @@ export const scenarios = [
     name: 'change-password',
     async run(page, { base, shot }) {
       await login(page, base, 'canbo.hcm', PASSWORD);
-      await page.goto(base + '/account');
+      await page.goto(base + '/app/account');
       await page.getByLabel('Mật khẩu hiện tại').fill('sai-roi-nhe');
       await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Mật-khẩu-mới-2027');
       await page.getByLabel('Nhập lại mật khẩu mới').fill('Mật-khẩu-mới-2027');
@@ -448,11 +452,11 @@ export const scenarios = [
       await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
       await page.getByText('Mã mới (chỉ hiện một lần, hãy chép lại ngay):').waitFor();
       await shot(page, '20-ma-truy-cap');
-      await page.goto(base + '/admin/audit');
+      await page.goto(base + '/app/admin/audit');
       // Actions in words (audit.do.*), not their codes.
       await page.getByText('Thêm tổ chức').first().waitFor();
       await shot(page, '21-nhat-ky');
-      await page.goto(base + '/imports');
+      await page.goto(base + '/app/imports');
       await page.getByRole('heading', { name: 'Nhập dữ liệu từ tệp' }).waitFor();
       await shot(page, '22-nhap-du-lieu');
     },
@@ -520,7 +524,7 @@ export const scenarios = [
     needs: 'imports',
     async run(page, { base, admin, shot }) {
       await login(page, base, 'admin', ADMIN_PASSWORD);
-      await page.goto(base + '/imports');
+      await page.goto(base + '/app/imports');
       // Vietnamese headings as people write them, and one column the importer does not know.
       const header = 'Mã số HTX;Loại hình;Tên HTX;Mã tỉnh;Ngày thành lập;sector;Ghi chú nội bộ';
       const good = ['E2E-IMP-001;HTX;Hợp tác xã Nhập Tệp Một;01;15/03/2018;agriculture;x', 'E2E-IMP-002;THT;Tổ hợp tác Nhập Tệp Hai;79;2020-06-01;fisheries;'];
@@ -608,7 +612,7 @@ export const scenarios = [
       reviewer.setDefaultTimeout(10_000);
       try {
         await login(reviewer, base, 'duyet.tw', PASSWORD);
-        await reviewer.goto(base + '/reports/inbox');
+        await reviewer.goto(base + '/app/reports/inbox');
         const row = reviewer.getByTestId('inbox').locator('tr', { hasText: 'Tháng 1–9/2023' });
         await row.getByText('Lạng Sơn').waitFor();
         await shot(reviewer, '32-hop-duyet');
@@ -640,7 +644,7 @@ export const scenarios = [
         try {
           await login(p, base, 'duyet.tw', PASSWORD);
           // From completeness to the table, as the officer finds it.
-          await p.goto(`${base}/reports/completeness?form=province_development&period=${period}`);
+          await p.goto(`${base}/app/reports/completeness?form=province_development&period=${period}`);
           await p.getByTestId('to-table').click();
           await p.waitForURL(/\/reports\/table\?form=province_development&period=2023M01-09$/);
           const row = p.getByTestId('row-20');
@@ -745,7 +749,7 @@ export const scenarios = [
     async run(page, { base, browser, admin, shot }) {
       // Province × kind: every cell is the stats API's number, the totals its sums.
       await login(page, base, 'admin', ADMIN_PASSWORD);
-      await page.goto(base + '/pivot?rows=province&cols=kind');
+      await page.goto(base + '/app/pivot?rows=province&cols=kind');
       const api = await admin.must('GET', '/api/v1/stats/entities?group_by=province,kind');
       const { head, lines } = await pivotTable(page);
       assert.equal(head[0], 'Tỉnh/thành');
@@ -792,7 +796,7 @@ export const scenarios = [
         p.setDefaultTimeout(10_000);
         try {
           await login(p, base, 'admin', ADMIN_PASSWORD);
-          await p.goto(base + '/pivot?rows=province,kind&cols=status&measure=members_total');
+          await p.goto(base + '/app/pivot?rows=province,kind&cols=status&measure=members_total');
           await pivotTable(p);
           await p.waitForTimeout(300);
           if (device === '360') {
@@ -820,12 +824,12 @@ export const scenarios = [
       // each click mounts the page and asks the API again. The page's code is loaded by a first open.
       const view = await admin.must('POST', '/api/v1/views', { name: 'Đo thời gian', page: 'pivot', query: 'rows=province,kind&cols=status' });
       await login(page, base, 'admin', ADMIN_PASSWORD);
-      await page.goto(base + '/pivot?rows=province,kind&cols=status');
+      await page.goto(base + '/app/pivot?rows=province,kind&cols=status');
       await pivotTable(page);
       const entities = (await admin.must('GET', '/api/v1/stats/entities')).total;
       const times = [];
       for (let i = 0; i < 9; i++) {
-        await page.goto(base + '/views');
+        await page.goto(base + '/app/views');
         await page.getByTestId(`view-${view.id}`).waitFor();
         const ms = await page.evaluate(
           (id) =>
@@ -862,7 +866,7 @@ export const scenarios = [
       await admin.call('POST', '/api/v1/users', { username: 'canbo.hanoi2', display_name: 'Phạm Văn Đức', role: 'province_officer', province_code: '01', password: PASSWORD });
       // canbo.hanoi saves kind × status for the province.
       await login(page, base, 'canbo.hanoi', PASSWORD);
-      await page.goto(base + '/pivot?rows=kind&cols=status');
+      await page.goto(base + '/app/pivot?rows=kind&cols=status');
       const mine = await pivotTable(page);
       await page.getByTestId('views-save').click();
       await page.getByTestId('views-name').fill('Hà Nội theo loại hình và tình trạng');
@@ -875,7 +879,7 @@ export const scenarios = [
       other.setDefaultTimeout(10_000);
       try {
         await login(other, base, 'canbo.hanoi2', PASSWORD);
-        await other.goto(base + '/views');
+        await other.goto(base + '/app/views');
         const link = other.getByRole('link', { name: 'Hà Nội theo loại hình và tình trạng' });
         await link.waitFor();
         await shot(other, '41-dang-xem-da-luu');
@@ -1015,7 +1019,7 @@ export const scenarios = [
       // The provinces as they were (63 on a date before 2025-07-01): a bar each, every name on its own line, scrolling in the card.
       for (const [device, viewport] of [['1440', { width: 1440, height: 900 }], ['360', { width: 360, height: 740 }]]) {
         await page.setViewportSize(viewport);
-        await page.goto(`${base}/?as_of=2024-12-31&scheme=legacy`);
+        await page.goto(`${base}/app/?as_of=2024-12-31&scheme=legacy`);
         const chart = page.getByTestId('chart-by-province');
         await chart.locator('canvas').waitFor();
         const scroll = page.getByTestId('chart-by-province-scroll');
@@ -1129,7 +1133,7 @@ export const scenarios = [
         made.push(e.id);
       }
       await login(page, base, 'admin', ADMIN_PASSWORD);
-      await page.goto(base + '/?measure=revenue_vnd&as_of=2025-12-31');
+      await page.goto(base + '/app/?measure=revenue_vnd&as_of=2025-12-31');
       await page.getByRole('heading', { name: 'Tổng quan kinh tế tập thể' }).waitFor();
       await page.getByTestId('print-button').waitFor();
       await page.getByText('Doanh thu năm 2025, tỷ đồng').first().waitFor();
@@ -1140,7 +1144,7 @@ export const scenarios = [
       await shot(page, '70-tong-quan-khi-in');
       if (out) await page.pdf({ path: `${out}/70-tong-quan.pdf`, format: 'A4', printBackground: true });
       await page.emulateMedia({ media: 'screen' });
-      await page.goto(base + '/pivot?rows=province&measure=revenue_vnd&as_of=2025-12-31');
+      await page.goto(base + '/app/pivot?rows=province&measure=revenue_vnd&as_of=2025-12-31');
       await page.locator('[data-testid="pivot-table"][data-ready="true"]').waitFor();
       await page.getByTestId('pivot-question').getByText(/Doanh thu năm 2025 theo .*, tỷ đồng/).waitFor();
       assert.ok((await pivotTable(page)).lines.some((l) => l.cells[0] === 'Đà Nẵng' && l.cells.at(-1) === '5,47'), 'Đà Nẵng: 5,47 tỷ đồng');
@@ -1149,7 +1153,7 @@ export const scenarios = [
       await shot(page, '71-bang-dong-khi-in');
       if (out) await page.pdf({ path: `${out}/71-bang-dong.pdf`, format: 'A4', printBackground: true });
       await page.emulateMedia({ media: 'screen' });
-      await page.goto(`${base}/registry/${made[1]}`);
+      await page.goto(`${base}/app/registry/${made[1]}`);
       await page.getByTestId('entity-name').waitFor();
       await page.evaluate(() => (window.print = () => undefined));
       await page.getByTestId('entity-print').click();
@@ -1313,7 +1317,7 @@ export const scenarios = [
       assert.equal(await documents.getByRole('link').count(), 1, 'the refused file is not listed');
 
       // The list shows the programme with its states.
-      await page.goto(base + '/programmes');
+      await page.goto(base + '/app/programmes');
       await page.getByRole('link', { name: title }).waitFor();
       await eventually(async () => (await page.locator('.prog-state-counts').first().innerText()).includes('Đạt: 1'), 'the list’s state counts');
 
@@ -1340,7 +1344,7 @@ export const scenarios = [
             await shot(p, '62-chuong-trinh-ban-in');
             await p.emulateMedia({ media: 'screen' });
           }
-          await p.goto(base + '/programmes');
+          await p.goto(base + '/app/programmes');
           await p.locator('.prog-state-counts').first().waitFor();
           if (device === '360') await noHorizontalScroll(p);
           await axe(p, `the programme list at ${device}px`);
@@ -1358,7 +1362,7 @@ export const scenarios = [
           await p.waitForTimeout(400);
           await axe(p, `the target editor at ${device}px`);
           await shot(p, `65-chi-tieu-${device}`);
-          await p.goto(base + '/partners');
+          await p.goto(base + '/app/partners');
           await p.getByTestId('partner-list').getByText('Tỉnh đoàn Cao Bằng').waitFor();
           if (device === '360') await noHorizontalScroll(p);
           await axe(p, `the partners at ${device}px`);

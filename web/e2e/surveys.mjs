@@ -122,7 +122,7 @@ export const surveyScenarios = [
       await login(page, base, 'canbo.hanoi', PASSWORD);
 
       // The questionnaire, uploaded from the "Khảo sát" page.
-      await page.goto(`${base}/surveys`);
+      await page.goto(`${base}/app/surveys`);
       await page.getByTestId('survey-list').waitFor();
       await page.getByTestId('survey-file').setInputFiles({ name: 'hailong.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: questionnaireFile(formId) });
       await page.getByText('Đã thêm bảng hỏi “Khảo sát mức độ hài lòng của HTX (e2e)”.').waitFor();
@@ -216,11 +216,11 @@ export const surveyScenarios = [
       const responded = await officer.must('GET', `/api/v1/survey-campaigns/${id}/targets?responded=true`);
       assert.equal(responded.total, 1);
       assert.equal(responded.items[0].entity.id, target.entity.id);
-      await page.goto(`${base}/surveys/campaigns/${id}`);
+      await page.goto(`${base}/app/surveys/campaigns/${id}`);
       await eventually(async () => (await page.getByTestId('campaign-responses').innerText()).includes('1'), 'one response on the campaign');
       await page.getByTestId('targets-filter').getByText('Đã trả lời').click();
       await page.getByTestId(`target-${target.entity.id}`).getByTestId('target-responded').waitFor();
-      await page.goto(`${base}/surveys/campaigns/${id}/results`);
+      await page.goto(`${base}/app/surveys/campaigns/${id}/results`);
       await page.getByTestId('results-page').waitFor();
       await eventually(async () => (await page.getByTestId('results-responses').innerText()).includes('1'), 'one response in the results');
       // One response in a province: its index is withheld.

@@ -8,8 +8,10 @@ import type { RouteDescriptor } from './app/feature';
 import { routes as dashboard } from './dashboard/routes';
 import { routes as fund } from './fund/routes';
 import { routes as imports } from './imports/routes';
+import { routes as news } from './news/routes';
 import { routes as petitions } from './petitions/routes';
 import { routes as pivot } from './pivot/routes';
+import { routes as products } from './products/routes';
 import { routes as programmes } from './programmes/routes';
 import { routes as registry } from './registry/routes';
 import { routes as reports } from './reports/routes';
@@ -26,6 +28,8 @@ export const features = {
   petitions,
   surveys,
   fund,
+  news,
+  products,
   imports,
   admin,
   views,

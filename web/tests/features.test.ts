@@ -13,9 +13,9 @@ describe('features', () => {
     expect([...paths].sort()).toEqual([
       '/', '/account', '/activities', '/activities/:id', '/activities/:id/edit', '/activities/new', '/admin/audit', '/admin/petition-themes',
       '/admin/tokens', '/admin/users', '/fund', '/fund/applications', '/fund/applications/:id', '/fund/loans', '/fund/loans/:id',
-      '/fund/portfolio', '/imports', '/partners', '/partners/:id', '/petitions', '/petitions/:id', '/petitions/:id/edit',
-      '/petitions/answers', '/petitions/new', '/petitions/stats', '/pivot', '/placements', '/programmes',
-      '/programmes/:id', '/programmes/:id/edit', '/programmes/new', '/registry', '/registry/:id',
+      '/fund/portfolio', '/imports', '/news', '/news/:id', '/news/new', '/news/review', '/partners', '/partners/:id', '/petitions', '/petitions/:id', '/petitions/:id/edit',
+      '/petitions/answers', '/petitions/new', '/petitions/stats', '/pivot', '/placements',
+      '/products', '/products/:id', '/products/new', '/products/review', '/programmes', '/programmes/:id', '/programmes/:id/edit', '/programmes/new', '/registry', '/registry/:id',
       '/registry/:id/edit', '/registry/new', '/reports', '/reports/:id', '/reports/:id/print', '/reports/completeness',
       '/reports/grid', '/reports/inbox', '/reports/table', '/surveys', '/surveys/:id', '/surveys/campaigns', '/surveys/campaigns/:id',
       '/surveys/campaigns/:id/results', '/surveys/campaigns/new', '/views',
@@ -27,13 +27,15 @@ describe('features', () => {
 
   it('each own the paths under their folder name', () => {
     expect(Object.keys(features)).toEqual([
-      'dashboard', 'pivot', 'registry', 'reports', 'programmes', 'activities', 'petitions', 'surveys', 'fund', 'imports', 'admin', 'views',
+      'dashboard', 'pivot', 'registry', 'reports', 'programmes', 'activities', 'petitions', 'surveys', 'fund', 'news', 'products', 'imports', 'admin', 'views',
       'account',
     ]);
     expect(features.registry.every((r) => r.path.startsWith('/registry'))).toBe(true);
     expect(features.admin.every((r) => r.path.startsWith('/admin/'))).toBe(true);
     expect(features.surveys.every((r) => r.path.startsWith('/surveys'))).toBe(true);
     expect(features.fund.every((r) => r.path.startsWith('/fund'))).toBe(true);
+    expect(features.news.every((r) => r.path.startsWith('/news'))).toBe(true);
+    expect(features.products.every((r) => r.path.startsWith('/products'))).toBe(true);
   });
 
   it('build the navigation each role has always seen, in the same order', () => {
@@ -54,10 +56,12 @@ describe('features', () => {
     expect(nav(undefined)).toEqual(everyone);
   });
 
-  it("put the alliance's work in the header's 'Công tác' menu: petitions, surveys and the support fund for officials and cooperatives", () => {
-    const all = ['/programmes', '/activities', '/petitions', '/surveys', '/fund'];
+  it("put the alliance's work in the header's 'Công tác' menu: petitions, surveys, the support fund and products for officials and cooperatives, the news for officials", () => {
+    const all = ['/programmes', '/activities', '/petitions', '/surveys', '/fund', '/news', '/products'];
     for (const role of ROLES)
-      expect(menuEntries(routes, role, 'work').map((r) => r.path), role).toEqual(role === 'partner' ? ['/programmes', '/activities'] : all);
+      expect(menuEntries(routes, role, 'work').map((r) => r.path), role).toEqual(
+        role === 'partner' ? ['/programmes', '/activities'] : role === 'cooperative' ? all.filter((p) => p !== '/news') : all,
+      );
   });
 
   it("put users and the audit log in administrators' 'Quản trị' menu, the petitions' themes in national administrators'", () => {

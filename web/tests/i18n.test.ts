@@ -5,6 +5,8 @@ import { en } from '../src/i18n/en';
 import { vi } from '../src/i18n/vi';
 import { vi as activities } from '../src/activities/strings';
 import { vi as fund } from '../src/fund/strings';
+import { vi as news } from '../src/news/strings';
+import { vi as products } from '../src/products/strings';
 import { vi as petitions } from '../src/petitions/strings';
 import { vi as programmes } from '../src/programmes/strings';
 import { vi as surveys } from '../src/surveys/strings';
@@ -35,9 +37,11 @@ describe('catalogues', () => {
       for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z_.]+)'/g)) used.add(m[1]);
     }
     expect(used.size).toBeGreaterThan(100);
-    // The programmes', activities', petitions', surveys' and the fund's pages' own texts load with them (their folders' strings.ts).
+    // The programmes', activities', petitions', surveys', the fund's, the news' and the products' pages' own texts load with
+    // them (their folders' strings.ts).
     const missing = [...used].filter(
-      (k) => !(k in vi) && !(k in programmes) && !(k in activities) && !(k in petitions) && !(k in surveys) && !(k in fund),
+      (k) =>
+        !(k in vi) && !(k in programmes) && !(k in activities) && !(k in petitions) && !(k in surveys) && !(k in fund) && !(k in news) && !(k in products),
     );
     expect(missing).toEqual([]);
   });

@@ -1,18 +1,33 @@
-// The web application: GET / and, as the router's fallback, every other GET outside /api.
-// Files come from Services::web_files (the build compiled into the binary):
-//   - /assets/… are content-hashed by Vite: cached for a year, immutable;
-//   - other files (favicon.svg) and index.html: revalidated on every use (no-cache);
-//   - a path that names no file and has no extension is a client-side route
-//     (/registry/12): index.html, and the app's router takes over;
-//   - a missing file (/assets/old-1234.js, /robots.txt) is a 404;
+// The staff web application, under /app/ (Vite's `base`: web/vite.config.ts; its router's basename),
+// answered by the router's fallback (every GET outside /api that names no route). Files come from
+// Services::web_files (the build compiled into the binary; keys relative to the build, without /app/):
+//   - /app/assets/… are content-hashed by Vite: cached for a year, immutable;
+//   - other files (/app/favicon.svg) and index.html: revalidated on every use (no-cache);
+//   - /app, /app/ and a path under /app/ that names no file and has no extension are client-side
+//     routes (/app/registry/12): index.html, and the app's router takes over;
+//   - a missing file (/app/assets/old-1234.js) is a 404;
 //   - a gzipped copy ("<file>.gz") is sent to clients that accept gzip.
-// Without a build, / and the client-side routes answer a page that says how to build it.
+// The app's addresses before it moved under /app/ (kOldAppRoutes: /registry/12?tab=x, /login …) answer
+// 301 to the same address under /app. GET / still answers the app's index.html (its script moves the
+// address to /app/) until the public portal takes / : that is the one line `router.Add({"GET", "/", …})`
+// in AddWebAppRoutes. The survey answer page (answer.html, for /s/{token}) is served by the surveys'
+// routes through ServeWebFile; its script and styles are under /app/assets/ too.
+// Without a build, / and the app's routes answer a page that says how to build it.
+#include <array>
 #include <string>
+#include <string_view>
 
 #include "http/api.h"
 
 namespace hoptac::http {
 namespace {
+
+// The first segments of the app's client-side routes before it moved under /app/ (the features'
+// routes.tsx in web/src, and /login): their old addresses redirect.
+constexpr std::array<std::string_view, 15> kOldAppRoutes = {
+    "account", "activities", "admin",      "fund",     "imports", "login",   "partners", "petitions",
+    "pivot",   "placements", "programmes", "registry", "reports", "surveys", "views"};
+constexpr std::string_view kAppPrefix = "/app";
 
 constexpr const char* kNotBuiltHtml = R"html(<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -108,10 +123,12 @@ Response FileResponse(const Request& request, const Services& services, const st
   return response;
 }
 
-Result<Response> Serve(const Request& request, const Services& services) {
+// The app's file or client-side route `path` (relative to the build: "", "registry/12",
+// "assets/index-AbC.js").
+Result<Response> ServeApp(const Request& request, const Services& services, std::string_view relative) {
   std::optional<std::string_view> index;
   if (services.web_files) index = services.web_files("index.html");
-  std::string path = request.path.empty() ? std::string() : request.path.substr(1);
+  std::string path(relative);
   bool asset = path.rfind("assets/", 0) == 0;
   size_t slash = path.rfind('/');
   bool has_extension = path.find('.', slash == std::string::npos ? 0 : slash + 1) != std::string::npos;
@@ -132,6 +149,34 @@ Result<Response> Serve(const Request& request, const Services& services) {
   return FileResponse(request, services, "index.html", *index, "no-cache");
 }
 
+// True for an address of the app before it moved under /app/: "/registry", "/registry/12", "/login".
+bool IsOldAppAddress(std::string_view path) {
+  if (path.size() < 2 || path[0] != '/') return false;
+  size_t end = path.find('/', 1);
+  std::string_view first = end == std::string_view::npos ? path.substr(1) : path.substr(1, end - 1);
+  for (std::string_view old : kOldAppRoutes)
+    if (first == old) return true;
+  return false;
+}
+
+// The fallback: the app under /app, its old addresses redirected, anything else not found.
+Result<Response> Serve(const Request& request, const Services& services) {
+  std::string_view path = request.path;
+  if (path == kAppPrefix) return ServeApp(request, services, "");
+  if (path.size() > kAppPrefix.size() && path.substr(0, kAppPrefix.size()) == kAppPrefix &&
+      path[kAppPrefix.size()] == '/')
+    return ServeApp(request, services, path.substr(kAppPrefix.size() + 1));
+  if (IsOldAppAddress(path)) {
+    // The raw target keeps the query and the path's encoding as the client sent them.
+    std::string_view target = request.target;
+    if (target.empty() || target[0] != '/') target = request.path;
+    Response response = Response::Text(std::string(), "text/plain; charset=utf-8", 301);
+    response.headers.emplace_back("Location", std::string(kAppPrefix) + std::string(target));
+    return response;
+  }
+  return Error::Make(ErrorCode::kNotFound, "error.route_not_found", {request.path});
+}
+
 }  // namespace
 
 Result<Response> ServeWebFile(const Request& request, const Services& services, const std::string& file) {
@@ -143,8 +188,9 @@ Result<Response> ServeWebFile(const Request& request, const Services& services, 
 }
 
 void AddWebAppRoutes(Router& router, const Services& services) {
+  // Until the public portal takes "/" (then this line goes): the app's index.html.
   router.Add({"GET", "/", "index", Access::kPublic, Execution::kInline,
-              [services](Request& request) -> Result<Response> { return Serve(request, services); }});
+              [services](Request& request) -> Result<Response> { return ServeApp(request, services, ""); }});
   router.SetFallback({"GET", "/*", "web", Access::kPublic, Execution::kInline,
                       [services](Request& request) -> Result<Response> { return Serve(request, services); }});
 }

@@ -1636,14 +1636,18 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
     }
   }
   EXPECT_EQ(checked, static_cast<int>(router_->routes().size() * kCallers.size() * 2));
-  // The web application's fallback (client-side routes such as /registry/12; not in routes()) is
+  // The web application's fallback (client-side routes such as /app/registry/12; not in routes()) is
   // public like "/": the app itself asks for sign-in, the API enforces access.
   ASSERT_NE(router_->fallback(), nullptr);
   for (const auto& caller : kCallers) {
     Credentials creds;
     if (caller != "anonymous") creds = Login(caller);
-    Reply r = Call(port_, bhttp::verb::get, "/registry/" + e79, creds, "");
-    EXPECT_EQ(r.status, 200u) << "web fallback as " << caller << ": " << r.body;
+    Reply r = Call(port_, bhttp::verb::get, "/app/registry/" + e79, creds, "");
+    EXPECT_EQ(r.status, 200u) << "web fallback as " << caller << ": "
+                              << r.body;  // Its address before /app/ moves there for good, query kept.
+    Reply moved = Call(port_, bhttp::verb::get, "/registry/" + e79 + "?tab=history", creds, "");
+    EXPECT_EQ(moved.status, 301u) << "old address as " << caller << ": " << moved.body;
+    EXPECT_EQ(std::string(moved.headers[bhttp::field::location]), "/app/registry/" + e79 + "?tab=history") << caller;
   }
   std::printf("[access matrix] %d checks over %zu routes on %s\n", checked, router_->routes().size(),
               storage::BackendName(db_->backend()));

@@ -5,8 +5,10 @@ import { en as admin } from '../admin/messages.en';
 import { en as dashboard } from '../dashboard/messages.en';
 import { en as fund } from '../fund/messages.en';
 import { en as imports } from '../imports/messages.en';
+import { en as news } from '../news/messages.en';
 import { en as petitions } from '../petitions/messages.en';
 import { en as pivot } from '../pivot/messages.en';
+import { en as products } from '../products/messages.en';
 import { en as programmes } from '../programmes/messages.en';
 import { en as registry } from '../registry/messages.en';
 import { en as reports } from '../reports/messages.en';
@@ -211,6 +213,8 @@ export const en: Record<MessageKey, string> = {
   ...programmes,
   ...activities,
   ...petitions,
+  ...news,
+  ...products,
   ...surveys,
   ...fund,
 };

@@ -8,8 +8,10 @@ import { vi as admin } from '../admin/messages';
 import { vi as dashboard } from '../dashboard/messages';
 import { vi as fund } from '../fund/messages';
 import { vi as imports } from '../imports/messages';
+import { vi as news } from '../news/messages';
 import { vi as petitions } from '../petitions/messages';
 import { vi as pivot } from '../pivot/messages';
+import { vi as products } from '../products/messages';
 import { vi as programmes } from '../programmes/messages';
 import { vi as registry } from '../registry/messages';
 import { vi as reports } from '../reports/messages';
@@ -213,6 +215,8 @@ export const vi = {
   ...programmes,
   ...activities,
   ...petitions,
+  ...news,
+  ...products,
   ...surveys,
   ...fund,
 } as const;
