@@ -95,17 +95,19 @@ Result<int> LoadDemoProducts(ProductService& service, registry::EntityService& e
        false},
   };
   std::set<int64_t> used;
+  // A cooperative of the province not used yet, else of any province, else one already used.
   auto entity_for = [&](const std::string& province) -> int64_t {
-    for (const std::string& p : {province, std::string()}) {
-      registry::EntityFilters f;
-      f.kind = domain::EntityKind::kCooperative;
-      f.province = p;
-      f.limit = 20;
-      auto page = entities.List(who, f);
-      if (!page.ok()) continue;
-      for (const registry::EntityRecord& r : page->items)
-        if (used.insert(r.entity.id).second) return r.entity.id;
-    }
+    for (bool fresh : {true, false})
+      for (const std::string& p : {province, std::string()}) {
+        registry::EntityFilters f;
+        f.kind = domain::EntityKind::kCooperative;
+        f.province = p;
+        f.limit = 20;
+        auto page = entities.List(who, f);
+        if (!page.ok()) continue;
+        for (const registry::EntityRecord& r : page->items)
+          if (used.insert(r.entity.id).second || !fresh) return r.entity.id;
+      }
     return 0;
   };
   int added = 0;
