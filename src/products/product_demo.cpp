@@ -7,6 +7,7 @@ namespace {
 
 struct Demo {
   std::string province;  // preferred; any cooperative when the province has none
+  std::string keywords;  // of the cooperative's name ("Nuôi ong"), preferred
   std::string name, category, description, unit;
   std::optional<int64_t> price_min, price_max;
   std::optional<Ocop> ocop;
@@ -26,6 +27,7 @@ Result<int> LoadDemoProducts(ProductService& service, registry::EntityService& e
   }
   const std::vector<Demo> demos = {
       {"33",
+       "Nuôi ong",
        "Mật ong hoa nhãn",
        "food",
        "Mật ong nguyên chất từ vườn nhãn lồng Hưng Yên, thu hoạch vào mùa hoa nhãn tháng 3–4.\n\nKhông pha đường, "
@@ -39,6 +41,7 @@ Result<int> LoadDemoProducts(ProductService& service, registry::EntityService& e
         {"shop", "Cửa hàng giới thiệu sản phẩm OCOP", "", "Số 8 Chùa Chuông, phường Hiến Nam, Hưng Yên"}},
        true},
       {"19",
+       "Chè",
        "Chè Tân Cương Thái Nguyên",
        "beverage",
        "Chè búp được hái một tôm hai lá, sao bằng chảo gang theo cách truyền thống của vùng chè Tân Cương.",
@@ -50,6 +53,7 @@ Result<int> LoadDemoProducts(ProductService& service, registry::EntityService& e
        {{"online", "Sàn thương mại điện tử Postmart", "https://postmart.vn/", ""}},
        true},
       {"01",
+       "Lúa gạo",
        "Gạo hữu cơ nếp cái hoa vàng",
        "agriculture",
        "Gạo nếp cái hoa vàng trồng theo tiêu chuẩn hữu cơ, hạt tròn, dẻo thơm; dùng đồ xôi, làm bánh, nấu rượu.",
@@ -61,6 +65,7 @@ Result<int> LoadDemoProducts(ProductService& service, registry::EntityService& e
        {{"online", "Voso", "https://voso.vn/", ""}},
        true},
       {"20",
+       "Nông nghiệp",
        "Na Chi Lăng",
        "agriculture",
        "Na dai Chi Lăng trồng trên núi đá vôi, quả to, múi dày, vị ngọt đậm; mùa vụ từ tháng 7 đến tháng 9.",
@@ -72,6 +77,7 @@ Result<int> LoadDemoProducts(ProductService& service, registry::EntityService& e
        {{"shop", "Chợ Đồng Mỏ", "", "Thị trấn Đồng Mỏ, Chi Lăng, Lạng Sơn"}},
        true},
       {"01",
+       "Gốm",
        "Bộ ấm chén gốm men lam Bát Tràng",
        "handicraft",
        "Bộ ấm chén 6 chén vẽ tay men lam, nung ở 1.250 °C tại làng gốm Bát Tràng.",
@@ -83,6 +89,7 @@ Result<int> LoadDemoProducts(ProductService& service, registry::EntityService& e
        {{"online", "Tiki", "https://tiki.vn/", ""}},
        true},
       {"20",
+       "Nông nghiệp",
        "Miến dong Bình Gia",
        "food",
        "Miến dong làm từ tinh bột củ dong riềng trồng tại Bình Gia, phơi nắng tự nhiên.",
@@ -95,22 +102,28 @@ Result<int> LoadDemoProducts(ProductService& service, registry::EntityService& e
        false},
   };
   std::set<int64_t> used;
-  auto entity_for = [&](const std::string& province) -> int64_t {
-    for (const std::string& p : {province, std::string()}) {
-      registry::EntityFilters f;
-      f.kind = domain::EntityKind::kCooperative;
-      f.province = p;
-      f.limit = 20;
-      auto page = entities.List(who, f);
-      if (!page.ok()) continue;
-      for (const registry::EntityRecord& r : page->items)
-        if (used.insert(r.entity.id).second) return r.entity.id;
-    }
+  // A cooperative of the province whose name has the keywords, not used yet; else of any province;
+  // else any cooperative not used yet; else one already used.
+  auto entity_for = [&](const Demo& d) -> int64_t {
+    const std::pair<std::string, std::string> tries[] = {
+        {d.province, d.keywords}, {"", d.keywords}, {d.province, ""}, {"", ""}};
+    for (bool fresh : {true, false})
+      for (const auto& [province, keywords] : tries) {
+        registry::EntityFilters f;
+        f.kind = domain::EntityKind::kCooperative;
+        f.province = province;
+        f.q = keywords;
+        f.limit = 20;
+        auto page = entities.List(who, f);
+        if (!page.ok()) continue;
+        for (const registry::EntityRecord& r : page->items)
+          if (used.insert(r.entity.id).second || !fresh) return r.entity.id;
+      }
     return 0;
   };
   int added = 0;
   for (const Demo& d : demos) {
-    const int64_t entity = entity_for(d.province);
+    const int64_t entity = entity_for(d);
     if (entity == 0) break;  // no cooperatives: nothing to show
     ProductInput in;
     in.entity_id = entity;

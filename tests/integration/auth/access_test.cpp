@@ -28,6 +28,7 @@
 #include "io/format_detect.h"
 #include "io/xlsx_stream.h"
 #include "petitions/petition_service.h"
+#include "products/product_service.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
 #include "registry/import/import.h"
@@ -787,6 +788,24 @@ Want PetitionOfficial(const std::string& caller, bool own) {
   return caller == "coop1" ? Want::kForbidden : Want::kOk;
 }
 
+// Products: a pending product of entity01 (own, coop1's) or entity79. Anyone reads approved
+// products; a pending one is read and changed by its cooperative and the staff of its province
+// (anyone else: 404, anonymous callers on the public GET too); only staff approve or reject (its
+// cooperative: 403).
+Want ProductRead(const std::string& caller, bool own) {
+  if (caller == "nat_admin" || caller == "nat_officer") return Want::kOk;
+  if (caller == "pa01" || caller == "po01" || caller == "coop1") return own ? Want::kOk : Want::kNotFound;
+  return Want::kNotFound;
+}
+Want ProductWrite(const std::string& caller, bool own) {
+  return caller == "anonymous" ? Want::kUnauthenticated : ProductRead(caller, own);
+}
+Want ProductReview(const std::string& caller, bool own) {
+  Want write = ProductWrite(caller, own);
+  if (write != Want::kOk) return write;
+  return caller == "coop1" ? Want::kForbidden : Want::kOk;
+}
+
 // The support fund: funds are read by every signed-in account and written by national admins
 // and the province's admin; applications and loans as petitions (officials in scope, the
 // cooperative its own; partners 403), moved by staff in the fund's scope (a cooperative on its
@@ -994,6 +1013,18 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
     return "/api/v1/petitions/" + std::to_string(id);
   };
   const std::string petition01 = petition_of(true, 0), petition79 = petition_of(false, 0);
+  // Products of entity01 (coop1's) and entity79, pending; fresh ones per check where a step moves them.
+  auto& product_service = system_.system().products();
+  auto product_of = [&](bool own) {
+    products::ProductInput in;
+    in.entity_id = own ? entity01_ : entity79_;
+    in.name = "Mật ong hoa nhãn";
+    in.category = "food";
+    auto made = product_service.Create(cli, in);
+    EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().key);
+    return "/api/v1/products/" + std::to_string(made.ok() ? made->product.id : 0);
+  };
+  const std::string product01 = product_of(true), product79 = product_of(false);
   // The support fund: the funds of 01 (own) and 79, found or made when first needed (funds.create
   // makes them: pa01 creates its province's); applications of entity01 and entity79 (steps: 0
   // submitted, 1 appraised); loans (steps: 0 approved, 1 disbursed, 2 a write-off requested by the
@@ -1380,6 +1411,24 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       {"petition_themes.update",
        {[](bool) { return "/api/v1/petition-themes/other"; },
         [](const std::string&, bool) { return std::string(R"({"name_en":"Other"})"); }, FormWrite}},
+      // ---- Products ----
+      {"products.list", {[](bool) { return "/api/v1/products"; }, none, Public}},
+      {"products.create",
+       {[](bool) { return "/api/v1/products"; },
+        [&](const std::string&, bool own) {
+          return R"({"name":"Chè Tân Cương","category":"beverage","entity_id":)" + (own ? e01 : e79) + "}";
+        },
+        PetitionCreate}},
+      {"products.get", {[&](bool own) { return own ? product01 : product79; }, none, ProductRead}},
+      {"products.update",
+       {[&](bool own) { return own ? product01 : product79; },
+        [](const std::string&, bool) { return std::string(R"({"unit":"chai 500 ml"})"); }, ProductWrite}},
+      {"products.delete", {[&](bool own) { return product_of(own); }, none, ProductWrite}},
+      {"products.approve", {[&](bool own) { return product_of(own) + "/approve"; }, none, ProductReview}},
+      {"products.reject",
+       {[&](bool own) { return product_of(own) + "/reject"; },
+        [](const std::string&, bool) { return std::string(R"({"note":"Thiếu ảnh nhãn chai"})"); }, ProductReview}},
+      {"product_categories.list", {[](bool) { return "/api/v1/product-categories"; }, none, Public}},
       // ---- The support fund ----
       {"funds.list", {[](bool) { return "/api/v1/funds"; }, none, SignedIn}},
       {"funds.create",

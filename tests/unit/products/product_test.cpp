@@ -10,8 +10,8 @@
 namespace hoptac::products {
 namespace {
 
-const std::vector<std::string> kCodes = {"agriculture", "food", "beverage", "seafood",
-                                         "herbal",      "handicraft", "tourism", "other"};
+const std::vector<std::string> kCodes = {"agriculture", "food",       "beverage", "seafood",
+                                         "herbal",      "handicraft", "tourism",  "other"};
 const Date kToday = Date::FromCivil(2026, 12, 6);
 
 Product Honey() {
@@ -140,12 +140,10 @@ TEST(ProductValidation, CertificationsPhotosPlacesAndFairs) {
                     {"online", "Tiki", "", ""},
                     {"shop", "Cửa hàng", "ftp://x", ""},
                     {"market", "", "https://a.vn", ""}};
-  EXPECT_EQ(Check(p), (std::vector<std::string>{"where_to_buy[0].url:field.product_url",
-                                                "where_to_buy[1].url:field.required",
-                                                "where_to_buy[2].url:field.product_url",
-                                                "where_to_buy[2].address:field.required",
-                                                "where_to_buy[3].kind:field.invalid_enum",
-                                                "where_to_buy[3].name:field.required"}));
+  EXPECT_EQ(Check(p), (std::vector<std::string>{
+                          "where_to_buy[0].url:field.product_url", "where_to_buy[1].url:field.required",
+                          "where_to_buy[2].url:field.product_url", "where_to_buy[2].address:field.required",
+                          "where_to_buy[3].kind:field.invalid_enum", "where_to_buy[3].name:field.required"}));
   p = Honey();
   p.fair_activity_ids = {5, -2};
   EXPECT_EQ(Check(p), (std::vector<std::string>{"fair_activity_ids[1]:field.product_activity_id"}));
