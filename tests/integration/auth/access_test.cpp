@@ -994,6 +994,11 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
     return programme_path(own) + "/documents/" + std::to_string(made.ok() ? made->id : 0);
   };
   const std::string pdocument01 = fresh_document(true), pdocument79 = fresh_document(false);
+  // An image kept by the CLI: every signed-in account reads its record, everyone its files.
+  auto kept_image = system_.system().media().Upload(cli, "anh.png", testing::MinimalPng());
+  ASSERT_TRUE(kept_image.ok()) << kept_image.error().key;
+  const std::string image_path = "/api/v1/images/" + std::to_string(kept_image->ref.id);
+  const std::string image_url = kept_image->ref.url;
   SurveyFixtures survey_fixtures = MakeSurveyFixtures(system_.system().surveys());
   // Petitions of entity01 (province 01, coop1's own) and entity79 (province 79); fresh ones per
   // check where a step moves them (steps: 0 received, 1 answered).
@@ -1614,6 +1619,11 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
         [](const std::string&, bool) { return testing::MinimalPdf(); }, ProgrammeAccess}},
       {"programmes.document_get", {[&](bool own) { return own ? pdocument01 : pdocument79; }, none, ProgrammeAccess}},
       {"programmes.document_delete", {fresh_document, none, ProgrammeAccess}},
+      {"images.upload",
+       {[](bool) { return "/api/v1/images?filename=anh.png"; },
+        [](const std::string&, bool) { return testing::MinimalPng(); }, SignedIn}},
+      {"images.get", {[=](bool) { return image_path; }, none, SignedIn}},
+      {"media.file", {[=](bool) { return image_url; }, none, Public}},
       {"reports.reopen",
        {[&](bool own) { return fresh_report(own, 2) + "/reopen"; },
         [](const std::string&, bool) { return std::string(R"({"reason":"Điều chỉnh."})"); }, ReportReopen}},
