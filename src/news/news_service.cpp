@@ -90,6 +90,17 @@ std::vector<int64_t> CheckIds(Checks& c, const std::string& field, std::vector<i
   return ids;
 }
 
+// 403 when `who` may not write an article of `province` (a province account asking for national
+// or another province's), naming the field.
+Status OutOfScope(const Principal& who, const std::string& province) {
+  if (Writes(who, province)) return Ok();
+  Error e = province.empty()
+                ? Error::Make(ErrorCode::kPermissionDenied, "error.article_national_only")
+                : Error::Make(ErrorCode::kPermissionDenied, "error.article_province_out_of_scope", {province});
+  e.fields.push_back({"province", province.empty() ? "national_only" : "out_of_scope", e.key, e.args});
+  return e;
+}
+
 // Every word of `words` in the folded text.
 bool Matches(const std::vector<std::string>& words, const std::string& folded) {
   for (const std::string& w : words)
@@ -126,6 +137,12 @@ NewsService::NewsService(storage::Db& db, std::shared_ptr<const geo::AdminUnitDi
           .count();
     };
   if (Status s = ReloadSchedule(); !s.ok()) log::Warn("news: scheduled articles not read", {{"error", s.error().key}});
+  // What the tables look like now: the flush thread's Watch compares with it.
+  Status read = db_.Read([&](Connection& conn) -> Status {
+    HOPTAC_ASSIGN_OR_RETURN(signature_, Signature(conn));
+    return Ok();
+  });
+  if (!read.ok()) log::Warn("news: tables not read", {{"error", read.error().key}});
 }
 
 NewsService::~NewsService() { StopFlushing(); }
@@ -324,13 +341,9 @@ Status NewsService::Check(const Principal& who, Article& a, Connection& conn, st
   if (keywords.size() > kMaxKeywords)
     c.Add({"keywords", "too_many", "field.article_too_many", {std::to_string(kMaxKeywords)}});
   a.keywords = std::move(keywords);
-  // The province: in force today, and within the writer's scope.
+  // The province: in force today (the writer's scope is checked before: OutOfScope).
   if (!a.province_code.empty() && !units_->Find(geo::AdminLevel::kProvince, a.province_code, DayOf(now_ms_())))
     c.Add({"province", "unknown_province", "field.article_unknown_province", {a.province_code}});
-  else if (!Writes(who, a.province_code))
-    c.Add(a.province_code.empty()
-              ? FieldError{"province", "national_only", "field.article_national_only", {}}
-              : FieldError{"province", "out_of_scope", "field.article_province_out_of_scope", {a.province_code}});
   // The cover image needs its alt text (the public pages' accessibility).
   if (a.cover_image_id < 0)
     c.Add({"cover_image.id", "invalid_id", "field.article_invalid_id", {std::to_string(a.cover_image_id)}});
@@ -386,6 +399,7 @@ Result<ArticleView> NewsService::Create(const Principal& who, const ArticleInput
   a.author_user_id = who.user_id;
   a.author = who.AuditName();
   a.created_at_ms = a.updated_at_ms = now_ms_();
+  HOPTAC_TRY(OutOfScope(who, a.province_code));
   HOPTAC_TRY(db_.Write([&](Connection& conn) -> Status {
     std::vector<FieldError> errors;
     HOPTAC_TRY(Check(who, a, conn, errors));
@@ -408,6 +422,7 @@ Result<ArticleView> NewsService::Change(const Principal& who, int64_t id, const 
     if (found->status == "published" && !Publishes(who, found->province_code)) return PublishDenied();
     a = *found;
     Apply(in, a);
+    HOPTAC_TRY(OutOfScope(who, a.province_code));
     a.updated_at_ms = std::max(now_ms_(), found->updated_at_ms + 1);
     std::vector<FieldError> errors;
     HOPTAC_TRY(Check(who, a, conn, errors));
@@ -589,6 +604,17 @@ void NewsService::StopFlushing() {
 }
 
 void NewsService::Committed() {
+  // The tables as this write left them, so that Watch does not count it again (read before the
+  // generation moves: a write of another server after this read is still seen by Watch).
+  std::string signature;
+  Status read = db_.Read([&](Connection& conn) -> Status {
+    HOPTAC_ASSIGN_OR_RETURN(signature, Signature(conn));
+    return Ok();
+  });
+  if (read.ok()) {
+    std::lock_guard lock(signature_mutex_);
+    signature_ = std::move(signature);
+  }
   generation_.fetch_add(1);
   if (Status s = ReloadSchedule(); !s.ok()) log::Warn("news: scheduled articles not read", {{"error", s.error().key}});
 }
@@ -612,10 +638,11 @@ Status NewsService::Watch() {
     HOPTAC_ASSIGN_OR_RETURN(signature, Signature(conn));
     return Ok();
   }));
-  if (signature == signature_) return Ok();
-  const bool first = signature_.empty();
-  signature_ = signature;
-  if (first) return Ok();
+  {
+    std::lock_guard lock(signature_mutex_);
+    if (signature == signature_) return Ok();
+    signature_ = signature;
+  }
   // Another server (or this one) wrote: the portal's pages are made again.
   generation_.fetch_add(1);
   return ReloadSchedule();

@@ -206,7 +206,8 @@ class NewsService {
   mutable std::atomic<int64_t> next_due_ms_{INT64_MAX};  // the earliest scheduled time still to come
   mutable std::mutex schedule_mutex_;
   mutable std::set<int64_t> scheduled_ms_;  // publication times still to come
-  std::string signature_;                   // of the tables, as Watch last saw them (the flush thread)
+  std::mutex signature_mutex_;
+  std::string signature_;  // of the tables, as Watch or this server's last write saw them
 
   std::mutex flush_mutex_;  // one FlushViews at a time
   std::mutex thread_mutex_;

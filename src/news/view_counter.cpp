@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
 
 #include "news/article.h"
 
@@ -50,20 +51,26 @@ bool ViewCounter::Record(int64_t article_id, std::string_view reader_key, std::s
   if (article_id <= 0 || IsBot(user_agent)) return false;
   const int64_t minute = now_ms / 60'000;
   const std::string day = DayOf(now_ms).ToIso();
+  const uint64_t reader = std::hash<std::string_view>{}(reader_key);
+  // The pair (article, reader), mixed so that neighbouring ids do not collide.
+  const uint64_t pair = reader ^ (static_cast<uint64_t>(article_id) * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL);
   std::lock_guard lock(mutex_);
   if (minute != minute_) {
     rates_.clear();
     minute_ = minute;
   }
-  if (++rates_[std::string(reader_key)] > kRateLimit) return false;
+  auto rate = rates_.find(reader);
+  if (rate == rates_.end()) {
+    if (rates_.size() >= kMaxReadersPerMinute) return false;
+    rate = rates_.emplace(reader, 0).first;
+  }
+  if (++rate->second > kRateLimit) return false;
   if (day != day_) {
     seen_.clear();
     day_ = day;
   }
-  std::string key = std::to_string(article_id);
-  key += '\n';
-  key += reader_key;
-  if (!seen_.insert(std::move(key)).second) return false;
+  if (seen_.size() >= kMaxSeenPerDay && !seen_.count(pair)) return false;
+  if (!seen_.insert(pair).second) return false;
   ++pending_[Key{article_id, day}];
   ++pending_by_article_[article_id];
   return true;

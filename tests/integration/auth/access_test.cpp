@@ -27,6 +27,7 @@
 #include "http/server.h"
 #include "io/format_detect.h"
 #include "io/xlsx_stream.h"
+#include "news/news_service.h"
 #include "petitions/petition_service.h"
 #include "products/product_service.h"
 #include "registry/entity_service.h"
@@ -805,6 +806,32 @@ Want ProductReview(const std::string& caller, bool own) {
   if (write != Want::kOk) return write;
   return caller == "coop1" ? Want::kForbidden : Want::kOk;
 }
+// News: the public reads published articles (a draft is 404 to it); staff write their scope's
+// (another province's: 404; partners and cooperatives: 403); province officers submit but do not
+// publish, return or unpublish (403); categories are added by national admins.
+Want ArticleRead(const std::string& caller, bool own) {
+  if (caller == "nat_admin" || caller == "nat_officer") return Want::kOk;
+  if (caller == "pa01" || caller == "po01") return own ? Want::kOk : Want::kNotFound;
+  return Want::kNotFound;
+}
+Want ArticleWrite(const std::string& caller, bool own) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  if (caller == "partner1" || caller == "coop1") return Want::kForbidden;
+  return ArticleRead(caller, own);
+}
+Want ArticlePublish(const std::string& caller, bool own) {
+  Want write = ArticleWrite(caller, own);
+  if (write != Want::kOk) return write;
+  return caller == "po01" ? Want::kForbidden : Want::kOk;
+}
+Want NewsStaff(const std::string& caller, bool) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  return caller == "partner1" || caller == "coop1" ? Want::kForbidden : Want::kOk;
+}
+Want NationalAdminOnly(const std::string& caller, bool) {
+  if (caller == "anonymous") return Want::kUnauthenticated;
+  return caller == "nat_admin" ? Want::kOk : Want::kForbidden;
+}
 
 // The support fund: funds are read by every signed-in account and written by national admins
 // and the province's admin; applications and loans as petitions (officials in scope, the
@@ -1030,6 +1057,26 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
     return "/api/v1/products/" + std::to_string(made.ok() ? made->product.id : 0);
   };
   const std::string product01 = product_of(true), product79 = product_of(false);
+  // Articles of province 01 (own) and 79, fresh per check where a step moves them (steps: 0 draft,
+  // 1 in review, 2 published).
+  auto& news_service = system_.system().news();
+  auto article_of = [&](bool own, int steps) {
+    news::ArticleInput in;
+    in.title = "Tin hoạt động";
+    in.category = "activities";
+    in.province = own ? "01" : "79";
+    auto made = news_service.Create(cli, in);
+    EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().key);
+    const int64_t id = made.ok() ? made->article.id : 0;
+    if (steps == 1) {
+      EXPECT_TRUE(news_service.Submit(cli, id).ok());
+    }
+    if (steps == 2) {
+      EXPECT_TRUE(news_service.Publish(cli, id, std::nullopt).ok());
+    }
+    return "/api/v1/articles/" + std::to_string(id);
+  };
+  const std::string article01 = article_of(true, 0), article79 = article_of(false, 0);
   // The support fund: the funds of 01 (own) and 79, found or made when first needed (funds.create
   // makes them: pa01 creates its province's); applications of entity01 and entity79 (steps: 0
   // submitted, 1 appraised); loans (steps: 0 approved, 1 disbursed, 2 a write-off requested by the
@@ -1365,6 +1412,35 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
       {"views.update",
        {nullptr, [](const std::string&, bool) { return std::string(R"({"name":"Tên mới"})"); }, ViewOwn}},
       {"views.delete", {nullptr, none, ViewDelete}},
+      {"articles.list", {[](bool) { return "/api/v1/articles"; }, none, Public}},
+      {"articles.create",
+       {[](bool) { return "/api/v1/articles"; },
+        [](const std::string&, bool own) {
+          return std::string(R"({"title":"Tin mới","category":"policy","province":")") + (own ? "01" : "79") + "\"}";
+        },
+        ProgrammeCreate}},
+      {"articles.preview",
+       {[](bool) { return "/api/v1/articles/preview"; },
+        [](const std::string&, bool) { return std::string(R"({"body":"**a**"})"); }, NewsStaff}},
+      {"articles.get", {[&](bool own) { return own ? article01 : article79; }, none, ArticleRead}},
+      {"articles.update",
+       {[&](bool own) { return own ? article01 : article79; },
+        [](const std::string&, bool) { return std::string(R"({"summary":"Tóm tắt"})"); }, ArticleWrite}},
+      {"articles.delete", {[&](bool own) { return article_of(own, 0); }, none, ArticleWrite}},
+      {"articles.submit", {[&](bool own) { return article_of(own, 0) + "/submit"; }, none, ArticleWrite}},
+      {"articles.publish", {[&](bool own) { return article_of(own, 1) + "/publish"; }, none, ArticlePublish}},
+      {"articles.return",
+       {[&](bool own) { return article_of(own, 1) + "/return"; },
+        [](const std::string&, bool) { return std::string(R"({"note":"Bổ sung ảnh"})"); }, ArticlePublish}},
+      {"articles.unpublish", {[&](bool own) { return article_of(own, 2) + "/unpublish"; }, none, ArticlePublish}},
+      {"news_categories.list", {[](bool) { return "/api/v1/news-categories"; }, none, Public}},
+      {"news_categories.create",
+       {[](bool) { return "/api/v1/news-categories"; },
+        [&](const std::string&, bool) {
+          const std::string n = std::to_string(++counter);
+          return R"({"code":"matrix_)" + n + R"(","name":"Chuyên mục )" + n + R"(","name_en":"Category )" + n + R"("})";
+        },
+        NationalAdminOnly}},
       {"petitions.list", {[](bool) { return "/api/v1/petitions"; }, none, PetitionList}},
       {"petitions.create",
        {[](bool) { return "/api/v1/petitions"; },
