@@ -16,7 +16,7 @@ build:
 # starts find entities in the registry and leave it alone.
 run: build
 	@$(RELEASE)/hoptac demo --scale 1 --if-empty
-	@echo "hoptac: starting on http://127.0.0.1:8080 (the staff application: http://127.0.0.1:8080/app/; database var/hoptac.db). Stop with Ctrl-C."
+	@echo "hoptac: starting on http://127.0.0.1:8080 (the public portal: http://127.0.0.1:8080/ ; the staff application: http://127.0.0.1:8080/app/ ; database var/hoptac.db). Stop with Ctrl-C."
 	@echo "hoptac: sign in as 'admin'. The first start prints its password once, below; if you lost it:"
 	@echo "        build/release/hoptac user reset-password admin"
 	@$(RELEASE)/hoptac serve --listen 127.0.0.1:8080

@@ -179,3 +179,8 @@ if [ -x "$BUILD/tests/hoptac_integration_tests" ]; then
 else
   echo "($BUILD/tests/hoptac_integration_tests not built: skipped)" | tee -a "$OUT/results.md"
 fi
+
+echo
+echo "== The public portal: an article page and the home page against the admin-units list (bench/portal_bench.sh)"
+bench/portal_bench.sh "$BUILD" "$OUT/portal.md"
+cat "$OUT/portal.md" >> "$OUT/results.md"

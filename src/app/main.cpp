@@ -22,6 +22,7 @@
 #include "fund/fund_demo.h"
 #include "geo/admin_unit_store.h"
 #include "http/server.h"
+#include "news/news_demo.h"
 #include "petitions/cli/commands.h"
 #include "petitions/petition_demo.h"
 #include "products/product_demo.h"
@@ -60,6 +61,9 @@ constexpr const char* kServeHelp = R"(  serve     Chạy máy chủ web và API 
                                    /metrics cho máy khác khi có "Authorization: Bearer TOKEN";
                                    không có: chỉ từ 127.0.0.1 / other hosts need the token;
                                    without one, loopback only
+              --public-url URL     địa chỉ công khai của trang (https://lienminhhtx.vn) cho liên kết
+                                   chuẩn, RSS, sơ đồ trang / the site's public address for
+                                   canonical links, RSS and sitemaps (default: relative links)
               --tls-cert FILE --tls-key FILE
                                    HTTPS với chứng chỉ và khoá riêng PEM (dùng cả hai) /
                                    serve HTTPS only, PEM certificate chain and key (both)
@@ -130,6 +134,19 @@ Status Serve(const CommandLine& cli) {
   // The environment keeps the token out of the process list; --metrics-token wins.
   if (const char* token = std::getenv("HOPTAC_METRICS_TOKEN")) options.metrics_token = token;
   if (auto token = cli.Option("metrics-token")) options.metrics_token = *token;
+  if (auto url = cli.Option("public-url")) {
+    std::string u = *url;
+    while (!u.empty() && u.back() == '/') u.pop_back();
+    if (u.rfind("http://", 0) != 0 && u.rfind("https://", 0) != 0)
+      return Error::Make(ErrorCode::kInvalidArgument, "cli.bad_public_url", {*url});
+    options.public_url = u;
+  } else if (listen.first != "0.0.0.0" && listen.first != "::" && !listen.first.empty()) {
+    // Sitemaps and feeds need absolute addresses: the one this server listens on, until told
+    // (a wildcard address names no host: the links stay relative).
+    const std::string host = listen.first.find(':') != std::string::npos ? "[" + listen.first + "]" : listen.first;
+    options.public_url =
+        std::string(cli.Option("tls-cert") ? "https://" : "http://") + host + ":" + std::to_string(listen.second);
+  }
   if (auto days = cli.Option("import-file-retention-days")) {
     auto [end, ec] = std::from_chars(days->data(), days->data() + days->size(), options.import_file_retention_days);
     if (ec != std::errc() || end != days->data() + days->size() || options.import_file_retention_days < 0)
@@ -386,13 +403,19 @@ Status DemoProgrammes(const CommandLine& command_line) {
   if (products > 0)
     std::cout << i18n::Translate(CliLang(), "cli.demo_products", std::vector<std::string>{std::to_string(products)})
               << std::endl;
+  // The news of the alliances, published over the last months (the portal's home page shows them).
+  HOPTAC_ASSIGN_OR_RETURN(int articles, news::LoadDemoArticles(system->news(), system->entities(), who));
+  if (articles > 0)
+    std::cout << i18n::Translate(CliLang(), "cli.demo_articles", std::vector<std::string>{std::to_string(articles)})
+              << std::endl;
   return Ok();
 }
 
 int Main(int argc, char** argv) {
   std::vector<cli::Command> commands = {
       {"serve",
-       {"listen", "io-threads", "worker-threads", "tls-cert", "tls-key", "import-file-retention-days", "metrics-token"},
+       {"listen", "io-threads", "worker-threads", "tls-cert", "tls-key", "import-file-retention-days", "metrics-token",
+        "public-url"},
        {"no-access-log"},
        kServeHelp,
        ServeCommand},

@@ -1,6 +1,7 @@
 #include "app/portal_content.h"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <set>
 
@@ -52,15 +53,13 @@ analytics::StockQuery PublicStock(std::string measure, std::vector<Dimension> gr
   return q;
 }
 
-bool Withheld(analytics::CellDisclosure d) {
+bool Hidden(analytics::CellDisclosure d) {
   return d == analytics::CellDisclosure::kFewEntities || d == analytics::CellDisclosure::kDominated;
 }
 
-portal::Figure FigureOf(const analytics::StockResult& r) {
-  return portal::Figure{r.total, Withheld(r.total_disclosure)};
-}
+portal::Figure FigureOf(const analytics::StockResult& r) { return portal::Figure{r.total, Hidden(r.total_disclosure)}; }
 
-portal::Figure FigureOf(const analytics::StatsRow& row) { return portal::Figure{row.value, Withheld(row.disclosure)}; }
+portal::Figure FigureOf(const analytics::StatsRow& row) { return portal::Figure{row.value, Hidden(row.disclosure)}; }
 
 }  // namespace
 
@@ -214,7 +213,8 @@ Result<std::optional<portal::Article>> PortalContent::ArticleBySlug(const std::s
   static_cast<portal::ArticleCard&>(article) = std::move(cards.front());
   article.body_html = a.body_html;
   article.keywords = a.keywords;
-  article.author = a.author;
+  // The command line's name ("cli:…", the demo, an import) is no person's: no byline then.
+  article.author = a.author.rfind("cli:", 0) == 0 ? std::string() : a.author;
   for (const auto& t : found->translations) article.translations.push_back({t.lang, t.slug});
   for (int64_t id : a.entity_ids) {
     auto e = entities_.Get(auth::Principal::Anonymous(), id);
@@ -319,7 +319,8 @@ Result<std::optional<portal::EntityProfile>> PortalContent::Entity(int64_t id) {
   profile.kind = {domain::EntityKindName(e.kind), domain::EntityKindLabel(e.kind, i18n::Lang::kVi),
                   domain::EntityKindLabel(e.kind, i18n::Lang::kEn)};
   if (found->status)
-    profile.status = {domain::EntityStatusName(*found->status), domain::EntityStatusLabel(*found->status, i18n::Lang::kVi),
+    profile.status = {domain::EntityStatusName(*found->status),
+                      domain::EntityStatusLabel(*found->status, i18n::Lang::kVi),
                       domain::EntityStatusLabel(*found->status, i18n::Lang::kEn)};
   profile.province = found->current_province_code;
   profile.province_name = ProvinceName(found->current_province_code, false);
@@ -408,8 +409,8 @@ Result<std::optional<portal::PublicStats>> PortalContent::Stats(const std::strin
   HOPTAC_ASSIGN_OR_RETURN(auto years, index_.Stock(PublicStock("count", {Dimension::kFoundedYear}, province)));
   for (const auto& row : years.rows) {
     int year = 0;
-    if (row.keys[0].empty() || std::from_chars(row.keys[0].data(), row.keys[0].data() + row.keys[0].size(), year).ec !=
-                                   std::errc())
+    if (row.keys[0].empty() ||
+        std::from_chars(row.keys[0].data(), row.keys[0].data() + row.keys[0].size(), year).ec != std::errc())
       continue;
     stats.founded_per_year.push_back({year, row.value});
   }
@@ -451,8 +452,9 @@ const std::vector<portal::DataField>& StatisticsFields() {
       {"province_code", "code", "Mã tỉnh, thành phố (đơn vị hành chính hiện hành)",
        "Province code (the administrative units in force)"},
       {"province_name", "text", "Tên tỉnh, thành phố", "Province name"},
-      {"kind", "code", "Loại hình: cooperative (hợp tác xã), union (liên hiệp hợp tác xã), group (tổ hợp tác), "
-                       "credit_fund (quỹ tín dụng nhân dân)",
+      {"kind", "code",
+       "Loại hình: cooperative (hợp tác xã), union (liên hiệp hợp tác xã), group (tổ hợp tác), "
+       "credit_fund (quỹ tín dụng nhân dân)",
        "Kind: cooperative, union (of cooperatives), group (cooperative group), credit_fund (people's credit fund)"},
       {"entities", "integer", "Số tổ chức đã đăng ký (mọi trạng thái)", "Registered organisations (any status)"},
       {"active", "integer", "Số tổ chức đang hoạt động", "Organisations active today"},
@@ -491,7 +493,8 @@ Result<std::vector<portal::DataField>> PortalContent::OpenDataFields(portal::Ope
   if (set == portal::OpenDataSet::kStatistics) return StatisticsFields();
   // The columns the export writes for the public, described when known.
   std::vector<portal::DataField> out;
-  for (const std::string& column : registry::ExportColumns(registry::FileType::kEntities, auth::Principal::Anonymous())) {
+  for (const std::string& column :
+       registry::ExportColumns(registry::FileType::kEntities, auth::Principal::Anonymous())) {
     auto known = std::find_if(EntityFields().begin(), EntityFields().end(),
                               [&](const portal::DataField& f) { return f.column == column; });
     out.push_back(known != EntityFields().end() ? *known : portal::DataField{column, "text", column, column});
@@ -533,13 +536,12 @@ Status PortalContent::WriteOpenData(portal::OpenDataSet set, portal::DataFormat 
   for (const auto& row : counts.rows) {
     if (row.keys[0].empty()) continue;
     Key key{row.keys[0], row.keys[1]};
-    std::vector<std::string> cells = {key.first, ProvinceName(key.first, false), key.second,
-                                      std::to_string(row.value)};
+    std::vector<std::string> cells = {key.first, ProvinceName(key.first, false), key.second, std::to_string(row.value)};
     const analytics::StatsRow* a = find(active, key);
     cells.push_back(std::to_string(a ? a->value : 0));
     for (const auto& r : figures) {
       const analytics::StatsRow* f = find(r, key);
-      cells.push_back(f && !Withheld(f->disclosure) ? std::to_string(f->value) : std::string());
+      cells.push_back(f && !Hidden(f->disclosure) ? std::to_string(f->value) : std::string());
     }
     rows.push_back(std::move(cells));
   }
@@ -574,7 +576,27 @@ Status PortalContent::WriteOpenData(portal::OpenDataSet set, portal::DataFormat 
 Result<portal::Page<portal::SitemapEntry>> PortalContent::SitemapEntries(portal::SitemapKind kind, int64_t offset,
                                                                          int64_t limit) {
   portal::Page<portal::SitemapEntry> out;
-  if (limit <= 0 || offset < 0) return out;
+  if (offset < 0 || limit < 0) return out;
+  if (limit == 0) {
+    // The total only (how many sitemap files the index lists).
+    if (kind == portal::SitemapKind::kEntities) {
+      registry::EntityFilters filters;
+      filters.limit = 1;
+      HOPTAC_ASSIGN_OR_RETURN(auto page, entities_.List(auth::Principal::Anonymous(), filters));
+      out.total = page.total;
+    } else if (kind == portal::SitemapKind::kArticles) {
+      news::ArticleQuery q;
+      q.limit = 1;
+      HOPTAC_ASSIGN_OR_RETURN(news::ArticlePage page, news_.List(auth::Principal::Anonymous(), q));
+      out.total = page.total;
+    } else {
+      products::ProductQuery q;
+      q.limit = 1;
+      HOPTAC_ASSIGN_OR_RETURN(products::ProductPage page, products_.PublicSearch(q));
+      out.total = page.total;
+    }
+    return out;
+  }
   if (kind == portal::SitemapKind::kEntities) {
     registry::EntityFilters filters;
     filters.sort = registry::ListSort::kName;

@@ -8,6 +8,8 @@
 #include "http/media.h"
 #include "news/api/routes.h"
 #include "petitions/api/routes.h"
+#include "portal/api/routes.h"
+#include "portal/pages.h"
 #include "products/api/routes.h"
 #include "programmes/api/routes.h"
 #include "reporting/api/routes.h"
@@ -25,6 +27,16 @@ std::shared_ptr<http::Router> System::BuildRouter() {
   kernel.version = options_.version;
   kernel.web_files = options_.web_files;
   kernel.metrics_token = options_.metrics_token;
+  portal::api::Services portal{portal_content_.get(), {}};
+  portal.options.base_url = options_.public_url;
+  // An address that names nothing: the portal's own "page not found", in the reader's language.
+  kernel.not_found_page = [options = portal.options](const http::Request& request) {
+    i18n::Lang lang = request.Query("lang").value_or("") == "en" ? i18n::Lang::kEn : i18n::Lang::kVi;
+    portal::Rendered page = portal::RenderNotFound(options, lang);
+    http::Response response = http::Response::Text(std::move(page.body), page.content_type, 404);
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+  };
 
   registry::api::Services registry{db_.get(),    admin_units_,       entities_.get(),      figures_.get(),
                                    index_.get(), import_jobs_.get(), import_records_.get()};
@@ -51,6 +63,7 @@ std::shared_ptr<http::Router> System::BuildRouter() {
                                [media](http::Router& router) { http::AddMediaRoutes(router, media); },
                                [news](http::Router& router) { news::api::AddRoutes(router, news); },
                                [products](http::Router& router) { products::api::AddRoutes(router, products); },
+                               [portal](http::Router& router) { portal::api::AddRoutes(router, portal); },
                            });
 }
 

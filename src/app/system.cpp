@@ -220,6 +220,7 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
   system->accounts_->AddAuditNamer("article", [news = system->news_.get()](std::span<const int64_t> ids, bool,
                                                                            std::map<int64_t, std::string>& names) {
     return news->AuditNames(ids, names);
+  });
   // The products catalogue: entities through the registry; the audit rows named by the products' names.
   system->products_ =
       std::make_unique<products::ProductService>(database, units, *system->entities_, system->options_.programme_clock);
@@ -227,6 +228,11 @@ Result<std::unique_ptr<System>> System::Create(std::unique_ptr<storage::Db> db, 
                                                                        std::map<int64_t, std::string>& names) {
     return db->Read([&](storage::Connection& conn) -> Status { return products::ReadProductNames(conn, ids, names); });
   });
+  // The public portal's content: published news, approved products, their images, the registry's
+  // public fields and statistics (the routes: portal/api, in BuildRouter).
+  system->portal_content_ =
+      std::make_unique<PortalContent>(database, units, *system->entities_, *system->index_, *system->activities_,
+                                      *system->news_, *system->products_, *system->media_);
   return system;
 }
 

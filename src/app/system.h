@@ -25,6 +25,7 @@
 #include <string_view>
 
 #include "activities/activity_service.h"
+#include "app/portal_content.h"
 #include "auth/account_service.h"
 #include "auth/password.h"
 #include "auth/throttle.h"
@@ -81,6 +82,9 @@ struct SystemOptions {
   // /metrics answers other hosts only with `Authorization: Bearer <metrics_token>`
   // (empty: loopback only; http::Services::metrics_token).
   std::string metrics_token;
+  // The public address of the site ("https://lienminhhtx.vn", no trailing slash) for the portal's
+  // canonical links, Open Graph, RSS and sitemaps; empty: addresses relative to the host.
+  std::string public_url;
   // Whether Create applies the migrations and seeds the reference units first; false
   // when the caller prepared the database itself (tests that change the units).
   bool prepare_database = true;
@@ -123,6 +127,8 @@ class System {
   // Articles of the alliances (src/news): the staff API and what the public portal reads.
   news::NewsService& news() { return *news_; }
   products::ProductService& products() { return *products_; }
+  // What the public portal shows (app/portal_content.h), over news, products, media and the registry.
+  PortalContent& portal_content() { return *portal_content_; }
 
   // The route table of the kernel and of every capability (app/routes.cpp), with the
   // authentication guard and the metrics' route names.
@@ -164,6 +170,7 @@ class System {
   std::unique_ptr<media::MediaService> media_;
   std::unique_ptr<news::NewsService> news_;
   std::unique_ptr<products::ProductService> products_;
+  std::unique_ptr<PortalContent> portal_content_;
   bool shut_down_ = false;
 };
 

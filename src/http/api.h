@@ -37,6 +37,10 @@ struct Services {
   // The built web application's files by path ("index.html", "assets/…"; see
   // base/web_assets.h). Unset, or without index.html: / explains how to build the app.
   std::function<std::optional<std::string_view>(std::string_view path)> web_files;
+  // The page answered (with status 404) for an address outside /api and /app that names nothing:
+  // the public portal's "page not found" in its look (app/routes.cpp). Unset: a JSON error.
+  // Called on an I/O thread: it must not block.
+  std::function<Response(const Request& request)> not_found_page;
 };
 
 // Adds one capability's routes (e.g. registry::api::AddRoutes bound to its services).
@@ -53,7 +57,8 @@ void AddSessionRoutes(Router& router, const Services& services);
 void AddUserRoutes(Router& router, const Services& services);
 void AddTokenRoutes(Router& router, const Services& services);
 void AddAuditRoutes(Router& router, const Services& services);
-// GET / and the fallback for every other path outside /api (handlers/web_app.cpp).
+// The staff application under /app and the fallback for every other path outside /api
+// (handlers/web_app.cpp); GET / belongs to the public portal (portal/api).
 void AddWebAppRoutes(Router& router, const Services& services);
 // One page of the embedded web application (e.g. "answer.html", a bundle of its own) as the
 // web app serves its files (revalidated, gzipped when accepted); without the web application

@@ -226,6 +226,7 @@ Result<ArticlePage> NewsService::List(const Principal& who, const ArticleQuery& 
   f.statuses = q.statuses;
   f.category = q.category;
   f.keyword_folded = FoldKeyword(q.keyword);
+  f.entity_id = q.entity_id;
   if (q.province == "national")
     f.national_only = true;
   else

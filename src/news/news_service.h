@@ -72,6 +72,7 @@ struct ArticleQuery {
   std::string province;               // a province code, or "national" for articles without one
   std::string lang;                   // "vi" | "en"
   std::string q;                      // words of the title, summary and keywords; diacritics and case ignored
+  int64_t entity_id = 0;              // about this entity of the registry (its links); 0 any
   int page = 1;                       // from 1
   int limit = 20;                     // 1 … kMaxLimit
 };

@@ -255,6 +255,11 @@ Result<std::vector<ArticleHead>> SelectArticles(Connection& conn, const ArticleF
   if (!f.keyword_folded.empty())
     where += " AND EXISTS (SELECT 1 FROM article_keywords k WHERE k.article_id = a.id AND k.folded = " +
              P(params, Text(f.keyword_folded)) + ")";
+  if (f.entity_id != 0)
+    where +=
+        " AND EXISTS (SELECT 1 FROM article_links l WHERE l.article_id = a.id AND l.kind = 'entity' AND "
+        "l.target_id = " +
+        P(params, Int(f.entity_id)) + ")";
   if (f.exclude_id != 0) where += " AND a.id <> " + P(params, Int(f.exclude_id));
   if (f.related) {
     std::string any = "a.category = " + P(params, Text(f.related_category));

@@ -43,6 +43,7 @@ struct ArticleFilter {
   std::string province;               // "" any
   bool national_only = false;         // province_code ''
   std::string lang;                   // "" any
+  int64_t entity_id = 0;              // linked to this entity; 0 any
   // Related articles: in `related_category` or with a keyword among `related_keywords`.
   bool related = false;
   std::string related_category;

@@ -127,6 +127,8 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"cli.user_disabled", "Disabled account {0}."},
     {"cli.password_reset", "Reset the password of {0}; the account's sessions have ended."},
     {"cli.missing_argument", "Missing {0}."},
+    {"cli.bad_public_url",
+     "--public-url must be the site's address starting with http:// or https:// (e.g. https://lienminhhtx.vn): {0}."},
     {"cli.bad_number", "{0} must be a positive integer: {1}."},
     {"field.from_after_to", "The start date {0} is after the end date {1}."},
     {"kind.cooperative", "Cooperative"},
@@ -663,6 +665,7 @@ extern const std::pair<std::string_view, std::string_view> kMessagesEn[] = {
     {"field.product_unknown_entity", "No entity {0} in the registry."},
     {"field.product_entity_out_of_scope", "Entity {0} is not of your province."},
     {"field.product_reject_note", "Say why the product is rejected: the cooperative reads it."},
+    {"cli.demo_articles", "Added {0} demo news articles."},
     {"cli.demo_products", "Added {0} demo products."},
     // surveys: the commands
     {"cli.survey_imported", "Added questionnaire {0}: {1} ({2}), {3} questions."},

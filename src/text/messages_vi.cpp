@@ -132,6 +132,8 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"cli.user_disabled", "Đã khoá tài khoản {0}."},
     {"cli.password_reset", "Đã đặt lại mật khẩu cho {0}; các phiên đăng nhập của tài khoản đã kết thúc."},
     {"cli.missing_argument", "Thiếu {0}."},
+    {"cli.bad_public_url",
+     "--public-url phải là địa chỉ của trang, bắt đầu bằng http:// hoặc https:// (ví dụ https://lienminhhtx.vn): {0}."},
     {"cli.bad_number", "{0} phải là một số nguyên dương: {1}."},
     {"field.from_after_to", "Ngày bắt đầu {0} sau ngày kết thúc {1}."},
     // Registry: kinds, sectors, statuses, events; entity, history, period and figures validation.
@@ -665,6 +667,7 @@ extern const std::pair<std::string_view, std::string_view> kMessagesVi[] = {
     {"field.product_unknown_entity", "Không có tổ chức {0} trong sổ đăng ký."},
     {"field.product_entity_out_of_scope", "Tổ chức {0} không thuộc tỉnh của bạn."},
     {"field.product_reject_note", "Hãy nêu lý do từ chối sản phẩm: hợp tác xã sẽ đọc lý do này."},
+    {"cli.demo_articles", "Đã thêm {0} bài viết tin tức mẫu."},
     {"cli.demo_products", "Đã thêm {0} sản phẩm mẫu."},
     // surveys: the commands
     {"cli.survey_imported", "Đã thêm bảng hỏi số {0}: {1} ({2}), {3} câu hỏi."},

@@ -45,6 +45,8 @@ try {
     surveys: await routeExists('GET', '/api/v1/surveys'),
     // The support fund (issue 18): funds, applications, loans and the portfolio.
     fund: await routeExists('GET', '/api/v1/funds'),
+    // The public portal (issue 19): the articles' API answers once news is in the server.
+    portal: await routeExists('GET', '/api/v1/news-categories'),
   };
   const ctx = {
     base: server.base,

@@ -8,6 +8,7 @@ import { activityScenarios } from './activities.mjs';
 import { petitionScenarios } from './petitions.mjs';
 import { surveyScenarios } from './surveys.mjs';
 import { fundScenarios } from './fund.mjs';
+import { portalScenarios } from './portal.mjs';
 import { axe, dailyScenarios } from './daily.mjs';
 
 export async function login(page, base, username, password) {
@@ -743,6 +744,7 @@ export const scenarios = [
   ...petitionScenarios,
   ...surveyScenarios,
   ...fundScenarios,
+  ...portalScenarios,
   {
     name: 'pivot',
     needs: 'stats',

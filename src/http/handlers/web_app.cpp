@@ -8,11 +8,10 @@
 //   - a missing file (/app/assets/old-1234.js) is a 404;
 //   - a gzipped copy ("<file>.gz") is sent to clients that accept gzip.
 // The app's addresses before it moved under /app/ (kOldAppRoutes: /registry/12?tab=x, /login …) answer
-// 301 to the same address under /app. GET / still answers the app's index.html (its script moves the
-// address to /app/) until the public portal takes / : that is the one line `router.Add({"GET", "/", …})`
-// in AddWebAppRoutes. The survey answer page (answer.html, for /s/{token}) is served by the surveys'
-// routes through ServeWebFile; its script and styles are under /app/assets/ too.
-// Without a build, / and the app's routes answer a page that says how to build it.
+// 301 to the same address under /app. GET / is the public portal's (portal/api); any other address
+// that names nothing answers Services::not_found_page (the portal's 404 page) when it is set. The survey answer page
+// (answer.html, for /s/{token}) is served by the surveys' routes through ServeWebFile; its script and styles are under
+// /app/assets/ too. Without a build, /app and its routes answer a page that says how to build it.
 #include <array>
 #include <string>
 #include <string_view>
@@ -174,6 +173,7 @@ Result<Response> Serve(const Request& request, const Services& services) {
     response.headers.emplace_back("Location", std::string(kAppPrefix) + std::string(target));
     return response;
   }
+  if (services.not_found_page && path.rfind("/api/", 0) != 0) return services.not_found_page(request);
   return Error::Make(ErrorCode::kNotFound, "error.route_not_found", {request.path});
 }
 
@@ -188,9 +188,6 @@ Result<Response> ServeWebFile(const Request& request, const Services& services, 
 }
 
 void AddWebAppRoutes(Router& router, const Services& services) {
-  // Until the public portal takes "/" (then this line goes): the app's index.html.
-  router.Add({"GET", "/", "index", Access::kPublic, Execution::kInline,
-              [services](Request& request) -> Result<Response> { return ServeApp(request, services, ""); }});
   router.SetFallback({"GET", "/*", "web", Access::kPublic, Execution::kInline,
                       [services](Request& request) -> Result<Response> { return Serve(request, services); }});
 }
