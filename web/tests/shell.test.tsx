@@ -51,6 +51,8 @@ describe('shell', () => {
       ['Kiến nghị', '/petitions'],
       ['Khảo sát', '/surveys'],
       ['Quỹ hỗ trợ', '/fund'],
+      ['Tin tức', '/news'],
+      ['Sản phẩm', '/products'],
     ]);
 
     // The account menu: the account page and the API tokens (each user's own).

@@ -95,14 +95,14 @@ describe('news review queue and list', () => {
         return undefined;
       });
       wrap(<NewsPage />, '/news?status=published');
-      await screen.findByTestId('article-30');
+      await screen.findByTestId('article-30', {}, { timeout: 15_000 }); // the table's first rendering, slow on a loaded machine
       expect(screen.getByTestId('article-30').textContent).toContain('Hẹn đăng 24/12/2026 08:00');
       expect(screen.getByTestId('article-31').textContent).toContain('827');
       fireEvent.mouseDown(screen.getByLabelText('Chuyên mục'));
       fireEvent.click((await screen.findAllByTitle('Chính sách')).at(-1)!);
       fireEvent.mouseDown(screen.getByLabelText('Tỉnh/thành'));
       fireEvent.click((await screen.findAllByTitle('Lạng Sơn')).at(-1)!);
-      await waitFor(() => expect(asked.at(-1)).toBe('/api/v1/articles?status=published&category=policy&province=20&limit=20&page=1'));
+      await waitFor(() => expect(asked.at(-1)).toBe('/api/v1/articles?status=published&category=policy&province=20&limit=20&page=1'), { timeout: 15_000 });
       expect(asked[0]).toBe('/api/v1/articles?status=published&limit=20&page=1');
     },
     SLOW,

@@ -85,15 +85,16 @@ describe('product review queue and list', () => {
         return undefined;
       });
       wrap(<ProductsPage />, '/products');
-      const row = await screen.findByTestId('product-7');
+      const row = await screen.findByTestId('product-7', {}, { timeout: 15_000 }); // the table's first rendering, slow on a loaded machine
       expect(row.textContent).toContain('Đã duyệt');
       expect(row.textContent).toContain('150.000 ₫ – 180.000 ₫ / chai 500 ml');
       expect(screen.getByRole('heading', { name: 'Sản phẩm của đơn vị' })).toBeTruthy();
       expect(screen.queryByTestId('product-review-link')).toBeNull();
       fireEvent.change(screen.getByTestId('product-search'), { target: { value: 'mat ong' } });
       fireEvent.mouseDown(screen.getByLabelText('Hạng OCOP'));
-      fireEvent.click((await screen.findAllByTitle('Từ 4 sao')).at(-1)!);
-      await waitFor(() => expect(asked.at(-1)).toBe('/api/v1/products?q=mat+ong&ocop_min=4&limit=20&page=1'));
+      fireEvent.click((await screen.findAllByTitle('Từ 4 sao', {}, { timeout: 15_000 })).at(-1)!);
+      // The text is asked after a pause in the typing (300 ms): slow on a loaded machine.
+      await waitFor(() => expect(asked.at(-1)).toBe('/api/v1/products?q=mat+ong&ocop_min=4&limit=20&page=1'), { timeout: 15_000 });
     },
     SLOW,
   );
