@@ -29,6 +29,7 @@
 #include "io/xlsx_stream.h"
 #include "news/news_service.h"
 #include "petitions/petition_service.h"
+#include "portal/html.h"
 #include "products/product_service.h"
 #include "registry/entity_service.h"
 #include "registry/figure_service.h"
@@ -1077,6 +1078,32 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
     return "/api/v1/articles/" + std::to_string(id);
   };
   const std::string article01 = article_of(true, 0), article79 = article_of(false, 0);
+  // What the public portal shows: a published article, an approved product, a cooperative.
+  std::string public_article, public_product;
+  {
+    news::ArticleInput in;
+    in.title = "Hội nghị đối thoại với hợp tác xã";
+    in.category = "activities";
+    in.province = "01";
+    auto made = news_service.Create(cli, in);
+    EXPECT_TRUE(made.ok());
+    auto published = news_service.Publish(cli, made.ok() ? made->article.id : 0, std::nullopt);
+    EXPECT_TRUE(published.ok());
+    public_article = published.ok() ? published->url : "/tin-tuc/missing";
+    products::ProductInput p;
+    p.entity_id = entity01_;
+    p.name = "Mật ong rừng";
+    p.category = "food";
+    auto product = system_.system().products().Create(cli, p);
+    EXPECT_TRUE(product.ok());
+    auto approved = system_.system().products().Approve(cli, product.ok() ? product->product.id : 0);
+    EXPECT_TRUE(approved.ok());
+    public_product = approved.ok() ? approved->url : "/san-pham/missing";
+  }
+  auto entity01_record = system_.system().entities().Get(cli, entity01_);
+  EXPECT_TRUE(entity01_record.ok());
+  const std::string public_entity =
+      "/htx/" + portal::EntitySlug(entity01_record.ok() ? entity01_record->entity.name : "", entity01_);
   // The support fund: the funds of 01 (own) and 79, found or made when first needed (funds.create
   // makes them: pa01 creates its province's); applications of entity01 and entity79 (steps: 0
   // submitted, 1 appraised); loans (steps: 0 approved, 1 disbursed, 2 a write-off requested by the
@@ -1210,7 +1237,25 @@ TEST_F(AuthTest, AccessMatrixCoversEveryRouteRoleAndScope) {
        {[&](bool own) { return own ? placement01 : placement79; },
         [](const std::string&, bool) { return std::string(R"({"notes":"Đã ký hợp đồng"})"); }, ActivityWrite}},
       {"placements.delete", {placement_of, none, ActivityWrite}},
-      {"index", {[](bool) { return "/"; }, none, Public}},
+      // The public portal: every page is everyone's, whoever is signed in (an article, a product
+      // and a cooperative's profile that exist: published, approved, in the registry).
+      {"portal.home", {[](bool) { return "/"; }, none, Public}},
+      {"portal.news", {[](bool) { return "/tin-tuc?chuyen-muc=hoat-dong"; }, none, Public}},
+      {"portal.article", {[=](bool) { return public_article; }, none, Public}},
+      {"portal.products", {[](bool) { return "/san-pham?q=mat+ong"; }, none, Public}},
+      {"portal.product", {[=](bool) { return public_product; }, none, Public}},
+      {"portal.entity", {[=](bool) { return public_entity; }, none, Public}},
+      {"portal.province", {[](bool) { return "/tinh/ha-noi"; }, none, Public}},
+      {"portal.stats", {[](bool) { return "/thong-ke"; }, none, Public}},
+      {"portal.stats_province", {[](bool own) { return own ? "/thong-ke/01" : "/thong-ke/79"; }, none, Public}},
+      {"portal.open_data", {[](bool) { return "/du-lieu-mo"; }, none, Public}},
+      {"portal.open_data_file", {[](bool) { return "/du-lieu-mo/thong-ke.csv"; }, none, Public}},
+      {"portal.rss", {[](bool) { return "/rss.xml"; }, none, Public}},
+      {"portal.rss_category", {[](bool) { return "/rss/hoat-dong.xml"; }, none, Public}},
+      {"portal.sitemap_index", {[](bool) { return "/sitemap.xml"; }, none, Public}},
+      {"portal.sitemap", {[](bool) { return "/sitemap/trang-1.xml"; }, none, Public}},
+      {"portal.robots", {[](bool) { return "/robots.txt"; }, none, Public}},
+      {"portal.css", {[](bool) { return "/portal.css"; }, none, Public}},
       {"healthz", {[](bool) { return "/healthz"; }, none, Public}},
       {"metrics", {[](bool) { return "/metrics"; }, none, Public}},
       {"admin_units.list", {[](bool) { return "/api/v1/admin-units?level=province"; }, none, Public}},
