@@ -63,7 +63,7 @@ th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #d5dbd8;verti
 .num{text-align:right;white-space:nowrap}
 td.bar{width:35%;min-width:4rem}
 td.bar span{display:block;height:.9rem;margin-top:.35rem;background:#2f7d63}
-section{overflow-x:auto}
+section{overflow-x:auto;position:relative}
 form.search p{margin:.4rem 0}
 label{display:block;font-weight:700}
 input,select,button{font:inherit;padding:.45rem .6rem;border:1px solid #555;border-radius:3px;max-width:100%}
