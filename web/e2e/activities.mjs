@@ -75,8 +75,18 @@ async function typeDate(field, text) {
 
 /** Chooses `option` in the select of the form item labelled `label` inside `scope`. */
 async function pick(page, scope, label, option) {
-  await scope.locator('.ant-form-item', { has: page.getByText(label, { exact: true }) }).locator('.ant-select').first().click();
-  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
+  const select = scope.locator('.ant-form-item', { has: page.getByText(label, { exact: true }) }).locator('.ant-select').first();
+  // Picked again until the field shows the option: under load (make test, 2026-12-06) a click landed
+  // while the list was still opening, and the participant was saved without a sex.
+  await eventually(async () => {
+    if ((await select.innerText()).trim() === option) return true;
+    await select.click();
+    await page
+      .locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`)
+      .click({ timeout: 3000 })
+      .catch(() => undefined);
+    return (await select.innerText()).trim() === option;
+  }, `${label}: ${option}`, 20_000);
 }
 
 /** This year's tick of a yearly target on the programme page: its actual. */
