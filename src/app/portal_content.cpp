@@ -22,16 +22,6 @@ int64_t NowMs() {
       .count();
 }
 
-// A lookup's "no such public object" (kNotFound) as nullopt; any other error stays one.
-template <class T, class F>
-Result<std::optional<T>> Optional(Result<T> found, F&& make) {
-  if (!found.ok()) {
-    if (found.error().code == ErrorCode::kNotFound) return std::optional<T>();
-    return found.error();
-  }
-  return std::optional<T>(make(std::move(*found)));
-}
-
 portal::Ocop OcopOf(const products::Ocop& o, bool expired) {
   portal::Ocop out;
   out.stars = o.stars;
@@ -598,17 +588,19 @@ Result<portal::Page<portal::SitemapEntry>> PortalContent::SitemapEntries(portal:
     return out;
   }
   if (kind == portal::SitemapKind::kEntities) {
+    // The offset once, then the list's keyset cursor: a later file does not skip its offset again
+    // for every page of 200.
     registry::EntityFilters filters;
     filters.sort = registry::ListSort::kName;
-    int64_t at = offset;
+    filters.offset = static_cast<int>(offset);
     while (static_cast<int64_t>(out.items.size()) < limit) {
-      filters.offset = static_cast<int>(at);
       filters.limit = static_cast<int>(std::min<int64_t>(registry::kMaxListLimit, limit - out.items.size()));
       HOPTAC_ASSIGN_OR_RETURN(auto page, entities_.List(auth::Principal::Anonymous(), filters));
       out.total = page.total;
       for (const auto& r : page.items) out.items.push_back({r.entity.id, "", r.entity.name, r.updated_at_ms});
-      if (page.items.empty() || at + static_cast<int64_t>(page.items.size()) >= page.total) break;
-      at += static_cast<int64_t>(page.items.size());
+      if (page.items.empty() || !page.next_cursor) break;
+      filters.cursor = *page.next_cursor;
+      filters.offset = 0;
     }
     return out;
   }
