@@ -16,6 +16,7 @@ bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D)
 
 // Stripped at the ends: white space, zero-width characters, bidirectional marks.
 bool IsEdgeInvisible(char32_t cp) {
+  if (cp < 0x80) return IsAsciiSpace(static_cast<unsigned char>(cp));  // White_Space in ASCII
   if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF) return true;
   if (cp == 0x200E || cp == 0x200F || cp == 0x061C) return true;
   return u_isUWhiteSpace(static_cast<UChar32>(cp)) != 0;
@@ -38,18 +39,41 @@ const icu::Normalizer2* Nfc() {
   return nfc;
 }
 
-// NFC of valid UTF-8; the text itself when it already is (or ICU cannot say).
-std::string ToNfc(std::string text) {
+// NFC of valid UTF-8 into `out`: the text itself when it already is (or ICU cannot say).
+void AssignNfc(std::string_view text, std::string& out) {
   const icu::Normalizer2* nfc = Nfc();
-  if (nfc == nullptr) return text;
   UErrorCode status = U_ZERO_ERROR;
   icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
-  if (nfc->isNormalizedUTF8(piece, status) || U_FAILURE(status)) return text;
-  std::string out;
-  icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(text.size()));
+  if (nfc == nullptr || nfc->isNormalizedUTF8(piece, status) || U_FAILURE(status)) {
+    out.assign(text);
+    return;
+  }
+  std::string composed;
+  icu::StringByteSink<std::string> sink(&composed, static_cast<int32_t>(text.size()));
   status = U_ZERO_ERROR;
   nfc->normalizeUTF8(0, piece, sink, nullptr, status);
-  return U_SUCCESS(status) ? out : text;
+  if (U_SUCCESS(status)) {
+    out = std::move(composed);
+  } else {
+    out.assign(text);
+  }
+}
+
+// The override or isolate encoded at bytes[i] (E2 80 AA–AE, E2 81 A6–A9): 3, else 0.
+// In valid UTF-8, 0xE2 only ever leads a sequence, so a byte search finds exactly them.
+size_t BidiOverrideAt(std::string_view s, size_t i) {
+  if (i + 2 >= s.size() || static_cast<unsigned char>(s[i]) != 0xE2) return 0;
+  const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+  if (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) return 3;
+  if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return 3;
+  return 0;
+}
+
+// The start of the code point that ends at `end` (valid UTF-8, end > 0).
+size_t LastCodePointStart(std::string_view s, size_t end) {
+  size_t i = end - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return i;
 }
 
 }  // namespace
@@ -57,14 +81,8 @@ std::string ToNfc(std::string text) {
 bool IsBidiOverrideOrIsolate(char32_t cp) { return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069); }
 
 bool HasBidiOverrideOrIsolate(std::string_view utf8) {
-  for (size_t i = 0; i < utf8.size();) {
-    if (static_cast<unsigned char>(utf8[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    bool ok = true;
-    if (IsBidiOverrideOrIsolate(DecodeUtf8(utf8, i, ok))) return true;
-  }
+  for (size_t i = utf8.find('\xE2'); i != std::string_view::npos; i = utf8.find('\xE2', i + 1))
+    if (BidiOverrideAt(utf8, i) != 0) return true;
   return false;
 }
 
@@ -95,27 +113,36 @@ NormalizedText NormalizeText(std::string_view utf8) {
     out.visible = HasVisibleText(utf8);
     return out;
   }
-  // Overrides and isolates left out; [begin, end) of `kept`: from the first to the last
-  // code point that is not stripped at the ends.
+  // Overrides and isolates left out (rare: copied only when there is one), then the
+  // invisible code points at both ends; what is left, composed.
   std::string kept;
-  kept.reserve(utf8.size());
-  size_t begin = std::string::npos, end = 0;
-  for (size_t i = 0; i < utf8.size();) {
-    size_t start = i;
+  std::string_view rest = utf8;
+  if (HasBidiOverrideOrIsolate(utf8)) {
+    kept.reserve(utf8.size());
+    for (size_t i = 0; i < utf8.size();) {
+      if (size_t n = BidiOverrideAt(utf8, i)) {
+        i += n;
+        continue;
+      }
+      kept.push_back(utf8[i++]);
+    }
+    rest = kept;
+  }
+  size_t begin = 0, end = rest.size();
+  while (begin < end) {
+    size_t next = begin;
     bool ok = true;
-    char32_t cp = DecodeUtf8(utf8, i, ok);
-    if (IsBidiOverrideOrIsolate(cp)) continue;
-    bool edge = IsEdgeInvisible(cp);
-    if (!edge && begin == std::string::npos) begin = kept.size();
-    kept.append(utf8.substr(start, i - start));
-    if (!edge) end = kept.size();
+    if (!IsEdgeInvisible(DecodeUtf8(rest, next, ok))) break;
+    begin = next;
   }
-  if (begin == std::string::npos) {
-    kept.clear();
-  } else {
-    kept = kept.substr(begin, end - begin);
+  while (end > begin) {
+    const size_t last = LastCodePointStart(rest, end);
+    size_t i = last;
+    bool ok = true;
+    if (!IsEdgeInvisible(DecodeUtf8(rest, i, ok))) break;
+    end = last;
   }
-  out.text = ToNfc(std::move(kept));
+  AssignNfc(rest.substr(begin, end - begin), out.text);
   out.visible = HasVisibleText(out.text);
   return out;
 }

@@ -1,8 +1,13 @@
 #include "text/normalize.h"
 
 #include <gtest/gtest.h>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
 #include "text/utf8.h"
 
@@ -120,6 +125,74 @@ TEST(NormalizeText, VisibleCharacters) {
   EXPECT_TRUE(HasVisibleText("\u5408"));   // a CJK letter
   EXPECT_FALSE(HasVisibleText(" \t\u00A0\u2003"));
   EXPECT_FALSE(HasVisibleText("\u00AD"));  // soft hyphen: format, default-ignorable
+}
+
+// The algorithm as first written (every code point decoded and copied, ICU asked about each
+// one): the reference the faster NormalizeText must agree with on any input.
+NormalizedText ReferenceNormalize(std::string_view utf8) {
+  NormalizedText out;
+  if (!IsValidUtf8(utf8)) {
+    out.text.assign(utf8);
+    out.valid = false;
+    out.visible = HasVisibleText(utf8);
+    return out;
+  }
+  auto edge = [](char32_t cp) {
+    if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF) return true;
+    if (cp == 0x200E || cp == 0x200F || cp == 0x061C) return true;
+    return u_isUWhiteSpace(static_cast<UChar32>(cp)) != 0;
+  };
+  std::string kept;
+  size_t begin = std::string::npos, end = 0;
+  for (size_t i = 0; i < utf8.size();) {
+    size_t start = i;
+    bool ok = true;
+    char32_t cp = DecodeUtf8(utf8, i, ok);
+    if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) continue;
+    bool is_edge = edge(cp);
+    if (!is_edge && begin == std::string::npos) begin = kept.size();
+    kept.append(utf8.substr(start, i - start));
+    if (!is_edge) end = kept.size();
+  }
+  kept = begin == std::string::npos ? std::string() : kept.substr(begin, end - begin);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  std::string composed;
+  icu::StringByteSink<std::string> sink(&composed);
+  nfc->normalizeUTF8(0, icu::StringPiece(kept.data(), static_cast<int32_t>(kept.size())), sink, nullptr, status);
+  out.text = composed;
+  out.visible = HasVisibleText(out.text);
+  return out;
+}
+
+TEST(NormalizeText, AgreesWithTheReferenceOnRandomText) {
+  // Pieces people's cells are made of, the awkward ones over-represented: white space of
+  // every kind, zero-width and direction characters, decomposed marks, broken bytes.
+  const std::vector<std::string> pieces = {
+      "a",      "H",       " ",      "  ",     "\t",     "\r\n",       "\u00A0", "\u0085",   "\u2003",
+      "\u3000", "\u200B",  "\u200C", "\u200D", "\u2060", "\uFEFF",     "\u200E", "\u200F",   "\u061C",
+      "\u202A", "\u202E",  "\u2066", "\u2069", "\u2028", "\u202F",     "\u00AD", "\u1EE3",   "o\u031B\u0323",
+      "\u0301", "a\u0303", "\u0111", "\u5408", "\u20AB", "\U0001F600", "\xFF",   "\xE2\x80", "\xC3",
+      "7",      ".",       "\u2800", "\u3164"};
+  std::mt19937 random(20261206);
+  for (int trial = 0; trial < 20000; ++trial) {
+    std::string text;
+    const int count = static_cast<int>(random() % 7);
+    for (int i = 0; i < count; ++i) text += pieces[random() % pieces.size()];
+    NormalizedText got = NormalizeText(text), want = ReferenceNormalize(text);
+    ASSERT_EQ(got.valid, want.valid) << text;
+    ASSERT_EQ(got.text, want.text) << text;
+    ASSERT_EQ(got.visible, want.visible) << text;
+    if (want.valid) {
+      bool has = false;
+      for (size_t i = 0; i < text.size();) {
+        bool ok = true;
+        char32_t cp = DecodeUtf8(text, i, ok);
+        has = has || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+      }
+      ASSERT_EQ(HasBidiOverrideOrIsolate(text), has) << text;
+    }
+  }
 }
 
 TEST(UpperCase, WritesVietnameseTitlesInCapitals) {
