@@ -8,7 +8,7 @@ purpose="${1:-build}"
 build=(cmake ninja-build pkg-config g++ make
        libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
        libsqlite3-dev libpq-dev libicu-dev libsodium-dev libssl-dev
-       libzip-dev libexpat1-dev zlib1g-dev libvips-dev libcmark-dev)
+       libzip-dev libexpat1-dev zlib1g-dev libvips-dev libcmark-dev libjemalloc-dev)
 # chromium: the web application's end-to-end tests (playwright-core drives Debian's browser).
 # LibreOffice converts test CSV files to XLSX as users do.
 # clang and libclang-rt-14-dev (libFuzzer, ASan and UBSan runtimes): the fuzz harnesses of
