@@ -42,6 +42,8 @@ Result<int64_t> CopyFiles(const fs::path& from, const fs::path& to) {
   for (auto it = fs::recursive_directory_iterator(from, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     if (!it->is_regular_file(ec)) continue;
+    // A file an import is still writing (registry/import/import_files.cpp) is not kept yet.
+    if (it->path().filename().string().find(".tmp-") != std::string::npos) continue;
     const fs::path target = to / fs::relative(it->path(), from, ec);
     if (fs::is_regular_file(target, ec) && fs::file_size(target, ec) == it->file_size(ec)) continue;
     fs::create_directories(target.parent_path(), ec);

@@ -78,6 +78,18 @@ class Connection {
   // Bulk insert: PostgreSQL uses COPY … FROM STDIN, SQLite one prepared INSERT
   // reused for every row. Each row has columns.size() values.
   virtual Status CopyRows(std::string_view table, std::span<const std::string> columns, std::span<const Row> rows) = 0;
+  // Bulk insert of raw bytes (large ones: the chunks of a kept file), streamed: `next`
+  // fills `row` with the next row (columns.size() values; the row is the same object each
+  // time, so a producer can reuse its buffers) and returns false at the end; its error
+  // aborts the insert. The Text values of the columns flagged in `bytes` are bytes for a
+  // BYTEA (PostgreSQL) or BLOB (SQLite) column. PostgreSQL streams the rows as one binary
+  // COPY, every value in its column's binary form (no escaping, hex or base64), while the
+  // producer reads on; every column must be of type text, varchar, bytea, smallint,
+  // integer, bigint, boolean or double precision (kInternal otherwise, before anything
+  // is sent).
+  using NextRow = std::function<Result<bool>(Row& row)>;
+  virtual Status CopyBytes(std::string_view table, std::span<const std::string> columns, std::span<const bool> bytes,
+                           const NextRow& next) = 0;
 
   // Conveniences built on Query().
   Result<std::vector<Row>> QueryAll(std::string_view sql, std::span<const Value> params = {});

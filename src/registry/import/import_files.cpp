@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -51,6 +52,59 @@ class Hasher {
   int64_t size_ = 0;
 };
 
+// The modification time of `path` in nanoseconds (0 when it cannot be read).
+int64_t ModifiedNs(const std::string& path) {
+  std::error_code error;
+  const auto time = fs::last_write_time(path, error);
+  if (error) return 0;
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
+}
+
+// Writes `bytes` to a new file at `temp`, on disk before it is renamed into place.
+class FolderCopy {
+ public:
+  explicit FolderCopy(fs::path temp) : temp_(std::move(temp)), out_(temp_, std::ios::binary | std::ios::trunc) {}
+  ~FolderCopy() {
+    if (!done_) {
+      out_.close();
+      std::error_code error;
+      fs::remove(temp_, error);
+    }
+  }
+  bool open() const { return static_cast<bool>(out_); }
+  void Write(std::string_view bytes) { out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); }
+  // Flushed, synced and renamed to `target` (unless a file of `size` bytes is there already).
+  Status Finish(const fs::path& target, int64_t size) {
+    out_.flush();
+    if (!out_) return Error::Internal("import_files: cannot write " + temp_.string());
+    out_.close();
+    std::error_code error;
+    if (fs::is_regular_file(target, error) && static_cast<int64_t>(fs::file_size(target, error)) == size && !error)
+      return Ok();  // kept already (the destructor removes the copy)
+    if (std::FILE* f = std::fopen(temp_.c_str(), "rb")) {
+      ::fsync(fileno(f));
+      std::fclose(f);
+    }
+    fs::create_directories(target.parent_path(), error);
+    if (error)
+      return Error::Internal("import_files: cannot create " + target.parent_path().string() + ": " + error.message());
+    fs::rename(temp_, target, error);
+    if (error) return Error::Internal("import_files: cannot rename to " + target.string() + ": " + error.message());
+    done_ = true;
+    return Ok();
+  }
+
+ private:
+  fs::path temp_;
+  std::ofstream out_;
+  bool done_ = false;
+};
+
+fs::path TempPathIn(const fs::path& folder) {
+  static std::atomic<uint64_t> counter{0};
+  return folder / ("incoming.tmp-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+}
+
 Error Unreadable(const std::string& path) {
   return Error::Make(ErrorCode::kInvalidArgument, "error.file_unreadable", {fs::path(path).filename().string()});
 }
@@ -70,33 +124,50 @@ Status ReadChunks(const std::string& path, OnChunk on_chunk) {
   return Ok();
 }
 
-// Each chunk of `file` (read from its path when not in memory), then a check that the
-// chunks hash as the file did when the import began.
-template <class OnChunk>
-Status EachChunk(const ImportFileContent& file, const std::string& name, OnChunk on_chunk) {
-  if (file.bytes) {
-    std::string_view all = *file.bytes;
-    for (size_t at = 0; at < all.size(); at += kChunk) HOPTAC_TRY(on_chunk(all.substr(at, kChunk)));
+// The chunks of `file` one at a time (read from its path when not in memory, and hashed
+// as they go, so CheckUnchanged() can tell a file that changed since the import began).
+class ChunkReader {
+ public:
+  explicit ChunkReader(const ImportFileContent& file) : file_(file) {}
+
+  // The next chunk into `out`; false at the end.
+  Result<bool> Next(std::string& out) {
+    if (file_.bytes) {
+      const std::string_view all = *file_.bytes;
+      if (at_ >= all.size()) return false;
+      out.assign(all.substr(at_, kChunk));
+      at_ += out.size();
+      return true;
+    }
+    if (!in_.is_open()) {
+      in_.open(file_.path, std::ios::binary);
+      if (!in_) return Unreadable(file_.path);
+    }
+    out.resize(kChunk);
+    in_.read(out.data(), static_cast<std::streamsize>(out.size()));
+    out.resize(static_cast<size_t>(in_.gcount()));
+    if (in_.bad()) return Unreadable(file_.path);
+    if (out.empty()) return false;
+    hasher_.Update(out);
+    return true;
+  }
+
+  // Once Next() said false: kConflict "error.import_file_changed" {name} when the bytes
+  // read do not hash as the file did.
+  Status CheckUnchanged(const std::string& name) {
+    if (file_.bytes) return Ok();
+    if (hasher_.Hex() != file_.sha256) return Error::Make(ErrorCode::kConflict, "error.import_file_changed", {name});
     return Ok();
   }
-  Hasher hasher;
-  HOPTAC_TRY(ReadChunks(file.path, [&](std::string_view chunk) -> Status {
-    hasher.Update(chunk);
-    return on_chunk(chunk);
-  }));
-  if (hasher.Hex() != file.sha256) return Error::Make(ErrorCode::kConflict, "error.import_file_changed", {name});
-  return Ok();
-}
 
-// PostgreSQL's text parameters cannot hold NUL bytes: BYTEA travels as base64.
-std::string Base64(std::string_view bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
-  out.resize(static_cast<size_t>(written));
-  return out;
-}
+ private:
+  const ImportFileContent& file_;
+  size_t at_ = 0;
+  std::ifstream in_;
+  Hasher hasher_;
+};
 
+// PostgreSQL's text results cannot hold NUL bytes: BYTEA is read back as base64.
 Result<std::string> FromBase64(std::string_view text) {
   std::string clean;
   clean.reserve(text.size());
@@ -139,6 +210,48 @@ Result<ImportFileContent> DescribeImportFile(const std::string& path, std::share
   return file;
 }
 
+Result<int64_t> ImportFileSize(const std::string& path, const std::shared_ptr<const std::string>& bytes) {
+  if (bytes) return static_cast<int64_t>(bytes->size());
+  std::error_code error;
+  const auto size = fs::file_size(path, error);
+  if (error) return Unreadable(path);
+  return static_cast<int64_t>(size);
+}
+
+Result<ImportFileContent> ImportFileStore::Describe(const std::string& path,
+                                                    std::shared_ptr<const std::string> bytes) const {
+  if (!in_folder()) {
+    const int64_t modified = bytes ? 0 : ModifiedNs(path);
+    HOPTAC_ASSIGN_OR_RETURN(ImportFileContent file, DescribeImportFile(path, std::move(bytes)));
+    file.modified_ns = modified;
+    return file;
+  }
+  std::error_code error;
+  fs::create_directories(Root(), error);
+  if (error) return Error::Internal("import_files: cannot create " + Root() + ": " + error.message());
+  FolderCopy copy(TempPathIn(Root()));
+  if (!copy.open()) return Error::Internal("import_files: cannot write in " + Root());
+  ImportFileContent file;
+  Hasher hasher;
+  if (bytes) {
+    hasher.Update(*bytes);
+    copy.Write(*bytes);
+    file.bytes = std::move(bytes);
+  } else {
+    file.modified_ns = ModifiedNs(path);
+    HOPTAC_TRY(ReadChunks(path, [&](std::string_view chunk) -> Status {
+      hasher.Update(chunk);
+      copy.Write(chunk);
+      return Ok();
+    }));
+    file.path = path;
+  }
+  file.size = hasher.size();
+  file.sha256 = hasher.Hex();
+  HOPTAC_TRY(copy.Finish(PathOf(file.sha256), file.size));
+  return file;
+}
+
 ImportFileStore::ImportFileStore(const storage::Db& db) : folder_(db.DataFolder()) {}
 
 ImportFileStore ImportFileStore::InFolder(std::string folder) {
@@ -158,21 +271,35 @@ Status ImportFileStore::Put(Connection& conn, const ImportFileContent& file, con
     HOPTAC_ASSIGN_OR_RETURN(auto row,
                             conn.QueryOne("SELECT size FROM import_files WHERE sha256 = $1", {Text(file.sha256)}));
     if (row) return Ok();
-    // Another import of the same content may commit first: its rows are as good as ours
-    // (the chunks then go nowhere: ON CONFLICT on the same keys).
-    HOPTAC_TRY(conn.Exec("INSERT INTO import_files (sha256, size) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
-                         {Text(file.sha256), Int(file.size)}));
-    const bool postgres = conn.backend() == storage::Backend::kPostgres;
-    const char* insert = postgres ? "INSERT INTO import_file_chunks (sha256, seq, content) VALUES ($1, $2, "
-                                    "decode($3, 'base64')) ON CONFLICT (sha256, seq) DO NOTHING"
-                                  : "INSERT INTO import_file_chunks (sha256, seq, content) VALUES ($1, $2, "
-                                    "CAST($3 AS BLOB)) ON CONFLICT (sha256, seq) DO NOTHING";
+    // Another import of the same content may be keeping it at this moment: the INSERT then
+    // waits for that transaction. Committed, its rows are as good as ours and nothing is
+    // inserted (0 rows); rolled back, the row is ours. Owning the row, no one else writes
+    // chunks of this content until this transaction ends.
+    HOPTAC_ASSIGN_OR_RETURN(
+        int64_t inserted,
+        conn.Exec("INSERT INTO import_files (sha256, size) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
+                  {Text(file.sha256), Int(file.size)}));
+    if (inserted == 0) return Ok();
+    // The chunks stream as bytes (PostgreSQL: one binary COPY, no base64) while the next
+    // ones are read: the memory of a chunk, whatever the file's size.
+    static const std::vector<std::string> columns = {"sha256", "seq", "content"};
+    static constexpr bool bytes[] = {false, false, true};
+    ChunkReader chunks(file);
     int64_t seq = 0;
-    return EachChunk(file, name, [&](std::string_view chunk) -> Status {
-      HOPTAC_TRY(
-          conn.Exec(insert, {Text(file.sha256), Int(seq++), Text(postgres ? Base64(chunk) : std::string(chunk))}));
-      return Ok();
-    });
+    HOPTAC_TRY(conn.CopyBytes("import_file_chunks", columns, bytes, [&](storage::Row& row) -> Result<bool> {
+      if (row.empty()) row = {Text(file.sha256), Int(0), Text("")};
+      HOPTAC_ASSIGN_OR_RETURN(bool more, chunks.Next(std::get<std::string>(row[2])));
+      row[1] = Int(seq++);
+      return more;
+    }));
+    return chunks.CheckUnchanged(name);
+  }
+  // Changed since it was described (and perhaps copied as it was then): refused.
+  if (!file.path.empty() && file.modified_ns != 0) {
+    std::error_code error;
+    const auto size = fs::file_size(file.path, error);
+    if (error || static_cast<int64_t>(size) != file.size || ModifiedNs(file.path) != file.modified_ns)
+      return Error::Make(ErrorCode::kConflict, "error.import_file_changed", {name});
   }
   const fs::path target = PathOf(file.sha256);
   std::error_code error;
@@ -181,36 +308,20 @@ Status ImportFileStore::Put(Connection& conn, const ImportFileContent& file, con
   fs::create_directories(target.parent_path(), error);
   if (error)
     return Error::Internal("import_files: cannot create " + target.parent_path().string() + ": " + error.message());
-  static std::atomic<uint64_t> counter{0};
-  const fs::path temp = target.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(++counter);
-  Status written = [&]() -> Status {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return Error::Internal("import_files: cannot write " + temp.string());
-    if (file.bytes) {
-      out.write(file.bytes->data(), static_cast<std::streamsize>(file.bytes->size()));
-    } else {
-      Hasher hasher;
-      HOPTAC_TRY(ReadChunks(file.path, [&](std::string_view chunk) -> Status {
-        hasher.Update(chunk);
-        out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-        return Ok();
-      }));
-      if (hasher.Hex() != file.sha256) return Error::Make(ErrorCode::kConflict, "error.import_file_changed", {name});
-    }
-    out.flush();
-    if (!out) return Error::Internal("import_files: cannot write " + temp.string());
-    out.close();
-    // On disk before the rename makes it visible under its name.
-    if (std::FILE* f = std::fopen(temp.c_str(), "rb")) {
-      ::fsync(fileno(f));
-      std::fclose(f);
-    }
-    fs::rename(temp, target, error);
-    if (error) return Error::Internal("import_files: cannot rename to " + target.string() + ": " + error.message());
-    return Ok();
-  }();
-  if (!written.ok()) fs::remove(temp, error);
-  return written;
+  FolderCopy copy(TempPathIn(target.parent_path()));
+  if (!copy.open()) return Error::Internal("import_files: cannot write in " + target.parent_path().string());
+  if (file.bytes) {
+    copy.Write(*file.bytes);
+  } else {
+    Hasher hasher;
+    HOPTAC_TRY(ReadChunks(file.path, [&](std::string_view chunk) -> Status {
+      hasher.Update(chunk);
+      copy.Write(chunk);
+      return Ok();
+    }));
+    if (hasher.Hex() != file.sha256) return Error::Make(ErrorCode::kConflict, "error.import_file_changed", {name});
+  }
+  return copy.Finish(target, file.size);
 }
 
 Result<std::optional<std::string>> ImportFileStore::Get(Connection& conn, const std::string& sha256) const {

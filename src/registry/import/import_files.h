@@ -34,11 +34,14 @@ struct ImportFileContent {
   int64_t size = 0;
   std::string path;                          // read from this file (the command line), or
   std::shared_ptr<const std::string> bytes;  // held in memory (an upload)
+  int64_t modified_ns = 0;                   // the file's modification time when hashed (0: not known)
 };
 
 // Hashes the file at `path` (streamed) or `bytes`. Errors: kInvalidArgument
 // "error.file_unreadable" {path} when the file cannot be read.
 Result<ImportFileContent> DescribeImportFile(const std::string& path, std::shared_ptr<const std::string> bytes);
+// The size of the file at `path`, or of `bytes`, without reading it. Errors: as above.
+Result<int64_t> ImportFileSize(const std::string& path, const std::shared_ptr<const std::string>& bytes);
 
 class ImportFileStore {
  public:
@@ -54,10 +57,18 @@ class ImportFileStore {
   // <folder>/imports, the folder of every kept file (in_folder() only; backups copy it).
   std::string Root() const;
 
+  // DescribeImportFile, and with a folder, the file copied into it as it is read and hashed
+  // (to a temporary file, renamed to its content address once hashed: a kept file is never
+  // half-written; one left by an import that then rolls back is harmless, nothing points
+  // at it), so that Put() finds it kept: an import runs this on a thread of its own while
+  // it reads the rows. Errors: as DescribeImportFile; kInternal when the folder cannot
+  // be written.
+  Result<ImportFileContent> Describe(const std::string& path, std::shared_ptr<const std::string> bytes) const;
   // Keeps `file` unless its content is kept already: in the folder at once, or in the
-  // table in `conn`'s transaction. The bytes are hashed again as they are copied:
-  // kConflict "error.import_file_changed" {name} when a file changed since it was
-  // read. Errors: kInternal when the folder cannot be written.
+  // table in `conn`'s transaction. kConflict "error.import_file_changed" {name} when a
+  // file changed since it was described: the table's copy hashes the bytes again as
+  // they go; with a folder, the file's modification time and size are compared.
+  // Errors: kInternal when the folder cannot be written.
   Status Put(storage::Connection& conn, const ImportFileContent& file, const std::string& name) const;
   // The kept bytes; nullopt when they are not kept (removed by retention).
   Result<std::optional<std::string>> Get(storage::Connection& conn, const std::string& sha256) const;

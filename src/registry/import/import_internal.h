@@ -44,6 +44,7 @@ struct RunContext {
   int64_t now_ms = 0;
   NumberStyle style = NumberStyle::kVietnameseFirst;
   bool write_allowed = true;  // false for a dry run
+  int64_t file_size = 0;      // of the original file, in bytes (0 for a dry run)
 };
 
 // What an importer makes of a row on the reader thread (PreParse), handed to OnRow.

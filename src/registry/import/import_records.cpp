@@ -95,9 +95,10 @@ Result<int64_t> InsertImport(Connection& conn, const ImportRecord& r) {
 
 Status FinishImport(Connection& conn, const ImportRecord& r) {
   HOPTAC_TRY(
-      conn.Exec("UPDATE imports SET rows_read = $2, created = $3, updated = $4, unchanged = $5, skipped = $6 "
-                "WHERE id = $1",
-                {Int(r.id), Int(r.rows_read), Int(r.created), Int(r.updated), Int(r.unchanged), Int(r.skipped)}));
+      conn.Exec("UPDATE imports SET rows_read = $2, created = $3, updated = $4, unchanged = $5, skipped = $6, "
+                "file_sha256 = $7, file_size = $8 WHERE id = $1",
+                {Int(r.id), Int(r.rows_read), Int(r.created), Int(r.updated), Int(r.unchanged), Int(r.skipped),
+                 Text(r.file_sha256), Int(r.file_size)}));
   return Ok();
 }
 

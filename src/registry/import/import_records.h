@@ -55,8 +55,8 @@ struct ImportRecord {
 // skipped, job_id, province_code.
 boost::json::object ImportRecordJson(const ImportRecord& record);
 
-// The only SQL of the imports table. InsertImport returns the new id (the counts are
-// written by FinishImport once known, in the same transaction).
+// The only SQL of the imports table. InsertImport returns the new id (the counts and the
+// file's SHA-256 are written by FinishImport once known, in the same transaction).
 Result<int64_t> InsertImport(storage::Connection& conn, const ImportRecord& record);
 Status FinishImport(storage::Connection& conn, const ImportRecord& record);
 Result<std::optional<ImportRecord>> ReadImport(storage::Connection& conn, int64_t id);

@@ -26,6 +26,9 @@ constexpr Oid kBoolOid = 16;
 constexpr Oid kInt8Oid = 20;
 constexpr Oid kInt2Oid = 21;
 constexpr Oid kInt4Oid = 23;
+constexpr Oid kByteaOid = 17;
+constexpr Oid kTextOid = 25;
+constexpr Oid kVarcharOid = 1043;
 constexpr Oid kOidOid = 26;
 constexpr Oid kFloat4Oid = 700;
 constexpr Oid kFloat8Oid = 701;
@@ -101,6 +104,11 @@ bool IsPlainIdentifier(std::string_view name) {
   return std::all_of(name.begin(), name.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
   });
+}
+
+// The low `bytes` bytes of `value`, most significant first (COPY's binary format).
+void AppendBigEndian(std::string& out, uint64_t value, int bytes) {
+  for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) out.push_back(static_cast<char>((value >> shift) & 0xFF));
 }
 
 void AppendInt(std::string& out, int64_t value) {
@@ -221,36 +229,9 @@ class PgConnection final : public Connection {
   }
 
   Status CopyRows(std::string_view table, std::span<const std::string> columns, std::span<const Row> rows) override {
-    if (!IsPlainIdentifier(table) || columns.empty() ||
-        !std::all_of(columns.begin(), columns.end(), [](const std::string& c) { return IsPlainIdentifier(c); })) {
-      return Error::Internal("postgresql: CopyRows needs plain table and column names: " + std::string(table));
-    }
-    for (size_t r = 0; r < rows.size(); ++r) {
-      if (rows[r].size() != columns.size()) {
-        return Error::Internal("postgresql: CopyRows row " + std::to_string(r) + " has " +
-                               std::to_string(rows[r].size()) + " values for " + std::to_string(columns.size()) +
-                               " columns");
-      }
-    }
+    HOPTAC_TRY(CheckCopy("CopyRows", table, columns, rows));
     if (rows.empty()) return Ok();
-    sql_ = "COPY ";
-    sql_ += table;
-    sql_ += " (";
-    for (size_t i = 0; i < columns.size(); ++i) {
-      if (i > 0) sql_ += ", ";
-      sql_ += columns[i];
-    }
-    sql_ += ") FROM STDIN";
-    {
-      ResultPtr start(PQexec(conn_, sql_.c_str()));
-      if (start == nullptr || PQresultStatus(start.get()) != PGRES_COPY_IN) {
-        if (start != nullptr && PQresultStatus(start.get()) != PGRES_FATAL_ERROR) {
-          return Error::Internal("postgresql: COPY did not start in: " + sql_);
-        }
-        return MakeError(conn_, start.get(), sql_);
-      }
-    }
-
+    HOPTAC_TRY(StartCopy(table, columns, ""));
     std::string& buffer = copy_buffer_;
     buffer.clear();
     buffer.reserve(kCopyChunk + 4096);
@@ -275,20 +256,179 @@ class PgConnection final : public Connection {
         }
       }
       buffer += '\n';
-      if (buffer.size() >= kCopyChunk && failure.empty()) {
-        if (PQputCopyData(conn_, buffer.data(), static_cast<int>(buffer.size())) != 1) {
-          failure = TrimMessage(PQerrorMessage(conn_));
-        }
-        buffer.clear();
+      if (buffer.size() >= kCopyChunk) PutCopyBuffer(failure);
+    }
+    return FinishCopy(failure);
+  }
+
+  Status CopyBytes(std::string_view table, std::span<const std::string> columns, std::span<const bool> bytes,
+                   const NextRow& next) override {
+    HOPTAC_TRY(CheckCopy("CopyBytes", table, columns, {}));
+    if (bytes.size() != columns.size()) return Error::Internal("postgresql: CopyBytes needs a flag per column");
+    // The binary form of a value is its column type's: look the types up.
+    std::vector<int64_t> types(columns.size(), 0);
+    HOPTAC_TRY(
+        Query("SELECT attname, atttypid::int8 FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 "
+              "AND NOT attisdropped",
+              std::vector<Value>{std::string(table)}, [&](const RowView& row) -> Status {
+                for (size_t i = 0; i < columns.size(); ++i)
+                  if (columns[i] == row.GetText(0)) types[i] = row.GetInt(1);
+                return Ok();
+              }));
+    for (size_t i = 0; i < columns.size(); ++i) {
+      const int64_t type = types[i];
+      const bool known = type == kTextOid || type == kVarcharOid || type == kByteaOid || type == kInt2Oid ||
+                         type == kInt4Oid || type == kInt8Oid || type == kBoolOid || type == kFloat8Oid;
+      if (!known || bytes[i] != (type == kByteaOid)) {
+        return Error::Internal("postgresql: CopyBytes cannot send column " + columns[i] + " of " + std::string(table) +
+                               (type == 0 ? " (no such column)" : " (type " + std::to_string(type) + ")"));
       }
     }
-    if (failure.empty() && !buffer.empty() &&
-        PQputCopyData(conn_, buffer.data(), static_cast<int>(buffer.size())) != 1) {
+    HOPTAC_TRY(StartCopy(table, columns, " (FORMAT binary)"));
+    std::string& buffer = copy_buffer_;
+    buffer.clear();
+    buffer.reserve(kCopyChunk + 4096);
+    buffer.append("PGCOPY\n\377\r\n\0", 11);
+    AppendBigEndian(buffer, uint32_t{0}, 4);  // flags
+    AppendBigEndian(buffer, uint32_t{0}, 4);  // header extension
+    std::string failure;
+    Row row;
+    std::optional<Error> source_error;  // the producer's
+    for (size_t r = 0; failure.empty(); ++r) {
+      Result<bool> more = next(row);
+      if (!more.ok()) {
+        source_error = std::move(more).error();
+        failure = "the rows could not be read";
+        break;
+      }
+      if (!*more) break;
+      if (row.size() != columns.size()) {
+        failure = "row " + std::to_string(r) + " has " + std::to_string(row.size()) + " values for " +
+                  std::to_string(columns.size()) + " columns";
+        break;
+      }
+      AppendBigEndian(buffer, row.size(), 2);
+      for (size_t i = 0; i < row.size() && failure.empty(); ++i) {
+        const Value& value = row[i];
+        const int64_t type = types[i];
+        auto wrong = [&](const char* what) {
+          failure = "row " + std::to_string(r) + " column " + columns[i] + ": " + what;
+        };
+        if (std::holds_alternative<std::monostate>(value)) {
+          AppendBigEndian(buffer, ~uint32_t{0}, 4);  // -1: NULL
+        } else if (type == kTextOid || type == kVarcharOid || type == kByteaOid) {
+          const auto* text = std::get_if<std::string>(&value);
+          if (text == nullptr) {
+            wrong("text or bytes expected");
+          } else if (type != kByteaOid && std::memchr(text->data(), '\0', text->size()) != nullptr) {
+            wrong("text contains a NUL byte");
+          } else if (text->size() > size_t{INT32_MAX}) {
+            wrong("value larger than 2 GiB");
+          } else {
+            AppendBigEndian(buffer, text->size(), 4);
+            if (text->size() < kCopyChunk / 4) {
+              buffer += *text;
+            } else {  // a large value goes as it is, not through the buffer
+              PutCopyBuffer(failure);
+              if (failure.empty() && PQputCopyData(conn_, text->data(), static_cast<int>(text->size())) != 1)
+                failure = TrimMessage(PQerrorMessage(conn_));
+            }
+          }
+        } else if (type == kFloat8Oid) {
+          const auto* real = std::get_if<double>(&value);
+          if (real == nullptr) {
+            wrong("a number expected");
+          } else {
+            uint64_t bits = 0;
+            std::memcpy(&bits, real, sizeof bits);
+            AppendBigEndian(buffer, 8, 4);
+            AppendBigEndian(buffer, bits, 8);
+          }
+        } else {
+          const auto* integer = std::get_if<int64_t>(&value);
+          const int width = type == kInt8Oid ? 8 : type == kInt4Oid ? 4 : type == kInt2Oid ? 2 : 1;
+          const int64_t limit = width == 8 ? INT64_MAX : width == 1 ? 1 : (int64_t{1} << (8 * width - 1)) - 1;
+          const int64_t low = width == 1 ? 0 : -limit - 1;
+          if (integer == nullptr) {
+            wrong("an integer expected");
+          } else if (*integer < low || *integer > limit) {
+            wrong("integer out of the column's range");
+          } else {
+            AppendBigEndian(buffer, static_cast<uint32_t>(width), 4);
+            AppendBigEndian(buffer, static_cast<uint64_t>(*integer), width);
+          }
+        }
+      }
+      if (buffer.size() >= kCopyChunk) PutCopyBuffer(failure);
+    }
+    AppendBigEndian(buffer, uint16_t{0xFFFF}, 2);  // -1: the end
+    Status finished = FinishCopy(failure);
+    if (source_error) return std::move(*source_error);
+    return finished;
+  }
+
+  // A parameterless command through the simple protocol (BEGIN, COMMIT, SELECT 1).
+  Status Command(const char* sql) {
+    ResultPtr result(PQexec(conn_, sql));
+    return CheckCommand(result.get(), sql);
+  }
+
+  void RollbackQuietly() {
+    if (alive() && PQtransactionStatus(conn_) != PQTRANS_IDLE) (void)Command("ROLLBACK");
+  }
+
+ private:
+  static Status CheckCopy(const char* what, std::string_view table, std::span<const std::string> columns,
+                          std::span<const Row> rows) {
+    if (!IsPlainIdentifier(table) || columns.empty() ||
+        !std::all_of(columns.begin(), columns.end(), [](const std::string& c) { return IsPlainIdentifier(c); })) {
+      return Error::Internal(std::string("postgresql: ") + what +
+                             " needs plain table and column names: " + std::string(table));
+    }
+    for (size_t r = 0; r < rows.size(); ++r) {
+      if (rows[r].size() != columns.size()) {
+        return Error::Internal(std::string("postgresql: ") + what + " row " + std::to_string(r) + " has " +
+                               std::to_string(rows[r].size()) + " values for " + std::to_string(columns.size()) +
+                               " columns");
+      }
+    }
+    return Ok();
+  }
+
+  // COPY table (columns) FROM STDIN<options>: the connection is then in the COPY state.
+  Status StartCopy(std::string_view table, std::span<const std::string> columns, std::string_view options) {
+    sql_ = "COPY ";
+    sql_ += table;
+    sql_ += " (";
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) sql_ += ", ";
+      sql_ += columns[i];
+    }
+    sql_ += ") FROM STDIN";
+    sql_ += options;
+    ResultPtr start(PQexec(conn_, sql_.c_str()));
+    if (start == nullptr || PQresultStatus(start.get()) != PGRES_COPY_IN) {
+      if (start != nullptr && PQresultStatus(start.get()) != PGRES_FATAL_ERROR) {
+        return Error::Internal("postgresql: COPY did not start in: " + sql_);
+      }
+      return MakeError(conn_, start.get(), sql_);
+    }
+    return Ok();
+  }
+
+  // Sends what copy_buffer_ holds (unless the COPY already failed) and empties it.
+  void PutCopyBuffer(std::string& failure) {
+    if (failure.empty() && !copy_buffer_.empty() &&
+        PQputCopyData(conn_, copy_buffer_.data(), static_cast<int>(copy_buffer_.size())) != 1) {
       failure = TrimMessage(PQerrorMessage(conn_));
     }
-    buffer.clear();
-    if (buffer.capacity() > 4 * kCopyChunk) buffer.shrink_to_fit();
+    copy_buffer_.clear();
+  }
 
+  // Sends the rest and ends the COPY: aborted with `failure` when the client found one.
+  Status FinishCopy(std::string& failure) {
+    PutCopyBuffer(failure);
+    if (copy_buffer_.capacity() > 4 * kCopyChunk) copy_buffer_.shrink_to_fit();
     if (PQputCopyEnd(conn_, failure.empty() ? nullptr : failure.c_str()) != 1) {
       return Error::Unavailable("postgresql: COPY failed: " + TrimMessage(PQerrorMessage(conn_)));
     }
@@ -305,17 +445,6 @@ class PgConnection final : public Connection {
     return Ok();
   }
 
-  // A parameterless command through the simple protocol (BEGIN, COMMIT, SELECT 1).
-  Status Command(const char* sql) {
-    ResultPtr result(PQexec(conn_, sql));
-    return CheckCommand(result.get(), sql);
-  }
-
-  void RollbackQuietly() {
-    if (alive() && PQtransactionStatus(conn_) != PQTRANS_IDLE) (void)Command("ROLLBACK");
-  }
-
- private:
   Status CheckCommand(const PGresult* result, std::string_view sql) {
     const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return Ok();

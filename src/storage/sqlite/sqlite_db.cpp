@@ -218,36 +218,23 @@ class SqliteConnection final : public Connection {
   }
 
   Status CopyRows(std::string_view table, std::span<const std::string> columns, std::span<const Row> rows) override {
-    if (!IsPlainIdentifier(table) || columns.empty() ||
-        !std::all_of(columns.begin(), columns.end(), [](const std::string& c) { return IsPlainIdentifier(c); })) {
-      return Error::Internal("sqlite: CopyRows needs plain table and column names: " + std::string(table));
-    }
-    std::string sql = "INSERT INTO ";
-    sql += table;
-    sql += " (";
-    for (size_t i = 0; i < columns.size(); ++i) {
-      if (i > 0) sql += ", ";
-      sql += columns[i];
-    }
-    sql += ") VALUES (";
-    for (size_t i = 0; i < columns.size(); ++i) {
-      if (i > 0) sql += ", ";
-      sql += '$';
-      sql += std::to_string(i + 1);
-    }
-    sql += ')';
-    HOPTAC_ASSIGN_OR_RETURN(StatementLease statement, Prepare(sql));
-    for (size_t r = 0; r < rows.size(); ++r) {
-      if (rows[r].size() != columns.size()) {
-        return Error::Internal("sqlite: CopyRows row " + std::to_string(r) + " has " + std::to_string(rows[r].size()) +
-                               " values for " + std::to_string(columns.size()) + " columns");
-      }
-      HOPTAC_TRY(Bind(*statement, rows[r], sql));
-      const int rc = sqlite3_step(statement->stmt);
-      if (rc != SQLITE_DONE) return MakeError(rc, sqlite3_errmsg(db_), sql);
-      sqlite3_reset(statement->stmt);
-    }
+    std::string sql;
+    HOPTAC_ASSIGN_OR_RETURN(StatementLease statement, PrepareInsert("CopyRows", table, columns, sql));
+    for (size_t r = 0; r < rows.size(); ++r) HOPTAC_TRY(InsertRow("CopyRows", *statement, sql, r, rows[r], {}));
     return Ok();
+  }
+
+  Status CopyBytes(std::string_view table, std::span<const std::string> columns, std::span<const bool> bytes,
+                   const NextRow& next) override {
+    if (bytes.size() != columns.size()) return Error::Internal("sqlite: CopyBytes needs a flag per column");
+    std::string sql;
+    HOPTAC_ASSIGN_OR_RETURN(StatementLease statement, PrepareInsert("CopyBytes", table, columns, sql));
+    Row row;
+    for (size_t r = 0;; ++r) {
+      HOPTAC_ASSIGN_OR_RETURN(bool more, next(row));
+      if (!more) return Ok();
+      HOPTAC_TRY(InsertRow("CopyBytes", *statement, sql, r, row, bytes));
+    }
   }
 
   // A parameterless statement through the cache (BEGIN, COMMIT, PRAGMA …).
@@ -264,6 +251,46 @@ class SqliteConnection final : public Connection {
   }
 
  private:
+  // The INSERT of CopyRows and CopyBytes (prepared once, cached), its text into `sql`.
+  Result<StatementLease> PrepareInsert(const char* what, std::string_view table, std::span<const std::string> columns,
+                                       std::string& sql) {
+    if (!IsPlainIdentifier(table) || columns.empty() ||
+        !std::all_of(columns.begin(), columns.end(), [](const std::string& c) { return IsPlainIdentifier(c); })) {
+      return Error::Internal(std::string("sqlite: ") + what +
+                             " needs plain table and column names: " + std::string(table));
+    }
+    sql = "INSERT INTO ";
+    sql += table;
+    sql += " (";
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) sql += ", ";
+      sql += columns[i];
+    }
+    sql += ") VALUES (";
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) sql += ", ";
+      sql += '$';
+      sql += std::to_string(i + 1);
+    }
+    sql += ')';
+    return Prepare(sql);
+  }
+
+  // One row through that INSERT; the Text values of the columns flagged in `blobs` bound as blobs.
+  Status InsertRow(const char* what, CachedStatement& statement, const std::string& sql, size_t r, const Row& row,
+                   std::span<const bool> blobs) {
+    if (row.size() != statement.parameter_index.size()) {
+      return Error::Internal(std::string("sqlite: ") + what + " row " + std::to_string(r) + " has " +
+                             std::to_string(row.size()) + " values for " +
+                             std::to_string(statement.parameter_index.size()) + " columns");
+    }
+    HOPTAC_TRY(Bind(statement, row, sql, blobs));
+    const int rc = sqlite3_step(statement.stmt);
+    if (rc != SQLITE_DONE) return MakeError(rc, sqlite3_errmsg(db_), sql);
+    sqlite3_reset(statement.stmt);
+    return Ok();
+  }
+
   Result<StatementLease> Prepare(std::string_view sql) {
     auto it = cache_.find(sql);
     if (it != cache_.end() && !it->second->in_use) {
@@ -314,7 +341,9 @@ class SqliteConnection final : public Connection {
     return StatementLease(statement, nullptr);
   }
 
-  Status Bind(CachedStatement& statement, std::span<const Value> params, std::string_view sql) {
+  // `blobs`: empty, or a flag per parameter: its Text is bound as a blob.
+  Status Bind(CachedStatement& statement, std::span<const Value> params, std::string_view sql,
+              std::span<const bool> blobs = {}) {
     if (params.size() != statement.parameter_index.size()) {
       return Error::Internal("sqlite: statement takes " + std::to_string(statement.parameter_index.size()) +
                              " parameters, got " + std::to_string(params.size()) + " in: " + Excerpt(sql));
@@ -324,7 +353,11 @@ class SqliteConnection final : public Connection {
       const Value& value = params[i];
       int rc = SQLITE_OK;
       if (const auto* text = std::get_if<std::string>(&value)) {
-        rc = sqlite3_bind_text64(statement.stmt, index, text->data(), text->size(), SQLITE_STATIC, SQLITE_UTF8);
+        if (!blobs.empty() && blobs[i]) {
+          rc = sqlite3_bind_blob64(statement.stmt, index, text->data(), text->size(), SQLITE_STATIC);
+        } else {
+          rc = sqlite3_bind_text64(statement.stmt, index, text->data(), text->size(), SQLITE_STATIC, SQLITE_UTF8);
+        }
       } else if (const auto* integer = std::get_if<int64_t>(&value)) {
         rc = sqlite3_bind_int64(statement.stmt, index, *integer);
       } else if (const auto* real = std::get_if<double>(&value)) {

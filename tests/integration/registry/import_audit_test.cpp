@@ -5,6 +5,7 @@
 // file through the API under the importer's scope, and retention at start-up.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
 #include <chrono>
@@ -258,6 +259,8 @@ TEST_F(ImportAuditTest, TheKeptFileIsTheInput) {
     int entries = 0;
     for (const auto& entry : fs::directory_iterator(path.parent_path())) entries += entry.is_regular_file() ? 1 : 0;
     EXPECT_EQ(entries, 1);
+    for (const auto& entry : fs::directory_iterator(files.Root()))
+      EXPECT_TRUE(entry.is_directory()) << entry.path();  // no temporary copy left
   }
 }
 
@@ -309,6 +312,94 @@ TEST_F(ImportAuditTest, TheTableKeepsAFileOfSeveralChunks) {
   EXPECT_TRUE(*read == bytes);
   ASSERT_OK(db_->Write([&](storage::Connection& conn) { return table.Remove(conn, file->sha256); }));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM import_file_chunks"), 0);
+}
+
+// Two imports of the same content keeping it at once: the second waits for the first
+// (PostgreSQL: its INSERT of the files row; SQLite: the writer lock) and keeps nothing
+// more; the chunks are there once. A file that changed since it was hashed is refused
+// and leaves nothing.
+TEST_F(ImportAuditTest, TheTableKeepsTheSameContentOnceAndRefusesAChangedFile) {
+  registry::ImportFileStore table = registry::ImportFileStore::InFolder("");
+  std::string bytes(2'200'000, 'a');
+  for (size_t i = 0; i < bytes.size(); i += 4099) bytes[i] = static_cast<char>(i % 251);
+  fs::path path = testing::TempDir("hoptac_import_audit_twice") / "twice.csv";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+  }
+  auto file = registry::DescribeImportFile(path.string(), nullptr);
+  ASSERT_OK(file);
+  std::atomic<bool> first_put{false};
+  Status second;
+  std::thread other([&] {
+    while (!first_put.load()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    second = db_->Write([&](storage::Connection& conn) { return table.Put(conn, *file, "twice.csv"); });
+  });
+  ASSERT_OK(db_->Write([&](storage::Connection& conn) -> Status {
+    HOPTAC_TRY(table.Put(conn, *file, "twice.csv"));
+    first_put = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the other one waits meanwhile
+    return Ok();
+  }));
+  other.join();
+  ASSERT_OK(second);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_file_chunks WHERE sha256 = $1", {storage::Text(file->sha256)}), 3);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_files WHERE sha256 = $1", {storage::Text(file->sha256)}), 1);
+
+  // Changed after it was hashed (same size, one byte): refused, nothing kept.
+  fs::path changed_path = testing::TempDir("hoptac_import_audit_twice") / "changed.csv";
+  std::string other_bytes = bytes;
+  other_bytes[0] = 'z';
+  {
+    std::ofstream out(changed_path, std::ios::binary);
+    out << other_bytes;
+  }
+  auto described = registry::DescribeImportFile(changed_path.string(), nullptr);
+  ASSERT_OK(described);
+  {
+    std::ofstream out(changed_path, std::ios::binary);
+    out << bytes.substr(0, 1'500'000) << std::string(bytes.size() - 1'500'000, 'q');
+  }
+  Status refused = db_->Write([&](storage::Connection& conn) { return table.Put(conn, *described, "changed.csv"); });
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().key, "error.import_file_changed");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_files WHERE sha256 = $1", {storage::Text(described->sha256)}), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM import_file_chunks WHERE sha256 = $1", {storage::Text(described->sha256)}), 0);
+}
+
+// With a folder, Describe() copies the file as it hashes it (an import runs it while it
+// reads the rows), so Put() finds it kept; a file changed after it was described is
+// refused by Put() even though its copy is in place.
+TEST_F(ImportAuditTest, TheFolderKeepsTheFileAsItIsHashedAndRefusesAChangedOne) {
+  fs::path folder = testing::TempDir("hoptac_import_audit_folder") / "data";
+  fs::remove_all(folder);
+  registry::ImportFileStore store = registry::ImportFileStore::InFolder(folder.string());
+  fs::path path = testing::TempDir("hoptac_import_audit_folder") / "in.csv";
+  std::string bytes(1'500'000, 'b');
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+  }
+  auto file = store.Describe(path.string(), nullptr);
+  ASSERT_OK(file);
+  EXPECT_EQ(file->sha256, registry::Sha256Hex(bytes));
+  EXPECT_NE(file->modified_ns, 0);
+  std::ifstream kept(store.PathOf(file->sha256), std::ios::binary);
+  std::string copied((std::istreambuf_iterator<char>(kept)), std::istreambuf_iterator<char>());
+  EXPECT_TRUE(copied == bytes);
+  ASSERT_OK(db_->Write([&](storage::Connection& conn) { return store.Put(conn, *file, "in.csv"); }));
+  int files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(store.Root())) files += entry.is_regular_file() ? 1 : 0;
+  EXPECT_EQ(files, 1);
+  // Written again after it was described (same size): refused.
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << std::string(bytes.size(), 'c');
+  }
+  Status changed = db_->Write([&](storage::Connection& conn) { return store.Put(conn, *file, "in.csv"); });
+  ASSERT_FALSE(changed.ok());
+  EXPECT_EQ(changed.error().key, "error.import_file_changed");
 }
 
 // Through the API: a province officer uploads; the record and the file are the
