@@ -10,6 +10,7 @@
 #include "app/system.h"
 #include "auth/principal.h"
 #include "base/log.h"
+#include "geo/admin_unit.h"
 #include "io/csv.h"
 #include "io/format_detect.h"
 #include "registry/import/import.h"
@@ -209,6 +210,65 @@ TEST_F(ImportProvincesTest, AnAsOfIsForEntityListsAndNotInTheFuture) {
   auto later = Import("future.csv", "registration_code,name,kind,province_code\nX,A,cooperative,01\n", future);
   ASSERT_FALSE(later.ok());
   EXPECT_EQ(later.error().fields.at(0).code, "date_in_future");
+}
+
+// A name that leads to several provinces at the date is refused for its row, naming the
+// candidates, and the other rows are written (skip_bad_rows). The reference data holds no
+// split that ended a unit (the units split on 1997-01-01, Sông Bé among them, are older than
+// its records), so this import reads a directory built here: Sông Bé until 1996-12-31, then
+// Bình Phước and Bình Dương.
+TEST_F(ImportProvincesTest, ANameOfASplitUnitAfterItsSplitIsRefusedNamingTheCandidates) {
+  geo::AdminDataset dataset;
+  auto unit = [&](int64_t id, const char* code, const char* name, const char* from, const char* to, bool open) {
+    geo::AdminUnit u;
+    u.id = id;
+    u.code = code;
+    u.name = name;
+    u.name_en = name;
+    u.full_name = std::string("Tỉnh ") + name;
+    u.full_name_en = name;
+    u.valid_from = *Date::ParseIso(from);
+    if (to) u.valid_to = *Date::ParseIso(to);
+    u.valid_from_open = open;
+    dataset.units.push_back(u);
+  };
+  unit(1, "44", "Sông Bé", "1990-01-01", "1996-12-31", true);
+  unit(2, "70", "Bình Phước", "1997-01-01", nullptr, false);
+  unit(3, "74", "Bình Dương", "1997-01-01", nullptr, false);
+  dataset.links = {{1, 2, *Date::ParseIso("1997-01-01")}, {1, 3, *Date::ParseIso("1997-01-01")}};
+  registry::ImportService split(*db_, geo::AdminUnitDirectory::Create(std::move(dataset)));
+  const std::string csv =
+      "registration_code,kind,name,province_code,founded_on\n"
+      "SB-1998,HTX,Hợp tác xã Cao su Đồng Phú,Bình Phước,1998-05-04\n"
+      "SB-2001,HTX,Hợp tác xã Thủ Dầu Một,Song Be,2001-09-10\n"
+      "SB-2003,HTX,Hợp tác xã Lái Thiêu,74,2003-02-01\n";
+  io::CsvReadOptions read;
+  read.numbering = io::RowNumbering::kRecords;
+  fs::path path = Write("song-be.csv", csv);
+  auto source = io::OpenTable(path.string(), read);
+  ASSERT_OK(source);
+  ImportOptions options;
+  options.source_name = "song-be.csv";
+  options.file_path = path.string();
+  options.skip_bad_rows = true;
+  auto result = split.Import(auth::Principal::Cli("test"), **source, options);
+  ASSERT_OK(result);
+  EXPECT_EQ(result->outcome, ImportOutcome::kCommitted);
+  EXPECT_EQ(result->counts.created, 2);
+  EXPECT_EQ(result->counts.bad_rows, 1);
+  ASSERT_EQ(result->problems.size(), 1u);
+  const auto& problem = result->problems[0];
+  EXPECT_EQ(problem.row, 3);
+  EXPECT_EQ(problem.severity, Severity::kError);
+  EXPECT_EQ(problem.key, "field.province_ambiguous");
+  EXPECT_EQ(problem.Reason(i18n::Lang::kVi).find("Bình Phước (70), Bình Dương (74)") != std::string::npos, true)
+      << problem.Reason(i18n::Lang::kVi);
+  EXPECT_EQ(problem.Reason(i18n::Lang::kEn),
+            "\"Song Be\" on 2001-09-10 leads to several provinces: Bình Phước (70), Bình Dương (74). Give the commune, "
+            "or the province code with its date (province_as_of).");
+  EXPECT_EQ(Stored("SB-1998", "province_code"), "70");
+  EXPECT_EQ(Stored("SB-2003", "province_code"), "74");
+  EXPECT_EQ(Stored("SB-2001", "province_code"), "<missing>");
 }
 
 }  // namespace
