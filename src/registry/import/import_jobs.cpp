@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/log.h"
+#include "base/memory.h"
 #include "io/format_detect.h"
 #include "registry/change.h"
 #include "registry/import/import_job_store.h"
@@ -548,6 +549,9 @@ void ImportJobs::Work() {
       };
       result = service_.Import(entry->who, **source, options);
     }
+    // What the import held (a million rows' codes, its batches) back to the system, not
+    // kept resident by the allocator until the server is busy again.
+    ReturnFreeMemory();
     {
       std::lock_guard<std::mutex> lock(mutex_);
       committing_ = false;

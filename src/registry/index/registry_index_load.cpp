@@ -1,6 +1,5 @@
 // RegistryIndex: Build — the province eras, and the initial load of every entity
 // from the database (IndexLoader, also used by CatchUp); and the memory it holds.
-#include <malloc.h>
 
 #include <algorithm>
 #include <future>
@@ -9,6 +8,7 @@
 #include <vector>
 
 #include "base/log.h"
+#include "base/memory.h"
 #include "registry/entity_service.h"
 #include "registry/index/registry_index.h"
 #include "registry/index/registry_index_internal.h"
@@ -239,7 +239,7 @@ Result<std::unique_ptr<RegistryIndex>> RegistryIndex::Build(storage::Db& db,
   index->Apply(loaded);
   index->version_ = version;
   loaded = {};
-  malloc_trim(0);  // give the loading buffers back
+  ReturnFreeMemory();  // give the loading buffers back
   return index;
 }
 

@@ -10,11 +10,11 @@
 #include "app/system.h"
 #include "auth/principal.h"
 #include "base/log.h"
-#include "geo/admin_unit.h"
 #include "io/csv.h"
 #include "io/format_detect.h"
 #include "registry/import/import.h"
 #include "registry/index/registry_index.h"
+#include "support/split_units.h"
 #include "support/status_matchers.h"
 #include "support/temp_files.h"
 #include "support/test_system.h"
@@ -214,29 +214,10 @@ TEST_F(ImportProvincesTest, AnAsOfIsForEntityListsAndNotInTheFuture) {
 
 // A name that leads to several provinces at the date is refused for its row, naming the
 // candidates, and the other rows are written (skip_bad_rows). The reference data holds no
-// split that ended a unit (the units split on 1997-01-01, Sông Bé among them, are older than
-// its records), so this import reads a directory built here: Sông Bé until 1996-12-31, then
-// Bình Phước and Bình Dương.
+// split that ended a unit, so this import reads the directory of support/split_units.h:
+// Sông Bé until 1996-12-31, then Bình Phước and Bình Dương.
 TEST_F(ImportProvincesTest, ANameOfASplitUnitAfterItsSplitIsRefusedNamingTheCandidates) {
-  geo::AdminDataset dataset;
-  auto unit = [&](int64_t id, const char* code, const char* name, const char* from, const char* to, bool open) {
-    geo::AdminUnit u;
-    u.id = id;
-    u.code = code;
-    u.name = name;
-    u.name_en = name;
-    u.full_name = std::string("Tỉnh ") + name;
-    u.full_name_en = name;
-    u.valid_from = *Date::ParseIso(from);
-    if (to) u.valid_to = *Date::ParseIso(to);
-    u.valid_from_open = open;
-    dataset.units.push_back(u);
-  };
-  unit(1, "44", "Sông Bé", "1990-01-01", "1996-12-31", true);
-  unit(2, "70", "Bình Phước", "1997-01-01", nullptr, false);
-  unit(3, "74", "Bình Dương", "1997-01-01", nullptr, false);
-  dataset.links = {{1, 2, *Date::ParseIso("1997-01-01")}, {1, 3, *Date::ParseIso("1997-01-01")}};
-  registry::ImportService split(*db_, geo::AdminUnitDirectory::Create(std::move(dataset)));
+  registry::ImportService split(*db_, testing::SongBeSplit());
   const std::string csv =
       "registration_code,kind,name,province_code,founded_on\n"
       "SB-1998,HTX,Hợp tác xã Cao su Đồng Phú,Bình Phước,1998-05-04\n"

@@ -11,6 +11,7 @@
 #include "registry/entity.h"
 #include "registry/import/import.h"
 #include "registry/import/import_values.h"
+#include "support/split_units.h"
 
 namespace hoptac::registry {
 namespace {
@@ -297,28 +298,10 @@ TEST_F(ProvinceResolverTest, AClosedProvinceIsReadAsItsSuccessorWithAWarning) {
   EXPECT_FALSE(row->notice.has_value());
 }
 
-// The reference data has no split that ends a unit, so the ambiguous case is built here:
-// Sông Bé split into Bình Phước and Bình Dương on 1997-01-01.
+// The reference data has no split that ends a unit: the ambiguous case is built by the test
+// support (Sông Bé split into Bình Phước and Bình Dương on 1997-01-01).
 TEST(ProvinceResolverSplit, ANameThatLeadsToSeveralProvincesIsAnErrorNamingThem) {
-  geo::AdminDataset dataset;
-  auto unit = [&](int64_t id, const char* code, const char* name, const char* from, const char* to, bool open) {
-    geo::AdminUnit u;
-    u.id = id;
-    u.code = code;
-    u.name = name;
-    u.name_en = name;
-    u.full_name = std::string("Tỉnh ") + name;
-    u.full_name_en = name;
-    u.valid_from = *Date::ParseIso(from);
-    if (to) u.valid_to = *Date::ParseIso(to);
-    u.valid_from_open = open;
-    dataset.units.push_back(u);
-  };
-  unit(1, "44", "Sông Bé", "1990-01-01", "1996-12-31", true);
-  unit(2, "70", "Bình Phước", "1997-01-01", nullptr, false);
-  unit(3, "74", "Bình Dương", "1997-01-01", nullptr, false);
-  dataset.links = {{1, 2, *Date::ParseIso("1997-01-01")}, {1, 3, *Date::ParseIso("1997-01-01")}};
-  ProvinceResolver resolver(geo::AdminUnitDirectory::Create(std::move(dataset)));
+  ProvinceResolver resolver(testing::SongBeSplit());
   Date today = *Date::ParseIso("2026-12-04");
   auto before = resolver.Read("Sông Bé", *Date::ParseIso("1995-01-01"), ProvinceRule::kFoundedOn, today);
   ASSERT_TRUE(before.ok());
