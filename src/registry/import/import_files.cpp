@@ -60,7 +60,19 @@ int64_t ModifiedNs(const std::string& path) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
 }
 
-// Writes `bytes` to a new file at `temp`, on disk before it is renamed into place.
+// Moves the file at `from` to `target` (creating its folder).
+Status MoveInto(const fs::path& from, const fs::path& target) {
+  std::error_code error;
+  fs::create_directories(target.parent_path(), error);
+  if (error)
+    return Error::Internal("import_files: cannot create " + target.parent_path().string() + ": " + error.message());
+  fs::rename(from, target, error);
+  if (error) return Error::Internal("import_files: cannot rename to " + target.string() + ": " + error.message());
+  return Ok();
+}
+
+// Writes `bytes` to a new file at `temp`, on disk before it is renamed into place; removed
+// unless Seal() or Finish() put it somewhere.
 class FolderCopy {
  public:
   explicit FolderCopy(fs::path temp) : temp_(std::move(temp)), out_(temp_, std::ios::binary | std::ios::trunc) {}
@@ -73,25 +85,27 @@ class FolderCopy {
   }
   bool open() const { return static_cast<bool>(out_); }
   void Write(std::string_view bytes) { out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); }
-  // Flushed, synced and renamed to `target` (unless a file of `size` bytes is there already).
-  Status Finish(const fs::path& target, int64_t size) {
+  // Flushed and synced; its path, now the caller's.
+  Result<std::string> Seal() {
     out_.flush();
     if (!out_) return Error::Internal("import_files: cannot write " + temp_.string());
     out_.close();
-    std::error_code error;
-    if (fs::is_regular_file(target, error) && static_cast<int64_t>(fs::file_size(target, error)) == size && !error)
-      return Ok();  // kept already (the destructor removes the copy)
     if (std::FILE* f = std::fopen(temp_.c_str(), "rb")) {
       ::fsync(fileno(f));
       std::fclose(f);
     }
-    fs::create_directories(target.parent_path(), error);
-    if (error)
-      return Error::Internal("import_files: cannot create " + target.parent_path().string() + ": " + error.message());
-    fs::rename(temp_, target, error);
-    if (error) return Error::Internal("import_files: cannot rename to " + target.string() + ": " + error.message());
     done_ = true;
-    return Ok();
+    return temp_.string();
+  }
+  // Sealed and renamed to `target`, unless a file of `size` bytes is there already.
+  Status Finish(const fs::path& target, int64_t size) {
+    std::error_code error;
+    if (fs::is_regular_file(target, error) && static_cast<int64_t>(fs::file_size(target, error)) == size && !error)
+      return Ok();  // kept already (the destructor removes the copy)
+    HOPTAC_ASSIGN_OR_RETURN(std::string sealed, Seal());
+    Status moved = MoveInto(sealed, target);
+    if (!moved.ok()) fs::remove(sealed, error);
+    return moved;
   }
 
  private:
@@ -218,6 +232,18 @@ Result<int64_t> ImportFileSize(const std::string& path, const std::shared_ptr<co
   return static_cast<int64_t>(size);
 }
 
+StagedCopy::~StagedCopy() {
+  if (moved_) return;
+  std::error_code error;
+  fs::remove(path_, error);
+}
+
+Status StagedCopy::MoveTo(const std::string& target) {
+  HOPTAC_TRY(MoveInto(path_, target));
+  moved_ = true;
+  return Ok();
+}
+
 Result<ImportFileContent> ImportFileStore::Describe(const std::string& path,
                                                     std::shared_ptr<const std::string> bytes) const {
   if (!in_folder()) {
@@ -248,7 +274,8 @@ Result<ImportFileContent> ImportFileStore::Describe(const std::string& path,
   }
   file.size = hasher.size();
   file.sha256 = hasher.Hex();
-  HOPTAC_TRY(copy.Finish(PathOf(file.sha256), file.size));
+  HOPTAC_ASSIGN_OR_RETURN(std::string sealed, copy.Seal());
+  file.staged = std::make_shared<StagedCopy>(std::move(sealed));
   return file;
 }
 
@@ -305,6 +332,7 @@ Status ImportFileStore::Put(Connection& conn, const ImportFileContent& file, con
   std::error_code error;
   if (fs::is_regular_file(target, error) && static_cast<int64_t>(fs::file_size(target, error)) == file.size && !error)
     return Ok();
+  if (file.staged) return file.staged->MoveTo(target.string());  // copied as it was hashed
   fs::create_directories(target.parent_path(), error);
   if (error)
     return Error::Internal("import_files: cannot create " + target.parent_path().string() + ": " + error.message());

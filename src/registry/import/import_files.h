@@ -28,6 +28,25 @@ namespace hoptac::registry {
 // SHA-256 of `bytes`, lower-case hex (OpenSSL's EVP API).
 std::string Sha256Hex(std::string_view bytes);
 
+// A copy of an import's file in the data folder, made as the file was hashed
+// (ImportFileStore::Describe): moved to its content address by Put() when the import
+// commits, removed with its last owner otherwise, so an import that does not commit
+// leaves nothing in the folder.
+class StagedCopy {
+ public:
+  explicit StagedCopy(std::string path) : path_(std::move(path)) {}
+  ~StagedCopy();
+  StagedCopy(const StagedCopy&) = delete;
+  StagedCopy& operator=(const StagedCopy&) = delete;
+  const std::string& path() const { return path_; }
+  // Renames it to `target` (its folder created). Errors: kInternal.
+  Status MoveTo(const std::string& target);
+
+ private:
+  std::string path_;
+  bool moved_ = false;
+};
+
 // The original file of an import: where its bytes are, and what they hash to.
 struct ImportFileContent {
   std::string sha256;  // lower-case hex
@@ -35,6 +54,7 @@ struct ImportFileContent {
   std::string path;                          // read from this file (the command line), or
   std::shared_ptr<const std::string> bytes;  // held in memory (an upload)
   int64_t modified_ns = 0;                   // the file's modification time when hashed (0: not known)
+  std::shared_ptr<StagedCopy> staged;        // with a folder: its copy, made by Describe()
 };
 
 // Hashes the file at `path` (streamed) or `bytes`. Errors: kInvalidArgument
@@ -58,11 +78,10 @@ class ImportFileStore {
   std::string Root() const;
 
   // DescribeImportFile, and with a folder, the file copied into it as it is read and hashed
-  // (to a temporary file, renamed to its content address once hashed: a kept file is never
-  // half-written; one left by an import that then rolls back is harmless, nothing points
-  // at it), so that Put() finds it kept: an import runs this on a thread of its own while
-  // it reads the rows. Errors: as DescribeImportFile; kInternal when the folder cannot
-  // be written.
+  // (`staged`: a temporary file, synced; Put() renames it to its content address, and it is
+  // removed if the import does not commit), so that nothing is left to copy at the commit:
+  // an import runs this on a thread of its own while it reads the rows. Errors: as
+  // DescribeImportFile; kInternal when the folder cannot be written.
   Result<ImportFileContent> Describe(const std::string& path, std::shared_ptr<const std::string> bytes) const;
   // Keeps `file` unless its content is kept already: in the folder at once, or in the
   // table in `conn`'s transaction. kConflict "error.import_file_changed" {name} when a

@@ -132,6 +132,12 @@ TEST_F(ImportAuditTest, NewRowsWriteOneAuditRowAndPointAtTheirImport) {
   EXPECT_EQ(rejected.import_id, 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM imports"), 0);
   EXPECT_EQ(RegistryAuditRows(), 0);
+  // Nor does it keep its file, nor leave its copy in the data folder.
+  EXPECT_FALSE(Kept(registry::Sha256Hex(csv + "A-BAD,Sai,HTX,01,31/02/2020,\n")));
+  if (registry::ImportFileStore files(*db_); files.in_folder() && fs::exists(files.Root())) {
+    for (const auto& entry : fs::recursive_directory_iterator(files.Root()))
+      EXPECT_FALSE(entry.is_regular_file()) << entry.path();
+  }
 
   ImportResult result = MustImport("hop-tac-xa.csv", csv);
   EXPECT_EQ(result.counts.created, 5);
@@ -368,8 +374,8 @@ TEST_F(ImportAuditTest, TheTableKeepsTheSameContentOnceAndRefusesAChangedFile) {
 }
 
 // With a folder, Describe() copies the file as it hashes it (an import runs it while it
-// reads the rows), so Put() finds it kept; a file changed after it was described is
-// refused by Put() even though its copy is in place.
+// reads the rows); Put() moves that copy to its content address. A copy no import kept is
+// removed, and a file changed after it was described is refused by Put().
 TEST_F(ImportAuditTest, TheFolderKeepsTheFileAsItIsHashedAndRefusesAChangedOne) {
   fs::path folder = testing::TempDir("hoptac_import_audit_folder") / "data";
   fs::remove_all(folder);
@@ -380,17 +386,29 @@ TEST_F(ImportAuditTest, TheFolderKeepsTheFileAsItIsHashedAndRefusesAChangedOne) 
     std::ofstream out(path, std::ios::binary);
     out << bytes;
   }
+  auto count_files = [&] {
+    int files = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(store.Root())) files += entry.is_regular_file() ? 1 : 0;
+    return files;
+  };
+  {
+    // Described, never kept (the import did not commit): nothing stays.
+    auto dropped = store.Describe(path.string(), nullptr);
+    ASSERT_OK(dropped);
+    ASSERT_TRUE(dropped->staged);
+    EXPECT_TRUE(fs::is_regular_file(dropped->staged->path()));
+  }
+  EXPECT_EQ(count_files(), 0);
   auto file = store.Describe(path.string(), nullptr);
   ASSERT_OK(file);
   EXPECT_EQ(file->sha256, registry::Sha256Hex(bytes));
   EXPECT_NE(file->modified_ns, 0);
+  EXPECT_FALSE(fs::exists(store.PathOf(file->sha256)));  // not kept before Put()
+  ASSERT_OK(db_->Write([&](storage::Connection& conn) { return store.Put(conn, *file, "in.csv"); }));
   std::ifstream kept(store.PathOf(file->sha256), std::ios::binary);
   std::string copied((std::istreambuf_iterator<char>(kept)), std::istreambuf_iterator<char>());
   EXPECT_TRUE(copied == bytes);
-  ASSERT_OK(db_->Write([&](storage::Connection& conn) { return store.Put(conn, *file, "in.csv"); }));
-  int files = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(store.Root())) files += entry.is_regular_file() ? 1 : 0;
-  EXPECT_EQ(files, 1);
+  EXPECT_EQ(count_files(), 1);
   // Written again after it was described (same size): refused.
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
   {
