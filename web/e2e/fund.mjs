@@ -13,7 +13,7 @@
 // The Hà Nội fund is made through the API by the administrator when it is not there (funds are
 // the administrators'); a scenario run alone makes the loan it needs through the API.
 import assert from 'node:assert/strict';
-import { ApiClient } from './harness.mjs';
+import { ApiClient, openFromMenu } from './harness.mjs';
 import { axe } from './daily.mjs';
 import { PASSWORD } from './seed.mjs';
 import { eventually, login, noHorizontalScroll } from './scenarios.mjs';
@@ -118,9 +118,7 @@ export const fundScenarios = [
       const officer = await new ApiClient(base).login(OFFICER, PASSWORD);
       await login(page, base, OFFICER, PASSWORD);
       // The header's "Công tác" menu → "Quỹ hỗ trợ".
-      await page.getByTestId('nav-work').click();
-      await page.getByRole('link', { name: 'Quỹ hỗ trợ', exact: true }).click();
-      await page.getByTestId('funds-page').waitFor();
+      await openFromMenu(page, 'nav-work', 'Quỹ hỗ trợ', page.getByTestId('funds-page'));
       await page.getByTestId(`fund-${fund.id}`).getByTestId('fund-capital').getByText(money(fund.capital_vnd)).waitFor();
       await shot(page, '90-quy-ho-tro-1280');
 

@@ -11,7 +11,7 @@
 // When the server's theme names differ from the contract's example, the themes are read from
 // GET /api/v1/petition-themes (themeName below), so only the UI's own texts are hard-coded here.
 import assert from 'node:assert/strict';
-import { ApiClient } from './harness.mjs';
+import { ApiClient, openFromMenu } from './harness.mjs';
 import { axe } from './daily.mjs';
 import { PASSWORD } from './seed.mjs';
 import { eventually, login, noHorizontalScroll } from './scenarios.mjs';
@@ -221,9 +221,7 @@ export const petitionScenarios = [
       const token = Date.now().toString(36);
       await login(page, base, COOP_USER, PASSWORD);
       // The header's "Công tác" menu (at 1280 px the navigation is shown, not the drawer).
-      await page.getByTestId('nav-work').click();
-      await page.getByRole('link', { name: 'Kiến nghị', exact: true }).click();
-      await page.getByTestId('petitions-page').waitFor();
+      await openFromMenu(page, 'nav-work', 'Kiến nghị', page.getByTestId('petitions-page'));
       await page.getByTestId('petition-add').click();
       const form = page.getByTestId('petition-form');
       await form.waitFor();

@@ -2,7 +2,7 @@
 // page for the screenshots. Each runs in a fresh browser context (no shared cookies).
 import assert from 'node:assert/strict';
 import { unzipSync, strFromU8 } from 'fflate';
-import { ADMIN_PASSWORD } from './harness.mjs';
+import { ADMIN_PASSWORD, openFromMenu } from './harness.mjs';
 import { FIGURES, PASSWORD } from './seed.mjs';
 import { activityScenarios } from './activities.mjs';
 import { petitionScenarios } from './petitions.mjs';
@@ -432,19 +432,7 @@ export const scenarios = [
     async run(page, { base, shot }) {
       await login(page, base, 'admin', ADMIN_PASSWORD);
       // Administration is one menu in the header; API tokens are in the account menu.
-      const openUsers = async () => {
-        await page.getByTestId('nav-admin').click();
-        await page.getByRole('link', { name: 'Tài khoản' }).click();
-        await page.waitForURL('**/admin/users', { timeout: 5000 });
-      };
-      // On a loaded machine the menu's link was once clicked while the menu was still opening and
-      // nothing happened (CI, stop 26): a user clicks again.
-      await openUsers().catch(async () => {
-        console.log('  the administration menu did not open the accounts at the first click; clicking again');
-        await page.keyboard.press('Escape');
-        await openUsers();
-      });
-      await page.getByText('canbo.hanoi').waitFor({ timeout: 20_000 });
+      await openFromMenu(page, 'nav-admin', 'Tài khoản', page.getByText('canbo.hanoi'));
       await shot(page, '19-tai-khoan');
       await page.getByTestId('user-menu').click();
       await page.getByRole('link', { name: 'Mã truy cập API' }).click();
@@ -1208,9 +1196,7 @@ export const scenarios = [
       await page.setViewportSize({ width: 1440, height: 900 });
       await login(page, base, 'canbo.caobang', PASSWORD);
       // The programmes are in the header's "Công tác" menu.
-      await page.getByTestId('nav-work').click();
-      await page.getByRole('link', { name: 'Chương trình', exact: true }).click();
-      await page.getByRole('heading', { name: 'Chương trình, đề án phối hợp' }).waitFor();
+      await openFromMenu(page, 'nav-work', 'Chương trình', page.getByRole('heading', { name: 'Chương trình, đề án phối hợp' }));
       // The province's Youth Union joins the partners' directory.
       await page.getByRole('link', { name: 'Đối tác', exact: true }).click();
       await page.getByRole('heading', { name: 'Danh bạ đối tác' }).waitFor();
