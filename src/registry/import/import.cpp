@@ -560,6 +560,8 @@ Result<ImportResult> ImportService::Import(const auth::Principal& who, io::RowSo
       return Error::Make(ErrorCode::kInvalidArgument, detail::kRejectedKey);
     if (file_size) {
       if (!file) {
+        // Waited for once: the body runs once (Db::Write does not run it again).
+        if (!hashing.valid()) return Error::Internal("import: the file's hash was already taken");
         Result<ImportFileContent> hashed = hashing.get();
         if (!hashed.ok()) return std::move(hashed).error();
         file = std::move(*hashed);
